@@ -1,0 +1,84 @@
+import * as z from 'zod';
+
+/** Where a job or graduate sits for regional indexes: a Delta province code, `outside` or `remote`. */
+const RegionPartitionSchema = z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote']);
+const SkillUrisSchema = z.array(z.url());
+
+/** The detail of every domain event skillpass emits, by event type (EventBridge `detail-type`). */
+export const EVENT_DETAIL_SCHEMAS = {
+  ProfileSubmitted: z.object({
+    graduateId: z.string(),
+    version: z.number().int().positive(),
+    discoverable: z.boolean(),
+    personalisedMatching: z.boolean(),
+  }),
+  ProfileDeleted: z.object({ graduateId: z.string() }),
+  JobPosted: z.object({
+    jobId: z.string(),
+    employerId: z.string(),
+    version: z.number().int().positive(),
+    skills: SkillUrisSchema,
+    partition: RegionPartitionSchema,
+  }),
+  JobUpdated: z.object({
+    jobId: z.string(),
+    employerId: z.string(),
+    version: z.number().int().positive(),
+    skills: SkillUrisSchema,
+    partition: RegionPartitionSchema,
+    previous: z.object({ skills: SkillUrisSchema, partition: RegionPartitionSchema }),
+  }),
+  JobClosed: z.object({
+    jobId: z.string(),
+    employerId: z.string(),
+    version: z.number().int().positive(),
+    skills: SkillUrisSchema,
+    partition: RegionPartitionSchema,
+  }),
+  ApplicationSubmitted: z.object({
+    applicationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+  }),
+  ApplicationStatusChanged: z.object({
+    applicationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+    from: z.string(),
+    to: z.string(),
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENT_DETAIL_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_DETAIL_SCHEMAS) as EventType[];
+export type EventDetail<T extends EventType> = z.infer<(typeof EVENT_DETAIL_SCHEMAS)[T]>;
+
+export const EVENT_SOURCE = 'skillpass';
+
+export interface DomainEvent<T extends EventType = EventType> {
+  /** Unique per change: derived from the stream record, so redelivery keeps the same id. */
+  id: string;
+  type: T;
+  source: typeof EVENT_SOURCE;
+  occurredAt: string;
+  detail: EventDetail<T>;
+}
+
+export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
+
+const EnvelopeSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  source: z.literal(EVENT_SOURCE),
+  occurredAt: z.iso.datetime({ offset: true }),
+  detail: z.unknown(),
+});
+
+/** Validates an event against the catalogue; throws a readable error naming the bad field. */
+export function parseDomainEvent(value: unknown): AnyDomainEvent {
+  const envelope = EnvelopeSchema.parse(value);
+  const detail = EVENT_DETAIL_SCHEMAS[envelope.type].parse(envelope.detail);
+  return { ...envelope, detail } as AnyDomainEvent;
+}

@@ -1,0 +1,71 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Env } from 'hono';
+import type { SkillpassStore } from '@skillpass/store';
+import type { AuthConfig } from './auth.ts';
+import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
+import { registerDocsRoutes } from './routes/docs.ts';
+import { registerEmployerRoutes } from './routes/employers.ts';
+import { registerJobRoutes } from './routes/jobs.ts';
+import { registerProfileRoutes } from './routes/profiles.ts';
+
+/** What the API must know about ESCO: which concept URIs exist. */
+export interface SkillCatalog {
+  isKnownSkill(uri: string): boolean;
+  isKnownOccupation(uri: string): boolean;
+}
+
+export interface ApiDeps {
+  store: SkillpassStore;
+  auth: AuthConfig;
+  catalog: SkillCatalog;
+  /** Origin the API is reached at, for links in responses. */
+  publicOrigin: string;
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const JSON_TYPES = /^application\/(json|merge-patch\+json)$/i;
+
+export type ApiApp = OpenAPIHono<Env>;
+
+export function createApp(deps: ApiDeps): ApiApp {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const root = result.target === 'json' ? undefined : result.target;
+        return problemResponse(c, 'validation', 'The request has invalid fields.', issuesFromZod(result.error, root));
+      }
+    },
+  });
+  app.onError((error, c) => problemFromError(c, error));
+  app.notFound((c) => problemResponse(c, 'not-found', `There is no ${c.req.method} ${c.req.path}.`));
+
+  app.use('*', async (c, next) => {
+    if (BODY_METHODS.has(c.req.method) && c.req.header('Content-Length') !== '0') {
+      const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
+      const hasBody = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
+      if (hasBody && !JSON_TYPES.test(type) && !c.req.path.startsWith('/v1/credential-batches')) {
+        return problemResponse(c, 'unsupported-media-type', 'Send the body as application/json.', [
+          { path: 'header.Content-Type', message: `expected application/json, got ${type || 'nothing'}` },
+        ]);
+      }
+    }
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(c, 'payload-too-large', `The body is larger than ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes.`),
+    }),
+  );
+
+  registerDocsRoutes(app, deps);
+  registerProfileRoutes(app, deps);
+  registerEmployerRoutes(app, deps);
+  registerJobRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,74 @@
+import type { MiddlewareHandler } from 'hono';
+import { errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { problemResponse } from './problem.ts';
+
+export const ROLES = ['graduate', 'employer', 'issuer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  sub: string;
+  roles: Role[];
+}
+
+export interface AuthConfig {
+  issuer: string;
+  /** Accepted as `aud` (ID tokens) or `client_id` (Cognito access tokens). */
+  audience: string;
+  keys: JWTVerifyGetKey;
+}
+
+/** Asymmetric algorithms only: `none` and HMAC (where a public key could double as a secret) are refused. */
+export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
+const CLOCK_SKEW_SECONDS = 30;
+
+export class AuthenticationError extends Error {}
+
+export async function verifyBearerToken(token: string, config: AuthConfig): Promise<Principal> {
+  try {
+    const { payload } = await jwtVerify(token, config.keys, {
+      issuer: config.issuer,
+      algorithms: ACCEPTED_ALGORITHMS,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      requiredClaims: ['exp', 'sub'],
+    });
+    const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? []);
+    if (!audiences.includes(config.audience) && payload.client_id !== config.audience) {
+      throw new AuthenticationError('token is for another audience');
+    }
+    const groups = payload['cognito:groups'];
+    const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
+    return { sub: String(payload.sub), roles };
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw error;
+    if (error instanceof joseErrors.JOSEError) throw new AuthenticationError(error.code);
+    throw error;
+  }
+}
+
+export type AuthEnv = { Variables: { principal: Principal } };
+
+/** Requires a valid bearer token carrying one of `roles`: 401 without a good token, 403 with the wrong role. */
+export function requireRole(config: AuthConfig, ...roles: Role[]): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
+    const challenge = { 'WWW-Authenticate': 'Bearer realm="skillpass"' };
+    if (!match) return problemResponse(c, 'unauthorized', 'Send a bearer token: Authorization: Bearer <jwt>.', [], challenge);
+    let principal: Principal;
+    try {
+      principal = await verifyBearerToken(match[1]!, config);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      return problemResponse(c, 'unauthorized', 'The bearer token is invalid or expired.', [], {
+        'WWW-Authenticate': 'Bearer realm="skillpass", error="invalid_token"',
+      });
+    }
+    if (!principal.roles.some((role) => roles.includes(role) || role === 'admin')) {
+      return problemResponse(c, 'forbidden', `This needs the ${roles.join(' or ')} role.`);
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+export const isAdmin = (principal: Principal): boolean => principal.roles.includes('admin');

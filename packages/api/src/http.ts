@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import * as z from 'zod';
+import { DomainError } from '@skillpass/domain';
+import type { SkillpassStore } from '@skillpass/store';
+import type { AuthEnv } from './auth.ts';
+import { ProblemSchema, problemResponse } from './problem.ts';
+
+export const etagOf = (version: number): string => `"v${version}"`;
+
+/** The version an `If-Match` header names: 428 without one, 412 when it is not the current one. */
+export function requireIfMatch(c: Context, currentVersion: number): number {
+  const header = c.req.header('If-Match');
+  if (!header) {
+    throw new DomainError('precondition-required', 'Send If-Match with the ETag you last read, to avoid lost updates.');
+  }
+  const wanted = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (!wanted.includes(etagOf(currentVersion)) && !wanted.includes('*')) {
+    throw new DomainError('precondition-failed', 'The resource changed since you read it; read it again and retry.');
+  }
+  return currentVersion;
+}
+
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: `Problem (${status})`, content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  );
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export type IdempotencyEnv = AuthEnv & { Variables: { idempotencyKey?: string } };
+
+/**
+ * `Idempotency-Key` on creating POSTs: a replay within 24 h returns the first response and
+ * creates nothing; the same key with another body is a 422. Responses of 5xx are not kept, so
+ * such a request can be retried.
+ */
+export function idempotent(store: SkillpassStore): MiddlewareHandler<IdempotencyEnv> {
+  return async (c, next) => {
+    const key = c.req.header('Idempotency-Key');
+    if (key === undefined) return next();
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      return problemResponse(c, 'validation', 'Idempotency-Key must be 1–255 visible ASCII characters.', [
+        { path: 'header.Idempotency-Key', message: 'invalid' },
+      ]);
+    }
+    const principal = c.get('principal')?.sub ?? 'anonymous';
+    const body = await c.req.text();
+    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
+    const owner = c.get('principal')?.roles.includes('graduate') ? `GRAD#${principal}` : undefined;
+    if (!(await store.claimIdempotency(principal, key, requestHash, owner))) {
+      const existing = await store.getIdempotency(principal, key);
+      if (existing && existing.requestHash !== requestHash) {
+        return problemResponse(c, 'unprocessable', 'This Idempotency-Key was already used with a different request.', [
+          { path: 'header.Idempotency-Key', message: 'reused with another body' },
+        ]);
+      }
+      if (existing?.state === 'done') {
+        return new Response(existing.body ?? null, {
+          status: existing.status ?? 200,
+          headers: { ...existing.headers, 'Idempotent-Replayed': 'true' },
+        });
+      }
+      const leaseExpired = existing !== undefined && existing.leaseUntil < Math.floor(Date.now() / 1000);
+      if (!existing || !leaseExpired || !(await store.takeOverIdempotency(principal, key, requestHash, existing.leaseUntil))) {
+        return problemResponse(c, 'conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.', [], {
+          'Retry-After': '1',
+        });
+      }
+    }
+    c.set('idempotencyKey', key);
+    try {
+      await next();
+    } catch (error) {
+      await store.releaseIdempotency(principal, key);
+      throw error;
+    }
+    if (c.res.status >= 500) {
+      await store.releaseIdempotency(principal, key);
+      return;
+    }
+    const headers: Record<string, string> = {};
+    c.res.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    await store.completeIdempotency(principal, key, {
+      status: c.res.status,
+      headers,
+      body: await c.res.clone().text(),
+    });
+  };
+}

@@ -1,0 +1,49 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { jsonContent, problemResponses } from '../http.ts';
+import { DOCS_PAGE } from './docs-page.ts';
+
+export const API_INFO = {
+  title: 'skillpass API',
+  version: '0.1.0',
+  description:
+    'Talent–job matching and signed skills credentials for the Yangtze River Delta and EU regions. ' +
+    'Errors are RFC 9457 application/problem+json. ' +
+    'This service uses the ESCO classification of the European Commission.',
+};
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness and table reachability',
+  tags: ['Operations'],
+  responses: {
+    200: jsonContent(z.object({ status: z.literal('ok') }), 'The table answers'),
+    ...problemResponses(503),
+  },
+});
+
+export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(health, async (c) => {
+    try {
+      await deps.store.ping();
+    } catch {
+      throw new HTTPException(503, { message: 'The database does not answer.' });
+    }
+    return c.json({ status: 'ok' as const }, 200);
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
+  });
+  app.doc31('/openapi.json', () => ({
+    openapi: '3.1.0',
+    info: API_INFO,
+    servers: [{ url: deps.publicOrigin }],
+  }));
+  app.get('/docs', (c) => c.html(DOCS_PAGE));
+}

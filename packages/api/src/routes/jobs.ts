@@ -1,0 +1,304 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ApplicationSchema,
+  ApplicationStatusSchema,
+  DeltaCityCodeSchema,
+  DomainError,
+  EscoSkillUriSchema,
+  type JobPosting,
+  type JobPostingInput,
+  JobPostingInputSchema,
+  JobPostingSchema,
+  notFound,
+  type RegionPartition,
+} from '@skillpass/domain';
+import { deterministicId } from '@skillpass/store';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { isAdmin, type Principal, requireRole } from '../auth.ts';
+import {
+  etagOf,
+  idempotent,
+  jsonContent,
+  PageQuerySchema,
+  pageOf,
+  problemResponses,
+  requireIfMatch,
+} from '../http.ts';
+import { applyMergePatch } from '../merge-patch.ts';
+import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
+
+const security = [{ bearer: [] }];
+const JobResponse = JobPostingSchema.meta({ id: 'JobPosting' });
+const ApplicationResponse = ApplicationSchema.meta({ id: 'Application' });
+const JobIdParam = z.object({ id: z.string().min(1).max(64) });
+
+function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
+  const input = parseOrThrow(JobPostingInputSchema, body);
+  assertKnownConcepts(
+    deps.catalog,
+    input.requiredSkills.map((skill, i) => ({ path: `requiredSkills.${i}.uri`, uri: skill.uri })),
+    input.occupation?.escoUri ? [{ path: 'occupation.escoUri', uri: input.occupation.escoUri }] : [],
+  );
+  return input;
+}
+
+function inputOf(job: JobPosting): JobPostingInput {
+  const {
+    jobId: _j,
+    employerId: _e,
+    status: _s,
+    postedAt: _p,
+    closedAt: _c,
+    version: _v,
+    createdAt: _cr,
+    updatedAt: _u,
+    ...input
+  } = job;
+  return input;
+}
+
+/** An employer acts only on its own jobs; the job's existence is public, so refusal is a 403. */
+function assertOwnsJob(principal: Principal, job: JobPosting): void {
+  if (job.employerId !== principal.sub && !isAdmin(principal)) {
+    throw new DomainError('forbidden', 'This job belongs to another employer.');
+  }
+}
+
+const SearchQuerySchema = PageQuerySchema.extend({
+  province: z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote']).optional(),
+  city: DeltaCityCodeSchema.optional(),
+  skill: EscoSkillUriSchema.optional(),
+  occupation: z.string().min(1).max(200).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
+  const employer = requireRole(deps.auth, 'employer');
+  const graduate = requireRole(deps.auth, 'graduate');
+  const loadJob = async (id: string) => {
+    const job = await deps.store.getJob(id);
+    if (!job) throw notFound('job');
+    return job;
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/jobs',
+      summary: 'Post a job',
+      description: 'Honours Idempotency-Key. Required skills are ESCO skill URIs; unknown ones are a 400 naming the field.',
+      tags: ['Jobs'],
+      security,
+      middleware: [employer, idempotent(deps.store)] as const,
+      request: { body: { content: { 'application/json': { schema: JobPostingInputSchema } }, required: true } },
+      responses: {
+        201: jsonContent(JobResponse, 'Posted; Location and ETag headers are set'),
+        ...problemResponses(400, 401, 403, 409, 422),
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      const input = validatedJobInput(deps, c.req.valid('json'));
+      const key = c.get('idempotencyKey');
+      // With a key, the id is derived from it: a retry after a crash finds the job it already made.
+      const jobId = key ? deterministicId('job', principal.sub, key) : undefined;
+      let job: JobPosting;
+      try {
+        job = await deps.store.createJob(principal.sub, input, { jobId });
+      } catch (error) {
+        const existing = jobId && error instanceof DomainError && error.kind === 'conflict' ? await deps.store.getJob(jobId) : undefined;
+        if (!existing) throw error;
+        job = existing;
+      }
+      c.header('ETag', etagOf(job.version));
+      c.header('Location', `/v1/jobs/${job.jobId}`);
+      return c.json({ ...job, id: job.jobId }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/jobs',
+      summary: 'Search open jobs (public)',
+      description:
+        'Open jobs only, newest first, served by indexes. `province` is a Delta province code, `outside` or `remote`; ' +
+        '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description.',
+      tags: ['Jobs'],
+      request: { query: SearchQuerySchema },
+      responses: { 200: jsonContent(pageOf(JobResponse), 'A page of open jobs'), ...problemResponses(400) },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const partition: RegionPartition | undefined =
+        query.province ?? (query.city ? (`${query.city.slice(0, 2)}0000` as RegionPartition) : undefined);
+      if (query.skill) {
+        const page = await deps.store.searchOpenJobsBySkill(query.skill, { ...query, partition });
+        const items = page.items.filter(
+          (job) =>
+            (!query.city || (job.place.kind === 'delta' && job.place.cityCode === query.city)) &&
+            (!query.occupation || job.occupation?.escoUri === query.occupation || job.occupation?.chinaCode === query.occupation) &&
+            (!query.q || `${job.title.en} ${job.title.zh ?? ''} ${job.description}`.toLowerCase().includes(query.q.toLowerCase())),
+        );
+        return c.json({ items, nextCursor: page.nextCursor }, 200);
+      }
+      const page = await deps.store.searchOpenJobs({
+        partition,
+        cityCode: query.city,
+        occupation: query.occupation,
+        text: query.q,
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/jobs/{id}',
+      summary: 'Read a job (public)',
+      tags: ['Jobs'],
+      request: { params: JobIdParam },
+      responses: { 200: jsonContent(JobResponse, 'The job, with its ETag'), ...problemResponses(404) },
+    }),
+    async (c) => {
+      const job = await loadJob(c.req.valid('param').id);
+      c.header('ETag', etagOf(job.version));
+      return c.json(job, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/jobs/{id}',
+      summary: 'Change a job (JSON Merge Patch; If-Match required)',
+      tags: ['Jobs'],
+      security,
+      middleware: [employer] as const,
+      request: {
+        params: JobIdParam,
+        headers: z.object({ 'if-match': z.string().optional() }),
+        body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
+      },
+      responses: { 200: jsonContent(JobResponse, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 412, 428) },
+    }),
+    async (c) => {
+      const job = await loadJob(c.req.valid('param').id);
+      assertOwnsJob(c.get('principal'), job);
+      const expectedVersion = requireIfMatch(c, job.version);
+      if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
+      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
+      const updated = await deps.store.replaceJob({ ...job, ...input }, expectedVersion);
+      c.header('ETag', etagOf(updated.version));
+      return c.json(updated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/jobs/{id}/close',
+      summary: 'Close a job (idempotent)',
+      tags: ['Jobs'],
+      security,
+      middleware: [employer] as const,
+      request: { params: JobIdParam },
+      responses: { 200: jsonContent(JobResponse, 'Closed'), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const job = await loadJob(c.req.valid('param').id);
+      assertOwnsJob(c.get('principal'), job);
+      const closed = await deps.store.closeJob(job.jobId);
+      c.header('ETag', etagOf(closed.version));
+      return c.json(closed, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/jobs/{id}/applications',
+      summary: 'Apply to a job',
+      description: 'One application per graduate and job: a repeat returns the existing one with 200.',
+      tags: ['Applications'],
+      security,
+      middleware: [graduate, idempotent(deps.store)] as const,
+      request: {
+        params: JobIdParam,
+        body: {
+          content: { 'application/json': { schema: z.strictObject({ coverNote: z.string().max(5_000).optional() }) } },
+          required: false,
+        },
+      },
+      responses: {
+        200: jsonContent(ApplicationResponse, 'Already applied: the existing application'),
+        201: jsonContent(ApplicationResponse, 'Applied'),
+        ...problemResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      if (!(await deps.store.getProfile(principal.sub))) {
+        throw new DomainError('conflict', 'Create your profile (PUT /v1/profiles/me) before applying.');
+      }
+      const { application, created } = await deps.store.apply(principal.sub, id, body?.coverNote);
+      c.header('Location', `/v1/applications/${application.applicationId}`);
+      return c.json(application, created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/jobs/{id}/applications',
+      summary: "A job's applications (the owning employer)",
+      tags: ['Applications'],
+      security,
+      middleware: [employer] as const,
+      request: { params: JobIdParam, query: PageQuerySchema },
+      responses: {
+        200: jsonContent(pageOf(ApplicationResponse), 'A page of applications'),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const job = await loadJob(c.req.valid('param').id);
+      assertOwnsJob(c.get('principal'), job);
+      return c.json(await deps.store.listJobApplications(job.jobId, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/applications/{id}',
+      summary: 'Move an application along: submitted → viewed → interview → offer | rejected',
+      tags: ['Applications'],
+      security,
+      middleware: [employer] as const,
+      request: {
+        params: JobIdParam,
+        body: {
+          content: { 'application/json': { schema: z.strictObject({ status: ApplicationStatusSchema }) } },
+          required: true,
+        },
+      },
+      responses: { 200: jsonContent(ApplicationResponse, 'Moved'), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      const application = await deps.store.getApplication(c.req.valid('param').id);
+      // Another employer's application is reported as absent: its existence is private.
+      if (!application || (application.employerId !== principal.sub && !isAdmin(principal))) {
+        throw notFound('application');
+      }
+      const moved = await deps.store.changeApplicationStatus(application.applicationId, c.req.valid('json').status);
+      return c.json(moved, 200);
+    },
+  );
+}

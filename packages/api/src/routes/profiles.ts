@@ -1,0 +1,201 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ApplicationSchema,
+  type GraduateProfile,
+  type GraduateProfileInput,
+  GraduateProfileInputSchema,
+  GraduateProfileSchema,
+  notFound,
+} from '@skillpass/domain';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { requireRole } from '../auth.ts';
+import { etagOf, jsonContent, PageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { applyMergePatch } from '../merge-patch.ts';
+import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['Graduate profile'];
+const authErrors = problemResponses(400, 401, 403);
+
+const NotificationSchema = z
+  .object({
+    notificationId: z.string(),
+    kind: z.enum(['new-matches', 'application-status']),
+    title: z.string(),
+    jobIds: z.array(z.string()),
+    read: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Notification' });
+
+const ProfileResponse = GraduateProfileSchema.meta({ id: 'GraduateProfile' });
+
+function inputOf(profile: GraduateProfile): GraduateProfileInput {
+  const { graduateId: _g, verifiedSkills: _v, version: _n, createdAt: _c, updatedAt: _u, ...input } = profile;
+  return input;
+}
+
+function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInput {
+  const input = parseOrThrow(GraduateProfileInputSchema, body);
+  assertKnownConcepts(
+    deps.catalog,
+    input.skills.map((skill, i) => ({ path: `skills.${i}.uri`, uri: skill.uri })),
+    input.desiredOccupations.flatMap((o, i) => (o.escoUri ? [{ path: `desiredOccupations.${i}.escoUri`, uri: o.escoUri }] : [])),
+  );
+  return input;
+}
+
+export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
+  const graduate = requireRole(deps.auth, 'graduate');
+  const sub = (c: { get(key: 'principal'): { sub: string } }) => c.get('principal').sub;
+  const ifVersion = (header: string | undefined) => {
+    const match = header ? /^"v(\d+)"$/.exec(header.trim()) : null;
+    return match ? Number(match[1]) : header ? -1 : undefined;
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/profiles/me',
+      summary: 'Create or replace my profile',
+      description:
+        'Skills are ESCO skill URIs; an unknown URI is a 400 naming it. `consents.discoverable` defaults to false. ' +
+        'Optional If-Match guards against overwriting a newer version.',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: { body: { content: { 'application/json': { schema: GraduateProfileInputSchema } }, required: true } },
+      responses: {
+        200: jsonContent(ProfileResponse, 'Replaced'),
+        201: jsonContent(ProfileResponse, 'Created'),
+        ...authErrors,
+        ...problemResponses(412),
+      },
+    }),
+    async (c) => {
+      const input = validatedProfileInput(deps, c.req.valid('json'));
+      const { profile, created } = await deps.store.updateProfile(sub(c), () => input, {
+        ifVersion: ifVersion(c.req.header('If-Match')),
+      });
+      c.header('ETag', etagOf(profile.version));
+      return c.json(profile, created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/profiles/me',
+      summary: 'Change parts of my profile (JSON Merge Patch)',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: {
+        body: {
+          content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } },
+          required: true,
+        },
+      },
+      responses: { 200: jsonContent(ProfileResponse, 'Updated'), ...authErrors, ...problemResponses(404, 412) },
+    }),
+    async (c) => {
+      const patch = c.req.valid('json');
+      const { profile } = await deps.store.updateProfile(
+        sub(c),
+        (current) => {
+          if (!current) throw notFound('profile');
+          return validatedProfileInput(deps, applyMergePatch(inputOf(current), patch));
+        },
+        { ifVersion: ifVersion(c.req.header('If-Match')) },
+      );
+      c.header('ETag', etagOf(profile.version));
+      return c.json(profile, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me',
+      summary: 'Read my profile',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      responses: { 200: jsonContent(ProfileResponse, 'My profile'), ...authErrors, ...problemResponses(404) },
+    }),
+    async (c) => {
+      const profile = await deps.store.getProfile(sub(c));
+      if (!profile) throw notFound('profile');
+      c.header('ETag', etagOf(profile.version));
+      return c.json(profile, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/profiles/me',
+      summary: 'Erase my profile and everything derived from it',
+      description: 'Deletes the profile, applications, matches, index entries, notifications and idempotency records.',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      responses: { 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors },
+    }),
+    async (c) => {
+      await deps.store.eraseGraduate(sub(c));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me/export',
+      summary: 'Export everything stored about me',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      responses: {
+        200: jsonContent(
+          z.object({ graduateId: z.string(), exportedAt: z.string(), data: z.record(z.string(), z.array(z.unknown())) }),
+          'One JSON document, grouped by kind of record',
+        ),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const data = await deps.store.exportGraduate(sub(c));
+      c.header('Content-Disposition', 'attachment; filename="skillpass-export.json"');
+      return c.json({ graduateId: sub(c), exportedAt: new Date().toISOString(), data }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me/applications',
+      summary: 'My applications',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: { query: PageQuerySchema },
+      responses: { 200: jsonContent(pageOf(ApplicationSchema), 'A page of my applications'), ...authErrors },
+    }),
+    async (c) => c.json(await deps.store.listGraduateApplications(sub(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me/notifications',
+      summary: 'My notifications (new matching jobs, application updates)',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: { query: PageQuerySchema },
+      responses: { 200: jsonContent(pageOf(NotificationSchema), 'Newest first'), ...authErrors },
+    }),
+    async (c) => c.json(await deps.store.listNotifications(sub(c), c.req.valid('query')), 200),
+  );
+}

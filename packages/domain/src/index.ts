@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './entities.ts';
+export * from './places.ts';
+export * from './refs.ts';
+export * from './rules.ts';

@@ -1,0 +1,96 @@
+import * as z from 'zod';
+
+/** Provinces of the Yangtze River Delta, by national administrative division code (GB/T 2260). */
+export const DELTA_PROVINCES = {
+  '310000': { en: 'Shanghai', zh: '上海市' },
+  '320000': { en: 'Jiangsu', zh: '江苏省' },
+  '330000': { en: 'Zhejiang', zh: '浙江省' },
+  '340000': { en: 'Anhui', zh: '安徽省' },
+} as const;
+export type DeltaProvinceCode = keyof typeof DELTA_PROVINCES;
+
+/** Shanghai (a municipality, listed as one city) and the prefecture-level cities of Jiangsu, Zhejiang and Anhui. */
+export const DELTA_CITIES = {
+  '310000': { en: 'Shanghai', zh: '上海' },
+  '320100': { en: 'Nanjing', zh: '南京' },
+  '320200': { en: 'Wuxi', zh: '无锡' },
+  '320300': { en: 'Xuzhou', zh: '徐州' },
+  '320400': { en: 'Changzhou', zh: '常州' },
+  '320500': { en: 'Suzhou', zh: '苏州' },
+  '320600': { en: 'Nantong', zh: '南通' },
+  '320700': { en: 'Lianyungang', zh: '连云港' },
+  '320800': { en: "Huai'an", zh: '淮安' },
+  '320900': { en: 'Yancheng', zh: '盐城' },
+  '321000': { en: 'Yangzhou', zh: '扬州' },
+  '321100': { en: 'Zhenjiang', zh: '镇江' },
+  '321200': { en: 'Taizhou (Jiangsu)', zh: '泰州' },
+  '321300': { en: 'Suqian', zh: '宿迁' },
+  '330100': { en: 'Hangzhou', zh: '杭州' },
+  '330200': { en: 'Ningbo', zh: '宁波' },
+  '330300': { en: 'Wenzhou', zh: '温州' },
+  '330400': { en: 'Jiaxing', zh: '嘉兴' },
+  '330500': { en: 'Huzhou', zh: '湖州' },
+  '330600': { en: 'Shaoxing', zh: '绍兴' },
+  '330700': { en: 'Jinhua', zh: '金华' },
+  '330800': { en: 'Quzhou', zh: '衢州' },
+  '330900': { en: 'Zhoushan', zh: '舟山' },
+  '331000': { en: 'Taizhou (Zhejiang)', zh: '台州' },
+  '331100': { en: 'Lishui', zh: '丽水' },
+  '340100': { en: 'Hefei', zh: '合肥' },
+  '340200': { en: 'Wuhu', zh: '芜湖' },
+  '340300': { en: 'Bengbu', zh: '蚌埠' },
+  '340400': { en: 'Huainan', zh: '淮南' },
+  '340500': { en: "Ma'anshan", zh: '马鞍山' },
+  '340600': { en: 'Huaibei', zh: '淮北' },
+  '340700': { en: 'Tongling', zh: '铜陵' },
+  '340800': { en: 'Anqing', zh: '安庆' },
+  '341000': { en: 'Huangshan', zh: '黄山' },
+  '341100': { en: 'Chuzhou', zh: '滁州' },
+  '341200': { en: 'Fuyang', zh: '阜阳' },
+  '341300': { en: 'Suzhou (Anhui)', zh: '宿州' },
+  '341500': { en: "Lu'an", zh: '六安' },
+  '341600': { en: 'Bozhou', zh: '亳州' },
+  '341700': { en: 'Chizhou', zh: '池州' },
+  '341800': { en: 'Xuancheng', zh: '宣城' },
+} as const;
+export type DeltaCityCode = keyof typeof DELTA_CITIES;
+
+const deltaCityCodes = Object.keys(DELTA_CITIES) as [DeltaCityCode, ...DeltaCityCode[]];
+const deltaProvinceCodes = Object.keys(DELTA_PROVINCES) as [DeltaProvinceCode, ...DeltaProvinceCode[]];
+
+export const DeltaCityCodeSchema = z.enum(deltaCityCodes);
+export const DeltaProvinceCodeSchema = z.enum(deltaProvinceCodes);
+
+export function provinceOfCity(cityCode: DeltaCityCode): DeltaProvinceCode {
+  return `${cityCode.slice(0, 2)}0000` as DeltaProvinceCode;
+}
+
+export const PlaceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('delta'), cityCode: DeltaCityCodeSchema }),
+  z.strictObject({
+    kind: z.literal('elsewhere'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. DE'),
+    city: z.string().trim().min(1).max(100),
+  }),
+]);
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** Where a job is done: a place, or remote. */
+export const JobPlaceSchema = z.discriminatedUnion('kind', [
+  ...PlaceSchema.options,
+  z.strictObject({ kind: z.literal('remote') }),
+]);
+export type JobPlace = z.infer<typeof JobPlaceSchema>;
+
+/**
+ * The partition a job or graduate falls in for regional indexes: a Delta province code,
+ * `outside` for anywhere else, `remote` for remote work.
+ */
+export type RegionPartition = DeltaProvinceCode | 'outside' | 'remote';
+
+export function regionPartitionOf(place: JobPlace): RegionPartition {
+  if (place.kind === 'delta') return provinceOfCity(place.cityCode);
+  return place.kind === 'remote' ? 'remote' : 'outside';
+}
+
+export const REGION_PARTITIONS: readonly RegionPartition[] = [...deltaProvinceCodes, 'outside', 'remote'];

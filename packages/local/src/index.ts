@@ -1,0 +1,5 @@
+export * from './dynamodb-local.ts';
+export * from './identity.ts';
+export * from './paths.ts';
+export * from './runtime.ts';
+export * from './seed.ts';

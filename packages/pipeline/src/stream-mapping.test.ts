@@ -1,0 +1,78 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
+
+const skill = 'http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000001';
+const job = {
+  PK: 'JOB#job_1',
+  SK: 'JOB',
+  entity: 'Job',
+  jobId: 'job_1',
+  employerId: 'emp',
+  version: 1,
+  status: 'open',
+  requiredSkills: [{ uri: skill, importance: 'essential', minProficiency: 1 }],
+  place: { kind: 'delta', cityCode: '320500' },
+};
+
+const record = (eventName: string, newImage?: object, oldImage?: object): StreamRecord => ({
+  eventID: 'evt-1',
+  eventName,
+  dynamodb: {
+    ApproximateCreationDateTime: 1_800_000_000,
+    ...(newImage ? { NewImage: marshall(newImage, { removeUndefinedValues: true }) } : {}),
+    ...(oldImage ? { OldImage: marshall(oldImage, { removeUndefinedValues: true }) } : {}),
+  },
+});
+
+describe('domainEventsFromStreamRecord', () => {
+  it('turns a new job into JobPosted with its skills and region partition', () => {
+    const [event, ...rest] = domainEventsFromStreamRecord(record('INSERT', job));
+    expect(rest).toHaveLength(0);
+    expect(event).toMatchObject({
+      id: 'evt-1:JobPosted',
+      type: 'JobPosted',
+      source: 'skillpass',
+      occurredAt: new Date(1_800_000_000_000).toISOString(),
+      detail: { jobId: 'job_1', employerId: 'emp', version: 1, skills: [skill], partition: '320000' },
+    });
+  });
+
+  it('tells a close from an edit, and an edit carries what was indexed before', () => {
+    const closed = domainEventsFromStreamRecord(record('MODIFY', { ...job, version: 2, status: 'closed' }, job));
+    expect(closed.map((e) => e.type)).toEqual(['JobClosed']);
+    const moved = domainEventsFromStreamRecord(
+      record('MODIFY', { ...job, version: 2, place: { kind: 'remote' } }, job),
+    );
+    expect(moved).toMatchObject([{ type: 'JobUpdated', detail: { partition: 'remote', previous: { partition: '320000' } } }]);
+  });
+
+  it('maps profile writes and deletes, and application status changes', () => {
+    const profile = {
+      entity: 'Profile',
+      graduateId: 'g1',
+      version: 3,
+      consents: { discoverable: true, personalisedMatching: false },
+    };
+    expect(domainEventsFromStreamRecord(record('MODIFY', profile, profile))).toMatchObject([
+      { type: 'ProfileSubmitted', detail: { graduateId: 'g1', version: 3, discoverable: true, personalisedMatching: false } },
+    ]);
+    expect(domainEventsFromStreamRecord(record('REMOVE', undefined, profile))).toMatchObject([
+      { type: 'ProfileDeleted', detail: { graduateId: 'g1' } },
+    ]);
+    const application = { entity: 'Application', applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'g', status: 'submitted' };
+    expect(domainEventsFromStreamRecord(record('INSERT', application)).map((e) => e.type)).toEqual(['ApplicationSubmitted']);
+    expect(
+      domainEventsFromStreamRecord(record('MODIFY', { ...application, status: 'viewed' }, application)),
+    ).toMatchObject([{ type: 'ApplicationStatusChanged', detail: { from: 'submitted', to: 'viewed' } }]);
+  });
+
+  it('ignores bookkeeping items and unchanged rewrites', () => {
+    expect(domainEventsFromStreamRecord(record('INSERT', { PK: 'CONSUMED#x', SK: 'C', entity: 'ConsumedEvent' }))).toEqual([]);
+    expect(domainEventsFromStreamRecord(record('MODIFY', job, job))).toEqual([]);
+  });
+
+  it('refuses to emit an event that breaks the catalogue', () => {
+    expect(() => domainEventsFromStreamRecord(record('INSERT', { ...job, jobId: undefined }))).toThrow();
+  });
+});

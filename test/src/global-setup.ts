@@ -1,0 +1,19 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/** One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.DYNAMODB_ENDPOINT) {
+    project.provide('dynamoEndpoint', process.env.DYNAMODB_ENDPOINT);
+    return async () => {};
+  }
+  const dynamo = await startDynamoDbLocal({ inMemory: true });
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return () => dynamo.stop();
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SkillCatalog } from '@skillpass/api';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, createLocalRuntime, type LocalRuntime, loadOrCreateDevIdentity } from '@skillpass/local';
+import { connectTable, ensureTable, type Table } from '@skillpass/store';
+import { createLocalJWKSet } from 'jose';
+import { inject } from 'vitest';
+
+export const skillUri = (n: number): string => `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const occupationUri = (n: number): string =>
+  `http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Test catalog: the synthetic URIs skillUri(0..999) and occupationUri(0..99) exist, nothing else. */
+export const testCatalog: SkillCatalog = {
+  isKnownSkill: (uri) => /^http:\/\/data\.europa\.eu\/esco\/skill\/00000000-0000-4000-8000-000000000\d{3}$/.test(uri),
+  isKnownOccupation: (uri) => /^http:\/\/data\.europa\.eu\/esco\/occupation\/00000000-0000-4000-8000-0000000000\d{2}$/.test(uri),
+};
+
+/** A fresh table in the run's DynamoDB Local, so test files never see each other's data. */
+export async function freshTable(): Promise<Table> {
+  const table = connectTable({ tableName: `t-${randomUUID()}`, endpoint: inject('dynamoEndpoint'), region: 'local' });
+  await ensureTable(table);
+  return table;
+}
+
+export interface TestRuntime extends LocalRuntime {
+  token(sub: string, ...roles: string[]): Promise<string>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: a response body is arbitrary JSON that assertions pick apart.
+  ): Promise<{ status: number; headers: Headers; body: any }>;
+}
+
+export async function startTestRuntime(options: { dispatch?: boolean; catalog?: SkillCatalog } = {}): Promise<TestRuntime> {
+  const dir = mkdtempSync(join(tmpdir(), 'skillpass-test-'));
+  const identity = await loadOrCreateDevIdentity(join(dir, 'idp.json'));
+  const runtime = await createLocalRuntime({
+    endpoint: inject('dynamoEndpoint'),
+    tableName: `t-${randomUUID()}`,
+    cursorSecret: 'test-cursor-secret-0123456789',
+    catalog: options.catalog ?? testCatalog,
+    publicOrigin: 'http://localhost:3000',
+    auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
+    dispatch: options.dispatch ?? false,
+  });
+  return {
+    ...runtime,
+    token: (sub, ...roles) => identity.mintToken({ sub, roles }),
+    async call(method, path, { token, body, rawBody, headers = {} } = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      const h = init.headers as Record<string, string>;
+      if (token) h.Authorization = `Bearer ${token}`;
+      if (body !== undefined || rawBody !== undefined) {
+        init.body = rawBody ?? JSON.stringify(body);
+        h['Content-Type'] ??= 'application/json';
+        h['Content-Length'] ??= String(Buffer.byteLength(init.body as string));
+      }
+      const response = await runtime.app.request(path, init);
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, headers: response.headers, body: parsed };
+    },
+  };
+}

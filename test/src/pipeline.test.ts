@@ -1,0 +1,110 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { CONSUMER_HANDLERS, dispatchEvent, startLocalDispatcher } from '@skillpass/pipeline';
+import { keys, queryAll } from '@skillpass/store';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await startTestRuntime({ dispatch: false });
+});
+afterAll(async () => rt.close());
+
+const jobBody = (n: number) => ({
+  title: { en: `Welder ${n}` },
+  description: 'Welding in Suzhou',
+  requiredSkills: [
+    { uri: skillUri(1), importance: 'essential' },
+    { uri: skillUri(2), importance: 'optional' },
+  ],
+  place: { kind: 'delta', cityCode: '320500' },
+  closingDate: '2999-12-31',
+});
+
+describe('stream-driven events through the local dispatcher', () => {
+  it('delivers events for items written while no dispatcher ran, exactly once per consumer, across restarts', async () => {
+    const employer = await rt.token('emp-pipe', 'employer');
+    const graduate = await rt.token('grad-pipe', 'graduate');
+    const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(1) });
+    expect(posted.status).toBe(201);
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: { displayName: 'G', contactEmail: 'g@example.com' },
+    });
+    const applied = await rt.call('POST', `/v1/jobs/${posted.body.jobId}/applications`, { token: graduate, body: {} });
+    expect(applied.status).toBe(201);
+    const moved = await rt.call('PATCH', `/v1/applications/${applied.body.applicationId}`, {
+      token: employer,
+      body: { status: 'viewed' },
+    });
+    expect(moved.status).toBe(200);
+
+    // Nothing consumed yet: no index postings, no notification.
+    const postingPartition = keys.jobSkillPartition(skillUri(1), '320000');
+    expect(await queryAll(rt.table, { partitionKey: postingPartition })).toHaveLength(0);
+
+    const first = await startLocalDispatcher({ table: rt.table, store: rt.store, endpoint: inject('dynamoEndpoint') });
+    await first.drain();
+    await first.stop();
+    expect((await queryAll(rt.table, { partitionKey: postingPartition })).map((p) => p.jobId)).toEqual([
+      posted.body.jobId,
+    ]);
+    const notes = await rt.store.listNotifications('grad-pipe', { limit: 10 });
+    expect(notes.items).toHaveLength(1);
+    expect(notes.items[0]!.title).toContain('was viewed');
+
+    // A second dispatcher re-reads the stream from the checkpoint: nothing is delivered twice.
+    const second = await startLocalDispatcher({ table: rt.table, store: rt.store, endpoint: inject('dynamoEndpoint') });
+    await second.drain();
+    await second.stop();
+    expect((await rt.store.listNotifications('grad-pipe', { limit: 10 })).items).toHaveLength(1);
+
+    // Every consumer named by the routing table ran once per event, no more.
+    const consumed = (await scanAll(rt)).filter((item) => item.entity === 'ConsumedEvent').map((item) => String(item.PK));
+    expect(consumed.filter((pk) => pk.startsWith('CONSUMED#applicationNotifier#'))).toHaveLength(1);
+    expect(consumed.filter((pk) => pk.startsWith('CONSUMED#jobSkillIndex#'))).toHaveLength(1);
+  });
+
+  it('a duplicate delivery of the same event changes nothing', async () => {
+    const event = {
+      id: 'dup-1:ApplicationStatusChanged',
+      type: 'ApplicationStatusChanged' as const,
+      source: 'skillpass' as const,
+      occurredAt: new Date().toISOString(),
+      detail: { applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'grad-pipe', from: 'viewed', to: 'interview' },
+    };
+    const before = (await rt.store.listNotifications('grad-pipe', { limit: 50 })).items.length;
+    await dispatchEvent(event, { store: rt.store });
+    await dispatchEvent(event, { store: rt.store });
+    // Even with the consumed-marker gone, the consumer's own write is idempotent.
+    await CONSUMER_HANDLERS.applicationNotifier(event, { store: rt.store });
+    expect((await rt.store.listNotifications('grad-pipe', { limit: 50 })).items).toHaveLength(before + 1);
+  });
+
+  it('removes a closed job from the skill index', async () => {
+    const employer = await rt.token('emp-close', 'employer');
+    const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(2) });
+    const dispatcher = await startLocalDispatcher({ table: rt.table, store: rt.store, endpoint: inject('dynamoEndpoint') });
+    try {
+      await dispatcher.drain();
+      const bySkill = () => rt.call('GET', `/v1/jobs?skill=${encodeURIComponent(skillUri(2))}&province=320000`);
+      expect((await bySkill()).body.items.map((j: { jobId: string }) => j.jobId)).toContain(posted.body.jobId);
+      expect((await rt.call('POST', `/v1/jobs/${posted.body.jobId}/close`, { token: employer })).status).toBe(200);
+      await dispatcher.drain();
+      expect((await bySkill()).body.items.map((j: { jobId: string }) => j.jobId)).not.toContain(posted.body.jobId);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+});
+
+async function scanAll(runtime: TestRuntime): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await runtime.table.doc.send(new ScanCommand({ TableName: runtime.table.name, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

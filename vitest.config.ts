@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'events/src/**/*.test.ts',
+      'functions/src/**/*.test.ts',
+      'infra/src/**/*.test.ts',
+      'test/src/**/*.test.ts',
+    ],
+    globalSetup: ['test/src/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: ['default', './test/src/summary-reporter.ts'],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});
