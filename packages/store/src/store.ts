@@ -194,7 +194,7 @@ export class DynamoSkillpassStore implements SkillpassStore {
     for (const item of await this.#graduateItems(graduateId)) {
       if (!isLive(item, now)) continue;
       const entity = typeof item.entity === 'string' ? item.entity : 'Other';
-      (grouped[entity] ??= []).push(recordOf(item));
+      grouped[entity] = [...(grouped[entity] ?? []), recordOf(item)];
     }
     return grouped;
   }

@@ -1,0 +1,282 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { occupationUri, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+
+let rt: TestRuntime;
+let alice: string;
+let bob: string;
+let acme: string;
+let globex: string;
+let admin: string;
+
+beforeAll(async () => {
+  rt = await startTestRuntime({ dispatch: true });
+  alice = await rt.token('alice', 'graduate');
+  bob = await rt.token('bob', 'graduate');
+  acme = await rt.token('acme', 'employer');
+  globex = await rt.token('globex', 'employer');
+  admin = await rt.token('root', 'admin');
+});
+afterAll(async () => rt.close());
+
+const profile = (overrides: Record<string, unknown> = {}) => ({
+  displayName: 'Alice Zhang',
+  contactEmail: 'alice@example.com',
+  education: [{ eqfLevel: 6, field: 'Mechatronics', institution: 'Tongji University' }],
+  skills: [
+    { uri: skillUri(1), proficiency: 3 },
+    { uri: skillUri(2), proficiency: 2 },
+  ],
+  languages: [{ code: 'zh', level: 'C2' }],
+  preferredPlaces: [{ kind: 'delta', cityCode: '310000' }, { kind: 'elsewhere', country: 'DE', city: 'Munich' }],
+  openToRemote: true,
+  desiredOccupations: [{ escoUri: occupationUri(1), chinaCode: '6-18-01-01' }],
+  chinaSkillLevel: { level: 4 },
+  availableFrom: '2027-01-01',
+  salaryExpectation: { currency: 'CNY', min: 9000, max: 14000 },
+  ...overrides,
+});
+
+const job = (overrides: Record<string, unknown> = {}) => ({
+  title: { en: 'CNC operator', zh: '数控操作工' },
+  description: 'Operate CNC lathes in Suzhou',
+  occupation: { escoUri: occupationUri(2) },
+  requiredSkills: [
+    { uri: skillUri(1), importance: 'essential', minProficiency: 2 },
+    { uri: skillUri(3), importance: 'optional' },
+  ],
+  place: { kind: 'delta', cityCode: '320500' },
+  salary: { currency: 'CNY', min: 7000, max: 11000 },
+  openings: 3,
+  minChinaSkillLevel: 4,
+  closingDate: '2999-06-30',
+  ...overrides,
+});
+
+async function scanTable(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await rt.table.doc.send(new ScanCommand({ TableName: rt.table.name, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+describe('graduate profile', () => {
+  it('creates with defaults (not discoverable, personalised), reads with an ETag, patches', async () => {
+    const created = await rt.call('PUT', '/v1/profiles/me', { token: alice, body: profile() });
+    expect(created.status).toBe(201);
+    expect(created.body.consents).toEqual({ discoverable: false, personalisedMatching: true });
+    expect(created.headers.get('etag')).toBe('"v1"');
+    const read = await rt.call('GET', '/v1/profiles/me', { token: alice });
+    expect(read).toMatchObject({ status: 200, body: { displayName: 'Alice Zhang', graduateId: 'alice' } });
+    const patched = await rt.call('PATCH', '/v1/profiles/me', {
+      token: alice,
+      body: { displayName: 'Alice Z.', consents: { discoverable: true } },
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ displayName: 'Alice Z.', version: 2, consents: { discoverable: true, personalisedMatching: true } });
+    const stale = await rt.call('PUT', '/v1/profiles/me', { token: alice, body: profile(), headers: { 'If-Match': '"v1"' } });
+    expect(stale.status).toBe(412);
+  });
+
+  it('400 naming an unknown ESCO skill, unknown fields and too many skills', async () => {
+    const unknownSkill = await rt.call('PUT', '/v1/profiles/me', {
+      token: bob,
+      body: profile({ skills: [{ uri: 'http://data.europa.eu/esco/skill/ffffffff-0000-4000-8000-000000000000', proficiency: 2 }] }),
+    });
+    expect(unknownSkill.status).toBe(400);
+    expect(unknownSkill.body.errors).toEqual([
+      { path: 'skills.0.uri', message: expect.stringContaining('ffffffff-0000-4000-8000-000000000000') },
+    ]);
+    const unknownField = await rt.call('PUT', '/v1/profiles/me', { token: bob, body: profile({ favouriteColour: 'red' }) });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.errors[0].path).toBe('favouriteColour');
+    const tooMany = await rt.call('PUT', '/v1/profiles/me', {
+      token: bob,
+      body: profile({ skills: Array.from({ length: 101 }, (_, i) => ({ uri: skillUri(i), proficiency: 1 })) }),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0].path).toBe('skills');
+    expect((await rt.call('GET', '/v1/profiles/me', { token: bob })).status).toBe(404);
+  });
+});
+
+describe('employers and jobs', () => {
+  let jobId: string;
+
+  it('employer organisation round-trips', async () => {
+    const put = await rt.call('PUT', '/v1/employers/me', {
+      token: acme,
+      body: { name: { en: 'ACME Precision', zh: '艾克米精密' }, registeredPlace: { kind: 'delta', cityCode: '320500' } },
+    });
+    expect(put.status).toBe(200);
+    expect((await rt.call('GET', '/v1/employers/me', { token: acme })).body.name.zh).toBe('艾克米精密');
+    expect((await rt.call('GET', '/v1/employers/me', { token: globex })).status).toBe(404);
+  });
+
+  it('POST /v1/jobs → 201 with id and ETag; PATCH needs If-Match (428), refuses stale (412)', async () => {
+    const created = await rt.call('POST', '/v1/jobs', { token: acme, body: job() });
+    expect(created.status).toBe(201);
+    jobId = created.body.id;
+    expect(jobId).toMatch(/^job_/);
+    expect(created.headers.get('etag')).toBe('"v1"');
+    const patch = (headers: Record<string, string>) =>
+      rt.call('PATCH', `/v1/jobs/${jobId}`, {
+        token: acme,
+        body: { openings: 5 },
+        headers: { 'Content-Type': 'application/merge-patch+json', ...headers },
+      });
+    expect((await patch({})).status).toBe(428);
+    const ok = await patch({ 'If-Match': '"v1"' });
+    expect(ok).toMatchObject({ status: 200, body: { openings: 5, version: 2 } });
+    expect(ok.headers.get('etag')).toBe('"v2"');
+    expect((await patch({ 'If-Match': '"v1"' })).status).toBe(412);
+  });
+
+  it('another employer cannot change, close or list applications of the job', async () => {
+    const headers = { 'If-Match': '"v2"', 'Content-Type': 'application/merge-patch+json' };
+    const patch = await rt.call('PATCH', `/v1/jobs/${jobId}`, { token: globex, body: { openings: 1 }, headers });
+    expect(patch.status).toBe(403);
+    expect(JSON.stringify(patch.body)).not.toContain('CNC');
+    expect((await rt.call('POST', `/v1/jobs/${jobId}/close`, { token: globex })).status).toBe(403);
+    expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: globex })).status).toBe(403);
+    expect((await rt.call('GET', '/v1/employers/me/jobs', { token: globex })).body.items).toEqual([]);
+    expect((await rt.call('GET', '/v1/employers/me/jobs', { token: acme })).body.items.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
+  });
+
+  it('50 concurrent PATCHes with the same ETag: exactly one 200, the rest 412', async () => {
+    const fresh = await rt.call('POST', '/v1/jobs', { token: acme, body: job() });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        rt.call('PATCH', `/v1/jobs/${fresh.body.id}`, {
+          token: acme,
+          body: { openings: i + 1 },
+          headers: { 'If-Match': '"v1"', 'Content-Type': 'application/merge-patch+json' },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(49);
+  });
+
+  it('public search finds open jobs by province, city, occupation and text, with cursor paging', async () => {
+    await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Welder' }, place: { kind: 'delta', cityCode: '330100' } }) });
+    const inJiangsu = await rt.call('GET', '/v1/jobs?province=320000&limit=100');
+    expect(inJiangsu.status).toBe(200);
+    expect(inJiangsu.body.items.every((j: { place: { cityCode: string } }) => j.place.cityCode.startsWith('32'))).toBe(true);
+    expect(inJiangsu.body.items.length).toBeGreaterThan(0);
+    const byCity = await rt.call('GET', '/v1/jobs?city=330100');
+    expect(byCity.body.items.map((j: { title: { en: string } }) => j.title.en)).toEqual(['Welder']);
+    const byText = await rt.call('GET', `/v1/jobs?q=${encodeURIComponent('cnc')}&limit=100`);
+    expect(byText.body.items.length).toBeGreaterThanOrEqual(2);
+    const byOccupation = await rt.call('GET', `/v1/jobs?occupation=${encodeURIComponent(occupationUri(2))}&limit=100`);
+    expect(byOccupation.body.items.length).toBeGreaterThanOrEqual(3);
+    const page1 = await rt.call('GET', '/v1/jobs?limit=1');
+    expect(page1.body.items).toHaveLength(1);
+    const page2 = await rt.call('GET', `/v1/jobs?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`);
+    expect(page2.body.items[0].jobId).not.toBe(page1.body.items[0].jobId);
+    const tampered = await rt.call('GET', `/v1/jobs?limit=1&cursor=${encodeURIComponent(`x${page1.body.nextCursor}`)}`);
+    expect(tampered.status).toBe(400);
+    expect(tampered.body.errors[0].path).toBe('cursor');
+  });
+
+  it('closed jobs and jobs past their closing date leave the public search', async () => {
+    const expired = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Expired role' }, closingDate: '2020-01-01' }) });
+    const closing = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Closing role' } }) });
+    expect((await rt.call('POST', `/v1/jobs/${closing.body.id}/close`, { token: acme })).body.status).toBe('closed');
+    const titles = (await rt.call('GET', '/v1/jobs?limit=100')).body.items.map((j: { title: { en: string } }) => j.title.en);
+    expect(titles).not.toContain('Expired role');
+    expect(titles).not.toContain('Closing role');
+    expect((await rt.call('POST', `/v1/jobs/${expired.body.id}/applications`, { token: alice, body: {} })).status).toBe(409);
+    expect((await rt.call('POST', `/v1/jobs/${closing.body.id}/applications`, { token: alice, body: {} })).status).toBe(409);
+  });
+
+  it('Idempotency-Key: a replay returns the first response and creates nothing; another body → 422', async () => {
+    const headers = { 'Idempotency-Key': 'post-job-42' };
+    const first = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Idem' } }), headers });
+    const replay = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Idem' } }), headers });
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(first.body.id);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const mine = await rt.call('GET', '/v1/employers/me/jobs?limit=100', { token: acme });
+    expect(mine.body.items.filter((j: { title: { en: string } }) => j.title.en === 'Idem')).toHaveLength(1);
+    const different = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Other' } }), headers });
+    expect(different.status).toBe(422);
+    // Keys are per caller: another employer's identical key is independent.
+    expect((await rt.call('POST', '/v1/jobs', { token: globex, body: job(), headers })).status).toBe(201);
+  });
+});
+
+describe('applications', () => {
+  let jobId: string;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    jobId = (await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Apply here' } }) })).body.id;
+  });
+
+  it('one application per graduate and job: a repeat is 200 with the same application', async () => {
+    const first = await rt.call('POST', `/v1/jobs/${jobId}/applications`, { token: alice, body: { coverNote: 'Hi' } });
+    expect(first.status).toBe(201);
+    applicationId = first.body.applicationId;
+    const again = await rt.call('POST', `/v1/jobs/${jobId}/applications`, { token: alice, body: { coverNote: 'Hi' } });
+    expect(again.status).toBe(200);
+    expect(again.body.applicationId).toBe(applicationId);
+    expect((await rt.call('GET', '/v1/profiles/me/applications', { token: alice })).body.items).toHaveLength(1);
+  });
+
+  it('the owning employer sees it; transitions are enforced with history', async () => {
+    const listed = await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme });
+    expect(listed.body.items.map((a: { applicationId: string }) => a.applicationId)).toEqual([applicationId]);
+    const move = (token: string, status: string) =>
+      rt.call('PATCH', `/v1/applications/${applicationId}`, { token, body: { status } });
+    expect((await move(acme, 'offer')).status).toBe(409);
+    expect((await move(globex, 'viewed')).status).toBe(404);
+    expect((await move(alice, 'viewed')).status).toBe(403);
+    expect((await move(acme, 'viewed')).status).toBe(200);
+    expect((await move(acme, 'interview')).status).toBe(200);
+    const offer = await move(acme, 'offer');
+    expect(offer.body.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'viewed', 'interview', 'offer']);
+    expect((await move(acme, 'rejected')).status).toBe(409);
+    expect((await move(admin, 'rejected')).status).toBe(409);
+  });
+
+  it("another graduate sees none of Alice's applications", async () => {
+    expect((await rt.call('GET', '/v1/profiles/me/applications', { token: bob })).body.items).toEqual([]);
+  });
+});
+
+describe('data rights', () => {
+  it('export holds everything about the caller; erase leaves nothing of theirs in the table', async () => {
+    const carol = await rt.token('carol', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', { token: carol, body: profile({ contactEmail: 'carol@example.com' }) });
+    const jobId = (await rt.call('POST', '/v1/jobs', { token: acme, body: job() })).body.id;
+    const applied = await rt.call('POST', `/v1/jobs/${jobId}/applications`, {
+      token: carol,
+      body: {},
+      headers: { 'Idempotency-Key': 'carol-apply-1' },
+    });
+    await rt.call('PATCH', `/v1/applications/${applied.body.applicationId}`, { token: acme, body: { status: 'viewed' } });
+    await rt.dispatcher!.drain();
+
+    const exported = await rt.call('GET', '/v1/profiles/me/export', { token: carol });
+    expect(exported.status).toBe(200);
+    expect(exported.body.data.Profile).toHaveLength(1);
+    expect(exported.body.data.Application).toHaveLength(1);
+    expect(exported.body.data.Notification).toHaveLength(1);
+    expect(exported.body.data.IdempotencyRecord).toHaveLength(1);
+
+    expect((await rt.call('DELETE', '/v1/profiles/me', { token: carol })).status).toBe(204);
+    await rt.dispatcher!.drain();
+    const leftovers = (await scanTable()).filter((item) => JSON.stringify(item).includes('carol'));
+    expect(leftovers).toEqual([]);
+    expect((await rt.call('GET', '/v1/profiles/me', { token: carol })).status).toBe(404);
+    expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme })).body.items).toEqual([]);
+  });
+});

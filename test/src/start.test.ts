@@ -1,0 +1,82 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findFreePort } from '@skillpass/local';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  origin: string;
+}
+
+async function npmStart(dataDir: string, extraArgs: string[] = []): Promise<Started> {
+  const port = await findFreePort();
+  const child = spawn('npm', ['start', '--', ...extraArgs], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), SKILLPASS_DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/health`)).status === 200) return { child, output: () => output, origin };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`npm start did not become healthy:\n${output}`);
+}
+
+async function interrupt(started: Started): Promise<void> {
+  const exited = new Promise((done) => started.child.once('exit', done));
+  // Signal the whole process group, as a terminal's Ctrl-C does.
+  process.kill(-started.child.pid!, 'SIGINT');
+  await exited;
+}
+
+function javaProcessesUsing(dataDir: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', 'DynamoDBLocal'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes(dataDir));
+  } catch {
+    return [];
+  }
+}
+
+describe('npm start', () => {
+  it('serves a healthy, seeded API, prints tokens, stops Java on SIGINT, and keeps data without reseeding', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'skillpass-start-'));
+    const first = await npmStart(dataDir);
+    expect(first.output()).toContain('Seeded demo data.');
+    expect(first.output()).toMatch(/graduate\s+eyJ/);
+    const jobsBefore = (await (await fetch(`${first.origin}/v1/jobs?limit=100`)).json()) as { items: unknown[] };
+    expect(jobsBefore.items.length).toBeGreaterThanOrEqual(8);
+    expect(javaProcessesUsing(dataDir)).toHaveLength(1);
+    await interrupt(first);
+    expect(javaProcessesUsing(dataDir)).toEqual([]);
+
+    const second = await npmStart(dataDir);
+    expect(second.output()).toContain('not seeding again');
+    const jobsAfter = (await (await fetch(`${second.origin}/v1/jobs?limit=100`)).json()) as { items: unknown[] };
+    expect(jobsAfter.items).toHaveLength(jobsBefore.items.length);
+    await interrupt(second);
+    expect(javaProcessesUsing(dataDir)).toEqual([]);
+  }, 150_000);
+});
