@@ -2,7 +2,7 @@ import { createApp } from '@skillpass/api';
 import { connectTable, CursorCodec, DynamoSkillpassStore } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestRuntime, type TestRuntime, testCatalog } from './harness.ts';
+import { startTestRuntime, type TestRuntime, testTaxonomy } from './harness.ts';
 
 let rt: TestRuntime;
 let employer: string;
@@ -77,7 +77,8 @@ describe('docs endpoints', () => {
     const missing = connectTable({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' });
     const app = createApp({
       store: new DynamoSkillpassStore(missing, new CursorCodec('cursor-secret-for-health')),
-      catalog: testCatalog,
+      catalog: testTaxonomy,
+      skills: testTaxonomy,
       publicOrigin: 'http://localhost',
       auth: { issuer: 'x', audience: 'y', keys: createLocalJWKSet({ keys: [] }) },
     });

@@ -6,7 +6,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateDevIdentity } from '@skillpas
 import { CursorCodec, DynamoSkillpassStore } from '@skillpass/store';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshTable, testCatalog } from './harness.ts';
+import { freshTable, testTaxonomy } from './harness.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
@@ -27,7 +27,8 @@ beforeAll(async () => {
   const table = await freshTable();
   app = createApp({
     store: new DynamoSkillpassStore(table, new CursorCodec('cursor-secret-for-auth-tests')),
-    catalog: testCatalog,
+    catalog: testTaxonomy,
+      skills: testTaxonomy,
     publicOrigin: 'http://localhost',
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet({ keys: [trustedJwk] }) },
   });
@@ -100,7 +101,8 @@ describe('bearer authentication', () => {
     const identity = await loadOrCreateDevIdentity(join(mkdtempSync(join(tmpdir(), 'idp-')), 'k.json'));
     const devApp = createApp({
       store: new DynamoSkillpassStore(await freshTable(), new CursorCodec('cursor-secret-for-auth-tests')),
-      catalog: testCatalog,
+      catalog: testTaxonomy,
+      skills: testTaxonomy,
       publicOrigin: 'http://localhost',
       auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
     });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SkillCatalog } from '@skillpass/api';
+import type { SkillCatalog, SkillDirectory } from '@skillpass/api';
+import { getTaxonomy } from '@skillpass/taxonomy';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, createLocalRuntime, type LocalRuntime, loadOrCreateDevIdentity } from '@skillpass/local';
 import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
@@ -16,6 +17,14 @@ export const occupationUri = (n: number): string =>
 export const testCatalog: SkillCatalog = {
   isKnownSkill: (uri) => /^http:\/\/data\.europa\.eu\/esco\/skill\/00000000-0000-4000-8000-000000000\d{3}$/.test(uri),
   isKnownOccupation: (uri) => /^http:\/\/data\.europa\.eu\/esco\/occupation\/00000000-0000-4000-8000-0000000000\d{2}$/.test(uri),
+};
+
+/** Synthetic URIs are known (testCatalog); look-up and extraction are the real ESCO taxonomy's. */
+export const testTaxonomy: SkillCatalog & SkillDirectory = {
+  ...testCatalog,
+  searchSkills: (query) => getTaxonomy().searchSkills(query),
+  searchOccupations: (query) => getTaxonomy().searchOccupations(query),
+  extractSkills: (text, options) => getTaxonomy().extractSkills(text, options),
 };
 
 /** A fresh table in the run's DynamoDB Local, so test files never see each other's data. */
@@ -35,14 +44,16 @@ export interface TestRuntime extends LocalRuntime {
   ): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
-export async function startTestRuntime(options: { dispatch?: boolean; catalog?: SkillCatalog } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  options: { dispatch?: boolean; taxonomy?: SkillCatalog & SkillDirectory } = {},
+): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'skillpass-test-'));
   const identity = await loadOrCreateDevIdentity(join(dir, 'idp.json'));
   const runtime = await createLocalRuntime({
     endpoint: inject('dynamoEndpoint'),
     tableName: `t-${randomUUID()}`,
     cursorSecret: 'test-cursor-secret-0123456789',
-    catalog: options.catalog ?? testCatalog,
+    taxonomy: options.taxonomy ?? testTaxonomy,
     publicOrigin: 'http://localhost:3000',
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
     dispatch: options.dispatch ?? false,

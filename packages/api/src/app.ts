@@ -8,6 +8,7 @@ import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
+import { registerSkillRoutes } from './routes/skills.ts';
 
 /** What the API must know about ESCO: which concept URIs exist. */
 export interface SkillCatalog {
@@ -15,10 +16,23 @@ export interface SkillCatalog {
   isKnownOccupation(uri: string): boolean;
 }
 
+type ConceptHit = { uri: string; preferredLabel: string; label: string; matchedLabel: string; type?: string };
+
+/** ESCO look-up and extraction (the taxonomy package in production; anything with this shape in tests). */
+export interface SkillDirectory {
+  searchSkills(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
+  searchOccupations(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
+  extractSkills(
+    text: string,
+    options: { lang?: 'en' | 'zh' },
+  ): Array<{ uri: string; label: string; span: { start: number; end: number; text: string }; confidence: number }>;
+}
+
 export interface ApiDeps {
   store: SkillpassStore;
   auth: AuthConfig;
   catalog: SkillCatalog;
+  skills: SkillDirectory;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;
   maxBodyBytes?: number;
@@ -67,5 +81,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerProfileRoutes(app, deps);
   registerEmployerRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerSkillRoutes(app, deps);
   return app;
 }

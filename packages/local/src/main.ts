@@ -28,12 +28,11 @@ if (!endpoint) {
 }
 
 const identity = await loadOrCreateDevIdentity(paths.identityKey);
-const taxonomy = getTaxonomy();
 const runtime = await createLocalRuntime({
   endpoint,
   tableName: process.env.TABLE_NAME ?? 'skillpass',
   cursorSecret: process.env.CURSOR_SECRET ?? loadOrCreateSecret(paths.cursorSecret),
-  catalog: { isKnownSkill: (uri) => taxonomy.isKnownSkill(uri), isKnownOccupation: (uri) => taxonomy.isKnownOccupation(uri) },
+  taxonomy: getTaxonomy(),
   publicOrigin: origin,
   auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
   dispatch: true,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type ApiApp, createApp, type SkillCatalog } from '@skillpass/api';
+import { type ApiApp, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
 import { startLocalDispatcher, type LocalDispatcher } from '@skillpass/pipeline';
 import { connectTable, CursorCodec, DynamoSkillpassStore, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
@@ -10,7 +10,8 @@ export interface LocalRuntimeOptions {
   endpoint: string;
   tableName: string;
   cursorSecret: string;
-  catalog: SkillCatalog;
+  /** ESCO: which concepts exist, look-up and extraction. */
+  taxonomy: SkillCatalog & SkillDirectory;
   publicOrigin: string;
   auth: { issuer: string; audience: string; keys: JWTVerifyGetKey };
   /** Run the stream dispatcher (consumers) in this process. */
@@ -31,7 +32,13 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const table = connectTable({ tableName: options.tableName, endpoint: options.endpoint, region: 'local' });
   await ensureTable(table);
   const store = new DynamoSkillpassStore(table, new CursorCodec(options.cursorSecret));
-  const app = createApp({ store, auth: options.auth, catalog: options.catalog, publicOrigin: options.publicOrigin });
+  const app = createApp({
+    store,
+    auth: options.auth,
+    catalog: options.taxonomy,
+    skills: options.taxonomy,
+    publicOrigin: options.publicOrigin,
+  });
   const dispatcher = options.dispatch
     ? await startLocalDispatcher({ table, store, endpoint: options.endpoint, onError: options.onDispatchError })
     : undefined;

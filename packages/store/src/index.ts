@@ -5,3 +5,5 @@ export * from './items.ts';
 export * from './keys.ts';
 export * from './store.ts';
 export * from './table-definition.ts';
+export * from './credential-store.ts';
+export * from './match-store.ts';

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 import { DOCS_PAGE } from './docs-page.ts';
@@ -9,8 +10,7 @@ export const API_INFO = {
   version: '0.1.0',
   description:
     'Talent–job matching and signed skills credentials for the Yangtze River Delta and EU regions. ' +
-    'Errors are RFC 9457 application/problem+json. ' +
-    'This service uses the ESCO classification of the European Commission.',
+    `Errors are RFC 9457 application/problem+json. ${ESCO_ATTRIBUTION}`,
 };
 
 const health = createRoute({

@@ -1,0 +1,85 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { jsonContent, problemResponses } from '../http.ts';
+
+
+const LangSchema = z.enum(['en', 'zh']).default('en');
+const LookupQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  lang: LangSchema,
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+const ConceptHit = z.object({
+  uri: z.string(),
+  preferredLabel: z.string(),
+  label: z.string(),
+  matchedLabel: z.string(),
+  type: z.string().optional(),
+});
+const LookupResponse = z.object({ items: z.array(ConceptHit), attribution: z.string() });
+
+const ExtractRequest = z.strictObject({
+  text: z.string().min(1).max(20_000),
+  lang: z.enum(['en', 'zh']).optional(),
+});
+const ExtractResponse = z.object({
+  items: z.array(
+    z.object({
+      uri: z.string(),
+      label: z.string(),
+      span: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }),
+      confidence: z.number().min(0).max(1),
+    }),
+  ),
+  attribution: z.string(),
+});
+
+export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
+  const { skills } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/skills',
+      summary: 'Look up ESCO skills by prefix or alias, in English or Chinese',
+      tags: ['Skills taxonomy'],
+      request: { query: LookupQuery },
+      responses: { 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) },
+    }),
+    (c) => {
+      const { q, lang, limit } = c.req.valid('query');
+      return c.json({ items: skills.searchSkills({ q, lang, limit }), attribution: ESCO_ATTRIBUTION }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/occupations',
+      summary: 'Look up ESCO occupations by prefix or alias, in English or Chinese',
+      tags: ['Skills taxonomy'],
+      request: { query: LookupQuery },
+      responses: { 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) },
+    }),
+    (c) => {
+      const { q, lang, limit } = c.req.valid('query');
+      return c.json({ items: skills.searchOccupations({ q, lang, limit }), attribution: ESCO_ATTRIBUTION }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/skills/extract',
+      summary: 'Suggest ESCO skills found in free text (a job ad or CV paragraph, en or zh)',
+      tags: ['Skills taxonomy'],
+      request: { body: { content: { 'application/json': { schema: ExtractRequest } }, required: true } },
+      responses: { 200: jsonContent(ExtractResponse, 'Skills with the matched span and a confidence'), ...problemResponses(400) },
+    }),
+    (c) => {
+      const { text, lang } = c.req.valid('json');
+      return c.json({ items: skills.extractSkills(text, { lang }), attribution: ESCO_ATTRIBUTION }, 200);
+    },
+  );
+}

@@ -1,0 +1,4 @@
+export { ESCO_ATTRIBUTION, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
+export type { ExtractedSkill } from './extract.ts';
+export type { ConceptHit } from './search.ts';
+export * from './taxonomy.ts';
