@@ -1,0 +1,4 @@
+export * from './memory-index.ts';
+export * from './ranking.ts';
+export * from './score.ts';
+export type * from './types.ts';

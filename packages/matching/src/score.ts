@@ -1,0 +1,214 @@
+import type { MatchJob, MatchProfile, Partition, Place, Proficiency, RequiredSkill, SkillGraph } from './types.ts';
+
+/**
+ * Weights of the score's parts (out of 100). Skills dominate: the platform's promise is that
+ * proven skills decide. An essential skill weighs three optional ones, so missing it costs more.
+ */
+export const WEIGHTS = { skills: 70, location: 15, level: 15, essential: 3, optional: 1 } as const;
+/** Self-declared skills count slightly less than credential-verified ones. */
+export const SELF_DECLARED_FACTOR = 0.9;
+/**
+ * Credit for a required skill the graduate lacks but has a neighbour of, by how the graduate's
+ * skill relates to the required one: a narrower (more specific) skill is strong evidence, a
+ * broader or merely related one weaker.
+ */
+export const RELATION_CREDIT = { narrower: 0.7, broader: 0.5, related: 0.5 } as const;
+export const LOCATION_SCORE = {
+  'same-city': 1,
+  remote: 1,
+  'same-province': 0.8,
+  delta: 0.6,
+  'no-preference': 0.6,
+  'remote-not-wanted': 0.3,
+  outside: 0.2,
+} as const;
+
+export type LocationTier = keyof typeof LOCATION_SCORE;
+export type LevelFit = { requirement: 'eqf' | 'china-skill-level'; required: number; held?: number; fit: 'meets' | 'below' | 'unknown' };
+
+export interface SkillCredit {
+  required: RequiredSkill;
+  credit: number;
+  /** How the graduate covers the skill: directly, through a related skill, or not at all. */
+  via?: { uri: string; relation: 'same' | 'broader' | 'narrower' | 'related'; proficiency: Proficiency; verified: boolean };
+}
+
+export interface JobMatch {
+  jobId: string;
+  profileId: string;
+  jobVersion: number;
+  profileVersion: number;
+  score: number;
+  /** A job matches only when at least one required skill is covered, directly or through a relation. */
+  eligible: boolean;
+  explanation: {
+    matchedEssential: SkillCredit[];
+    matchedOptional: SkillCredit[];
+    partial: SkillCredit[];
+    missingEssential: string[];
+    missingOptional: string[];
+    location: { tier: LocationTier; score: number };
+    level: { fits: LevelFit[]; score: number };
+    verifiedSkills: string[];
+    parts: { skills: number; location: number; level: number };
+  };
+}
+
+type ProfileSkill = MatchProfile['skills'][number];
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const provinceOf = (cityCode: string) => `${cityCode.slice(0, 2)}0000`;
+const DELTA_PROVINCES = new Set(['310000', '320000', '330000', '340000']);
+
+/** The best way the profile covers one required skill, and the credit (0–1) it earns. */
+export function creditForRequiredSkill(
+  profileSkills: ReadonlyMap<string, ProfileSkill>,
+  required: RequiredSkill,
+  graph: SkillGraph,
+): SkillCredit {
+  const verification = (skill: ProfileSkill) => (skill.verified ? 1 : SELF_DECLARED_FACTOR);
+  let best: SkillCredit = { required, credit: 0 };
+  const direct = profileSkills.get(required.uri);
+  if (direct) {
+    const proficiencyFit = direct.proficiency >= required.minProficiency ? 1 : 0.6 + (0.4 * direct.proficiency) / required.minProficiency;
+    best = {
+      required,
+      credit: proficiencyFit * verification(direct),
+      via: { uri: direct.uri, relation: 'same', proficiency: direct.proficiency, verified: direct.verified },
+    };
+  }
+  // The best cover wins, so holding one more skill can never lower a credit.
+  for (const neighbour of graph.relatedSkills(required.uri)) {
+    const held = profileSkills.get(neighbour.uri);
+    if (!held) continue;
+    // The relation is stated from the required skill: a `narrower` neighbour means the graduate
+    // holds a more specific skill than the one asked for.
+    const credit = RELATION_CREDIT[neighbour.kind] * verification(held);
+    const tieBreak = best.via && best.via.relation !== 'same' && neighbour.uri < best.via.uri;
+    if (credit > best.credit || (credit === best.credit && tieBreak)) {
+      best = {
+        required,
+        credit,
+        via: { uri: held.uri, relation: neighbour.kind, proficiency: held.proficiency, verified: held.verified },
+      };
+    }
+  }
+  return best;
+}
+
+export function profileSkillMap(profile: MatchProfile): Map<string, ProfileSkill> {
+  return new Map(profile.skills.map((skill) => [skill.uri, skill]));
+}
+
+export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier {
+  if (job.place.kind === 'remote') return profile.openToRemote ? 'remote' : 'remote-not-wanted';
+  if (profile.preferredPlaces.length === 0) return 'no-preference';
+  const place = job.place;
+  if (place.kind === 'elsewhere') {
+    const sameCity = profile.preferredPlaces.some(
+      (p) => p.kind === 'elsewhere' && p.country === place.country && p.city.toLowerCase() === place.city.toLowerCase(),
+    );
+    return sameCity ? 'same-city' : 'outside';
+  }
+  const deltaPlaces = profile.preferredPlaces.filter((p): p is Extract<Place, { kind: 'delta' }> => p.kind === 'delta');
+  if (deltaPlaces.some((p) => p.cityCode === place.cityCode)) return 'same-city';
+  if (deltaPlaces.some((p) => provinceOf(p.cityCode) === provinceOf(place.cityCode))) return 'same-province';
+  return deltaPlaces.length > 0 ? 'delta' : 'outside';
+}
+
+export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFit[]; score: number } {
+  const fits: LevelFit[] = [];
+  if (job.minEqfLevel !== undefined) {
+    const held = profile.eqfLevel;
+    fits.push({
+      requirement: 'eqf',
+      required: job.minEqfLevel,
+      ...(held !== undefined ? { held } : {}),
+      fit: held === undefined ? 'unknown' : held >= job.minEqfLevel ? 'meets' : 'below',
+    });
+  }
+  if (job.minChinaSkillLevel !== undefined) {
+    const held = profile.chinaSkillLevel;
+    fits.push({
+      requirement: 'china-skill-level',
+      required: job.minChinaSkillLevel,
+      ...(held !== undefined ? { held } : {}),
+      // Level 1 is the highest, so holding a number at or below the requirement meets it.
+      fit: held === undefined ? 'unknown' : held <= job.minChinaSkillLevel ? 'meets' : 'below',
+    });
+  }
+  if (fits.length === 0) return { fits, score: 1 };
+  const partScore = (fit: LevelFit) => {
+    if (fit.fit === 'meets') return 1;
+    if (fit.fit === 'unknown') return 0.5;
+    const gap = Math.abs((fit.held ?? 0) - fit.required);
+    return Math.max(0, 1 - 0.35 * gap);
+  };
+  return { fits, score: fits.reduce((sum, fit) => sum + partScore(fit), 0) / fits.length };
+}
+
+const importanceWeight = (skill: RequiredSkill) => (skill.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional);
+
+export function totalSkillWeight(job: MatchJob): number {
+  return job.requiredSkills.reduce((sum, skill) => sum + importanceWeight(skill), 0);
+}
+
+/** Score in [0, 100] with the explanation a graduate or employer reads. Deterministic. */
+export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: SkillGraph, skills = profileSkillMap(profile)): JobMatch {
+  const credits = job.requiredSkills.map((required) => creditForRequiredSkill(skills, required, graph));
+  const totalWeight = totalSkillWeight(job);
+  const earned = credits.reduce((sum, c) => sum + c.credit * importanceWeight(c.required), 0);
+  const skillPart = totalWeight === 0 ? 0 : (WEIGHTS.skills * earned) / totalWeight;
+  const tier = locationTier(profile, job);
+  const level = levelFits(profile, job);
+  const locationPart = WEIGHTS.location * LOCATION_SCORE[tier];
+  const levelPart = WEIGHTS.level * level.score;
+  const direct = credits.filter((c) => c.via?.relation === 'same');
+  return {
+    jobId: job.id,
+    profileId: profile.id,
+    jobVersion: job.version,
+    profileVersion: profile.version,
+    score: round1(skillPart + locationPart + levelPart),
+    eligible: credits.some((c) => c.credit > 0),
+    explanation: {
+      matchedEssential: direct.filter((c) => c.required.importance === 'essential'),
+      matchedOptional: direct.filter((c) => c.required.importance === 'optional'),
+      partial: credits.filter((c) => c.via && c.via.relation !== 'same'),
+      missingEssential: credits.filter((c) => !c.via && c.required.importance === 'essential').map((c) => c.required.uri),
+      missingOptional: credits.filter((c) => !c.via && c.required.importance === 'optional').map((c) => c.required.uri),
+      location: { tier, score: LOCATION_SCORE[tier] },
+      level,
+      verifiedSkills: credits.filter((c) => c.via?.verified).map((c) => c.via!.uri),
+      parts: { skills: round1(skillPart), location: round1(locationPart), level: round1(levelPart) },
+    },
+  };
+}
+
+/** Where a job sits in the regional indexes. */
+export function partitionOfJob(job: Pick<MatchJob, 'place'>): Partition {
+  if (job.place.kind === 'remote') return 'remote';
+  if (job.place.kind === 'elsewhere') return 'outside';
+  return provinceOf(job.place.cityCode);
+}
+
+export const ALL_PARTITIONS: readonly Partition[] = ['310000', '320000', '330000', '340000', 'outside', 'remote'];
+
+/**
+ * The partitions whose jobs a graduate is matched with: their preferred provinces (and `outside`
+ * for a preferred place beyond the Delta), plus `remote` when open to it. No preference means all.
+ */
+export function partitionsOfInterest(profile: Pick<MatchProfile, 'preferredPlaces' | 'openToRemote'>): Partition[] {
+  if (profile.preferredPlaces.length === 0) return [...ALL_PARTITIONS];
+  const wanted = new Set<Partition>();
+  for (const place of profile.preferredPlaces) {
+    wanted.add(place.kind === 'delta' && DELTA_PROVINCES.has(provinceOf(place.cityCode)) ? provinceOf(place.cityCode) : 'outside');
+  }
+  if (profile.openToRemote) wanted.add('remote');
+  return ALL_PARTITIONS.filter((p) => wanted.has(p));
+}
+
+/** The order of every ranked list: score, then newer first, then id, so ties never flap. */
+export function compareMatches(a: { score: number; postedAt: string; id: string }, b: { score: number; postedAt: string; id: string }): number {
+  return b.score - a.score || (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,40 @@
+export type Proficiency = 1 | 2 | 3 | 4;
+export type ChinaSkillLevel = 1 | 2 | 3 | 4 | 5;
+
+/** A Delta city by its GB/T 2260 code, or a city elsewhere. */
+export type Place = { kind: 'delta'; cityCode: string } | { kind: 'elsewhere'; country: string; city: string };
+export type JobPlace = Place | { kind: 'remote' };
+
+/** Index partitions: a Delta province code (`310000`…`340000`), `outside` or `remote`. */
+export type Partition = string;
+
+export interface MatchProfile {
+  id: string;
+  version: number;
+  skills: ReadonlyArray<{ uri: string; proficiency: Proficiency; verified: boolean }>;
+  preferredPlaces: readonly Place[];
+  openToRemote: boolean;
+  eqfLevel?: number;
+  /** 5 = 初级工 (entry) … 1 = 高级技师 (highest): lower is more qualified. */
+  chinaSkillLevel?: ChinaSkillLevel;
+}
+
+export interface RequiredSkill {
+  uri: string;
+  importance: 'essential' | 'optional';
+  minProficiency: Proficiency;
+}
+
+export interface MatchJob {
+  id: string;
+  version: number;
+  requiredSkills: readonly RequiredSkill[];
+  place: JobPlace;
+  minEqfLevel?: number;
+  minChinaSkillLevel?: ChinaSkillLevel;
+  postedAt: string;
+}
+
+export interface SkillGraph {
+  relatedSkills(uri: string): ReadonlyArray<{ uri: string; kind: 'broader' | 'narrower' | 'related' }>;
+}
