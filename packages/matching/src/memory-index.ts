@@ -12,10 +12,10 @@ export class InMemoryJobIndex implements JobIndexReader {
     this.remove(job.id);
     this.#jobs.set(job.id, job);
     for (const { skillUri, partition, posting } of postingsOfJob(job)) {
-      let byPartition = this.#postings.get(skillUri);
-      if (!byPartition) this.#postings.set(skillUri, (byPartition = new Map()));
-      let list = byPartition.get(partition);
-      if (!list) byPartition.set(partition, (list = new Map()));
+      const byPartition = this.#postings.get(skillUri) ?? new Map<Partition, Map<string, JobPosting>>();
+      this.#postings.set(skillUri, byPartition);
+      const list = byPartition.get(partition) ?? new Map<string, JobPosting>();
+      byPartition.set(partition, list);
       list.set(job.id, posting);
     }
   }
@@ -54,8 +54,8 @@ export class InMemoryGraduateIndex implements GraduateIndexReader {
     this.#profiles.set(profile.id, profile);
     for (const { skillUri, partition } of postingsOfProfile(profile)) {
       const key = `${partition}|${skillUri}`;
-      let set = this.#postings.get(key);
-      if (!set) this.#postings.set(key, (set = new Set()));
+      const set = this.#postings.get(key) ?? new Set<string>();
+      this.#postings.set(key, set);
       set.add(profile.id);
     }
   }
