@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { graphArb, jobsArb, profileArb } from './arbitraries.test-support.ts';
+import { InMemoryGraduateIndex, InMemoryJobIndex } from './memory-index.ts';
+import { bruteForceTopCandidates, bruteForceTopJobs, newlyEnteredJobIds, topCandidatesForJob, topJobsForProfile } from './ranking.ts';
+import type { MatchJob, MatchProfile } from './types.ts';
+
+describe('indexed top-k equals brute force', () => {
+  it('for a graduate’s jobs, ties included', async () => {
+    await fc.assert(
+      fc.asyncProperty(profileArb, jobsArb, graphArb, fc.integer({ min: 1, max: 10 }), async (profile, jobs, graph, k) => {
+        const index = new InMemoryJobIndex();
+        for (const job of jobs) index.put(job);
+        const viaIndex = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), graph, k);
+        const expected = bruteForceTopJobs(profile, jobs, graph, k);
+        expect(viaIndex.matches.map((m) => [m.jobId, m.score])).toEqual(expected.map((m) => [m.jobId, m.score]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('for a job’s candidates', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(profileArb, { maxLength: 30 }), jobsArb, graphArb, async (rawProfiles, jobs, graph) => {
+        fc.pre(jobs.length > 0);
+        const profiles = rawProfiles.map((p, i) => ({ ...p, id: `g-${i}` }));
+        const index = new InMemoryGraduateIndex();
+        for (const p of profiles) index.put(p);
+        const job = jobs[0] as MatchJob;
+        const viaIndex = await topCandidatesForJob(job, index, (ids) => index.loadProfiles(ids), graph, 5);
+        expect(viaIndex.matches.map((m) => [m.profileId, m.score])).toEqual(
+          bruteForceTopCandidates(job, profiles, graph, 5).map((m) => [m.profileId, m.score]),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads only the postings of the profile’s skills and neighbours, not every job', async () => {
+    const index = new InMemoryJobIndex();
+    const job = (id: string, skill: string): MatchJob => ({
+      id,
+      version: 1,
+      requiredSkills: [{ uri: skill, importance: 'essential', minProficiency: 1 }],
+      place: { kind: 'remote' },
+      postedAt: '2026-01-01T00:00:00.000Z',
+    });
+    for (let i = 0; i < 500; i++) index.put(job(`other-${i}`, `http://x/other-${i % 50}`));
+    index.put(job('mine', 'http://x/mine'));
+    const profile: MatchProfile = {
+      id: 'g',
+      version: 1,
+      skills: [{ uri: 'http://x/mine', proficiency: 3, verified: false }],
+      preferredPlaces: [],
+      openToRemote: true,
+    };
+    const result = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), { relatedSkills: () => [] }, 10);
+    expect(result.matches.map((m) => m.jobId)).toEqual(['mine']);
+    expect(result.stats.postingsRead).toBe(1);
+    expect(result.stats.scored).toBe(1);
+  });
+
+  it('removing or replacing a job updates the index', async () => {
+    const index = new InMemoryJobIndex();
+    const base: MatchJob = {
+      id: 'j',
+      version: 1,
+      requiredSkills: [{ uri: 'http://x/a', importance: 'essential', minProficiency: 1 }],
+      place: { kind: 'remote' },
+      postedAt: '2026-01-01T00:00:00.000Z',
+    };
+    index.put(base);
+    index.put({ ...base, version: 2, requiredSkills: [{ uri: 'http://x/b', importance: 'essential', minProficiency: 1 }] });
+    expect(await index.postings('http://x/a', 'remote')).toEqual([]);
+    expect((await index.postings('http://x/b', 'remote')).map((p) => p.jobId)).toEqual(['j']);
+    index.remove('j');
+    expect(await index.postings('http://x/b', 'remote')).toEqual([]);
+  });
+});
+
+describe('precise push', () => {
+  it('names the jobs that entered the top list', () => {
+    expect(newlyEnteredJobIds(['a', 'b', 'c'], ['b', 'd', 'a', 'e'])).toEqual(['d', 'e']);
+  });
+});
