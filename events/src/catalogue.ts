@@ -49,6 +49,11 @@ export const EVENT_DETAIL_SCHEMAS = {
     from: z.string(),
     to: z.string(),
   }),
+  MatchesComputed: z.object({
+    graduateId: z.string(),
+    profileVersion: z.number().int().positive(),
+    newJobIds: z.array(z.string()).min(1),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_DETAIL_SCHEMAS;

@@ -1,7 +1,7 @@
 import type { EventType } from './catalogue.ts';
 
 /** Every consumer of domain events. Each runs as its own Lambda in AWS and in-process locally. */
-export const CONSUMERS = ['jobSkillIndex', 'applicationNotifier'] as const;
+export const CONSUMERS = ['jobMatching', 'graduateMatching', 'applicationNotifier', 'matchNotifier'] as const;
 export type ConsumerName = (typeof CONSUMERS)[number];
 
 /**
@@ -9,13 +9,14 @@ export type ConsumerName = (typeof CONSUMERS)[number];
  * EventBridge rules; the local dispatcher reads it to call the same handlers in-process.
  */
 export const EVENT_ROUTES: Record<EventType, readonly ConsumerName[]> = {
-  ProfileSubmitted: [],
-  ProfileDeleted: [],
-  JobPosted: ['jobSkillIndex'],
-  JobUpdated: ['jobSkillIndex'],
-  JobClosed: ['jobSkillIndex'],
+  ProfileSubmitted: ['graduateMatching'],
+  ProfileDeleted: ['graduateMatching'],
+  JobPosted: ['jobMatching'],
+  JobUpdated: ['jobMatching'],
+  JobClosed: ['jobMatching'],
   ApplicationSubmitted: [],
   ApplicationStatusChanged: ['applicationNotifier'],
+  MatchesComputed: ['matchNotifier'],
 };
 
 export function consumersFor(type: EventType): readonly ConsumerName[] {

@@ -1,8 +1,8 @@
 import { createApp } from '@skillpass/api';
-import { connectTable, CursorCodec, DynamoSkillpassStore } from '@skillpass/store';
+import { connectTable } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestRuntime, type TestRuntime, testTaxonomy } from './harness.ts';
+import { apiDepsFor, startTestRuntime, type TestRuntime } from './harness.ts';
 
 let rt: TestRuntime;
 let employer: string;
@@ -75,13 +75,7 @@ describe('docs endpoints', () => {
 
   it('GET /health answers 503 problem+json when the table does not answer', async () => {
     const missing = connectTable({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' });
-    const app = createApp({
-      store: new DynamoSkillpassStore(missing, new CursorCodec('cursor-secret-for-health')),
-      catalog: testTaxonomy,
-      skills: testTaxonomy,
-      publicOrigin: 'http://localhost',
-      auth: { issuer: 'x', audience: 'y', keys: createLocalJWKSet({ keys: [] }) },
-    });
+    const app = createApp(apiDepsFor(missing, { issuer: 'x', audience: 'y', keys: createLocalJWKSet({ keys: [] }) }));
     const res = await app.request('/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@skillpass/api';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateDevIdentity } from '@skillpass/local';
-import { CursorCodec, DynamoSkillpassStore } from '@skillpass/store';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshTable, testTaxonomy } from './harness.ts';
+import { apiDepsFor, freshTable } from './harness.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
@@ -25,13 +24,9 @@ beforeAll(async () => {
   signUntrusted = (claims) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'trusted' }).sign(untrusted.privateKey);
   const table = await freshTable();
-  app = createApp({
-    store: new DynamoSkillpassStore(table, new CursorCodec('cursor-secret-for-auth-tests')),
-    catalog: testTaxonomy,
-      skills: testTaxonomy,
-    publicOrigin: 'http://localhost',
-    auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet({ keys: [trustedJwk] }) },
-  });
+  app = createApp(
+    apiDepsFor(table, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet({ keys: [trustedJwk] }) }),
+  );
 });
 
 const get = (token?: string) =>
@@ -99,13 +94,9 @@ describe('bearer authentication', () => {
 
   it('the dev identity provider mints tokens the local configuration accepts', async () => {
     const identity = await loadOrCreateDevIdentity(join(mkdtempSync(join(tmpdir(), 'idp-')), 'k.json'));
-    const devApp = createApp({
-      store: new DynamoSkillpassStore(await freshTable(), new CursorCodec('cursor-secret-for-auth-tests')),
-      catalog: testTaxonomy,
-      skills: testTaxonomy,
-      publicOrigin: 'http://localhost',
-      auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
-    });
+    const devApp = createApp(
+      apiDepsFor(await freshTable(), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) }),
+    );
     const token = await identity.mintToken({ sub: 'dev', roles: ['graduate'] });
     const res = await devApp.request('/v1/profiles/me', { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(404);

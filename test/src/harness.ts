@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SkillCatalog, SkillDirectory } from '@skillpass/api';
+import type { ApiDeps, AuthConfig, SkillCatalog, SkillDirectory } from '@skillpass/api';
+import type { SkillGraph } from '@skillpass/matching';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, createLocalRuntime, type LocalRuntime, loadOrCreateDevIdentity } from '@skillpass/local';
-import { connectTable, ensureTable, type Table } from '@skillpass/store';
+import {
+  connectTable,
+  CursorCodec,
+  DynamoCredentialStore,
+  DynamoMatchStore,
+  DynamoSkillpassStore,
+  ensureTable,
+  type Table,
+} from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
@@ -20,8 +29,11 @@ export const testCatalog: SkillCatalog = {
 };
 
 /** Synthetic URIs are known (testCatalog); look-up and extraction are the real ESCO taxonomy's. */
-export const testTaxonomy: SkillCatalog & SkillDirectory = {
+export const testTaxonomy: SkillCatalog & SkillDirectory & SkillGraph = {
   ...testCatalog,
+  labelOf: (uri, lang) => getTaxonomy().labelOf(uri, lang),
+  occupationSkills: (uri) => getTaxonomy().occupationSkills(uri),
+  relatedSkills: (uri) => getTaxonomy().relatedSkills(uri),
   searchSkills: (query) => getTaxonomy().searchSkills(query),
   searchOccupations: (query) => getTaxonomy().searchOccupations(query),
   extractSkills: (text, options) => getTaxonomy().extractSkills(text, options),
@@ -32,6 +44,22 @@ export async function freshTable(): Promise<Table> {
   const table = connectTable({ tableName: `t-${randomUUID()}`, endpoint: inject('dynamoEndpoint'), region: 'local' });
   await ensureTable(table);
   return table;
+}
+
+/** Everything createApp needs, over one table, for tests that build the app themselves. */
+export function apiDepsFor(table: Table, auth: AuthConfig): ApiDeps {
+  const cursors = new CursorCodec('cursor-secret-for-tests-0123456789');
+  const store = new DynamoSkillpassStore(table, cursors);
+  return {
+    store,
+    auth,
+    catalog: testTaxonomy,
+    skills: testTaxonomy,
+    matching: { store, matches: new DynamoMatchStore(table), graph: testTaxonomy },
+    credentials: new DynamoCredentialStore(table, cursors),
+    cursors,
+    publicOrigin: 'http://localhost',
+  };
 }
 
 export interface TestRuntime extends LocalRuntime {
@@ -45,7 +73,7 @@ export interface TestRuntime extends LocalRuntime {
 }
 
 export async function startTestRuntime(
-  options: { dispatch?: boolean; taxonomy?: SkillCatalog & SkillDirectory } = {},
+  options: { dispatch?: boolean; taxonomy?: SkillCatalog & SkillDirectory & SkillGraph } = {},
 ): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'skillpass-test-'));
   const identity = await loadOrCreateDevIdentity(join(dir, 'idp.json'));

@@ -1,12 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Env } from 'hono';
-import type { SkillpassStore } from '@skillpass/store';
+import type { MatchingDeps } from '@skillpass/pipeline';
+import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
 import type { AuthConfig } from './auth.ts';
 import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
+import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerSkillRoutes } from './routes/skills.ts';
 
@@ -20,6 +22,8 @@ type ConceptHit = { uri: string; preferredLabel: string; label: string; matchedL
 
 /** ESCO look-up and extraction (the taxonomy package in production; anything with this shape in tests). */
 export interface SkillDirectory {
+  labelOf(uri: string, lang?: 'en' | 'zh'): string | undefined;
+  occupationSkills(uri: string): { essential: string[]; optional: string[] };
   searchSkills(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
   searchOccupations(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
   extractSkills(
@@ -33,6 +37,10 @@ export interface ApiDeps {
   auth: AuthConfig;
   catalog: SkillCatalog;
   skills: SkillDirectory;
+  /** Stores and skill graph the matching engine runs on (shared with the consumers). */
+  matching: MatchingDeps;
+  credentials: DynamoCredentialStore;
+  cursors: CursorCodec;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;
   maxBodyBytes?: number;
@@ -82,5 +90,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerEmployerRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerSkillRoutes(app, deps);
+  registerMatchingRoutes(app, deps);
   return app;
 }

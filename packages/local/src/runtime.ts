@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ApiApp, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { startLocalDispatcher, type LocalDispatcher } from '@skillpass/pipeline';
-import { connectTable, CursorCodec, DynamoSkillpassStore, ensureTable, type Table } from '@skillpass/store';
+import { type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
+import type { SkillGraph } from '@skillpass/matching';
+import {
+  connectTable,
+  CursorCodec,
+  DynamoCredentialStore,
+  DynamoMatchStore,
+  DynamoSkillpassStore,
+  ensureTable,
+  type Table,
+} from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface LocalRuntimeOptions {
@@ -11,7 +20,7 @@ export interface LocalRuntimeOptions {
   tableName: string;
   cursorSecret: string;
   /** ESCO: which concepts exist, look-up and extraction. */
-  taxonomy: SkillCatalog & SkillDirectory;
+  taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
   publicOrigin: string;
   auth: { issuer: string; audience: string; keys: JWTVerifyGetKey };
   /** Run the stream dispatcher (consumers) in this process. */
@@ -23,6 +32,9 @@ export interface LocalRuntime {
   app: ApiApp;
   table: Table;
   store: DynamoSkillpassStore;
+  matches: DynamoMatchStore;
+  /** What the consumers and the matching routes run on. */
+  matching: MatchingDeps;
   dispatcher?: LocalDispatcher;
   close(): Promise<void>;
 }
@@ -31,21 +43,30 @@ export interface LocalRuntime {
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const table = connectTable({ tableName: options.tableName, endpoint: options.endpoint, region: 'local' });
   await ensureTable(table);
-  const store = new DynamoSkillpassStore(table, new CursorCodec(options.cursorSecret));
+  const cursors = new CursorCodec(options.cursorSecret);
+  const store = new DynamoSkillpassStore(table, cursors);
+  const matches = new DynamoMatchStore(table);
+  const matching = { store, matches, graph: options.taxonomy };
+  const credentials = new DynamoCredentialStore(table, cursors);
   const app = createApp({
     store,
     auth: options.auth,
     catalog: options.taxonomy,
     skills: options.taxonomy,
+    matching,
+    credentials,
+    cursors,
     publicOrigin: options.publicOrigin,
   });
   const dispatcher = options.dispatch
-    ? await startLocalDispatcher({ table, store, endpoint: options.endpoint, onError: options.onDispatchError })
+    ? await startLocalDispatcher({ table, deps: matching, endpoint: options.endpoint, onError: options.onDispatchError })
     : undefined;
   return {
     app,
     table,
     store,
+    matches,
+    matching,
     dispatcher,
     async close() {
       await dispatcher?.stop();

@@ -1,10 +1,16 @@
-import { regionPartitionOf } from '@skillpass/domain';
 import type { AnyDomainEvent, ConsumerName } from '@skillpass/events';
-import { deterministicId, type SkillpassStore } from '@skillpass/store';
+import { deterministicId } from '@skillpass/store';
+import {
+  indexGraduate,
+  indexJob,
+  type MatchingDeps,
+  pushJobToGraduates,
+  recomputeCandidatesForJob,
+  recomputeMatchesForGraduate,
+  refreshCandidacies,
+} from './matching-service.ts';
 
-export interface ConsumerDeps {
-  store: SkillpassStore;
-}
+export type ConsumerDeps = MatchingDeps;
 
 export type ConsumerHandler = (event: AnyDomainEvent, deps: ConsumerDeps) => Promise<void>;
 
@@ -16,20 +22,29 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /**
- * The consumer handlers, by name. Each is idempotent on its own (deterministic keys, puts that
- * converge), so a duplicate delivery changes nothing.
+ * The consumer handlers, by name. Each is idempotent on its own (deterministic keys, writes that
+ * converge on the current rows), so a duplicate or late delivery changes nothing.
  */
 export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
-  async jobSkillIndex(event, { store }) {
+  /** Job events: the skill → jobs index, the job's candidates, and the push to graduates. */
+  async jobMatching(event, deps) {
     if (event.type !== 'JobPosted' && event.type !== 'JobUpdated' && event.type !== 'JobClosed') return;
-    // Events of one job may arrive late or out of order: the current row decides what is indexed.
-    const job = await store.getJob(event.detail.jobId);
-    const current =
-      job?.status === 'open'
-        ? { skills: job.requiredSkills.map((skill) => skill.uri), partition: regionPartitionOf(job.place) }
-        : undefined;
-    const previous = event.type === 'JobUpdated' ? event.detail.previous : event.detail;
-    await store.syncJobPostings(event.detail.jobId, current, previous);
+    // Events of one job may arrive late or out of order: the current row decides, not the event.
+    const { open } = await indexJob(deps, event.detail.jobId, event.type === 'JobUpdated' ? event.detail.previous : undefined);
+    await recomputeCandidatesForJob(deps, event.detail.jobId);
+    if (open) await pushJobToGraduates(deps, open);
+  },
+
+  /** Profile events: the skill → graduates index, the graduate's matches, their candidacies. */
+  async graduateMatching(event, deps) {
+    if (event.type !== 'ProfileSubmitted' && event.type !== 'ProfileDeleted') return;
+    const profile = await indexGraduate(deps, event.detail.graduateId);
+    if (profile) {
+      const set = await recomputeMatchesForGraduate(deps, profile.graduateId);
+      if (set) await refreshCandidacies(deps, profile, set);
+    }
+    // An erasure may have landed while this ran: then nothing derived may stay behind.
+    if (!(await deps.store.getProfile(event.detail.graduateId))) await deps.store.eraseGraduate(event.detail.graduateId);
   },
 
   async applicationNotifier(event, { store }) {
@@ -44,6 +59,21 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
       kind: 'application-status',
       title: `Your application for ${title} ${STATUS_WORDS[event.detail.to] ?? `is now ${event.detail.to}`}.`,
       jobIds: [event.detail.jobId],
+      read: false,
+      createdAt: event.occurredAt,
+    });
+  },
+
+  async matchNotifier(event, { store }) {
+    if (event.type !== 'MatchesComputed') return;
+    if (!(await store.getProfile(event.detail.graduateId))) return;
+    const count = event.detail.newJobIds.length;
+    await store.addNotification({
+      notificationId: deterministicId('note', event.id),
+      graduateId: event.detail.graduateId,
+      kind: 'new-matches',
+      title: `${count} new job${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} your profile.`,
+      jobIds: event.detail.newJobIds,
       read: false,
       createdAt: event.occurredAt,
     });

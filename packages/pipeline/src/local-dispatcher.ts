@@ -8,7 +8,8 @@ import {
   GetShardIteratorCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { SkillpassStore, Table } from '@skillpass/store';
+import type { Table } from '@skillpass/store';
+import type { ConsumerDeps } from './consumers.ts';
 import { dispatchEvent } from './dispatch.ts';
 import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
 
@@ -20,7 +21,7 @@ export interface LocalDispatcher {
 
 export interface LocalDispatcherOptions {
   table: Table;
-  store: SkillpassStore;
+  deps: ConsumerDeps;
   endpoint: string;
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
@@ -32,7 +33,8 @@ export interface LocalDispatcherOptions {
  * names. Its position is kept in the table, so a restart continues where it stopped.
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
-  const { table, store } = options;
+  const { table, deps } = options;
+  const { store } = deps;
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.name }));
   const streamArn = described.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${table.name} has no stream`);
@@ -90,7 +92,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
       for (const record of (out.Records ?? []) as StreamRecord[]) {
         sawRecords = true;
         const events = domainEventsFromStreamRecord(record);
-        for (const event of events) await dispatchEvent(event, { store });
+        for (const event of events) await dispatchEvent(event, deps);
         if (events.length > 0) lastWithEvents = record.dynamodb?.SequenceNumber;
       }
       // Checkpoint only after records that carried events: checkpoint writes are stream records

@@ -79,6 +79,16 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
     else if (before.status !== application.status) {
       events.push({ type: 'ApplicationStatusChanged', detail: { ...refs, from: before.status, to: application.status } });
     }
+
+  } else if (entity === 'MatchSet' && newImage) {
+    const set = newImage as { graduateId: string; profileVersion: number; computedAt: string; newJobIds?: string[] };
+    const changed = !oldImage || (oldImage as { computedAt?: string }).computedAt !== set.computedAt;
+    if (changed && (set.newJobIds ?? []).length > 0) {
+      events.push({
+        type: 'MatchesComputed',
+        detail: { graduateId: set.graduateId, profileVersion: set.profileVersion, newJobIds: set.newJobIds },
+      });
+    }
   }
 
   return events.map((event) =>

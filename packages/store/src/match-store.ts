@@ -1,4 +1,5 @@
-import { type GraduateProfile, type JobPosting, type RegionPartition, REGION_PARTITIONS } from '@skillpass/domain';
+import type { GraduateProfile, JobPosting, RegionPartition } from '@skillpass/domain';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './client.ts';
 import { deleteItems, getLiveItem, getLiveItems, type ItemKey, putItems, queryAll, recordOf } from './items.ts';
 import { keys } from './keys.ts';
@@ -31,6 +32,13 @@ export interface StoredCandidate<Explanation = unknown> {
   explanation: Explanation;
 }
 
+export interface JobPostingEntry {
+  jobId: string;
+  importance: 'essential' | 'optional';
+  minProficiency: 1 | 2 | 3 | 4;
+  totalWeight: number;
+}
+
 export const matchKeys = {
   matchSet: (graduateId: string): ItemKey => ({ PK: keys.graduatePartition(graduateId), SK: 'MATCHES' }),
   candidatePartition: (jobId: string) => `JOB#${jobId}#CANDS`,
@@ -44,11 +52,38 @@ export class DynamoMatchStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Open job ids posted under a skill in one region partition. */
-  async jobIdsForSkill(skillUri: string, partition: RegionPartition): Promise<string[]> {
+  /** The postings (open jobs) under a skill in one region partition. */
+  async jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]> {
     const items = await queryAll(this.table, { partitionKey: keys.jobSkillPartition(skillUri, partition) });
-    return items.map((item) => String(item.jobId));
+    this.itemsRead += items.length;
+    return items.map((item) => ({
+      jobId: String(item.jobId),
+      importance: item.importance === 'optional' ? 'optional' : 'essential',
+      minProficiency: (Number(item.minProficiency) || 1) as 1 | 2 | 3 | 4,
+      totalWeight: Number(item.totalWeight) || 1,
+    }));
   }
+
+  /** How many open jobs in these partitions require a skill: the demand behind skill-gap advice. */
+  async countOpenJobsRequiring(skillUri: string, partitions: readonly RegionPartition[]): Promise<number> {
+    const counts = await Promise.all(
+      partitions.map(async (partition) => {
+        const out = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.jobSkillPartition(skillUri, partition) },
+            Select: 'COUNT',
+          }),
+        );
+        return out.Count ?? 0;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** Items read through this store: the benchmark's measure of work per recompute. */
+  itemsRead = 0;
 
   /** Graduates posted under a skill in one region partition (only those who allow matching). */
   async graduateIdsForSkill(
@@ -56,16 +91,19 @@ export class DynamoMatchStore {
     partition: RegionPartition,
   ): Promise<Array<{ graduateId: string; discoverable: boolean }>> {
     const items = await queryAll(this.table, { partitionKey: keys.graduateSkillPartition(skillUri, partition) });
+    this.itemsRead += items.length;
     return items.map((item) => ({ graduateId: String(item.graduateId), discoverable: item.discoverable === true }));
   }
 
   async getJobs(jobIds: readonly string[]): Promise<JobPosting[]> {
     const items = await getLiveItems(this.table, jobIds.map(keys.job), this.clock());
+    this.itemsRead += items.length;
     return items.map((item) => recordOf<JobPosting>(item));
   }
 
   async getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]> {
     const items = await getLiveItems(this.table, graduateIds.map(keys.profile), this.clock());
+    this.itemsRead += items.length;
     return items.map((item) => recordOf<GraduateProfile>(item));
   }
 
@@ -75,13 +113,15 @@ export class DynamoMatchStore {
    */
   async syncGraduatePostings(
     graduateId: string,
-    current: { skills: readonly string[]; partition: RegionPartition; discoverable: boolean } | undefined,
+    current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
   ): Promise<void> {
     const wanted = new Map(
-      (current?.skills ?? []).map((uri) => {
-        const key = keys.graduateSkillPosting(uri, current!.partition, graduateId);
-        return [key.PK, key] as const;
-      }),
+      (current?.skills ?? []).flatMap((uri) =>
+        current!.partitions.map((partition) => {
+          const key = keys.graduateSkillPosting(uri, partition, graduateId);
+          return [key.PK, key] as const;
+        }),
+      ),
     );
     const existing = (await queryAll(this.table, { index: 'ByOwner', partitionKey: keys.graduateOwner(graduateId) })).filter(
       (item) => item.entity === 'GraduateSkillPosting',
@@ -154,6 +194,4 @@ export class DynamoMatchStore {
       owned.filter((item) => item.entity === 'Candidate').map((item) => ({ PK: item.PK, SK: item.SK })),
     );
   }
-
-  readonly partitions = REGION_PARTITIONS;
 }

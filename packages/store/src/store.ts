@@ -37,6 +37,14 @@ import {
 } from './items.ts';
 import { keys } from './keys.ts';
 
+/** One entry of the skill → open jobs index. */
+export interface JobSkillPosting {
+  skillUri: string;
+  importance: 'essential' | 'optional';
+  minProficiency: 1 | 2 | 3 | 4;
+  totalWeight: number;
+}
+
 export interface JobSearch {
   partition?: RegionPartition;
   cityCode?: string;
@@ -103,7 +111,7 @@ export interface SkillpassStore {
   releaseIdempotency(principal: string, key: string): Promise<void>;
   syncJobPostings(
     jobId: string,
-    current: { skills: readonly string[]; partition: RegionPartition } | undefined,
+    current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
     previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
   ): Promise<void>;
   searchOpenJobsBySkill(
@@ -112,6 +120,7 @@ export interface SkillpassStore {
   ): Promise<Page<JobPosting>>;
   addNotification(notification: Notification): Promise<void>;
   listNotifications(graduateId: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>>;
+  markNotificationRead(graduateId: string, notificationId: string, read: boolean): Promise<void>;
   getStreamCheckpoint(shardId: string): Promise<string | undefined>;
   saveStreamCheckpoint(shardId: string, sequenceNumber: string): Promise<void>;
   wasConsumed(consumer: string, eventId: string): Promise<boolean>;
@@ -543,13 +552,17 @@ export class DynamoSkillpassStore implements SkillpassStore {
 
   // Inverted index: skill → open jobs, partitioned by region ------------------------------
 
-  /** Makes the postings of a job match `current` (undefined: the job is gone or closed). Idempotent. */
+  /**
+   * Makes the postings of a job match `current` (undefined: the job is gone or closed). Each
+   * posting carries what the matching engine needs to bound a score without loading the job.
+   * Idempotent: replaying it converges on the same items.
+   */
   async syncJobPostings(
     jobId: string,
-    current: { skills: readonly string[]; partition: RegionPartition } | undefined,
+    current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
     previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
   ): Promise<void> {
-    const wanted = new Set((current?.skills ?? []).map((uri) => `${current?.partition}\u0000${uri}`));
+    const wanted = new Set((current?.postings ?? []).map((p) => `${current?.partition}\u0000${p.skillUri}`));
     const stale = (previous?.skills ?? [])
       .filter((uri) => !wanted.has(`${previous?.partition}\u0000${uri}`))
       .map((uri) => keys.jobSkillPosting(uri, previous!.partition, jobId));
@@ -557,7 +570,14 @@ export class DynamoSkillpassStore implements SkillpassStore {
     if (!current) return;
     await putItems(
       this.table,
-      current.skills.map((uri) => ({ ...keys.jobSkillPosting(uri, current.partition, jobId), entity: 'JobSkillPosting', jobId })),
+      current.postings.map((posting) => ({
+        ...keys.jobSkillPosting(posting.skillUri, current.partition, jobId),
+        entity: 'JobSkillPosting',
+        jobId,
+        importance: posting.importance,
+        minProficiency: posting.minProficiency,
+        totalWeight: posting.totalWeight,
+      })),
     );
   }
 
@@ -647,6 +667,22 @@ export class DynamoSkillpassStore implements SkillpassStore {
       new PutCommand({
         TableName: this.table.name,
         Item: { ...keys.streamCheckpoint(shardId), entity: 'StreamCheckpoint', sequenceNumber },
+      }),
+    );
+  }
+
+  async markNotificationRead(graduateId: string, notificationId: string, read: boolean): Promise<void> {
+    const notes = await queryAll(this.table, { partitionKey: keys.graduatePartition(graduateId), sortKeyBeginsWith: 'NOTE#' });
+    const note = notes.find((item) => item.notificationId === notificationId);
+    if (!note) throw notFound('notification');
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: { PK: note.PK, SK: note.SK },
+        UpdateExpression: 'SET #read = :read',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#read': 'read' },
+        ExpressionAttributeValues: { ':read': read },
       }),
     );
   }
