@@ -105,8 +105,10 @@ export async function topJobsForProfile(
   let scored = 0;
   const batchSize = Math.max(k, 32);
   for (let start = 0; start < bounded.length; start += batchSize) {
-    const threshold = top.length >= k ? top[k - 1]!.score : Number.NEGATIVE_INFINITY;
-    const batch = bounded.slice(start, start + batchSize).filter((c) => c.bound + 1e-9 >= threshold);
+    // Scores are rounded to one decimal, so a job whose exact score is up to 0.05 below the k-th
+    // rounds to a tie with it and may still win on recency: only a bound below that can be skipped.
+    const threshold = top.length >= k ? top[k - 1]!.score - 0.05 - 1e-9 : Number.NEGATIVE_INFINITY;
+    const batch = bounded.slice(start, start + batchSize).filter((c) => c.bound >= threshold);
     if (batch.length === 0) break;
     for (const job of await loadJobs(batch.map((c) => c.jobId))) {
       scored++;

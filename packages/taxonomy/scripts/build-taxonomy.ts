@@ -45,7 +45,7 @@ const rows = (csv: string | undefined, name: string): Row[] => {
 const lines = (cell: string | undefined): string[] =>
   [...new Set((cell ?? '').split('\n').map((label) => label.trim()).filter(Boolean))].sort();
 
-export async function buildTaxonomy(escoDir: string): Promise<{ core: CompactTaxonomy; descriptions: object }> {
+export async function buildTaxonomy(escoDir: string): Promise<{ core: CompactTaxonomy; descriptions: EscoDescriptions }> {
   const classification = await readZipEntries(resolve(escoDir, 'esco-v1.1.1-classification-en-csv.zip'), [
     'skills_en.csv',
     'occupations_en.csv',
@@ -55,6 +55,18 @@ export async function buildTaxonomy(escoDir: string): Promise<{ core: CompactTax
     'broaderRelationsSkillPillar.csv',
     'skillSkillRelations.csv',
   ]);
+  return compactTaxonomyFromCsv(new Map([...classification, ...relations]));
+}
+
+export interface EscoDescriptions {
+  skills: string[];
+  occupations: string[];
+}
+
+/** The pure part: ESCO's CSV files (by file name) in, the compact artifact out. */
+export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { core: CompactTaxonomy; descriptions: EscoDescriptions } {
+  const classification = files;
+  const relations = files;
   const skillRows = rows(classification.get('skills_en.csv'), 'skills_en.csv')
     .filter((r) => r.conceptUri?.startsWith(SKILL_PREFIX))
     .sort((a, b) => a.conceptUri!.localeCompare(b.conceptUri!));
