@@ -1,0 +1,182 @@
+import type { CredentialTemplate } from '@skillpass/domain';
+
+export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+
+export interface IssuerProfile {
+  /** Absolute URL identifying the issuer. */
+  id: string;
+  name: string;
+  nameZh?: string;
+  country: string;
+  region: string;
+}
+
+export interface CredentialHolder {
+  /** Subject identifier: a URN for a skillpass graduate or the id an issuer gives an external learner. */
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+export interface StatusEntryRef {
+  listUrl: string;
+  index: number;
+}
+
+/**
+ * The eleven mandatory elements of the EU Council Recommendation (2022) on micro-credentials, as
+ * the paths where each one lives in our credential.
+ */
+export const EU_MANDATORY_ELEMENTS: Record<string, (vc: VerifiableCredential) => unknown> = {
+  'identification of the learner': (vc) => vc.credentialSubject?.id,
+  'title of the micro-credential': (vc) => vc.credentialSubject?.achievement?.name,
+  'country/region of the issuer': (vc) => vc.issuer?.address?.addressCountry && vc.issuer.address.addressRegion,
+  'awarding body': (vc) => vc.issuer?.name,
+  'date of issuing': (vc) => vc.awardedDate ?? vc.validFrom,
+  'learning outcomes': (vc) => vc.credentialSubject?.achievement?.alignment?.length,
+  'notional workload': (vc) => {
+    const eu = vc.credentialSubject?.achievement?.euMicroCredential;
+    return eu?.workloadEcts ?? eu?.workloadHours;
+  },
+  'level (EQF)': (vc) => vc.credentialSubject?.achievement?.euMicroCredential?.eqfLevel,
+  'type of assessment': (vc) => vc.credentialSubject?.achievement?.euMicroCredential?.assessmentType,
+  'form of participation': (vc) => vc.credentialSubject?.achievement?.euMicroCredential?.participationForm,
+  'type of quality assurance': (vc) => vc.credentialSubject?.achievement?.euMicroCredential?.qualityAssurance,
+};
+
+export interface VerifiableCredential {
+  '@context': string[];
+  id: string;
+  type: string[];
+  name?: string;
+  issuer: { id: string; type: string[]; name: string; address?: { type: string[]; addressCountry: string; addressRegion: string } };
+  validFrom: string;
+  validUntil?: string;
+  awardedDate?: string;
+  credentialSubject: {
+    id: string;
+    type: string[];
+    name?: string;
+    achievement: {
+      id: string;
+      type: string[];
+      name: string;
+      description: string;
+      criteria: { narrative: string };
+      alignment: Array<{ type: string[]; targetName: string; targetUrl: string; targetFramework: string; targetType: string }>;
+      creditsAvailable?: number;
+      euMicroCredential: {
+        eqfLevel: number;
+        workloadEcts?: number;
+        workloadHours?: number;
+        assessmentType: string;
+        participationForm: string;
+        qualityAssurance: string;
+        chinaSkillLevel?: number;
+        chinaOccupationCode?: string;
+        prerequisites?: string;
+        supervisedAssessment?: boolean;
+        identityVerified?: boolean;
+        gradeScheme?: string;
+        stackability?: string;
+      };
+    };
+    result?: Array<{ type: string[]; value: string }>;
+  };
+  credentialStatus?: Array<{ id: string; type: string; statusPurpose: string; statusListIndex: string; statusListCredential: string }>;
+  [extra: string]: unknown;
+}
+
+export function missingEuMandatoryElements(vc: VerifiableCredential): string[] {
+  return Object.entries(EU_MANDATORY_ELEMENTS)
+    .filter(([, read]) => {
+      try {
+        const value = read(vc);
+        return value === undefined || value === null || value === '' || value === 0;
+      } catch {
+        return true;
+      }
+    })
+    .map(([element]) => element);
+}
+
+/** A W3C VC 2.0 credential shaped as an Open Badges 3.0 OpenBadgeCredential with the EU elements. */
+export function buildCredential(input: {
+  credentialUrl: string;
+  templateUrl: string;
+  template: CredentialTemplate;
+  issuer: IssuerProfile;
+  holder: CredentialHolder;
+  skillLabel: (uri: string) => string;
+  validFrom: Date;
+  validUntil?: Date;
+  grade?: string;
+  status?: StatusEntryRef;
+}): VerifiableCredential {
+  const { template } = input;
+  const eu = {
+    eqfLevel: template.eqfLevel,
+    ...(template.workload.ects !== undefined ? { workloadEcts: template.workload.ects } : {}),
+    ...(template.workload.hours !== undefined ? { workloadHours: template.workload.hours } : {}),
+    assessmentType: template.assessmentType,
+    participationForm: template.participationForm,
+    qualityAssurance: template.qualityAssurance,
+    ...(template.chinaSkillLevel !== undefined ? { chinaSkillLevel: template.chinaSkillLevel } : {}),
+    ...(template.chinaOccupationCode ? { chinaOccupationCode: template.chinaOccupationCode } : {}),
+    ...(template.prerequisites ? { prerequisites: template.prerequisites } : {}),
+    ...(template.supervisedAssessment !== undefined ? { supervisedAssessment: template.supervisedAssessment } : {}),
+    ...(template.identityVerified !== undefined ? { identityVerified: template.identityVerified } : {}),
+    ...(template.gradeScheme ? { gradeScheme: template.gradeScheme } : {}),
+    ...(template.stackability ? { stackability: template.stackability } : {}),
+  };
+  const validFrom = input.validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    '@context': [VC_CONTEXT, OB_CONTEXT],
+    id: input.credentialUrl,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: template.title.en,
+    issuer: {
+      id: input.issuer.id,
+      type: ['Profile'],
+      name: input.issuer.name,
+      address: { type: ['Address'], addressCountry: input.issuer.country, addressRegion: input.issuer.region },
+    },
+    validFrom,
+    ...(input.validUntil ? { validUntil: input.validUntil.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+    awardedDate: validFrom,
+    credentialSubject: {
+      id: input.holder.id,
+      type: ['AchievementSubject'],
+      ...(input.holder.name ? { name: input.holder.name } : {}),
+      achievement: {
+        id: input.templateUrl,
+        type: ['Achievement'],
+        name: template.title.en,
+        description: template.description,
+        criteria: { narrative: `Assessment: ${template.assessmentType}` },
+        alignment: template.learningOutcomes.map((uri) => ({
+          type: ['Alignment'],
+          targetName: input.skillLabel(uri),
+          targetUrl: uri,
+          targetFramework: 'ESCO',
+          targetType: 'ext:ESCOSkill',
+        })),
+        ...(template.workload.ects !== undefined ? { creditsAvailable: template.workload.ects } : {}),
+        euMicroCredential: eu,
+      },
+      ...(input.grade ? { result: [{ type: ['Result'], value: input.grade }] } : {}),
+    },
+    ...(input.status
+      ? {
+          credentialStatus: (['revocation', 'suspension'] as const).map((purpose) => ({
+            id: `${input.status!.listUrl}/${purpose}#${input.status!.index}`,
+            type: 'BitstringStatusListEntry',
+            statusPurpose: purpose,
+            statusListIndex: String(input.status!.index),
+            statusListCredential: `${input.status!.listUrl}/${purpose}`,
+          })),
+        }
+      : {}),
+  };
+}

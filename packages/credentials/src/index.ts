@@ -1,0 +1,5 @@
+export * from './credential.ts';
+export * from './jws.ts';
+export * from './signer.ts';
+export * from './status-list.ts';
+export * from './verify.ts';

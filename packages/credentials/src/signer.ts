@@ -1,0 +1,89 @@
+import { createPrivateKey, createPublicKey, type KeyObject, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import type { JWK } from 'jose';
+
+export type SigningAlgorithm = 'ES256' | 'EdDSA';
+
+/** Signs a JWS signing input. Local keys and KMS implement it; the private key never leaves either. */
+export interface Signer {
+  alg: SigningAlgorithm;
+  /** Absolute URL that resolves to the public key as a bare JWK. */
+  kid: string;
+  publicJwk: JWK;
+  sign(signingInput: Uint8Array): Promise<Uint8Array>;
+}
+
+const publicJwkOf = (key: KeyObject, alg: SigningAlgorithm, kid: string): JWK => ({
+  ...(createPublicKey(key).export({ format: 'jwk' }) as JWK),
+  alg,
+  use: 'sig',
+  kid,
+});
+
+/** A signing key kept in a 0600 file under `dir`, generated on first use. */
+export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgorithm; keyId: string; kidBaseUrl: string }): Signer {
+  const file = resolve(dir, `${options.keyId}.private.jwk.json`);
+  let privateKey: KeyObject;
+  if (existsSync(file)) {
+    privateKey = createPrivateKey({ key: JSON.parse(readFileSync(file, 'utf8')) as JWK, format: 'jwk' });
+  } else {
+    const pair =
+      options.alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519');
+    privateKey = pair.privateKey;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, JSON.stringify(privateKey.export({ format: 'jwk' })), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  const kid = `${options.kidBaseUrl}/${options.keyId}`;
+  return {
+    alg: options.alg,
+    kid,
+    publicJwk: publicJwkOf(privateKey, options.alg, kid),
+    async sign(signingInput) {
+      return options.alg === 'ES256'
+        ? nodeSign('sha256', signingInput, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+        : nodeSign(null, signingInput, privateKey);
+    },
+  };
+}
+
+/** KMS returns ECDSA signatures DER-encoded; JWS wants the raw 64-byte r‖s. */
+export function derToJoseEs256(der: Uint8Array): Uint8Array {
+  let offset = 2;
+  if (der[1]! & 0x80) offset += der[1]! & 0x7f;
+  const readInteger = () => {
+    if (der[offset] !== 0x02) throw new Error('not a DER ECDSA signature');
+    const length = der[offset + 1]!;
+    const value = der.slice(offset + 2, offset + 2 + length);
+    offset += 2 + length;
+    const trimmed = value[0] === 0 ? value.slice(1) : value;
+    if (trimmed.length > 32) throw new Error('ECDSA integer longer than 32 bytes');
+    const out = new Uint8Array(32);
+    out.set(trimmed, 32 - trimmed.length);
+    return out;
+  };
+  const r = readInteger();
+  const s = readInteger();
+  const jose = new Uint8Array(64);
+  jose.set(r, 0);
+  jose.set(s, 32);
+  return jose;
+}
+
+/** Signs with an AWS KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY): the private key never leaves KMS. */
+export function kmsSigner(options: { client: KMSClient; keyId: string; kid: string; publicJwk: JWK }): Signer {
+  return {
+    alg: 'ES256',
+    kid: options.kid,
+    publicJwk: { ...options.publicJwk, alg: 'ES256', use: 'sig', kid: options.kid },
+    async sign(signingInput) {
+      const out = await options.client.send(
+        new SignCommand({ KeyId: options.keyId, Message: signingInput, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }),
+      );
+      if (!out.Signature) throw new Error('KMS returned no signature');
+      return derToJoseEs256(out.Signature);
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { compactVerify, importJWK, type JWK } from 'jose';
+import { missingEuMandatoryElements, VC_CONTEXT, type VerifiableCredential } from './credential.ts';
+import type { StatusPurpose } from './status-list.ts';
+
+export type CheckResult = 'passed' | 'failed' | 'not_applicable';
+export interface Check {
+  result: CheckResult;
+  message: string;
+}
+export const CHECK_NAMES = ['format', 'signature', 'keyResolution', 'issuerTrusted', 'validityWindow', 'status', 'euMandatoryElements'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export interface VerificationReport {
+  verified: boolean;
+  checks: Record<CheckName, Check>;
+  credential?: VerifiableCredential;
+}
+
+export interface TrustedIssuer {
+  id: string;
+  name: string;
+  /** The `kid`s this issuer signs with (current and retired). */
+  keyIds: readonly string[];
+  /** End of the accreditation that makes the issuer trusted; undefined = no expiry (the platform itself). */
+  accreditedUntil?: string;
+}
+
+export interface VerifyDeps {
+  resolveKey(kid: string): Promise<JWK | undefined>;
+  issuer(issuerId: string): Promise<TrustedIssuer | undefined>;
+  statusOf(statusListCredential: string, index: number, purpose: StatusPurpose): Promise<'set' | 'unset' | 'unknown'>;
+}
+
+const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
+  ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
+  EdDSA: (jwk) => jwk.kty === 'OKP' && jwk.crv === 'Ed25519',
+};
+const CLOCK_SKEW_SECONDS = 60;
+
+/** Accepts a compact JWS, `{ "jwt": "…" }` or an EnvelopedVerifiableCredential. */
+export function compactJwsOf(input: unknown): string | undefined {
+  if (typeof input === 'string') return input.trim();
+  if (input && typeof input === 'object') {
+    const record = input as Record<string, unknown>;
+    if (typeof record.jwt === 'string') return record.jwt.trim();
+    const types = Array.isArray(record.type) ? record.type : [record.type];
+    if (types.includes('EnvelopedVerifiableCredential') && typeof record.id === 'string') {
+      const match = /^data:application\/vc\+jwt,(.+)$/.exec(record.id);
+      return match?.[1];
+    }
+  }
+  return undefined;
+}
+
+const decodeJson = (part: string): Record<string, unknown> => {
+  const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
+  return value as Record<string, unknown>;
+};
+
+/** Verifies a credential and says, check by check, what holds. Never throws on bad input. */
+export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Date = new Date()): Promise<VerificationReport> {
+  const checks = Object.fromEntries(CHECK_NAMES.map((name) => [name, { result: 'not_applicable', message: 'not reached' }])) as Record<CheckName, Check>;
+  const fail = (name: CheckName, message: string) => {
+    checks[name] = { result: 'failed', message };
+  };
+  const pass = (name: CheckName, message: string) => {
+    checks[name] = { result: 'passed', message };
+  };
+  const report = (credential?: VerifiableCredential): VerificationReport => ({
+    verified: CHECK_NAMES.every((name) => checks[name].result !== 'failed') && checks.signature.result === 'passed',
+    checks,
+    ...(credential ? { credential } : {}),
+  });
+
+  const jws = compactJwsOf(input);
+  const parts = jws?.split('.') ?? [];
+  if (!jws || parts.length !== 3) {
+    fail('format', 'Not a compact JWS (three base64url parts), {"jwt": …} or an EnvelopedVerifiableCredential.');
+    return report();
+  }
+  let header: Record<string, unknown>;
+  let payload: Record<string, unknown>;
+  try {
+    header = decodeJson(parts[0]!);
+    payload = decodeJson(parts[1]!);
+  } catch {
+    fail('format', 'The JWS header or payload is not base64url-encoded JSON.');
+    return report();
+  }
+  const credential = payload as unknown as VerifiableCredential;
+  const contexts = Array.isArray(payload['@context']) ? payload['@context'] : [];
+  const types = Array.isArray(payload.type) ? payload.type : [];
+  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  if (header.typ !== 'vc+jwt') fail('format', `The JWS typ must be vc+jwt, got ${String(header.typ)}.`);
+  else if (contexts[0] !== VC_CONTEXT) fail('format', `The first @context must be ${VC_CONTEXT}.`);
+  else if (!types.includes('VerifiableCredential')) fail('format', 'type must include VerifiableCredential.');
+  else if (typeof issuerId !== 'string' || typeof payload.credentialSubject !== 'object') fail('format', 'issuer and credentialSubject are required.');
+  else pass('format', 'A VC 2.0 credential secured as vc+jwt.');
+
+  const alg = typeof header.alg === 'string' ? header.alg : '';
+  const kid = typeof header.kid === 'string' ? header.kid : '';
+  const accepts = ACCEPTED[alg];
+  if (!accepts) {
+    fail('signature', `Algorithm ${alg || '(none)'} is not accepted; only ES256 and EdDSA are.`);
+  } else if (header.crit !== undefined) {
+    fail('signature', `Unknown critical header parameters: ${JSON.stringify(header.crit)}.`);
+  }
+  const issuer = typeof issuerId === 'string' ? await deps.issuer(issuerId).catch(() => undefined) : undefined;
+  let jwk: JWK | undefined;
+  if (!kid) fail('keyResolution', 'The JWS header names no kid.');
+  else {
+    jwk = await deps.resolveKey(kid).catch(() => undefined);
+    if (!jwk) fail('keyResolution', `No public key is published at ${kid}.`);
+    else if (issuer && !issuer.keyIds.includes(kid)) {
+      fail('keyResolution', `${kid} is not one of ${issuer.name}'s keys.`);
+      jwk = undefined;
+    } else pass('keyResolution', `Public key ${kid} resolved.`);
+  }
+  if (accepts && header.crit === undefined && jwk) {
+    if (!accepts(jwk)) fail('signature', `The key at ${kid} does not fit algorithm ${alg}.`);
+    else {
+      try {
+        await compactVerify(jws, await importJWK(jwk, alg), { algorithms: [alg] });
+        pass('signature', `${alg} signature is valid.`);
+      } catch {
+        fail('signature', 'The signature does not match the credential: it was altered or signed by another key.');
+      }
+    }
+  } else if (checks.signature.result === 'not_applicable') {
+    fail('signature', 'The signature could not be checked without a trusted key.');
+  }
+
+  if (!issuer) fail('issuerTrusted', `${String(issuerId)} is not on the trust list.`);
+  else if (issuer.accreditedUntil && issuer.accreditedUntil < now.toISOString().slice(0, 10)) {
+    fail('issuerTrusted', `${issuer.name}'s accreditation ended on ${issuer.accreditedUntil}.`);
+  } else pass('issuerTrusted', `${issuer.name} is trusted${issuer.accreditedUntil ? ` and accredited until ${issuer.accreditedUntil}` : ''}.`);
+
+  const at = now.getTime() / 1000;
+  const from = typeof payload.validFrom === 'string' ? Date.parse(payload.validFrom) / 1000 : Number(payload.nbf ?? Number.NaN);
+  const until = typeof payload.validUntil === 'string' ? Date.parse(payload.validUntil) / 1000 : Number(payload.exp ?? Number.POSITIVE_INFINITY);
+  if (Number.isNaN(from)) fail('validityWindow', 'The credential has no validFrom.');
+  else if (at + CLOCK_SKEW_SECONDS < from) fail('validityWindow', `Not valid before ${new Date(from * 1000).toISOString()}.`);
+  else if (at - CLOCK_SKEW_SECONDS > until) fail('validityWindow', `Expired on ${new Date(until * 1000).toISOString()}.`);
+  else pass('validityWindow', Number.isFinite(until) ? `Valid until ${new Date(until * 1000).toISOString()}.` : 'Valid, with no expiry.');
+
+  const entries = Array.isArray(payload.credentialStatus) ? (payload.credentialStatus as VerifiableCredential['credentialStatus'])! : [];
+  if (entries.length === 0) checks.status = { result: 'not_applicable', message: 'The credential has no status entry.' };
+  else {
+    const problems: string[] = [];
+    for (const entry of entries) {
+      const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
+      const state = await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose).catch(() => 'unknown' as const);
+      if (state === 'set') problems.push(purpose === 'revocation' ? 'revoked' : 'suspended');
+      if (state === 'unknown') problems.push(`${purpose} status could not be read`);
+    }
+    if (problems.length > 0) fail('status', `The credential is ${problems.join(' and ')}.`);
+    else pass('status', 'Neither revoked nor suspended.');
+  }
+
+  if (!types.includes('OpenBadgeCredential')) {
+    checks.euMandatoryElements = { result: 'not_applicable', message: 'Not a micro-credential.' };
+  } else {
+    const missing = missingEuMandatoryElements(credential);
+    if (missing.length > 0) fail('euMandatoryElements', `Missing EU mandatory elements: ${missing.join(', ')}.`);
+    else pass('euMandatoryElements', 'All eleven EU mandatory elements are present.');
+  }
+  return report(credential);
+}
