@@ -49,6 +49,15 @@ export const EVENT_DETAIL_SCHEMAS = {
     from: z.string(),
     to: z.string(),
   }),
+  CredentialIssued: z.object({
+    credentialId: z.string(),
+    issuerId: z.string(),
+    graduateId: z.string().optional(),
+    skills: SkillUrisSchema,
+  }),
+  CredentialRevoked: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
+  CredentialSuspended: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
+  CredentialReinstated: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
   MatchesComputed: z.object({
     graduateId: z.string(),
     profileVersion: z.number().int().positive(),

@@ -1,7 +1,7 @@
 import type { EventType } from './catalogue.ts';
 
 /** Every consumer of domain events. Each runs as its own Lambda in AWS and in-process locally. */
-export const CONSUMERS = ['jobMatching', 'graduateMatching', 'applicationNotifier', 'matchNotifier'] as const;
+export const CONSUMERS = ['jobMatching', 'graduateMatching', 'applicationNotifier', 'matchNotifier', 'credentialSkills'] as const;
 export type ConsumerName = (typeof CONSUMERS)[number];
 
 /**
@@ -17,6 +17,10 @@ export const EVENT_ROUTES: Record<EventType, readonly ConsumerName[]> = {
   ApplicationSubmitted: [],
   ApplicationStatusChanged: ['applicationNotifier'],
   MatchesComputed: ['matchNotifier'],
+  CredentialIssued: ['credentialSkills'],
+  CredentialRevoked: ['credentialSkills'],
+  CredentialSuspended: ['credentialSkills'],
+  CredentialReinstated: ['credentialSkills'],
 };
 
 export function consumersFor(type: EventType): readonly ConsumerName[] {

@@ -5,16 +5,15 @@ import { join } from 'node:path';
 import type { ApiDeps, AuthConfig, SkillCatalog, SkillDirectory } from '@skillpass/api';
 import type { SkillGraph } from '@skillpass/matching';
 import { getTaxonomy } from '@skillpass/taxonomy';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, createLocalRuntime, type LocalRuntime, loadOrCreateDevIdentity } from '@skillpass/local';
 import {
-  connectTable,
-  CursorCodec,
-  DynamoCredentialStore,
-  DynamoMatchStore,
-  DynamoSkillpassStore,
-  ensureTable,
-  type Table,
-} from '@skillpass/store';
+  buildApiDeps,
+  createLocalRuntime,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  type LocalRuntime,
+  loadOrCreateDevIdentity,
+} from '@skillpass/local';
+import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
@@ -48,18 +47,13 @@ export async function freshTable(): Promise<Table> {
 
 /** Everything createApp needs, over one table, for tests that build the app themselves. */
 export function apiDepsFor(table: Table, auth: AuthConfig): ApiDeps {
-  const cursors = new CursorCodec('cursor-secret-for-tests-0123456789');
-  const store = new DynamoSkillpassStore(table, cursors);
-  return {
-    store,
+  return buildApiDeps(table, {
+    cursorSecret: 'cursor-secret-for-tests-0123456789',
+    taxonomy: testTaxonomy,
+    publicOrigin: 'http://localhost:3000',
     auth,
-    catalog: testTaxonomy,
-    skills: testTaxonomy,
-    matching: { store, matches: new DynamoMatchStore(table), graph: testTaxonomy },
-    credentials: new DynamoCredentialStore(table, cursors),
-    cursors,
-    publicOrigin: 'http://localhost',
-  };
+    keysDir: mkdtempSync(join(tmpdir(), 'skillpass-keys-')),
+  });
 }
 
 export interface TestRuntime extends LocalRuntime {
@@ -84,6 +78,7 @@ export async function startTestRuntime(
     taxonomy: options.taxonomy ?? testTaxonomy,
     publicOrigin: 'http://localhost:3000',
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
+    keysDir: join(dir, 'keys'),
     dispatch: options.dispatch ?? false,
   });
   return {

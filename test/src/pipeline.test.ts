@@ -43,7 +43,7 @@ describe('stream-driven events through the local dispatcher', () => {
     const postingPartition = keys.jobSkillPartition(skillUri(1), '320000');
     expect(await queryAll(rt.table, { partitionKey: postingPartition })).toHaveLength(0);
 
-    const first = await startLocalDispatcher({ table: rt.table, deps: rt.matching, endpoint: inject('dynamoEndpoint') });
+    const first = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
     await first.drain();
     await first.stop();
     expect((await queryAll(rt.table, { partitionKey: postingPartition })).map((p) => p.jobId)).toEqual([
@@ -54,7 +54,7 @@ describe('stream-driven events through the local dispatcher', () => {
     expect(notes.items[0]!.title).toContain('was viewed');
 
     // A second dispatcher re-reads the stream from the checkpoint: nothing is delivered twice.
-    const second = await startLocalDispatcher({ table: rt.table, deps: rt.matching, endpoint: inject('dynamoEndpoint') });
+    const second = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
     await second.drain();
     await second.stop();
     expect((await rt.store.listNotifications('grad-pipe', { limit: 10 })).items).toHaveLength(1);
@@ -74,17 +74,17 @@ describe('stream-driven events through the local dispatcher', () => {
       detail: { applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'grad-pipe', from: 'viewed', to: 'interview' },
     };
     const before = (await rt.store.listNotifications('grad-pipe', { limit: 50 })).items.length;
-    await dispatchEvent(event, rt.matching);
-    await dispatchEvent(event, rt.matching);
+    await dispatchEvent(event, rt.consumers);
+    await dispatchEvent(event, rt.consumers);
     // Even with the consumed-marker gone, the consumer's own write is idempotent.
-    await CONSUMER_HANDLERS.applicationNotifier(event, rt.matching);
+    await CONSUMER_HANDLERS.applicationNotifier(event, rt.consumers);
     expect((await rt.store.listNotifications('grad-pipe', { limit: 50 })).items).toHaveLength(before + 1);
   });
 
   it('removes a closed job from the skill index', async () => {
     const employer = await rt.token('emp-close', 'employer');
     const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(2) });
-    const dispatcher = await startLocalDispatcher({ table: rt.table, deps: rt.matching, endpoint: inject('dynamoEndpoint') });
+    const dispatcher = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
     try {
       await dispatcher.drain();
       const bySkill = () => rt.call('GET', `/v1/jobs?skill=${encodeURIComponent(skillUri(2))}&province=320000`);

@@ -1,11 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Env } from 'hono';
+import type { CredentialService } from '@skillpass/credentials';
 import type { MatchingDeps } from '@skillpass/pipeline';
+import type { JWK } from 'jose';
 import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
 import type { AuthConfig } from './auth.ts';
 import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
+import { registerCredentialRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
@@ -40,6 +43,10 @@ export interface ApiDeps {
   /** Stores and skill graph the matching engine runs on (shared with the consumers). */
   matching: MatchingDeps;
   credentials: DynamoCredentialStore;
+  credentialService: CredentialService;
+  /** The platform's current signing key id, and every public key verifiers may need. */
+  signingKid: string;
+  publishedKeys: JWK[];
   cursors: CursorCodec;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;
@@ -91,5 +98,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerJobRoutes(app, deps);
   registerSkillRoutes(app, deps);
   registerMatchingRoutes(app, deps);
+  registerCredentialRoutes(app, deps);
   return app;
 }

@@ -3,3 +3,4 @@ export * from './jws.ts';
 export * from './signer.ts';
 export * from './status-list.ts';
 export * from './verify.ts';
+export * from './service.ts';

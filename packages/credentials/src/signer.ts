@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { JWK } from 'jose';
 
 export type SigningAlgorithm = 'ES256' | 'EdDSA';

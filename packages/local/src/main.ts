@@ -35,6 +35,7 @@ const runtime = await createLocalRuntime({
   taxonomy: getTaxonomy(),
   publicOrigin: origin,
   auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
+  keysDir: paths.keys,
   dispatch: true,
   onDispatchError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
 });

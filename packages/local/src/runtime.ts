@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type ApiApp, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
+import { type ApiApp, type ApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
+import { CredentialService, loadOrCreateLocalSigner } from '@skillpass/credentials';
+import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
 import {
   connectTable,
@@ -23,6 +24,8 @@ export interface LocalRuntimeOptions {
   taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
   publicOrigin: string;
   auth: { issuer: string; audience: string; keys: JWTVerifyGetKey };
+  /** Where the platform's signing key is kept (0600 files). */
+  keysDir: string;
   /** Run the stream dispatcher (consumers) in this process. */
   dispatch: boolean;
   onDispatchError?: (error: unknown) => void;
@@ -35,38 +38,68 @@ export interface LocalRuntime {
   matches: DynamoMatchStore;
   /** What the consumers and the matching routes run on. */
   matching: MatchingDeps;
+  deps: ApiDeps;
+  /** What the event consumers run on. */
+  consumers: ConsumerDeps;
   dispatcher?: LocalDispatcher;
   close(): Promise<void>;
+}
+
+/** Everything the API needs over one table: shared by `npm start`, the Lambda handler and the tests. */
+export function buildApiDeps(
+  table: Table,
+  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir'>,
+): ApiDeps {
+  const cursors = new CursorCodec(options.cursorSecret);
+  const store = new DynamoSkillpassStore(table, cursors);
+  const credentials = new DynamoCredentialStore(table, cursors);
+  const signer = loadOrCreateLocalSigner(options.keysDir, { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${options.publicOrigin}/keys` });
+  const publishedKeys = [signer.publicJwk];
+  return {
+    store,
+    auth: options.auth,
+    catalog: options.taxonomy,
+    skills: options.taxonomy,
+    matching: { store, matches: new DynamoMatchStore(table), graph: options.taxonomy },
+    credentials,
+    credentialService: new CredentialService({
+      credentials,
+      store,
+      signer,
+      publishedKeys,
+      origin: options.publicOrigin,
+      skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+    }),
+    signingKid: signer.kid,
+    publishedKeys,
+    cursors,
+    publicOrigin: options.publicOrigin,
+  };
 }
 
 /** Wires table, store, API and dispatcher: shared by `npm start` and the end-to-end tests. */
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const table = connectTable({ tableName: options.tableName, endpoint: options.endpoint, region: 'local' });
   await ensureTable(table);
-  const cursors = new CursorCodec(options.cursorSecret);
-  const store = new DynamoSkillpassStore(table, cursors);
-  const matches = new DynamoMatchStore(table);
-  const matching = { store, matches, graph: options.taxonomy };
-  const credentials = new DynamoCredentialStore(table, cursors);
-  const app = createApp({
-    store,
-    auth: options.auth,
-    catalog: options.taxonomy,
-    skills: options.taxonomy,
-    matching,
-    credentials,
-    cursors,
-    publicOrigin: options.publicOrigin,
-  });
+  const deps = buildApiDeps(table, options);
+  const app = createApp(deps);
+  const consumers: ConsumerDeps = { ...deps.matching, credentials: deps.credentials };
   const dispatcher = options.dispatch
-    ? await startLocalDispatcher({ table, deps: matching, endpoint: options.endpoint, onError: options.onDispatchError })
+    ? await startLocalDispatcher({
+        table,
+        deps: consumers,
+        endpoint: options.endpoint,
+        onError: options.onDispatchError,
+      })
     : undefined;
   return {
     app,
     table,
-    store,
-    matches,
-    matching,
+    store: deps.store as DynamoSkillpassStore,
+    matches: deps.matching.matches,
+    matching: deps.matching,
+    consumers,
+    deps,
     dispatcher,
     async close() {
       await dispatcher?.stop();

@@ -1,5 +1,5 @@
 import type { AnyDomainEvent, ConsumerName } from '@skillpass/events';
-import { deterministicId } from '@skillpass/store';
+import { type DynamoCredentialStore, deterministicId } from '@skillpass/store';
 import {
   indexGraduate,
   indexJob,
@@ -10,7 +10,7 @@ import {
   refreshCandidacies,
 } from './matching-service.ts';
 
-export type ConsumerDeps = MatchingDeps;
+export type ConsumerDeps = MatchingDeps & { credentials: DynamoCredentialStore };
 
 export type ConsumerHandler = (event: AnyDomainEvent, deps: ConsumerDeps) => Promise<void>;
 
@@ -62,6 +62,23 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
       read: false,
       createdAt: event.occurredAt,
     });
+  },
+
+  /**
+   * A graduate's verified skills are exactly the learning outcomes of their active, unexpired
+   * credentials: recomputed from the credentials each time, so any order of events converges.
+   */
+  async credentialSkills(event, { store, credentials }) {
+    if (!event.type.startsWith('Credential') || !('graduateId' in event.detail) || !event.detail.graduateId) return;
+    const graduateId = event.detail.graduateId;
+    const now = new Date().toISOString();
+    const held = (await credentials.listHolderCredentials(graduateId)).filter(
+      (c) => c.status === 'active' && (!c.validUntil || c.validUntil > now),
+    );
+    const verified = [...new Map(held.flatMap((c) => c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const))).values()].sort(
+      (a, b) => a.uri.localeCompare(b.uri),
+    );
+    await store.setVerifiedSkills(graduateId, verified);
   },
 
   async matchNotifier(event, { store }) {

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Application, GraduateProfile, JobPosting } from '@skillpass/domain';
+import type { Application, GraduateProfile, IssuedCredential, JobPosting } from '@skillpass/domain';
 import { regionPartitionOf } from '@skillpass/domain';
 import { type AnyDomainEvent, EVENT_SOURCE, parseDomainEvent } from '@skillpass/events';
 
@@ -80,6 +80,19 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
       events.push({ type: 'ApplicationStatusChanged', detail: { ...refs, from: before.status, to: application.status } });
     }
 
+  } else if (entity === 'IssuedCredential' && newImage) {
+    const credential = newImage as unknown as IssuedCredential;
+    const before = oldImage as unknown as IssuedCredential | undefined;
+    const refs = {
+      credentialId: credential.credentialId,
+      issuerId: credential.issuerId,
+      ...(credential.holder.kind === 'graduate' ? { graduateId: credential.holder.graduateId } : {}),
+    };
+    if (!before) events.push({ type: 'CredentialIssued', detail: { ...refs, skills: credential.skills } });
+    else if (before.status !== credential.status) {
+      const type = { revoked: 'CredentialRevoked', suspended: 'CredentialSuspended', active: 'CredentialReinstated' }[credential.status];
+      events.push({ type, detail: refs });
+    }
   } else if (entity === 'MatchSet' && newImage) {
     const set = newImage as { graduateId: string; profileVersion: number; computedAt: string; newJobIds?: string[] };
     const changed = !oldImage || (oldImage as { computedAt?: string }).computedAt !== set.computedAt;

@@ -81,6 +81,8 @@ export interface SkillpassStore {
     change: (current: GraduateProfile | undefined) => GraduateProfileInput,
     options?: { ifVersion?: number },
   ): Promise<{ profile: GraduateProfile; created: boolean }>;
+  /** Replaces the credential-verified skills of a profile; no write when nothing changed. */
+  setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void>;
   eraseGraduate(graduateId: string): Promise<{ deletedItems: number }>;
   exportGraduate(graduateId: string): Promise<Record<string, unknown[]>>;
   getEmployer(employerId: string): Promise<Employer | undefined>;
@@ -179,6 +181,20 @@ export class DynamoSkillpassStore implements SkillpassStore {
       } catch (error) {
         const raced = error instanceof DomainError && (error.kind === 'precondition-failed' || error.kind === 'conflict');
         if (!raced || options.ifVersion !== undefined || attempt >= MAX_OPTIMISTIC_RETRIES) throw error;
+      }
+    }
+  }
+
+  async setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.getProfile(graduateId);
+      if (!current || JSON.stringify(current.verifiedSkills) === JSON.stringify(verifiedSkills)) return;
+      const next: GraduateProfile = { ...current, verifiedSkills, version: current.version + 1, updatedAt: this.clock().toISOString() };
+      try {
+        await replaceAtVersion(this.table, { ...keys.profile(graduateId), entity: 'Profile', ...next }, current.version);
+        return;
+      } catch (error) {
+        if (!(error instanceof DomainError) || attempt >= MAX_OPTIMISTIC_RETRIES) throw error;
       }
     }
   }

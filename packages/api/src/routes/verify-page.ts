@@ -36,12 +36,12 @@ const NAMES = {
 };
 const RESULT = { passed: ['passed', '通过'], failed: ['failed', '未通过'], not_applicable: ['not applicable', '不适用'] };
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-async function verify(jwt) {
+async function verify(input) {
   const out = document.getElementById('result');
   out.textContent = 'Verifying… 正在验证…';
   let report;
   try {
-    const res = await fetch('/v1/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ jwt }) });
+    const res = await fetch('/v1/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     report = await res.json();
     if (!res.ok && !report.checks) throw new Error(report.detail || res.statusText);
   } catch (e) {
@@ -68,7 +68,8 @@ async function verify(jwt) {
   if (report.credential) html += '<details><summary>Credential JSON</summary><pre>' + esc(JSON.stringify(report.credential, null, 2)) + '</pre></details>';
   out.innerHTML = html;
 }
-document.getElementById('go').addEventListener('click', () => verify(document.getElementById('jwt').value.trim()));
+document.getElementById('go').addEventListener('click', () => verify({ jwt: document.getElementById('jwt').value.trim() }));
 const fromFragment = decodeURIComponent(location.hash.slice(1));
-if (fromFragment) { document.getElementById('jwt').value = fromFragment; verify(fromFragment); }
+if (fromFragment.startsWith('id=')) verify({ credentialId: fromFragment.slice(3) });
+else if (fromFragment) { document.getElementById('jwt').value = fromFragment; verify({ jwt: fromFragment }); }
 </script></body></html>`;

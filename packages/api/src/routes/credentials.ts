@@ -1,0 +1,262 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CURRENT_STATUS_LIST, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
+import {
+  CredentialTemplateInputSchema,
+  CredentialTemplateSchema,
+  IsoDateTimeSchema,
+  IssuedCredentialSchema,
+  IssuerInputSchema,
+  IssuerSchema,
+  notFound,
+} from '@skillpass/domain';
+import { deterministicId, newId } from '@skillpass/store';
+import type { ApiApp, ApiDeps } from '../app.ts';
+import { isAdmin, requireRole } from '../auth.ts';
+import { etagOf, idempotent, jsonContent, PageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { assertKnownConcepts } from '../validation.ts';
+import { VERIFY_PAGE } from './verify-page.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['Credentials'];
+
+const IssueRequestSchema = z.strictObject({
+  templateId: z.string().min(1).max(64),
+  holder: z.union([
+    z.strictObject({ graduateId: z.string().min(1).max(128) }),
+    z.strictObject({ subjectId: z.string().min(1).max(500), email: z.email(), name: z.string().min(1).max(200).optional() }),
+  ]),
+  grade: z.string().trim().min(1).max(100).optional(),
+  validUntil: IsoDateTimeSchema.optional(),
+});
+const IssuedResponse = z.object({
+  id: z.string(),
+  jwt: z.string(),
+  verifyUrl: z.string(),
+  qrSvg: z.string(),
+  credential: IssuedCredentialSchema,
+});
+const Check = z.object({ result: z.enum(['passed', 'failed', 'not_applicable']), message: z.string() });
+const VerificationReportSchema = z
+  .object({
+    verified: z.boolean(),
+    checks: z.object({
+      format: Check,
+      signature: Check,
+      keyResolution: Check,
+      issuerTrusted: Check,
+      validityWindow: Check,
+      status: Check,
+      euMandatoryElements: Check,
+    }),
+    credential: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'VerificationReport' });
+const VerifyRequest = z.union([
+  z.string().meta({ description: 'a compact JWS (send as application/json string)' }),
+  z.object({ jwt: z.string() }),
+  z.strictObject({ credentialId: z.string().min(1).max(64) }).meta({ description: 'a credential issued here, by id (the short QR link)' }),
+  z.object({ '@context': z.array(z.string()).optional(), type: z.string(), id: z.string() }).meta({ description: 'EnvelopedVerifiableCredential' }),
+]);
+
+export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
+  const issuer = requireRole(deps.auth, 'issuer');
+  const service = deps.credentialService;
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/issuers/me',
+      summary: 'Register or update my issuing organisation',
+      tags,
+      security,
+      middleware: [issuer] as const,
+      request: { body: { content: { 'application/json': { schema: IssuerInputSchema } }, required: true } },
+      responses: { 200: jsonContent(IssuerSchema.meta({ id: 'Issuer' }), 'Saved'), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const saved = await deps.credentials.putIssuer(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
+      c.header('ETag', etagOf(saved.version));
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/issuers/me',
+      summary: 'Read my issuing organisation',
+      tags,
+      security,
+      middleware: [issuer] as const,
+      responses: { 200: jsonContent(IssuerSchema, 'My issuer record'), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const found = await deps.credentials.getIssuer(c.get('principal').sub);
+      if (!found) throw notFound('issuer');
+      return c.json(found, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/credential-templates',
+      summary: 'Offer a micro-credential (template)',
+      tags,
+      security,
+      middleware: [issuer, idempotent(deps.store)] as const,
+      request: { body: { content: { 'application/json': { schema: CredentialTemplateInputSchema } }, required: true } },
+      responses: { 201: jsonContent(CredentialTemplateSchema.meta({ id: 'CredentialTemplate' }), 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      assertKnownConcepts(deps.catalog, input.learningOutcomes.map((uri, i) => ({ path: `learningOutcomes.${i}`, uri })));
+      const sub = c.get('principal').sub;
+      if (!(await deps.credentials.getIssuer(sub))) throw notFound('issuer (register with PUT /v1/issuers/me first)');
+      const key = c.get('idempotencyKey');
+      const template = await deps.credentials.createTemplate(sub, input, key ? deterministicId('tpl', sub, key) : undefined);
+      return c.json(template, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/credential-templates',
+      summary: 'Credential templates on offer (public); filter by issuer',
+      tags,
+      request: { query: PageQuerySchema.extend({ issuer: z.string().min(1).max(128).optional() }) },
+      responses: { 200: jsonContent(pageOf(CredentialTemplateSchema), 'A page of templates'), ...problemResponses(400) },
+    }),
+    async (c) => {
+      const { issuer: issuerId, limit, cursor } = c.req.valid('query');
+      return c.json(await deps.credentials.listTemplates({ issuerId, limit, cursor }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/credentials',
+      summary: 'Issue one signed micro-credential',
+      description:
+        'Signed as a compact JWS (vc+jwt, ES256). `verifyUrl` carries the credential in the URL fragment, which browsers never send to servers. Honours Idempotency-Key.',
+      tags,
+      security,
+      middleware: [issuer, idempotent(deps.store)] as const,
+      request: { body: { content: { 'application/json': { schema: IssueRequestSchema } }, required: true } },
+      responses: { 201: jsonContent(IssuedResponse, 'Issued'), ...problemResponses(400, 401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const key = c.get('idempotencyKey');
+      const credentialId = key ? deterministicId('cred', sub, key) : newId('cred');
+      const result = await service.issue(sub, c.req.valid('json'), credentialId);
+      c.header('Location', `/v1/credentials/${credentialId}`);
+      return c.json({ id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg: result.qrSvg, credential: result.credential }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/credentials/{id}',
+      summary: 'A credential: its issuer or its graduate holder',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: { 200: jsonContent(IssuedCredentialSchema, 'The credential'), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      const credential = await deps.credentials.getCredential(c.req.valid('param').id);
+      const mine =
+        credential &&
+        (credential.issuerId === principal.sub ||
+          (credential.holder.kind === 'graduate' && credential.holder.graduateId === principal.sub) ||
+          isAdmin(principal));
+      if (!mine) throw notFound('credential');
+      return c.json(credential, 200);
+    },
+  );
+
+  for (const action of ['revoke', 'suspend', 'reinstate'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/v1/credentials/{id}/${action}`,
+        summary: `${action[0]!.toUpperCase()}${action.slice(1)} a credential (its issuer only)`,
+        description: 'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
+        tags,
+        security,
+        middleware: [issuer] as const,
+        request: { params: z.object({ id: z.string().min(1).max(64) }) },
+        responses: { 200: jsonContent(IssuedCredentialSchema, 'The credential in its new state'), ...problemResponses(401, 403, 404, 409) },
+      }),
+      async (c) => c.json(await service.changeStatus(c.get('principal').sub, c.req.valid('param').id, action), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/status-lists/{listId}/{purpose}',
+      summary: 'A signed BitstringStatusListCredential (vc+jwt)',
+      tags,
+      request: { params: z.object({ listId: z.string().regex(/^[\w-]{1,32}$/), purpose: z.enum(['revocation', 'suspension']) }) },
+      responses: { 200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } }, ...problemResponses(400, 404) },
+    }),
+    async (c) => {
+      const { listId, purpose } = c.req.valid('param');
+      if (listId !== CURRENT_STATUS_LIST) throw notFound('status list');
+      return c.body(await service.statusListJws(listId, purpose), 200, {
+        'Content-Type': 'application/vc+jwt',
+        'Cache-Control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`,
+      });
+    },
+  );
+
+  const verifyRoute = (path: string, summary: string, schema: z.ZodType = VerifyRequest) =>
+    createRoute({
+      method: 'post',
+      path,
+      summary,
+      description: 'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
+      tags: ['Verification'],
+      request: { body: { content: { 'application/json': { schema } }, required: true } },
+      responses: { 200: jsonContent(VerificationReportSchema, 'The report, check by check'), ...problemResponses(400, 413, 415) },
+    });
+  app.openapi(verifyRoute('/v1/verify', 'Verify a credential'), async (c) => {
+    const body = c.req.valid('json');
+    const report =
+      body && typeof body === 'object' && 'credentialId' in body && typeof body.credentialId === 'string'
+        ? await service.verifyById(body.credentialId)
+        : await service.verify(body);
+    return c.json(report, 200);
+  });
+  app.openapi(
+    verifyRoute(
+      '/credentials/verify',
+      'Verify a credential (W3C VC API shape)',
+      z.object({ verifiableCredential: z.unknown(), options: z.record(z.string(), z.unknown()).optional() }),
+    ),
+    async (c) => c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
+  );
+
+  app.get('/verify', (c) => c.html(VERIFY_PAGE));
+  app.get('/.well-known/jwks.json', (c) => c.json({ keys: deps.publishedKeys }, 200, { 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/.well-known/did.json', (c) => {
+    const did = `did:web:${new URL(deps.publicOrigin).host.replace(':', '%3A')}`;
+    return c.json({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+      id: did,
+      verificationMethod: deps.publishedKeys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+      assertionMethod: deps.publishedKeys.map((jwk) => jwk.kid),
+    });
+  });
+  app.get('/keys/:keyId', (c) => {
+    const jwk = deps.publishedKeys.find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.param('keyId')}`);
+    return jwk ? c.json(jwk, 200, { 'Content-Type': 'application/jwk+json' }) : c.json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such key.' }, 404, { 'Content-Type': 'application/problem+json' });
+  });
+}

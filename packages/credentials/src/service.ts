@@ -1,0 +1,249 @@
+import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer, notFound } from '@skillpass/domain';
+import type { DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
+import type { JWK } from 'jose';
+import QRCode from 'qrcode-svg';
+import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts';
+import { signCompactJws, signCredential } from './jws.ts';
+import type { Signer } from './signer.ts';
+import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, STATUS_LIST_SIZE, type StatusPurpose } from './status-list.ts';
+import { type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
+
+/** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
+const QR_CAPACITY_BYTES = 2_953;
+/** The status list new credentials are placed in. */
+export const CURRENT_STATUS_LIST = 'l1';
+/** How long verifiers may cache a status list (seconds); also its `ttl`. */
+export const STATUS_LIST_TTL_SECONDS = 300;
+
+export interface ExternalIssuer {
+  id: string;
+  name: string;
+  jwks: { keys: JWK[] };
+  accreditedUntil?: string;
+}
+
+export interface CredentialServiceDeps {
+  credentials: DynamoCredentialStore;
+  store: SkillpassStore;
+  /** Signs for every issuer hosted on this platform. */
+  signer: Signer;
+  /** Every public key ever used here and still needed: the current one and retired ones. */
+  publishedKeys: JWK[];
+  origin: string;
+  skillLabel: (uri: string) => string;
+  /** Issuers outside the platform whose credentials verifiers here accept, with their keys. */
+  externalIssuers?: ExternalIssuer[];
+  clock?: () => Date;
+}
+
+export interface IssueRequest {
+  templateId: string;
+  holder: { graduateId: string } | { subjectId: string; email: string; name?: string };
+  grade?: string;
+  validUntil?: string;
+}
+
+export interface IssuedResult {
+  credential: IssuedCredential;
+  verifyUrl: string;
+  qrSvg: string;
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Issue, revoke, publish status and verify: the credential use cases over the stores and a signer. */
+export class CredentialService {
+  constructor(private readonly deps: CredentialServiceDeps) {}
+
+  #now(): Date {
+    return (this.deps.clock ?? (() => new Date()))();
+  }
+
+  issuerUrl(issuerId: string): string {
+    return `${this.deps.origin}/issuers/${encodeURIComponent(issuerId)}`;
+  }
+
+  verifyUrl(jwt: string): string {
+    return `${this.deps.origin}/verify#${jwt}`;
+  }
+
+  /**
+   * A QR code of the verify URL. A signed credential is usually longer than a QR code can hold
+   * (2,953 bytes), so then the code carries a short link to the same page naming the credential
+   * by its unguessable id instead of embedding it.
+   */
+  qrSvg(credentialId: string, verifyUrl: string): string {
+    const content = Buffer.byteLength(verifyUrl) <= QR_CAPACITY_BYTES ? verifyUrl : `${this.deps.origin}/verify#id=${credentialId}`;
+    return new QRCode({ content, padding: 2, width: 256, height: 256, ecl: 'L', join: true }).svg();
+  }
+
+  /** Verifies a credential issued here, named by id (what the short QR link sends). */
+  async verifyById(credentialId: string): Promise<VerificationReport> {
+    const credential = await this.deps.credentials.getCredential(credentialId);
+    return this.verify(credential?.jwt ?? '');
+  }
+
+  /** An issuer is trusted while any accreditation is current: accredited in one Delta province is trusted platform-wide. */
+  static accreditedUntil(issuer: Issuer, now: Date): string | undefined {
+    const current = issuer.accreditation.map((a) => a.validUntil).filter((until) => until >= today(now));
+    return current.sort().at(-1);
+  }
+
+  async trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {
+    const external = this.deps.externalIssuers?.find((e) => e.id === issuerId);
+    if (external) {
+      return { id: external.id, name: external.name, keyIds: external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : [])), ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}) };
+    }
+    const prefix = `${this.deps.origin}/issuers/`;
+    if (!issuerId.startsWith(prefix)) return undefined;
+    const issuer = await this.deps.credentials.getIssuer(decodeURIComponent(issuerId.slice(prefix.length)));
+    if (!issuer) return undefined;
+    const until = CredentialService.accreditedUntil(issuer, this.#now());
+    // No current accreditation: report the last one, so the check says when it ended.
+    const lastEnded = issuer.accreditation.map((a) => a.validUntil).sort().at(-1) ?? '0000-01-01';
+    return { id: issuerId, name: issuer.legalName.en, keyIds: issuer.signingKeyIds, accreditedUntil: until ?? lastEnded };
+  }
+
+  async resolveKey(kid: string): Promise<JWK | undefined> {
+    return (
+      this.deps.publishedKeys.find((k) => k.kid === kid) ??
+      this.deps.externalIssuers?.flatMap((e) => e.jwks.keys).find((k) => k.kid === kid)
+    );
+  }
+
+  async statusOf(listUrl: string, index: number, purpose: StatusPurpose): Promise<'set' | 'unset' | 'unknown'> {
+    const match = new RegExp(`^${this.deps.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/status-lists/([\\w-]+)/(revocation|suspension)$`).exec(listUrl);
+    if (!match || match[2] !== purpose) return 'unknown';
+    const state = await this.deps.credentials.getStatusList(match[1]!, STATUS_LIST_SIZE);
+    const bits = decodeStatusList(encodeStatusList(purpose === 'revocation' ? state.revoked : state.suspended));
+    return isStatusSet(bits, index) ? 'set' : 'unset';
+  }
+
+  verify(input: unknown): Promise<VerificationReport> {
+    return verifyCredential(
+      input,
+      { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p) => this.statusOf(l, i, p) },
+      this.#now(),
+    );
+  }
+
+  async issue(issuerId: string, request: IssueRequest, credentialId: string): Promise<IssuedResult> {
+    const existing = await this.deps.credentials.getCredential(credentialId);
+    if (existing) return this.#result(existing);
+    const issuer = await this.deps.credentials.getIssuer(issuerId);
+    if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
+    const template = await this.deps.credentials.getTemplate(request.templateId);
+    if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
+    if (template.issuerId !== issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
+    let holderId: string;
+    let holderName: string | undefined;
+    if ('graduateId' in request.holder) {
+      const profile = await this.deps.store.getProfile(request.holder.graduateId);
+      if (!profile) throw new DomainError('validation', 'No graduate with that id.', [{ path: 'holder.graduateId', message: 'not found' }]);
+      holderId = `urn:skillpass:graduate:${profile.graduateId}`;
+      holderName = profile.displayName;
+    } else {
+      holderId = request.holder.subjectId;
+      holderName = request.holder.name;
+    }
+    const now = this.#now();
+    const validUntil = request.validUntil ? new Date(request.validUntil) : undefined;
+    if (validUntil && validUntil <= now) {
+      throw new DomainError('validation', 'validUntil must be in the future.', [{ path: 'validUntil', message: 'in the past' }]);
+    }
+    const index = await allocateRandomIndex((i) => this.deps.credentials.claimStatusIndex(CURRENT_STATUS_LIST, i, credentialId));
+    const vc = buildCredential({
+      credentialUrl: `${this.deps.origin}/credentials/${credentialId}`,
+      templateUrl: `${this.deps.origin}/credential-templates/${template.templateId}`,
+      template,
+      issuer: this.#issuerProfile(issuer),
+      holder: { id: holderId, ...(holderName ? { name: holderName } : {}) },
+      skillLabel: this.deps.skillLabel,
+      validFrom: now,
+      ...(validUntil ? { validUntil } : {}),
+      ...(request.grade ? { grade: request.grade } : {}),
+      status: { listUrl: `${this.deps.origin}/status-lists/${CURRENT_STATUS_LIST}`, index },
+    });
+    const jwt = await signCredential(vc, this.deps.signer, now);
+    const record: IssuedCredential = {
+      credentialId,
+      issuerId,
+      templateId: template.templateId,
+      holder:
+        'graduateId' in request.holder
+          ? { kind: 'graduate', graduateId: request.holder.graduateId }
+          : { kind: 'external', subjectId: request.holder.subjectId, email: request.holder.email },
+      status: 'active',
+      statusListIndex: index,
+      statusListId: CURRENT_STATUS_LIST,
+      skills: template.learningOutcomes,
+      validFrom: vc.validFrom,
+      ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
+      jwt,
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    try {
+      await this.deps.credentials.createCredential(record);
+    } catch (error) {
+      // A concurrent retry of the same issuance got there first: return what it stored.
+      const raced = await this.deps.credentials.getCredential(credentialId);
+      if (!raced) throw error;
+      return this.#result(raced);
+    }
+    return this.#result(record);
+  }
+
+  #issuerProfile(issuer: Issuer): IssuerProfile {
+    return {
+      id: this.issuerUrl(issuer.issuerId),
+      name: issuer.legalName.en,
+      ...(issuer.legalName.zh ? { nameZh: issuer.legalName.zh } : {}),
+      country: issuer.country,
+      region: issuer.region,
+    };
+  }
+
+  #result(credential: IssuedCredential): IssuedResult {
+    const verifyUrl = this.verifyUrl(credential.jwt);
+    return { credential, verifyUrl, qrSvg: this.qrSvg(credential.credentialId, verifyUrl) };
+  }
+
+  async changeStatus(issuerId: string, credentialId: string, action: 'revoke' | 'suspend' | 'reinstate'): Promise<IssuedCredential> {
+    const credential = await this.deps.credentials.getCredential(credentialId);
+    if (!credential || credential.issuerId !== issuerId) throw notFound('credential');
+    if (credential.status === 'revoked') throw new DomainError('conflict', 'A revoked credential stays revoked.');
+    if (action === 'reinstate' && credential.status !== 'suspended') {
+      throw new DomainError('conflict', 'Only a suspended credential can be reinstated.');
+    }
+    const to = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'active';
+    return this.deps.credentials.changeCredentialStatus(credentialId, to);
+  }
+
+  /** The signed BitstringStatusListCredential for one list and purpose. */
+  async statusListJws(listId: string, purpose: StatusPurpose): Promise<string> {
+    const state = await this.deps.credentials.getStatusList(listId, STATUS_LIST_SIZE);
+    const url = `${this.deps.origin}/status-lists/${listId}/${purpose}`;
+    const now = this.#now();
+    const credential = {
+      '@context': [VC_CONTEXT],
+      id: url,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: { id: `${this.deps.origin}/issuers/platform`, type: ['Profile'], name: 'skillpass' },
+      validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      credentialSubject: {
+        id: `${url}#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: purpose,
+        encodedList: encodeStatusList(purpose === 'revocation' ? state.revoked : state.suspended),
+        ttl: STATUS_LIST_TTL_SECONDS * 1000,
+      },
+    };
+    return signCompactJws({ ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) }, this.deps.signer, 'vc+jwt');
+  }
+
+  templateFor(templateId: string): Promise<CredentialTemplate | undefined> {
+    return this.deps.credentials.getTemplate(templateId);
+  }
+}

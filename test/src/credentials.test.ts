@@ -1,0 +1,148 @@
+import { decodeStatusList, isStatusSet } from '@skillpass/credentials';
+import { getTaxonomy } from '@skillpass/taxonomy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from './harness.ts';
+
+const taxonomy = getTaxonomy();
+const BATTERY_CHEMISTRY = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
+const BATTERY_COMPONENTS = 'http://data.europa.eu/esco/skill/8cf03262-b6b0-4fe8-9d66-91063bb32db3';
+
+let rt: TestRuntime;
+let school: string;
+let otherSchool: string;
+let graduate: string;
+let templateId: string;
+
+const issuerBody = (region: string) => ({
+  legalName: { en: 'Suzhou Vocational Institute', zh: '苏州职业技术学院' },
+  kind: 'school',
+  country: 'CN',
+  region,
+  accreditation: [{ by: 'Jiangsu Department of Human Resources and Social Security', scope: 'vocational training', validUntil: '2030-12-31' }],
+});
+
+beforeAll(async () => {
+  rt = await startTestRuntime({ dispatch: true, taxonomy });
+  school = await rt.token('school-1', 'issuer');
+  otherSchool = await rt.token('school-2', 'issuer');
+  graduate = await rt.token('grad-cred', 'graduate');
+  expect((await rt.call('PUT', '/v1/issuers/me', { token: school, body: issuerBody('Jiangsu') })).status).toBe(200);
+  expect((await rt.call('PUT', '/v1/issuers/me', { token: otherSchool, body: issuerBody('Anhui') })).status).toBe(200);
+  await rt.call('PUT', '/v1/profiles/me', {
+    token: graduate,
+    body: { displayName: 'Li Wei', contactEmail: 'li@example.com', skills: [{ uri: BATTERY_CHEMISTRY, proficiency: 2 }] },
+  });
+  const template = await rt.call('POST', '/v1/credential-templates', {
+    token: school,
+    body: {
+      title: { en: 'EV battery pack assembly', zh: '动力电池包装配' },
+      description: 'Assemble and test EV battery packs safely.',
+      learningOutcomes: [BATTERY_CHEMISTRY, BATTERY_COMPONENTS],
+      workload: { ects: 3, hours: 75 },
+      eqfLevel: 4,
+      chinaSkillLevel: 4,
+      assessmentType: 'practical exam',
+      participationForm: 'onsite',
+      qualityAssurance: 'external audit by the provincial department',
+    },
+  });
+  expect(template.status).toBe(201);
+  templateId = template.body.templateId;
+});
+afterAll(async () => rt.close());
+
+const issue = (token: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  rt.call('POST', '/v1/credentials', { token, headers, body: { templateId, holder: { graduateId: 'grad-cred' }, grade: 'pass', ...body } });
+
+describe('issuing and verifying micro-credentials', () => {
+  it('issues a signed credential that verifies on every check, with a fragment verify URL and a QR code', async () => {
+    const issued = await issue(school, {}, { 'Idempotency-Key': 'issue-1' });
+    expect(issued.status).toBe(201);
+    expect(issued.body.verifyUrl).toBe(`http://localhost:3000/verify#${issued.body.jwt}`);
+    expect(issued.body.qrSvg).toMatch(/^<\?xml|^<svg/);
+    const replay = await issue(school, {}, { 'Idempotency-Key': 'issue-1' });
+    expect(replay.body.id).toBe(issued.body.id);
+
+    const report = await rt.call('POST', '/v1/verify', { body: { jwt: issued.body.jwt } });
+    expect(report.status).toBe(200);
+    expect(report.body.verified).toBe(true);
+    for (const check of Object.values(report.body.checks) as Array<{ result: string }>) expect(check.result).toBe('passed');
+    expect(report.body.credential.credentialSubject.achievement.alignment.map((a: { targetUrl: string }) => a.targetUrl)).toEqual([
+      BATTERY_CHEMISTRY,
+      BATTERY_COMPONENTS,
+    ]);
+    const viaVcApi = await rt.call('POST', '/credentials/verify', {
+      body: { verifiableCredential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${issued.body.jwt}` } },
+    });
+    expect(viaVcApi.body.verified).toBe(true);
+  });
+
+  it("marks the template's skills verified on the graduate's profile", async () => {
+    await rt.dispatcher!.drain();
+    const profile = await rt.call('GET', '/v1/profiles/me', { token: graduate });
+    expect(profile.body.verifiedSkills.map((v: { uri: string }) => v.uri).sort()).toEqual([BATTERY_CHEMISTRY, BATTERY_COMPONENTS].sort());
+  });
+
+  it('revocation is final and shows in the signed status list; suspension can be lifted', async () => {
+    const revoked = await issue(school);
+    const suspended = await issue(school);
+    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: otherSchool })).status).toBe(404);
+    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: school })).body.status).toBe('revoked');
+    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/reinstate`, { token: school })).status).toBe(409);
+    const afterRevoke = await rt.call('POST', '/v1/verify', { body: { jwt: revoked.body.jwt } });
+    expect(afterRevoke.body.verified).toBe(false);
+    expect(afterRevoke.body.checks.status.message).toContain('revoked');
+
+    expect((await rt.call('POST', `/v1/credentials/${suspended.body.id}/suspend`, { token: school })).status).toBe(200);
+    expect((await rt.call('POST', '/v1/verify', { body: { jwt: suspended.body.jwt } })).body.checks.status.message).toContain('suspended');
+    expect((await rt.call('POST', `/v1/credentials/${suspended.body.id}/reinstate`, { token: school })).status).toBe(200);
+    expect((await rt.call('POST', '/v1/verify', { body: { jwt: suspended.body.jwt } })).body.verified).toBe(true);
+
+    const list = await rt.app.request('/status-lists/l1/revocation');
+    expect(list.headers.get('content-type')).toBe('application/vc+jwt');
+    expect(list.headers.get('cache-control')).toBe('public, max-age=300');
+    const jws = await list.text();
+    const listReport = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString());
+    expect(listReport.type).toContain('BitstringStatusListCredential');
+    const bits = decodeStatusList(listReport.credentialSubject.encodedList);
+    expect(isStatusSet(bits, revoked.body.credential.statusListIndex)).toBe(true);
+    expect(isStatusSet(bits, suspended.body.credential.statusListIndex)).toBe(false);
+  });
+
+  it('1,000 concurrent issuances get 1,000 distinct status-list indexes', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: `urn:learner:${i}`, email: `l${i}@example.com` } }, `bulk-${i}`),
+      ),
+    );
+    const indexes = new Set(results.map((r) => r.credential.statusListIndex));
+    expect(indexes.size).toBe(1000);
+  }, 120_000);
+
+  it('publishes its keys as JWKS, did:web and bare JWKs at each kid', async () => {
+    const jwks = (await (await rt.app.request('/.well-known/jwks.json')).json()) as { keys: Array<{ kid: string; d?: string }> };
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]!.d).toBeUndefined();
+    const kid = jwks.keys[0]!.kid;
+    expect(kid).toBe('http://localhost:3000/keys/k1');
+    expect((await rt.app.request('/keys/k1')).status).toBe(200);
+    const did = (await (await rt.app.request('/.well-known/did.json')).json()) as { id: string; assertionMethod: string[] };
+    expect(did).toMatchObject({ id: 'did:web:localhost%3A3000', assertionMethod: [kid] });
+    const page = await rt.app.request('/verify');
+    expect(await page.text()).toContain('验证证书');
+  });
+
+  it('answers garbage with a failed report or a 4xx, never a 5xx', async () => {
+    for (const body of ['not a jwt', { jwt: 'a.b.c' }, { jwt: 42 }, [], { type: 'EnvelopedVerifiableCredential', id: 'data:x' }]) {
+      const res = await rt.call('POST', '/v1/verify', { body });
+      expect(res.status).toBeLessThan(500);
+      if (res.status === 200) expect(res.body.verified).toBe(false);
+    }
+  });
+
+  it('refuses unknown templates, templates of other issuers and unknown graduates with 4xx', async () => {
+    expect((await rt.call('POST', '/v1/credentials', { token: school, body: { templateId: 'nope', holder: { graduateId: 'grad-cred' } } })).status).toBe(400);
+    expect((await issue(otherSchool)).status).toBe(403);
+    expect((await issue(school, { holder: { graduateId: 'nobody' } })).body.errors[0].path).toBe('holder.graduateId');
+  });
+});
