@@ -146,3 +146,37 @@ describe('issuing and verifying micro-credentials', () => {
     expect((await issue(school, { holder: { graduateId: 'nobody' } })).body.errors[0].path).toBe('holder.graduateId');
   });
 });
+
+describe('issuing a whole class', () => {
+  it('takes CSV, fails a bad row alone with its number, and issues every good row exactly once', async () => {
+    const csv = ['graduateId,subjectId,email,name,grade', 'grad-cred,,,,merit', ',urn:learner:a,a@example.com,Ann,pass', ',urn:learner:b,not-an-email,Bob,pass', ',urn:learner:c,c@example.com,,pass'].join('\n');
+    const accepted = await rt.call('POST', `/v1/credential-batches?templateId=${templateId}`, {
+      token: school,
+      rawBody: csv,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    expect(accepted.body).toMatchObject({ total: 4, failed: 1 });
+    await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
+    const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: school });
+    expect(progress.body).toMatchObject({ total: 4, issued: 3, failed: 1, pending: 0 });
+    expect(progress.body.recipients[2]).toMatchObject({ row: 3, status: 'failed', error: expect.stringContaining('email') });
+    expect((await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: otherSchool })).status).toBe(404);
+  });
+
+  it('resumes an interrupted batch without issuing anyone twice', async () => {
+    const accepted = await rt.call('POST', '/v1/credential-batches', {
+      token: school,
+      body: { templateId, recipients: Array.from({ length: 30 }, (_, i) => ({ subjectId: `urn:learner:r${i}`, email: `r${i}@example.com` })) },
+    });
+    await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
+    // A retried delivery of the same batch (as after a worker crash) issues nothing new.
+    const { processCredentialBatch } = await import('@skillpass/credentials');
+    await processCredentialBatch(rt.deps.credentials, rt.deps.credentialService, accepted.body.batchId);
+    await processCredentialBatch(rt.deps.credentials, rt.deps.credentialService, accepted.body.batchId);
+    const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}?limit=100`, { token: school });
+    expect(progress.body).toMatchObject({ total: 30, issued: 30, failed: 0 });
+    const ids = progress.body.recipients.map((r: { credentialId: string }) => r.credentialId);
+    expect(new Set(ids).size).toBe(30);
+  });
+});

@@ -1,14 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Env } from 'hono';
-import type { CredentialService } from '@skillpass/credentials';
+import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
 import type { MatchingDeps } from '@skillpass/pipeline';
 import type { JWK } from 'jose';
 import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
 import type { AuthConfig } from './auth.ts';
 import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
-import { registerCredentialRoutes } from './routes/credentials.ts';
+import { registerCredentialBatchRoutes, registerCredentialRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
@@ -44,6 +44,7 @@ export interface ApiDeps {
   matching: MatchingDeps;
   credentials: DynamoCredentialStore;
   credentialService: CredentialService;
+  batchQueue: CredentialBatchQueue;
   /** The platform's current signing key id, and every public key verifiers may need. */
   signingKid: string;
   publishedKeys: JWK[];
@@ -56,6 +57,8 @@ export interface ApiDeps {
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPES = /^application\/(json|merge-patch\+json)$/i;
+/** Routes that also take CSV. */
+const CSV_ROUTES = /^\/v1\/credential-batches$/;
 
 export type ApiApp = OpenAPIHono<Env>;
 
@@ -75,7 +78,7 @@ export function createApp(deps: ApiDeps): ApiApp {
     if (BODY_METHODS.has(c.req.method) && c.req.header('Content-Length') !== '0') {
       const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
       const hasBody = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
-      if (hasBody && !JSON_TYPES.test(type) && !c.req.path.startsWith('/v1/credential-batches')) {
+      if (hasBody && !JSON_TYPES.test(type) && !(CSV_ROUTES.test(c.req.path) && /^text\/csv$/i.test(type))) {
         return problemResponse(c, 'unsupported-media-type', 'Send the body as application/json.', [
           { path: 'header.Content-Type', message: `expected application/json, got ${type || 'nothing'}` },
         ]);
@@ -99,5 +102,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerSkillRoutes(app, deps);
   registerMatchingRoutes(app, deps);
   registerCredentialRoutes(app, deps);
+  registerCredentialBatchRoutes(app, deps);
   return app;
 }

@@ -4,3 +4,4 @@ export * from './signer.ts';
 export * from './status-list.ts';
 export * from './verify.ts';
 export * from './service.ts';
+export * from './batches.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ApiApp, type ApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { CredentialService, loadOrCreateLocalSigner } from '@skillpass/credentials';
+import { CredentialService, inProcessBatchQueue, loadOrCreateLocalSigner, processCredentialBatch } from '@skillpass/credentials';
 import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
 import {
@@ -55,6 +55,18 @@ export function buildApiDeps(
   const credentials = new DynamoCredentialStore(table, cursors);
   const signer = loadOrCreateLocalSigner(options.keysDir, { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${options.publicOrigin}/keys` });
   const publishedKeys = [signer.publicJwk];
+  const credentialService = new CredentialService({
+    credentials,
+    store,
+    signer,
+    publishedKeys,
+    origin: options.publicOrigin,
+    skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+  });
+  const batchQueue = inProcessBatchQueue(
+    (batchId) => processCredentialBatch(credentials, credentialService, batchId),
+    (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`),
+  );
   return {
     store,
     auth: options.auth,
@@ -62,14 +74,8 @@ export function buildApiDeps(
     skills: options.taxonomy,
     matching: { store, matches: new DynamoMatchStore(table), graph: options.taxonomy },
     credentials,
-    credentialService: new CredentialService({
-      credentials,
-      store,
-      signer,
-      publishedKeys,
-      origin: options.publicOrigin,
-      skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
-    }),
+    credentialService,
+    batchQueue,
     signingKid: signer.kid,
     publishedKeys,
     cursors,

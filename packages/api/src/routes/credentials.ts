@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CURRENT_STATUS_LIST, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
+import { CURRENT_STATUS_LIST, createCredentialBatch, recipientRowsFrom, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
+import { HTTPException } from 'hono/http-exception';
 import {
   CredentialTemplateInputSchema,
   CredentialTemplateSchema,
+  DomainError,
   IsoDateTimeSchema,
   IssuedCredentialSchema,
   IssuerInputSchema,
@@ -259,4 +261,98 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     const jwk = deps.publishedKeys.find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.param('keyId')}`);
     return jwk ? c.json(jwk, 200, { 'Content-Type': 'application/jwk+json' }) : c.json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such key.' }, 404, { 'Content-Type': 'application/problem+json' });
   });
+}
+
+const BatchJsonSchema = z.object({ templateId: z.string().min(1).max(64), recipients: z.array(z.unknown()).min(1).max(10_000) });
+const BatchStatusSchema = z.object({
+  batchId: z.string(),
+  templateId: z.string(),
+  total: z.number(),
+  issued: z.number(),
+  failed: z.number(),
+  pending: z.number(),
+  recipients: z.array(z.object({ row: z.number(), status: z.enum(['pending', 'issued', 'failed']), credentialId: z.string().optional(), error: z.string().optional() })),
+  nextCursor: z.string().optional(),
+});
+
+export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void {
+  const issuer = requireRole(deps.auth, 'issuer');
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/credential-batches',
+      summary: 'Issue a whole class: up to 10,000 recipients, as JSON or CSV',
+      description:
+        'JSON: {"templateId", "recipients": [{graduateId} | {subjectId, email, name?}, grade?, validUntil?]}. ' +
+        'CSV: a header row with those column names, and ?templateId= in the query. A bad row fails alone, with its row number. ' +
+        'Work is queued; every recipient is issued exactly once even when the worker crashes and retries. Honours Idempotency-Key.',
+      tags,
+      security,
+      middleware: [issuer, idempotent(deps.store)] as const,
+      request: {
+        query: z.object({ templateId: z.string().min(1).max(64).optional() }),
+        // The JSON validator also runs on CSV requests (seeing {}), so the JSON shape is enforced in the handler.
+        body: { content: { 'application/json': { schema: BatchJsonSchema.or(z.object({})) }, 'text/csv': { schema: z.string() } }, required: true },
+      },
+      responses: { 202: jsonContent(z.object({ batchId: z.string(), total: z.number(), failed: z.number() }), 'Accepted'), ...problemResponses(400, 401, 403, 413, 415, 422) },
+    }),
+    async (c) => {
+      const contentType = c.req.header('Content-Type') ?? '';
+      const sub = c.get('principal').sub;
+      let templateId: string | undefined;
+      let rows: unknown[];
+      if (/^text\/csv/i.test(contentType)) {
+        templateId = c.req.valid('query').templateId;
+        rows = recipientRowsFrom(await c.req.text(), contentType);
+      } else if (/^application\/json/i.test(contentType)) {
+        const body = BatchJsonSchema.parse(c.req.valid('json'));
+        templateId = body.templateId;
+        rows = body.recipients;
+      } else {
+        throw new HTTPException(415, { message: 'Send the recipients as application/json or text/csv.' });
+      }
+      if (!templateId) throw new DomainError('validation', 'templateId is required.', [{ path: 'query.templateId', message: 'required' }]);
+      const key = c.get('idempotencyKey');
+      const batch = await createCredentialBatch(deps.credentials, deps.batchQueue, {
+        batchId: key ? deterministicId('batch', sub, key) : newId('batch'),
+        issuerId: sub,
+        templateId,
+        rows,
+        now: new Date(),
+      });
+      c.header('Location', `/v1/credential-batches/${batch.batchId}`);
+      return c.json({ batchId: batch.batchId, total: batch.total, failed: batch.failed }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/credential-batches/{id}',
+      summary: 'Progress of a batch, with per-recipient results and errors',
+      tags,
+      security,
+      middleware: [issuer] as const,
+      request: { params: z.object({ id: z.string().min(1).max(64) }), query: PageQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+      responses: { 200: jsonContent(BatchStatusSchema, 'Progress'), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const batch = await deps.credentials.getBatch(c.req.valid('param').id);
+      if (!batch || (batch.issuerId !== c.get('principal').sub && !isAdmin(c.get('principal')))) throw notFound('batch');
+      const page = await deps.credentials.listBatchRecipients(batch.batchId, c.req.valid('query'));
+      return c.json(
+        {
+          batchId: batch.batchId,
+          templateId: batch.templateId,
+          total: batch.total,
+          issued: batch.issued,
+          failed: batch.failed,
+          pending: batch.total - batch.issued - batch.failed,
+          recipients: page.items.map(({ row, status, credentialId, error }) => ({ row, status, ...(credentialId ? { credentialId } : {}), ...(error ? { error } : {}) })),
+          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        },
+        200,
+      );
+    },
+  );
 }

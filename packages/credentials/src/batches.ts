@@ -1,0 +1,144 @@
+import { DomainError, type FieldIssue } from '@skillpass/domain';
+import type { BatchRecipient, CredentialBatch, DynamoCredentialStore } from '@skillpass/store';
+import { deterministicId } from '@skillpass/store';
+import { parse } from 'csv-parse/sync';
+import * as z from 'zod';
+import type { CredentialService, IssueRequest } from './service.ts';
+
+export const MAX_BATCH_RECIPIENTS = 10_000;
+
+export const BatchRecipientSchema = z
+  .strictObject({
+    graduateId: z.string().min(1).max(128).optional(),
+    subjectId: z.string().min(1).max(500).optional(),
+    email: z.email().optional(),
+    name: z.string().min(1).max(200).optional(),
+    grade: z.string().min(1).max(100).optional(),
+    validUntil: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
+    message: 'give graduateId, or subjectId and email',
+  });
+export type BatchRecipientInput = z.infer<typeof BatchRecipientSchema>;
+
+/** Where batch work goes: SQS in AWS, an in-process queue locally. Delivery is at least once. */
+export interface CredentialBatchQueue {
+  enqueue(batchId: string): Promise<void>;
+}
+
+/** Rows from CSV (header row; empty cells are absent) or JSON, numbered from 1 as a person counts them. */
+export function recipientRowsFrom(body: string, contentType: string): unknown[] {
+  if (/^text\/csv/i.test(contentType)) {
+    try {
+      const rows = parse(body, { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
+      return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== '')));
+    } catch (error) {
+      throw new DomainError('validation', `The CSV cannot be read: ${(error as Error).message}`, [{ path: 'body', message: 'malformed CSV' }]);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new DomainError('validation', 'Malformed JSON in request body.', [{ path: 'body', message: 'malformed JSON' }]);
+  }
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { recipients?: unknown }).recipients)) {
+    throw new DomainError('validation', 'Send {"templateId": …, "recipients": [ … ]}.', [{ path: 'recipients', message: 'required array' }]);
+  }
+  return (parsed as { recipients: unknown[] }).recipients;
+}
+
+/**
+ * Records a batch: every row is checked now, and a bad row fails alone with its row number; the
+ * good ones wait as `pending` for the worker.
+ */
+export async function createCredentialBatch(
+  store: DynamoCredentialStore,
+  queue: CredentialBatchQueue,
+  input: { batchId: string; issuerId: string; templateId: string; rows: unknown[]; now: Date },
+): Promise<CredentialBatch> {
+  if (input.rows.length === 0 || input.rows.length > MAX_BATCH_RECIPIENTS) {
+    const issues: FieldIssue[] = [{ path: 'recipients', message: `between 1 and ${MAX_BATCH_RECIPIENTS} recipients` }];
+    throw new DomainError('validation', `A batch holds 1 to ${MAX_BATCH_RECIPIENTS} recipients.`, issues);
+  }
+  const template = await store.getTemplate(input.templateId);
+  if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
+  if (template.issuerId !== input.issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
+  const recipients: Array<BatchRecipient<BatchRecipientInput>> = input.rows.map((row, i) => {
+    const parsed = BatchRecipientSchema.safeParse(row);
+    return parsed.success
+      ? { row: i + 1, input: parsed.data, status: 'pending' }
+      : {
+          row: i + 1,
+          input: {},
+          status: 'failed',
+          error: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; '),
+        };
+  });
+  const failed = recipients.filter((r) => r.status === 'failed').length;
+  const batch: CredentialBatch = {
+    batchId: input.batchId,
+    issuerId: input.issuerId,
+    templateId: input.templateId,
+    total: recipients.length,
+    issued: 0,
+    failed,
+    createdAt: input.now.toISOString(),
+  };
+  await store.createBatch(batch, recipients);
+  await queue.enqueue(batch.batchId);
+  return batch;
+}
+
+/**
+ * Works through a batch's pending rows. Safe to run twice or to resume after a crash: a row's
+ * credential id is derived from batch and row, issuing is idempotent on that id, and a row is
+ * settled only from `pending`, so every recipient ends issued exactly once.
+ */
+export async function processCredentialBatch(store: DynamoCredentialStore, service: CredentialService, batchId: string): Promise<void> {
+  const batch = await store.getBatch(batchId);
+  if (!batch) return;
+  let cursor: string | undefined;
+  do {
+    const page = await store.listBatchRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
+    for (const recipient of page.items) {
+      if (recipient.status !== 'pending') continue;
+      const { graduateId, subjectId, email, name, grade, validUntil } = recipient.input;
+      const request: IssueRequest = {
+        templateId: batch.templateId,
+        holder: graduateId ? { graduateId } : { subjectId: subjectId!, email: email!, ...(name ? { name } : {}) },
+        ...(grade ? { grade } : {}),
+        ...(validUntil ? { validUntil } : {}),
+      };
+      const credentialId = deterministicId('cred', batchId, String(recipient.row));
+      try {
+        await service.issue(batch.issuerId, request, credentialId);
+        await store.settleBatchRecipient(batchId, recipient.row, { status: 'issued', credentialId });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await store.settleBatchRecipient(batchId, recipient.row, { status: 'failed', error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message });
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+/** The local queue: runs batches in this process, retrying a batch whose worker threw. */
+export function inProcessBatchQueue(work: (batchId: string) => Promise<void>, onError: (error: unknown) => void = () => {}): CredentialBatchQueue & { idle(): Promise<void> } {
+  const running = new Set<Promise<void>>();
+  const run = (batchId: string, attempt: number): Promise<void> =>
+    work(batchId).catch(async (error) => {
+      onError(error);
+      if (attempt < 3) await run(batchId, attempt + 1);
+    });
+  return {
+    async enqueue(batchId) {
+      const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(batchId, 1));
+      running.add(job);
+      void job.finally(() => running.delete(job));
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+  };
+}
