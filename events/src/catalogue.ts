@@ -58,6 +58,7 @@ export const EVENT_DETAIL_SCHEMAS = {
   CredentialRevoked: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
   CredentialSuspended: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
   CredentialReinstated: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
+  CredentialImported: z.object({ graduateId: z.string(), heldId: z.string(), skills: SkillUrisSchema }),
   MatchesComputed: z.object({
     graduateId: z.string(),
     profileVersion: z.number().int().positive(),

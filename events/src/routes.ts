@@ -21,6 +21,7 @@ export const EVENT_ROUTES: Record<EventType, readonly ConsumerName[]> = {
   CredentialRevoked: ['credentialSkills'],
   CredentialSuspended: ['credentialSkills'],
   CredentialReinstated: ['credentialSkills'],
+  CredentialImported: ['credentialSkills'],
 };
 
 export function consumersFor(type: EventType): readonly ConsumerName[] {

@@ -180,3 +180,51 @@ describe('issuing a whole class', () => {
     expect(new Set(ids).size).toBe(30);
   });
 });
+
+describe('graduates bring their own credentials', () => {
+  it('verifies on import, turns aligned skills into verified skills, exports and erases them', async () => {
+    const external = await rt.deps.credentialService.issue(
+      'school-2',
+      { templateId: (await rt.call('POST', '/v1/credential-templates', {
+        token: otherSchool,
+        body: {
+          title: { en: 'Battery safety' },
+          description: 'Battery safety basics',
+          learningOutcomes: [BATTERY_COMPONENTS],
+          workload: { hours: 16 },
+          eqfLevel: 3,
+          assessmentType: 'written test',
+          participationForm: 'online',
+          qualityAssurance: 'internal review',
+        },
+      })).body.templateId, holder: { subjectId: 'urn:learner:zhao', email: 'zhao@example.com' } },
+      'cred-for-import',
+    );
+    const zhao = await rt.token('grad-zhao', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', { token: zhao, body: { displayName: 'Zhao', contactEmail: 'zhao@example.com' } });
+    const imported = await rt.call('POST', '/v1/profiles/me/credentials', { token: zhao, body: { jwt: external.credential.jwt } });
+    expect(imported.status).toBe(201);
+    expect(imported.body.held.skills).toEqual([BATTERY_COMPONENTS]);
+    const tampered = `${external.credential.jwt.slice(0, -4)}AAAA`;
+    const refused = await rt.call('POST', '/v1/profiles/me/credentials', { token: zhao, body: { jwt: tampered } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].path).toBe('checks.signature');
+
+    await rt.dispatcher!.drain();
+    expect((await rt.call('GET', '/v1/profiles/me', { token: zhao })).body.verifiedSkills.map((v: { uri: string }) => v.uri)).toEqual([BATTERY_COMPONENTS]);
+    expect((await rt.call('GET', '/v1/profiles/me/export', { token: zhao })).body.data.HeldCredential).toHaveLength(1);
+    await rt.call('DELETE', '/v1/profiles/me', { token: zhao });
+    await rt.dispatcher!.drain();
+    expect(await rt.deps.credentials.listHeldCredentials('grad-zhao')).toEqual([]);
+  });
+
+  it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {
+    const res = await rt.call('POST', '/credentials/issue', {
+      token: school,
+      body: { credential: { templateId, holder: { subjectId: 'urn:learner:vcapi', email: 'v@example.com' } } },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.verifiableCredential.type).toBe('EnvelopedVerifiableCredential');
+    expect((await rt.call('POST', '/credentials/verify', { body: { verifiableCredential: res.body.verifiableCredential } })).body.verified).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillp
 import type { AuthConfig } from './auth.ts';
 import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
-import { registerCredentialBatchRoutes, registerCredentialRoutes } from './routes/credentials.ts';
+import { registerCredentialBatchRoutes, registerCredentialRoutes, registerHolderRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMatchingRoutes } from './routes/matching.ts';
@@ -103,5 +103,6 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerMatchingRoutes(app, deps);
   registerCredentialRoutes(app, deps);
   registerCredentialBatchRoutes(app, deps);
+  registerHolderRoutes(app, deps);
   return app;
 }

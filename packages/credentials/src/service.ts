@@ -6,7 +6,7 @@ import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts
 import { signCompactJws, signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, STATUS_LIST_SIZE, type StatusPurpose } from './status-list.ts';
-import { type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
+import { compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
 
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
 const QR_CAPACITY_BYTES = 2_953;
@@ -77,6 +77,12 @@ export class CredentialService {
     return new QRCode({ content, padding: 2, width: 256, height: 256, ecl: 'L', join: true }).svg();
   }
 
+  /** Verifies what a graduate brings and hands back the compact JWS that was checked. */
+  async verifyForImport(input: unknown): Promise<VerificationReport & { jwt: string }> {
+    const jwt = compactJwsOf(input) ?? '';
+    return { ...(await this.verify(jwt)), jwt };
+  }
+
   /** Verifies a credential issued here, named by id (what the short QR link sends). */
   async verifyById(credentialId: string): Promise<VerificationReport> {
     const credential = await this.deps.credentials.getCredential(credentialId);
@@ -101,7 +107,9 @@ export class CredentialService {
     const until = CredentialService.accreditedUntil(issuer, this.#now());
     // No current accreditation: report the last one, so the check says when it ended.
     const lastEnded = issuer.accreditation.map((a) => a.validUntil).sort().at(-1) ?? '0000-01-01';
-    return { id: issuerId, name: issuer.legalName.en, keyIds: issuer.signingKeyIds, accreditedUntil: until ?? lastEnded };
+    // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update.
+    const keyIds = [...new Set([...issuer.signingKeyIds, ...this.deps.publishedKeys.flatMap((k) => (k.kid ? [k.kid] : []))])];
+    return { id: issuerId, name: issuer.legalName.en, keyIds, accreditedUntil: until ?? lastEnded };
   }
 
   async resolveKey(kid: string): Promise<JWK | undefined> {

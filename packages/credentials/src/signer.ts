@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { JWK } from 'jose';
@@ -47,6 +47,24 @@ export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgo
         : nodeSign(null, signingInput, privateKey);
     },
   };
+}
+
+/**
+ * The local key ring: the current signer (created if new) plus the public halves of every older
+ * key in `dir`. Rotating = starting with a new `currentKeyId`; retired keys stay published so the
+ * credentials they signed keep verifying.
+ */
+export function loadLocalKeyRing(dir: string, options: { currentKeyId: string; kidBaseUrl: string }): { signer: Signer; publishedKeys: JWK[] } {
+  const signer = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: options.currentKeyId, kidBaseUrl: options.kidBaseUrl });
+  const retired = readdirSync(dir)
+    .filter((file) => file.endsWith('.private.jwk.json') && file !== `${options.currentKeyId}.private.jwk.json`)
+    .sort()
+    .map((file) => {
+      const keyId = file.slice(0, -'.private.jwk.json'.length);
+      const key = createPrivateKey({ key: JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as JWK, format: 'jwk' });
+      return publicJwkOf(key, key.asymmetricKeyType === 'ed25519' ? 'EdDSA' : 'ES256', `${options.kidBaseUrl}/${keyId}`);
+    });
+  return { signer, publishedKeys: [signer.publicJwk, ...retired] };
 }
 
 /** KMS returns ECDSA signatures DER-encoded; JWS wants the raw 64-byte r‖s. */

@@ -36,6 +36,7 @@ const runtime = await createLocalRuntime({
   publicOrigin: origin,
   auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
   keysDir: paths.keys,
+  signingKeyId: process.env.SIGNING_KEY_ID,
   dispatch: true,
   onDispatchError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ApiApp, type ApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { CredentialService, inProcessBatchQueue, loadOrCreateLocalSigner, processCredentialBatch } from '@skillpass/credentials';
+import { CredentialService, inProcessBatchQueue, loadLocalKeyRing, processCredentialBatch } from '@skillpass/credentials';
 import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
 import {
@@ -24,8 +24,10 @@ export interface LocalRuntimeOptions {
   taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
   publicOrigin: string;
   auth: { issuer: string; audience: string; keys: JWTVerifyGetKey };
-  /** Where the platform's signing key is kept (0600 files). */
+  /** Where the platform's signing keys are kept (0600 files). */
   keysDir: string;
+  /** The key that signs new credentials; the others in keysDir stay published. Default `k1`. */
+  signingKeyId?: string;
   /** Run the stream dispatcher (consumers) in this process. */
   dispatch: boolean;
   onDispatchError?: (error: unknown) => void;
@@ -48,13 +50,15 @@ export interface LocalRuntime {
 /** Everything the API needs over one table: shared by `npm start`, the Lambda handler and the tests. */
 export function buildApiDeps(
   table: Table,
-  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir'>,
+  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId'>,
 ): ApiDeps {
   const cursors = new CursorCodec(options.cursorSecret);
   const store = new DynamoSkillpassStore(table, cursors);
   const credentials = new DynamoCredentialStore(table, cursors);
-  const signer = loadOrCreateLocalSigner(options.keysDir, { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${options.publicOrigin}/keys` });
-  const publishedKeys = [signer.publicJwk];
+  const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
+    currentKeyId: options.signingKeyId ?? 'k1',
+    kidBaseUrl: `${options.publicOrigin}/keys`,
+  });
   const credentialService = new CredentialService({
     credentials,
     store,

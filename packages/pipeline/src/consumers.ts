@@ -72,10 +72,15 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
     if (!event.type.startsWith('Credential') || !('graduateId' in event.detail) || !event.detail.graduateId) return;
     const graduateId = event.detail.graduateId;
     const now = new Date().toISOString();
-    const held = (await credentials.listHolderCredentials(graduateId)).filter(
-      (c) => c.status === 'active' && (!c.validUntil || c.validUntil > now),
-    );
-    const verified = [...new Map(held.flatMap((c) => c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const))).values()].sort(
+    const issuedHere = (await credentials.listHolderCredentials(graduateId))
+      .filter((c) => c.status === 'active' && (!c.validUntil || c.validUntil > now))
+      .map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
+    const brought = (await credentials.listHeldCredentials(graduateId))
+      .filter((c) => !c.validUntil || c.validUntil > now)
+      .map((c) => ({ credentialId: c.heldId, skills: c.skills }));
+    const verified = [
+      ...new Map([...issuedHere, ...brought].flatMap((c) => c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const))).values(),
+    ].sort(
       (a, b) => a.uri.localeCompare(b.uri),
     );
     await store.setVerifiedSkills(graduateId, verified);

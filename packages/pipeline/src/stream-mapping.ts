@@ -18,6 +18,8 @@ export interface StreamRecord {
 
 type Image = Record<string, unknown> & { entity?: string };
 
+const EVENT_ENTITIES = new Set(['Profile', 'Job', 'Application', 'IssuedCredential', 'HeldCredential', 'MatchSet']);
+
 const jobFacts = (job: JobPosting) => ({
   skills: job.requiredSkills.map((skill) => skill.uri),
   partition: regionPartitionOf(job.place),
@@ -35,9 +37,11 @@ function occurredAt(record: StreamRecord): string {
  * it implies are the same DynamoDB write, so no crash can separate them.
  */
 export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEvent[] {
+  // Only the entities that carry domain meaning are decoded; bookkeeping items are skipped unread.
+  const entity = record.dynamodb?.NewImage?.entity?.S ?? record.dynamodb?.OldImage?.entity?.S;
+  if (!entity || !EVENT_ENTITIES.has(entity)) return [];
   const newImage = record.dynamodb?.NewImage ? (unmarshall(record.dynamodb.NewImage) as Image) : undefined;
   const oldImage = record.dynamodb?.OldImage ? (unmarshall(record.dynamodb.OldImage) as Image) : undefined;
-  const entity = newImage?.entity ?? oldImage?.entity;
   const baseId = record.eventID ?? `${record.dynamodb?.SequenceNumber}`;
   const at = occurredAt(record);
   const events: Array<{ type: string; detail: unknown }> = [];
@@ -93,6 +97,9 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
       const type = { revoked: 'CredentialRevoked', suspended: 'CredentialSuspended', active: 'CredentialReinstated' }[credential.status];
       events.push({ type, detail: refs });
     }
+  } else if (entity === 'HeldCredential' && newImage && !oldImage) {
+    const held = newImage as { graduateId: string; heldId: string; skills: string[] };
+    events.push({ type: 'CredentialImported', detail: { graduateId: held.graduateId, heldId: held.heldId, skills: held.skills } });
   } else if (entity === 'MatchSet' && newImage) {
     const set = newImage as { graduateId: string; profileVersion: number; computedAt: string; newJobIds?: string[] };
     const changed = !oldImage || (oldImage as { computedAt?: string }).computedAt !== set.computedAt;

@@ -50,6 +50,17 @@ export interface StatusListState {
   version: number;
 }
 
+export interface HeldCredential {
+  heldId: string;
+  graduateId: string;
+  jwt: string;
+  issuerId: string;
+  title: string;
+  skills: string[];
+  validUntil?: string;
+  importedAt: string;
+}
+
 export interface CredentialBatch {
   batchId: string;
   issuerId: string;
@@ -297,6 +308,16 @@ export class DynamoCredentialStore {
       throw error;
     }
     return next;
+  }
+
+  /** A credential a graduate brought from elsewhere; it lives in their partition, so erasure removes it. */
+  async putHeldCredential(held: HeldCredential): Promise<void> {
+    await putItems(this.table, [{ PK: `GRAD#${held.graduateId}`, SK: `HELD#${held.heldId}`, entity: 'HeldCredential', ...held }]);
+  }
+
+  async listHeldCredentials(graduateId: string): Promise<HeldCredential[]> {
+    const items = await queryAll(this.table, { partitionKey: `GRAD#${graduateId}`, sortKeyBeginsWith: 'HELD#' });
+    return items.map((item) => recordOf<HeldCredential>(item));
   }
 
   // Batches --------------------------------------------------------------------------------

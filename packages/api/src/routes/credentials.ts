@@ -356,3 +356,114 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
     },
   );
 }
+
+export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
+  const graduate = requireRole(deps.auth, 'graduate');
+  const HeldSchema = z.object({
+    heldId: z.string(),
+    issuerId: z.string(),
+    title: z.string(),
+    skills: z.array(z.string()),
+    validUntil: z.string().optional(),
+    importedAt: z.string(),
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/profiles/me/credentials',
+      summary: 'Bring a credential I hold (from any trusted issuer)',
+      description:
+        'The credential is verified on import; a failed check is a 422 carrying the report. Its ESCO-aligned skills become verified skills. It is part of the export and erased with the profile.',
+      tags: ['Graduate profile'],
+      security,
+      middleware: [graduate] as const,
+      request: { body: { content: { 'application/json': { schema: VerifyRequest } }, required: true } },
+      responses: { 201: jsonContent(z.object({ held: HeldSchema, report: VerificationReportSchema }), 'Imported'), ...problemResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      if (!(await deps.store.getProfile(sub))) throw notFound('profile');
+      const report = await service.verifyForImport(c.req.valid('json'));
+      if (!report.verified || !report.credential) {
+        const failed = Object.entries(report.checks).filter(([, check]) => check.result === 'failed');
+        throw new DomainError(
+          'unprocessable',
+          'The credential did not verify, so it was not imported.',
+          failed.map(([name, check]) => ({ path: `checks.${name}`, message: check.message })),
+        );
+      }
+      const vc = report.credential;
+      const skills = (vc.credentialSubject?.achievement?.alignment ?? [])
+        .map((a) => a.targetUrl)
+        .filter((uri) => deps.catalog.isKnownSkill(uri));
+      const held = {
+        heldId: deterministicId('held', sub, vc.id),
+        graduateId: sub,
+        jwt: report.jwt,
+        issuerId: typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id,
+        title: vc.credentialSubject?.achievement?.name ?? vc.name ?? 'credential',
+        skills,
+        ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
+        importedAt: new Date().toISOString(),
+      };
+      await deps.credentials.putHeldCredential(held);
+      const { jwt: _jwt, graduateId: _g, ...shown } = held;
+      return c.json({ held: shown, report: { verified: report.verified, checks: report.checks } }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me/credentials',
+      summary: 'Credentials issued to me here, and those I brought',
+      tags: ['Graduate profile'],
+      security,
+      middleware: [graduate] as const,
+      responses: {
+        200: jsonContent(z.object({ issued: z.array(IssuedCredentialSchema), held: z.array(HeldSchema.extend({ jwt: z.string() })) }), 'My credentials'),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const [issued, held] = await Promise.all([deps.credentials.listHolderCredentials(sub), deps.credentials.listHeldCredentials(sub)]);
+      return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }) => rest) }, 200);
+    },
+  );
+
+  const service = deps.credentialService;
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/credentials/issue',
+      summary: 'Issue a credential (W3C VC API shape)',
+      description: 'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.store)] as const,
+      request: { body: { content: { 'application/json': { schema: z.strictObject({ credential: IssueRequestSchema, options: z.record(z.string(), z.unknown()).optional() }) } }, required: true } },
+      responses: {
+        201: jsonContent(z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }), 'Issued'),
+        ...problemResponses(400, 401, 403, 409, 422),
+      },
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const key = c.get('idempotencyKey');
+      const credentialId = key ? deterministicId('cred', sub, key) : newId('cred');
+      const result = await service.issue(sub, c.req.valid('json').credential, credentialId);
+      return c.json(
+        {
+          verifiableCredential: {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: 'EnvelopedVerifiableCredential',
+            id: `data:application/vc+jwt,${result.credential.jwt}`,
+          },
+        },
+        201,
+      );
+    },
+  );
+}
