@@ -56,7 +56,7 @@ export async function createCredentialBatch(
   store: DynamoCredentialStore,
   queue: CredentialBatchQueue,
   input: { batchId: string; issuerId: string; templateId: string; rows: unknown[]; now: Date },
-): Promise<CredentialBatch> {
+): Promise<CredentialBatch & { failed: number }> {
   if (input.rows.length === 0 || input.rows.length > MAX_BATCH_RECIPIENTS) {
     const issues: FieldIssue[] = [{ path: 'recipients', message: `between 1 and ${MAX_BATCH_RECIPIENTS} recipients` }];
     throw new DomainError('validation', `A batch holds 1 to ${MAX_BATCH_RECIPIENTS} recipients.`, issues);
@@ -81,13 +81,11 @@ export async function createCredentialBatch(
     issuerId: input.issuerId,
     templateId: input.templateId,
     total: recipients.length,
-    issued: 0,
-    failed,
     createdAt: input.now.toISOString(),
   };
   await store.createBatch(batch, recipients);
   await queue.enqueue(batch.batchId);
-  return batch;
+  return { ...batch, failed };
 }
 
 /**
@@ -98,11 +96,13 @@ export async function createCredentialBatch(
 export async function processCredentialBatch(store: DynamoCredentialStore, service: CredentialService, batchId: string): Promise<void> {
   const batch = await store.getBatch(batchId);
   if (!batch) return;
+  const [issuer, template] = await Promise.all([store.getIssuer(batch.issuerId), store.getTemplate(batch.templateId)]);
+  const preloaded = issuer && template ? { issuer, template } : undefined;
   let cursor: string | undefined;
   do {
     const page = await store.listBatchRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
-    for (const recipient of page.items) {
-      if (recipient.status !== 'pending') continue;
+    // Rows are independent, so a page is worked on concurrently.
+    await Promise.all(page.items.filter((r) => r.status === 'pending').map(async (recipient) => {
       const { graduateId, subjectId, email, name, grade, validUntil } = recipient.input;
       const request: IssueRequest = {
         templateId: batch.templateId,
@@ -112,13 +112,13 @@ export async function processCredentialBatch(store: DynamoCredentialStore, servi
       };
       const credentialId = deterministicId('cred', batchId, String(recipient.row));
       try {
-        await service.issue(batch.issuerId, request, credentialId);
+        await service.issue(batch.issuerId, request, credentialId, preloaded);
         await store.settleBatchRecipient(batchId, recipient.row, { status: 'issued', credentialId });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         await store.settleBatchRecipient(batchId, recipient.row, { status: 'failed', error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message });
       }
-    }
+    }));
     cursor = page.nextCursor;
   } while (cursor);
 }

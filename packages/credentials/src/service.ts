@@ -46,7 +46,6 @@ export interface IssueRequest {
 export interface IssuedResult {
   credential: IssuedCredential;
   verifyUrl: string;
-  qrSvg: string;
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -135,12 +134,18 @@ export class CredentialService {
     );
   }
 
-  async issue(issuerId: string, request: IssueRequest, credentialId: string): Promise<IssuedResult> {
+  /** `preloaded` spares a batch worker reading the same issuer and template for every row. */
+  async issue(
+    issuerId: string,
+    request: IssueRequest,
+    credentialId: string,
+    preloaded?: { issuer: Issuer; template: CredentialTemplate },
+  ): Promise<IssuedResult> {
     const existing = await this.deps.credentials.getCredential(credentialId);
     if (existing) return this.#result(existing);
-    const issuer = await this.deps.credentials.getIssuer(issuerId);
+    const issuer = preloaded?.issuer ?? (await this.deps.credentials.getIssuer(issuerId));
     if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
-    const template = await this.deps.credentials.getTemplate(request.templateId);
+    const template = preloaded?.template.templateId === request.templateId ? preloaded.template : await this.deps.credentials.getTemplate(request.templateId);
     if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
     if (template.issuerId !== issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
     let holderId: string;
@@ -215,7 +220,7 @@ export class CredentialService {
 
   #result(credential: IssuedCredential): IssuedResult {
     const verifyUrl = this.verifyUrl(credential.jwt);
-    return { credential, verifyUrl, qrSvg: this.qrSvg(credential.credentialId, verifyUrl) };
+    return { credential, verifyUrl };
   }
 
   async changeStatus(issuerId: string, credentialId: string, action: 'revoke' | 'suspend' | 'reinstate'): Promise<IssuedCredential> {

@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CredentialTemplate,
   type CredentialTemplateInput,
@@ -66,8 +66,6 @@ export interface CredentialBatch {
   issuerId: string;
   templateId: string;
   total: number;
-  issued: number;
-  failed: number;
   createdAt: string;
 }
 
@@ -356,46 +354,29 @@ export class DynamoCredentialStore {
   }
 
   /**
-   * Records one recipient's outcome exactly once: the recipient moves out of `pending` and the
-   * batch counter moves in the same transaction, so a retried worker cannot count twice.
+   * Records one recipient's outcome exactly once: a row moves out of `pending` only by a
+   * conditional write, so a retried or duplicated worker cannot settle it twice. Progress is
+   * counted from the rows themselves (see batchProgress), never from a shared counter that every
+   * worker would contend on.
    */
   async settleBatchRecipient(
     batchId: string,
     row: number,
     outcome: { status: 'issued'; credentialId: string } | { status: 'failed'; error: string },
   ): Promise<boolean> {
-    const counter = outcome.status === 'issued' ? 'issued' : 'failed';
     try {
       await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: credentialKeys.batchRecipient(batchId, row),
-                UpdateExpression:
-                  outcome.status === 'issued'
-                    ? 'SET #status = :to, credentialId = :detail'
-                    : 'SET #status = :to, #error = :detail',
-                ConditionExpression: '#status = :pending',
-                ExpressionAttributeNames: { '#status': 'status', ...(outcome.status === 'failed' ? { '#error': 'error' } : {}) },
-                ExpressionAttributeValues: {
-                  ':to': outcome.status,
-                  ':pending': 'pending',
-                  ':detail': outcome.status === 'issued' ? outcome.credentialId : outcome.error,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: credentialKeys.batch(batchId),
-                UpdateExpression: `ADD #counter :one`,
-                ExpressionAttributeNames: { '#counter': counter },
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
-          ],
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: credentialKeys.batchRecipient(batchId, row),
+          UpdateExpression: outcome.status === 'issued' ? 'SET #status = :to, credentialId = :detail' : 'SET #status = :to, #error = :detail',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status', ...(outcome.status === 'failed' ? { '#error': 'error' } : {}) },
+          ExpressionAttributeValues: {
+            ':to': outcome.status,
+            ':pending': 'pending',
+            ':detail': outcome.status === 'issued' ? outcome.credentialId : outcome.error,
+          },
         }),
       );
       return true;
@@ -403,5 +384,31 @@ export class DynamoCredentialStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /** Counts a batch's rows by status with COUNT queries over its partition. */
+  async batchProgress(batchId: string): Promise<{ issued: number; failed: number; pending: number }> {
+    const count = async (status: string) => {
+      let total = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rows)',
+            FilterExpression: '#status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pk': credentialKeys.batch(batchId).PK, ':rows': 'R#', ':status': status },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        total += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return total;
+    };
+    const [issued, failed, pending] = await Promise.all([count('issued'), count('failed'), count('pending')]);
+    return { issued, failed, pending };
   }
 }

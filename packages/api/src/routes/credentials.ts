@@ -155,7 +155,9 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       const credentialId = key ? deterministicId('cred', sub, key) : newId('cred');
       const result = await service.issue(sub, c.req.valid('json'), credentialId);
       c.header('Location', `/v1/credentials/${credentialId}`);
-      return c.json({ id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg: result.qrSvg, credential: result.credential }, 201);
+      // The QR code is drawn only here, for the one credential a person is looking at: it is the costly part.
+      const qrSvg = service.qrSvg(credentialId, result.verifyUrl);
+      return c.json({ id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg, credential: result.credential }, 201);
     },
   );
 
@@ -339,15 +341,16 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
     async (c) => {
       const batch = await deps.credentials.getBatch(c.req.valid('param').id);
       if (!batch || (batch.issuerId !== c.get('principal').sub && !isAdmin(c.get('principal')))) throw notFound('batch');
-      const page = await deps.credentials.listBatchRecipients(batch.batchId, c.req.valid('query'));
+      const [page, progress] = await Promise.all([
+        deps.credentials.listBatchRecipients(batch.batchId, c.req.valid('query')),
+        deps.credentials.batchProgress(batch.batchId),
+      ]);
       return c.json(
         {
           batchId: batch.batchId,
           templateId: batch.templateId,
           total: batch.total,
-          issued: batch.issued,
-          failed: batch.failed,
-          pending: batch.total - batch.issued - batch.failed,
+          ...progress,
           recipients: page.items.map(({ row, status, credentialId, error }) => ({ row, status, ...(credentialId ? { credentialId } : {}), ...(error ? { error } : {}) })),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         },

@@ -1,0 +1,140 @@
+/**
+ * npm run bench:credentials — sign and verify throughput next to raw node:crypto with the same
+ * algorithm, a 10,000-recipient batch on DynamoDB Local, and the cost of a status-list check.
+ */
+import { createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CredentialTemplate } from '@skillpass/domain';
+import { buildCredential, decodeStatusList, encodeStatusList, isStatusSet, loadOrCreateLocalSigner, signCredential, verifyCredential } from '../src/index.ts';
+
+const ORIGIN = 'https://bench.example';
+const SIGN_N = 2_000;
+const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
+const template: CredentialTemplate = {
+  templateId: 'tpl',
+  issuerId: 'bench-issuer',
+  title: { en: 'EV battery pack assembly' },
+  description: 'Assemble and test EV battery packs.',
+  learningOutcomes: ['http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124'],
+  workload: { ects: 3 },
+  eqfLevel: 4,
+  assessmentType: 'practical exam',
+  participationForm: 'onsite',
+  qualityAssurance: 'external audit',
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
+
+console.log(`skillpass credentials benchmark — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
+
+const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'bench-keys-')), { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${ORIGIN}/keys` });
+const vc = buildCredential({
+  credentialUrl: `${ORIGIN}/credentials/1`,
+  templateUrl: `${ORIGIN}/templates/tpl`,
+  template,
+  issuer: { id: `${ORIGIN}/issuers/1`, name: 'Bench School', country: 'CN', region: 'Jiangsu' },
+  holder: { id: 'urn:learner:1' },
+  skillLabel: () => 'battery chemistry',
+  validFrom: new Date('2026-01-01T00:00:00Z'),
+  status: { listUrl: `${ORIGIN}/status-lists/l1`, index: 42 },
+});
+const now = new Date('2026-11-24T00:00:00Z');
+let started = performance.now();
+let jwt = '';
+for (let i = 0; i < SIGN_N; i++) jwt = await signCredential(vc, signer, now);
+const signMs = performance.now() - started;
+
+const { createPrivateKey } = await import('node:crypto');
+const privateKey = createPrivateKey({ key: JSON.parse((await import('node:fs')).readFileSync(join((await import('node:fs')).readdirSync(tmpdir()).filter((d) => d.startsWith('bench-keys-')).map((d) => join(tmpdir(), d)).pop()!, 'k1.private.jwk.json'), 'utf8')), format: 'jwk' });
+const signingInput = new TextEncoder().encode(jwt.split('.').slice(0, 2).join('.'));
+started = performance.now();
+let raw = Buffer.alloc(0);
+for (let i = 0; i < SIGN_N; i++) raw = nodeSign('sha256', signingInput, { key: privateKey, dsaEncoding: 'ieee-p1363' });
+const rawSignMs = performance.now() - started;
+
+const deps = {
+  resolveKey: async () => signer.publicJwk,
+  issuer: async (id: string) => ({ id, name: 'Bench School', keyIds: [signer.kid] }),
+  statusOf: async () => 'unset' as const,
+};
+started = performance.now();
+for (let i = 0; i < SIGN_N; i++) await verifyCredential(jwt, deps, now);
+const verifyMs = performance.now() - started;
+const publicKey = createPublicKey(privateKey);
+started = performance.now();
+for (let i = 0; i < SIGN_N; i++) nodeVerify('sha256', signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, raw);
+const rawVerifyMs = performance.now() - started;
+
+console.table({
+  'sign (skillpass, vc+jwt ES256)': { 'credentials/s': perSecond(SIGN_N, signMs) },
+  'sign (node:crypto ES256, baseline)': { 'credentials/s': perSecond(SIGN_N, rawSignMs) },
+  'verify (skillpass, all 7 checks)': { 'credentials/s': perSecond(SIGN_N, verifyMs) },
+  'verify (node:crypto ES256, baseline)': { 'credentials/s': perSecond(SIGN_N, rawVerifyMs) },
+});
+console.log(`ratio to raw crypto: sign ${(signMs / rawSignMs).toFixed(2)}×, verify ${(verifyMs / rawVerifyMs).toFixed(2)}× the time\n`);
+
+const encoded = encodeStatusList(Array.from({ length: 5_000 }, (_, i) => i * 26));
+started = performance.now();
+for (let i = 0; i < 1_000; i++) isStatusSet(decodeStatusList(encoded), i * 13);
+const decodeMs = (performance.now() - started) / 1_000;
+const bits = decodeStatusList(encoded);
+started = performance.now();
+for (let i = 0; i < 1_000_000; i++) isStatusSet(bits, i % 131_072);
+const lookupNs = ((performance.now() - started) * 1e6) / 1_000_000;
+console.log(`status list (131,072 entries, ${encoded.length} chars encoded): decode + check ${decodeMs.toFixed(3)} ms; bit lookup on a decoded list ${lookupNs.toFixed(1)} ns\n`);
+
+if (process.env.BENCH_SKIP_DYNAMO !== '1') {
+  const { startDynamoDbLocal } = await import('@skillpass/local/dynamodb-local');
+  const { connectTable, CursorCodec, DynamoCredentialStore, DynamoSkillpassStore, ensureTable } = await import('@skillpass/store');
+  const { CredentialService, createCredentialBatch, processCredentialBatch } = await import('../src/index.ts');
+  const dynamo = await startDynamoDbLocal({ inMemory: true });
+  try {
+    const table = connectTable({ tableName: 'bench', endpoint: dynamo.endpoint, region: 'local' });
+    await ensureTable(table);
+    const cursors = new CursorCodec('bench-cursor-secret-0123');
+    const credentials = new DynamoCredentialStore(table, cursors);
+    const store = new DynamoSkillpassStore(table, cursors);
+    await credentials.putIssuer('bench-issuer', { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] }, [signer.kid]);
+    const { templateId: _t, issuerId: _i, version: _v, createdAt: _c, updatedAt: _u, ...templateInput } = template;
+    const tpl = await credentials.createTemplate('bench-issuer', templateInput, 'tpl');
+    const times: number[] = [];
+    const service = new CredentialService({ credentials, store, signer, publishedKeys: [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
+    const timed = new Proxy(service, {
+      get(target, property, receiver) {
+        if (property !== 'issue') return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<typeof service.issue>) => {
+          const t = performance.now();
+          try {
+            return await target.issue(...args);
+          } finally {
+            times.push(performance.now() - t);
+          }
+        };
+      },
+    });
+    const rows = Array.from({ length: BATCH }, (_, i) => ({ subjectId: `urn:learner:${i}`, email: `l${i}@example.com` }));
+    started = performance.now();
+    const batch = await createCredentialBatch(credentials, { enqueue: async () => {} }, { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() });
+    await processCredentialBatch(credentials, timed, batch.batchId);
+    const wall = performance.now() - started;
+    const done = await credentials.batchProgress(batch.batchId);
+    console.table({
+      [`batch of ${BATCH.toLocaleString()} on DynamoDB Local`]: {
+        'wall time': `${(wall / 1000).toFixed(1)} s`,
+        'credentials/s': perSecond(BATCH, wall),
+        'p50 per credential': `${percentile(times, 50).toFixed(1)} ms`,
+        'p99 per credential': `${percentile(times, 99).toFixed(1)} ms`,
+        issued: done?.issued,
+        failed: done?.failed,
+      },
+    });
+  } finally {
+    await dynamo.stop();
+  }
+}
