@@ -31,6 +31,19 @@ export interface VerifyDeps {
   statusOf(statusListCredential: string, index: number, purpose: StatusPurpose): Promise<'set' | 'unset' | 'unknown'>;
 }
 
+/** Imported keys by JWK and algorithm: importing is most of a verification's cost. */
+const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
+function importKey(jwk: JWK, alg: string): ReturnType<typeof importJWK> {
+  const cacheKey = `${alg}|${JSON.stringify(jwk)}`;
+  let key = importedKeys.get(cacheKey);
+  if (!key) {
+    key = importJWK(jwk, alg);
+    if (importedKeys.size > 1_000) importedKeys.clear();
+    importedKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
 const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
   ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
   EdDSA: (jwk) => jwk.kty === 'OKP' && jwk.crv === 'Ed25519',
@@ -121,7 +134,7 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Da
     if (!accepts(jwk)) fail('signature', `The key at ${kid} does not fit algorithm ${alg}.`);
     else {
       try {
-        await compactVerify(jws, await importJWK(jwk, alg), { algorithms: [alg] });
+        await compactVerify(jws, await importKey(jwk, alg), { algorithms: [alg] });
         pass('signature', `${alg} signature is valid.`);
       } catch {
         fail('signature', 'The signature does not match the credential: it was altered or signed by another key.');
