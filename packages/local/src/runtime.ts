@@ -1,19 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type ApiApp, type ApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { CredentialService, inProcessBatchQueue, loadLocalKeyRing, processCredentialBatch } from '@skillpass/credentials';
+import { type ApiApp, type ApiDeps, composeApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
+import { inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
 import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
-import {
-  connectTable,
-  CursorCodec,
-  DynamoCredentialStore,
-  DynamoMatchStore,
-  DynamoSkillpassStore,
-  ensureTable,
-  type Table,
-} from '@skillpass/store';
+import { connectTable, type DynamoMatchStore, type DynamoSkillpassStore, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface LocalRuntimeOptions {
@@ -47,44 +39,25 @@ export interface LocalRuntime {
   close(): Promise<void>;
 }
 
-/** Everything the API needs over one table: shared by `npm start`, the Lambda handler and the tests. */
+/** Everything the API needs over one table, with local keys and the in-process batch queue. */
 export function buildApiDeps(
   table: Table,
   options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId'>,
 ): ApiDeps {
-  const cursors = new CursorCodec(options.cursorSecret);
-  const store = new DynamoSkillpassStore(table, cursors);
-  const credentials = new DynamoCredentialStore(table, cursors);
   const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
     currentKeyId: options.signingKeyId ?? 'k1',
     kidBaseUrl: `${options.publicOrigin}/keys`,
   });
-  const credentialService = new CredentialService({
-    credentials,
-    store,
+  return composeApiDeps({
+    table,
+    cursorSecret: options.cursorSecret,
+    taxonomy: options.taxonomy,
+    publicOrigin: options.publicOrigin,
+    auth: options.auth,
     signer,
     publishedKeys,
-    origin: options.publicOrigin,
-    skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+    batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });
-  const batchQueue = inProcessBatchQueue(
-    (batchId) => processCredentialBatch(credentials, credentialService, batchId),
-    (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`),
-  );
-  return {
-    store,
-    auth: options.auth,
-    catalog: options.taxonomy,
-    skills: options.taxonomy,
-    matching: { store, matches: new DynamoMatchStore(table), graph: options.taxonomy },
-    credentials,
-    credentialService,
-    batchQueue,
-    signingKid: signer.kid,
-    publishedKeys,
-    cursors,
-    publicOrigin: options.publicOrigin,
-  };
 }
 
 /** Wires table, store, API and dispatcher: shared by `npm start` and the end-to-end tests. */

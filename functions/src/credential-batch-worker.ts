@@ -1,0 +1,24 @@
+import { processCredentialBatch } from '@skillpass/credentials';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { awsApiDeps } from './aws-runtime.ts';
+import { logJson } from './log.ts';
+
+const MessageSchema = z.object({ batchId: z.string().min(1) });
+const deps = await awsApiDeps();
+
+/** SQS → batch issuance. Each message names a batch; a failed one alone is retried (partial batch response). */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const failures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      const { batchId } = MessageSchema.parse(JSON.parse(record.body));
+      await processCredentialBatch(deps.credentials, deps.credentialService, batchId);
+      logJson('info', 'batch processed', { messageId: record.messageId, batchId });
+    } catch (error) {
+      logJson('error', 'batch failed', { messageId: record.messageId, error: String(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+}

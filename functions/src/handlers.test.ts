@@ -1,0 +1,151 @@
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { freshTable } from '@skillpass/test';
+import type { DynamoDBStreamEvent, EventBridgeEvent, SQSEvent } from 'aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const samples = resolve(import.meta.dirname, '../../events/samples');
+const sample = <T>(name: string, replacements: Record<string, string> = {}): T => {
+  let text = readFileSync(resolve(samples, name), 'utf8');
+  for (const [key, value] of Object.entries(replacements)) text = text.replaceAll(`{{${key}}}`, value);
+  return JSON.parse(text) as T;
+};
+
+// Only the AWS services without a local stand-in are mocked; DynamoDB is DynamoDB Local.
+const kms = mockClient(KMSClient);
+const secrets = mockClient(SecretsManagerClient);
+const eventBridge = mockClient(EventBridgeClient);
+const sqs = mockClient(SQSClient);
+const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+let jwksServer: Server;
+let mintToken: (sub: string, groups: string[]) => Promise<string>;
+let table: Awaited<ReturnType<typeof freshTable>>;
+
+beforeAll(async () => {
+  table = await freshTable();
+  kms.on(GetPublicKeyCommand).resolves({ PublicKey: signingKey.publicKey.export({ format: 'der', type: 'spki' }) });
+  kms.on(SignCommand).callsFake((input: { Message: Uint8Array }) => ({ Signature: nodeSign('sha256', input.Message, { key: signingKey.privateKey, dsaEncoding: 'der' }) }));
+  secrets.on(GetSecretValueCommand).resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
+
+  // A stand-in for Cognito's JWKS endpoint, on loopback.
+  const userPoolKey = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(userPoolKey.publicKey)), kid: 'pool-key', alg: 'RS256' };
+  jwksServer = createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((done) => jwksServer.listen(0, '127.0.0.1', done));
+  const address = jwksServer.address();
+  const jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/.well-known/jwks.json`;
+  mintToken = (sub, groups) =>
+    new SignJWT({ 'cognito:groups': groups, client_id: 'app-client', token_use: 'access' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'pool-key' })
+      .setIssuer('https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_pool')
+      .setSubject(sub)
+      .setExpirationTime('10m')
+      .sign(userPoolKey.privateKey);
+
+  Object.assign(process.env, {
+    TABLE_NAME: table.name,
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    PUBLIC_ORIGIN: 'https://api.example.com',
+    SIGNING_KEY_ID: 'alias/skillpass-signing-g1',
+    SIGNING_KEY_GENERATION: 'g1',
+    CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:cursor',
+    AUTH_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_pool',
+    AUTH_AUDIENCE: 'app-client',
+    AUTH_JWKS_URL: jwksUrl,
+    EVENT_BUS_NAME: 'skillpass-bus',
+    BATCH_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/batches',
+    CONSUMER_NAME: 'jobMatching',
+  });
+});
+afterAll(() => {
+  jwksServer.close();
+  for (const mock of [kms, secrets, eventBridge, sqs]) mock.restore();
+});
+
+describe('Lambda handlers with the sample events', () => {
+  it('api: answers an API Gateway v2 request, and verifies Cognito-style tokens', async () => {
+    const { handler } = await import('./api.ts');
+    const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), {} as never);
+    expect(health).toMatchObject({ statusCode: 200 });
+    const token = await mintToken('emp-lambda', ['employer']);
+    const put = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token }), {} as never);
+    expect(put).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse((put as { body: string }).body).name.zh).toBe('长三角机器人');
+    const forged = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token: `${token}x` }), {} as never);
+    expect(forged).toMatchObject({ statusCode: 401 });
+  });
+
+  it('stream publisher: puts the derived events on the bus and reports a record it could not publish', async () => {
+    const { handler } = await import('./stream-publisher.ts');
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+    const ok = await handler(sample<DynamoDBStreamEvent>('dynamodb-stream-job-inserted.json'));
+    expect(ok.batchItemFailures).toEqual([]);
+    const entries = eventBridge.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ EventBusName: 'skillpass-bus', Source: 'skillpass', DetailType: 'JobPosted' });
+    expect(JSON.parse(entries[0]!.Detail!)).toMatchObject({ id: '1b2c3d4e5f:JobPosted', detail: { partition: '320000' } });
+
+    eventBridge.reset();
+    eventBridge.on(PutEventsCommand).rejects(new Error('throttled'));
+    const failed = await handler(sample<DynamoDBStreamEvent>('dynamodb-stream-job-inserted.json'));
+    expect(failed.batchItemFailures).toEqual([{ itemIdentifier: '111100000000000000001' }]);
+  });
+
+  it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
+    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const deps = await awsApiDeps();
+    const job = await deps.store.createJob('emp_sample', {
+      title: { en: 'Welder' },
+      description: 'Welding',
+      requiredSkills: [{ uri: 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', importance: 'essential', minProficiency: 2 }],
+      place: { kind: 'delta', cityCode: '320500' },
+      openings: 1,
+      closingDate: '2999-01-01',
+    });
+    const { handler } = await import('./consumer.ts');
+    const event = sample<EventBridgeEvent<string, unknown>>('eventbridge-job-posted.json', { jobId: job.jobId });
+    await handler(event);
+    await handler(event);
+    const postings = await deps.matching.matches.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
+    expect(postings.map((p) => p.jobId)).toEqual([job.jobId]);
+  });
+
+  it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
+    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const deps = await awsApiDeps();
+    await deps.credentials.putIssuer('iss-lambda', { legalName: { en: 'Hangzhou Training Centre' }, kind: 'training-centre', country: 'CN', region: 'Zhejiang', accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }] }, [deps.signingKid]);
+    const template = await deps.credentials.createTemplate('iss-lambda', {
+      title: { en: 'Robot maintenance' },
+      description: 'Maintain industrial robots',
+      learningOutcomes: ['http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea'],
+      workload: { hours: 40 },
+      eqfLevel: 4,
+      assessmentType: 'practical',
+      participationForm: 'onsite',
+      qualityAssurance: 'provincial audit',
+    });
+    await deps.credentials.createBatch({ batchId: 'b-lambda', issuerId: 'iss-lambda', templateId: template.templateId, total: 2, createdAt: new Date().toISOString() }, [
+      { row: 1, input: { subjectId: 'urn:learner:1', email: 'a@example.com' }, status: 'pending' },
+      { row: 2, input: { subjectId: 'urn:learner:2', email: 'b@example.com' }, status: 'pending' },
+    ]);
+    const { handler } = await import('./credential-batch-worker.ts');
+    const result = await handler(sample<SQSEvent>('sqs-credential-batch.json', { batchId: 'b-lambda' }));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-bad' }]);
+    expect(await deps.credentials.batchProgress('b-lambda')).toEqual({ issued: 2, failed: 0, pending: 0 });
+    const issued = (await deps.credentials.listBatchRecipients<unknown>('b-lambda', { limit: 10 })).items[0]!;
+    const credential = await deps.credentials.getCredential(issued.credentialId!);
+    const report = await deps.credentialService.verify(credential!.jwt);
+    expect(report.checks.signature.result).toBe('passed');
+    expect(kms.commandCalls(SignCommand).length).toBeGreaterThanOrEqual(2);
+  });
+});

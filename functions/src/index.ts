@@ -1,0 +1,7 @@
+/** Lambda entry points, one file each; the CDK app bundles every file listed here. */
+export const FUNCTION_ENTRIES = {
+  api: 'api.ts',
+  streamPublisher: 'stream-publisher.ts',
+  consumer: 'consumer.ts',
+  credentialBatchWorker: 'credential-batch-worker.ts',
+} as const;

@@ -1,0 +1,41 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { domainEventsFromStreamRecord, type StreamRecord } from '@skillpass/pipeline';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { requiredEnv } from './aws-runtime.ts';
+import { logJson } from './log.ts';
+
+const eventBridge = new EventBridgeClient({});
+const MAX_ENTRIES_PER_PUT = 10;
+
+/**
+ * Table stream → EventBridge. Every record's events are put together; a record whose events
+ * could not all be put is reported as failed, so Lambda retries from it (bisecting on error).
+ */
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const busName = requiredEnv('EVENT_BUS_NAME');
+  for (const record of event.Records) {
+    const events = domainEventsFromStreamRecord(record as StreamRecord);
+    try {
+      for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_PUT) {
+        const out = await eventBridge.send(
+          new PutEventsCommand({
+            Entries: events.slice(i, i + MAX_ENTRIES_PER_PUT).map((domainEvent) => ({
+              EventBusName: busName,
+              Source: domainEvent.source,
+              DetailType: domainEvent.type,
+              Time: new Date(domainEvent.occurredAt),
+              Detail: JSON.stringify(domainEvent),
+            })),
+          }),
+        );
+        if ((out.FailedEntryCount ?? 0) > 0) throw new Error(`${out.FailedEntryCount} events were not accepted`);
+      }
+    } catch (error) {
+      logJson('error', 'publish failed', { eventID: record.eventID, error: String(error) });
+      // Stream records are ordered: stop here and let Lambda retry from this one.
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    }
+    if (events.length > 0) logJson('info', 'published', { eventID: record.eventID, types: events.map((e) => e.type) });
+  }
+  return { batchItemFailures: [] };
+}

@@ -1,0 +1,56 @@
+import {
+  type CredentialBatchQueue,
+  CredentialService,
+  type ExternalIssuer,
+  processCredentialBatch,
+  type Signer,
+} from '@skillpass/credentials';
+import type { SkillGraph } from '@skillpass/matching';
+import { CursorCodec, DynamoCredentialStore, DynamoMatchStore, DynamoSkillpassStore, type Table } from '@skillpass/store';
+import type { JWK } from 'jose';
+import type { ApiDeps, SkillCatalog, SkillDirectory } from './app.ts';
+import type { AuthConfig } from './auth.ts';
+
+export interface ComposeOptions {
+  table: Table;
+  cursorSecret: string;
+  taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
+  publicOrigin: string;
+  auth: AuthConfig;
+  signer: Signer;
+  /** Every public key verifiers may need: the signer's and retired ones. */
+  publishedKeys: JWK[];
+  /** Makes the batch queue, given the work one batch message triggers. */
+  batchQueue: (work: (batchId: string) => Promise<void>) => CredentialBatchQueue;
+  externalIssuers?: ExternalIssuer[];
+}
+
+/** The one composition of the API's dependencies, for the local runtime and the Lambda alike. */
+export function composeApiDeps(options: ComposeOptions): ApiDeps {
+  const cursors = new CursorCodec(options.cursorSecret);
+  const store = new DynamoSkillpassStore(options.table, cursors);
+  const credentials = new DynamoCredentialStore(options.table, cursors);
+  const credentialService = new CredentialService({
+    credentials,
+    store,
+    signer: options.signer,
+    publishedKeys: options.publishedKeys,
+    origin: options.publicOrigin,
+    skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+    ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
+  });
+  return {
+    store,
+    auth: options.auth,
+    catalog: options.taxonomy,
+    skills: options.taxonomy,
+    matching: { store, matches: new DynamoMatchStore(options.table), graph: options.taxonomy },
+    credentials,
+    credentialService,
+    batchQueue: options.batchQueue((batchId) => processCredentialBatch(credentials, credentialService, batchId)),
+    signingKid: options.signer.kid,
+    publishedKeys: options.publishedKeys,
+    cursors,
+    publicOrigin: options.publicOrigin,
+  };
+}
