@@ -1,0 +1,22 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { SkillpassStack } from './stack.ts';
+
+/** `npx cdk synth|deploy -c stage=dev|prod [-c webOrigin=…] [-c signingKeyGeneration=g2 -c retiredSigningKeyGenerations=g1]` */
+export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
+  const stage = app.node.tryGetContext('stage') === 'prod' ? 'prod' : 'dev';
+  const retired = String(app.node.tryGetContext('retiredSigningKeyGenerations') ?? '').split(',').filter(Boolean);
+  const stack = new SkillpassStack(app, `skillpass-${stage}`, {
+    stage,
+    webOrigin: app.node.tryGetContext('webOrigin') ?? 'http://localhost:3000',
+    signingKeyGeneration: app.node.tryGetContext('signingKeyGeneration') ?? 'g1',
+    retiredSigningKeyGenerations: retired,
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+  buildApp().app.synth();
+}

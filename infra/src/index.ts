@@ -1,0 +1,3 @@
+export * from './app.ts';
+export * from './bundling.ts';
+export * from './stack.ts';

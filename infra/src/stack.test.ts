@@ -1,0 +1,104 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CONSUMERS, EVENT_ROUTES, eventTypesFor } from '@skillpass/events';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+// Skip bundling: these tests read the template, not the code.
+const synth = (context: Record<string, unknown> = {}) => {
+  const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } }));
+  const assembly = app.synth();
+  return { template: Template.fromStack(stack), assembly };
+};
+
+describe('the skillpass stack', () => {
+  const { template } = synth();
+
+  it('passes the cdk-nag AwsSolutions gate with every acknowledgement explained', () => {
+    // app.synth() throws a ValidationFailed error on any unacknowledged finding.
+    expect(() => synth({ stage: 'prod' })).not.toThrow();
+  });
+
+  it('builds the table from the shared definition: on-demand, PITR, TTL, stream, encryption', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'ByOwner' })]),
+      SSESpecification: Match.anyValue(),
+    });
+  });
+
+  it('runs every function on nodejs22.x, arm64, with tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const ours = Object.values(functions).filter((f) => (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'));
+    expect(ours.length).toBe(3 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
+    for (const fn of ours) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' } });
+    }
+  });
+
+  it('fronts the API with an HTTP API, a Cognito JWT authorizer, throttling and access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}', AuthorizationType: 'JWT' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /v1/verify', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+  });
+
+  it('creates the four Cognito groups and an app client', () => {
+    for (const group of ['graduate', 'employer', 'issuer', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+  });
+
+  it('generates one EventBridge rule per consumer from the routing table, each with a DLQ and retries', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const routed = CONSUMERS.filter((c) => eventTypesFor(c).length > 0);
+    expect(rules).toHaveLength(routed.length);
+    for (const consumer of routed) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { source: ['skillpass'], 'detail-type': eventTypesFor(consumer) },
+        Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
+      });
+    }
+    expect(Object.keys(EVENT_ROUTES).length).toBeGreaterThan(0);
+  });
+
+  it('feeds the publisher from the stream with bisect-on-error, retries and a DLQ; batches go through SQS', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
+  });
+
+  it('signs with a KMS P-256 key that only the issuing functions may use to sign', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/skillpass-dev-signing-g1' });
+    const policies = template.findResources('AWS::IAM::Policy');
+    const signers = Object.entries(policies)
+      .filter(([, policy]) => JSON.stringify(policy).includes('"kms:Sign"'))
+      .map(([id]) => id);
+    expect(signers.sort()).toEqual([expect.stringMatching(/^ApiServiceRole/), expect.stringMatching(/^CredentialBatchWorkerServiceRole/)]);
+  });
+
+  it('alarms on DLQ depth, function errors and throttles, and API 5xx', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string });
+    const names = alarms.map((a) => a.MetricName);
+    expect(names).toContain('5xx');
+    expect(names).toContain('ApproximateNumberOfMessagesVisible');
+    expect(names.filter((n) => n === 'Errors').length).toBeGreaterThanOrEqual(3);
+    expect(names.filter((n) => n === 'Throttles').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('retains data in prod and not in dev', () => {
+    const prod = synth({ stage: 'prod' }).template;
+    prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});

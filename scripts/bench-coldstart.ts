@@ -1,0 +1,142 @@
+/**
+ * npm run bench:coldstart — for every Lambda: the minified bundle size (AWS SDK excluded), built
+ * with the same esbuild options CDK uses, and a cold-start proxy: median of 10 fresh node
+ * processes that import the bundle and answer its first sample event. The processes talk to
+ * DynamoDB Local and to a loopback stand-in for KMS and Secrets Manager; a bare `node -e` start
+ * is measured alongside as the baseline.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { FUNCTION_ENTRIES } from '../functions/src/index.ts';
+import { LAMBDA_BUNDLING } from '../infra/src/bundling.ts';
+import { startDynamoDbLocal } from '../packages/local/src/dynamodb-local.ts';
+import { connectTable, ensureTable } from '../packages/store/src/index.ts';
+
+const RUNS = 10;
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const BUDGET = { bundleKB: 250, coldStartMs: 150 };
+const SAMPLES: Record<keyof typeof FUNCTION_ENTRIES, string> = {
+  api: 'api-gateway-v2-get-health.json',
+  streamPublisher: 'dynamodb-stream-job-inserted.json',
+  consumer: 'eventbridge-job-posted.json',
+  credentialBatchWorker: 'sqs-credential-batch.json',
+};
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// A loopback stand-in for the two AWS JSON APIs the functions call at start-up.
+const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const fakeAws = createServer((req, res) => {
+  const target = String(req.headers['x-amz-target'] ?? '');
+  req.resume();
+  req.on('end', () => {
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    if (target.endsWith('GetSecretValue')) res.end(JSON.stringify({ SecretString: 'cold-start-bench-cursor-secret' }));
+    else if (target.endsWith('GetPublicKey')) res.end(JSON.stringify({ PublicKey: key.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), KeyId: 'bench' }));
+    else if (target.endsWith('PutEvents')) res.end(JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'x' }] }));
+    else res.end('{}');
+  });
+});
+await new Promise<void>((done) => fakeAws.listen(0, '127.0.0.1', done));
+const fakeAddress = fakeAws.address();
+const fakeUrl = `http://127.0.0.1:${typeof fakeAddress === 'object' && fakeAddress ? fakeAddress.port : 0}`;
+
+const dynamo = await startDynamoDbLocal({ inMemory: true });
+const table = connectTable({ tableName: 'coldstart', endpoint: dynamo.endpoint, region: 'local' });
+await ensureTable(table);
+
+// Inside the repository, so the bundles find @aws-sdk/* in node_modules as they find it in the Lambda runtime.
+mkdirSync(join(ROOT, '.data'), { recursive: true });
+const out = mkdtempSync(join(ROOT, '.data', 'coldstart-'));
+cpSync(join(ROOT, 'packages/taxonomy/data'), join(out, 'taxonomy'), { recursive: true });
+const env = {
+  ...process.env,
+  AWS_REGION: 'eu-central-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_ENDPOINT_URL_KMS: fakeUrl,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: fakeUrl,
+  AWS_ENDPOINT_URL_EVENTBRIDGE: fakeUrl,
+  AWS_ENDPOINT_URL_SQS: fakeUrl,
+  DYNAMODB_ENDPOINT: dynamo.endpoint,
+  TABLE_NAME: 'coldstart',
+  PUBLIC_ORIGIN: 'https://api.example.com',
+  SIGNING_KEY_ID: 'alias/bench',
+  SIGNING_KEY_GENERATION: 'g1',
+  CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:bench',
+  AUTH_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/bench',
+  AUTH_AUDIENCE: 'bench',
+  AUTH_JWKS_URL: `${fakeUrl}/jwks.json`,
+  EVENT_BUS_NAME: 'bench',
+  BATCH_QUEUE_URL: `${fakeUrl}/queue`,
+  CONSUMER_NAME: 'jobMatching',
+  SKILLPASS_TAXONOMY_DIR: join(out, 'taxonomy'),
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+// Cold start proxy: process start → module import (top-level init) → first event answered.
+const harness = join(out, 'invoke.mjs');
+writeFileSync(
+  harness,
+  `const started = performance.now();
+const [bundle, samplePath] = process.argv.slice(2);
+const event = JSON.parse((await import('node:fs')).readFileSync(samplePath, 'utf8').replaceAll('{{jobId}}', 'job_x').replaceAll('{{batchId}}', 'b_x').replaceAll('{{token}}', 'x'));
+const { handler } = await import(bundle);
+await handler(event, {});
+process.stdout.write('\\nCOLDSTART_MS=' + (performance.now() - started + performance.timeOrigin - Number(process.env.SPAWNED_AT)) + '\\n');
+// Open keep-alive sockets would hold the process; Lambda would freeze it here instead.
+process.exit(0);
+`,
+);
+
+const rows: Record<string, Record<string, string>> = {};
+const baseline: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const t = Date.now();
+  execFileSync(process.execPath, ['-e', '0']);
+  baseline.push(Date.now() - t);
+}
+rows['node -e 0 (baseline)'] = { 'bundle KB': '—', 'cold start p50': `${median(baseline)} ms`, budget: '' };
+
+for (const [name, entry] of Object.entries(FUNCTION_ENTRIES) as Array<[keyof typeof FUNCTION_ENTRIES, string]>) {
+  const outfile = join(out, `${name}.mjs`);
+  await build({
+    entryPoints: [join(ROOT, 'functions/src', entry)],
+    bundle: true,
+    outfile,
+    logLevel: 'silent',
+    ...LAMBDA_BUNDLING,
+  });
+  const kb = statSync(outfile).size / 1024;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const spawnedAt = performance.timeOrigin + performance.now();
+    // Asynchronous: the loopback AWS stand-in lives in this process and must keep answering.
+    const { stdout } = await run(process.execPath, ['--enable-source-maps', harness, outfile, join(ROOT, 'events/samples', SAMPLES[name])], {
+      env: { ...env, SPAWNED_AT: String(spawnedAt) },
+      timeout: 30_000,
+    });
+    // The handlers log JSON lines to stdout too; the harness's own line is marked.
+    times.push(Number(/COLDSTART_MS=([\d.]+)/.exec(stdout)?.[1]));
+  }
+  const p50 = median(times);
+  rows[name] = {
+    'bundle KB': kb.toFixed(1),
+    'cold start p50': `${p50.toFixed(0)} ms`,
+    budget: name === 'api' ? `${kb <= BUDGET.bundleKB ? 'within' : 'OVER'} 250 KB, ${p50 <= BUDGET.coldStartMs ? 'within' : 'OVER'} 150 ms` : `${p50 <= BUDGET.coldStartMs ? 'within' : 'OVER'} 150 ms`,
+  };
+}
+
+console.log(`skillpass cold-start benchmark — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; median of ${RUNS} fresh processes\n`);
+console.table(rows);
+fakeAws.close();
+await dynamo.stop();
+
