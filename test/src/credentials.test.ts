@@ -228,3 +228,40 @@ describe('graduates bring their own credentials', () => {
     expect((await rt.call('POST', '/credentials/verify', { body: { verifiableCredential: res.body.verifiableCredential } })).body.verified).toBe(true);
   });
 });
+
+describe('external issuers on the trust list', () => {
+  it('verifies credentials signed by a configured external issuer’s key, and not by another key', async () => {
+    const { CredentialService, buildCredential, loadOrCreateLocalSigner, signCredential } = await import('@skillpass/credentials');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'ext-'));
+    const external = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'ext', kidBaseUrl: 'https://tafe.example.au/keys' });
+    const stranger = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'stranger', kidBaseUrl: 'https://tafe.example.au/keys' });
+    const service = new CredentialService({
+      credentials: rt.deps.credentials,
+      store: rt.deps.store,
+      signer: stranger,
+      publishedKeys: rt.deps.publishedKeys,
+      origin: 'http://localhost:3000',
+      skillLabel: (uri: string) => uri,
+      externalIssuers: [{ id: 'https://tafe.example.au', name: 'TAFE Example', jwks: { keys: [external.publicJwk] }, accreditedUntil: '2030-01-01' }],
+    });
+    const template = await rt.deps.credentials.getTemplate(templateId);
+    const vc = buildCredential({
+      credentialUrl: 'https://tafe.example.au/credentials/9',
+      templateUrl: 'https://tafe.example.au/templates/1',
+      template: template!,
+      issuer: { id: 'https://tafe.example.au', name: 'TAFE Example', country: 'AU', region: 'Victoria' },
+      holder: { id: 'urn:learner:ext' },
+      skillLabel: (uri) => uri,
+      validFrom: new Date('2026-01-01T00:00:00Z'),
+    });
+    const good = await service.verify(await signCredential(vc, external, new Date()));
+    expect(good.verified).toBe(true);
+    expect(good.checks.status.result).toBe('not_applicable');
+    const bad = await service.verify(await signCredential(vc, stranger, new Date()));
+    expect(bad.verified).toBe(false);
+    expect(bad.checks.keyResolution.result).toBe('failed');
+  });
+});

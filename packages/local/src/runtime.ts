@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type ApiApp, type ApiDeps, composeApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
-import { inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
+import { type ExternalIssuer, inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
 import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
 import { connectTable, type DynamoMatchStore, type DynamoSkillpassStore, ensureTable, type Table } from '@skillpass/store';
@@ -20,6 +20,7 @@ export interface LocalRuntimeOptions {
   keysDir: string;
   /** The key that signs new credentials; the others in keysDir stay published. Default `k1`. */
   signingKeyId?: string;
+  externalIssuers?: ExternalIssuer[];
   /** Run the stream dispatcher (consumers) in this process. */
   dispatch: boolean;
   onDispatchError?: (error: unknown) => void;
@@ -42,7 +43,7 @@ export interface LocalRuntime {
 /** Everything the API needs over one table, with local keys and the in-process batch queue. */
 export function buildApiDeps(
   table: Table,
-  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId'>,
+  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers'>,
 ): ApiDeps {
   const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
     currentKeyId: options.signingKeyId ?? 'k1',
@@ -56,6 +57,7 @@ export function buildApiDeps(
     auth: options.auth,
     signer,
     publishedKeys,
+    ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });
 }

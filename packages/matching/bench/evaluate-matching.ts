@@ -1,0 +1,99 @@
+/**
+ * npm run eval:matching — matching quality on a held-out set built from ESCO occupations.
+ * For each sampled occupation there is one job (its essential skills, some optional ones); a
+ * graduate holds a random part of that occupation's essential skills plus a little noise. Among all
+ * jobs, how high does the graduate's own occupation's job rank? Compared, in the same run, with a
+ * plain Jaccard-overlap ranking as the baseline.
+ */
+import { getTaxonomy } from '@skillpass/taxonomy';
+import { type MatchJob, type MatchProfile, scoreJobForProfile } from '../src/index.ts';
+
+const OCCUPATIONS = Number(process.env.EVAL_OCCUPATIONS ?? 400);
+const GRADUATES_PER_OCCUPATION = 2;
+
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(7);
+const sample = <T>(items: readonly T[], n: number): T[] => {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+};
+
+const taxonomy = getTaxonomy();
+const all = taxonomy
+  .allOccupationUris()
+  .map((uri) => ({ uri, ...taxonomy.occupationSkills(uri) }))
+  .filter((o) => o.essential.length >= 6);
+const occupations = sample(all, OCCUPATIONS);
+const everySkill = [...new Set(all.flatMap((o) => o.essential))];
+const place = { kind: 'delta' as const, cityCode: '320500' };
+
+const jobs: MatchJob[] = occupations.map((o, i) => ({
+  id: `job-${i}`,
+  version: 1,
+  requiredSkills: [
+    ...o.essential.map((uri) => ({ uri, importance: 'essential' as const, minProficiency: 2 as const })),
+    ...sample(o.optional, 3).map((uri) => ({ uri, importance: 'optional' as const, minProficiency: 1 as const })),
+  ],
+  place,
+  postedAt: '2026-11-01T00:00:00.000Z',
+}));
+
+interface Case {
+  profile: MatchProfile;
+  target: string;
+}
+const cases: Case[] = occupations.flatMap((o, i) =>
+  Array.from({ length: GRADUATES_PER_OCCUPATION }, (_, g) => {
+    // Held out: the graduate knows only 30–60 % of the occupation's essential skills, plus noise.
+    const share = 0.3 + random() * 0.3;
+    const held = sample(o.essential, Math.max(2, Math.round(o.essential.length * share)));
+    const noise = sample(everySkill, 2);
+    return {
+      target: `job-${i}`,
+      profile: {
+        id: `g-${i}-${g}`,
+        version: 1,
+        skills: [...new Set([...held, ...noise])].map((uri) => ({ uri, proficiency: 3 as const, verified: false })),
+        preferredPlaces: [place],
+        openToRemote: false,
+      },
+    };
+  }),
+);
+
+const rankOf = (scores: Array<{ id: string; score: number }>, target: string) =>
+  [...scores].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).findIndex((s) => s.id === target) + 1;
+
+function measure(score: (profile: MatchProfile, job: MatchJob) => number) {
+  const ranks = cases.map(({ profile, target }) => rankOf(jobs.map((job) => ({ id: job.id, score: score(profile, job) })), target));
+  const at = (k: number) => ranks.filter((r) => r <= k).length / ranks.length;
+  return { 'recall@1': at(1), 'recall@5': at(5), 'recall@10': at(10), MRR: ranks.reduce((sum, r) => sum + 1 / r, 0) / ranks.length };
+}
+
+const jaccard = (profile: MatchProfile, job: MatchJob) => {
+  const a = new Set(profile.skills.map((s) => s.uri));
+  const b = new Set(job.requiredSkills.map((s) => s.uri));
+  const inter = [...a].filter((x) => b.has(x)).length;
+  return inter / (a.size + b.size - inter);
+};
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const rows = {
+  'skillpass score (with ESCO relations)': measure((p, j) => scoreJobForProfile(p, j, taxonomy).score),
+  'skillpass score (no relations)': measure((p, j) => scoreJobForProfile(p, j, { relatedSkills: () => [] }).score),
+  'Jaccard overlap (baseline)': measure(jaccard),
+};
+console.log(`matching quality: ${cases.length} graduates, ${jobs.length} jobs from ${OCCUPATIONS} ESCO occupations (≥ 6 essential skills)`);
+console.table(Object.fromEntries(Object.entries(rows).map(([name, m]) => [name, Object.fromEntries(Object.entries(m).map(([k, v]) => [k, k === 'MRR' ? v.toFixed(3) : pct(v)]))])));
