@@ -1,6 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { occupationUri, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+import { occupationUri, scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
 let rt: TestRuntime;
 let alice: string;
@@ -53,16 +52,6 @@ const job = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function scanTable(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await rt.table.doc.send(new ScanCommand({ TableName: rt.table.name, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 describe('graduate profile', () => {
   it('creates with defaults (not discoverable, personalised), reads with an ETag, patches', async () => {
@@ -274,7 +263,7 @@ describe('data rights', () => {
 
     expect((await rt.call('DELETE', '/v1/profiles/me', { token: carol })).status).toBe(204);
     await rt.dispatcher!.drain();
-    const leftovers = (await scanTable()).filter((item) => JSON.stringify(item).includes('carol'));
+    const leftovers = (await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes('carol'));
     expect(leftovers).toEqual([]);
     expect((await rt.call('GET', '/v1/profiles/me', { token: carol })).status).toBe(404);
     expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme })).body.items).toEqual([]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ export async function freshTable(): Promise<Table> {
   const table = connectTable({ tableName: `t-${randomUUID()}`, endpoint: inject('dynamoEndpoint'), region: 'local' });
   await ensureTable(table);
   return table;
+}
+
+/** Every item of a table: tests only (to prove erasure and exactly-once), never a request path. */
+export async function scanTable(table: Table): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(new ScanCommand({ TableName: table.name, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 /** Everything createApp needs, over one table, for tests that build the app themselves. */

@@ -1,8 +1,7 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { CONSUMER_HANDLERS, dispatchEvent, startLocalDispatcher } from '@skillpass/pipeline';
 import { keys, queryAll } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+import { scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -60,7 +59,7 @@ describe('stream-driven events through the local dispatcher', () => {
     expect((await rt.store.listNotifications('grad-pipe', { limit: 10 })).items).toHaveLength(1);
 
     // Every consumer named by the routing table ran once per event, no more.
-    const consumed = (await scanAll(rt)).filter((item) => item.entity === 'ConsumedEvent').map((item) => String(item.PK));
+    const consumed = (await scanTable(rt.table)).filter((item) => item.entity === 'ConsumedEvent').map((item) => String(item.PK));
     expect(consumed.filter((pk) => pk.startsWith('CONSUMED#applicationNotifier#'))).toHaveLength(1);
     expect(consumed.filter((pk) => pk.startsWith('CONSUMED#jobMatching#'))).toHaveLength(1);
   });
@@ -98,13 +97,3 @@ describe('stream-driven events through the local dispatcher', () => {
   });
 });
 
-async function scanAll(runtime: TestRuntime): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await runtime.table.doc.send(new ScanCommand({ TableName: runtime.table.name, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}

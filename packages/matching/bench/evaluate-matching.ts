@@ -6,29 +6,14 @@
  * plain Jaccard-overlap ranking as the baseline.
  */
 import { getTaxonomy } from '@skillpass/taxonomy';
+import { sampleOf, seededRandom } from './random.ts';
 import { type MatchJob, type MatchProfile, scoreJobForProfile } from '../src/index.ts';
 
 const OCCUPATIONS = Number(process.env.EVAL_OCCUPATIONS ?? 400);
 const GRADUATES_PER_OCCUPATION = 2;
 
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(7);
-const sample = <T>(items: readonly T[], n: number): T[] => {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
-};
+const random = seededRandom(7);
+const sample = <T>(items: readonly T[], n: number): T[] => sampleOf(random, items, n);
 
 const taxonomy = getTaxonomy();
 const all = taxonomy

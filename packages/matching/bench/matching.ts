@@ -6,6 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { getTaxonomy } from '@skillpass/taxonomy';
+import { sampleOf, seededRandom } from './random.ts';
 import { bruteForceTopJobs, InMemoryJobIndex, type MatchJob, type MatchProfile, type Place, topJobsForProfile } from '../src/index.ts';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
@@ -18,26 +19,9 @@ const K = 20;
 
 const CITIES = ['310000', '320100', '320200', '320400', '320500', '320600', '330100', '330200', '330400', '330600', '340100', '340200'];
 
-/** mulberry32: a seeded generator, so every run builds the same region. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20261124);
+const random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const sample = <T>(items: readonly T[], n: number): T[] => {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
-};
+const sample = <T>(items: readonly T[], n: number): T[] => sampleOf(random, items, n);
 
 const taxonomy = getTaxonomy();
 const occupations = taxonomy

@@ -81,6 +81,13 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
   const graduate = requireRole(deps.auth, 'graduate');
   const employer = requireRole(deps.auth, 'employer');
   const { store, matches, graph } = deps.matching;
+  /** What every ranked item carries: the score, a sentence, the structure, and the skills' names. */
+  const explained = (score: number, explanation: Explanation, lang: 'en' | 'zh') => ({
+    score,
+    summary: summariseMatch(explanation, deps.skills, lang),
+    explanation,
+    labels: labelsOf(explanation, deps.skills, lang),
+  });
 
   app.openapi(
     createRoute({
@@ -150,10 +157,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           computedAt: set!.computedAt,
           items: page.items.map(({ job, score, explanation }) => ({
             job: jobSummary(job),
-            score,
-            summary: summariseMatch(explanation, deps.skills, lang),
-            explanation,
-            labels: labelsOf(explanation, deps.skills, lang),
+            ...explained(score, explanation, lang),
             computedFrom: { profileVersion: profile.version, jobVersion: job.version },
           })),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
@@ -207,10 +211,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
             education: profile.education,
             languages: profile.languages,
             ...(profile.availableFrom ? { availableFrom: profile.availableFrom } : {}),
-            score,
-            summary: summariseMatch(explanation, deps.skills, lang),
-            explanation,
-            labels: labelsOf(explanation, deps.skills, lang),
+            ...explained(score, explanation, lang),
             computedFrom: { profileVersion: profile.version, jobVersion: job.version },
           })),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
