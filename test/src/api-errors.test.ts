@@ -87,7 +87,23 @@ describe('docs endpoints', () => {
     const doc = res.body;
     expect(doc.openapi).toMatch(/^3\.1\./);
     expect(doc.info.description).toContain('This service uses the ESCO classification of the European Commission.');
-    for (const path of ['/v1/profiles/me', '/v1/jobs', '/v1/jobs/{id}', '/v1/jobs/{id}/applications', '/v1/applications/{id}']) {
+    for (const path of [
+      '/v1/profiles/me',
+      '/v1/jobs',
+      '/v1/jobs/{id}',
+      '/v1/jobs/{id}/applications',
+      '/v1/applications/{id}',
+      '/v1/profiles/me/matches',
+      '/v1/jobs/{id}/candidates',
+      '/v1/skills',
+      '/v1/credentials',
+      '/v1/credential-batches',
+      '/v1/verify',
+      '/verify',
+      '/docs',
+      '/.well-known/jwks.json',
+      '/keys/{keyId}',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/v1/profiles/me'].put.security).toEqual([{ bearer: [] }]);

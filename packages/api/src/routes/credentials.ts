@@ -248,21 +248,63 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
   );
 
-  app.get('/verify', (c) => c.html(VERIFY_PAGE));
-  app.get('/.well-known/jwks.json', (c) => c.json({ keys: deps.publishedKeys }, 200, { 'Cache-Control': 'public, max-age=3600' }));
-  app.get('/.well-known/did.json', (c) => {
-    const did = `did:web:${new URL(deps.publicOrigin).host.replace(':', '%3A')}`;
-    return c.json({
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
-      id: did,
-      verificationMethod: deps.publishedKeys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
-      assertionMethod: deps.publishedKeys.map((jwk) => jwk.kid),
-    });
-  });
-  app.get('/keys/:keyId', (c) => {
-    const jwk = deps.publishedKeys.find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.param('keyId')}`);
-    return jwk ? c.json(jwk, 200, { 'Content-Type': 'application/jwk+json' }) : c.json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such key.' }, 404, { 'Content-Type': 'application/problem+json' });
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/verify',
+      summary: 'The verification page (English and Chinese); reads the credential from the URL fragment',
+      tags: ['Verification'],
+      responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+    }),
+    (c) => c.html(VERIFY_PAGE, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/.well-known/jwks.json',
+      summary: "The platform's public signing keys (current and retired)",
+      tags,
+      responses: { 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
+    }),
+    (c) => c.json({ keys: deps.publishedKeys as Array<Record<string, unknown>> }, 200, { 'Cache-Control': 'public, max-age=3600' }),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/.well-known/did.json',
+      summary: 'The did:web document naming the signing keys',
+      tags,
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'DID document') },
+    }),
+    (c) => {
+      const did = `did:web:${new URL(deps.publicOrigin).host.replace(':', '%3A')}`;
+      return c.json(
+        {
+          '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+          id: did,
+          verificationMethod: deps.publishedKeys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+          assertionMethod: deps.publishedKeys.map((jwk) => jwk.kid),
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/keys/{keyId}',
+      summary: 'One public key as a bare JWK: what every credential `kid` resolves to',
+      tags,
+      request: { params: z.object({ keyId: z.string().regex(/^[\w-]{1,64}$/) }) },
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JWK'), ...problemResponses(400, 404) },
+    }),
+    (c) => {
+      const jwk = deps.publishedKeys.find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.valid('param').keyId}`);
+      if (!jwk) throw notFound('key');
+      return c.json(jwk as Record<string, unknown>, 200, { 'Content-Type': 'application/jwk+json' });
+    },
+  );
+
 }
 
 const BatchJsonSchema = z.object({ templateId: z.string().min(1).max(64), recipients: z.array(z.unknown()).min(1).max(10_000) });

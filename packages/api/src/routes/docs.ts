@@ -45,5 +45,14 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
     info: API_INFO,
     servers: [{ url: deps.publicOrigin }],
   }));
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/docs',
+      summary: 'This document, rendered for people',
+      tags: ['Operations'],
+      responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+    }),
+    (c) => c.html(DOCS_PAGE, 200),
+  );
 }
