@@ -1,8 +1,9 @@
 /**
  * Derives the compact ESCO artifact the runtime loads from the official ESCO v1.1.1 CSV exports.
  *   npx tsx packages/taxonomy/scripts/build-taxonomy.ts [folder with the two zips]
- * Default folder: ../shared/esco next to the repository. Output: packages/taxonomy/data/esco*.json.gz,
- * byte-identical for identical input.
+ * Input folder: the argument, else env ESCO_DIR, else ../shared/esco beside the repository root.
+ * Output: packages/taxonomy/data/esco.json.gz and esco-descriptions.json.gz, byte-identical for identical input.
+ * The Chinese labels (data/zh.json) are curated by hand and not touched here.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -42,8 +43,10 @@ const rows = (csv: string | undefined, name: string): Row[] => {
   if (csv === undefined) throw new Error(`${name} is missing from the ESCO zips`);
   return parse(csv, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Row[];
 };
+// Not localeCompare: its order depends on the ICU build and locale, and the output must not.
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const lines = (cell: string | undefined): string[] =>
-  [...new Set((cell ?? '').split('\n').map((label) => label.trim()).filter(Boolean))].sort();
+  [...new Set((cell ?? '').split('\n').map((label) => label.trim()).filter(Boolean))].sort(byCodeUnits);
 
 export async function buildTaxonomy(escoDir: string): Promise<{ core: CompactTaxonomy; descriptions: EscoDescriptions }> {
   const classification = await readZipEntries(resolve(escoDir, 'esco-v1.1.1-classification-en-csv.zip'), [
@@ -65,32 +68,30 @@ export interface EscoDescriptions {
 
 /** The pure part: ESCO's CSV files (by file name) in, the compact artifact out. */
 export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { core: CompactTaxonomy; descriptions: EscoDescriptions } {
-  const classification = files;
-  const relations = files;
-  const skillRows = rows(classification.get('skills_en.csv'), 'skills_en.csv')
+  const skillRows = rows(files.get('skills_en.csv'), 'skills_en.csv')
     .filter((r) => r.conceptUri?.startsWith(SKILL_PREFIX))
-    .sort((a, b) => a.conceptUri!.localeCompare(b.conceptUri!));
-  const occupationRows = rows(classification.get('occupations_en.csv'), 'occupations_en.csv')
+    .sort((a, b) => byCodeUnits(a.conceptUri!, b.conceptUri!));
+  const occupationRows = rows(files.get('occupations_en.csv'), 'occupations_en.csv')
     .filter((r) => r.conceptUri?.startsWith(OCCUPATION_PREFIX))
-    .sort((a, b) => a.conceptUri!.localeCompare(b.conceptUri!));
+    .sort((a, b) => byCodeUnits(a.conceptUri!, b.conceptUri!));
   const skillIndex = new Map(skillRows.map((r, i) => [r.conceptUri!, i]));
   const occupationIndex = new Map(occupationRows.map((r, i) => [r.conceptUri!, i]));
 
   const occupationSkills = occupationRows.map(() => ({ essential: [] as number[], optional: [] as number[] }));
-  for (const r of rows(relations.get('occupationSkillRelations.csv'), 'occupationSkillRelations.csv')) {
+  for (const r of rows(files.get('occupationSkillRelations.csv'), 'occupationSkillRelations.csv')) {
     const occupation = occupationIndex.get(r.occupationUri!);
     const skill = skillIndex.get(r.skillUri!);
     if (occupation === undefined || skill === undefined) continue;
     occupationSkills[occupation]![r.relationType === 'essential' ? 'essential' : 'optional'].push(skill);
   }
   const broader: Array<[number, number]> = [];
-  for (const r of rows(relations.get('broaderRelationsSkillPillar.csv'), 'broaderRelationsSkillPillar.csv')) {
+  for (const r of rows(files.get('broaderRelationsSkillPillar.csv'), 'broaderRelationsSkillPillar.csv')) {
     const narrow = skillIndex.get(r.conceptUri!);
     const broad = skillIndex.get(r.broaderUri!);
     if (narrow !== undefined && broad !== undefined) broader.push([narrow, broad]);
   }
   const related: Array<[number, number, 0 | 1]> = [];
-  for (const r of rows(relations.get('skillSkillRelations.csv'), 'skillSkillRelations.csv')) {
+  for (const r of rows(files.get('skillSkillRelations.csv'), 'skillSkillRelations.csv')) {
     const from = skillIndex.get(r.originalSkillUri!);
     const to = skillIndex.get(r.relatedSkillUri!);
     if (from !== undefined && to !== undefined) related.push([from, to, r.relationType === 'essential' ? 1 : 0]);
@@ -104,7 +105,7 @@ export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { co
     attribution: ESCO_ATTRIBUTION,
     skills: skillRows.map((r) => [
       r.conceptUri!.slice(SKILL_PREFIX.length),
-      r.skillType === 'knowledge' ? 'knowledge' : r.skillType === 'skill/competence' ? 'skill/competence' : (r.skillType ?? ''),
+      r.skillType ?? '',
       r.reuseLevel ?? '',
       r.preferredLabel!.trim(),
       lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()),
@@ -127,18 +128,24 @@ export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { co
   return { core, descriptions };
 }
 
+/**
+ * Reads the two ESCO zips in `escoDir` and writes the artifact files into `outDir`.
+ * The gzip header carries no file name or mtime (node:zlib writes 0), so identical input gives identical bytes.
+ */
+export async function writeTaxonomyArtifact(escoDir: string, outDir: string): Promise<string> {
+  const { core, descriptions } = await buildTaxonomy(escoDir);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(resolve(outDir, 'esco.json.gz'), gzipSync(JSON.stringify(core), { level: 9 }));
+  writeFileSync(resolve(outDir, 'esco-descriptions.json.gz'), gzipSync(JSON.stringify(descriptions), { level: 9 }));
+  return (
+    `${core.skills.length} skills, ${core.occupations.length} occupations, ` +
+    `${core.occupationSkills.reduce((n, [e, o]) => n + e.length + o.length, 0)} occupation-skill relations, ` +
+    `${core.broader.length} broader, ${core.related.length} skill-skill relations → ${outDir}`
+  );
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = dirname(fileURLToPath(import.meta.url));
   const escoDir = resolve(process.argv[2] ?? process.env.ESCO_DIR ?? resolve(here, '../../../../shared/esco'));
-  const out = resolve(here, '../data');
-  const { core, descriptions } = await buildTaxonomy(escoDir);
-  mkdirSync(out, { recursive: true });
-  // mtime 0 in the gzip header keeps the output byte-identical across runs.
-  writeFileSync(resolve(out, 'esco.json.gz'), gzipSync(JSON.stringify(core), { level: 9 }));
-  writeFileSync(resolve(out, 'esco-descriptions.json.gz'), gzipSync(JSON.stringify(descriptions), { level: 9 }));
-  process.stdout.write(
-    `${core.skills.length} skills, ${core.occupations.length} occupations, ` +
-      `${core.occupationSkills.reduce((n, [e, o]) => n + e.length + o.length, 0)} occupation-skill relations, ` +
-      `${core.broader.length} broader, ${core.related.length} skill-skill relations → ${out}\n`,
-  );
+  process.stdout.write(`${await writeTaxonomyArtifact(escoDir, resolve(here, '../data'))}\n`);
 }

@@ -1,4 +1,4 @@
-import { hasHan, tokenise } from './text.ts';
+import { hasHan, stem, tokenise } from './text.ts';
 
 export interface ExtractedSkill {
   uri: string;
@@ -9,6 +9,8 @@ export interface ExtractedSkill {
 
 interface Phrase {
   stems: string[];
+  /** For acronym labels ("LED", "PLC"): the exact tokens the text must show, so "I led a team" is not a diode. */
+  acronym?: string[];
   uri: string;
   label: string;
   preferred: boolean;
@@ -28,21 +30,23 @@ export interface PhraseIndex {
 
 /**
  * One-word labels that are too general to mean a skill on their own in running text
- * ("design", "management"); a longer phrase containing them still matches.
+ * ("design", "management"); a longer phrase containing them still matches. Language names do count
+ * (an ad that says "English" means the language), except "Chinese", which in ads is mostly "Chinese customers".
  */
-const GENERIC_SINGLE_WORDS = new Set([
-  'management', 'communication', 'design', 'english', 'chinese', 'german', 'french', 'sales', 'marketing',
-  'teamwork', 'leadership', 'planning', 'research', 'analysis', 'support', 'service', 'services', 'training',
-  'teaching', 'writing', 'reading', 'speaking', 'listening', 'learning', 'work', 'working', 'engineering',
-  'science', 'technology', 'production', 'maintenance', 'operation', 'operations', 'quality', 'safety',
-  'development', 'administration', 'law', 'art', 'music', 'health', 'care', 'business', 'finance',
-  'logistics', 'mathematics', 'physics', 'chemistry', 'biology', 'electricity', 'electronics', 'mechanics',
-  'report', 'reports', 'data', 'product', 'products', 'system', 'systems', 'process', 'processes', 'tools',
-  'software', 'hardware', 'network', 'networks', 'control', 'testing', 'test', 'inspection', 'assembly',
-  'repair', 'cleaning', 'cooking', 'driving', 'nursing', 'accounting', 'budget', 'customer', 'customers',
-  'team', 'project', 'projects', 'experience', 'knowledge', 'skills', 'ability', 'tasks', 'people', 'time',
-  'language', 'languages', 'documents', 'documentation', 'equipment', 'machines', 'materials', 'standards',
-]);
+const GENERIC_SINGLE_WORDS = new Set(
+  [
+    'management', 'communication', 'design', 'chinese', 'sales', 'marketing', 'teamwork', 'leadership',
+    'planning', 'research', 'analysis', 'support', 'service', 'services', 'training', 'teaching', 'writing',
+    'reading', 'speaking', 'listening', 'learning', 'work', 'working', 'engineering', 'science', 'technology',
+    'production', 'maintenance', 'operation', 'operations', 'quality', 'safety', 'development',
+    'administration', 'law', 'art', 'music', 'health', 'care', 'business', 'finance', 'logistics', 'report',
+    'reports', 'data', 'product', 'products', 'system', 'systems', 'process', 'processes', 'tools', 'software',
+    'hardware', 'network', 'networks', 'control', 'testing', 'test', 'inspection', 'assembly', 'repair',
+    'cleaning', 'cooking', 'driving', 'nursing', 'accounting', 'budget', 'customer', 'customers', 'team',
+    'project', 'projects', 'experience', 'knowledge', 'skills', 'ability', 'tasks', 'people', 'time',
+    'language', 'languages', 'documents', 'documentation', 'equipment', 'machines', 'materials', 'standards',
+  ].map(stem),
+);
 const MAX_PHRASE_WORDS = 6;
 
 export function buildPhraseIndex(
@@ -56,11 +60,14 @@ export function buildPhraseIndex(
       ...skill.altLabels.map((label) => ({ label, preferred: false })),
     ];
     for (const { label, preferred } of labels) {
-      const stems = tokenise(label).map((t) => t.stem);
+      const tokens = tokenise(label);
+      const stems = tokens.map((t) => t.stem);
       if (stems.length === 0 || stems.length > MAX_PHRASE_WORDS) continue;
       if (stems.length === 1 && (stems[0]!.length < 3 || GENERIC_SINGLE_WORDS.has(stems[0]!))) continue;
+      const raw = tokens.map((t) => label.slice(t.start, t.end));
+      const acronym = raw.every(isAcronym) ? raw.map(singularAcronym) : undefined;
       const bucket = english.get(stems[0]!) ?? [];
-      bucket.push({ stems, uri: skill.uri, label: skill.preferredLabel, preferred });
+      bucket.push({ stems, ...(acronym ? { acronym } : {}), uri: skill.uri, label: skill.preferredLabel, preferred });
       english.set(stems[0]!, bucket);
     }
     if (skill.zh) {
@@ -78,14 +85,17 @@ export function buildPhraseIndex(
   return { english, chinese };
 }
 
-/** Dictionary extraction: longest match of ESCO labels (English) and curated labels (Chinese). */
+/** Dictionary extraction: longest match of ESCO labels (English, in any text) and curated labels (Chinese). */
 export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): ExtractedSkill[] {
   const found: ExtractedSkill[] = [];
-  if (lang !== 'zh') {
+  // Chinese ads name tools and languages in Latin script (SQL, Java, PLC), so the English matcher runs over them too.
+  {
     const tokens = tokenise(text);
     for (let i = 0; i < tokens.length; ) {
       const match = (index.english.get(tokens[i]!.stem) ?? []).find((phrase) =>
-        phrase.stems.every((s, k) => tokens[i + k]?.stem === s),
+        phrase.acronym
+          ? phrase.acronym.every((raw, k) => tokens[i + k] !== undefined && singularAcronym(text.slice(tokens[i + k]!.start, tokens[i + k]!.end)) === raw)
+          : phrase.stems.every((s, k) => tokens[i + k]?.stem === s),
       );
       if (!match) {
         i++;
@@ -102,6 +112,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
       i += match.stems.length;
     }
   }
+  const firstChinese = found.length;
   if (lang !== 'en' && hasHan(text)) {
     for (let i = 0; i < text.length; ) {
       const match = (index.chinese.get(text[i]!) ?? []).find((phrase) => text.startsWith(phrase.text, i));
@@ -118,8 +129,14 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
       i += match.text.length;
     }
   }
+  // Where an English and a Chinese match overlap ("PCB" inside "PCB设计"), the longer span wins, then the curated one.
+  const byPreference = found
+    .map((hit, index) => ({ hit, curated: index >= firstChinese }))
+    .sort((a, b) => spanLength(b.hit) - spanLength(a.hit) || Number(b.curated) - Number(a.curated) || a.hit.span.start - b.hit.span.start);
+  const kept: ExtractedSkill[] = [];
+  for (const { hit } of byPreference) if (!kept.some((k) => overlaps(k, hit))) kept.push(hit);
   const byUri = new Map<string, ExtractedSkill>();
-  for (const hit of found) {
+  for (const hit of kept) {
     const current = byUri.get(hit.uri);
     if (!current || hit.confidence > current.confidence) byUri.set(hit.uri, hit);
   }
@@ -127,3 +144,10 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
     .sort((a, b) => a.span.start - b.span.start)
     .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
 }
+
+const spanLength = (hit: ExtractedSkill): number => hit.span.end - hit.span.start;
+const overlaps = (a: ExtractedSkill, b: ExtractedSkill): boolean => a.span.start < b.span.end && b.span.start < a.span.end;
+
+/** "LED", "LEDs", "PLC": at least two capitals and nothing lower-case but a plural s. */
+const isAcronym = (word: string): boolean => /^[\p{Lu}\p{N}]+s?$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+const singularAcronym = (word: string): string => word.replace(/(\p{Lu})s$/u, '$1');

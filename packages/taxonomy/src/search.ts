@@ -20,110 +20,149 @@ interface SearchableConcept {
 }
 
 interface Entry {
+  /** Position in the sorted entries. */
+  id: number;
   key: string;
+  words: string[];
   label: string;
   concept: number;
   preferred: boolean;
 }
 
+interface Candidate {
+  tier: number;
+  entry: Entry;
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Ranked prefix and alias look-up. Tiers: exact label, exact alias, label prefix, alias prefix,
  * then (English) every query word prefixing a word of the label, or (Chinese) the query inside
- * the label; within a tier, the concept's own rank (ESCO reuse level), then the shorter label.
+ * the label; within a tier, the concept's own rank (ESCO reuse level), then the shorter label,
+ * then the label itself, so equal inputs always give equal output.
  */
 export class ConceptSearchIndex {
+  /** Sorted by key, for binary search on prefixes. */
   readonly #entries: Entry[];
-  readonly #words: Array<[string, number]>;
+  /** Every word of every English key with its entry, sorted by word. */
+  readonly #words: Array<[string, Entry]>;
+
+  readonly #ranks: number[];
 
   private constructor(
     private readonly concepts: readonly SearchableConcept[],
-    private readonly rankOf: (concept: SearchableConcept) => number,
     private readonly lang: 'en' | 'zh',
+    rankOf: (concept: SearchableConcept) => number,
     entries: Entry[],
   ) {
-    this.#entries = entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.concept - b.concept));
+    this.#ranks = concepts.map(rankOf);
+    // Array.prototype.sort is stable, so entries with equal keys keep their (deterministic) input order.
+    this.#entries = entries.sort((a, b) => byCodeUnits(a.key, b.key));
+    for (const [id, entry] of this.#entries.entries()) entry.id = id;
     this.#words =
       lang === 'en'
-        ? this.#entries
-            .flatMap((entry, index) => entry.key.split(' ').map((word) => [word, index] as [string, number]))
-            .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+        ? this.#entries.flatMap((entry) => entry.words.map((word) => [word, entry] as [string, Entry])).sort((a, b) => byCodeUnits(a[0], b[0]))
         : [];
   }
 
+  /** Inside a tier: the concept's rank (ESCO reuse level), the shorter label, the label, the concept. */
+  #compare(a: Candidate, b: Candidate): number {
+    return (
+      a.tier - b.tier ||
+      this.#ranks[a.entry.concept]! - this.#ranks[b.entry.concept]! ||
+      a.entry.label.length - b.entry.label.length ||
+      byCodeUnits(a.entry.label, b.entry.label) ||
+      a.entry.concept - b.entry.concept
+    );
+  }
+
   static english<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number): ConceptSearchIndex {
-    const entries = concepts.flatMap((concept, index) => [
-      { key: normalise(concept.preferredLabel), label: concept.preferredLabel, concept: index, preferred: true },
-      ...concept.altLabels.map((label) => ({ key: normalise(label), label, concept: index, preferred: false })),
-    ]);
-    return new ConceptSearchIndex(concepts, rankOf as (c: SearchableConcept) => number, 'en', entries);
+    const entries = concepts.flatMap((concept, index) =>
+      [concept.preferredLabel, ...concept.altLabels].map((label, position) => {
+        const key = normalise(label);
+        return { id: 0, key, words: key.split(' '), label, concept: index, preferred: position === 0 };
+      }),
+    );
+    return new ConceptSearchIndex(concepts, 'en', rankOf as (c: SearchableConcept) => number, entries);
   }
 
   static chinese<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number): ConceptSearchIndex {
     const entries = concepts.flatMap((concept, index) =>
       concept.zh
-        ? [
-            { key: concept.zh.label, label: concept.zh.label, concept: index, preferred: true },
-            ...concept.zh.aliases.map((label) => ({ key: label, label, concept: index, preferred: false })),
-          ]
+        ? [concept.zh.label, ...concept.zh.aliases].map((label, position) => ({
+            id: 0,
+            key: label,
+            words: [label],
+            label,
+            concept: index,
+            preferred: position === 0,
+          }))
         : [],
     );
-    return new ConceptSearchIndex(concepts, rankOf as (c: SearchableConcept) => number, 'zh', entries);
+    return new ConceptSearchIndex(concepts, 'zh', rankOf as (c: SearchableConcept) => number, entries);
   }
 
   search(query: string, limit: number): ConceptHit[] {
     const q = this.lang === 'en' ? normalise(query) : query.trim().replace(/\s+/g, '');
-    if (!q) return [];
-    const best = new Map<number, { tier: number; entry: Entry }>();
+    if (!q || limit <= 0) return [];
+    const best = new Map<number, Candidate>();
     const offer = (entry: Entry, tier: number) => {
       const current = best.get(entry.concept);
-      if (!current || tier < current.tier || (tier === current.tier && entry.label.length < current.entry.label.length)) {
-        best.set(entry.concept, { tier, entry });
-      }
+      const candidate = { tier, entry };
+      if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
     };
     for (let i = lowerBound(this.#entries, q, (e) => e.key); i < this.#entries.length; i++) {
       const entry = this.#entries[i]!;
       if (!entry.key.startsWith(q)) break;
       offer(entry, (entry.key === q ? 0 : 2) + (entry.preferred ? 0 : 1));
     }
-    if (this.lang === 'en') this.#wordPrefixMatches(q, offer);
-    else for (const entry of this.#entries) if (entry.key.includes(q)) offer(entry, 4 + (entry.preferred ? 0 : 1));
-
-    return [...best.entries()]
-      .map(([concept, { tier, entry }]) => ({ concept, tier, entry, rank: this.rankOf(this.concepts[concept]!) }))
-      .sort(
-        (a, b) =>
-          a.tier - b.tier ||
-          a.rank - b.rank ||
-          a.entry.label.length - b.entry.label.length ||
-          a.entry.label.localeCompare(b.entry.label) ||
-          a.concept - b.concept,
-      )
-      .slice(0, limit)
-      .map(({ concept, entry }) => {
-        const c = this.concepts[concept]!;
-        return {
-          uri: c.uri,
-          preferredLabel: c.preferredLabel,
-          label: this.lang === 'zh' && c.zh ? c.zh.label : c.preferredLabel,
-          matchedLabel: entry.label,
-          ...(c.type ? { type: c.type } : {}),
-        };
-      });
+    // The later tiers can only rank below these, so they are needed only when these do not fill the page.
+    if (best.size < limit) {
+      if (this.lang === 'en') this.#wordPrefixMatches(q, offer);
+      else for (const entry of this.#entries) if (entry.key.includes(q)) offer(entry, 4 + (entry.preferred ? 0 : 1));
+    }
+    return topCandidates(best.values(), limit, (a, b) => this.#compare(a, b)).map(({ entry }) => {
+      const concept = this.concepts[entry.concept]!;
+      return {
+        uri: concept.uri,
+        preferredLabel: concept.preferredLabel,
+        label: this.lang === 'zh' && concept.zh ? concept.zh.label : concept.preferredLabel,
+        matchedLabel: entry.label,
+        ...(concept.type ? { type: concept.type } : {}),
+      };
+    });
   }
 
   /** Every query word prefixes some word of the label ("weld tech" finds "welding techniques"). */
   #wordPrefixMatches(q: string, offer: (entry: Entry, tier: number) => void): void {
-    const queryWords = q.split(' ');
-    const first = queryWords[0]!;
-    let seen = 0;
-    for (let i = lowerBound(this.#words, first, (w) => w[0]); i < this.#words.length && seen < 20_000; i++, seen++) {
-      const [word, entryIndex] = this.#words[i]!;
-      if (!word.startsWith(first)) break;
-      const entry = this.#entries[entryIndex]!;
-      const labelWords = entry.key.split(' ');
-      if (queryWords.every((qw) => labelWords.some((lw) => lw.startsWith(qw)))) offer(entry, 4 + (entry.preferred ? 0 : 1));
+    const queryWords = [...new Set(q.split(' '))];
+    // matched[id] counts the query words matched so far, so the work is the sum of the words' ranges, not their product.
+    const matched = new Uint8Array(this.#entries.length);
+    for (const [position, word] of queryWords.entries()) {
+      const last = position === queryWords.length - 1;
+      const end = lowerBound(this.#words, `${word}\uffff`, (w) => w[0]);
+      for (let i = lowerBound(this.#words, word, (w) => w[0]); i < end; i++) {
+        const entry = this.#words[i]![1];
+        if (matched[entry.id] !== position) continue;
+        matched[entry.id] = position + 1;
+        if (last) offer(entry, 4 + (entry.preferred ? 0 : 1));
+      }
     }
   }
+}
+
+/** The `limit` best candidates, best first, without sorting them all. */
+function topCandidates(candidates: Iterable<Candidate>, limit: number, compare: (a: Candidate, b: Candidate) => number): Candidate[] {
+  const top: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (top.length === limit && compare(candidate, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compare(candidate, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 function lowerBound<T>(items: readonly T[], key: string, keyOf: (item: T) => string): number {

@@ -4,13 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
-import { ConceptSearchIndex, type ConceptHit } from './search.ts';
+import { type ConceptHit, ConceptSearchIndex } from './search.ts';
 
 export type Lang = 'en' | 'zh';
+export type SkillHit = ConceptHit;
+export type OccupationHit = ConceptHit;
 
+/**
+ * data/zh.json, curated by hand. `en` repeats ESCO's preferred label so a reviewer reads both side by side
+ * (a test keeps it equal to the artifact's). `chinaCode` is a 职业分类大典 code, present only with its source.
+ */
 export interface ChineseLabels {
-  skills: Record<string, { zh: string; aliases?: string[] }>;
-  occupations: Record<string, { zh: string; aliases?: string[]; chinaCode?: string; chinaCodeNote?: string }>;
+  skills: Record<string, { en: string; zh: string; aliases?: string[] }>;
+  occupations: Record<string, { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }>;
 }
 
 export interface SkillConcept {
@@ -57,6 +63,8 @@ export class Taxonomy {
   #occupationSearch?: Record<Lang, ConceptSearchIndex>;
   #phrases?: PhraseIndex;
   #descriptions?: { skills: string[]; occupations: string[] };
+  #occupationUris?: readonly string[];
+  #skillUris?: readonly string[];
 
   constructor(core: CompactTaxonomy, zh: ChineseLabels, dataDir: string) {
     this.#dataDir = dataDir;
@@ -157,10 +165,16 @@ export class Taxonomy {
   }
 
   allOccupationUris(): readonly string[] {
-    return this.#occupations.map((o) => o.uri);
+    this.#occupationUris ??= this.#occupations.map((o) => o.uri);
+    return this.#occupationUris;
   }
 
-  searchSkills(query: { q: string; lang: Lang; limit: number }): ConceptHit[] {
+  allSkillUris(): readonly string[] {
+    this.#skillUris ??= this.#skills.map((s) => s.uri);
+    return this.#skillUris;
+  }
+
+  searchSkills(query: { q: string; lang: Lang; limit: number }): SkillHit[] {
     this.#skillSearch ??= {
       en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
       zh: ConceptSearchIndex.chinese(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
@@ -168,7 +182,7 @@ export class Taxonomy {
     return this.#skillSearch[query.lang].search(query.q, query.limit);
   }
 
-  searchOccupations(query: { q: string; lang: Lang; limit: number }): ConceptHit[] {
+  searchOccupations(query: { q: string; lang: Lang; limit: number }): OccupationHit[] {
     this.#occupationSearch ??= {
       en: ConceptSearchIndex.english(this.#occupations, () => 0),
       zh: ConceptSearchIndex.chinese(this.#occupations, () => 0),

@@ -8,12 +8,24 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** A crude English stem so that "welding robots" meets "welding robot" and "batteries" meets "battery". */
+/**
+ * A crude English stem, applied alike to labels and text, so that "welding robots" meets "welding robot",
+ * "batteries" meets "battery" and "maintained hydraulic systems" meets "maintain hydraulic systems".
+ */
 export function stem(token: string): string {
-  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`;
-  if (token.length > 4 && /(ches|shes|sses|xes)$/.test(token)) return token.slice(0, -2);
-  if (token.length > 3 && token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) return token.slice(0, -1);
-  return token;
+  let base = token;
+  if (base.length > 4 && base.endsWith('ies')) base = `${base.slice(0, -3)}y`;
+  else if (base.length > 4 && /(ches|shes|sses|xes)$/.test(base)) base = base.slice(0, -2);
+  else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us')) base = base.slice(0, -1);
+  const inflected = (base.length > 5 && base.endsWith('ing')) || (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed'));
+  if (inflected) {
+    base = base.slice(0, base.endsWith('ing') ? -3 : -2);
+    // "planned" → "plan", "programmed" → "program".
+    if (/([bgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+  }
+  // The silent e, so that "analyse" and "analysed" meet.
+  if (base.length > 3 && base.endsWith('e') && !base.endsWith('ee')) base = base.slice(0, -1);
+  return base;
 }
 
 export interface Token {
@@ -25,7 +37,8 @@ export interface Token {
 
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}+#]+/gu)) {
+  // Han characters separate tokens: Chinese text writes English terms with no space around them ("和SQL").
+  for (const match of text.matchAll(/(?:(?!\p{Script=Han})[\p{L}\p{N}+#])+/gu)) {
     const raw = match[0];
     const folded = normalise(raw).replace(/ /g, '');
     if (!folded) continue;

@@ -1,0 +1,79 @@
+/**
+ * npm run bench -w @skillpass/taxonomy — what the taxonomy costs a cold process (load, index builds, heap)
+ * and what a look-up or an extraction costs afterwards. The baseline, timed in the same run on the same
+ * queries, is a plain scan over every English label, which is what the sorted indexes replace.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadEvaluationSet } from '../eval/evaluate-extraction.ts';
+import { getTaxonomy } from '../src/index.ts';
+import { normalise } from '../src/text.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const elapsed = (from: number) => performance.now() - from;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function latency(inputs: readonly string[], rounds: number, run: (input: string) => unknown): Record<string, string> {
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      run(input);
+      samples.push(elapsed(start));
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => `${(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]! * 1000).toFixed(0)} µs`;
+  return { p50: at(0.5), p99: at(0.99), max: at(1), samples: String(samples.length) };
+}
+
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+let start = performance.now();
+const taxonomy = getTaxonomy();
+const loadMs = elapsed(start);
+start = performance.now();
+taxonomy.searchSkills({ q: 'weld', lang: 'en', limit: 10 });
+const searchIndexMs = elapsed(start);
+start = performance.now();
+taxonomy.extractSkills('welding techniques');
+const phraseIndexMs = elapsed(start);
+gc?.();
+const heapUsed = process.memoryUsage().heapUsed - heapBefore;
+
+console.log(`${taxonomy.skillCount} skills, ${taxonomy.occupationCount} occupations; node ${process.version}`);
+console.table({
+  'getTaxonomy(): read, gunzip, parse': `${loadMs.toFixed(0)} ms`,
+  'first searchSkills (builds en + zh skill indexes)': `${searchIndexMs.toFixed(0)} ms`,
+  'first extractSkills (builds phrase index)': `${phraseIndexMs.toFixed(0)} ms`,
+  [`heap used by all of it${gc ? '' : ' (run without --expose-gc: approximate)'}`]: mb(heapUsed),
+});
+
+const labels = taxonomy.allSkillUris().flatMap((uri) => {
+  const skill = taxonomy.getSkill(uri)!;
+  return [skill.preferredLabel, ...skill.altLabels].map((label) => ({ uri, label }));
+});
+
+/** Baseline: normalise every label for each query, keep those containing it, prefixes first. */
+function scanSearch(query: string): string[] {
+  const q = normalise(query);
+  return labels
+    .map(({ uri, label }) => ({ uri, key: normalise(label) }))
+    .filter(({ key }) => key.includes(q))
+    .sort((a, b) => Number(b.key.startsWith(q)) - Number(a.key.startsWith(q)) || a.key.length - b.key.length)
+    .slice(0, 10)
+    .map(({ uri }) => uri);
+}
+
+// Includes the worst cases: one letter (thousands of label prefixes) and several short words.
+const englishQueries = ['weld', 'welding techniques', 'python', 'batt', 'nursing care', 'manage', 'cnc', 'weld tech', 'a', 's', 'customer service', 'of the', 'ma co'];
+const chineseQueries = ['焊接', '数控', '电池', '护理', '数据', '机器人', '报关', '芯片'];
+const texts = loadEvaluationSet().map((row) => row.text);
+
+taxonomy.searchOccupations({ q: 'warm-up', lang: 'en', limit: 1 });
+console.table({
+  'searchSkills en (sorted index)': latency(englishQueries, 200, (q) => taxonomy.searchSkills({ q, lang: 'en', limit: 10 })),
+  'baseline: scan every en label': latency(englishQueries, 3, scanSearch),
+  'searchSkills zh (sorted index)': latency(chineseQueries, 200, (q) => taxonomy.searchSkills({ q, lang: 'zh', limit: 10 })),
+  'searchOccupations en': latency(['weld', 'nurse', 'software dev', 'tour guide'], 200, (q) => taxonomy.searchOccupations({ q, lang: 'en', limit: 10 })),
+  [`extractSkills (${texts.length} eval texts)`]: latency(texts, 20, (text) => taxonomy.extractSkills(text)),
+});
