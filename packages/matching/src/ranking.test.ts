@@ -78,8 +78,36 @@ describe('indexed top-k equals brute force', () => {
   });
 });
 
+describe('index partitions', () => {
+  it('files a job under its province code, `remote` or `outside`', async () => {
+    const index = new InMemoryJobIndex();
+    const skill = 'http://x/a';
+    const at = (id: string, place: MatchJob['place']): MatchJob => ({
+      id,
+      version: 1,
+      requiredSkills: [{ uri: skill, importance: 'optional', minProficiency: 2 }],
+      place,
+      postedAt: '2026-01-01T00:00:00.000Z',
+    });
+    index.put(at('suzhou', { kind: 'delta', cityCode: '320500' }));
+    index.put(at('nanjing', { kind: 'delta', cityCode: '320100' }));
+    index.put(at('ningbo', { kind: 'delta', cityCode: '330200' }));
+    index.put(at('anywhere', { kind: 'remote' }));
+    index.put(at('berlin', { kind: 'elsewhere', country: 'DE', city: 'Berlin' }));
+    const ids = async (partition: string) => (await index.postings(skill, partition)).map((p) => p.jobId).sort();
+    expect(await ids('320000')).toEqual(['nanjing', 'suzhou']);
+    expect(await ids('330000')).toEqual(['ningbo']);
+    expect(await ids('remote')).toEqual(['anywhere']);
+    expect(await ids('outside')).toEqual(['berlin']);
+    expect(await ids('310000')).toEqual([]);
+    expect((await index.postings(skill, '320000'))[0]).toMatchObject({ importance: 'optional', minProficiency: 2, totalWeight: 1 });
+  });
+});
+
 describe('precise push', () => {
   it('names the jobs that entered the top list', () => {
     expect(newlyEnteredJobIds(['a', 'b', 'c'], ['b', 'd', 'a', 'e'])).toEqual(['d', 'e']);
+    expect(newlyEnteredJobIds([], ['a', 'b'])).toEqual(['a', 'b']);
+    expect(newlyEnteredJobIds(['a', 'b'], ['b'])).toEqual([]);
   });
 });

@@ -52,6 +52,97 @@ describe('scoreJobForProfile explains itself', () => {
     expect(match.score).toBeCloseTo(skills + location + level, 0);
   });
 
+  it('reports proficiency against the minimum for each matched skill, and credits a shortfall partly', () => {
+    const match = scoreJobForProfile(graduate, welder, noRelations);
+    const [weldingCredit, metalsCredit] = match.explanation.matchedEssential;
+    expect(weldingCredit).toMatchObject({ required: { uri: welding, minProficiency: 2 }, via: { relation: 'same', proficiency: 3, verified: true } });
+    expect(metalsCredit).toMatchObject({ required: { uri: metals, minProficiency: 2 }, via: { relation: 'same', proficiency: 2, verified: false } });
+    const novice = { ...graduate, skills: graduate.skills.map((s) => (s.uri === welding ? { ...s, proficiency: 1 as const } : s)) };
+    const shortfall = scoreJobForProfile(novice, welder, noRelations);
+    expect(shortfall.explanation.matchedEssential[0]!.credit).toBeLessThan(weldingCredit!.credit);
+    expect(shortfall.explanation.matchedEssential[0]!.credit).toBeGreaterThan(0);
+  });
+
+  it('lists matched and missing optional skills apart from essential ones', () => {
+    const withCutting = { ...graduate, skills: [...graduate.skills, { uri: cutting, proficiency: 1 as const, verified: false }] };
+    expect(scoreJobForProfile(withCutting, welder, noRelations).explanation.matchedOptional.map((c) => c.required.uri)).toEqual([cutting]);
+    const without = scoreJobForProfile(graduate, welder, noRelations).explanation;
+    expect(without.matchedOptional).toEqual([]);
+    expect(without.missingOptional).toEqual([cutting]);
+    expect(without.missingEssential).toEqual([drawings]);
+  });
+
+  it('names the held skill and the ESCO relation behind a partial match; a narrower skill earns more than a broader one', () => {
+    const job: MatchJob = { ...welder, requiredSkills: [{ uri: drawings, importance: 'essential', minProficiency: 1 }] };
+    const holding = (uri: string): MatchProfile => ({ ...graduate, skills: [{ uri, proficiency: 2, verified: true }] });
+    const graph: SkillGraph = {
+      relatedSkills: (uri) =>
+        uri === drawings
+          ? [
+              { uri: gas, kind: 'narrower' },
+              { uri: cutting, kind: 'broader' },
+            ]
+          : [],
+    };
+    const viaNarrower = scoreJobForProfile(holding(gas), job, graph);
+    const viaBroader = scoreJobForProfile(holding(cutting), job, graph);
+    expect(viaNarrower.explanation.partial).toEqual([
+      expect.objectContaining({ required: expect.objectContaining({ uri: drawings }), via: expect.objectContaining({ uri: gas, relation: 'narrower', verified: true }) }),
+    ]);
+    expect(viaBroader.explanation.partial[0]!.via).toMatchObject({ uri: cutting, relation: 'broader' });
+    expect(viaNarrower.explanation.missingEssential).toEqual([]);
+    expect(viaNarrower.score).toBeGreaterThan(viaBroader.score);
+    expect(viaBroader.eligible).toBe(true);
+  });
+
+  it('marks which covered skills a verified credential backs', () => {
+    const match = scoreJobForProfile(graduate, welder, noRelations);
+    expect(match.explanation.matchedEssential.map((c) => [c.required.uri, c.via?.verified])).toEqual([
+      [welding, true],
+      [metals, false],
+    ]);
+    expect(match.explanation.verifiedSkills).toEqual([welding]);
+  });
+
+  it('places remote and foreign jobs in their tiers', () => {
+    const tier = (profile: MatchProfile, place: MatchJob['place']) =>
+      scoreJobForProfile(profile, { ...welder, place }, noRelations).explanation.location.tier;
+    expect(tier({ ...graduate, openToRemote: true }, { kind: 'remote' })).toBe('remote');
+    expect(tier(graduate, { kind: 'remote' })).toBe('remote-not-wanted');
+    const berliner = { ...graduate, preferredPlaces: [{ kind: 'elsewhere' as const, country: 'DE', city: 'Berlin' }] };
+    expect(tier(berliner, { kind: 'elsewhere', country: 'DE', city: 'berlin' })).toBe('same-city');
+    expect(tier(berliner, { kind: 'delta', cityCode: '310000' })).toBe('outside');
+    expect(tier({ ...graduate, preferredPlaces: [] }, { kind: 'delta', cityCode: '310000' })).toBe('no-preference');
+  });
+
+  it('says how far below a level requirement the graduate is, or that none is required', () => {
+    const level = (profile: MatchProfile, job: MatchJob) => scoreJobForProfile(profile, job, noRelations).explanation.level;
+    const eqfJob: MatchJob = { ...welder, minEqfLevel: 6, minChinaSkillLevel: undefined };
+    expect(level({ ...graduate, eqfLevel: 4 }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, held: 4, fit: 'below', belowBy: 2 }]);
+    expect(level({ ...graduate, eqfLevel: 7 }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, held: 7, fit: 'meets' }]);
+    expect(level({ ...graduate, eqfLevel: undefined }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, fit: 'unknown' }]);
+    // 5 = 初级工 is the lowest China level: holding 5 where 4 is required falls one step short.
+    expect(level({ ...graduate, chinaSkillLevel: 5 }, welder).fits).toEqual([
+      { requirement: 'china-skill-level', required: 4, held: 5, fit: 'below', belowBy: 1 },
+    ]);
+    expect(level({ ...graduate, chinaSkillLevel: 2 }, welder).fits[0]!.fit).toBe('meets');
+    expect(level(graduate, { ...welder, minChinaSkillLevel: undefined })).toEqual({ fits: [], score: 1 });
+    const scores = [2, 1, 0].map((short) => scoreJobForProfile({ ...graduate, eqfLevel: 6 - short }, eqfJob, noRelations).score);
+    expect(scores[0]).toBeLessThan(scores[1]!);
+    expect(scores[1]).toBeLessThan(scores[2]!);
+  });
+
+  it('sums in one plain sentence', () => {
+    const graph: SkillGraph = { relatedSkills: (uri) => (uri === cutting ? [{ uri: gas, kind: 'related' }] : []) };
+    expect(scoreJobForProfile(graduate, welder, graph).summary).toBe(
+      'Has 2 of 3 essential skills and 0 of 1 optional, 1 more through a related skill; 1 backed by a verified credential; the job is in a preferred province; meets the required level.',
+    );
+    const remoteEqf = scoreJobForProfile({ ...graduate, openToRemote: true, eqfLevel: 5 }, { ...welder, place: { kind: 'remote' }, minEqfLevel: 6, minChinaSkillLevel: undefined }, noRelations);
+    expect(remoteEqf.summary).toContain('the job is remote, as wanted; EQF level 1 step below the requirement.');
+    const stranger: MatchProfile = { ...graduate, skills: [{ uri: SKILLS[9]!, proficiency: 4, verified: true }] };
+    expect(scoreJobForProfile(stranger, welder, noRelations).summary).toMatch(/not a match/);
+  });
+
   it('is not eligible without any covered skill', () => {
     const stranger: MatchProfile = { ...graduate, skills: [{ uri: SKILLS[9]!, proficiency: 4, verified: true }] };
     expect(scoreJobForProfile(stranger, welder, noRelations).eligible).toBe(false);

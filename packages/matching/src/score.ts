@@ -24,7 +24,18 @@ export const LOCATION_SCORE = {
 } as const;
 
 export type LocationTier = keyof typeof LOCATION_SCORE;
-export type LevelFit = { requirement: 'eqf' | 'china-skill-level'; required: number; held?: number; fit: 'meets' | 'below' | 'unknown' };
+/**
+ * One level requirement of the job and how the graduate fits it. A requirement the job does not
+ * state has no entry: no entries means "no level required". `belowBy` is the number of levels
+ * short (China levels count down: 5 = 初级工 … 1 = 高级技师).
+ */
+export type LevelFit = {
+  requirement: 'eqf' | 'china-skill-level';
+  required: number;
+  held?: number;
+  fit: 'meets' | 'below' | 'unknown';
+  belowBy?: number;
+};
 
 export interface SkillCredit {
   required: RequiredSkill;
@@ -39,6 +50,8 @@ export interface JobMatch {
   jobVersion: number;
   profileVersion: number;
   score: number;
+  /** One plain-English sentence a graduate or employer reads first; the explanation has the details. */
+  summary: string;
   /** A job matches only when at least one required skill is covered, directly or through a relation. */
   eligible: boolean;
   explanation: {
@@ -118,31 +131,24 @@ export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier
 
 export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFit[]; score: number } {
   const fits: LevelFit[] = [];
+  const fitOf = (requirement: LevelFit['requirement'], required: number, held: number | undefined, shortfall: number): LevelFit => {
+    if (held === undefined) return { requirement, required, fit: 'unknown' };
+    return shortfall > 0 ? { requirement, required, held, fit: 'below', belowBy: shortfall } : { requirement, required, held, fit: 'meets' };
+  };
   if (job.minEqfLevel !== undefined) {
     const held = profile.eqfLevel;
-    fits.push({
-      requirement: 'eqf',
-      required: job.minEqfLevel,
-      ...(held !== undefined ? { held } : {}),
-      fit: held === undefined ? 'unknown' : held >= job.minEqfLevel ? 'meets' : 'below',
-    });
+    fits.push(fitOf('eqf', job.minEqfLevel, held, held === undefined ? 0 : job.minEqfLevel - held));
   }
   if (job.minChinaSkillLevel !== undefined) {
     const held = profile.chinaSkillLevel;
-    fits.push({
-      requirement: 'china-skill-level',
-      required: job.minChinaSkillLevel,
-      ...(held !== undefined ? { held } : {}),
-      // Level 1 is the highest, so holding a number at or below the requirement meets it.
-      fit: held === undefined ? 'unknown' : held <= job.minChinaSkillLevel ? 'meets' : 'below',
-    });
+    // Level 1 is the highest, so holding a larger number than required falls short.
+    fits.push(fitOf('china-skill-level', job.minChinaSkillLevel, held, held === undefined ? 0 : held - job.minChinaSkillLevel));
   }
   if (fits.length === 0) return { fits, score: 1 };
   const partScore = (fit: LevelFit) => {
     if (fit.fit === 'meets') return 1;
     if (fit.fit === 'unknown') return 0.5;
-    const gap = Math.abs((fit.held ?? 0) - fit.required);
-    return Math.max(0, 1 - 0.35 * gap);
+    return Math.max(0, 1 - 0.35 * (fit.belowBy ?? 0));
   };
   return { fits, score: fits.reduce((sum, fit) => sum + partScore(fit), 0) / fits.length };
 }
@@ -164,25 +170,69 @@ export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: 
   const locationPart = WEIGHTS.location * LOCATION_SCORE[tier];
   const levelPart = WEIGHTS.level * level.score;
   const direct = credits.filter((c) => c.via?.relation === 'same');
+  const explanation: JobMatch['explanation'] = {
+    matchedEssential: direct.filter((c) => c.required.importance === 'essential'),
+    matchedOptional: direct.filter((c) => c.required.importance === 'optional'),
+    partial: credits.filter((c) => c.via && c.via.relation !== 'same'),
+    missingEssential: credits.filter((c) => !c.via && c.required.importance === 'essential').map((c) => c.required.uri),
+    missingOptional: credits.filter((c) => !c.via && c.required.importance === 'optional').map((c) => c.required.uri),
+    location: { tier, score: LOCATION_SCORE[tier] },
+    level,
+    verifiedSkills: credits.filter((c) => c.via?.verified).map((c) => c.via!.uri),
+    parts: { skills: round1(skillPart), location: round1(locationPart), level: round1(levelPart) },
+  };
+  const eligible = credits.some((c) => c.credit > 0);
   return {
     jobId: job.id,
     profileId: profile.id,
     jobVersion: job.version,
     profileVersion: profile.version,
     score: round1(skillPart + locationPart + levelPart),
-    eligible: credits.some((c) => c.credit > 0),
-    explanation: {
-      matchedEssential: direct.filter((c) => c.required.importance === 'essential'),
-      matchedOptional: direct.filter((c) => c.required.importance === 'optional'),
-      partial: credits.filter((c) => c.via && c.via.relation !== 'same'),
-      missingEssential: credits.filter((c) => !c.via && c.required.importance === 'essential').map((c) => c.required.uri),
-      missingOptional: credits.filter((c) => !c.via && c.required.importance === 'optional').map((c) => c.required.uri),
-      location: { tier, score: LOCATION_SCORE[tier] },
-      level,
-      verifiedSkills: credits.filter((c) => c.via?.verified).map((c) => c.via!.uri),
-      parts: { skills: round1(skillPart), location: round1(locationPart), level: round1(levelPart) },
-    },
+    summary: summariseExplanation(explanation, eligible),
+    eligible,
+    explanation,
   };
+}
+
+const TIER_PHRASE: Record<LocationTier, string> = {
+  'same-city': 'in a preferred city',
+  'same-province': 'in a preferred province',
+  delta: 'elsewhere in the Yangtze River Delta',
+  outside: 'outside the preferred places',
+  remote: 'remote, as wanted',
+  'remote-not-wanted': 'remote, which was not asked for',
+  'no-preference': 'in any place, as no place preference was given',
+};
+const LEVEL_NAME: Record<LevelFit['requirement'], string> = { eqf: 'EQF level', 'china-skill-level': 'China skill level' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The one-sentence reading of an explanation: counts, place and level, without skill labels (the API adds those). */
+export function summariseExplanation(explanation: JobMatch['explanation'], eligible: boolean): string {
+  if (!eligible) return 'No required skill is covered, directly or through a related skill, so this is not a match.';
+  const { matchedEssential, matchedOptional, partial, missingEssential, missingOptional } = explanation;
+  const partialEssential = partial.filter((c) => c.required.importance === 'essential').length;
+  const essentialTotal = matchedEssential.length + partialEssential + missingEssential.length;
+  const optionalTotal = matchedOptional.length + (partial.length - partialEssential) + missingOptional.length;
+  let skills = `Has ${matchedEssential.length} of ${plural(essentialTotal, 'essential skill')}`;
+  if (optionalTotal > 0) skills += ` and ${matchedOptional.length} of ${optionalTotal} optional`;
+  if (partial.length > 0) skills += `, ${partial.length} more through a related skill`;
+  const parts = [skills];
+  if (explanation.verifiedSkills.length > 0) parts.push(`${explanation.verifiedSkills.length} backed by a verified credential`);
+  parts.push(`the job is ${TIER_PHRASE[explanation.location.tier]}`);
+  const { fits } = explanation.level;
+  const gaps = fits.filter((f) => f.fit !== 'meets');
+  if (fits.length === 0) parts.push('no level required');
+  else if (gaps.length === 0) parts.push('meets the required level');
+  else {
+    for (const gap of gaps) {
+      parts.push(
+        gap.fit === 'below'
+          ? `${LEVEL_NAME[gap.requirement]} ${plural(gap.belowBy ?? 0, 'step')} below the requirement`
+          : `${LEVEL_NAME[gap.requirement]} not stated`,
+      );
+    }
+  }
+  return `${parts.join('; ')}.`;
 }
 
 /** Where a job sits in the regional indexes. */

@@ -35,6 +35,12 @@ export interface MatchJob {
   postedAt: string;
 }
 
+/**
+ * Skill-to-skill links, stated from `uri`: `narrower` means the linked skill is more specific.
+ * Must be symmetric (a broader link has its narrower inverse, a related link its related one):
+ * the index path walks links from the graduate's skills, the score walks them from the job's.
+ * `@skillpass/taxonomy` builds its ESCO graph that way.
+ */
 export interface SkillGraph {
   relatedSkills(uri: string): ReadonlyArray<{ uri: string; kind: 'broader' | 'narrower' | 'related' }>;
 }
