@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Env } from 'hono';
 import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
@@ -6,7 +5,8 @@ import type { MatchingDeps } from '@skillpass/pipeline';
 import type { JWK } from 'jose';
 import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
 import type { AuthConfig } from './auth.ts';
-import { issuesFromZod, problemFromError, problemResponse } from './problem.ts';
+import { problemFromError, problemResponse } from './problem.ts';
+import { DocumentedHono } from './routing.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerCredentialBatchRoutes, registerCredentialRoutes, registerHolderRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
@@ -60,17 +60,10 @@ const JSON_TYPES = /^application\/(json|merge-patch\+json)$/i;
 /** Routes that also take CSV. */
 const CSV_ROUTES = /^\/v1\/credential-batches$/;
 
-export type ApiApp = OpenAPIHono<Env>;
+export type ApiApp = DocumentedHono<Env>;
 
 export function createApp(deps: ApiDeps): ApiApp {
-  const app = new OpenAPIHono<Env>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const root = result.target === 'json' ? undefined : result.target;
-        return problemResponse(c, 'validation', 'The request has invalid fields.', issuesFromZod(result.error, root));
-      }
-    },
-  });
+  const app = new DocumentedHono<Env>();
   app.onError((error, c) => problemFromError(c, error));
   app.notFound((c) => problemResponse(c, 'not-found', `There is no ${c.req.method} ${c.req.path}.`));
 

@@ -1,8 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { jsonContent, problemResponses } from '../http.ts';
+import { buildOpenApiDocument } from '../openapi-document.ts';
 import { DOCS_PAGE } from './docs-page.ts';
 
 export const API_INFO = {
@@ -34,17 +36,32 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
     return c.json({ status: 'ok' as const }, 200);
   });
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
-  });
-  app.doc31('/openapi.json', () => ({
-    openapi: '3.1.0',
-    info: API_INFO,
-    servers: [{ url: deps.publicOrigin }],
-  }));
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This API as an OpenAPI 3.1 document, generated from its zod schemas',
+      tags: ['Operations'],
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') },
+    }),
+    (c) => {
+      // Built on first request, not at start-up: it is the largest piece of work the API does once.
+      document ??= buildOpenApiDocument(app.documentedRoutes, {
+        info: API_INFO,
+        servers: [{ url: deps.publicOrigin }],
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
+          },
+        },
+      });
+      return c.json(document, 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'get',

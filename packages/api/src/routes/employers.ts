@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute } from '../routing.ts';
 import { EmployerInputSchema, EmployerSchema, JobPostingSchema, notFound } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { requireRole } from '../auth.ts';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../routing.ts';
 import {
   ApplicationSchema,
   ApplicationStatusSchema,

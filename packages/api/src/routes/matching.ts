@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { createRoute } from '../routing.ts';
 import { DomainError, EscoOccupationUriSchema, isJobOpen, type JobPosting, notFound, type RegionPartition } from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
 import {

@@ -1,0 +1,111 @@
+import * as z from 'zod';
+import type { ContentSpec, RouteSpec } from './routing.ts';
+
+type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; required?: string[] };
+
+export interface DocumentOptions {
+  info: { title: string; version: string; description: string };
+  servers: Array<{ url: string }>;
+  securitySchemes: Record<string, object>;
+}
+
+const COMPONENTS = '#/components/schemas/';
+
+/**
+ * JSON Schema (2020-12, as OpenAPI 3.1 uses) for a set of named zod schemas, converted together
+ * so that schemas carrying `.meta({ id })` become shared components referenced by `$ref`.
+ */
+function convert(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
+  const json = z.toJSONSchema(z.object(schemas), { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  return { properties: json.properties ?? {}, defs: (json.$defs ?? {}) as Record<string, JsonSchema> };
+}
+
+function renameRefs<T>(value: T, rename: (name: string) => string): T {
+  if (Array.isArray(value)) return value.map((item) => renameRefs(item, rename)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/') ? COMPONENTS + rename(item.slice(8)) : renameRefs(item, rename);
+  }
+  return out as T;
+}
+
+const contentOf = (content: ContentSpec, key: (mediaType: string) => string, schemas: Record<string, JsonSchema>) =>
+  Object.fromEntries(Object.keys(content).map((mediaType) => [mediaType, { schema: schemas[key(mediaType)] }]));
+
+/** The OpenAPI 3.1 document of a set of documented routes. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], options: DocumentOptions) {
+  const inputs: Record<string, z.ZodType> = {};
+  const outputs: Record<string, z.ZodType> = {};
+  routes.forEach((route, i) => {
+    const request = route.request ?? {};
+    if (request.params) inputs[`${i} path`] = request.params;
+    if (request.query) inputs[`${i} query`] = request.query;
+    if (request.headers) inputs[`${i} header`] = request.headers;
+    for (const [mediaType, { schema }] of Object.entries(request.body?.content ?? {})) inputs[`${i} body ${mediaType}`] = schema;
+    for (const [status, response] of Object.entries(route.responses)) {
+      for (const [mediaType, { schema }] of Object.entries(response.content ?? {})) outputs[`${i} ${status} ${mediaType}`] = schema;
+    }
+  });
+  const request = convert(inputs, 'input');
+  const response = convert(outputs, 'output');
+
+  // A shared schema whose input differs from its output (defaults, coercion) gets an `…Input` component.
+  const components: Record<string, JsonSchema> = {};
+  const inputName = (id: string) => {
+    const output = response.defs[id];
+    return output && JSON.stringify(output) !== JSON.stringify(request.defs[id]) ? `${id}Input` : id;
+  };
+  for (const [id, def] of Object.entries(response.defs)) components[id] = renameRefs(def, (name) => name);
+  for (const [id, def] of Object.entries(request.defs)) components[inputName(id)] = renameRefs(def, inputName);
+  const requestSchemas = renameRefs(request.properties, inputName);
+  const responseSchemas = renameRefs(response.properties, (name) => name);
+
+  const paths: Record<string, Record<string, object>> = {};
+  routes.forEach((route, i) => {
+    const parameters = (['path', 'query', 'header'] as const).flatMap((location) => {
+      const schema = requestSchemas[`${i} ${location}`];
+      return Object.entries(schema?.properties ?? {}).map(([name, property]) => ({
+        name,
+        in: location,
+        required: location === 'path' || (schema?.required ?? []).includes(name),
+        schema: property,
+      }));
+    });
+    const body = route.request?.body;
+    paths[route.path] ??= {};
+    paths[route.path]![route.method] = {
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      ...(route.tags ? { tags: route.tags } : {}),
+      ...(route.security ? { security: route.security } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(body
+        ? {
+            requestBody: {
+              required: body.required ?? false,
+              ...(body.description ? { description: body.description } : {}),
+              content: contentOf(body.content, (mediaType) => `${i} body ${mediaType}`, requestSchemas),
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(route.responses).map(([status, spec]) => [
+          status,
+          {
+            description: spec.description,
+            ...(spec.content ? { content: contentOf(spec.content, (mediaType) => `${i} ${status} ${mediaType}`, responseSchemas) } : {}),
+          },
+        ]),
+      ),
+    };
+  });
+
+  return {
+    openapi: '3.1.0',
+    info: options.info,
+    servers: options.servers,
+    paths,
+    components: { schemas: components, securitySchemes: options.securitySchemes },
+  };
+}

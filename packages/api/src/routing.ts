@@ -1,0 +1,100 @@
+import { type Context, type Env, Hono, type MiddlewareHandler } from 'hono';
+import { validator } from 'hono/validator';
+import type * as z from 'zod';
+import { issuesFromZod, problemResponse } from './problem.ts';
+
+/**
+ * Documented routes: each route is one plain description (path, middleware, zod schemas for its
+ * parameters, body and responses) that both validates requests and generates the OpenAPI
+ * document (openapi-document.ts). Unlike @hono/zod-openapi it never hands the zod namespace
+ * around as a value, so Lambda bundles keep only the parts of zod they use.
+ */
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type ContentSpec = Record<string, { schema: z.ZodType }>;
+
+export interface ResponseSpec {
+  description: string;
+  content?: ContentSpec;
+}
+
+export interface RequestSpec {
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: { content: ContentSpec; required?: boolean; description?: string };
+}
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** OpenAPI style: `/v1/jobs/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  security?: Array<Record<string, string[]>>;
+  middleware?: readonly MiddlewareHandler[];
+  request?: RequestSpec;
+  responses: Record<number, ResponseSpec>;
+}
+
+export const createRoute = <const R extends RouteSpec>(route: R): R => route;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type EnvOf<M> = M extends MiddlewareHandler<infer E> ? E : never;
+type RouteEnv<R extends RouteSpec> = R['middleware'] extends readonly MiddlewareHandler[]
+  ? UnionToIntersection<EnvOf<R['middleware'][number]>>
+  : unknown;
+
+type OutputOf<S> = S extends z.ZodType ? z.output<S> : never;
+type JsonBodyOf<C> = { [K in keyof C]: K extends `application/${string}json` ? OutputOf<C[K] extends { schema: infer S } ? S : never> : never }[keyof C];
+type Validated<R extends RouteSpec> = (R['request'] extends { params: infer P } ? { param: OutputOf<P> } : object) &
+  (R['request'] extends { query: infer Q } ? { query: OutputOf<Q> } : object) &
+  (R['request'] extends { headers: infer H } ? { header: OutputOf<H> } : object) &
+  (R['request'] extends { body: { content: infer C } } ? { json: JsonBodyOf<C> } : object);
+
+export type RouteContext<R extends RouteSpec> = Context<Env & RouteEnv<R>, string, { out: Validated<R> }>;
+export type RouteHandler<R extends RouteSpec> = (c: RouteContext<R>) => Response | Promise<Response>;
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const mediaTypeOf = (c: Context) => (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+function validating(target: 'param' | 'query' | 'header' | 'json', schema: z.ZodType): MiddlewareHandler {
+  return validator(target, (value, c) => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const root = target === 'json' ? undefined : target;
+    return problemResponse(c, 'validation', 'The request has invalid fields.', issuesFromZod(result.error, root));
+  });
+}
+
+/** A JSON body is validated when it is sent as JSON; other declared media types (CSV) reach the handler as they are. */
+function bodyValidator(content: ContentSpec): MiddlewareHandler | undefined {
+  const jsonSchema = Object.entries(content).find(([type]) => JSON_MEDIA_TYPE.test(type))?.[1].schema;
+  if (!jsonSchema) return undefined;
+  const declared = new Set(Object.keys(content).map((type) => type.toLowerCase()));
+  const validateJson = validating('json', jsonSchema);
+  return async (c, next) => {
+    const mediaType = mediaTypeOf(c);
+    if (!JSON_MEDIA_TYPE.test(mediaType) && declared.has(mediaType)) return next();
+    return validateJson(c, next);
+  };
+}
+
+/** A hono app whose `openapi(route, handler)` validates by the route's schemas and remembers the route for the document. */
+export class DocumentedHono<E extends Env = Env> extends Hono<E> {
+  readonly documentedRoutes: RouteSpec[] = [];
+
+  openapi<const R extends RouteSpec>(route: R, handler: RouteHandler<R>): this {
+    const validators = [
+      route.request?.params && validating('param', route.request.params),
+      route.request?.query && validating('query', route.request.query),
+      route.request?.headers && validating('header', route.request.headers),
+      route.request?.body && bodyValidator(route.request.body.content),
+    ].filter((v): v is MiddlewareHandler => v !== undefined);
+    const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+    // The typed handler sees what the validators above put in the context; hono's own types cannot follow that.
+    this.on(route.method.toUpperCase(), [honoPath], ...(route.middleware ?? []), ...validators, handler as unknown as MiddlewareHandler);
+    this.documentedRoutes.push(route);
+    return this;
+  }
+}
