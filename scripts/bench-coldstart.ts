@@ -89,8 +89,10 @@ writeFileSync(
 const [bundle, samplePath] = process.argv.slice(2);
 const event = JSON.parse((await import('node:fs')).readFileSync(samplePath, 'utf8').replaceAll('{{jobId}}', 'job_x').replaceAll('{{batchId}}', 'b_x').replaceAll('{{token}}', 'x'));
 const { handler } = await import(bundle);
+const initialised = performance.now();
 await handler(event, {});
-process.stdout.write('\\nCOLDSTART_MS=' + (performance.now() - started + performance.timeOrigin - Number(process.env.SPAWNED_AT)) + '\\n');
+const answered = performance.now();
+process.stdout.write('\\nCOLDSTART_MS=' + (answered + performance.timeOrigin - Number(process.env.SPAWNED_AT)) + ' INIT_MS=' + (initialised - started) + ' FIRST_EVENT_MS=' + (answered - initialised) + '\\n');
 // Open keep-alive sockets would hold the process; Lambda would freeze it here instead.
 process.exit(0);
 `,
@@ -103,7 +105,7 @@ for (let i = 0; i < RUNS; i++) {
   execFileSync(process.execPath, ['-e', '0']);
   baseline.push(Date.now() - t);
 }
-rows['node -e 0 (baseline)'] = { 'bundle KB': '—', 'cold start p50': `${median(baseline)} ms`, budget: '' };
+rows['node -e 0 (baseline)'] = { 'bundle KB': '—', 'import p50': '—', 'first event p50': '—', 'cold start p50': `${median(baseline)} ms`, budget: '' };
 
 for (const [name, entry] of Object.entries(FUNCTION_ENTRIES) as Array<[keyof typeof FUNCTION_ENTRIES, string]>) {
   const outfile = join(out, `${name}.mjs`);
@@ -116,6 +118,8 @@ for (const [name, entry] of Object.entries(FUNCTION_ENTRIES) as Array<[keyof typ
   });
   const kb = statSync(outfile).size / 1024;
   const times: number[] = [];
+  const inits: number[] = [];
+  const firstEvents: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const spawnedAt = performance.timeOrigin + performance.now();
     // Asynchronous: the loopback AWS stand-in lives in this process and must keep answering.
@@ -124,11 +128,16 @@ for (const [name, entry] of Object.entries(FUNCTION_ENTRIES) as Array<[keyof typ
       timeout: 30_000,
     });
     // The handlers log JSON lines to stdout too; the harness's own line is marked.
-    times.push(Number(/COLDSTART_MS=([\d.]+)/.exec(stdout)?.[1]));
+    const marked = /COLDSTART_MS=([\d.]+) INIT_MS=([\d.]+) FIRST_EVENT_MS=([\d.]+)/.exec(stdout);
+    times.push(Number(marked?.[1]));
+    inits.push(Number(marked?.[2]));
+    firstEvents.push(Number(marked?.[3]));
   }
   const p50 = median(times);
   rows[name] = {
     'bundle KB': kb.toFixed(1),
+    'import p50': `${median(inits).toFixed(0)} ms`,
+    'first event p50': `${median(firstEvents).toFixed(0)} ms`,
     'cold start p50': `${p50.toFixed(0)} ms`,
     budget: name === 'api' ? `${kb <= BUDGET.bundleKB ? 'within' : 'OVER'} 250 KB, ${p50 <= BUDGET.coldStartMs ? 'within' : 'OVER'} 150 ms` : `${p50 <= BUDGET.coldStartMs ? 'within' : 'OVER'} 150 ms`,
   };

@@ -2,7 +2,7 @@
  * Derives the compact ESCO artifact the runtime loads from the official ESCO v1.1.1 CSV exports.
  *   npx tsx packages/taxonomy/scripts/build-taxonomy.ts [folder with the two zips]
  * Input folder: the argument, else env ESCO_DIR, else ../shared/esco beside the repository root.
- * Output: packages/taxonomy/data/esco.json.gz and esco-descriptions.json.gz, byte-identical for identical input.
+ * Output: packages/taxonomy/data/esco.json.gz, esco-labels.json.gz and esco-descriptions.json.gz, byte-identical for identical input.
  * The Chinese labels (data/zh.json) are curated by hand and not touched here.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
-import { type CompactTaxonomy, ESCO_ATTRIBUTION, SKILL_PREFIX, OCCUPATION_PREFIX } from '../src/artifact.ts';
+import { type AlternativeLabels, type CompactTaxonomy, ESCO_ATTRIBUTION, SKILL_PREFIX, OCCUPATION_PREFIX } from '../src/artifact.ts';
 
 type Row = Record<string, string>;
 
@@ -48,7 +48,7 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const lines = (cell: string | undefined): string[] =>
   [...new Set((cell ?? '').split('\n').map((label) => label.trim()).filter(Boolean))].sort(byCodeUnits);
 
-export async function buildTaxonomy(escoDir: string): Promise<{ core: CompactTaxonomy; descriptions: EscoDescriptions }> {
+export async function buildTaxonomy(escoDir: string): Promise<CompactArtifact> {
   const classification = await readZipEntries(resolve(escoDir, 'esco-v1.1.1-classification-en-csv.zip'), [
     'skills_en.csv',
     'occupations_en.csv',
@@ -67,7 +67,13 @@ export interface EscoDescriptions {
 }
 
 /** The pure part: ESCO's CSV files (by file name) in, the compact artifact out. */
-export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { core: CompactTaxonomy; descriptions: EscoDescriptions } {
+export interface CompactArtifact {
+  core: CompactTaxonomy;
+  labels: AlternativeLabels;
+  descriptions: EscoDescriptions;
+}
+
+export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): CompactArtifact {
   const skillRows = rows(files.get('skills_en.csv'), 'skills_en.csv')
     .filter((r) => r.conceptUri?.startsWith(SKILL_PREFIX))
     .sort((a, b) => byCodeUnits(a.conceptUri!, b.conceptUri!));
@@ -108,24 +114,19 @@ export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { co
       r.skillType ?? '',
       r.reuseLevel ?? '',
       r.preferredLabel!.trim(),
-      lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()),
     ]),
-    occupations: occupationRows.map((r) => [
-      r.conceptUri!.slice(OCCUPATION_PREFIX.length),
-      r.iscoGroup ?? '',
-      r.code ?? '',
-      r.preferredLabel!.trim(),
-      lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()),
-    ]),
+    occupations: occupationRows.map((r) => [r.conceptUri!.slice(OCCUPATION_PREFIX.length), r.iscoGroup ?? '', r.code ?? '', r.preferredLabel!.trim()]),
     occupationSkills: occupationSkills.map((s) => [s.essential.sort((a, b) => a - b), s.optional.sort((a, b) => a - b)]),
     broader,
     related,
   };
+  const alternatives = (concepts: typeof skillRows) => concepts.map((r) => lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()));
+  const labels: AlternativeLabels = { skills: alternatives(skillRows), occupations: alternatives(occupationRows) };
   const descriptions = {
     skills: skillRows.map((r) => (r.description ?? '').trim()),
     occupations: occupationRows.map((r) => (r.description ?? '').trim()),
   };
-  return { core, descriptions };
+  return { core, labels, descriptions };
 }
 
 /**
@@ -133,9 +134,10 @@ export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): { co
  * The gzip header carries no file name or mtime (node:zlib writes 0), so identical input gives identical bytes.
  */
 export async function writeTaxonomyArtifact(escoDir: string, outDir: string): Promise<string> {
-  const { core, descriptions } = await buildTaxonomy(escoDir);
+  const { core, labels, descriptions } = await buildTaxonomy(escoDir);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(resolve(outDir, 'esco.json.gz'), gzipSync(JSON.stringify(core), { level: 9 }));
+  writeFileSync(resolve(outDir, 'esco-labels.json.gz'), gzipSync(JSON.stringify(labels), { level: 9 }));
   writeFileSync(resolve(outDir, 'esco-descriptions.json.gz'), gzipSync(JSON.stringify(descriptions), { level: 9 }));
   return (
     `${core.skills.length} skills, ${core.occupations.length} occupations, ` +

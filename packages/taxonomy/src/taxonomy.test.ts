@@ -227,7 +227,7 @@ describe('the build script', () => {
   it('derives a sorted artifact with multi-line cells parsed', () => {
     const first = compactTaxonomyFromCsv(files);
     expect(first.core.skills.map((s) => s[3])).toEqual(['alpha', 'beta']);
-    expect(first.core.skills[1]![4]).toEqual(['b one', 'b two']);
+    expect(first.labels.skills[1]).toEqual(['b one', 'b two']);
     expect(first.core.occupationSkills).toEqual([[[1], []]]);
     expect(first.core.broader).toEqual([[1, 0]]);
     expect(first.descriptions.skills).toEqual(['First', 'Second']);
@@ -254,7 +254,7 @@ describe('the build script', () => {
       const [first, second] = [tempDir(), tempDir()];
       expect(await writeTaxonomyArtifact(esco, first)).toMatch(/^2 skills, 1 occupations, 1 occupation-skill relations/);
       await writeTaxonomyArtifact(esco, second);
-      for (const name of ['esco.json.gz', 'esco-descriptions.json.gz']) {
+      for (const name of ['esco.json.gz', 'esco-labels.json.gz', 'esco-descriptions.json.gz']) {
         expect(readFileSync(join(first, name)).equals(readFileSync(join(second, name))), name).toBe(true);
       }
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
+import { type AlternativeLabels, type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
 
@@ -50,15 +50,22 @@ export function taxonomyDataDir(): string {
   return process.env.SKILLPASS_TAXONOMY_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../data');
 }
 
-/** ESCO v1.1.1 with curated Chinese labels: look-up, relations, occupation profiles and extraction. */
+interface LoadedCore extends CompactTaxonomy {
+  skillIndex: Map<string, number>;
+  occupationIndex: Map<string, number>;
+}
+
+/**
+ * ESCO v1.1.1 with curated Chinese labels: look-up, relations, occupation profiles and extraction.
+ * Each part of the data is read on the first call that needs it, so a process that only checks
+ * URIs, labels skills or matches never parses the alternative labels or the descriptions.
+ */
 export class Taxonomy {
-  readonly #skills: SkillConcept[];
-  readonly #occupations: OccupationConcept[];
-  readonly #skillByUri = new Map<string, number>();
-  readonly #occupationByUri = new Map<string, number>();
-  readonly #relations: SkillRelation[][];
-  readonly #occupationSkills: Array<[number[], number[]]>;
   readonly #dataDir: string;
+  #core?: LoadedCore;
+  #chinese?: ChineseLabels;
+  #concepts?: { skills: SkillConcept[]; occupations: OccupationConcept[] };
+  #relations?: SkillRelation[][];
   #skillSearch?: Record<Lang, ConceptSearchIndex>;
   #occupationSearch?: Record<Lang, ConceptSearchIndex>;
   #phrases?: PhraseIndex;
@@ -66,111 +73,154 @@ export class Taxonomy {
   #occupationUris?: readonly string[];
   #skillUris?: readonly string[];
 
-  constructor(core: CompactTaxonomy, zh: ChineseLabels, dataDir: string) {
+  constructor(dataDir: string) {
     this.#dataDir = dataDir;
-    this.#skills = core.skills.map(([uuid, type, reuseLevel, preferredLabel, altLabels]) => {
-      const uri = SKILL_PREFIX + uuid;
-      const chinese = zh.skills[uri];
-      return {
-        uri,
-        type,
-        reuseLevel,
-        preferredLabel,
-        altLabels,
-        ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
+  }
+
+  #read<T>(file: string): T {
+    const bytes = readFileSync(resolve(this.#dataDir, file));
+    return JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
+  }
+
+  get #data(): LoadedCore {
+    if (!this.#core) {
+      const core = this.#read<CompactTaxonomy>('esco.json.gz');
+      this.#core = {
+        ...core,
+        skillIndex: new Map(core.skills.map(([uuid], index) => [SKILL_PREFIX + uuid, index])),
+        occupationIndex: new Map(core.occupations.map(([uuid], index) => [OCCUPATION_PREFIX + uuid, index])),
       };
-    });
-    this.#occupations = core.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel, altLabels]) => {
-      const uri = OCCUPATION_PREFIX + uuid;
-      const chinese = zh.occupations[uri];
-      return {
-        uri,
-        iscoGroup,
-        escoCode,
-        preferredLabel,
-        altLabels,
-        ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
-        ...(chinese?.chinaCode ? { chinaCode: chinese.chinaCode } : {}),
+    }
+    return this.#core;
+  }
+
+  get #zh(): ChineseLabels {
+    this.#chinese ??= this.#read<ChineseLabels>('zh.json');
+    return this.#chinese;
+  }
+
+  /** Full concepts, with alternative labels: only look-up by concept, search and extraction need them. */
+  #fullConcepts(): { skills: SkillConcept[]; occupations: OccupationConcept[] } {
+    if (!this.#concepts) {
+      const labels = this.#read<AlternativeLabels>('esco-labels.json.gz');
+      const zh = this.#zh;
+      this.#concepts = {
+        skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) => {
+          const uri = SKILL_PREFIX + uuid;
+          const chinese = zh.skills[uri];
+          return {
+            uri,
+            type,
+            reuseLevel,
+            preferredLabel,
+            altLabels: labels.skills[index] ?? [],
+            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
+          };
+        }),
+        occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) => {
+          const uri = OCCUPATION_PREFIX + uuid;
+          const chinese = zh.occupations[uri];
+          return {
+            uri,
+            iscoGroup,
+            escoCode,
+            preferredLabel,
+            altLabels: labels.occupations[index] ?? [],
+            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
+            ...(chinese?.chinaCode ? { chinaCode: chinese.chinaCode } : {}),
+          };
+        }),
       };
-    });
-    for (const [index, skill] of this.#skills.entries()) this.#skillByUri.set(skill.uri, index);
-    for (const [index, occupation] of this.#occupations.entries()) this.#occupationByUri.set(occupation.uri, index);
-    this.#relations = this.#skills.map(() => []);
-    for (const [narrow, broad] of core.broader) {
-      this.#relations[narrow]!.push({ uri: this.#skills[broad]!.uri, kind: 'broader' });
-      this.#relations[broad]!.push({ uri: this.#skills[narrow]!.uri, kind: 'narrower' });
     }
-    for (const [from, to] of core.related) {
-      this.#relations[from]!.push({ uri: this.#skills[to]!.uri, kind: 'related' });
-      this.#relations[to]!.push({ uri: this.#skills[from]!.uri, kind: 'related' });
-    }
-    this.#occupationSkills = core.occupationSkills;
+    return this.#concepts;
+  }
+
+  get #skills(): SkillConcept[] {
+    return this.#fullConcepts().skills;
+  }
+
+  get #occupations(): OccupationConcept[] {
+    return this.#fullConcepts().occupations;
   }
 
   get skillCount(): number {
-    return this.#skills.length;
+    return this.#data.skills.length;
   }
 
   get occupationCount(): number {
-    return this.#occupations.length;
+    return this.#data.occupations.length;
   }
 
   isKnownSkill(uri: string): boolean {
-    return this.#skillByUri.has(uri);
+    return this.#data.skillIndex.has(uri);
   }
 
   isKnownOccupation(uri: string): boolean {
-    return this.#occupationByUri.has(uri);
+    return this.#data.occupationIndex.has(uri);
   }
 
   getSkill(uri: string): SkillConcept | undefined {
-    const index = this.#skillByUri.get(uri);
+    const index = this.#data.skillIndex.get(uri);
     return index === undefined ? undefined : this.#skills[index];
   }
 
   getOccupation(uri: string): OccupationConcept | undefined {
-    const index = this.#occupationByUri.get(uri);
+    const index = this.#data.occupationIndex.get(uri);
     return index === undefined ? undefined : this.#occupations[index];
   }
 
   /** ESCO's description of a skill or occupation (loaded on first use: it is most of the data). */
   describe(uri: string): string | undefined {
-    this.#descriptions ??= JSON.parse(gunzipSync(readFileSync(resolve(this.#dataDir, 'esco-descriptions.json.gz'))).toString('utf8'));
-    const skill = this.#skillByUri.get(uri);
-    if (skill !== undefined) return this.#descriptions!.skills[skill] || undefined;
-    const occupation = this.#occupationByUri.get(uri);
-    return occupation === undefined ? undefined : this.#descriptions!.occupations[occupation] || undefined;
+    this.#descriptions ??= this.#read<{ skills: string[]; occupations: string[] }>('esco-descriptions.json.gz');
+    const skill = this.#data.skillIndex.get(uri);
+    if (skill !== undefined) return this.#descriptions.skills[skill] || undefined;
+    const occupation = this.#data.occupationIndex.get(uri);
+    return occupation === undefined ? undefined : this.#descriptions.occupations[occupation] || undefined;
   }
 
   labelOf(uri: string, lang: Lang = 'en'): string | undefined {
-    const concept = this.getSkill(uri) ?? this.getOccupation(uri);
-    if (!concept) return undefined;
-    return lang === 'zh' && concept.zh ? concept.zh.label : concept.preferredLabel;
+    const skill = this.#data.skillIndex.get(uri);
+    const occupation = skill === undefined ? this.#data.occupationIndex.get(uri) : undefined;
+    const preferred = skill !== undefined ? this.#data.skills[skill]![3] : occupation !== undefined ? this.#data.occupations[occupation]![3] : undefined;
+    if (preferred === undefined || lang === 'en') return preferred;
+    return (skill !== undefined ? this.#zh.skills[uri]?.zh : this.#zh.occupations[uri]?.zh) ?? preferred;
   }
 
   /** Skill-to-skill links: ESCO's hierarchy (both directions) and its skill–skill relations. */
   relatedSkills(uri: string): readonly SkillRelation[] {
-    const index = this.#skillByUri.get(uri);
-    return index === undefined ? [] : this.#relations[index]!;
+    const index = this.#data.skillIndex.get(uri);
+    if (index === undefined) return [];
+    if (!this.#relations) {
+      const uris = this.allSkillUris();
+      const relations: SkillRelation[][] = uris.map(() => []);
+      for (const [narrow, broad] of this.#data.broader) {
+        relations[narrow]!.push({ uri: uris[broad]!, kind: 'broader' });
+        relations[broad]!.push({ uri: uris[narrow]!, kind: 'narrower' });
+      }
+      for (const [from, to] of this.#data.related) {
+        relations[from]!.push({ uri: uris[to]!, kind: 'related' });
+        relations[to]!.push({ uri: uris[from]!, kind: 'related' });
+      }
+      this.#relations = relations;
+    }
+    return this.#relations[index]!;
   }
 
   occupationSkills(uri: string): { essential: string[]; optional: string[] } {
-    const index = this.#occupationByUri.get(uri);
+    const index = this.#data.occupationIndex.get(uri);
     if (index === undefined) return { essential: [], optional: [] };
-    const [essential, optional] = this.#occupationSkills[index]!;
-    return {
-      essential: essential.map((i) => this.#skills[i]!.uri),
-      optional: optional.map((i) => this.#skills[i]!.uri),
-    };
+    const [essential, optional] = this.#data.occupationSkills[index]!;
+    const uris = this.allSkillUris();
+    return { essential: essential.map((i) => uris[i]!), optional: optional.map((i) => uris[i]!) };
   }
 
   allOccupationUris(): readonly string[] {
-    this.#occupationUris ??= this.#occupations.map((o) => o.uri);
+    this.#occupationUris ??= [...this.#data.occupationIndex.keys()];
     return this.#occupationUris;
   }
 
   allSkillUris(): readonly string[] {
-    this.#skillUris ??= this.#skills.map((s) => s.uri);
+    this.#skillUris ??= [...this.#data.skillIndex.keys()];
     return this.#skillUris;
   }
 
@@ -198,13 +248,8 @@ export class Taxonomy {
 
 let shared: Taxonomy | undefined;
 
-/** The process-wide taxonomy, read from disk on first use. */
+/** The process-wide taxonomy; its data is read from disk on first use. */
 export function getTaxonomy(): Taxonomy {
-  if (!shared) {
-    const dir = taxonomyDataDir();
-    const core = JSON.parse(gunzipSync(readFileSync(resolve(dir, 'esco.json.gz'))).toString('utf8')) as CompactTaxonomy;
-    const zh = JSON.parse(readFileSync(resolve(dir, 'zh.json'), 'utf8')) as ChineseLabels;
-    shared = new Taxonomy(core, zh, dir);
-  }
+  shared ??= new Taxonomy(taxonomyDataDir());
   return shared;
 }
