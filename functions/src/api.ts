@@ -4,7 +4,7 @@ import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
 
 /** API Gateway (HTTP API, payload 2.0) → the same hono app the local runtime serves. */
-const app = createApp(await awsApiDeps());
+const app = createApp(awsApiDeps());
 app.use('*', async (c, next) => {
   const started = Date.now();
   await next();

@@ -1,12 +1,13 @@
 import { type ConsumerName, CONSUMERS, parseDomainEvent } from '@skillpass/events';
 import { type ConsumerDeps, runConsumer } from '@skillpass/pipeline';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { awsApiDeps, requiredEnv } from './aws-runtime.ts';
+import { awsApiDeps } from './aws-runtime.ts';
+import { requiredEnv } from './env.ts';
 import { logJson } from './log.ts';
 
 const consumer = requiredEnv('CONSUMER_NAME') as ConsumerName;
 if (!CONSUMERS.includes(consumer)) throw new Error(`unknown consumer ${consumer}`);
-const deps = await awsApiDeps();
+const deps = awsApiDeps();
 const consumerDeps: ConsumerDeps = { ...deps.matching, credentials: deps.credentials };
 
 /** EventBridge → one consumer of the routing table. A throw makes EventBridge retry, then dead-letter. */

@@ -5,7 +5,7 @@ import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
 
 const MessageSchema = z.object({ batchId: z.string().min(1) });
-const deps = await awsApiDeps();
+const deps = awsApiDeps();
 
 /** SQS → batch issuance. Each message names a batch; a failed one alone is retried (partial batch response). */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {

@@ -83,6 +83,34 @@ describe('Lambda handlers with the sample events', () => {
     expect(JSON.parse((put as { body: string }).body).name.zh).toBe('长三角机器人');
     const forged = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token: `${token}x` }), {} as never);
     expect(forged).toMatchObject({ statusCode: 401 });
+    // Neither request needed the signing key or the cursor secret, so the cold start asked AWS for neither.
+    expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(0);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+
+  it('api: fetches the signing key and the cursor secret on first need, once, and retries a failed fetch', async () => {
+    const { handler } = await import('./api.ts');
+    const get = async (path: string, query = '') => {
+      const event = sample<LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+      Object.assign(event, { rawPath: path, rawQueryString: query, routeKey: `GET ${path}` });
+      event.requestContext.http.path = path;
+      const res = (await handler(event, {} as never)) as { statusCode: number; body: string };
+      return { status: res.statusCode, body: JSON.parse(res.body) };
+    };
+    for (let i = 0; i < 2; i++) {
+      const jwks = await get('/.well-known/jwks.json');
+      expect(jwks.body.keys).toEqual([expect.objectContaining({ kid: 'https://api.example.com/keys/g1', kty: 'EC', crv: 'P-256' })]);
+    }
+    expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(1);
+
+    secrets.on(GetSecretValueCommand).rejectsOnce(new Error('throttled')).resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
+    expect((await get('/v1/jobs', 'cursor=forged.cursor')).status).toBe(500);
+    for (let i = 0; i < 2; i++) {
+      const retried = await get('/v1/jobs', 'cursor=forged.cursor');
+      expect(retried.status).toBe(400);
+      expect(retried.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+    }
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
   it('stream publisher: puts the derived events on the bus and reports a record it could not publish', async () => {
@@ -103,7 +131,7 @@ describe('Lambda handlers with the sample events', () => {
 
   it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
     const { awsApiDeps } = await import('./aws-runtime.ts');
-    const deps = await awsApiDeps();
+    const deps = awsApiDeps();
     const job = await deps.store.createJob('emp_sample', {
       title: { en: 'Welder' },
       description: 'Welding',
@@ -122,7 +150,7 @@ describe('Lambda handlers with the sample events', () => {
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
     const { awsApiDeps } = await import('./aws-runtime.ts');
-    const deps = await awsApiDeps();
+    const deps = awsApiDeps();
     await deps.credentials.putIssuer('iss-lambda', { legalName: { en: 'Hangzhou Training Centre' }, kind: 'training-centre', country: 'CN', region: 'Zhejiang', accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }] }, [deps.signingKid]);
     const template = await deps.credentials.createTemplate('iss-lambda', {
       title: { en: 'Robot maintenance' },

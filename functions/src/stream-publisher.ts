@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { domainEventsFromStreamRecord, type StreamRecord } from '@skillpass/pipeline';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { requiredEnv } from './aws-runtime.ts';
+import { requiredEnv } from './env.ts';
 import { logJson } from './log.ts';
 
 const eventBridge = new EventBridgeClient({});

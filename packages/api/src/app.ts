@@ -47,7 +47,7 @@ export interface ApiDeps {
   batchQueue: CredentialBatchQueue;
   /** The platform's current signing key id, and every public key verifiers may need. */
   signingKid: string;
-  publishedKeys: JWK[];
+  publishedKeys: () => Promise<JWK[]>;
   cursors: CursorCodec;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;

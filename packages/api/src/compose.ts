@@ -13,13 +13,14 @@ import type { AuthConfig } from './auth.ts';
 
 export interface ComposeOptions {
   table: Table;
-  cursorSecret: string;
+  /** The secret itself, or how to fetch it when the first cursor needs it. */
+  cursorSecret: string | (() => Promise<string>);
   taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
   publicOrigin: string;
   auth: AuthConfig;
   signer: Signer;
   /** Every public key verifiers may need: the signer's and retired ones. */
-  publishedKeys: JWK[];
+  publishedKeys: () => Promise<JWK[]>;
   /** Makes the batch queue, given the work one batch message triggers. */
   batchQueue: (work: (batchId: string) => Promise<void>) => CredentialBatchQueue;
   externalIssuers?: ExternalIssuer[];

@@ -104,7 +104,7 @@ if (process.env.BENCH_SKIP_DYNAMO !== '1') {
     const { templateId: _t, issuerId: _i, version: _v, createdAt: _c, updatedAt: _u, ...templateInput } = template;
     const tpl = await credentials.createTemplate('bench-issuer', templateInput, 'tpl');
     const times: number[] = [];
-    const service = new CredentialService({ credentials, store, signer, publishedKeys: [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
+    const service = new CredentialService({ credentials, store, signer, publishedKeys: async () => [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
     const timed = new Proxy(service, {
       get(target, property, receiver) {
         if (property !== 'issue') return Reflect.get(target, property, receiver);

@@ -66,7 +66,6 @@ async function issueCommand(args: string[]): Promise<number> {
   const signer: Signer = {
     alg,
     kid,
-    publicJwk: {},
     sign: async (input) => (alg === 'ES256' ? nodeSign('sha256', input, { key, dsaEncoding: 'ieee-p1363' }) : nodeSign(null, input, key)),
   };
   const credential = JSON.parse(readFileSync(values.input, 'utf8'));

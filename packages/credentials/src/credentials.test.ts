@@ -10,7 +10,7 @@ import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCredential, missingEuMandatoryElements } from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
-import { kmsSigner, loadOrCreateLocalSigner, type Signer } from './signer.ts';
+import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet } from './status-list.ts';
 import { type VerifyDeps, verifyCredential } from './verify.ts';
 
@@ -36,8 +36,8 @@ const template: CredentialTemplate = {
 };
 const issuer = { id: `${ORIGIN}/issuers/iss_1`, name: 'Suzhou Vocational Institute', country: 'CN', region: 'Jiangsu' };
 
-let signer: Signer;
-let otherSigner: Signer;
+let signer: LocalSigner;
+let otherSigner: LocalSigner;
 const revoked = new Set<number>();
 const suspended = new Set<number>();
 let deps: VerifyDeps;
@@ -187,8 +187,8 @@ describe('signers', () => {
       Signature: nodeSign('sha256', input.Message, { key: createPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' })), dsaEncoding: 'der' }),
     }));
     const kid = `${ORIGIN}/keys/kms-1`;
-    const signerInKms = kmsSigner({ client: new KMSClient({ region: 'eu-central-1' }), keyId: 'alias/skillpass-signing-1', kid, publicJwk: publicKey.export({ format: 'jwk' }) });
-    const kmsDeps: VerifyDeps = { ...deps, resolveKey: async () => signerInKms.publicJwk, issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) };
+    const signerInKms = kmsSigner({ client: async () => new KMSClient({ region: 'eu-central-1' }), keyId: 'alias/skillpass-signing-1', kid });
+    const kmsDeps: VerifyDeps = { ...deps, resolveKey: async () => ({ ...publicKey.export({ format: 'jwk' }), kid }), issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) };
     const report = await verifyCredential(await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), signerInKms, NOW), kmsDeps, NOW);
     expect(report.checks.signature.result).toBe('passed');
     expect(kms.commandCalls(SignCommand)[0]!.args[0].input).toMatchObject({ KeyId: 'alias/skillpass-signing-1', SigningAlgorithm: 'ECDSA_SHA_256' });

@@ -27,8 +27,8 @@ export interface CredentialServiceDeps {
   store: SkillpassStore;
   /** Signs for every issuer hosted on this platform. */
   signer: Signer;
-  /** Every public key ever used here and still needed: the current one and retired ones. */
-  publishedKeys: JWK[];
+  /** Every public key ever used here and still needed: the current one and retired ones (fetched on first use in AWS). */
+  publishedKeys: () => Promise<JWK[]>;
   origin: string;
   skillLabel: (uri: string) => string;
   /** Issuers outside the platform whose credentials verifiers here accept, with their keys. */
@@ -107,13 +107,13 @@ export class CredentialService {
     // No current accreditation: report the last one, so the check says when it ended.
     const lastEnded = issuer.accreditation.map((a) => a.validUntil).sort().at(-1) ?? '0000-01-01';
     // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update.
-    const keyIds = [...new Set([...issuer.signingKeyIds, ...this.deps.publishedKeys.flatMap((k) => (k.kid ? [k.kid] : []))])];
+    const keyIds = [...new Set([...issuer.signingKeyIds, ...(await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : []))])];
     return { id: issuerId, name: issuer.legalName.en, keyIds, accreditedUntil: until ?? lastEnded };
   }
 
   async resolveKey(kid: string): Promise<JWK | undefined> {
     return (
-      this.deps.publishedKeys.find((k) => k.kid === kid) ??
+      (await this.deps.publishedKeys()).find((k) => k.kid === kid) ??
       this.deps.externalIssuers?.flatMap((e) => e.jwks.keys).find((k) => k.kid === kid)
     );
   }

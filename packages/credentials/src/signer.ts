@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { JWK } from 'jose';
 
 export type SigningAlgorithm = 'ES256' | 'EdDSA';
@@ -11,8 +11,12 @@ export interface Signer {
   alg: SigningAlgorithm;
   /** Absolute URL that resolves to the public key as a bare JWK. */
   kid: string;
-  publicJwk: JWK;
   sign(signingInput: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A signer whose key is on this machine, so its public half is known without asking anyone. */
+export interface LocalSigner extends Signer {
+  publicJwk: JWK;
 }
 
 const publicJwkOf = (key: KeyObject, alg: SigningAlgorithm, kid: string): JWK => ({
@@ -23,7 +27,7 @@ const publicJwkOf = (key: KeyObject, alg: SigningAlgorithm, kid: string): JWK =>
 });
 
 /** A signing key kept in a 0600 file under `dir`, generated on first use. */
-export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgorithm; keyId: string; kidBaseUrl: string }): Signer {
+export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgorithm; keyId: string; kidBaseUrl: string }): LocalSigner {
   const file = resolve(dir, `${options.keyId}.private.jwk.json`);
   let privateKey: KeyObject;
   if (existsSync(file)) {
@@ -54,7 +58,7 @@ export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgo
  * key in `dir`. Rotating = starting with a new `currentKeyId`; retired keys stay published so the
  * credentials they signed keep verifying.
  */
-export function loadLocalKeyRing(dir: string, options: { currentKeyId: string; kidBaseUrl: string }): { signer: Signer; publishedKeys: JWK[] } {
+export function loadLocalKeyRing(dir: string, options: { currentKeyId: string; kidBaseUrl: string }): { signer: LocalSigner; publishedKeys: JWK[] } {
   const signer = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: options.currentKeyId, kidBaseUrl: options.kidBaseUrl });
   const retired = readdirSync(dir)
     .filter((file) => file.endsWith('.private.jwk.json') && file !== `${options.currentKeyId}.private.jwk.json`)
@@ -91,13 +95,14 @@ export function derToJoseEs256(der: Uint8Array): Uint8Array {
 }
 
 /** Signs with an AWS KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY): the private key never leaves KMS. */
-export function kmsSigner(options: { client: KMSClient; keyId: string; kid: string; publicJwk: JWK }): Signer {
+export function kmsSigner(options: { client: () => Promise<KMSClient>; keyId: string; kid: string }): Signer {
   return {
     alg: 'ES256',
     kid: options.kid,
-    publicJwk: { ...options.publicJwk, alg: 'ES256', use: 'sig', kid: options.kid },
     async sign(signingInput) {
-      const out = await options.client.send(
+      // Loaded on the first signature: processes that never sign never load the KMS client.
+      const [client, { SignCommand }] = await Promise.all([options.client(), import('@aws-sdk/client-kms')]);
+      const out = await client.send(
         new SignCommand({ KeyId: options.keyId, Message: signingInput, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }),
       );
       if (!out.Signature) throw new Error('KMS returned no signature');

@@ -56,7 +56,7 @@ export function buildApiDeps(
     publicOrigin: options.publicOrigin,
     auth: options.auth,
     signer,
-    publishedKeys,
+    publishedKeys: async () => publishedKeys,
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });

@@ -6,21 +6,32 @@ import { DomainError } from '@skillpass/domain';
  * so a client can neither forge a position nor replay a cursor against another query.
  */
 export class CursorCodec {
-  readonly #secret: Buffer;
+  readonly #provideSecret: () => Promise<string>;
+  #secret?: Promise<Buffer>;
 
-  constructor(secret: string) {
-    if (secret.length < 16) throw new Error('cursor secret must be at least 16 characters');
-    this.#secret = Buffer.from(secret);
+  /** `secret` may be a function: a Lambda then fetches it on the first page that needs it, not at start-up. */
+  constructor(secret: string | (() => Promise<string>)) {
+    if (typeof secret === 'string') checkSecret(secret);
+    this.#provideSecret = typeof secret === 'string' ? async () => secret : secret;
   }
 
-  encode(position: unknown, queryFingerprint: string): string {
+  #key(): Promise<Buffer> {
+    this.#secret ??= this.#provideSecret().then((secret) => Buffer.from(checkSecret(secret)));
+    // A failed fetch is not remembered, so the next request tries again.
+    this.#secret.catch(() => {
+      this.#secret = undefined;
+    });
+    return this.#secret;
+  }
+
+  async encode(position: unknown, queryFingerprint: string): Promise<string> {
     const body = Buffer.from(JSON.stringify(position)).toString('base64url');
-    return `${body}.${this.#mac(body, queryFingerprint)}`;
+    return `${body}.${this.#mac(await this.#key(), body, queryFingerprint)}`;
   }
 
-  decode<T>(cursor: string, queryFingerprint: string): T {
+  async decode<T>(cursor: string, queryFingerprint: string): Promise<T> {
     const [body, mac, extra] = cursor.split('.');
-    if (!body || !mac || extra !== undefined || !this.#macMatches(mac, this.#mac(body, queryFingerprint))) {
+    if (!body || !mac || extra !== undefined || !this.#macMatches(mac, this.#mac(await this.#key(), body, queryFingerprint))) {
       throw invalidCursor();
     }
     try {
@@ -30,8 +41,8 @@ export class CursorCodec {
     }
   }
 
-  #mac(body: string, queryFingerprint: string): string {
-    return createHmac('sha256', this.#secret).update(`${queryFingerprint}\n${body}`).digest('base64url');
+  #mac(key: Buffer, body: string, queryFingerprint: string): string {
+    return createHmac('sha256', key).update(`${queryFingerprint}\n${body}`).digest('base64url');
   }
 
   #macMatches(given: string, expected: string): boolean {
@@ -39,6 +50,11 @@ export class CursorCodec {
     const b = Buffer.from(expected);
     return a.length === b.length && timingSafeEqual(a, b);
   }
+}
+
+function checkSecret(secret: string): string {
+  if (secret.length < 16) throw new Error('cursor secret must be at least 16 characters');
+  return secret;
 }
 
 const invalidCursor = (): DomainError =>

@@ -133,7 +133,7 @@ export async function queryPage(
   }
   const liveFilter = '(attribute_not_exists(#exp) OR #exp > :now)';
   let startKey: Record<string, unknown> | undefined = query.cursor
-    ? codec.decode<Record<string, unknown>>(query.cursor, query.fingerprint)
+    ? await codec.decode<Record<string, unknown>>(query.cursor, query.fingerprint)
     : undefined;
   const items: StoredItem[] = [];
   for (let reads = 0; reads < MAX_READS_PER_PAGE && items.length < query.limit; reads++) {
@@ -153,7 +153,7 @@ export async function queryPage(
     startKey = out.LastEvaluatedKey;
     if (!startKey) break;
   }
-  return { items, nextCursor: startKey ? codec.encode(startKey, query.fingerprint) : undefined };
+  return { items, nextCursor: startKey ? await codec.encode(startKey, query.fingerprint) : undefined };
 }
 
 /** Every item of a partition (or index partition), following DynamoDB's pages. */

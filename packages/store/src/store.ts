@@ -605,7 +605,7 @@ export class DynamoSkillpassStore implements SkillpassStore {
     const partitions = search.partition ? [search.partition] : REGION_PARTITIONS;
     const fingerprint = `skill-jobs:${skillUri}:${search.partition ?? '*'}`;
     const position = search.cursor
-      ? this.cursors.decode<{ partitionIndex: number; inner?: string }>(search.cursor, fingerprint)
+      ? await this.cursors.decode<{ partitionIndex: number; inner?: string }>(search.cursor, fingerprint)
       : { partitionIndex: 0 };
     const now = this.clock();
     const jobs: JobPosting[] = [];
@@ -634,7 +634,7 @@ export class DynamoSkillpassStore implements SkillpassStore {
       if (!inner) partitionIndex++;
     }
     const nextCursor =
-      partitionIndex < partitions.length ? this.cursors.encode({ partitionIndex, inner }, fingerprint) : undefined;
+      partitionIndex < partitions.length ? await this.cursors.encode({ partitionIndex, inner }, fingerprint) : undefined;
     return { items: jobs, nextCursor };
   }
 

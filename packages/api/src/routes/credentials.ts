@@ -267,7 +267,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       responses: { 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
     }),
-    (c) => c.json({ keys: deps.publishedKeys as Array<Record<string, unknown>> }, 200, { 'Cache-Control': 'public, max-age=3600' }),
+    async (c) => c.json({ keys: (await deps.publishedKeys()) as Array<Record<string, unknown>> }, 200, { 'Cache-Control': 'public, max-age=3600' }),
   );
   app.openapi(
     createRoute({
@@ -277,14 +277,15 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'DID document') },
     }),
-    (c) => {
+    async (c) => {
       const did = `did:web:${new URL(deps.publicOrigin).host.replace(':', '%3A')}`;
+      const keys = await deps.publishedKeys();
       return c.json(
         {
           '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
           id: did,
-          verificationMethod: deps.publishedKeys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
-          assertionMethod: deps.publishedKeys.map((jwk) => jwk.kid),
+          verificationMethod: keys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+          assertionMethod: keys.map((jwk) => jwk.kid),
         },
         200,
       );
@@ -299,8 +300,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       request: { params: z.object({ keyId: z.string().regex(/^[\w-]{1,64}$/) }) },
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JWK'), ...problemResponses(400, 404) },
     }),
-    (c) => {
-      const jwk = deps.publishedKeys.find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.valid('param').keyId}`);
+    async (c) => {
+      const jwk = (await deps.publishedKeys()).find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.valid('param').keyId}`);
       if (!jwk) throw notFound('key');
       return c.json(jwk as Record<string, unknown>, 200, { 'Content-Type': 'application/jwk+json' });
     },

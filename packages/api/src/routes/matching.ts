@@ -61,12 +61,12 @@ const SkillGap = z.object({
   ),
 });
 
-function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor?: string }, fingerprint: string) {
-  const offset = page.cursor ? deps.cursors.decode<{ offset: number }>(page.cursor, fingerprint).offset : 0;
+async function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor?: string }, fingerprint: string) {
+  const offset = page.cursor ? (await deps.cursors.decode<{ offset: number }>(page.cursor, fingerprint)).offset : 0;
   const end = offset + page.limit;
   return {
     items: items.slice(offset, end),
-    ...(end < items.length ? { nextCursor: deps.cursors.encode({ offset: end }, fingerprint) } : {}),
+    ...(end < items.length ? { nextCursor: await deps.cursors.encode({ offset: end }, fingerprint) } : {}),
   };
 }
 
@@ -116,7 +116,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
         const newest = pages
           .flatMap((p) => p.items)
           .sort((a, b) => (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : 0));
-        const page = paged(deps, newest, { limit, cursor }, `feed:${sub}:${profile.version}`);
+        const page = await paged(deps, newest, { limit, cursor }, `feed:${sub}:${profile.version}`);
         return c.json(
           {
             mode: 'non-personalised' as const,
@@ -151,7 +151,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           return fresh.eligible ? [{ job, score: fresh.score, explanation: fresh.explanation }] : [];
         })
         .sort((a, b) => b.score - a.score || (a.job.postedAt < b.job.postedAt ? 1 : -1));
-      const page = paged(deps, current, { limit, cursor }, `matches:${sub}:${profile.version}:${set!.computedAt}`);
+      const page = await paged(deps, current, { limit, cursor }, `matches:${sub}:${profile.version}:${set!.computedAt}`);
       return c.json(
         {
           mode: 'personalised' as const,
@@ -203,7 +203,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           return fresh.eligible ? [{ profile, score: fresh.score, explanation: fresh.explanation }] : [];
         })
         .sort((a, b) => b.score - a.score || (a.profile.graduateId < b.profile.graduateId ? -1 : 1));
-      const page = paged(deps, current, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
+      const page = await paged(deps, current, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
       return c.json(
         {
           items: page.items.map(({ profile, score, explanation }) => ({
