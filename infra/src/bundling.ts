@@ -10,8 +10,14 @@ export const LAMBDA_BUNDLING = {
   format: 'esm',
   minify: true,
   sourcemap: true,
-  // The AWS SDK v3 ships in the nodejs22.x runtime; bundling it would only add size.
-  external: ['@aws-sdk/*'],
+  // The clients every invocation uses (DynamoDB, EventBridge) are bundled: one minified file loads
+  // in half the time of the runtime's copy spread over node_modules (bench:coldstart shows both), and
+  // the version deployed is the version tested. Clients loaded on first use only (KMS, Secrets
+  // Manager, SQS) come from the SDK in the nodejs22.x runtime.
+  // Maps name files and lines without embedding the sources: a third of the size, and Node's
+  // --enable-source-maps parses the map at start-up (3.5 MB with sources cost about 25 ms).
+  sourcesContent: false,
+  external: ['@aws-sdk/client-kms', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'],
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: { js: "import { createRequire as skillpassCreateRequire } from 'module'; const require = skillpassCreateRequire(import.meta.url);" },
   mainFields: ['module', 'main'],

@@ -186,6 +186,7 @@ export class SkillpassStack extends Stack {
           forceDockerBundling: false,
           minify: LAMBDA_BUNDLING.minify,
           sourceMap: LAMBDA_BUNDLING.sourcemap,
+          sourcesContent: LAMBDA_BUNDLING.sourcesContent,
           format: nodejs.OutputFormat.ESM,
           target: LAMBDA_BUNDLING.target,
           mainFields: [...LAMBDA_BUNDLING.mainFields],
