@@ -1,9 +1,9 @@
 import { DomainError, type FieldIssue } from '@skillpass/domain';
 import type { BatchRecipient, CredentialBatch, DynamoCredentialStore } from '@skillpass/store';
 import { deterministicId } from '@skillpass/store';
-import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import type { CredentialService, IssueRequest } from './service.ts';
+import { parseCsvWithHeader } from './csv.ts';
 
 export const MAX_BATCH_RECIPIENTS = 10_000;
 
@@ -30,7 +30,7 @@ export interface CredentialBatchQueue {
 export function recipientRowsFrom(body: string, contentType: string): unknown[] {
   if (/^text\/csv/i.test(contentType)) {
     try {
-      const rows = parse(body, { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
+      const rows = parseCsvWithHeader(body);
       return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== '')));
     } catch (error) {
       throw new DomainError('validation', `The CSV cannot be read: ${(error as Error).message}`, [{ path: 'body', message: 'malformed CSV' }]);
