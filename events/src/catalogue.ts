@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Where a job or graduate sits for regional indexes: a Delta province code, `outside` or `remote`. */
 const RegionPartitionSchema = z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote']);
@@ -8,7 +8,7 @@ const SkillUrisSchema = z.array(z.url());
 export const EVENT_DETAIL_SCHEMAS = {
   ProfileSubmitted: z.object({
     graduateId: z.string(),
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     discoverable: z.boolean(),
     personalisedMatching: z.boolean(),
   }),
@@ -16,14 +16,14 @@ export const EVENT_DETAIL_SCHEMAS = {
   JobPosted: z.object({
     jobId: z.string(),
     employerId: z.string(),
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     skills: SkillUrisSchema,
     partition: RegionPartitionSchema,
   }),
   JobUpdated: z.object({
     jobId: z.string(),
     employerId: z.string(),
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     skills: SkillUrisSchema,
     partition: RegionPartitionSchema,
     previous: z.object({ skills: SkillUrisSchema, partition: RegionPartitionSchema }),
@@ -31,7 +31,7 @@ export const EVENT_DETAIL_SCHEMAS = {
   JobClosed: z.object({
     jobId: z.string(),
     employerId: z.string(),
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     skills: SkillUrisSchema,
     partition: RegionPartitionSchema,
   }),
@@ -52,17 +52,17 @@ export const EVENT_DETAIL_SCHEMAS = {
   CredentialIssued: z.object({
     credentialId: z.string(),
     issuerId: z.string(),
-    graduateId: z.string().optional(),
+    graduateId: z.optional(z.string()),
     skills: SkillUrisSchema,
   }),
-  CredentialRevoked: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
-  CredentialSuspended: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
-  CredentialReinstated: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.string().optional() }),
+  CredentialRevoked: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
+  CredentialSuspended: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
+  CredentialReinstated: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
   CredentialImported: z.object({ graduateId: z.string(), heldId: z.string(), skills: SkillUrisSchema }),
   MatchesComputed: z.object({
     graduateId: z.string(),
-    profileVersion: z.number().int().positive(),
-    newJobIds: z.array(z.string()).min(1),
+    profileVersion: z.int().check(z.positive()),
+    newJobIds: z.array(z.string()).check(z.minLength(1)),
   }),
 } as const;
 
@@ -84,7 +84,7 @@ export interface DomainEvent<T extends EventType = EventType> {
 export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
 
 const EnvelopeSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
   source: z.literal(EVENT_SOURCE),
   occurredAt: z.iso.datetime({ offset: true }),

@@ -1,10 +1,10 @@
 import { processCredentialBatch } from '@skillpass/credentials';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
 
-const MessageSchema = z.object({ batchId: z.string().min(1) });
+const MessageSchema = z.object({ batchId: z.string().check(z.minLength(1)) });
 const deps = awsApiDeps();
 
 /** SQS → batch issuance. Each message names a batch; a failed one alone is retried (partial batch response). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError } from '@skillpass/domain';
 import type { SkillpassStore } from '@skillpass/store';
 import type { AuthEnv } from './auth.ts';
@@ -29,18 +29,18 @@ export const problemResponses = (...statuses: number[]) =>
     ]),
   );
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+export const jsonContent = <T extends z.ZodMiniType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
 
 export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2000).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

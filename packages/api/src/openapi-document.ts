@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ContentSpec, RouteSpec } from './routing.ts';
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; required?: string[] };
@@ -15,7 +15,7 @@ const COMPONENTS = '#/components/schemas/';
  * JSON Schema (2020-12, as OpenAPI 3.1 uses) for a set of named zod schemas, converted together
  * so that schemas carrying `.meta({ id })` become shared components referenced by `$ref`.
  */
-function convert(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
+function convert(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output') {
   const json = z.toJSONSchema(z.object(schemas), { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return { properties: json.properties ?? {}, defs: (json.$defs ?? {}) as Record<string, JsonSchema> };
 }
@@ -25,7 +25,10 @@ function renameRefs<T>(value: T, rename: (name: string) => string): T {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/') ? COMPONENTS + rename(item.slice(8)) : renameRefs(item, rename);
+    out[key] =
+      key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/')
+        ? COMPONENTS + rename(item.slice(8))
+        : renameRefs(item, rename);
   }
   return out as T;
 }
@@ -35,8 +38,8 @@ const contentOf = (content: ContentSpec, key: (mediaType: string) => string, sch
 
 /** The OpenAPI 3.1 document of a set of documented routes. */
 export function buildOpenApiDocument(routes: readonly RouteSpec[], options: DocumentOptions) {
-  const inputs: Record<string, z.ZodType> = {};
-  const outputs: Record<string, z.ZodType> = {};
+  const inputs: Record<string, z.ZodMiniType> = {};
+  const outputs: Record<string, z.ZodMiniType> = {};
   routes.forEach((route, i) => {
     const request = route.request ?? {};
     if (request.params) inputs[`${i} path`] = request.params;
@@ -44,7 +47,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
     if (request.headers) inputs[`${i} header`] = request.headers;
     for (const [mediaType, { schema }] of Object.entries(request.body?.content ?? {})) inputs[`${i} body ${mediaType}`] = schema;
     for (const [status, response] of Object.entries(route.responses)) {
-      for (const [mediaType, { schema }] of Object.entries(response.content ?? {})) outputs[`${i} ${status} ${mediaType}`] = schema;
+      for (const [mediaType, { schema }] of Object.entries(response.content ?? {}))
+        outputs[`${i} ${status} ${mediaType}`] = schema;
     }
   });
   const request = convert(inputs, 'input');
@@ -94,7 +98,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
           status,
           {
             description: spec.description,
-            ...(spec.content ? { content: contentOf(spec.content, (mediaType) => `${i} ${status} ${mediaType}`, responseSchemas) } : {}),
+            ...(spec.content
+              ? { content: contentOf(spec.content, (mediaType) => `${i} ${status} ${mediaType}`, responseSchemas) }
+              : {}),
           },
         ]),
       ),

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+// A named import: `z.core.$ZodError` would pull all of zod's core namespace, locales included, into bundles.
+import { $ZodError } from 'zod/v4/core';
 import { DomainError, type FieldIssue } from '@skillpass/domain';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -20,12 +22,12 @@ export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: z.int(),
     detail: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+  .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
 
 const TITLES: Record<string, { status: ContentfulStatusCode; title: string }> = {
   validation: { status: 400, title: 'Invalid request' },
@@ -64,7 +66,7 @@ export function problemResponse(
   return c.body(JSON.stringify(body), status, { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers });
 }
 
-export function issuesFromZod(error: z.ZodError, root?: string): FieldIssue[] {
+export function issuesFromZod(error: $ZodError, root?: string): FieldIssue[] {
   return error.issues.map((issue) => {
     const segments = [...(root ? [root] : []), ...issue.path.map(String)];
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -79,7 +81,7 @@ export function problemFromError(c: Context, error: unknown): Response {
   if (error instanceof DomainError) {
     return problemResponse(c, error.kind, error.message, error.fieldIssues);
   }
-  if (error instanceof z.ZodError) {
+  if (error instanceof $ZodError) {
     return problemResponse(c, 'validation', 'The request has invalid fields.', issuesFromZod(error));
   }
   if (error instanceof HTTPException) {

@@ -1,6 +1,6 @@
 import { type Context, type Env, Hono, type MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { issuesFromZod, problemResponse } from './problem.ts';
 
 /**
@@ -10,7 +10,7 @@ import { issuesFromZod, problemResponse } from './problem.ts';
  * around as a value, so Lambda bundles keep only the parts of zod they use.
  */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export type ContentSpec = Record<string, { schema: z.ZodType }>;
+export type ContentSpec = Record<string, { schema: z.ZodMiniType }>;
 
 export interface ResponseSpec {
   description: string;
@@ -18,9 +18,9 @@ export interface ResponseSpec {
 }
 
 export interface RequestSpec {
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  headers?: z.ZodObject;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  headers?: z.ZodMiniObject;
   body?: { content: ContentSpec; required?: boolean; description?: string };
 }
 
@@ -45,8 +45,10 @@ type RouteEnv<R extends RouteSpec> = R['middleware'] extends readonly Middleware
   ? UnionToIntersection<EnvOf<R['middleware'][number]>>
   : unknown;
 
-type OutputOf<S> = S extends z.ZodType ? z.output<S> : never;
-type JsonBodyOf<C> = { [K in keyof C]: K extends `application/${string}json` ? OutputOf<C[K] extends { schema: infer S } ? S : never> : never }[keyof C];
+type OutputOf<S> = S extends z.ZodMiniType ? z.output<S> : never;
+type JsonBodyOf<C> = {
+  [K in keyof C]: K extends `application/${string}json` ? OutputOf<C[K] extends { schema: infer S } ? S : never> : never;
+}[keyof C];
 type Validated<R extends RouteSpec> = (R['request'] extends { params: infer P } ? { param: OutputOf<P> } : object) &
   (R['request'] extends { query: infer Q } ? { query: OutputOf<Q> } : object) &
   (R['request'] extends { headers: infer H } ? { header: OutputOf<H> } : object) &
@@ -58,7 +60,7 @@ export type RouteHandler<R extends RouteSpec> = (c: RouteContext<R>) => Response
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const mediaTypeOf = (c: Context) => (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 
-function validating(target: 'param' | 'query' | 'header' | 'json', schema: z.ZodType): MiddlewareHandler {
+function validating(target: 'param' | 'query' | 'header' | 'json', schema: z.ZodMiniType): MiddlewareHandler {
   return validator(target, (value, c) => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
@@ -93,7 +95,13 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
     ].filter((v): v is MiddlewareHandler => v !== undefined);
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     // The typed handler sees what the validators above put in the context; hono's own types cannot follow that.
-    this.on(route.method.toUpperCase(), [honoPath], ...(route.middleware ?? []), ...validators, handler as unknown as MiddlewareHandler);
+    this.on(
+      route.method.toUpperCase(),
+      [honoPath],
+      ...(route.middleware ?? []),
+      ...validators,
+      handler as unknown as MiddlewareHandler,
+    );
     this.documentedRoutes.push(route);
     return this;
   }

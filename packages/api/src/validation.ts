@@ -1,9 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, invalid } from '@skillpass/domain';
 import type { SkillCatalog } from './app.ts';
 import { issuesFromZod } from './problem.ts';
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid('The request has invalid fields.', issuesFromZod(result.error));
   return result.data;
@@ -16,9 +16,7 @@ export function assertKnownConcepts(
   occupations: ReadonlyArray<{ path: string; uri: string }> = [],
 ): void {
   const issues: FieldIssue[] = [
-    ...skills
-      .filter((s) => !catalog.isKnownSkill(s.uri))
-      .map((s) => ({ path: s.path, message: `unknown ESCO skill: ${s.uri}` })),
+    ...skills.filter((s) => !catalog.isKnownSkill(s.uri)).map((s) => ({ path: s.path, message: `unknown ESCO skill: ${s.uri}` })),
     ...occupations
       .filter((o) => !catalog.isKnownOccupation(o.uri))
       .map((o) => ({ path: o.path, message: `unknown ESCO occupation: ${o.uri}` })),

@@ -1,7 +1,7 @@
 import { DomainError, type FieldIssue } from '@skillpass/domain';
 import type { BatchRecipient, CredentialBatch, DynamoCredentialStore } from '@skillpass/store';
 import { deterministicId } from '@skillpass/store';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CredentialService, IssueRequest } from './service.ts';
 import { parseCsvWithHeader } from './csv.ts';
 
@@ -9,16 +9,18 @@ export const MAX_BATCH_RECIPIENTS = 10_000;
 
 export const BatchRecipientSchema = z
   .strictObject({
-    graduateId: z.string().min(1).max(128).optional(),
-    subjectId: z.string().min(1).max(500).optional(),
-    email: z.email().optional(),
-    name: z.string().min(1).max(200).optional(),
-    grade: z.string().min(1).max(100).optional(),
-    validUntil: z.iso.datetime({ offset: true }).optional(),
+    graduateId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+    subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+    email: z.optional(z.email()),
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    grade: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    validUntil: z.optional(z.iso.datetime({ offset: true })),
   })
-  .refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
-    message: 'give graduateId, or subjectId and email',
-  });
+  .check(
+    z.refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
+      message: 'give graduateId, or subjectId and email',
+    }),
+  );
 export type BatchRecipientInput = z.infer<typeof BatchRecipientSchema>;
 
 /** Where batch work goes: SQS in AWS, an in-process queue locally. Delivery is at least once. */
@@ -33,7 +35,9 @@ export function recipientRowsFrom(body: string, contentType: string): unknown[] 
       const rows = parseCsvWithHeader(body);
       return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== '')));
     } catch (error) {
-      throw new DomainError('validation', `The CSV cannot be read: ${(error as Error).message}`, [{ path: 'body', message: 'malformed CSV' }]);
+      throw new DomainError('validation', `The CSV cannot be read: ${(error as Error).message}`, [
+        { path: 'body', message: 'malformed CSV' },
+      ]);
     }
   }
   let parsed: unknown;
@@ -43,7 +47,9 @@ export function recipientRowsFrom(body: string, contentType: string): unknown[] 
     throw new DomainError('validation', 'Malformed JSON in request body.', [{ path: 'body', message: 'malformed JSON' }]);
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { recipients?: unknown }).recipients)) {
-    throw new DomainError('validation', 'Send {"templateId": …, "recipients": [ … ]}.', [{ path: 'recipients', message: 'required array' }]);
+    throw new DomainError('validation', 'Send {"templateId": …, "recipients": [ … ]}.', [
+      { path: 'recipients', message: 'required array' },
+    ]);
   }
   return (parsed as { recipients: unknown[] }).recipients;
 }
@@ -62,7 +68,8 @@ export async function createCredentialBatch(
     throw new DomainError('validation', `A batch holds 1 to ${MAX_BATCH_RECIPIENTS} recipients.`, issues);
   }
   const template = await store.getTemplate(input.templateId);
-  if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
+  if (!template)
+    throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
   if (template.issuerId !== input.issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
   const recipients: Array<BatchRecipient<BatchRecipientInput>> = input.rows.map((row, i) => {
     const parsed = BatchRecipientSchema.safeParse(row);
@@ -93,7 +100,11 @@ export async function createCredentialBatch(
  * credential id is derived from batch and row, issuing is idempotent on that id, and a row is
  * settled only from `pending`, so every recipient ends issued exactly once.
  */
-export async function processCredentialBatch(store: DynamoCredentialStore, service: CredentialService, batchId: string): Promise<void> {
+export async function processCredentialBatch(
+  store: DynamoCredentialStore,
+  service: CredentialService,
+  batchId: string,
+): Promise<void> {
   const batch = await store.getBatch(batchId);
   if (!batch) return;
   const [issuer, template] = await Promise.all([store.getIssuer(batch.issuerId), store.getTemplate(batch.templateId)]);
@@ -102,29 +113,39 @@ export async function processCredentialBatch(store: DynamoCredentialStore, servi
   do {
     const page = await store.listBatchRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
     // Rows are independent, so a page is worked on concurrently.
-    await Promise.all(page.items.filter((r) => r.status === 'pending').map(async (recipient) => {
-      const { graduateId, subjectId, email, name, grade, validUntil } = recipient.input;
-      const request: IssueRequest = {
-        templateId: batch.templateId,
-        holder: graduateId ? { graduateId } : { subjectId: subjectId!, email: email!, ...(name ? { name } : {}) },
-        ...(grade ? { grade } : {}),
-        ...(validUntil ? { validUntil } : {}),
-      };
-      const credentialId = deterministicId('cred', batchId, String(recipient.row));
-      try {
-        await service.issue(batch.issuerId, request, credentialId, preloaded);
-        await store.settleBatchRecipient(batchId, recipient.row, { status: 'issued', credentialId });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await store.settleBatchRecipient(batchId, recipient.row, { status: 'failed', error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message });
-      }
-    }));
+    await Promise.all(
+      page.items
+        .filter((r) => r.status === 'pending')
+        .map(async (recipient) => {
+          const { graduateId, subjectId, email, name, grade, validUntil } = recipient.input;
+          const request: IssueRequest = {
+            templateId: batch.templateId,
+            holder: graduateId ? { graduateId } : { subjectId: subjectId!, email: email!, ...(name ? { name } : {}) },
+            ...(grade ? { grade } : {}),
+            ...(validUntil ? { validUntil } : {}),
+          };
+          const credentialId = deterministicId('cred', batchId, String(recipient.row));
+          try {
+            await service.issue(batch.issuerId, request, credentialId, preloaded);
+            await store.settleBatchRecipient(batchId, recipient.row, { status: 'issued', credentialId });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            await store.settleBatchRecipient(batchId, recipient.row, {
+              status: 'failed',
+              error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message,
+            });
+          }
+        }),
+    );
     cursor = page.nextCursor;
   } while (cursor);
 }
 
 /** The local queue: runs batches in this process, retrying a batch whose worker threw. */
-export function inProcessBatchQueue(work: (batchId: string) => Promise<void>, onError: (error: unknown) => void = () => {}): CredentialBatchQueue & { idle(): Promise<void> } {
+export function inProcessBatchQueue(
+  work: (batchId: string) => Promise<void>,
+  onError: (error: unknown) => void = () => {},
+): CredentialBatchQueue & { idle(): Promise<void> } {
   const running = new Set<Promise<void>>();
   const run = (batchId: string, attempt: number): Promise<void> =>
     work(batchId).catch(async (error) => {

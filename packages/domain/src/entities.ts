@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { JobPlaceSchema, PlaceSchema } from './places.ts';
 import {
   BilingualTextSchema,
@@ -17,7 +17,7 @@ import {
 
 /** Fields every stored record carries. `version` drives optimistic concurrency. */
 const recordMeta = {
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
 };
@@ -31,60 +31,62 @@ export const ProfileSkillSchema = z.strictObject({
 });
 
 export const GraduateProfileInputSchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(120),
-  contactEmail: z.email().max(254),
-  education: z
-    .array(
-      z.strictObject({
-        eqfLevel: EqfLevelSchema,
-        field: z.string().trim().min(1).max(200),
-        institution: z.string().trim().min(1).max(200),
-        graduationYear: z.number().int().min(1950).max(2100).optional(),
-      }),
-    )
-    .max(10)
-    .default([]),
-  skills: z.array(ProfileSkillSchema).max(MAX_PROFILE_SKILLS).default([]),
-  languages: z
-    .array(z.strictObject({ code: LanguageCodeSchema, level: CefrLevelSchema }))
-    .max(20)
-    .default([]),
-  preferredPlaces: z.array(PlaceSchema).max(20).default([]),
-  openToRemote: z.boolean().default(false),
-  desiredOccupations: z
-    .array(
-      z
-        .strictObject({ escoUri: EscoOccupationUriSchema.optional(), chinaCode: ChinaOccupationCodeSchema.optional() })
-        .refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
-          message: 'give escoUri, chinaCode or both',
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  contactEmail: z.email().check(z.maxLength(254)),
+  education: z._default(
+    z
+      .array(
+        z.strictObject({
+          eqfLevel: EqfLevelSchema,
+          field: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+          institution: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+          graduationYear: z.optional(z.int().check(z.gte(1950), z.lte(2100))),
         }),
-    )
-    .max(10)
-    .default([]),
-  chinaSkillLevel: z
-    .strictObject({
+      )
+      .check(z.maxLength(10)),
+    [],
+  ),
+  skills: z._default(z.array(ProfileSkillSchema).check(z.maxLength(MAX_PROFILE_SKILLS)), []),
+  languages: z._default(z.array(z.strictObject({ code: LanguageCodeSchema, level: CefrLevelSchema })).check(z.maxLength(20)), []),
+  preferredPlaces: z._default(z.array(PlaceSchema).check(z.maxLength(20)), []),
+  openToRemote: z._default(z.boolean(), false),
+  desiredOccupations: z._default(
+    z
+      .array(
+        z.strictObject({ escoUri: z.optional(EscoOccupationUriSchema), chinaCode: z.optional(ChinaOccupationCodeSchema) }).check(
+          z.refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
+            message: 'give escoUri, chinaCode or both',
+          }),
+        ),
+      )
+      .check(z.maxLength(10)),
+    [],
+  ),
+  chinaSkillLevel: z.optional(
+    z.strictObject({
       level: ChinaSkillLevelSchema,
-      occupationCode: ChinaOccupationCodeSchema.optional(),
-      occupationTitle: z.string().trim().min(1).max(200).optional(),
-    })
-    .optional(),
-  availableFrom: IsoDateSchema.optional(),
-  salaryExpectation: SalaryRangeSchema.optional(),
-  consents: z
-    .strictObject({
+      occupationCode: z.optional(ChinaOccupationCodeSchema),
+      occupationTitle: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    }),
+  ),
+  availableFrom: z.optional(IsoDateSchema),
+  salaryExpectation: z.optional(SalaryRangeSchema),
+  consents: z._default(
+    z.strictObject({
       /** Employers may see me in candidate lists. Off unless the graduate opts in. */
-      discoverable: z.boolean().default(false),
+      discoverable: z._default(z.boolean(), false),
       /** Off means a transparent, non-personalised job feed. */
-      personalisedMatching: z.boolean().default(true),
-    })
-    .default({ discoverable: false, personalisedMatching: true }),
+      personalisedMatching: z._default(z.boolean(), true),
+    }),
+    { discoverable: false, personalisedMatching: true },
+  ),
 });
 export type GraduateProfileInput = z.infer<typeof GraduateProfileInputSchema>;
 
-export const GraduateProfileSchema = GraduateProfileInputSchema.extend({
+export const GraduateProfileSchema = z.extend(GraduateProfileInputSchema, {
   graduateId: z.string(),
   /** Skills backed by a verified credential, with the credential that proves each. */
-  verifiedSkills: z.array(z.strictObject({ uri: EscoSkillUriSchema, credentialId: z.string() })).default([]),
+  verifiedSkills: z._default(z.array(z.strictObject({ uri: EscoSkillUriSchema, credentialId: z.string() })), []),
   ...recordMeta,
 });
 export type GraduateProfile = z.infer<typeof GraduateProfileSchema>;
@@ -92,50 +94,52 @@ export type GraduateProfile = z.infer<typeof GraduateProfileSchema>;
 export const EmployerInputSchema = z.strictObject({
   name: BilingualTextSchema,
   registeredPlace: PlaceSchema,
-  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
-  unifiedSocialCreditCode: z
-    .string()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character 统一社会信用代码')
-    .optional(),
+  website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+  unifiedSocialCreditCode: z.optional(
+    z.string().check(z.regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character 统一社会信用代码')),
+  ),
 });
 export type EmployerInput = z.infer<typeof EmployerInputSchema>;
-export const EmployerSchema = EmployerInputSchema.extend({ employerId: z.string(), ...recordMeta });
+export const EmployerSchema = z.extend(EmployerInputSchema, { employerId: z.string(), ...recordMeta });
 export type Employer = z.infer<typeof EmployerSchema>;
 
 export const RequiredSkillSchema = z.strictObject({
   uri: EscoSkillUriSchema,
   importance: z.enum(['essential', 'optional']),
-  minProficiency: ProficiencySchema.default(1),
+  minProficiency: z._default(ProficiencySchema, 1),
 });
 export type RequiredSkill = z.infer<typeof RequiredSkillSchema>;
 
 export const JobPostingInputSchema = z
   .strictObject({
     title: BilingualTextSchema,
-    description: z.string().trim().min(1).max(20_000),
-    occupation: z
-      .strictObject({ escoUri: EscoOccupationUriSchema.optional(), chinaCode: ChinaOccupationCodeSchema.optional() })
-      .refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
-        message: 'give escoUri, chinaCode or both',
-      })
-      .optional(),
-    requiredSkills: z.array(RequiredSkillSchema).min(1).max(MAX_JOB_SKILLS),
+    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
+    occupation: z.optional(
+      z.strictObject({ escoUri: z.optional(EscoOccupationUriSchema), chinaCode: z.optional(ChinaOccupationCodeSchema) }).check(
+        z.refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
+          message: 'give escoUri, chinaCode or both',
+        }),
+      ),
+    ),
+    requiredSkills: z.array(RequiredSkillSchema).check(z.minLength(1), z.maxLength(MAX_JOB_SKILLS)),
     place: JobPlaceSchema,
-    salary: SalaryRangeSchema.optional(),
-    openings: z.number().int().min(1).max(10_000).default(1),
-    minEqfLevel: EqfLevelSchema.optional(),
-    minChinaSkillLevel: ChinaSkillLevelSchema.optional(),
+    salary: z.optional(SalaryRangeSchema),
+    openings: z._default(z.int().check(z.gte(1), z.lte(10_000)), 1),
+    minEqfLevel: z.optional(EqfLevelSchema),
+    minChinaSkillLevel: z.optional(ChinaSkillLevelSchema),
     closingDate: IsoDateSchema,
   })
-  .superRefine((job, ctx) => {
-    const seen = new Set<string>();
-    job.requiredSkills.forEach((skill, index) => {
-      if (seen.has(skill.uri)) {
-        ctx.addIssue({ code: 'custom', message: 'skill listed twice', path: ['requiredSkills', index, 'uri'] });
-      }
-      seen.add(skill.uri);
-    });
-  });
+  .check(
+    z.superRefine((job, ctx) => {
+      const seen = new Set<string>();
+      job.requiredSkills.forEach((skill, index) => {
+        if (seen.has(skill.uri)) {
+          ctx.addIssue({ code: 'custom', message: 'skill listed twice', path: ['requiredSkills', index, 'uri'] });
+        }
+        seen.add(skill.uri);
+      });
+    }),
+  );
 export type JobPostingInput = z.infer<typeof JobPostingInputSchema>;
 
 export const JobStatusSchema = z.enum(['open', 'closed']);
@@ -145,7 +149,7 @@ export const JobPostingSchema = z.object({
   employerId: z.string(),
   status: JobStatusSchema,
   postedAt: IsoDateTimeSchema,
-  closedAt: IsoDateTimeSchema.optional(),
+  closedAt: z.optional(IsoDateTimeSchema),
   ...recordMeta,
 });
 export type JobPosting = z.infer<typeof JobPostingSchema>;
@@ -158,7 +162,7 @@ export const ApplicationSchema = z.object({
   jobId: z.string(),
   employerId: z.string(),
   graduateId: z.string(),
-  coverNote: z.string().max(5_000).optional(),
+  coverNote: z.optional(z.string().check(z.maxLength(5_000))),
   status: ApplicationStatusSchema,
   history: z.array(z.object({ status: ApplicationStatusSchema, at: IsoDateTimeSchema })),
   ...recordMeta,
@@ -169,50 +173,55 @@ export const IssuerKindSchema = z.enum(['school', 'training-centre', 'university
 export const IssuerInputSchema = z.strictObject({
   legalName: BilingualTextSchema,
   kind: IssuerKindSchema,
-  country: z.string().regex(/^[A-Z]{2}$/),
-  region: z.string().trim().min(1).max(100),
-  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
-  accreditation: z
-    .array(
-      z.strictObject({
-        by: z.string().trim().min(1).max(200),
-        scope: z.string().trim().min(1).max(500),
-        validUntil: IsoDateSchema,
-      }),
-    )
-    .max(20)
-    .default([]),
+  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  region: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+  accreditation: z._default(
+    z
+      .array(
+        z.strictObject({
+          by: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+          scope: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+          validUntil: IsoDateSchema,
+        }),
+      )
+      .check(z.maxLength(20)),
+    [],
+  ),
 });
 export type IssuerInput = z.infer<typeof IssuerInputSchema>;
-export const IssuerSchema = IssuerInputSchema.extend({
+export const IssuerSchema = z.extend(IssuerInputSchema, {
   issuerId: z.string(),
   /** `kid`s of the public keys this issuer signs with (current and retired). */
-  signingKeyIds: z.array(z.string()).default([]),
+  signingKeyIds: z._default(z.array(z.string()), []),
   ...recordMeta,
 });
 export type Issuer = z.infer<typeof IssuerSchema>;
 
 export const CredentialTemplateInputSchema = z.strictObject({
   title: BilingualTextSchema,
-  description: z.string().trim().min(1).max(5_000),
-  learningOutcomes: z.array(EscoSkillUriSchema).min(1).max(50),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(5_000)),
+  learningOutcomes: z.array(EscoSkillUriSchema).check(z.minLength(1), z.maxLength(50)),
   workload: z
-    .strictObject({ ects: z.number().min(0).max(180).optional(), hours: z.number().int().min(1).max(10_000).optional() })
-    .refine((w) => w.ects !== undefined || w.hours !== undefined, { message: 'give ects, hours or both' }),
+    .strictObject({
+      ects: z.optional(z.number().check(z.gte(0), z.lte(180))),
+      hours: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+    })
+    .check(z.refine((w) => w.ects !== undefined || w.hours !== undefined, { message: 'give ects, hours or both' })),
   eqfLevel: EqfLevelSchema,
-  chinaSkillLevel: ChinaSkillLevelSchema.optional(),
-  chinaOccupationCode: ChinaOccupationCodeSchema.optional(),
-  assessmentType: z.string().trim().min(1).max(300),
+  chinaSkillLevel: z.optional(ChinaSkillLevelSchema),
+  chinaOccupationCode: z.optional(ChinaOccupationCodeSchema),
+  assessmentType: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   participationForm: z.enum(['online', 'onsite', 'blended']),
-  qualityAssurance: z.string().trim().min(1).max(300),
-  prerequisites: z.string().trim().max(1_000).optional(),
-  supervisedAssessment: z.boolean().optional(),
-  identityVerified: z.boolean().optional(),
-  gradeScheme: z.string().trim().max(300).optional(),
-  stackability: z.string().trim().max(1_000).optional(),
+  qualityAssurance: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  prerequisites: z.optional(z.string().check(z.trim(), z.maxLength(1_000))),
+  supervisedAssessment: z.optional(z.boolean()),
+  identityVerified: z.optional(z.boolean()),
+  gradeScheme: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+  stackability: z.optional(z.string().check(z.trim(), z.maxLength(1_000))),
 });
 export type CredentialTemplateInput = z.infer<typeof CredentialTemplateInputSchema>;
-export const CredentialTemplateSchema = CredentialTemplateInputSchema.extend({
+export const CredentialTemplateSchema = z.extend(CredentialTemplateInputSchema, {
   templateId: z.string(),
   issuerId: z.string(),
   ...recordMeta,
@@ -229,11 +238,11 @@ export const IssuedCredentialSchema = z.object({
     z.strictObject({ kind: z.literal('external'), subjectId: z.string(), email: z.email() }),
   ]),
   status: CredentialStatusValueSchema,
-  statusListIndex: z.number().int().nonnegative(),
+  statusListIndex: z.int().check(z.nonnegative()),
   statusListId: z.string(),
   skills: z.array(EscoSkillUriSchema),
   validFrom: IsoDateTimeSchema,
-  validUntil: IsoDateTimeSchema.optional(),
+  validUntil: z.optional(IsoDateTimeSchema),
   jwt: z.string(),
   ...recordMeta,
 });

@@ -1,3 +1,4 @@
+import './zod-messages.ts';
 export * from './errors.ts';
 export * from './entities.ts';
 export * from './places.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Provinces of the Yangtze River Delta, by national administrative division code (GB/T 2260). */
 export const DELTA_PROVINCES = {
@@ -69,15 +69,15 @@ export const PlaceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delta'), cityCode: DeltaCityCodeSchema }),
   z.strictObject({
     kind: z.literal('elsewhere'),
-    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. DE'),
-    city: z.string().trim().min(1).max(100),
+    country: z.string().check(z.regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. DE')),
+    city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
 ]);
 export type Place = z.infer<typeof PlaceSchema>;
 
 /** Where a job is done: a place, or remote. */
 export const JobPlaceSchema = z.discriminatedUnion('kind', [
-  ...PlaceSchema.options,
+  ...PlaceSchema.def.options,
   z.strictObject({ kind: z.literal('remote') }),
 ]);
 export type JobPlace = z.infer<typeof JobPlaceSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { CURRENT_STATUS_LIST, createCredentialBatch, recipientRowsFrom, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
 import { HTTPException } from 'hono/http-exception';
@@ -23,13 +23,17 @@ const security = [{ bearer: [] }];
 const tags = ['Credentials'];
 
 const IssueRequestSchema = z.strictObject({
-  templateId: z.string().min(1).max(64),
+  templateId: z.string().check(z.minLength(1), z.maxLength(64)),
   holder: z.union([
-    z.strictObject({ graduateId: z.string().min(1).max(128) }),
-    z.strictObject({ subjectId: z.string().min(1).max(500), email: z.email(), name: z.string().min(1).max(200).optional() }),
+    z.strictObject({ graduateId: z.string().check(z.minLength(1), z.maxLength(128)) }),
+    z.strictObject({
+      subjectId: z.string().check(z.minLength(1), z.maxLength(500)),
+      email: z.email(),
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    }),
   ]),
-  grade: z.string().trim().min(1).max(100).optional(),
-  validUntil: IsoDateTimeSchema.optional(),
+  grade: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  validUntil: z.optional(IsoDateTimeSchema),
 });
 const IssuedResponse = z.object({
   id: z.string(),
@@ -51,14 +55,18 @@ const VerificationReportSchema = z
       status: Check,
       euMandatoryElements: Check,
     }),
-    credential: z.record(z.string(), z.unknown()).optional(),
+    credential: z.optional(z.record(z.string(), z.unknown())),
   })
-  .meta({ id: 'VerificationReport' });
+  .register(z.globalRegistry, { id: 'VerificationReport' });
 const VerifyRequest = z.union([
-  z.string().meta({ description: 'a compact JWS (send as application/json string)' }),
+  z.string().register(z.globalRegistry, { description: 'a compact JWS (send as application/json string)' }),
   z.object({ jwt: z.string() }),
-  z.strictObject({ credentialId: z.string().min(1).max(64) }).meta({ description: 'a credential issued here, by id (the short QR link)' }),
-  z.object({ '@context': z.array(z.string()).optional(), type: z.string(), id: z.string() }).meta({ description: 'EnvelopedVerifiableCredential' }),
+  z
+    .strictObject({ credentialId: z.string().check(z.minLength(1), z.maxLength(64)) })
+    .register(z.globalRegistry, { description: 'a credential issued here, by id (the short QR link)' }),
+  z
+    .object({ '@context': z.optional(z.array(z.string())), type: z.string(), id: z.string() })
+    .register(z.globalRegistry, { description: 'EnvelopedVerifiableCredential' }),
 ]);
 
 export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
@@ -74,7 +82,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [issuer] as const,
       request: { body: { content: { 'application/json': { schema: IssuerInputSchema } }, required: true } },
-      responses: { 200: jsonContent(IssuerSchema.meta({ id: 'Issuer' }), 'Saved'), ...problemResponses(400, 401, 403) },
+      responses: {
+        200: jsonContent(IssuerSchema.register(z.globalRegistry, { id: 'Issuer' }), 'Saved'),
+        ...problemResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       const saved = await deps.credentials.putIssuer(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
@@ -109,11 +120,17 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
       request: { body: { content: { 'application/json': { schema: CredentialTemplateInputSchema } }, required: true } },
-      responses: { 201: jsonContent(CredentialTemplateSchema.meta({ id: 'CredentialTemplate' }), 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
+      responses: {
+        201: jsonContent(CredentialTemplateSchema.register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
+        ...problemResponses(400, 401, 403, 409, 422),
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
-      assertKnownConcepts(deps.catalog, input.learningOutcomes.map((uri, i) => ({ path: `learningOutcomes.${i}`, uri })));
+      assertKnownConcepts(
+        deps.catalog,
+        input.learningOutcomes.map((uri, i) => ({ path: `learningOutcomes.${i}`, uri })),
+      );
       const sub = c.get('principal').sub;
       if (!(await deps.credentials.getIssuer(sub))) throw notFound('issuer (register with PUT /v1/issuers/me first)');
       const key = c.get('idempotencyKey');
@@ -128,7 +145,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/credential-templates',
       summary: 'Credential templates on offer (public); filter by issuer',
       tags,
-      request: { query: PageQuerySchema.extend({ issuer: z.string().min(1).max(128).optional() }) },
+      request: { query: z.extend(PageQuerySchema, { issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }) },
       responses: { 200: jsonContent(pageOf(CredentialTemplateSchema), 'A page of templates'), ...problemResponses(400) },
     }),
     async (c) => {
@@ -158,7 +175,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       c.header('Location', `/v1/credentials/${credentialId}`);
       // The QR code is drawn only here, for the one credential a person is looking at: it is the costly part.
       const qrSvg = service.qrSvg(credentialId, result.verifyUrl);
-      return c.json({ id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg, credential: result.credential }, 201);
+      return c.json(
+        { id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg, credential: result.credential },
+        201,
+      );
     },
   );
 
@@ -170,7 +190,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
-      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      request: { params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) },
       responses: { 200: jsonContent(IssuedCredentialSchema, 'The credential'), ...problemResponses(401, 403, 404) },
     }),
     async (c) => {
@@ -192,12 +212,16 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
         method: 'post',
         path: `/v1/credentials/{id}/${action}`,
         summary: `${action[0]!.toUpperCase()}${action.slice(1)} a credential (its issuer only)`,
-        description: 'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
+        description:
+          'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
         tags,
         security,
         middleware: [issuer] as const,
-        request: { params: z.object({ id: z.string().min(1).max(64) }) },
-        responses: { 200: jsonContent(IssuedCredentialSchema, 'The credential in its new state'), ...problemResponses(401, 403, 404, 409) },
+        request: { params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) },
+        responses: {
+          200: jsonContent(IssuedCredentialSchema, 'The credential in its new state'),
+          ...problemResponses(401, 403, 404, 409),
+        },
       }),
       async (c) => c.json(await service.changeStatus(c.get('principal').sub, c.req.valid('param').id, action), 200),
     );
@@ -209,8 +233,13 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/status-lists/{listId}/{purpose}',
       summary: 'A signed BitstringStatusListCredential (vc+jwt)',
       tags,
-      request: { params: z.object({ listId: z.string().regex(/^[\w-]{1,32}$/), purpose: z.enum(['revocation', 'suspension']) }) },
-      responses: { 200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } }, ...problemResponses(400, 404) },
+      request: {
+        params: z.object({ listId: z.string().check(z.regex(/^[\w-]{1,32}$/)), purpose: z.enum(['revocation', 'suspension']) }),
+      },
+      responses: {
+        200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } },
+        ...problemResponses(400, 404),
+      },
     }),
     async (c) => {
       const { listId, purpose } = c.req.valid('param');
@@ -222,12 +251,13 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     },
   );
 
-  const verifyRoute = (path: string, summary: string, schema: z.ZodType = VerifyRequest) =>
+  const verifyRoute = (path: string, summary: string, schema: z.ZodMiniType = VerifyRequest) =>
     createRoute({
       method: 'post',
       path,
       summary,
-      description: 'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
+      description:
+        'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
       tags: ['Verification'],
       request: { body: { content: { 'application/json': { schema } }, required: true } },
       responses: { 200: jsonContent(VerificationReportSchema, 'The report, check by check'), ...problemResponses(400, 413, 415) },
@@ -244,9 +274,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     verifyRoute(
       '/credentials/verify',
       'Verify a credential (W3C VC API shape)',
-      z.object({ verifiableCredential: z.unknown(), options: z.record(z.string(), z.unknown()).optional() }),
+      z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
     ),
-    async (c) => c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
+    async (c) =>
+      c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
   );
 
   app.openapi(
@@ -267,7 +298,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       responses: { 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
     }),
-    async (c) => c.json({ keys: (await deps.publishedKeys()) as Array<Record<string, unknown>> }, 200, { 'Cache-Control': 'public, max-age=3600' }),
+    async (c) =>
+      c.json({ keys: (await deps.publishedKeys()) as Array<Record<string, unknown>> }, 200, {
+        'Cache-Control': 'public, max-age=3600',
+      }),
   );
   app.openapi(
     createRoute({
@@ -297,7 +331,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/keys/{keyId}',
       summary: 'One public key as a bare JWK: what every credential `kid` resolves to',
       tags,
-      request: { params: z.object({ keyId: z.string().regex(/^[\w-]{1,64}$/) }) },
+      request: { params: z.object({ keyId: z.string().check(z.regex(/^[\w-]{1,64}$/)) }) },
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JWK'), ...problemResponses(400, 404) },
     }),
     async (c) => {
@@ -306,10 +340,12 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       return c.json(jwk as Record<string, unknown>, 200, { 'Content-Type': 'application/jwk+json' });
     },
   );
-
 }
 
-const BatchJsonSchema = z.object({ templateId: z.string().min(1).max(64), recipients: z.array(z.unknown()).min(1).max(10_000) });
+const BatchJsonSchema = z.object({
+  templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+  recipients: z.array(z.unknown()).check(z.minLength(1), z.maxLength(10_000)),
+});
 const BatchStatusSchema = z.object({
   batchId: z.string(),
   templateId: z.string(),
@@ -317,8 +353,15 @@ const BatchStatusSchema = z.object({
   issued: z.number(),
   failed: z.number(),
   pending: z.number(),
-  recipients: z.array(z.object({ row: z.number(), status: z.enum(['pending', 'issued', 'failed']), credentialId: z.string().optional(), error: z.string().optional() })),
-  nextCursor: z.string().optional(),
+  recipients: z.array(
+    z.object({
+      row: z.number(),
+      status: z.enum(['pending', 'issued', 'failed']),
+      credentialId: z.optional(z.string()),
+      error: z.optional(z.string()),
+    }),
+  ),
+  nextCursor: z.optional(z.string()),
 });
 
 export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void {
@@ -336,10 +379,16 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
       request: {
-        query: z.object({ templateId: z.string().min(1).max(64).optional() }),
-        body: { content: { 'application/json': { schema: BatchJsonSchema }, 'text/csv': { schema: z.string() } }, required: true },
+        query: z.object({ templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
+        body: {
+          content: { 'application/json': { schema: BatchJsonSchema }, 'text/csv': { schema: z.string() } },
+          required: true,
+        },
       },
-      responses: { 202: jsonContent(z.object({ batchId: z.string(), total: z.number(), failed: z.number() }), 'Accepted'), ...problemResponses(400, 401, 403, 413, 415, 422) },
+      responses: {
+        202: jsonContent(z.object({ batchId: z.string(), total: z.number(), failed: z.number() }), 'Accepted'),
+        ...problemResponses(400, 401, 403, 413, 415, 422),
+      },
     }),
     async (c) => {
       const contentType = c.req.header('Content-Type') ?? '';
@@ -356,7 +405,8 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       } else {
         throw new HTTPException(415, { message: 'Send the recipients as application/json or text/csv.' });
       }
-      if (!templateId) throw new DomainError('validation', 'templateId is required.', [{ path: 'query.templateId', message: 'required' }]);
+      if (!templateId)
+        throw new DomainError('validation', 'templateId is required.', [{ path: 'query.templateId', message: 'required' }]);
       const key = c.get('idempotencyKey');
       const batch = await createCredentialBatch(deps.credentials, deps.batchQueue, {
         batchId: key ? deterministicId('batch', sub, key) : newId('batch'),
@@ -378,7 +428,10 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       tags,
       security,
       middleware: [issuer] as const,
-      request: { params: z.object({ id: z.string().min(1).max(64) }), query: PageQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+      request: {
+        params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+        query: z.extend(PageQuerySchema, { limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
+      },
       responses: { 200: jsonContent(BatchStatusSchema, 'Progress'), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
@@ -394,7 +447,12 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
           templateId: batch.templateId,
           total: batch.total,
           ...progress,
-          recipients: page.items.map(({ row, status, credentialId, error }) => ({ row, status, ...(credentialId ? { credentialId } : {}), ...(error ? { error } : {}) })),
+          recipients: page.items.map(({ row, status, credentialId, error }) => ({
+            row,
+            status,
+            ...(credentialId ? { credentialId } : {}),
+            ...(error ? { error } : {}),
+          })),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         },
         200,
@@ -410,7 +468,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
     issuerId: z.string(),
     title: z.string(),
     skills: z.array(z.string()),
-    validUntil: z.string().optional(),
+    validUntil: z.optional(z.string()),
     importedAt: z.string(),
   });
 
@@ -425,7 +483,10 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [graduate] as const,
       request: { body: { content: { 'application/json': { schema: VerifyRequest } }, required: true } },
-      responses: { 201: jsonContent(z.object({ held: HeldSchema, report: VerificationReportSchema }), 'Imported'), ...problemResponses(400, 401, 403, 404, 422) },
+      responses: {
+        201: jsonContent(z.object({ held: HeldSchema, report: VerificationReportSchema }), 'Imported'),
+        ...problemResponses(400, 401, 403, 404, 422),
+      },
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -468,13 +529,19 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [graduate] as const,
       responses: {
-        200: jsonContent(z.object({ issued: z.array(IssuedCredentialSchema), held: z.array(HeldSchema.extend({ jwt: z.string() })) }), 'My credentials'),
+        200: jsonContent(
+          z.object({ issued: z.array(IssuedCredentialSchema), held: z.array(z.extend(HeldSchema, { jwt: z.string() })) }),
+          'My credentials',
+        ),
         ...problemResponses(401, 403),
       },
     }),
     async (c) => {
       const sub = c.get('principal').sub;
-      const [issued, held] = await Promise.all([deps.credentials.listHolderCredentials(sub), deps.credentials.listHeldCredentials(sub)]);
+      const [issued, held] = await Promise.all([
+        deps.credentials.listHolderCredentials(sub),
+        deps.credentials.listHeldCredentials(sub),
+      ]);
       return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }) => rest) }, 200);
     },
   );
@@ -485,13 +552,26 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       method: 'post',
       path: '/credentials/issue',
       summary: 'Issue a credential (W3C VC API shape)',
-      description: 'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
+      description:
+        'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.store)] as const,
-      request: { body: { content: { 'application/json': { schema: z.strictObject({ credential: IssueRequestSchema, options: z.record(z.string(), z.unknown()).optional() }) } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({ credential: IssueRequestSchema, options: z.optional(z.record(z.string(), z.unknown())) }),
+            },
+          },
+          required: true,
+        },
+      },
       responses: {
-        201: jsonContent(z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }), 'Issued'),
+        201: jsonContent(
+          z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }),
+          'Issued',
+        ),
         ...problemResponses(400, 401, 403, 409, 422),
       },
     }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { EmployerInputSchema, EmployerSchema, JobPostingSchema, notFound } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../app.ts';
@@ -9,7 +10,7 @@ const tags = ['Employers'];
 
 export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
   const employer = requireRole(deps.auth, 'employer');
-  const EmployerResponse = EmployerSchema.meta({ id: 'Employer' });
+  const EmployerResponse = EmployerSchema.register(z.globalRegistry, { id: 'Employer' });
 
   app.openapi(
     createRoute({

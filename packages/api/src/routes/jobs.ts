@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import {
   ApplicationSchema,
@@ -16,22 +16,14 @@ import {
 import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
-import {
-  etagOf,
-  idempotent,
-  jsonContent,
-  PageQuerySchema,
-  pageOf,
-  problemResponses,
-  requireIfMatch,
-} from '../http.ts';
+import { etagOf, idempotent, jsonContent, PageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
-const JobResponse = JobPostingSchema.meta({ id: 'JobPosting' });
-const ApplicationResponse = ApplicationSchema.meta({ id: 'Application' });
-const JobIdParam = z.object({ id: z.string().min(1).max(64) });
+const JobResponse = JobPostingSchema.register(z.globalRegistry, { id: 'JobPosting' });
+const ApplicationResponse = ApplicationSchema.register(z.globalRegistry, { id: 'Application' });
+const JobIdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
   const input = parseOrThrow(JobPostingInputSchema, body);
@@ -65,12 +57,12 @@ function assertOwnsJob(principal: Principal, job: JobPosting): void {
   }
 }
 
-const SearchQuerySchema = PageQuerySchema.extend({
-  province: z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote']).optional(),
-  city: DeltaCityCodeSchema.optional(),
-  skill: EscoSkillUriSchema.optional(),
-  occupation: z.string().min(1).max(200).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+const SearchQuerySchema = z.extend(PageQuerySchema, {
+  province: z.optional(z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote'])),
+  city: z.optional(DeltaCityCodeSchema),
+  skill: z.optional(EscoSkillUriSchema),
+  occupation: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 
 export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
@@ -107,7 +99,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       try {
         job = await deps.store.createJob(principal.sub, input, { jobId });
       } catch (error) {
-        const existing = jobId && error instanceof DomainError && error.kind === 'conflict' ? await deps.store.getJob(jobId) : undefined;
+        const existing =
+          jobId && error instanceof DomainError && error.kind === 'conflict' ? await deps.store.getJob(jobId) : undefined;
         if (!existing) throw error;
         job = existing;
       }
@@ -138,8 +131,11 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
         const items = page.items.filter(
           (job) =>
             (!query.city || (job.place.kind === 'delta' && job.place.cityCode === query.city)) &&
-            (!query.occupation || job.occupation?.escoUri === query.occupation || job.occupation?.chinaCode === query.occupation) &&
-            (!query.q || `${job.title.en} ${job.title.zh ?? ''} ${job.description}`.toLowerCase().includes(query.q.toLowerCase())),
+            (!query.occupation ||
+              job.occupation?.escoUri === query.occupation ||
+              job.occupation?.chinaCode === query.occupation) &&
+            (!query.q ||
+              `${job.title.en} ${job.title.zh ?? ''} ${job.description}`.toLowerCase().includes(query.q.toLowerCase())),
         );
         return c.json({ items, nextCursor: page.nextCursor }, 200);
       }
@@ -181,7 +177,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       middleware: [employer] as const,
       request: {
         params: JobIdParam,
-        headers: z.object({ 'if-match': z.string().optional() }),
+        headers: z.object({ 'if-match': z.optional(z.string()) }),
         body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
       },
       responses: { 200: jsonContent(JobResponse, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 412, 428) },
@@ -230,7 +226,9 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       request: {
         params: JobIdParam,
         body: {
-          content: { 'application/json': { schema: z.strictObject({ coverNote: z.string().max(5_000).optional() }) } },
+          content: {
+            'application/json': { schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }) },
+          },
           required: false,
         },
       },

@@ -1,6 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
-import { DomainError, EscoOccupationUriSchema, isJobOpen, type JobPosting, notFound, type RegionPartition } from '@skillpass/domain';
+import {
+  DomainError,
+  EscoOccupationUriSchema,
+  isJobOpen,
+  type JobPosting,
+  notFound,
+  type RegionPartition,
+} from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
 import {
   type Explanation,
@@ -15,13 +22,17 @@ import { labelsOf, summariseMatch } from '../explain.ts';
 import { jsonContent, PageQuerySchema, problemResponses } from '../http.ts';
 
 const security = [{ bearer: [] }];
-const LangQuery = z.object({ lang: z.enum(['en', 'zh']).default('en') });
-const ExplanationSchema = z.record(z.string(), z.unknown()).meta({ description: 'Structured explanation: matched, partial and missing skills, location tier, level fit' });
+const LangQuery = z.object({ lang: z._default(z.enum(['en', 'zh']), 'en') });
+const ExplanationSchema = z
+  .record(z.string(), z.unknown())
+  .register(z.globalRegistry, {
+    description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
+  });
 
 const MatchItem = z.object({
   job: z.object({
     jobId: z.string(),
-    title: z.object({ en: z.string(), zh: z.string().optional() }),
+    title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
     employerId: z.string(),
     place: z.record(z.string(), z.unknown()),
     closingDate: z.string(),
@@ -34,17 +45,17 @@ const MatchItem = z.object({
 });
 const MatchesResponse = z.object({
   mode: z.enum(['personalised', 'non-personalised']),
-  notice: z.string().optional(),
-  computedAt: z.string().optional(),
+  notice: z.optional(z.string()),
+  computedAt: z.optional(z.string()),
   items: z.array(MatchItem),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 const CandidateItem = z.object({
   graduateId: z.string(),
   displayName: z.string(),
   education: z.array(z.record(z.string(), z.unknown())),
   languages: z.array(z.record(z.string(), z.unknown())),
-  availableFrom: z.string().optional(),
+  availableFrom: z.optional(z.string()),
   score: z.number(),
   summary: z.string(),
   explanation: ExplanationSchema,
@@ -55,9 +66,14 @@ const SkillGap = z.object({
   uri: z.string(),
   label: z.string(),
   importance: z.enum(['essential', 'optional']),
-  openJobsRequiring: z.number().int(),
+  openJobsRequiring: z.int(),
   credentials: z.array(
-    z.object({ templateId: z.string(), issuerId: z.string(), title: z.object({ en: z.string(), zh: z.string().optional() }), eqfLevel: z.number() }),
+    z.object({
+      templateId: z.string(),
+      issuerId: z.string(),
+      title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
+      eqfLevel: z.number(),
+    }),
   ),
 });
 
@@ -101,7 +117,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [graduate] as const,
-      request: { query: PageQuerySchema.extend(LangQuery.shape) },
+      request: { query: z.extend(PageQuerySchema, LangQuery.shape) },
       responses: { 200: jsonContent(MatchesResponse, 'Ranked matches'), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
@@ -176,8 +192,14 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [employer] as const,
-      request: { params: z.object({ id: z.string().min(1).max(64) }), query: PageQuerySchema.extend(LangQuery.shape) },
-      responses: { 200: jsonContent(z.object({ items: z.array(CandidateItem), nextCursor: z.string().optional() }), 'Ranked candidates'), ...problemResponses(400, 401, 403, 404) },
+      request: {
+        params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+        query: z.extend(PageQuerySchema, LangQuery.shape),
+      },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(CandidateItem), nextCursor: z.optional(z.string()) }), 'Ranked candidates'),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
@@ -227,16 +249,29 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       method: 'get',
       path: '/v1/profiles/me/skill-gaps',
       summary: 'Skills I lack for a job or an occupation, by demand, with credentials that teach them',
-      description: 'Give `job` (a job id) or `occupation` (an ESCO occupation URI). Demand counts open jobs in my preferred places that require the skill.',
+      description:
+        'Give `job` (a job id) or `occupation` (an ESCO occupation URI). Demand counts open jobs in my preferred places that require the skill.',
       tags: ['Matching'],
       security,
       middleware: [graduate] as const,
       request: {
         query: z
-          .object({ job: z.string().min(1).max(64).optional(), occupation: EscoOccupationUriSchema.optional(), lang: z.enum(['en', 'zh']).default('en') })
-          .refine((q) => (q.job === undefined) !== (q.occupation === undefined), { message: 'give exactly one of job or occupation', path: ['job'] }),
+          .object({
+            job: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+            occupation: z.optional(EscoOccupationUriSchema),
+            lang: z._default(z.enum(['en', 'zh']), 'en'),
+          })
+          .check(
+            z.refine((q) => (q.job === undefined) !== (q.occupation === undefined), {
+              message: 'give exactly one of job or occupation',
+              path: ['job'],
+            }),
+          ),
       },
-      responses: { 200: jsonContent(z.object({ items: z.array(SkillGap) }), 'Missing skills, most in demand first'), ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(SkillGap) }), 'Missing skills, most in demand first'),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -265,12 +300,16 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       const partitions = partitionsOfInterest(matchProfile) as RegionPartition[];
       const items = await Promise.all(
         gaps.map(async (gap) => {
-          const templates = await Promise.all((await deps.credentials.templateIdsTeaching(gap.uri)).map((id) => deps.credentials.getTemplate(id)));
+          const templates = await Promise.all(
+            (await deps.credentials.templateIdsTeaching(gap.uri)).map((id) => deps.credentials.getTemplate(id)),
+          );
           return {
             ...gap,
             label: deps.skills.labelOf(gap.uri, query.lang) ?? gap.uri,
             openJobsRequiring: await matches.countOpenJobsRequiring(gap.uri, partitions),
-            credentials: templates.flatMap((t) => (t ? [{ templateId: t.templateId, issuerId: t.issuerId, title: t.title, eqfLevel: t.eqfLevel }] : [])),
+            credentials: templates.flatMap((t) =>
+              t ? [{ templateId: t.templateId, issuerId: t.issuerId, title: t.title, eqfLevel: t.eqfLevel }] : [],
+            ),
           };
         }),
       );
@@ -293,7 +332,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [graduate] as const,
       request: {
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
         body: { content: { 'application/json': { schema: z.strictObject({ read: z.boolean() }) } }, required: true },
       },
       responses: { 204: { description: 'Updated' }, ...problemResponses(400, 401, 403, 404) },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import {
   ApplicationSchema,
@@ -27,9 +27,9 @@ const NotificationSchema = z
     read: z.boolean(),
     createdAt: z.string(),
   })
-  .meta({ id: 'Notification' });
+  .register(z.globalRegistry, { id: 'Notification' });
 
-const ProfileResponse = GraduateProfileSchema.meta({ id: 'GraduateProfile' });
+const ProfileResponse = GraduateProfileSchema.register(z.globalRegistry, { id: 'GraduateProfile' });
 
 function inputOf(profile: GraduateProfile): GraduateProfileInput {
   const { graduateId: _g, verifiedSkills: _v, version: _n, createdAt: _c, updatedAt: _u, ...input } = profile;

@@ -1,15 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 
-
-const LangSchema = z.enum(['en', 'zh']).default('en');
+const LangSchema = z._default(z.enum(['en', 'zh']), 'en');
 const LookupQuery = z.object({
-  q: z.string().trim().min(1).max(100),
+  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   lang: LangSchema,
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 10),
 });
 
 const ConceptHit = z.object({
@@ -17,21 +16,21 @@ const ConceptHit = z.object({
   preferredLabel: z.string(),
   label: z.string(),
   matchedLabel: z.string(),
-  type: z.string().optional(),
+  type: z.optional(z.string()),
 });
 const LookupResponse = z.object({ items: z.array(ConceptHit), attribution: z.string() });
 
 const ExtractRequest = z.strictObject({
-  text: z.string().min(1).max(20_000),
-  lang: z.enum(['en', 'zh']).optional(),
+  text: z.string().check(z.minLength(1), z.maxLength(20_000)),
+  lang: z.optional(z.enum(['en', 'zh'])),
 });
 const ExtractResponse = z.object({
   items: z.array(
     z.object({
       uri: z.string(),
       label: z.string(),
-      span: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }),
-      confidence: z.number().min(0).max(1),
+      span: z.object({ start: z.int(), end: z.int(), text: z.string() }),
+      confidence: z.number().check(z.gte(0), z.lte(1)),
     }),
   ),
   attribution: z.string(),
