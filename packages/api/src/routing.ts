@@ -1,4 +1,5 @@
-import { type Context, type Env, Hono, type MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
 import { issuesFromZod, problemResponse } from './problem.ts';
