@@ -5,7 +5,7 @@ import { composeApiDeps } from '@skillpass/api/compose';
 import { kmsSigner } from '@skillpass/credentials';
 import { connectTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
-import { createRemoteJWKSet, type JWK } from 'jose';
+import { createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { requiredEnv } from './env.ts';
 
 /** A value made on first use and shared after; a failure is not kept, so the next call retries. */
@@ -69,6 +69,8 @@ export function awsApiDeps(): ApiDeps {
     const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
     return { client: new SQSClient({}), SendMessageCommand };
   });
+  // Made on the first token to verify: creating it loads Node's fetch (about 13 ms), which consumers never need.
+  let cognitoKeys: JWTVerifyGetKey | undefined;
   deps = composeApiDeps({
     table,
     cursorSecret: once(cursorSecret),
@@ -77,7 +79,10 @@ export function awsApiDeps(): ApiDeps {
     auth: {
       issuer: requiredEnv('AUTH_ISSUER'),
       audience: requiredEnv('AUTH_AUDIENCE'),
-      keys: createRemoteJWKSet(new URL(requiredEnv('AUTH_JWKS_URL'))),
+      keys: (header, token) => {
+        cognitoKeys ??= createRemoteJWKSet(new URL(requiredEnv('AUTH_JWKS_URL')));
+        return cognitoKeys(header, token);
+      },
     },
     signer: kmsSigner({ client: kms, keyId: signingKeyId, kid: currentKid }),
     publishedKeys,
