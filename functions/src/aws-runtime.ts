@@ -1,4 +1,6 @@
 import { createPublicKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { ApiDeps } from '@skillpass/api';
 import { composeApiDeps } from '@skillpass/api/compose';
@@ -86,6 +88,10 @@ export function awsApiDeps(): ApiDeps {
     },
     signer: kmsSigner({ client: kms, keyId: signingKeyId, kid: currentKid }),
     publishedKeys,
+    // Written next to the bundle at build time (scripts/write-openapi.ts).
+    openApiDocument: once(async () =>
+      JSON.parse(await readFile(process.env.OPENAPI_DOCUMENT_FILE ?? fileURLToPath(new URL('openapi.json', import.meta.url)), 'utf8')),
+    ),
     batchQueue: () => ({
       async enqueue(batchId) {
         const { client, SendMessageCommand } = await sqs();

@@ -1,7 +1,8 @@
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -111,6 +112,22 @@ describe('Lambda handlers with the sample events', () => {
       expect(retried.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
     }
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('api: serves the OpenAPI document written at build time, with its own origin as the server', async () => {
+    const { openApiDocumentOfTheApi } = await import('../../scripts/write-openapi.ts');
+    const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');
+    const built = openApiDocumentOfTheApi();
+    writeFileSync(file, JSON.stringify(built));
+    process.env.OPENAPI_DOCUMENT_FILE = file;
+    const { handler } = await import('./api.ts');
+    const event = sample<LambdaEvent & { rawPath: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+    Object.assign(event, { rawPath: '/openapi.json', routeKey: 'GET /openapi.json' });
+    event.requestContext.http.path = '/openapi.json';
+    const res = (await handler(event, {} as never)) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ...built, servers: [{ url: 'https://api.example.com' }] });
+    expect(Object.keys(built.paths)).toContain('/v1/credential-batches');
   });
 
   it('stream publisher: puts the derived events on the bus and reports a record it could not publish', async () => {

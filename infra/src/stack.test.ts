@@ -49,6 +49,22 @@ describe('the skillpass stack', () => {
     });
   });
 
+  it('mints credentials under the API origin: the execute-api URL, or a custom domain when one is given', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>
+      (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
+    );
+    const origins = functions.map((f) => (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.PUBLIC_ORIGIN);
+    // Every function but the stream publisher issues or links under the origin.
+    expect(origins.filter(Boolean)).toHaveLength(functions.length - 1);
+    expect(origins.find(Boolean)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] });
+
+    const custom = synth({ domainName: 'api.skillpass.example', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc' }).template;
+    custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.skillpass.example' });
+    custom.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://api.skillpass.example' }) } });
+    expect(() => synth({ domainName: 'api.skillpass.example' })).toThrow('give domainName and certificateArn together');
+  });
+
   it('creates the four Cognito groups and an app client', () => {
     for (const group of ['graduate', 'employer', 'issuer', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);

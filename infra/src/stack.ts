@@ -9,6 +9,7 @@ import {
   aws_apigatewayv2 as apigw,
   aws_apigatewayv2_authorizers as authorizers,
   aws_apigatewayv2_integrations as integrations,
+  aws_certificatemanager as acm,
   aws_cloudwatch as cloudwatch,
   aws_cognito as cognito,
   aws_dynamodb as dynamodb,
@@ -36,6 +37,12 @@ export interface SkillpassStackProps extends StackProps {
   signingKeyGeneration: string;
   /** Earlier generations whose keys stay published while credentials they signed are valid. */
   retiredSigningKeyGenerations?: string[];
+  /**
+   * A custom domain for the API (with an ACM certificate in the stack's region). Credentials name
+   * their keys, status lists and verify page under the API's origin, so a lasting deployment
+   * should have one; without it the origin is the execute-api URL.
+   */
+  customDomain?: { domainName: string; certificateArn: string };
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -169,7 +176,14 @@ export class SkillpassStack extends Stack {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const alarms: cloudwatch.Alarm[] = [];
-    const makeFunction = (id: string, entry: string, sizing: { memoryMB: number; timeout: Duration }, environment: Record<string, string> = {}) => {
+    const servedUnderOrigin: nodejs.NodejsFunction[] = [];
+    const makeFunction = (
+      id: string,
+      entry: string,
+      sizing: { memoryMB: number; timeout: Duration },
+      environment: Record<string, string> = {},
+      extraFiles: (inputDir: string, outputDir: string) => string[] = () => [],
+    ) => {
       const fn = new nodejs.NodejsFunction(this, id, {
         entry: resolve(REPO_ROOT, 'functions/src', entry),
         runtime: lambda.Runtime.NODEJS_22_X,
@@ -196,7 +210,10 @@ export class SkillpassStack extends Stack {
             beforeBundling: () => [],
             beforeInstall: () => [],
             // The ESCO data is read from disk on first use, not bundled into the code.
-            afterBundling: (inputDir: string, outputDir: string) => [`cp -r ${inputDir}/packages/taxonomy/data ${outputDir}/taxonomy`],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `cp -r ${inputDir}/packages/taxonomy/data ${outputDir}/taxonomy`,
+              ...extraFiles(inputDir, outputDir),
+            ],
           },
         },
       });
@@ -224,9 +241,14 @@ export class SkillpassStack extends Stack {
     };
 
     // 1 GB: cold start is CPU-bound (module load, taxonomy on first look-up); 10 s covers a recompute.
-    const api = makeFunction('Api', FUNCTION_ENTRIES.api, { memoryMB: 1024, timeout: Duration.seconds(10) }, {
-      PUBLIC_ORIGIN: `https://${this.stackName}.invalid`,
-    });
+    // The OpenAPI document is generated from the routes' zod schemas while bundling, not in the function.
+    const api = makeFunction(
+      'Api',
+      FUNCTION_ENTRIES.api,
+      { memoryMB: 1024, timeout: Duration.seconds(10) },
+      {},
+      (inputDir, outputDir) => [`cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`],
+    );
     table.grantReadWriteData(api);
     readKeyAndSecret(api);
     signingKey.grant(api, 'kms:Sign');
@@ -248,10 +270,9 @@ export class SkillpassStack extends Stack {
     );
 
     // 1 GB / 15 min for the batch worker: a batch of 10,000 signs and writes for minutes.
-    const worker = makeFunction('CredentialBatchWorker', FUNCTION_ENTRIES.credentialBatchWorker, { memoryMB: 1024, timeout: Duration.minutes(15) }, {
-      PUBLIC_ORIGIN: `https://${this.stackName}.invalid`,
-    });
+    const worker = makeFunction('CredentialBatchWorker', FUNCTION_ENTRIES.credentialBatchWorker, { memoryMB: 1024, timeout: Duration.minutes(15) });
     table.grantReadWriteData(worker);
+    servedUnderOrigin.push(api, worker);
     readKeyAndSecret(worker);
     signingKey.grant(worker, 'kms:Sign');
     worker.addEventSource(new sources.SqsEventSource(batchQueue, { batchSize: 1, reportBatchItemFailures: true }));
@@ -265,8 +286,8 @@ export class SkillpassStack extends Stack {
       // 512 MB / 60 s: matching recomputes read indexes and score in memory.
       const fn = makeFunction(id, FUNCTION_ENTRIES.consumer, { memoryMB: 512, timeout: Duration.seconds(60) }, {
         CONSUMER_NAME: consumer,
-        PUBLIC_ORIGIN: `https://${this.stackName}.invalid`,
       });
+      servedUnderOrigin.push(fn);
       table.grantReadWriteData(fn);
       readKeyAndSecret(fn);
       const dlq = deadLetterQueue(id);
@@ -280,7 +301,14 @@ export class SkillpassStack extends Stack {
 
     // --- HTTP API -------------------------------------------------------------------------------
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy });
+    const domainName = props.customDomain
+      ? new apigw.DomainName(this, 'ApiDomain', {
+          domainName: props.customDomain.domainName,
+          certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', props.customDomain.certificateArn),
+        })
+      : undefined;
     const httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      ...(domainName ? { defaultDomainMapping: { domainName } } : {}),
       corsPreflight: {
         allowOrigins: [props.webOrigin],
         allowMethods: [apigw.CorsHttpMethod.ANY],
@@ -295,6 +323,9 @@ export class SkillpassStack extends Stack {
       format: JSON.stringify({ requestId: '$context.requestId', ip: '$context.identity.sourceIp', method: '$context.httpMethod', path: '$context.path', status: '$context.status', latency: '$context.responseLatency' }),
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
+    // The origin credentials and links are minted under; every function that issues or links needs it.
+    const publicOrigin = props.customDomain ? `https://${props.customDomain.domainName}` : httpApi.apiEndpoint;
+    for (const fn of servedUnderOrigin) fn.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
     const integration = new integrations.HttpLambdaIntegration('ApiIntegration', api);
     const jwt = new authorizers.HttpJwtAuthorizer('Cognito', issuerUrl, { jwtAudience: [client.userPoolClientId] });
     httpApi.addRoutes({ path: '/{proxy+}', methods: [apigw.HttpMethod.ANY], integration, authorizer: jwt });
@@ -322,7 +353,8 @@ export class SkillpassStack extends Stack {
       );
     }
 
-    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', { value: publicOrigin });
+    if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'SigningKeyAlias', { value: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}` });

@@ -6,7 +6,7 @@ import type { JWK } from 'jose';
 import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
 import type { AuthConfig } from './auth.ts';
 import { problemFromError, problemResponse } from './problem.ts';
-import { DocumentedHono } from './routing.ts';
+import { DocumentedHono, type RouteSpec } from './routing.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerCredentialBatchRoutes, registerCredentialRoutes, registerHolderRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
@@ -49,6 +49,11 @@ export interface ApiDeps {
   signingKid: string;
   publishedKeys: () => Promise<JWK[]>;
   cursors: CursorCodec;
+  /**
+   * The OpenAPI document of the routes the app registers. Built from them in-process locally; a
+   * Lambda reads the copy written at build time, which keeps zod's JSON Schema code out of the bundle.
+   */
+  openApiDocument: (routes: readonly RouteSpec[]) => Promise<object>;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;
   maxBodyBytes?: number;

@@ -24,6 +24,7 @@ export interface ComposeOptions {
   /** Makes the batch queue, given the work one batch message triggers. */
   batchQueue: (work: (batchId: string) => Promise<void>) => CredentialBatchQueue;
   externalIssuers?: ExternalIssuer[];
+  openApiDocument: ApiDeps['openApiDocument'];
 }
 
 /** The one composition of the API's dependencies, for the local runtime and the Lambda alike. */
@@ -53,5 +54,6 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     publishedKeys: options.publishedKeys,
     cursors,
     publicOrigin: options.publicOrigin,
+    openApiDocument: options.openApiDocument,
   };
 }

@@ -1,5 +1,5 @@
 export * from './app.ts';
 export * from './auth.ts';
 export * from './problem.ts';
-export { API_INFO } from './routes/docs.ts';
+export * from './openapi-document.ts';
 export * from './compose.ts';

@@ -1,13 +1,24 @@
 import * as z from 'zod/mini';
+import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ContentSpec, RouteSpec } from './routing.ts';
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; required?: string[] };
 
+export const API_INFO = {
+  title: 'skillpass API',
+  version: '0.1.0',
+  description:
+    'Talent–job matching and signed skills credentials for the Yangtze River Delta and EU regions. ' +
+    `Errors are RFC 9457 application/problem+json. ${ESCO_ATTRIBUTION}`,
+};
+
 export interface DocumentOptions {
   info: { title: string; version: string; description: string };
-  servers: Array<{ url: string }>;
+  servers?: Array<{ url: string }>;
   securitySchemes: Record<string, object>;
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -110,8 +121,23 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
   return {
     openapi: '3.1.0',
     info: options.info,
-    servers: options.servers,
+    ...(options.servers ? { servers: options.servers } : {}),
     paths,
     components: { schemas: components, securitySchemes: options.securitySchemes },
   };
+}
+
+/** skillpass's document: its routes, the API description and the bearer scheme; the server URL is added when served. */
+export function skillpassOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocument {
+  return buildOpenApiDocument(routes, {
+    info: API_INFO,
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
+      },
+    },
+  });
 }

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type ApiApp, type ApiDeps, composeApiDeps, createApp, type SkillCatalog, type SkillDirectory } from '@skillpass/api';
+import {
+  type ApiApp,
+  type ApiDeps,
+  composeApiDeps,
+  createApp,
+  type OpenApiDocument,
+  type SkillCatalog,
+  type SkillDirectory,
+  skillpassOpenApiDocument,
+} from '@skillpass/api';
 import { type ExternalIssuer, inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
 import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
 import type { SkillGraph } from '@skillpass/matching';
@@ -45,6 +54,7 @@ export function buildApiDeps(
   table: Table,
   options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers'>,
 ): ApiDeps {
+  let document: OpenApiDocument | undefined;
   const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
     currentKeyId: options.signingKeyId ?? 'k1',
     kidBaseUrl: `${options.publicOrigin}/keys`,
@@ -57,6 +67,10 @@ export function buildApiDeps(
     auth: options.auth,
     signer,
     publishedKeys: async () => publishedKeys,
+    openApiDocument: async (routes) => {
+      document ??= skillpassOpenApiDocument(routes);
+      return document;
+    },
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });

@@ -1,19 +1,9 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
-import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { jsonContent, problemResponses } from '../http.ts';
-import { buildOpenApiDocument } from '../openapi-document.ts';
 import { DOCS_PAGE } from './docs-page.ts';
-
-export const API_INFO = {
-  title: 'skillpass API',
-  version: '0.1.0',
-  description:
-    'Talent–job matching and signed skills credentials for the Yangtze River Delta and EU regions. ' +
-    `Errors are RFC 9457 application/problem+json. ${ESCO_ATTRIBUTION}`,
-};
 
 const health = createRoute({
   method: 'get',
@@ -36,7 +26,6 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
     return c.json({ status: 'ok' as const }, 200);
   });
 
-  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.openapi(
     createRoute({
       method: 'get',
@@ -45,22 +34,7 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Operations'],
       responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') },
     }),
-    (c) => {
-      // Built on first request, not at start-up: it is the largest piece of work the API does once.
-      document ??= buildOpenApiDocument(app.documentedRoutes, {
-        info: API_INFO,
-        servers: [{ url: deps.publicOrigin }],
-        securitySchemes: {
-          bearer: {
-            type: 'http',
-            scheme: 'bearer',
-            bearerFormat: 'JWT',
-            description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
-          },
-        },
-      });
-      return c.json(document, 200);
-    },
+    async (c) => c.json({ ...(await deps.openApiDocument(app.documentedRoutes)), servers: [{ url: deps.publicOrigin }] }, 200),
   );
   app.openapi(
     createRoute({

@@ -1,0 +1,37 @@
+/**
+ * Writes the API's OpenAPI document (without `servers`, which the API adds when serving it) to
+ * the given file: the Lambda bundle's copy, so the function needs no JSON Schema code.
+ * Usage: node --import tsx scripts/write-openapi.ts <file>
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { composeApiDeps, createApp, skillpassOpenApiDocument } from '@skillpass/api';
+import { connectTable } from '@skillpass/store';
+import { getTaxonomy } from '@skillpass/taxonomy';
+
+/** The routes as the API registers them, from a composition that is never called. */
+export function openApiDocumentOfTheApi() {
+  const unused = async (): Promise<never> => {
+    throw new Error('the document build calls no dependency');
+  };
+  const app = createApp(
+    composeApiDeps({
+      table: connectTable({ tableName: 'openapi-document', region: 'eu-central-1' }),
+      cursorSecret: unused,
+      taxonomy: getTaxonomy(),
+      publicOrigin: 'https://api.example.com',
+      auth: { issuer: 'https://issuer.example.com', audience: 'openapi-document', keys: unused },
+      signer: { alg: 'ES256', kid: 'https://api.example.com/keys/unused', sign: unused },
+      publishedKeys: unused,
+      batchQueue: () => ({ enqueue: unused }),
+      openApiDocument: unused,
+    }),
+  );
+  return skillpassOpenApiDocument(app.documentedRoutes);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: write-openapi.ts <file>');
+  writeFileSync(file, JSON.stringify(openApiDocumentOfTheApi()));
+}
