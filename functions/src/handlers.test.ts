@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -11,8 +13,10 @@ import { freshTable } from '@skillpass/test';
 import type { DynamoDBStreamEvent, EventBridgeEvent, SQSEvent } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { build } from 'esbuild';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
 const sample = <T>(name: string, replacements: Record<string, string> = {}): T => {
@@ -128,6 +132,25 @@ describe('Lambda handlers with the sample events', () => {
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ...built, servers: [{ url: 'https://api.example.com' }] });
     expect(Object.keys(built.paths)).toContain('/v1/credential-batches');
+  });
+
+  it('api as bundled for Lambda: answers bad input with a problem that names the field and says what is wrong', async () => {
+    // Bundling tree-shakes; this guards what only the bundle can lose (zod's messages are configured by a side effect).
+    // A fresh process: zod keeps its configuration on globalThis, which this test process has already set.
+    // Inside the repository, so the bundle finds the runtime-provided SDK clients in node_modules as it would in Lambda.
+    const dataDir = resolve(import.meta.dirname, '../../.data');
+    mkdirSync(dataDir, { recursive: true });
+    const dir = mkdtempSync(join(dataDir, 'bundle-test-'));
+    await build({ entryPoints: [resolve(import.meta.dirname, 'api.ts')], bundle: true, outfile: join(dir, 'api.mjs'), logLevel: 'silent', ...LAMBDA_BUNDLING });
+    const event = sample<LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+    Object.assign(event, { rawPath: '/v1/jobs', rawQueryString: 'limit=5000', routeKey: 'GET /v1/jobs' });
+    event.requestContext.http.path = '/v1/jobs';
+    const script = `const { handler } = await import(${JSON.stringify(join(dir, 'api.mjs'))}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)}, {}))); process.exit(0);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: process.env });
+    rmSync(dir, { recursive: true, force: true });
+    const res = JSON.parse(stdout) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors).toEqual([{ path: 'query.limit', message: 'Too big: expected number to be <=100' }]);
   });
 
   it('stream publisher: puts the derived events on the bus and reports a record it could not publish', async () => {
