@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { ApiDeps } from '@skillpass/api';
-import { composeApiDeps } from '@skillpass/api/compose';
+import { composeApiDeps, composeConsumerDeps } from '@skillpass/api/compose';
 import { kmsSigner } from '@skillpass/credentials';
-import { connectTable } from '@skillpass/store';
+import type { ConsumerDeps } from '@skillpass/pipeline';
+import { CursorCodec, connectTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { requiredEnv } from './env.ts';
@@ -43,6 +44,17 @@ async function cursorSecret(): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('CURSOR_SECRET_ARN') }));
   return out.SecretString ?? '';
+}
+
+/**
+ * The event consumers' dependencies: the table and the skill graph. Consumers read whole partitions
+ * and never page, so they hold no cursor secret (nor any KMS permission).
+ */
+export function awsConsumerDeps(): ConsumerDeps {
+  const noCursors = new CursorCodec(async () => {
+    throw new Error('event consumers never page: they have no cursor secret');
+  });
+  return composeConsumerDeps({ table, cursors: noCursors, taxonomy: getTaxonomy() });
 }
 
 let deps: ApiDeps | undefined;

@@ -1,14 +1,13 @@
 import { type ConsumerName, CONSUMERS, parseDomainEvent } from '@skillpass/events';
-import { type ConsumerDeps, runConsumer } from '@skillpass/pipeline';
+import { runConsumer } from '@skillpass/pipeline';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { awsApiDeps } from './aws-runtime.ts';
+import { awsConsumerDeps } from './aws-runtime.ts';
 import { requiredEnv } from './env.ts';
 import { logJson } from './log.ts';
 
 const consumer = requiredEnv('CONSUMER_NAME') as ConsumerName;
 if (!CONSUMERS.includes(consumer)) throw new Error(`unknown consumer ${consumer}`);
-const deps = awsApiDeps();
-const consumerDeps: ConsumerDeps = { ...deps.matching, credentials: deps.credentials };
+const consumerDeps = awsConsumerDeps();
 
 /** EventBridge → one consumer of the routing table. A throw makes EventBridge retry, then dead-letter. */
 export async function handler(event: EventBridgeEvent<string, unknown>): Promise<void> {

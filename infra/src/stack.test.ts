@@ -54,8 +54,8 @@ describe('the skillpass stack', () => {
       (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
     );
     const origins = functions.map((f) => (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.PUBLIC_ORIGIN);
-    // Every function but the stream publisher issues or links under the origin.
-    expect(origins.filter(Boolean)).toHaveLength(functions.length - 1);
+    // The API and the batch worker issue credentials and links; the publisher and consumers do not.
+    expect(origins.filter(Boolean)).toHaveLength(2);
     expect(origins.find(Boolean)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] });
 
     const custom = synth({ domainName: 'api.skillpass.example', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc' }).template;
@@ -101,6 +101,10 @@ describe('the skillpass stack', () => {
       .filter(([, policy]) => JSON.stringify(policy).includes('"kms:Sign"'))
       .map(([id]) => id);
     expect(signers.sort()).toEqual([expect.stringMatching(/^ApiServiceRole/), expect.stringMatching(/^CredentialBatchWorkerServiceRole/)]);
+    // Consumers and the publisher touch neither the key nor the cursor secret.
+    for (const [id, policy] of Object.entries(policies).filter(([id]) => /^(Consumer|StreamPublisher)/.test(id))) {
+      expect(JSON.stringify(policy), id).not.toMatch(/kms:|secretsmanager:/);
+    }
   });
 
   it('alarms on DLQ depth, function errors and throttles, and API 5xx', () => {

@@ -287,9 +287,8 @@ export class SkillpassStack extends Stack {
       const fn = makeFunction(id, FUNCTION_ENTRIES.consumer, { memoryMB: 512, timeout: Duration.seconds(60) }, {
         CONSUMER_NAME: consumer,
       });
-      servedUnderOrigin.push(fn);
+      // Table access only: consumers neither sign, page nor link.
       table.grantReadWriteData(fn);
-      readKeyAndSecret(fn);
       const dlq = deadLetterQueue(id);
       dlqs.push(dlq);
       new events.Rule(this, `${id}Rule`, {

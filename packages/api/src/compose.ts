@@ -6,6 +6,7 @@ import {
   type Signer,
 } from '@skillpass/credentials';
 import type { SkillGraph } from '@skillpass/matching';
+import type { ConsumerDeps } from '@skillpass/pipeline';
 import { CursorCodec, DynamoCredentialStore, DynamoMatchStore, DynamoSkillpassStore, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, SkillCatalog, SkillDirectory } from './app.ts';
@@ -27,11 +28,20 @@ export interface ComposeOptions {
   openApiDocument: ApiDeps['openApiDocument'];
 }
 
+/** What the event consumers need: the stores and the skill graph; nothing that signs, pages or serves HTTP. */
+export function composeConsumerDeps(options: { table: Table; cursors: CursorCodec; taxonomy: SkillGraph }): ConsumerDeps {
+  return {
+    store: new DynamoSkillpassStore(options.table, options.cursors),
+    matches: new DynamoMatchStore(options.table),
+    graph: options.taxonomy,
+    credentials: new DynamoCredentialStore(options.table, options.cursors),
+  };
+}
+
 /** The one composition of the API's dependencies, for the local runtime and the Lambda alike. */
 export function composeApiDeps(options: ComposeOptions): ApiDeps {
   const cursors = new CursorCodec(options.cursorSecret);
-  const store = new DynamoSkillpassStore(options.table, cursors);
-  const credentials = new DynamoCredentialStore(options.table, cursors);
+  const { store, matches, credentials } = composeConsumerDeps({ table: options.table, cursors, taxonomy: options.taxonomy });
   const credentialService = new CredentialService({
     credentials,
     store,
@@ -46,7 +56,7 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     auth: options.auth,
     catalog: options.taxonomy,
     skills: options.taxonomy,
-    matching: { store, matches: new DynamoMatchStore(options.table), graph: options.taxonomy },
+    matching: { store, matches, graph: options.taxonomy },
     credentials,
     credentialService,
     batchQueue: options.batchQueue((batchId) => processCredentialBatch(credentials, credentialService, batchId)),
