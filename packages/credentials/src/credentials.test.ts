@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCredential, missingEuMandatoryElements } from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
-import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet } from './status-list.ts';
+import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, PICKS_BEFORE_LIST_IS_FULL } from './status-list.ts';
 import { type VerifyDeps, verifyCredential } from './verify.ts';
 
 const ORIGIN = 'https://skillpass.example';
@@ -213,5 +213,13 @@ describe('bitstring status list', () => {
     const sequence = [5 / 131_072, 9 / 131_072];
     const index = await allocateRandomIndex(async (i) => !taken.has(i), () => sequence.shift()!);
     expect(index).toBe(9);
+    // A list whose picks all collide counts as full: the caller moves to the next list.
+    let picks = 0;
+    const neverFree = async () => {
+      picks++;
+      return false;
+    };
+    expect(await allocateRandomIndex(neverFree)).toBeUndefined();
+    expect(picks).toBe(PICKS_BEFORE_LIST_IS_FULL);
   });
 });

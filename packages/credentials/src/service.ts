@@ -1,5 +1,5 @@
 import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer, notFound } from '@skillpass/domain';
-import type { DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
+import { type DynamoCredentialStore, nextStatusListId, type SkillpassStore } from '@skillpass/store';
 import type { JWK } from 'jose';
 import QRCode from 'qrcode-svg';
 import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts';
@@ -11,7 +11,6 @@ import { compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCreden
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
 const QR_CAPACITY_BYTES = 2_953;
 /** The status list new credentials are placed in. */
-export const CURRENT_STATUS_LIST = 'l1';
 /** How long verifiers may cache a status list (seconds); also its `ttl`. */
 export const STATUS_LIST_TTL_SECONDS = 300;
 
@@ -34,6 +33,8 @@ export interface CredentialServiceDeps {
   /** Issuers outside the platform whose credentials verifiers here accept, with their keys. */
   externalIssuers?: ExternalIssuer[];
   clock?: () => Date;
+  /** Draws status-list indexes; tests pass a fixed one to fill a list. */
+  random?: () => number;
 }
 
 export interface IssueRequest {
@@ -164,7 +165,7 @@ export class CredentialService {
     if (validUntil && validUntil <= now) {
       throw new DomainError('validation', 'validUntil must be in the future.', [{ path: 'validUntil', message: 'in the past' }]);
     }
-    const index = await allocateRandomIndex((i) => this.deps.credentials.claimStatusIndex(CURRENT_STATUS_LIST, i, credentialId));
+    const { listId, index } = await this.#allocateStatusEntry(credentialId);
     const vc = buildCredential({
       credentialUrl: `${this.deps.origin}/credentials/${credentialId}`,
       templateUrl: `${this.deps.origin}/credential-templates/${template.templateId}`,
@@ -175,7 +176,7 @@ export class CredentialService {
       validFrom: now,
       ...(validUntil ? { validUntil } : {}),
       ...(request.grade ? { grade: request.grade } : {}),
-      status: { listUrl: `${this.deps.origin}/status-lists/${CURRENT_STATUS_LIST}`, index },
+      status: { listUrl: `${this.deps.origin}/status-lists/${listId}`, index },
     });
     const jwt = await signCredential(vc, this.deps.signer, now);
     const record: IssuedCredential = {
@@ -188,7 +189,7 @@ export class CredentialService {
           : { kind: 'external', subjectId: request.holder.subjectId, email: request.holder.email },
       status: 'active',
       statusListIndex: index,
-      statusListId: CURRENT_STATUS_LIST,
+      statusListId: listId,
       skills: template.learningOutcomes,
       validFrom: vc.validFrom,
       ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
@@ -235,6 +236,17 @@ export class CredentialService {
   }
 
   /** The signed BitstringStatusListCredential for one list and purpose. */
+  /** A random free entry in the current status list; when picks keep colliding, the next list becomes current. */
+  async #allocateStatusEntry(credentialId: string): Promise<{ listId: string; index: number }> {
+    for (let moves = 0; moves < 3; moves++) {
+      const listId = await this.deps.credentials.currentStatusList();
+      const index = await allocateRandomIndex((i) => this.deps.credentials.claimStatusIndex(listId, i, credentialId), this.deps.random);
+      if (index !== undefined) return { listId, index };
+      await this.deps.credentials.advanceStatusList(listId, nextStatusListId(listId));
+    }
+    throw new Error('no free status-list entry even in a new list');
+  }
+
   async statusListJws(listId: string, purpose: StatusPurpose): Promise<string> {
     const state = await this.deps.credentials.getStatusList(listId, STATUS_LIST_SIZE);
     const url = `${this.deps.origin}/status-lists/${listId}/${purpose}`;

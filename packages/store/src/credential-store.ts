@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CredentialTemplate,
   type CredentialTemplateInput,
@@ -24,6 +24,16 @@ import {
   type StoredItem,
 } from './items.ts';
 
+export const FIRST_STATUS_LIST = 'l1';
+
+/** Status lists are `l1`, `l2`, …: the number, or undefined for anything else. */
+export function statusListNumber(listId: string): number | undefined {
+  const match = /^l([1-9]\d{0,5})$/.exec(listId);
+  return match ? Number(match[1]) : undefined;
+}
+
+export const nextStatusListId = (listId: string): string => `l${(statusListNumber(listId) ?? 1) + 1}`;
+
 export const credentialKeys = {
   issuer: (issuerId: string) => ({ PK: `ISSUER#${issuerId}`, SK: 'ISSUER' }),
   allIssuers: () => 'ISSUERS',
@@ -36,6 +46,8 @@ export const credentialKeys = {
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
   statusIndex: (listId: string, index: number) => ({ PK: `STATUSIDX#${listId}`, SK: String(index).padStart(8, '0') }),
   statusList: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }),
+  /** Which list new credentials take their index from; absent means the first, `l1`. */
+  currentStatusList: () => ({ PK: 'STATUSLIST', SK: 'CURRENT' }),
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
   batchRecipient: (batchId: string, row: number) => ({ PK: `BATCH#${batchId}`, SK: `R#${String(row).padStart(6, '0')}` }),
 } as const;
@@ -204,6 +216,33 @@ export class DynamoCredentialStore {
       if (error instanceof DomainError && error.kind === 'conflict') return false;
       throw error;
     }
+  }
+
+  async currentStatusList(): Promise<string> {
+    const item = await getLiveItem(this.table, credentialKeys.currentStatusList(), this.clock());
+    return typeof item?.listId === 'string' ? item.listId : FIRST_STATUS_LIST;
+  }
+
+  /** Moves new issuances from list `from` to `to`; a no-op when another issuance already moved it on. */
+  async advanceStatusList(from: string, to: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...credentialKeys.currentStatusList(), entity: 'CurrentStatusList', listId: to, updatedAt: this.clock().toISOString() },
+          ConditionExpression: from === FIRST_STATUS_LIST ? 'attribute_not_exists(PK) OR listId = :from' : 'listId = :from',
+          ExpressionAttributeValues: { ':from': from },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** A list is served once credentials may point at it: the first up to the current one. */
+  async isStatusListInUse(listId: string): Promise<boolean> {
+    const number = statusListNumber(listId);
+    return number !== undefined && number <= (statusListNumber(await this.currentStatusList()) ?? 1);
   }
 
   async isStatusIndexTaken(listId: string, index: number): Promise<boolean> {

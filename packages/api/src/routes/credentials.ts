@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
-import { CURRENT_STATUS_LIST, createCredentialBatch, recipientRowsFrom, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
+import { createCredentialBatch, recipientRowsFrom, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
 import { HTTPException } from 'hono/http-exception';
 import {
   CredentialTemplateInputSchema,
@@ -243,7 +243,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const { listId, purpose } = c.req.valid('param');
-      if (listId !== CURRENT_STATUS_LIST) throw notFound('status list');
+      if (!(await deps.credentials.isStatusListInUse(listId))) throw notFound('status list');
       return c.body(await service.statusListJws(listId, purpose), 200, {
         'Content-Type': 'application/vc+jwt',
         'Cache-Control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`,
