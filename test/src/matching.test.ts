@@ -63,8 +63,14 @@ describe('matching through the pipeline', () => {
     const top = matches.body.items.find((m: { job: { jobId: string } }) => m.job.jobId === jobIds.welderSuzhou);
     expect(top.explanation.matchedEssential).toHaveLength(4);
     expect(top.explanation.missingEssential).toEqual([welderSkills.essential[4]]);
-    expect(top.summary).toContain('Matches 4 of 5 essential skills');
+    expect(top.summary).toContain('Has 4 of 5 essential skills');
     expect(top.summary).toContain(taxonomy.labelOf(welderSkills.essential[4]!)!);
+    // The same reading in Chinese, with Chinese skill names where the taxonomy has them.
+    const inChinese = await rt.call('GET', '/v1/profiles/me/matches?lang=zh', { token: graduate });
+    const topZh = inChinese.body.items.find((m: { job: { jobId: string } }) => m.job.jobId === jobIds.welderSuzhou);
+    expect(topZh.summary).toMatch(/^具备 4\/5 项必备技能/);
+    expect(topZh.summary).toContain(`缺少：${taxonomy.labelOf(welderSkills.essential[4]!, 'zh')}`);
+    expect(topZh.summary).toMatch(/。$/);
     expect(top.computedFrom.profileVersion).toBe(1);
 
     // Adding the missing skill is reflected at once: a stale stored list is never served.

@@ -1,4 +1,5 @@
 export * from './memory-index.ts';
 export * from './ranking.ts';
 export * from './score.ts';
+export * from './summary.ts';
 export type * from './types.ts';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { graphArb, jobArb, profileArb, SKILLS } from './arbitraries.test-support.ts';
 import { partitionsOfInterest, scoreJobForProfile } from './score.ts';
+import { summariseExplanation } from './summary.ts';
 import type { MatchJob, MatchProfile, SkillGraph } from './types.ts';
 
 const noRelations: SkillGraph = { relatedSkills: () => [] };
@@ -141,6 +142,23 @@ describe('scoreJobForProfile explains itself', () => {
     expect(remoteEqf.summary).toContain('the job is remote, as wanted; EQF level 1 step below the requirement.');
     const stranger: MatchProfile = { ...graduate, skills: [{ uri: SKILLS[9]!, proficiency: 4, verified: true }] };
     expect(scoreJobForProfile(stranger, welder, noRelations).summary).toMatch(/not a match/);
+  });
+
+  it('reads in Chinese too, and names the skills when given their labels', () => {
+    const graph: SkillGraph = { relatedSkills: (uri) => (uri === cutting ? [{ uri: gas, kind: 'related' }] : []) };
+    const { explanation } = scoreJobForProfile(graduate, welder, graph);
+    const en = { [welding]: 'welding', [cutting]: 'metal cutting', [metals]: 'metal types', [drawings]: 'technical drawings', [gas]: 'gas welding' };
+    const zh = { [welding]: '焊接', [cutting]: '金属切割', [metals]: '金属种类', [drawings]: '技术图纸', [gas]: '气焊' };
+    expect(summariseExplanation(explanation, { label: (uri) => en[uri]! })).toBe(
+      'Has 2 of 3 essential skills and 0 of 1 optional, 1 more through a related skill (metal cutting through gas welding); ' +
+        '1 backed by a verified credential; missing: technical drawings; the job is in a preferred province; meets the required level.',
+    );
+    expect(summariseExplanation(explanation, { lang: 'zh', label: (uri) => zh[uri]! })).toBe(
+      '具备 2/3 项必备技能、0/1 项可选技能，另有 1 项通过相关技能部分覆盖（以“气焊”覆盖“金属切割”）；其中 1 项有已验证的证书；缺少：技术图纸；岗位位于偏好省份；达到要求的等级。',
+    );
+    const remote = scoreJobForProfile({ ...graduate, eqfLevel: undefined }, { ...welder, place: { kind: 'remote' }, minEqfLevel: 5 }, noRelations);
+    expect(summariseExplanation(remote.explanation, { lang: 'zh' })).toContain('远程岗位，但未选择远程；未填写欧洲资历框架（EQF）等级。');
+    expect(summariseExplanation(remote.explanation, { lang: 'zh', eligible: false })).toMatch(/不匹配。$/);
   });
 
   it('is not eligible without any covered skill', () => {

@@ -1,3 +1,4 @@
+import { summariseExplanation } from './summary.ts';
 import type { MatchJob, MatchProfile, Partition, Place, Proficiency, RequiredSkill, SkillGraph } from './types.ts';
 
 /**
@@ -50,7 +51,7 @@ export interface JobMatch {
   jobVersion: number;
   profileVersion: number;
   score: number;
-  /** One plain-English sentence a graduate or employer reads first; the explanation has the details. */
+  /** One plain English sentence a graduate or employer reads first (summariseExplanation gives it in Chinese, with names). */
   summary: string;
   /** A job matches only when at least one required skill is covered, directly or through a relation. */
   eligible: boolean;
@@ -188,51 +189,10 @@ export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: 
     jobVersion: job.version,
     profileVersion: profile.version,
     score: round1(skillPart + locationPart + levelPart),
-    summary: summariseExplanation(explanation, eligible),
+    summary: summariseExplanation(explanation, { eligible }),
     eligible,
     explanation,
   };
-}
-
-const TIER_PHRASE: Record<LocationTier, string> = {
-  'same-city': 'in a preferred city',
-  'same-province': 'in a preferred province',
-  delta: 'elsewhere in the Yangtze River Delta',
-  outside: 'outside the preferred places',
-  remote: 'remote, as wanted',
-  'remote-not-wanted': 'remote, which was not asked for',
-  'no-preference': 'in any place, as no place preference was given',
-};
-const LEVEL_NAME: Record<LevelFit['requirement'], string> = { eqf: 'EQF level', 'china-skill-level': 'China skill level' };
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The one-sentence reading of an explanation: counts, place and level, without skill labels (the API adds those). */
-export function summariseExplanation(explanation: JobMatch['explanation'], eligible: boolean): string {
-  if (!eligible) return 'No required skill is covered, directly or through a related skill, so this is not a match.';
-  const { matchedEssential, matchedOptional, partial, missingEssential, missingOptional } = explanation;
-  const partialEssential = partial.filter((c) => c.required.importance === 'essential').length;
-  const essentialTotal = matchedEssential.length + partialEssential + missingEssential.length;
-  const optionalTotal = matchedOptional.length + (partial.length - partialEssential) + missingOptional.length;
-  let skills = `Has ${matchedEssential.length} of ${plural(essentialTotal, 'essential skill')}`;
-  if (optionalTotal > 0) skills += ` and ${matchedOptional.length} of ${optionalTotal} optional`;
-  if (partial.length > 0) skills += `, ${partial.length} more through a related skill`;
-  const parts = [skills];
-  if (explanation.verifiedSkills.length > 0) parts.push(`${explanation.verifiedSkills.length} backed by a verified credential`);
-  parts.push(`the job is ${TIER_PHRASE[explanation.location.tier]}`);
-  const { fits } = explanation.level;
-  const gaps = fits.filter((f) => f.fit !== 'meets');
-  if (fits.length === 0) parts.push('no level required');
-  else if (gaps.length === 0) parts.push('meets the required level');
-  else {
-    for (const gap of gaps) {
-      parts.push(
-        gap.fit === 'below'
-          ? `${LEVEL_NAME[gap.requirement]} ${plural(gap.belowBy ?? 0, 'step')} below the requirement`
-          : `${LEVEL_NAME[gap.requirement]} not stated`,
-      );
-    }
-  }
-  return `${parts.join('; ')}.`;
 }
 
 /** Where a job sits in the regional indexes. */

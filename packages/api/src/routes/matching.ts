@@ -8,7 +8,7 @@ import {
   notFound,
   type RegionPartition,
 } from '@skillpass/domain';
-import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
+import { partitionsOfInterest, scoreJobForProfile, summariseExplanation } from '@skillpass/matching';
 import {
   type Explanation,
   recomputeCandidatesForJob,
@@ -18,7 +18,7 @@ import {
 } from '@skillpass/pipeline';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { isAdmin, requireRole } from '../auth.ts';
-import { labelsOf, summariseMatch } from '../explain.ts';
+import { labelsOf } from '../explain.ts';
 import { jsonContent, PageQuerySchema, problemResponses } from '../http.ts';
 
 const security = [{ bearer: [] }];
@@ -101,7 +101,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
   /** What every ranked item carries: the score, a sentence, the structure, and the skills' names. */
   const explained = (score: number, explanation: Explanation, lang: 'en' | 'zh') => ({
     score,
-    summary: summariseMatch(explanation, deps.skills, lang),
+    summary: summariseExplanation(explanation, { lang, label: (uri) => deps.skills.labelOf(uri, lang) ?? uri }),
     explanation,
     labels: labelsOf(explanation, deps.skills, lang),
   });
