@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
 import { signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
-import { decodeStatusList, isStatusSet } from './status-list.ts';
+import { RemoteStatusLists } from './remote-status.ts';
 import { CHECK_NAMES, type VerificationReport, verifyCredential } from './verify.ts';
 
 const readArg = (value: string) => (existsSync(value) ? readFileSync(value, 'utf8').trim() : value.trim());
@@ -18,16 +18,6 @@ async function loadJwks(source: string): Promise<JWK[]> {
   const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
   const parsed = JSON.parse(text) as { keys?: JWK[] } & JWK;
   return parsed.keys ?? [parsed];
-}
-
-async function fetchStatus(url: string, index: number): Promise<'set' | 'unset' | 'unknown'> {
-  try {
-    const jws = await (await fetch(url)).text();
-    const list = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as { credentialSubject?: { encodedList?: string } };
-    return isStatusSet(decodeStatusList(list.credentialSubject?.encodedList ?? ''), index) ? 'set' : 'unset';
-  } catch {
-    return 'unknown';
-  }
 }
 
 export function formatReport(report: VerificationReport): string {
@@ -42,11 +32,15 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new Error('usage: skillpass verify <file|jwt> [--jwks <url|file>] [--offline] [--json]');
   const input = readArg(positionals[0]!);
   const keys = values.jwks ? await loadJwks(values.jwks) : [];
+  const resolveKey = async (kid: string) =>
+    keys.find((k) => k.kid === kid) ?? (values.offline || !/^https?:\/\//.test(kid) ? undefined : ((await (await fetch(kid)).json()) as JWK));
+  // Status lists are believed only when signed by one of the issuer's keys.
+  const statusLists = new RemoteStatusLists(resolveKey);
   const report = await verifyCredential(input.startsWith('{') ? JSON.parse(input) : input, {
-    resolveKey: async (kid) => keys.find((k) => k.kid === kid) ?? (values.offline || !/^https?:\/\//.test(kid) ? undefined : ((await (await fetch(kid)).json()) as JWK)),
+    resolveKey,
     // The keys the user supplied are the trust anchor: the credential's issuer is trusted for them.
     issuer: async (id) => (keys.length > 0 ? { id, name: id, keyIds: keys.flatMap((k) => (k.kid ? [k.kid] : [])) } : undefined),
-    statusOf: async (url, index) => (values.offline ? 'unset' : fetchStatus(url, index)),
+    statusOf: async (url, index, purpose, issuer) => (values.offline ? 'unset' : statusLists.statusOf(url, index, purpose, issuer)),
   });
   if (values.offline && report.checks.status.result !== 'not_applicable') {
     report.checks.status = { result: 'not_applicable', message: 'Not checked: --offline.' };

@@ -6,6 +6,7 @@ import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts
 import { signCompactJws, signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, STATUS_LIST_SIZE, type StatusPurpose } from './status-list.ts';
+import { RemoteStatusLists } from './remote-status.ts';
 import { compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
 
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
@@ -35,6 +36,8 @@ export interface CredentialServiceDeps {
   clock?: () => Date;
   /** Draws status-list indexes; tests pass a fixed one to fill a list. */
   random?: () => number;
+  /** Reads status lists other issuers publish (the global fetch by default). */
+  fetch?: typeof fetch;
 }
 
 export interface IssueRequest {
@@ -53,7 +56,14 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Issue, revoke, publish status and verify: the credential use cases over the stores and a signer. */
 export class CredentialService {
-  constructor(private readonly deps: CredentialServiceDeps) {}
+  readonly #remoteStatus: RemoteStatusLists;
+
+  constructor(private readonly deps: CredentialServiceDeps) {
+    this.#remoteStatus = new RemoteStatusLists((kid) => this.resolveKey(kid), {
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      clock: () => this.#now(),
+    });
+  }
 
   #now(): Date {
     return (this.deps.clock ?? (() => new Date()))();
@@ -119,8 +129,10 @@ export class CredentialService {
     );
   }
 
-  async statusOf(listUrl: string, index: number, purpose: StatusPurpose): Promise<'set' | 'unset' | 'unknown'> {
-    const match = new RegExp(`^${this.deps.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/status-lists/([\\w-]+)/(revocation|suspension)$`).exec(listUrl);
+  async statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'> {
+    const ownLists = `${this.deps.origin}/status-lists/`;
+    if (!listUrl.startsWith(ownLists)) return this.#remoteStatus.statusOf(listUrl, index, purpose, issuer);
+    const match = /^([\w-]+)\/(revocation|suspension)$/.exec(listUrl.slice(ownLists.length));
     if (!match || match[2] !== purpose) return 'unknown';
     const state = await this.deps.credentials.getStatusList(match[1]!, STATUS_LIST_SIZE);
     const bits = decodeStatusList(encodeStatusList(purpose === 'revocation' ? state.revoked : state.suspended));
@@ -130,7 +142,7 @@ export class CredentialService {
   verify(input: unknown): Promise<VerificationReport> {
     return verifyCredential(
       input,
-      { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p) => this.statusOf(l, i, p) },
+      { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p, issuer) => this.statusOf(l, i, p, issuer) },
       this.#now(),
     );
   }

@@ -28,7 +28,8 @@ export interface TrustedIssuer {
 export interface VerifyDeps {
   resolveKey(kid: string): Promise<JWK | undefined>;
   issuer(issuerId: string): Promise<TrustedIssuer | undefined>;
-  statusOf(statusListCredential: string, index: number, purpose: StatusPurpose): Promise<'set' | 'unset' | 'unknown'>;
+  /** The credential's issuer is passed so that a status list published elsewhere can be checked against its keys. */
+  statusOf(statusListCredential: string, index: number, purpose: StatusPurpose, issuer: TrustedIssuer | undefined): Promise<'set' | 'unset' | 'unknown'>;
 }
 
 /** Imported keys by JWK and algorithm: importing is most of a verification's cost. */
@@ -70,6 +71,32 @@ const decodeJson = (part: string): Record<string, unknown> => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
   return value as Record<string, unknown>;
 };
+
+/**
+ * The payload of a compact JWS signed by one of `keyIds`, or undefined: for documents a credential
+ * points at, such as the status list its issuer publishes. Never throws on bad input.
+ */
+export async function verifiedJwsPayload(
+  jws: string,
+  keyIds: readonly string[],
+  resolveKey: (kid: string) => Promise<JWK | undefined>,
+): Promise<{ payload: Record<string, unknown>; kid: string } | undefined> {
+  const parts = jws.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const header = decodeJson(parts[0]!);
+    const alg = typeof header.alg === 'string' ? header.alg : '';
+    const kid = typeof header.kid === 'string' ? header.kid : '';
+    const accepts = ACCEPTED[alg];
+    if (!accepts || header.crit !== undefined || !keyIds.includes(kid)) return undefined;
+    const jwk = await resolveKey(kid);
+    if (!jwk || !accepts(jwk)) return undefined;
+    await compactVerify(jws, await importKey(jwk, alg), { algorithms: [alg] });
+    return { payload: decodeJson(parts[1]!), kid };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Verifies a credential and says, check by check, what holds. Never throws on bad input. */
 export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Date = new Date()): Promise<VerificationReport> {
@@ -163,7 +190,7 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Da
     const problems: string[] = [];
     for (const entry of entries) {
       const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
-      const state = await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose).catch(() => 'unknown' as const);
+      const state = await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const);
       if (state === 'set') problems.push(purpose === 'revocation' ? 'revoked' : 'suspended');
       if (state === 'unknown') problems.push(`${purpose} status could not be read`);
     }

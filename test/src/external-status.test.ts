@@ -1,0 +1,106 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CredentialService, loadOrCreateLocalSigner, signCompactJws } from '@skillpass/credentials';
+import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshTable } from './harness.ts';
+
+const SKILL = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
+const keysDir = mkdtempSync(join(tmpdir(), 'external-status-'));
+const issuerKey = loadOrCreateLocalSigner(keysDir, { alg: 'ES256', keyId: 'a1', kidBaseUrl: 'http://127.0.0.1/keys' });
+const strangerKey = loadOrCreateLocalSigner(keysDir, { alg: 'ES256', keyId: 'x1', kidBaseUrl: 'http://127.0.0.1/keys' });
+
+let origin: string;
+let issuingPlatform: CredentialService;
+const requests: string[] = [];
+// Another platform's API, publishing its status lists; plus a forged and a replayed list.
+const server = createServer((req, res) => {
+  requests.push(req.url ?? '');
+  void (async () => {
+    const [, prefix, list, purpose] = /^\/(status-lists|forged|replayed)\/(l\d+)\/(revocation|suspension)$/.exec(req.url ?? '') ?? [];
+    if (!prefix) return res.writeHead(404).end();
+    const real = await issuingPlatform.statusListJws(list!, purpose as 'revocation');
+    if (prefix === 'forged') {
+      const payload = JSON.parse(Buffer.from(real.split('.')[1]!, 'base64url').toString('utf8'));
+      return res.end(await signCompactJws({ ...payload, id: `${origin}${req.url}` }, strangerKey, 'vc+jwt'));
+    }
+    res.end(real);
+  })();
+});
+
+beforeAll(async () => {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(() => {
+  server.close();
+});
+
+async function platform(origin: string, externalIssuers: ConstructorParameters<typeof CredentialService>[0]['externalIssuers'] = []) {
+  const table = await freshTable();
+  const cursors = new CursorCodec('external-status-test-secret');
+  const credentials = new DynamoCredentialStore(table, cursors);
+  const signer = { ...issuerKey, kid: `${origin}/keys/a1` };
+  const service = new CredentialService({
+    credentials,
+    store: new DynamoSkillpassStore(table, cursors),
+    signer,
+    publishedKeys: async () => [{ ...issuerKey.publicJwk, kid: signer.kid }],
+    origin,
+    skillLabel: () => 'battery chemistry',
+    externalIssuers,
+  });
+  return { service, credentials, signer };
+}
+
+describe('credentials from another platform', () => {
+  it('are checked against the status lists their issuer publishes, signed by its keys', async () => {
+    const a = await platform(origin);
+    issuingPlatform = a.service;
+    await a.credentials.putIssuer(
+      'school',
+      { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
+      [a.signer.kid],
+    );
+    const template = await a.credentials.createTemplate('school', {
+      title: { en: 'EV battery pack assembly' },
+      description: 'Assemble battery packs.',
+      learningOutcomes: [SKILL],
+      workload: { hours: 40 },
+      eqfLevel: 4,
+      assessmentType: 'practical exam',
+      participationForm: 'onsite',
+      qualityAssurance: 'provincial audit',
+    });
+    const { credential } = await a.service.issue('school', { templateId: template.templateId, holder: { subjectId: 'urn:learner:1', email: 'l1@example.com' } }, 'cred-ext-1');
+
+    // The verifying platform trusts the issuer with the issuer's published key.
+    const trusted = [{ id: a.service.issuerUrl('school'), name: 'Suzhou Vocational Institute', jwks: { keys: [{ ...issuerKey.publicJwk, kid: a.signer.kid }] } }];
+    const verifier = (await platform('https://verifier.example', trusted)).service;
+    const report = await verifier.verify(credential.jwt);
+    expect(report.checks.status).toEqual({ result: 'passed', message: 'Neither revoked nor suspended.' });
+    expect(report.verified).toBe(true);
+    const fetched = requests.length;
+    expect(fetched).toBe(2);
+    await verifier.verify(credential.jwt);
+    expect(requests.length).toBe(fetched); // kept for the list's ttl
+
+    await a.service.changeStatus('school', 'cred-ext-1', 'revoke');
+    const afterRevocation = await (await platform('https://verifier.example', trusted)).service.verify(credential.jwt);
+    expect(afterRevocation.checks.status).toEqual({ result: 'failed', message: 'The credential is revoked.' });
+    expect(afterRevocation.verified).toBe(false);
+
+    // A list signed by a key that is not the issuer's, one replayed under another URL, or plain http
+    // beyond this machine reads as unknown — never as "not revoked".
+    const issuer = await verifier.trustedIssuer(a.service.issuerUrl('school'));
+    expect(issuer).toBeDefined();
+    for (const url of [`${origin}/forged/l1/revocation`, `${origin}/replayed/l1/revocation`, 'http://status.example.com/l1/revocation']) {
+      expect(await verifier.statusOf(url, credential.statusListIndex, 'revocation', issuer), url).toBe('unknown');
+    }
+    // Without a trusted issuer there are no keys to check a list against.
+    expect(await verifier.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', undefined)).toBe('unknown');
+  });
+});
