@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { ApiDeps } from '@skillpass/api';
 import { composeApiDeps, composeConsumerDeps } from '@skillpass/api/compose';
-import { kmsSigner } from '@skillpass/credentials';
+import { kmsSigner, loadTrustList } from '@skillpass/credentials';
 import type { ConsumerDeps } from '@skillpass/pipeline';
 import { CursorCodec, connectTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
@@ -99,6 +99,8 @@ export function awsApiDeps(): ApiDeps {
       },
     },
     signer: kmsSigner({ client: kms, keyId: signingKeyId, kid: currentKid }),
+    // Copied next to the bundle when deployed with -c trustedIssuersFile=… (docs/deploy.md).
+    ...(process.env.TRUSTED_ISSUERS_FILE ? { externalIssuers: loadTrustList(process.env.TRUSTED_ISSUERS_FILE) } : {}),
     publishedKeys,
     // Written next to the bundle at build time (scripts/write-openapi.ts).
     openApiDocument: once(async () =>

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CONSUMERS, EVENT_ROUTES, eventTypesFor } from '@skillpass/events';
@@ -63,6 +66,17 @@ describe('the skillpass stack', () => {
     custom.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
     custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://api.skillpass.example' }) } });
     expect(() => synth({ domainName: 'api.skillpass.example' })).toThrow('give domainName and certificateArn together');
+  });
+
+  it('ships a trust list with the API when given one, and refuses a wrong one at synth', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trust-'));
+    const file = join(dir, 'trusted-issuers.json');
+    writeFileSync(file, JSON.stringify([{ id: 'did:web:tafe.example.au', name: 'TAFE Example' }]));
+    synth({ trustedIssuersFile: file }).template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' }) },
+    });
+    writeFileSync(file, JSON.stringify([{ id: 'https://no-keys.example', name: 'No keys' }]));
+    expect(() => synth({ trustedIssuersFile: file })).toThrow(/not a valid trust list/);
   });
 
   it('creates the four Cognito groups and an app client', () => {

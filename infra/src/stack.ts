@@ -43,6 +43,8 @@ export interface SkillpassStackProps extends StackProps {
    * should have one; without it the origin is the execute-api URL.
    */
   customDomain?: { domainName: string; certificateArn: string };
+  /** A trust list file (external issuers, docs/credentials.md) shipped with the API function. */
+  trustedIssuersFile?: string;
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -246,8 +248,11 @@ export class SkillpassStack extends Stack {
       'Api',
       FUNCTION_ENTRIES.api,
       { memoryMB: 1024, timeout: Duration.seconds(10) },
-      {},
-      (inputDir, outputDir) => [`cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`],
+      props.trustedIssuersFile ? { TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' } : {},
+      (inputDir, outputDir) => [
+        `cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`,
+        ...(props.trustedIssuersFile ? [`cp ${resolve(props.trustedIssuersFile)} ${outputDir}/trusted-issuers.json`] : []),
+      ],
     );
     table.grantReadWriteData(api);
     readKeyAndSecret(api);

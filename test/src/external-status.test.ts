@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialService, loadOrCreateLocalSigner, signCompactJws } from '@skillpass/credentials';
+import { buildCredential, CredentialService, loadOrCreateLocalSigner, signCompactJws, signCredential } from '@skillpass/credentials';
+import type { CredentialTemplate } from '@skillpass/domain';
 import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTable } from './harness.ts';
@@ -39,7 +40,11 @@ afterAll(() => {
   server.close();
 });
 
-async function platform(origin: string, externalIssuers: ConstructorParameters<typeof CredentialService>[0]['externalIssuers'] = []) {
+async function platform(
+  origin: string,
+  externalIssuers: ConstructorParameters<typeof CredentialService>[0]['externalIssuers'] = [],
+  fetchDocument?: typeof fetch,
+) {
   const table = await freshTable();
   const cursors = new CursorCodec('external-status-test-secret');
   const credentials = new DynamoCredentialStore(table, cursors);
@@ -52,6 +57,7 @@ async function platform(origin: string, externalIssuers: ConstructorParameters<t
     origin,
     skillLabel: () => 'battery chemistry',
     externalIssuers,
+    ...(fetchDocument ? { fetch: fetchDocument } : {}),
   });
   return { service, credentials, signer };
 }
@@ -102,5 +108,68 @@ describe('credentials from another platform', () => {
     }
     // Without a trusted issuer there are no keys to check a list against.
     expect(await verifier.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', undefined)).toBe('unknown');
+  });
+});
+
+describe('did:web issuers on the trust list', () => {
+  it('are trusted for the keys their DID document lists under assertionMethod, resolved only for listed DIDs', async () => {
+    const did = 'did:web:tafe.example.au';
+    const fetched: string[] = [];
+    const fetchDocument: typeof fetch = async (url) => {
+      fetched.push(String(url));
+      const jwk = issuerKey.publicJwk;
+      return new Response(
+        JSON.stringify({
+          id: did,
+          verificationMethod: [
+            { id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk },
+            { id: '#login', type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk },
+          ],
+          assertionMethod: ['#key-1'],
+        }),
+      );
+    };
+    const { service: verifier } = await platform('https://verifier.example', [{ id: did, name: 'TAFE Example', accreditedUntil: '2030-01-01' }], fetchDocument);
+    const template: CredentialTemplate = {
+      templateId: 't1',
+      issuerId: 'tafe',
+      title: { en: 'Solar installation' },
+      description: 'Install rooftop solar safely.',
+      learningOutcomes: [SKILL],
+      workload: { hours: 40 },
+      eqfLevel: 4,
+      assessmentType: 'practical exam',
+      participationForm: 'onsite',
+      qualityAssurance: 'national audit',
+      version: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const credentialFrom = (issuerId: string) =>
+      buildCredential({
+        credentialUrl: 'https://tafe.example.au/credentials/1',
+        templateUrl: 'https://tafe.example.au/templates/1',
+        template,
+        issuer: { id: issuerId, name: 'TAFE Example', country: 'AU', region: 'Victoria' },
+        holder: { id: 'urn:learner:1' },
+        skillLabel: () => 'solar',
+        validFrom: new Date('2026-06-01T00:00:00Z'),
+      });
+    const signedWith = (kid: string, issuerId = did) => signCredential(credentialFrom(issuerId), { ...issuerKey, kid }, new Date());
+
+    const good = await verifier.verify(await signedWith(`${did}#key-1`));
+    expect(good.verified).toBe(true);
+    expect(good.checks.keyResolution.message).toBe(`Public key ${did}#key-1 resolved.`);
+    expect(fetched).toEqual(['https://tafe.example.au/.well-known/did.json']);
+
+    // A key of the DID that is not an assertion method may not sign credentials.
+    const login = await verifier.verify(await signedWith(`${did}#login`));
+    expect(login.checks.keyResolution.result).toBe('failed');
+    expect(login.verified).toBe(false);
+
+    // A DID that is not on the trust list is never fetched, whatever a credential claims.
+    const stranger = await verifier.verify(await signedWith('did:web:stranger.example#key-1', 'did:web:stranger.example'));
+    expect(stranger.verified).toBe(false);
+    expect(fetched.every((url) => url.startsWith('https://tafe.example.au/'))).toBe(true);
   });
 });

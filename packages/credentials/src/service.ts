@@ -6,7 +6,9 @@ import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts
 import { signCompactJws, signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, STATUS_LIST_SIZE, type StatusPurpose } from './status-list.ts';
+import { DidWebResolver } from './did-web.ts';
 import { RemoteStatusLists } from './remote-status.ts';
+import type { ExternalIssuer } from './trust-list.ts';
 import { compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
 
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
@@ -15,12 +17,6 @@ const QR_CAPACITY_BYTES = 2_953;
 /** How long verifiers may cache a status list (seconds); also its `ttl`. */
 export const STATUS_LIST_TTL_SECONDS = 300;
 
-export interface ExternalIssuer {
-  id: string;
-  name: string;
-  jwks: { keys: JWK[] };
-  accreditedUntil?: string;
-}
 
 export interface CredentialServiceDeps {
   credentials: DynamoCredentialStore;
@@ -31,7 +27,7 @@ export interface CredentialServiceDeps {
   publishedKeys: () => Promise<JWK[]>;
   origin: string;
   skillLabel: (uri: string) => string;
-  /** Issuers outside the platform whose credentials verifiers here accept, with their keys. */
+  /** Issuers outside the platform whose credentials verifiers here accept, with their keys or a did:web DID. */
   externalIssuers?: ExternalIssuer[];
   clock?: () => Date;
   /** Draws status-list indexes; tests pass a fixed one to fill a list. */
@@ -57,8 +53,10 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /** Issue, revoke, publish status and verify: the credential use cases over the stores and a signer. */
 export class CredentialService {
   readonly #remoteStatus: RemoteStatusLists;
+  readonly #dids: DidWebResolver;
 
   constructor(private readonly deps: CredentialServiceDeps) {
+    this.#dids = new DidWebResolver({ ...(deps.fetch ? { fetch: deps.fetch } : {}), clock: () => this.#now() });
     this.#remoteStatus = new RemoteStatusLists((kid) => this.resolveKey(kid), {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       clock: () => this.#now(),
@@ -108,7 +106,10 @@ export class CredentialService {
   async trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {
     const external = this.deps.externalIssuers?.find((e) => e.id === issuerId);
     if (external) {
-      return { id: external.id, name: external.name, keyIds: external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : [])), ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}) };
+      const keyIds = external.jwks
+        ? external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))
+        : ((await this.#dids.keysOf(external.id))?.assertionKeyIds ?? []);
+      return { id: external.id, name: external.name, keyIds, ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}) };
     }
     const prefix = `${this.deps.origin}/issuers/`;
     if (!issuerId.startsWith(prefix)) return undefined;
@@ -123,10 +124,14 @@ export class CredentialService {
   }
 
   async resolveKey(kid: string): Promise<JWK | undefined> {
-    return (
-      (await this.deps.publishedKeys()).find((k) => k.kid === kid) ??
-      this.deps.externalIssuers?.flatMap((e) => e.jwks.keys).find((k) => k.kid === kid)
-    );
+    const published = (await this.deps.publishedKeys()).find((k) => k.kid === kid);
+    if (published) return published;
+    const fromJwks = this.deps.externalIssuers?.flatMap((e) => e.jwks?.keys ?? []).find((k) => k.kid === kid);
+    if (fromJwks) return fromJwks;
+    // Only DIDs on the trust list are resolved: a kid in an untrusted credential never makes this server fetch.
+    const did = kid.split('#')[0]!;
+    if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
+    return (await this.#dids.keysOf(did))?.keys.find((k) => k.kid === kid);
   }
 
   async statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'> {

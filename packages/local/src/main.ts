@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { createLocalJWKSet } from 'jose';
-import { readFileSync } from 'node:fs';
+import { loadTrustList } from '@skillpass/credentials';
 import { parseArgs } from 'node:util';
 import { JavaMissingError, type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateDevIdentity } from './identity.ts';
@@ -38,8 +38,8 @@ const runtime = await createLocalRuntime({
   auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
   keysDir: paths.keys,
   signingKeyId: process.env.SIGNING_KEY_ID,
-  // Issuers outside the platform whose credentials verifiers here accept: [{ id, name, jwks: { keys } }].
-  externalIssuers: process.env.TRUSTED_ISSUERS_FILE ? JSON.parse(readFileSync(process.env.TRUSTED_ISSUERS_FILE, 'utf8')) : undefined,
+  // Issuers outside the platform whose credentials verifiers here accept (docs/credentials.md, Trust).
+  externalIssuers: process.env.TRUSTED_ISSUERS_FILE ? loadTrustList(process.env.TRUSTED_ISSUERS_FILE) : undefined,
   dispatch: true,
   onDispatchError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
 });

@@ -1,0 +1,69 @@
+import type { JWK } from 'jose';
+
+const CACHE_MS = 10 * 60_000;
+const FETCH_TIMEOUT_MS = 5_000;
+const MAX_DOCUMENT_BYTES = 200_000;
+
+/** Where a did:web DID's document lives (W3C did:web method): `did:web:example.com:user` → https://example.com/user/did.json. */
+export function didWebDocumentUrl(did: string): string | undefined {
+  const match = /^did:web:([^:#?/]+)((?::[^:#?/]+)*)$/.exec(did);
+  if (!match) return undefined;
+  const host = decodeURIComponent(match[1]!);
+  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)) return undefined;
+  const path = match[2] ? match[2].slice(1).split(':').map(decodeURIComponent).join('/') : '.well-known';
+  return `https://${host}/${path}/did.json`;
+}
+
+export interface DidKeys {
+  /** Public keys with `kid` set to their absolute DID URL (`did:web:…#key-1`). */
+  keys: JWK[];
+  /** Keys the issuer lists under `assertionMethod`: the only ones that may sign credentials. */
+  assertionKeyIds: string[];
+}
+
+/** Resolves did:web DIDs to their keys, from the DID document, cached for ten minutes. */
+export class DidWebResolver {
+  readonly #cache = new Map<string, { keys: DidKeys; expires: number }>();
+
+  constructor(private readonly options: { fetch?: typeof fetch; clock?: () => Date } = {}) {}
+
+  async keysOf(did: string): Promise<DidKeys | undefined> {
+    const now = (this.options.clock ?? (() => new Date()))().getTime();
+    const cached = this.#cache.get(did);
+    if (cached && cached.expires > now) return cached.keys;
+    const url = didWebDocumentUrl(did);
+    if (!url) return undefined;
+    try {
+      const response = await (this.options.fetch ?? fetch)(url, { headers: { accept: 'application/did+json, application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const text = await response.text();
+      if (!response.ok || text.length > MAX_DOCUMENT_BYTES) return undefined;
+      const keys = keysFromDocument(did, JSON.parse(text));
+      if (keys) this.#cache.set(did, { keys, expires: now + CACHE_MS });
+      return keys;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The keys a DID document names for `did`; undefined if the document is for another DID. */
+export function keysFromDocument(did: string, document: unknown): DidKeys | undefined {
+  if (!document || typeof document !== 'object') return undefined;
+  const doc = document as { id?: unknown; verificationMethod?: unknown; assertionMethod?: unknown };
+  if (doc.id !== did) return undefined;
+  const absolute = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
+  const methods = [...(Array.isArray(doc.verificationMethod) ? doc.verificationMethod : []), ...(Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])];
+  const keys = new Map<string, JWK>();
+  for (const method of methods) {
+    if (!method || typeof method !== 'object') continue;
+    const { id, publicKeyJwk } = method as { id?: unknown; publicKeyJwk?: unknown };
+    if (typeof id !== 'string' || !publicKeyJwk || typeof publicKeyJwk !== 'object' || 'd' in publicKeyJwk) continue;
+    const kid = absolute(id);
+    // A document may only speak for its own DID's keys.
+    if (kid.split('#')[0] === did) keys.set(kid, { ...(publicKeyJwk as JWK), kid });
+  }
+  const assertionKeyIds = (Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])
+    .map((entry) => (typeof entry === 'string' ? absolute(entry) : absolute(String((entry as { id?: unknown })?.id ?? ''))))
+    .filter((kid) => keys.has(kid));
+  return { keys: [...keys.values()], assertionKeyIds };
+}
