@@ -15,7 +15,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { build } from 'esbuild';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
@@ -80,8 +80,15 @@ afterAll(() => {
 describe('Lambda handlers with the sample events', () => {
   it('api: answers an API Gateway v2 request, and verifies Cognito-style tokens', async () => {
     const { handler } = await import('./api.ts');
-    const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), {} as never);
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), { awsRequestId: 'invocation-1' } as never);
     expect(health).toMatchObject({ statusCode: 200 });
+    // One JSON line per request, carrying API Gateway's request id and the invocation's.
+    const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+    logged.mockRestore();
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'info', message: 'request', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef', awsRequestId: 'invocation-1', method: 'GET', path: '/health', status: 200 }),
+    );
     const token = await mintToken('emp-lambda', ['employer']);
     const put = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token }), {} as never);
     expect(put).toMatchObject({ statusCode: 200 });
@@ -145,10 +152,11 @@ describe('Lambda handlers with the sample events', () => {
     const event = sample<LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
     Object.assign(event, { rawPath: '/v1/jobs', rawQueryString: 'limit=5000', routeKey: 'GET /v1/jobs' });
     event.requestContext.http.path = '/v1/jobs';
-    const script = `const { handler } = await import(${JSON.stringify(join(dir, 'api.mjs'))}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(event)}, {}))); process.exit(0);`;
+    const script = `const { handler } = await import(${JSON.stringify(join(dir, 'api.mjs'))}); process.stdout.write('\\nRESPONSE=' + JSON.stringify(await handler(${JSON.stringify(event)}, {}))); process.exit(0);`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: process.env });
     rmSync(dir, { recursive: true, force: true });
-    const res = JSON.parse(stdout) as { statusCode: number; body: string };
+    // The request log shares stdout; the response is the marked line.
+    const res = JSON.parse(/RESPONSE=(.*)$/m.exec(stdout)![1]!) as { statusCode: number; body: string };
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).errors).toEqual([{ path: 'query.limit', message: 'Too big: expected number to be <=100' }]);
   });

@@ -1,5 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
-import type { Env } from 'hono';
+import type { Env, MiddlewareHandler } from 'hono';
 import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
 import type { MatchingDeps } from '@skillpass/pipeline';
 import type { JWK } from 'jose';
@@ -67,8 +67,14 @@ const CSV_ROUTES = /^\/v1\/credential-batches$/;
 
 export type ApiApp = DocumentedHono<Env>;
 
-export function createApp(deps: ApiDeps): ApiApp {
+export interface AppOptions {
+  /** Runs before everything else, around every request (the Lambda's request log). */
+  middleware?: MiddlewareHandler[];
+}
+
+export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   const app = new DocumentedHono<Env>();
+  for (const middleware of options.middleware ?? []) app.use('*', middleware);
   app.onError((error, c) => problemFromError(c, error));
   app.notFound((c) => problemResponse(c, 'not-found', `There is no ${c.req.method} ${c.req.path}.`));
 
