@@ -64,6 +64,8 @@ const PUBLIC_ROUTES: Array<[apigw.HttpMethod, string]> = [
   [apigw.HttpMethod.GET, '/verify'],
   [apigw.HttpMethod.GET, '/status-lists/{list}/{purpose}'],
   [apigw.HttpMethod.GET, '/keys/{keyId}'],
+  [apigw.HttpMethod.GET, '/issuers/{issuerId}'],
+  [apigw.HttpMethod.GET, '/credential-templates/{templateId}'],
   [apigw.HttpMethod.GET, '/.well-known/{document}'],
 ];
 

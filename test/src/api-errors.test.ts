@@ -105,6 +105,8 @@ describe('docs endpoints', () => {
       '/docs',
       '/.well-known/jwks.json',
       '/keys/{keyId}',
+      '/issuers/{issuerId}',
+      '/credential-templates/{templateId}',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

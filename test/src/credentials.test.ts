@@ -77,6 +77,21 @@ describe('issuing and verifying micro-credentials', () => {
     expect(viaVcApi.body.verified).toBe(true);
   });
 
+  it("lets a verifier follow the credential's issuer and achievement ids to public Open Badges documents", async () => {
+    const issued = await issue(school);
+    const vc = (await rt.call('POST', '/v1/verify', { body: { jwt: issued.body.jwt } })).body.credential;
+    const pathOf = (url: string) => new URL(url).pathname;
+    const profile = await rt.call('GET', pathOf(vc.issuer.id));
+    expect(profile.status).toBe(200);
+    expect(profile.body).toMatchObject({ id: vc.issuer.id, type: ['Profile'], name: 'Suzhou Vocational Institute' });
+    const achievement = await rt.call('GET', pathOf(vc.credentialSubject.achievement.id));
+    expect(achievement.status).toBe(200);
+    // The same Achievement the credential carries, with its JSON-LD contexts.
+    expect(achievement.body).toEqual({ '@context': vc['@context'], ...vc.credentialSubject.achievement });
+    expect((await rt.call('GET', '/issuers/nobody')).status).toBe(404);
+    expect((await rt.call('GET', '/credential-templates/tpl_missing')).status).toBe(404);
+  });
+
   it("marks the template's skills verified on the graduate's profile", async () => {
     await rt.dispatcher!.drain();
     const profile = await rt.call('GET', '/v1/profiles/me', { token: graduate });

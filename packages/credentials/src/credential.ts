@@ -101,20 +101,18 @@ export function missingEuMandatoryElements(vc: VerifiableCredential): string[] {
     .map(([element]) => element);
 }
 
-/** A W3C VC 2.0 credential shaped as an Open Badges 3.0 OpenBadgeCredential with the EU elements. */
-export function buildCredential(input: {
-  credentialUrl: string;
-  templateUrl: string;
-  template: CredentialTemplate;
-  issuer: IssuerProfile;
-  holder: CredentialHolder;
-  skillLabel: (uri: string) => string;
-  validFrom: Date;
-  validUntil?: Date;
-  grade?: string;
-  status?: StatusEntryRef;
-}): VerifiableCredential {
-  const { template } = input;
+/** The issuer as an Open Badges 3.0 Profile: inside every credential, and served at its id. */
+export function profileOf(issuer: IssuerProfile) {
+  return {
+    id: issuer.id,
+    type: ['Profile'],
+    name: issuer.name,
+    address: { type: ['Address'], addressCountry: issuer.country, addressRegion: issuer.region },
+  };
+}
+
+/** A template as an Open Badges 3.0 Achievement with the EU elements: inside every credential, and served at its id. */
+export function achievementOf(template: CredentialTemplate, templateUrl: string, skillLabel: (uri: string) => string) {
   const eu = {
     eqfLevel: template.eqfLevel,
     ...(template.workload.ects !== undefined ? { workloadEcts: template.workload.ects } : {}),
@@ -130,18 +128,45 @@ export function buildCredential(input: {
     ...(template.gradeScheme ? { gradeScheme: template.gradeScheme } : {}),
     ...(template.stackability ? { stackability: template.stackability } : {}),
   };
+  return {
+    id: templateUrl,
+    type: ['Achievement'],
+    name: template.title.en,
+    description: template.description,
+    criteria: { narrative: `Assessment: ${template.assessmentType}` },
+    alignment: template.learningOutcomes.map((uri) => ({
+      type: ['Alignment'],
+      targetName: skillLabel(uri),
+      targetUrl: uri,
+      targetFramework: 'ESCO',
+      targetType: 'ext:ESCOSkill',
+    })),
+    ...(template.workload.ects !== undefined ? { creditsAvailable: template.workload.ects } : {}),
+    euMicroCredential: eu,
+  };
+}
+
+/** A W3C VC 2.0 credential shaped as an Open Badges 3.0 OpenBadgeCredential with the EU elements. */
+export function buildCredential(input: {
+  credentialUrl: string;
+  templateUrl: string;
+  template: CredentialTemplate;
+  issuer: IssuerProfile;
+  holder: CredentialHolder;
+  skillLabel: (uri: string) => string;
+  validFrom: Date;
+  validUntil?: Date;
+  grade?: string;
+  status?: StatusEntryRef;
+}): VerifiableCredential {
+  const { template } = input;
   const validFrom = input.validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
     '@context': [VC_CONTEXT, OB_CONTEXT],
     id: input.credentialUrl,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: template.title.en,
-    issuer: {
-      id: input.issuer.id,
-      type: ['Profile'],
-      name: input.issuer.name,
-      address: { type: ['Address'], addressCountry: input.issuer.country, addressRegion: input.issuer.region },
-    },
+    issuer: profileOf(input.issuer),
     validFrom,
     ...(input.validUntil ? { validUntil: input.validUntil.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
     awardedDate: validFrom,
@@ -149,22 +174,7 @@ export function buildCredential(input: {
       id: input.holder.id,
       type: ['AchievementSubject'],
       ...(input.holder.name ? { name: input.holder.name } : {}),
-      achievement: {
-        id: input.templateUrl,
-        type: ['Achievement'],
-        name: template.title.en,
-        description: template.description,
-        criteria: { narrative: `Assessment: ${template.assessmentType}` },
-        alignment: template.learningOutcomes.map((uri) => ({
-          type: ['Alignment'],
-          targetName: input.skillLabel(uri),
-          targetUrl: uri,
-          targetFramework: 'ESCO',
-          targetType: 'ext:ESCOSkill',
-        })),
-        ...(template.workload.ects !== undefined ? { creditsAvailable: template.workload.ects } : {}),
-        euMicroCredential: eu,
-      },
+      achievement: achievementOf(template, input.templateUrl, input.skillLabel),
       ...(input.grade ? { result: [{ type: ['Result'], value: input.grade }] } : {}),
     },
     ...(input.status

@@ -2,7 +2,7 @@ import { type CredentialTemplate, DomainError, type IssuedCredential, type Issue
 import { type DynamoCredentialStore, nextStatusListId, type SkillpassStore } from '@skillpass/store';
 import type { JWK } from 'jose';
 import QRCode from 'qrcode-svg';
-import { buildCredential, type IssuerProfile, VC_CONTEXT } from './credential.ts';
+import { achievementOf, buildCredential, type IssuerProfile, OB_CONTEXT, profileOf, VC_CONTEXT } from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, STATUS_LIST_SIZE, type StatusPurpose } from './status-list.ts';
@@ -71,8 +71,24 @@ export class CredentialService {
     return `${this.deps.origin}/issuers/${encodeURIComponent(issuerId)}`;
   }
 
+  templateUrl(templateId: string): string {
+    return `${this.deps.origin}/credential-templates/${encodeURIComponent(templateId)}`;
+  }
+
   verifyUrl(jwt: string): string {
     return `${this.deps.origin}/verify#${jwt}`;
+  }
+
+  /** What a credential's issuer id resolves to: the issuer's Open Badges Profile. */
+  async issuerDocument(issuerId: string) {
+    const issuer = await this.deps.credentials.getIssuer(issuerId);
+    return issuer ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...profileOf(this.#issuerProfile(issuer)) } : undefined;
+  }
+
+  /** What a credential's achievement id resolves to: the template as an Open Badges Achievement. */
+  async achievementDocument(templateId: string) {
+    const template = await this.deps.credentials.getTemplate(templateId);
+    return template ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...achievementOf(template, this.templateUrl(templateId), this.deps.skillLabel) } : undefined;
   }
 
   /**
@@ -185,7 +201,7 @@ export class CredentialService {
     const { listId, index } = await this.#allocateStatusEntry(credentialId);
     const vc = buildCredential({
       credentialUrl: `${this.deps.origin}/credentials/${credentialId}`,
-      templateUrl: `${this.deps.origin}/credential-templates/${template.templateId}`,
+      templateUrl: this.templateUrl(template.templateId),
       template,
       issuer: this.#issuerProfile(issuer),
       holder: { id: holderId, ...(holderName ? { name: holderName } : {}) },

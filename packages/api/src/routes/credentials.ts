@@ -340,6 +340,39 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       return c.json(jwk as Record<string, unknown>, 200, { 'Content-Type': 'application/jwk+json' });
     },
   );
+
+  // A credential's issuer and achievement ids are URLs a verifier can follow.
+  const documentIdParam = z.string().check(z.minLength(1), z.maxLength(128));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/issuers/{issuerId}',
+      summary: "An issuer's Open Badges Profile: what a credential's issuer id resolves to",
+      tags: ['Verification'],
+      request: { params: z.object({ issuerId: documentIdParam }) },
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'), ...problemResponses(400, 404) },
+    }),
+    async (c) => {
+      const profile = await service.issuerDocument(c.req.valid('param').issuerId);
+      if (!profile) throw notFound('issuer');
+      return c.json(profile, 200, { 'Cache-Control': 'public, max-age=300' });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/credential-templates/{templateId}',
+      summary: 'A credential template as an Open Badges Achievement: what a credential\'s achievement id resolves to',
+      tags: ['Verification'],
+      request: { params: z.object({ templateId: documentIdParam }) },
+      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'), ...problemResponses(400, 404) },
+    }),
+    async (c) => {
+      const achievement = await service.achievementDocument(c.req.valid('param').templateId);
+      if (!achievement) throw notFound('credential template');
+      return c.json(achievement, 200, { 'Cache-Control': 'public, max-age=300' });
+    },
+  );
 }
 
 const BatchJsonSchema = z.object({
