@@ -40,11 +40,9 @@ afterAll(() => {
   server.close();
 });
 
-async function platform(
-  origin: string,
-  externalIssuers: ConstructorParameters<typeof CredentialService>[0]['externalIssuers'] = [],
-  fetchDocument?: typeof fetch,
-) {
+type ServiceOptions = Pick<ConstructorParameters<typeof CredentialService>[0], 'externalIssuers' | 'fetch' | 'allowLoopbackHttp'>;
+
+async function platform(origin: string, options: ServiceOptions = {}) {
   const table = await freshTable();
   const cursors = new CursorCodec('external-status-test-secret');
   const credentials = new DynamoCredentialStore(table, cursors);
@@ -56,8 +54,8 @@ async function platform(
     publishedKeys: async () => [{ ...issuerKey.publicJwk, kid: signer.kid }],
     origin,
     skillLabel: () => 'battery chemistry',
-    externalIssuers,
-    ...(fetchDocument ? { fetch: fetchDocument } : {}),
+    allowLoopbackHttp: true,
+    ...options,
   });
   return { service, credentials, signer };
 }
@@ -85,7 +83,7 @@ describe('credentials from another platform', () => {
 
     // The verifying platform trusts the issuer with the issuer's published key.
     const trusted = [{ id: a.service.issuerUrl('school'), name: 'Suzhou Vocational Institute', jwks: { keys: [{ ...issuerKey.publicJwk, kid: a.signer.kid }] } }];
-    const verifier = (await platform('https://verifier.example', trusted)).service;
+    const verifier = (await platform('https://verifier.example', { externalIssuers: trusted })).service;
     const report = await verifier.verify(credential.jwt);
     expect(report.checks.status).toEqual({ result: 'passed', message: 'Neither revoked nor suspended.' });
     expect(report.verified).toBe(true);
@@ -95,7 +93,7 @@ describe('credentials from another platform', () => {
     expect(requests.length).toBe(fetched); // kept for the list's ttl
 
     await a.service.changeStatus('school', 'cred-ext-1', 'revoke');
-    const afterRevocation = await (await platform('https://verifier.example', trusted)).service.verify(credential.jwt);
+    const afterRevocation = await (await platform('https://verifier.example', { externalIssuers: trusted })).service.verify(credential.jwt);
     expect(afterRevocation.checks.status).toEqual({ result: 'failed', message: 'The credential is revoked.' });
     expect(afterRevocation.verified).toBe(false);
 
@@ -106,6 +104,9 @@ describe('credentials from another platform', () => {
     for (const url of [`${origin}/forged/l1/revocation`, `${origin}/replayed/l1/revocation`, 'http://status.example.com/l1/revocation']) {
       expect(await verifier.statusOf(url, credential.statusListIndex, 'revocation', issuer), url).toBe('unknown');
     }
+    // As deployed in AWS, plain http on loopback is refused: there it is the Lambda runtime API.
+    const strict = (await platform('https://verifier.example', { externalIssuers: trusted, allowLoopbackHttp: false })).service;
+    expect(await strict.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', issuer)).toBe('unknown');
     // Without a trusted issuer there are no keys to check a list against.
     expect(await verifier.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', undefined)).toBe('unknown');
   });
@@ -129,7 +130,10 @@ describe('did:web issuers on the trust list', () => {
         }),
       );
     };
-    const { service: verifier } = await platform('https://verifier.example', [{ id: did, name: 'TAFE Example', accreditedUntil: '2030-01-01' }], fetchDocument);
+    const { service: verifier } = await platform('https://verifier.example', {
+      externalIssuers: [{ id: did, name: 'TAFE Example', accreditedUntil: '2030-01-01' }],
+      fetch: fetchDocument,
+    });
     const template: CredentialTemplate = {
       templateId: 't1',
       issuerId: 'tafe',

@@ -25,6 +25,8 @@ export interface ComposeOptions {
   /** Makes the batch queue, given the work one batch message triggers. */
   batchQueue: (work: (batchId: string) => Promise<void>) => CredentialBatchQueue;
   externalIssuers?: ExternalIssuer[];
+  /** Local runs only: other platforms' status lists may be plain http on this machine. */
+  allowLoopbackHttp?: boolean;
   openApiDocument: ApiDeps['openApiDocument'];
 }
 
@@ -50,6 +52,7 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     origin: options.publicOrigin,
     skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
+    ...(options.allowLoopbackHttp ? { allowLoopbackHttp: true } : {}),
   });
   return {
     store,

@@ -104,6 +104,20 @@ describe('issue → verify', () => {
     );
   });
 
+  it('does not follow the status URLs of a credential whose signature fails', async () => {
+    const jwt = await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), otherSigner, NOW);
+    const forged = `${jwt.split('.')[0]}.${jwt.split('.')[1]}.${(await signCredential(credentialAt(new Date('2026-10-01T00:00:00Z')), signer, NOW)).split('.')[2]}`;
+    const lookedUp: string[] = [];
+    const statusOf = async (list: string) => {
+      lookedUp.push(list);
+      return 'unset' as const;
+    };
+    const report = await verifyCredential(forged, { ...deps, statusOf }, NOW);
+    expect(report.verified).toBe(false);
+    expect(report.checks.status).toEqual({ result: 'not_applicable', message: 'Not checked: the signature is not valid.' });
+    expect(lookedUp).toEqual([]);
+  });
+
   it('fails the validity window when expired or not yet valid', async () => {
     const expired = await signCredential(credentialAt(new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z')), signer, NOW);
     const early = await signCredential(credentialAt(new Date('2027-01-01T00:00:00Z')), signer, NOW);

@@ -11,13 +11,14 @@ const MAX_CACHED_LISTS = 500;
 export interface RemoteStatusOptions {
   fetch?: typeof fetch;
   clock?: () => Date;
+  /** Also read http lists on this machine: for local deployments and tests, never in AWS (where loopback is the Lambda runtime API). */
+  allowLoopbackHttp?: boolean;
 }
 
-/** https anywhere; plain http only on this machine, for local deployments. */
-function fetchable(url: string): boolean {
+function fetchable(url: string, allowLoopbackHttp: boolean): boolean {
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+    return protocol === 'https:' || (allowLoopbackHttp && protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
   } catch {
     return false;
   }
@@ -48,7 +49,7 @@ export class RemoteStatusLists {
     const cacheKey = `${purpose} ${url}`;
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.expires > now && issuer.keyIds.includes(cached.kid)) return cached.bits;
-    if (!fetchable(url)) return undefined;
+    if (!fetchable(url, this.options.allowLoopbackHttp ?? false)) return undefined;
     const response = await (this.options.fetch ?? fetch)(url, { headers: { accept: 'application/vc+jwt' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     const text = (await response.text()).trim();
     if (!response.ok || text.length > MAX_LIST_BYTES) return undefined;

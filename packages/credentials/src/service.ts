@@ -34,6 +34,8 @@ export interface CredentialServiceDeps {
   random?: () => number;
   /** Reads status lists other issuers publish (the global fetch by default). */
   fetch?: typeof fetch;
+  /** Read other issuers' http status lists on this machine (local runs and tests only). */
+  allowLoopbackHttp?: boolean;
 }
 
 export interface IssueRequest {
@@ -60,6 +62,7 @@ export class CredentialService {
     this.#remoteStatus = new RemoteStatusLists((kid) => this.resolveKey(kid), {
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       clock: () => this.#now(),
+      allowLoopbackHttp: deps.allowLoopbackHttp ?? false,
     });
   }
 

@@ -186,7 +186,10 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Da
 
   const entries = Array.isArray(payload.credentialStatus) ? (payload.credentialStatus as VerifiableCredential['credentialStatus'])! : [];
   if (entries.length === 0) checks.status = { result: 'not_applicable', message: 'The credential has no status entry.' };
-  else {
+  else if (checks.signature.result !== 'passed') {
+    // An unauthenticated credential's status URLs are the sender's choice: following them would let anyone make this server fetch any URL.
+    checks.status = { result: 'not_applicable', message: 'Not checked: the signature is not valid.' };
+  } else {
     const problems: string[] = [];
     for (const entry of entries) {
       const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';

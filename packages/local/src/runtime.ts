@@ -72,6 +72,7 @@ export function buildApiDeps(
       return document;
     },
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
+    allowLoopbackHttp: true,
     batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });
 }
