@@ -79,6 +79,15 @@ describe('the skillpass stack', () => {
     expect(() => synth({ trustedIssuersFile: file })).toThrow(/not a valid trust list/);
   });
 
+  it('serves the API through a provisioned-concurrency alias when asked, and straight from the function otherwise', () => {
+    template.resourceCountIs('AWS::Lambda::Alias', 0);
+    const warm = synth({ apiProvisionedConcurrency: 2 }).template;
+    warm.hasResourceProperties('AWS::Lambda::Alias', { Name: 'live', ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } });
+    const [integration] = Object.values(warm.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(JSON.stringify(integration)).toContain('ApiLive');
+    expect(() => synth({ apiProvisionedConcurrency: 'lots' })).toThrow('apiProvisionedConcurrency must be a whole number');
+  });
+
   it('creates the four Cognito groups and an app client', () => {
     for (const group of ['graduate', 'employer', 'issuer', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);

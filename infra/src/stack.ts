@@ -45,6 +45,8 @@ export interface SkillpassStackProps extends StackProps {
   customDomain?: { domainName: string; certificateArn: string };
   /** A trust list file (external issuers, docs/credentials.md) shipped with the API function. */
   trustedIssuersFile?: string;
+  /** Warm API instances kept ready (provisioned concurrency), so requests up to that concurrency never meet a cold start. */
+  apiProvisionedConcurrency?: number;
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -332,7 +334,11 @@ export class SkillpassStack extends Stack {
     // The origin credentials and links are minted under; every function that issues or links needs it.
     const publicOrigin = props.customDomain ? `https://${props.customDomain.domainName}` : httpApi.apiEndpoint;
     for (const fn of servedUnderOrigin) fn.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
-    const integration = new integrations.HttpLambdaIntegration('ApiIntegration', api);
+    // With provisioned concurrency the API is served through an alias whose instances are kept initialised.
+    const apiTarget = props.apiProvisionedConcurrency
+      ? new lambda.Alias(this, 'ApiLive', { aliasName: 'live', version: api.currentVersion, provisionedConcurrentExecutions: props.apiProvisionedConcurrency })
+      : api;
+    const integration = new integrations.HttpLambdaIntegration('ApiIntegration', apiTarget);
     const jwt = new authorizers.HttpJwtAuthorizer('Cognito', issuerUrl, { jwtAudience: [client.userPoolClientId] });
     httpApi.addRoutes({ path: '/{proxy+}', methods: [apigw.HttpMethod.ANY], integration, authorizer: jwt });
     for (const [method, path] of PUBLIC_ROUTES) {
