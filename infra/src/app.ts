@@ -6,7 +6,7 @@ import { SkillpassStack } from './stack.ts';
 /**
  * `npx cdk synth|deploy -c stage=dev|prod [-c webOrigin=…] [-c signingKeyGeneration=g2 -c retiredSigningKeyGenerations=g1]
  * [-c domainName=api.example.com -c certificateArn=arn:aws:acm:…] [-c trustedIssuersFile=trusted-issuers.json]
- * [-c apiProvisionedConcurrency=2]`
+ * [-c apiProvisionedConcurrency=2] [-c alarmEmail=oncall@example.com]`
  */
 export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
   const stage = app.node.tryGetContext('stage') === 'prod' ? 'prod' : 'dev';
@@ -26,6 +26,7 @@ export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
     retiredSigningKeyGenerations: retired,
     ...(trustedIssuersFile ? { trustedIssuersFile: String(trustedIssuersFile) } : {}),
     ...(provisioned > 0 ? { apiProvisionedConcurrency: provisioned } : {}),
+    ...(app.node.tryGetContext('alarmEmail') ? { alarmEmail: String(app.node.tryGetContext('alarmEmail')) } : {}),
     ...(domainName ? { customDomain: { domainName: String(domainName), certificateArn: String(certificateArn) } } : {}),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });

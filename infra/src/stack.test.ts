@@ -139,6 +139,17 @@ describe('the skillpass stack', () => {
     expect(names.filter((n) => n === 'Throttles').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('sends every alarm to one encrypted topic, with an email subscription when given', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(5);
+    for (const alarm of alarms) {
+      expect((alarm.Properties as { AlarmActions: unknown[] }).AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
+    }
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    synth({ alarmEmail: 'oncall@example.com' }).template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+  });
+
   it('retains data in prod and not in dev', () => {
     const prod = synth({ stage: 'prod' }).template;
     prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });

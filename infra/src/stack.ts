@@ -11,6 +11,8 @@ import {
   aws_apigatewayv2_integrations as integrations,
   aws_certificatemanager as acm,
   aws_cloudwatch as cloudwatch,
+  aws_cloudwatch_actions as cloudwatchActions,
+  aws_iam as iam,
   aws_cognito as cognito,
   aws_dynamodb as dynamodb,
   aws_events as events,
@@ -21,6 +23,8 @@ import {
   aws_lambda_nodejs as nodejs,
   aws_logs as logs,
   aws_secretsmanager as secretsmanager,
+  aws_sns as sns,
+  aws_sns_subscriptions as snsSubscriptions,
   aws_sqs as sqs,
 } from 'aws-cdk-lib';
 import { CONSUMERS, EVENT_SOURCE, eventTypesFor } from '@skillpass/events';
@@ -47,6 +51,8 @@ export interface SkillpassStackProps extends StackProps {
   trustedIssuersFile?: string;
   /** Warm API instances kept ready (provisioned concurrency), so requests up to that concurrency never meet a cold start. */
   apiProvisionedConcurrency?: number;
+  /** Subscribed to the alarm topic (the address confirms by email). */
+  alarmEmail?: string;
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -365,7 +371,15 @@ export class SkillpassStack extends Stack {
       );
     }
 
+    // Alarms notify through one topic (encrypted with a key CloudWatch may use; SSL-only publishing).
+    const alarmKey = new kms.Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Encrypts the skillpass alarm topic', removalPolicy });
+    alarmKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const alarmTopic = new sns.Topic(this, 'AlarmTopic', { masterKey: alarmKey, enforceSSL: true, displayName: `skillpass ${props.stage} alarms` });
+    for (const alarm of alarms) alarm.addAlarmAction(new cloudwatchActions.SnsAction(alarmTopic));
+    if (props.alarmEmail) alarmTopic.addSubscription(new snsSubscriptions.EmailSubscription(props.alarmEmail));
+
     new CfnOutput(this, 'ApiUrl', { value: publicOrigin });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe on-call email, chat or paging here' });
     if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
