@@ -89,6 +89,9 @@ describe('Lambda handlers with the sample events', () => {
     expect(lines).toContainEqual(
       expect.objectContaining({ level: 'info', message: 'request', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef', awsRequestId: 'invocation-1', method: 'GET', path: '/health', status: 200 }),
     );
+    const search = (await handler(sample<LambdaEvent>('api-gateway-v2-search-jobs.json'), {} as never)) as { statusCode: number; body: string };
+    expect(search.statusCode).toBe(200);
+    expect(JSON.parse(search.body).items).toEqual(expect.any(Array));
     const token = await mintToken('emp-lambda', ['employer']);
     const put = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token }), {} as never);
     expect(put).toMatchObject({ statusCode: 200 });
