@@ -17,7 +17,19 @@ export const LAMBDA_BUNDLING = {
   // Maps name files and lines without embedding the sources: a third of the size, and Node's
   // --enable-source-maps parses the map at start-up (3.5 MB with sources cost about 25 ms).
   sourcesContent: false,
-  external: ['@aws-sdk/client-kms', '@aws-sdk/client-secrets-manager', '@aws-sdk/client-sqs'],
+  external: [
+    '@aws-sdk/client-kms',
+    '@aws-sdk/client-secrets-manager',
+    '@aws-sdk/client-sqs',
+    // The SDK imports these credential sources only when the environment holds no credentials, which
+    // never happens in Lambda: left to the runtime's copy, they are ~100 KB that no cold start parses.
+    '@aws-sdk/credential-provider-http',
+    '@aws-sdk/credential-provider-ini',
+    '@aws-sdk/credential-provider-process',
+    '@aws-sdk/credential-provider-sso',
+    '@aws-sdk/credential-provider-web-identity',
+    '@smithy/credential-provider-imds',
+  ],
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: { js: "import { createRequire as skillpassCreateRequire } from 'module'; const require = skillpassCreateRequire(import.meta.url);" },
   mainFields: ['module', 'main'],
