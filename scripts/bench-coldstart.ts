@@ -169,7 +169,7 @@ for (let i = 0; i < RUNS; i++) {
   for (const variant of built) {
     const spawnedAt = performance.timeOrigin + performance.now();
     // Asynchronous: the loopback AWS stand-in lives in this process and must keep answering.
-    const { stdout } = await run(process.execPath, ['--enable-source-maps', harness, variant.outfile, variant.sample], {
+    const { stdout } = await run(process.execPath, [harness, variant.outfile, variant.sample], {
       env: { ...env, SPAWNED_AT: String(spawnedAt) },
       timeout: 30_000,
     });

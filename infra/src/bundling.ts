@@ -9,20 +9,21 @@ export const LAMBDA_BUNDLING = {
   platform: 'node',
   format: 'esm',
   minify: true,
+  // Maps ship beside each bundle, naming files and lines but not embedding the sources (a third of
+  // the size). The functions run without --enable-source-maps, which parses the map at every cold
+  // start (about 10 ms for the API): logged stacks are minified and map back offline (docs/deploy.md).
   sourcemap: true,
-  // The clients every invocation uses (DynamoDB, EventBridge) are bundled: one minified file loads
-  // in half the time of the runtime's copy spread over node_modules (bench:coldstart shows both), and
-  // the version deployed is the version tested. Clients loaded on first use only (KMS, Secrets
-  // Manager, SQS) come from the SDK in the nodejs22.x runtime.
-  // Maps name files and lines without embedding the sources: a third of the size, and Node's
-  // --enable-source-maps parses the map at start-up (3.5 MB with sources cost about 25 ms).
   sourcesContent: false,
+  // The clients every invocation uses (DynamoDB, EventBridge) are bundled: one minified file loads in
+  // half the time of the runtime's copy spread over node_modules (bench:coldstart shows both), and the
+  // version deployed is the version tested. Clients loaded on first use only come from the SDK in the
+  // nodejs22.x runtime.
   external: [
     '@aws-sdk/client-kms',
     '@aws-sdk/client-secrets-manager',
     '@aws-sdk/client-sqs',
     // The SDK imports these credential sources only when the environment holds no credentials, which
-    // never happens in Lambda: left to the runtime's copy, they are ~100 KB that no cold start parses.
+    // never happens in Lambda: left to the runtime's copy, they are ~130 KB no cold start parses.
     '@aws-sdk/credential-provider-http',
     '@aws-sdk/credential-provider-ini',
     '@aws-sdk/credential-provider-process',

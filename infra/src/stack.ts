@@ -184,7 +184,6 @@ export class SkillpassStack extends Stack {
       EVENT_BUS_NAME: bus.eventBusName,
       BATCH_QUEUE_URL: batchQueue.queueUrl,
       SKILLPASS_TAXONOMY_DIR: '/var/task/taxonomy',
-      NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const alarms: cloudwatch.Alarm[] = [];

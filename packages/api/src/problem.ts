@@ -89,6 +89,7 @@ export function problemFromError(c: Context, error: unknown): Response {
     const kind = (Object.entries(TITLES).find(([, v]) => v.status === status)?.[0] ?? 'validation') as ProblemKind;
     return problemResponse(c, kind, error.message || TITLES[kind]!.title);
   }
-  console.error(JSON.stringify({ level: 'error', message: 'unhandled', time: new Date().toISOString(), method: c.req.method, path: c.req.path, error: String(error) }));
+  const stack = error instanceof Error ? error.stack : undefined;
+  console.error(JSON.stringify({ level: 'error', message: 'unhandled', time: new Date().toISOString(), method: c.req.method, path: c.req.path, error: String(error), stack }));
   return problemResponse(c, 'internal', 'Something went wrong on our side; the request may be retried.');
 }
