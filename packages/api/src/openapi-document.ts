@@ -51,33 +51,34 @@ const contentOf = (content: ContentSpec, key: (mediaType: string) => string, sch
 export function buildOpenApiDocument(routes: readonly RouteSpec[], options: DocumentOptions) {
   const inputs: Record<string, z.ZodMiniType> = {};
   const outputs: Record<string, z.ZodMiniType> = {};
-  routes.forEach((route, i) => {
-    const request = route.request ?? {};
+  // Each route's schemas built once for the whole document.
+  const specs = routes.map((route) => ({ route, request: route.request?.() ?? {}, responses: route.responses() }));
+  specs.forEach(({ request, responses }, i) => {
     if (request.params) inputs[`${i} path`] = request.params;
     if (request.query) inputs[`${i} query`] = request.query;
     if (request.headers) inputs[`${i} header`] = request.headers;
     for (const [mediaType, { schema }] of Object.entries(request.body?.content ?? {})) inputs[`${i} body ${mediaType}`] = schema;
-    for (const [status, response] of Object.entries(route.responses)) {
+    for (const [status, response] of Object.entries(responses)) {
       for (const [mediaType, { schema }] of Object.entries(response.content ?? {}))
         outputs[`${i} ${status} ${mediaType}`] = schema;
     }
   });
-  const request = convert(inputs, 'input');
-  const response = convert(outputs, 'output');
+  const requestJson = convert(inputs, 'input');
+  const responseJson = convert(outputs, 'output');
 
   // A shared schema whose input differs from its output (defaults, coercion) gets an `…Input` component.
   const components: Record<string, JsonSchema> = {};
   const inputName = (id: string) => {
-    const output = response.defs[id];
-    return output && JSON.stringify(output) !== JSON.stringify(request.defs[id]) ? `${id}Input` : id;
+    const output = responseJson.defs[id];
+    return output && JSON.stringify(output) !== JSON.stringify(requestJson.defs[id]) ? `${id}Input` : id;
   };
-  for (const [id, def] of Object.entries(response.defs)) components[id] = renameRefs(def, (name) => name);
-  for (const [id, def] of Object.entries(request.defs)) components[inputName(id)] = renameRefs(def, inputName);
-  const requestSchemas = renameRefs(request.properties, inputName);
-  const responseSchemas = renameRefs(response.properties, (name) => name);
+  for (const [id, def] of Object.entries(responseJson.defs)) components[id] = renameRefs(def, (name) => name);
+  for (const [id, def] of Object.entries(requestJson.defs)) components[inputName(id)] = renameRefs(def, inputName);
+  const requestSchemas = renameRefs(requestJson.properties, inputName);
+  const responseSchemas = renameRefs(responseJson.properties, (name) => name);
 
   const paths: Record<string, Record<string, object>> = {};
-  routes.forEach((route, i) => {
+  specs.forEach(({ route, request, responses }, i) => {
     const parameters = (['path', 'query', 'header'] as const).flatMap((location) => {
       const schema = requestSchemas[`${i} ${location}`];
       return Object.entries(schema?.properties ?? {}).map(([name, property]) => ({
@@ -87,7 +88,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
         schema: property,
       }));
     });
-    const body = route.request?.body;
+    const body = request.body;
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
       summary: route.summary,
@@ -105,7 +106,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
           }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, spec]) => [
+        Object.entries(responses).map(([status, spec]) => [
           status,
           {
             description: spec.description,

@@ -11,12 +11,12 @@ const routes = [
     method: 'post',
     path: '/pets/{owner}',
     summary: 'Add a pet, as JSON or CSV',
-    request: {
+    request: () => ({
       params: z.object({ owner: z.string().check(z.maxLength(8)) }),
       query: z.object({ dryRun: z.optional(z.enum(['yes', 'no'])), limit: z._default(z.coerce.number().check(z.int()), 5) }),
       body: { content: { 'application/json': { schema: Pet }, 'text/csv': { schema: z.string() } }, required: true },
-    },
-    responses: { 201: { description: 'Added', content: { 'application/json': { schema: z.object({ pet: Pet }) } } } },
+    }),
+    responses: () => ({ 201: { description: 'Added', content: { 'application/json': { schema: z.object({ pet: Pet }) } } } }),
   }),
 ] as const;
 

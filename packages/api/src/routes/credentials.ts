@@ -81,11 +81,11 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer] as const,
-      request: { body: { content: { 'application/json': { schema: IssuerInputSchema } }, required: true } },
-      responses: {
+      request: () => ({ body: { content: { 'application/json': { schema: IssuerInputSchema } }, required: true } }),
+      responses: () => ({
         200: jsonContent(IssuerSchema.register(z.globalRegistry, { id: 'Issuer' }), 'Saved'),
         ...problemResponses(400, 401, 403),
-      },
+      }),
     }),
     async (c) => {
       const saved = await deps.credentials.putIssuer(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
@@ -102,7 +102,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer] as const,
-      responses: { 200: jsonContent(IssuerSchema, 'My issuer record'), ...problemResponses(401, 403, 404) },
+      responses: () => ({ 200: jsonContent(IssuerSchema, 'My issuer record'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const found = await deps.credentials.getIssuer(c.get('principal').sub);
@@ -119,11 +119,11 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
-      request: { body: { content: { 'application/json': { schema: CredentialTemplateInputSchema } }, required: true } },
-      responses: {
+      request: () => ({ body: { content: { 'application/json': { schema: CredentialTemplateInputSchema } }, required: true } }),
+      responses: () => ({
         201: jsonContent(CredentialTemplateSchema.register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
         ...problemResponses(400, 401, 403, 409, 422),
-      },
+      }),
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -145,8 +145,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/credential-templates',
       summary: 'Credential templates on offer (public); filter by issuer',
       tags,
-      request: { query: z.extend(PageQuerySchema, { issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }) },
-      responses: { 200: jsonContent(pageOf(CredentialTemplateSchema), 'A page of templates'), ...problemResponses(400) },
+      request: () => ({
+        query: z.extend(PageQuerySchema, { issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }),
+      }),
+      responses: () => ({ 200: jsonContent(pageOf(CredentialTemplateSchema), 'A page of templates'), ...problemResponses(400) }),
     }),
     async (c) => {
       const { issuer: issuerId, limit, cursor } = c.req.valid('query');
@@ -164,8 +166,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
-      request: { body: { content: { 'application/json': { schema: IssueRequestSchema } }, required: true } },
-      responses: { 201: jsonContent(IssuedResponse, 'Issued'), ...problemResponses(400, 401, 403, 409, 422) },
+      request: () => ({ body: { content: { 'application/json': { schema: IssueRequestSchema } }, required: true } }),
+      responses: () => ({ 201: jsonContent(IssuedResponse, 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -190,8 +192,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
-      request: { params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) },
-      responses: { 200: jsonContent(IssuedCredentialSchema, 'The credential'), ...problemResponses(401, 403, 404) },
+      request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+      responses: () => ({ 200: jsonContent(IssuedCredentialSchema, 'The credential'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -217,11 +219,11 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
         tags,
         security,
         middleware: [issuer] as const,
-        request: { params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) },
-        responses: {
+        request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+        responses: () => ({
           200: jsonContent(IssuedCredentialSchema, 'The credential in its new state'),
           ...problemResponses(401, 403, 404, 409),
-        },
+        }),
       }),
       async (c) => c.json(await service.changeStatus(c.get('principal').sub, c.req.valid('param').id, action), 200),
     );
@@ -233,13 +235,13 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/status-lists/{listId}/{purpose}',
       summary: 'A signed BitstringStatusListCredential (vc+jwt)',
       tags,
-      request: {
+      request: () => ({
         params: z.object({ listId: z.string().check(z.regex(/^[\w-]{1,32}$/)), purpose: z.enum(['revocation', 'suspension']) }),
-      },
-      responses: {
+      }),
+      responses: () => ({
         200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } },
         ...problemResponses(400, 404),
-      },
+      }),
     }),
     async (c) => {
       const { listId, purpose } = c.req.valid('param');
@@ -259,8 +261,11 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       description:
         'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
       tags: ['Verification'],
-      request: { body: { content: { 'application/json': { schema } }, required: true } },
-      responses: { 200: jsonContent(VerificationReportSchema, 'The report, check by check'), ...problemResponses(400, 413, 415) },
+      request: () => ({ body: { content: { 'application/json': { schema } }, required: true } }),
+      responses: () => ({
+        200: jsonContent(VerificationReportSchema, 'The report, check by check'),
+        ...problemResponses(400, 413, 415),
+      }),
     });
   app.openapi(verifyRoute('/v1/verify', 'Verify a credential'), async (c) => {
     const body = c.req.valid('json');
@@ -286,7 +291,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/verify',
       summary: 'The verification page (English and Chinese); reads the credential from the URL fragment',
       tags: ['Verification'],
-      responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+      responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
     }),
     (c) => c.html(VERIFY_PAGE, 200),
   );
@@ -296,7 +301,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/.well-known/jwks.json',
       summary: "The platform's public signing keys (current and retired)",
       tags,
-      responses: { 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
+      responses: () => ({ 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') }),
     }),
     async (c) =>
       c.json({ keys: (await deps.publishedKeys()) as Array<Record<string, unknown>> }, 200, {
@@ -309,7 +314,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/.well-known/did.json',
       summary: 'The did:web document naming the signing keys',
       tags,
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'DID document') },
+      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'DID document') }),
     }),
     async (c) => {
       const did = `did:web:${new URL(deps.publicOrigin).host.replace(':', '%3A')}`;
@@ -331,8 +336,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/keys/{keyId}',
       summary: 'One public key as a bare JWK: what every credential `kid` resolves to',
       tags,
-      request: { params: z.object({ keyId: z.string().check(z.regex(/^[\w-]{1,64}$/)) }) },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'JWK'), ...problemResponses(400, 404) },
+      request: () => ({ params: z.object({ keyId: z.string().check(z.regex(/^[\w-]{1,64}$/)) }) }),
+      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'JWK'), ...problemResponses(400, 404) }),
     }),
     async (c) => {
       const jwk = (await deps.publishedKeys()).find((k) => k.kid === `${deps.publicOrigin}/keys/${c.req.valid('param').keyId}`);
@@ -349,8 +354,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/issuers/{issuerId}',
       summary: "An issuer's Open Badges Profile: what a credential's issuer id resolves to",
       tags: ['Verification'],
-      request: { params: z.object({ issuerId: documentIdParam }) },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'), ...problemResponses(400, 404) },
+      request: () => ({ params: z.object({ issuerId: documentIdParam }) }),
+      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'), ...problemResponses(400, 404) }),
     }),
     async (c) => {
       const profile = await service.issuerDocument(c.req.valid('param').issuerId);
@@ -362,10 +367,10 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     createRoute({
       method: 'get',
       path: '/credential-templates/{templateId}',
-      summary: 'A credential template as an Open Badges Achievement: what a credential\'s achievement id resolves to',
+      summary: "A credential template as an Open Badges Achievement: what a credential's achievement id resolves to",
       tags: ['Verification'],
-      request: { params: z.object({ templateId: documentIdParam }) },
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'), ...problemResponses(400, 404) },
+      request: () => ({ params: z.object({ templateId: documentIdParam }) }),
+      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'), ...problemResponses(400, 404) }),
     }),
     async (c) => {
       const achievement = await service.achievementDocument(c.req.valid('param').templateId);
@@ -411,17 +416,17 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       tags,
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
-      request: {
+      request: () => ({
         query: z.object({ templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
         body: {
           content: { 'application/json': { schema: BatchJsonSchema }, 'text/csv': { schema: z.string() } },
           required: true,
         },
-      },
-      responses: {
+      }),
+      responses: () => ({
         202: jsonContent(z.object({ batchId: z.string(), total: z.number(), failed: z.number() }), 'Accepted'),
         ...problemResponses(400, 401, 403, 413, 415, 422),
-      },
+      }),
     }),
     async (c) => {
       const contentType = c.req.header('Content-Type') ?? '';
@@ -461,11 +466,11 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       tags,
       security,
       middleware: [issuer] as const,
-      request: {
+      request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
         query: z.extend(PageQuerySchema, { limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
-      },
-      responses: { 200: jsonContent(BatchStatusSchema, 'Progress'), ...problemResponses(400, 401, 403, 404) },
+      }),
+      responses: () => ({ 200: jsonContent(BatchStatusSchema, 'Progress'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
       const batch = await deps.credentials.getBatch(c.req.valid('param').id);
@@ -515,11 +520,11 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
-      request: { body: { content: { 'application/json': { schema: VerifyRequest } }, required: true } },
-      responses: {
+      request: () => ({ body: { content: { 'application/json': { schema: VerifyRequest } }, required: true } }),
+      responses: () => ({
         201: jsonContent(z.object({ held: HeldSchema, report: VerificationReportSchema }), 'Imported'),
         ...problemResponses(400, 401, 403, 404, 422),
-      },
+      }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -561,13 +566,13 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
-      responses: {
+      responses: () => ({
         200: jsonContent(
           z.object({ issued: z.array(IssuedCredentialSchema), held: z.array(z.extend(HeldSchema, { jwt: z.string() })) }),
           'My credentials',
         ),
         ...problemResponses(401, 403),
-      },
+      }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -590,7 +595,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.store)] as const,
-      request: {
+      request: () => ({
         body: {
           content: {
             'application/json': {
@@ -599,14 +604,14 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
           },
           required: true,
         },
-      },
-      responses: {
+      }),
+      responses: () => ({
         201: jsonContent(
           z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }),
           'Issued',
         ),
         ...problemResponses(400, 401, 403, 409, 422),
-      },
+      }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;

@@ -10,10 +10,10 @@ const health = createRoute({
   path: '/health',
   summary: 'Liveness and table reachability',
   tags: ['Operations'],
-  responses: {
+  responses: () => ({
     200: jsonContent(z.object({ status: z.literal('ok') }), 'The table answers'),
     ...problemResponses(503),
-  },
+  }),
 });
 
 export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
@@ -32,7 +32,7 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/openapi.json',
       summary: 'This API as an OpenAPI 3.1 document, generated from its zod schemas',
       tags: ['Operations'],
-      responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') },
+      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') }),
     }),
     async (c) => c.json({ ...(await deps.openApiDocument(app.documentedRoutes)), servers: [{ url: deps.publicOrigin }] }, 200),
   );
@@ -42,7 +42,7 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/docs',
       summary: 'This document, rendered for people',
       tags: ['Operations'],
-      responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+      responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
     }),
     (c) => c.html(DOCS_PAGE, 200),
   );

@@ -20,8 +20,8 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      request: { body: { content: { 'application/json': { schema: EmployerInputSchema } }, required: true } },
-      responses: { 200: jsonContent(EmployerResponse, 'Saved'), ...problemResponses(400, 401, 403) },
+      request: () => ({ body: { content: { 'application/json': { schema: EmployerInputSchema } }, required: true } }),
+      responses: () => ({ 200: jsonContent(EmployerResponse, 'Saved'), ...problemResponses(400, 401, 403) }),
     }),
     async (c) => {
       const saved = await deps.store.putEmployer(c.get('principal').sub, c.req.valid('json'));
@@ -38,7 +38,7 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      responses: { 200: jsonContent(EmployerResponse, 'My organisation'), ...problemResponses(401, 403, 404) },
+      responses: () => ({ 200: jsonContent(EmployerResponse, 'My organisation'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const found = await deps.store.getEmployer(c.get('principal').sub);
@@ -56,8 +56,8 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      request: { query: PageQuerySchema },
-      responses: { 200: jsonContent(pageOf(JobPostingSchema), 'A page of my jobs'), ...problemResponses(400, 401, 403) },
+      request: () => ({ query: PageQuerySchema }),
+      responses: () => ({ 200: jsonContent(pageOf(JobPostingSchema), 'A page of my jobs'), ...problemResponses(400, 401, 403) }),
     }),
     async (c) => c.json(await deps.store.listEmployerJobs(c.get('principal').sub, c.req.valid('query')), 200),
   );

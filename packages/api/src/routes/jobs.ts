@@ -83,11 +83,11 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Jobs'],
       security,
       middleware: [employer, idempotent(deps.store)] as const,
-      request: { body: { content: { 'application/json': { schema: JobPostingInputSchema } }, required: true } },
-      responses: {
+      request: () => ({ body: { content: { 'application/json': { schema: JobPostingInputSchema } }, required: true } }),
+      responses: () => ({
         201: jsonContent(JobResponse, 'Posted; Location and ETag headers are set'),
         ...problemResponses(400, 401, 403, 409, 422),
-      },
+      }),
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -119,8 +119,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
         'Open jobs only, newest first, served by indexes. `province` is a Delta province code, `outside` or `remote`; ' +
         '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description.',
       tags: ['Jobs'],
-      request: { query: SearchQuerySchema },
-      responses: { 200: jsonContent(pageOf(JobResponse), 'A page of open jobs'), ...problemResponses(400) },
+      request: () => ({ query: SearchQuerySchema }),
+      responses: () => ({ 200: jsonContent(pageOf(JobResponse), 'A page of open jobs'), ...problemResponses(400) }),
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -157,8 +157,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/jobs/{id}',
       summary: 'Read a job (public)',
       tags: ['Jobs'],
-      request: { params: JobIdParam },
-      responses: { 200: jsonContent(JobResponse, 'The job, with its ETag'), ...problemResponses(404) },
+      request: () => ({ params: JobIdParam }),
+      responses: () => ({ 200: jsonContent(JobResponse, 'The job, with its ETag'), ...problemResponses(404) }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -175,12 +175,12 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Jobs'],
       security,
       middleware: [employer] as const,
-      request: {
+      request: () => ({
         params: JobIdParam,
         headers: z.object({ 'if-match': z.optional(z.string()) }),
         body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
-      },
-      responses: { 200: jsonContent(JobResponse, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 412, 428) },
+      }),
+      responses: () => ({ 200: jsonContent(JobResponse, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 412, 428) }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -202,8 +202,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Jobs'],
       security,
       middleware: [employer] as const,
-      request: { params: JobIdParam },
-      responses: { 200: jsonContent(JobResponse, 'Closed'), ...problemResponses(401, 403, 404) },
+      request: () => ({ params: JobIdParam }),
+      responses: () => ({ 200: jsonContent(JobResponse, 'Closed'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -223,7 +223,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Applications'],
       security,
       middleware: [graduate, idempotent(deps.store)] as const,
-      request: {
+      request: () => ({
         params: JobIdParam,
         body: {
           content: {
@@ -231,12 +231,12 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
           },
           required: false,
         },
-      },
-      responses: {
+      }),
+      responses: () => ({
         200: jsonContent(ApplicationResponse, 'Already applied: the existing application'),
         201: jsonContent(ApplicationResponse, 'Applied'),
         ...problemResponses(400, 401, 403, 404, 409, 422),
-      },
+      }),
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -259,11 +259,11 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Applications'],
       security,
       middleware: [employer] as const,
-      request: { params: JobIdParam, query: PageQuerySchema },
-      responses: {
+      request: () => ({ params: JobIdParam, query: PageQuerySchema }),
+      responses: () => ({
         200: jsonContent(pageOf(ApplicationResponse), 'A page of applications'),
         ...problemResponses(400, 401, 403, 404),
-      },
+      }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -280,14 +280,14 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Applications'],
       security,
       middleware: [employer] as const,
-      request: {
+      request: () => ({
         params: JobIdParam,
         body: {
           content: { 'application/json': { schema: z.strictObject({ status: ApplicationStatusSchema }) } },
           required: true,
         },
-      },
-      responses: { 200: jsonContent(ApplicationResponse, 'Moved'), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      responses: () => ({ 200: jsonContent(ApplicationResponse, 'Moved'), ...problemResponses(400, 401, 403, 404, 409) }),
     }),
     async (c) => {
       const principal = c.get('principal');

@@ -23,11 +23,9 @@ import { jsonContent, PageQuerySchema, problemResponses } from '../http.ts';
 
 const security = [{ bearer: [] }];
 const LangQuery = z.object({ lang: z._default(z.enum(['en', 'zh']), 'en') });
-const ExplanationSchema = z
-  .record(z.string(), z.unknown())
-  .register(z.globalRegistry, {
-    description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
-  });
+const ExplanationSchema = z.record(z.string(), z.unknown()).register(z.globalRegistry, {
+  description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
+});
 
 const MatchItem = z.object({
   job: z.object({
@@ -117,8 +115,8 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [graduate] as const,
-      request: { query: z.extend(PageQuerySchema, LangQuery.shape) },
-      responses: { 200: jsonContent(MatchesResponse, 'Ranked matches'), ...problemResponses(400, 401, 403, 404) },
+      request: () => ({ query: z.extend(PageQuerySchema, LangQuery.shape) }),
+      responses: () => ({ 200: jsonContent(MatchesResponse, 'Ranked matches'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
@@ -192,14 +190,14 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [employer] as const,
-      request: {
+      request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
         query: z.extend(PageQuerySchema, LangQuery.shape),
-      },
-      responses: {
+      }),
+      responses: () => ({
         200: jsonContent(z.object({ items: z.array(CandidateItem), nextCursor: z.optional(z.string()) }), 'Ranked candidates'),
         ...problemResponses(400, 401, 403, 404),
-      },
+      }),
     }),
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
@@ -254,7 +252,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [graduate] as const,
-      request: {
+      request: () => ({
         query: z
           .object({
             job: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
@@ -267,11 +265,11 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
               path: ['job'],
             }),
           ),
-      },
-      responses: {
+      }),
+      responses: () => ({
         200: jsonContent(z.object({ items: z.array(SkillGap) }), 'Missing skills, most in demand first'),
         ...problemResponses(400, 401, 403, 404),
-      },
+      }),
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -331,11 +329,11 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
-      request: {
+      request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
         body: { content: { 'application/json': { schema: z.strictObject({ read: z.boolean() }) } }, required: true },
-      },
-      responses: { 204: { description: 'Updated' }, ...problemResponses(400, 401, 403, 404) },
+      }),
+      responses: () => ({ 204: { description: 'Updated' }, ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
       await store.markNotificationRead(c.get('principal').sub, c.req.valid('param').id, c.req.valid('json').read);

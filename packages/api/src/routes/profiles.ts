@@ -65,13 +65,13 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: { body: { content: { 'application/json': { schema: GraduateProfileInputSchema } }, required: true } },
-      responses: {
+      request: () => ({ body: { content: { 'application/json': { schema: GraduateProfileInputSchema } }, required: true } }),
+      responses: () => ({
         200: jsonContent(ProfileResponse, 'Replaced'),
         201: jsonContent(ProfileResponse, 'Created'),
         ...authErrors,
         ...problemResponses(412),
-      },
+      }),
     }),
     async (c) => {
       const input = validatedProfileInput(deps, c.req.valid('json'));
@@ -91,13 +91,13 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: {
+      request: () => ({
         body: {
           content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } },
           required: true,
         },
-      },
-      responses: { 200: jsonContent(ProfileResponse, 'Updated'), ...authErrors, ...problemResponses(404, 412) },
+      }),
+      responses: () => ({ 200: jsonContent(ProfileResponse, 'Updated'), ...authErrors, ...problemResponses(404, 412) }),
     }),
     async (c) => {
       const patch = c.req.valid('json');
@@ -122,7 +122,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: { 200: jsonContent(ProfileResponse, 'My profile'), ...authErrors, ...problemResponses(404) },
+      responses: () => ({ 200: jsonContent(ProfileResponse, 'My profile'), ...authErrors, ...problemResponses(404) }),
     }),
     async (c) => {
       const profile = await deps.store.getProfile(sub(c));
@@ -141,7 +141,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: { 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors },
+      responses: () => ({ 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors }),
     }),
     async (c) => {
       await deps.store.eraseGraduate(sub(c));
@@ -157,13 +157,13 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: {
+      responses: () => ({
         200: jsonContent(
           z.object({ graduateId: z.string(), exportedAt: z.string(), data: z.record(z.string(), z.array(z.unknown())) }),
           'One JSON document, grouped by kind of record',
         ),
         ...authErrors,
-      },
+      }),
     }),
     async (c) => {
       const data = await deps.store.exportGraduate(sub(c));
@@ -180,8 +180,8 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: { query: PageQuerySchema },
-      responses: { 200: jsonContent(pageOf(ApplicationSchema), 'A page of my applications'), ...authErrors },
+      request: () => ({ query: PageQuerySchema }),
+      responses: () => ({ 200: jsonContent(pageOf(ApplicationSchema), 'A page of my applications'), ...authErrors }),
     }),
     async (c) => c.json(await deps.store.listGraduateApplications(sub(c), c.req.valid('query')), 200),
   );
@@ -194,8 +194,8 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: { query: PageQuerySchema },
-      responses: { 200: jsonContent(pageOf(NotificationSchema), 'Newest first'), ...authErrors },
+      request: () => ({ query: PageQuerySchema }),
+      responses: () => ({ 200: jsonContent(pageOf(NotificationSchema), 'Newest first'), ...authErrors }),
     }),
     async (c) => c.json(await deps.store.listNotifications(sub(c), c.req.valid('query')), 200),
   );

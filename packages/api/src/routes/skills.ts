@@ -44,8 +44,8 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/skills',
       summary: 'Look up ESCO skills by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
-      request: { query: LookupQuery },
-      responses: { 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) },
+      request: () => ({ query: LookupQuery }),
+      responses: () => ({ 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) }),
     }),
     (c) => {
       const { q, lang, limit } = c.req.valid('query');
@@ -59,8 +59,8 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/occupations',
       summary: 'Look up ESCO occupations by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
-      request: { query: LookupQuery },
-      responses: { 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) },
+      request: () => ({ query: LookupQuery }),
+      responses: () => ({ 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) }),
     }),
     (c) => {
       const { q, lang, limit } = c.req.valid('query');
@@ -74,8 +74,11 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/skills/extract',
       summary: 'Suggest ESCO skills found in free text (a job ad or CV paragraph, en or zh)',
       tags: ['Skills taxonomy'],
-      request: { body: { content: { 'application/json': { schema: ExtractRequest } }, required: true } },
-      responses: { 200: jsonContent(ExtractResponse, 'Skills with the matched span and a confidence'), ...problemResponses(400) },
+      request: () => ({ body: { content: { 'application/json': { schema: ExtractRequest } }, required: true } }),
+      responses: () => ({
+        200: jsonContent(ExtractResponse, 'Skills with the matched span and a confidence'),
+        ...problemResponses(400),
+      }),
     }),
     (c) => {
       const { text, lang } = c.req.valid('json');
