@@ -83,11 +83,12 @@ export function awsApiDeps(): ApiDeps {
     const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
     return { client: new SQSClient({}), SendMessageCommand };
   });
-  // Made on the first token to verify: creating it loads Node's fetch (about 13 ms), which consumers never need.
+  // Made on the first token to verify: creating it loads Node's fetch (about 13 ms), which the batch worker never needs.
   let cognitoKeys: JWTVerifyGetKey | undefined;
   deps = composeApiDeps({
     table,
-    cursorSecret: once(cursorSecret),
+    // CursorCodec fetches it on the first cursor, once, and again after a failure.
+    cursorSecret,
     taxonomy: getTaxonomy(),
     publicOrigin: origin,
     auth: {
