@@ -6,7 +6,7 @@ import { buildCredential, CredentialService, loadOrCreateLocalSigner, signCompac
 import type { CredentialTemplate } from '@skillpass/domain';
 import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshTable } from './harness.ts';
+import { freshTable, registerSchoolWithTemplate } from './harness.ts';
 
 const SKILL = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
 const keysDir = mkdtempSync(join(tmpdir(), 'external-status-'));
@@ -64,21 +64,7 @@ describe('credentials from another platform', () => {
   it('are checked against the status lists their issuer publishes, signed by its keys', async () => {
     const a = await platform(origin);
     issuingPlatform = a.service;
-    await a.credentials.putIssuer(
-      'school',
-      { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
-      [a.signer.kid],
-    );
-    const template = await a.credentials.createTemplate('school', {
-      title: { en: 'EV battery pack assembly' },
-      description: 'Assemble battery packs.',
-      learningOutcomes: [SKILL],
-      workload: { hours: 40 },
-      eqfLevel: 4,
-      assessmentType: 'practical exam',
-      participationForm: 'onsite',
-      qualityAssurance: 'provincial audit',
-    });
+    const template = await registerSchoolWithTemplate(a.credentials, a.signer.kid, SKILL);
     const { credential } = await a.service.issue('school', { templateId: template.templateId, holder: { subjectId: 'urn:learner:1', email: 'l1@example.com' } }, 'cred-ext-1');
 
     // The verifying platform trusts the issuer with the issuer's published key.

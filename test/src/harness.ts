@@ -14,7 +14,8 @@ import {
   type LocalRuntime,
   loadOrCreateDevIdentity,
 } from '@skillpass/local';
-import { connectTable, ensureTable, type Table } from '@skillpass/store';
+import type { CredentialTemplate } from '@skillpass/domain';
+import { connectTable, type DynamoCredentialStore, ensureTable, type Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
@@ -44,6 +45,25 @@ export async function freshTable(): Promise<Table> {
   const table = connectTable({ tableName: `t-${randomUUID()}`, endpoint: inject('dynamoEndpoint'), region: 'local' });
   await ensureTable(table);
   return table;
+}
+
+/** An accredited issuer `school` signing with `signingKid`, and one template whose outcome is `skill`. */
+export async function registerSchoolWithTemplate(credentials: DynamoCredentialStore, signingKid: string, skill: string): Promise<CredentialTemplate> {
+  await credentials.putIssuer(
+    'school',
+    { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
+    [signingKid],
+  );
+  return credentials.createTemplate('school', {
+    title: { en: 'EV battery pack assembly' },
+    description: 'Assemble battery packs.',
+    learningOutcomes: [skill],
+    workload: { hours: 40 },
+    eqfLevel: 4,
+    assessmentType: 'practical exam',
+    participationForm: 'onsite',
+    qualityAssurance: 'provincial audit',
+  });
 }
 
 /** Every item of a table: tests only (to prove erasure and exactly-once), never a request path. */

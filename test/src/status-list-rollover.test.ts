@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CredentialService, loadOrCreateLocalSigner } from '@skillpass/credentials';
 import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
 import { describe, expect, it } from 'vitest';
-import { freshTable } from './harness.ts';
+import { freshTable, registerSchoolWithTemplate } from './harness.ts';
 
 const ORIGIN = 'https://skillpass.example';
 const SKILL = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
@@ -25,21 +25,7 @@ describe('status lists', () => {
       skillLabel: () => 'battery chemistry',
       random: () => 0,
     });
-    await credentials.putIssuer(
-      'school',
-      { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
-      [signer.kid],
-    );
-    const template = await credentials.createTemplate('school', {
-      title: { en: 'EV battery pack assembly' },
-      description: 'Assemble battery packs.',
-      learningOutcomes: [SKILL],
-      workload: { hours: 40 },
-      eqfLevel: 4,
-      assessmentType: 'practical exam',
-      participationForm: 'onsite',
-      qualityAssurance: 'provincial audit',
-    });
+    const template = await registerSchoolWithTemplate(credentials, signer.kid, SKILL);
     const issue = (n: number) =>
       service.issue('school', { templateId: template.templateId, holder: { subjectId: `urn:learner:${n}`, email: `l${n}@example.com` } }, `cred-${n}`);
 

@@ -14,7 +14,6 @@ export const API_INFO = {
 
 export interface DocumentOptions {
   info: { title: string; version: string; description: string };
-  servers?: Array<{ url: string }>;
   securitySchemes: Record<string, object>;
 }
 
@@ -122,7 +121,6 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
   return {
     openapi: '3.1.0',
     info: options.info,
-    ...(options.servers ? { servers: options.servers } : {}),
     paths,
     components: { schemas: components, securitySchemes: options.securitySchemes },
   };

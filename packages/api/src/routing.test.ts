@@ -77,7 +77,6 @@ describe('documented routes', () => {
   it('generate an OpenAPI 3.1 document with parameters, shared components and an input variant where they differ', () => {
     const doc = buildOpenApiDocument(routes, {
       info: { title: 't', version: '1', description: 'd' },
-      servers: [],
       securitySchemes: {},
     });
     const operation = doc.paths['/pets/{owner}']!.post as Record<string, unknown> & {
