@@ -8,7 +8,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -201,4 +201,6 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.ve
 console.table(rows);
 fakeAws.close();
 await dynamo.stop();
+// Each run writes ~10 MB of bundles and maps; they are only read by the processes above.
+rmSync(out, { recursive: true, force: true });
 
