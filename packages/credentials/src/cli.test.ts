@@ -1,5 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,15 +11,33 @@ const run = promisify(execFile);
 const cli = resolve(import.meta.dirname, 'cli.ts');
 const tsx = resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
 
-async function skillpass(...args: string[]): Promise<{ code: number; stdout: string }> {
+async function skillpass(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return skillpassWith({}, ...args);
+}
+
+async function skillpassWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run(tsx, [cli, ...args], { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(tsx, [cli, ...args], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    });
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const failure = error as { code: number; stdout: string };
-    return { code: failure.code, stdout: failure.stdout };
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
 }
+
+const schoolCredential = (issuer: string) => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  id: 'https://school.example/credentials/1',
+  type: ['VerifiableCredential'],
+  issuer: { id: issuer, name: 'School' },
+  validFrom: '2026-01-01T00:00:00Z',
+  credentialSubject: { id: 'urn:learner:1' },
+});
 
 describe('the skillpass CLI', () => {
   it('issues with an issuer-held key and verifies offline against a JWKS file', async () => {
@@ -27,17 +47,7 @@ describe('the skillpass CLI', () => {
     const privateJwk = { ...JSON.parse(readFileSync(join(dir, 'own.private.jwk.json'), 'utf8')), kid: signer.kid };
     writeFileSync(join(dir, 'key.json'), JSON.stringify(privateJwk));
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [signer.publicJwk] }));
-    writeFileSync(
-      join(dir, 'credential.json'),
-      JSON.stringify({
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        id: 'https://school.example/credentials/1',
-        type: ['VerifiableCredential'],
-        issuer: { id: 'https://school.example', name: 'School' },
-        validFrom: '2026-01-01T00:00:00Z',
-        credentialSubject: { id: 'urn:learner:1' },
-      }),
-    );
+    writeFileSync(join(dir, 'credential.json'), JSON.stringify(schoolCredential('https://school.example')));
     const issued = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'credential.json'));
     expect(issued.code).toBe(0);
     const jwt = issued.stdout.trim();
@@ -54,4 +64,114 @@ describe('the skillpass CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/NOT VERIFIED[\s\S]*✘ signature/);
   }, 30_000);
+
+  it('verifies a did:web issuer against the keys its DID document lists for assertions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-did-'));
+    // did:web is https only: a certificate for localhost that the CLI process is told to trust.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-keyout',
+        join(dir, 'tls.key'),
+        '-out',
+        join(dir, 'tls.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const { loadOrCreateLocalSigner } = await import('./signer.ts');
+    let document = {};
+    const server = createServer(
+      { key: readFileSync(join(dir, 'tls.key')), cert: readFileSync(join(dir, 'tls.crt')) },
+      (req, res) => {
+        res
+          .writeHead(req.url === '/.well-known/did.json' ? 200 : 404, { 'content-type': 'application/did+json' })
+          .end(JSON.stringify(document));
+      },
+    );
+    await new Promise<void>((listening) => server.listen(0, listening));
+    try {
+      const did = `did:web:localhost%3A${(server.address() as AddressInfo).port}`;
+      const assertionKey = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'assert', kidBaseUrl: 'https://unused.example' });
+      const authKey = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'auth', kidBaseUrl: 'https://unused.example' });
+      document = {
+        id: did,
+        verificationMethod: [
+          { id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: assertionKey.publicJwk },
+          { id: '#auth-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: authKey.publicJwk },
+        ],
+        assertionMethod: ['#key-1'],
+      };
+      const issueWith = async (keyId: string, fragment: string, issuer = did) => {
+        writeFileSync(join(dir, 'credential.json'), JSON.stringify(schoolCredential(issuer)));
+        writeFileSync(
+          join(dir, `${keyId}.jwk.json`),
+          JSON.stringify({
+            ...JSON.parse(readFileSync(join(dir, `${keyId}.private.jwk.json`), 'utf8')),
+            kid: `${did}#${fragment}`,
+          }),
+        );
+        const issued = await skillpass('issue', '--key', join(dir, `${keyId}.jwk.json`), '--input', join(dir, 'credential.json'));
+        expect(issued.code, issued.stderr).toBe(0);
+        return issued.stdout.trim();
+      };
+      const trustingTestCa = { NODE_EXTRA_CA_CERTS: join(dir, 'tls.crt') };
+
+      const ok = await skillpassWith(trustingTestCa, 'verify', await issueWith('assert', 'key-1'), '--did', did);
+      expect(ok.stdout).toMatch(/^VERIFIED/);
+      expect(ok.stdout).toMatch(/✔ issuerTrusted\s+did:web:localhost/);
+      expect(ok.code).toBe(0);
+
+      // In the document, but not an assertion key: it may authenticate the issuer, not sign credentials.
+      const authSigned = await skillpassWith(trustingTestCa, 'verify', await issueWith('auth', 'auth-1'), '--did', did);
+      expect(authSigned.code).toBe(1);
+      expect(authSigned.stdout).toMatch(/NOT VERIFIED[\s\S]*✘ keyResolution\s+.*auth-1 is not one of/);
+
+      // Signed with the DID's key, but in another issuer's name: the DID vouches for itself only.
+      const otherIssuer = await skillpassWith(
+        trustingTestCa,
+        'verify',
+        await issueWith('assert', 'key-1', 'https://school.example'),
+        '--did',
+        did,
+      );
+      expect(otherIssuer.code).toBe(1);
+      expect(otherIssuer.stdout).toMatch(/✘ issuerTrusted\s+https:\/\/school.example is not on the trust list/);
+
+      const unreachable = await skillpassWith(
+        trustingTestCa,
+        'verify',
+        await issueWith('assert', 'key-1'),
+        '--did',
+        'did:web:localhost%3A1',
+      );
+      expect(unreachable.code).toBe(2);
+      expect(unreachable.stderr).toContain('could not read a DID document for did:web:localhost%3A1');
+
+      const offline = await skillpassWith(
+        trustingTestCa,
+        'verify',
+        await issueWith('assert', 'key-1'),
+        '--did',
+        did,
+        '--offline',
+      );
+      expect(offline.code).toBe(2);
+      expect(offline.stderr).toContain('offline, give its keys with --jwks');
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
