@@ -3,8 +3,9 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
+import { builtOnFirstUse } from '@skillpass/domain';
 
-const MessageSchema = z.object({ batchId: z.string().check(z.minLength(1)) });
+const messageSchema = builtOnFirstUse(() => z.object({ batchId: z.string().check(z.minLength(1)) }));
 const deps = awsApiDeps();
 
 /** SQS → batch issuance. Each message names a batch; a failed one alone is retried (partial batch response). */
@@ -12,7 +13,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      const { batchId } = MessageSchema.parse(JSON.parse(record.body));
+      const { batchId } = messageSchema().parse(JSON.parse(record.body));
       await processCredentialBatch(deps.credentials, deps.credentialService, batchId);
       logJson('info', 'batch processed', { messageId: record.messageId, batchId });
     } catch (error) {

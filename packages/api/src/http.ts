@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
-import { DomainError } from '@skillpass/domain';
+import { builtOnFirstUse, DomainError } from '@skillpass/domain';
 import type { SkillpassStore } from '@skillpass/store';
 import type { AuthEnv } from './auth.ts';
-import { ProblemSchema, problemResponse } from './problem.ts';
+import { problemSchema, problemResponse } from './problem.ts';
 
 export const etagOf = (version: number): string => `"v${version}"`;
 
@@ -25,7 +25,7 @@ export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: `Problem (${status})`, content: { 'application/problem+json': { schema: ProblemSchema } } },
+      { description: `Problem (${status})`, content: { 'application/problem+json': { schema: problemSchema() } } },
     ]),
   );
 
@@ -34,10 +34,12 @@ export const jsonContent = <T extends z.ZodMiniType>(schema: T, description: str
   content: { 'application/json': { schema } },
 });
 
-export const PageQuerySchema = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
+export const pageQuerySchema = builtOnFirstUse(() =>
+  z.object({
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+);
 
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 // A named import: `z.core.$ZodError` would pull all of zod's core namespace, locales included, into bundles.
 import { $ZodError } from 'zod/v4/core';
-import { DomainError, type FieldIssue } from '@skillpass/domain';
+import { builtOnFirstUse, DomainError, type FieldIssue } from '@skillpass/domain';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://skillpass.dev/problems/';
@@ -18,16 +18,18 @@ export interface Problem {
   errors?: FieldIssue[];
 }
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-  })
-  .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
+export const problemSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.int(),
+      detail: z.string(),
+      instance: z.optional(z.string()),
+      errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    })
+    .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' }),
+);
 
 const TITLES: Record<string, { status: ContentfulStatusCode; title: string }> = {
   validation: { status: 400, title: 'Invalid request' },
@@ -90,6 +92,16 @@ export function problemFromError(c: Context, error: unknown): Response {
     return problemResponse(c, kind, error.message || TITLES[kind]!.title);
   }
   const stack = error instanceof Error ? error.stack : undefined;
-  console.error(JSON.stringify({ level: 'error', message: 'unhandled', time: new Date().toISOString(), method: c.req.method, path: c.req.path, error: String(error), stack }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      message: 'unhandled',
+      time: new Date().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      error: String(error),
+      stack,
+    }),
+  );
   return problemResponse(c, 'internal', 'Something went wrong on our side; the request may be retried.');
 }

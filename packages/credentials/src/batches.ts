@@ -1,4 +1,4 @@
-import { DomainError, type FieldIssue } from '@skillpass/domain';
+import { builtOnFirstUse, DomainError, type FieldIssue } from '@skillpass/domain';
 import type { BatchRecipient, CredentialBatch, DynamoCredentialStore } from '@skillpass/store';
 import { deterministicId } from '@skillpass/store';
 import * as z from 'zod/mini';
@@ -7,21 +7,23 @@ import { parseCsvWithHeader } from './csv.ts';
 
 export const MAX_BATCH_RECIPIENTS = 10_000;
 
-export const BatchRecipientSchema = z
-  .strictObject({
-    graduateId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
-    subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-    email: z.optional(z.email()),
-    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    grade: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-    validUntil: z.optional(z.iso.datetime({ offset: true })),
-  })
-  .check(
-    z.refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
-      message: 'give graduateId, or subjectId and email',
-    }),
-  );
-export type BatchRecipientInput = z.infer<typeof BatchRecipientSchema>;
+export const batchRecipientSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      graduateId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+      subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+      email: z.optional(z.email()),
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      grade: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+      validUntil: z.optional(z.iso.datetime({ offset: true })),
+    })
+    .check(
+      z.refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
+        message: 'give graduateId, or subjectId and email',
+      }),
+    ),
+);
+export type BatchRecipientInput = z.infer<ReturnType<typeof batchRecipientSchema>>;
 
 /** Where batch work goes: SQS in AWS, an in-process queue locally. Delivery is at least once. */
 export interface CredentialBatchQueue {
@@ -72,7 +74,7 @@ export async function createCredentialBatch(
     throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
   if (template.issuerId !== input.issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
   const recipients: Array<BatchRecipient<BatchRecipientInput>> = input.rows.map((row, i) => {
-    const parsed = BatchRecipientSchema.safeParse(row);
+    const parsed = batchRecipientSchema().safeParse(row);
     return parsed.success
       ? { row: i + 1, input: parsed.data, status: 'pending' }
       : {

@@ -4,3 +4,4 @@ export * from './entities.ts';
 export * from './places.ts';
 export * from './refs.ts';
 export * from './rules.ts';
+export * from './first-use.ts';

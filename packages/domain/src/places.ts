@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './first-use.ts';
 
 /** Provinces of the Yangtze River Delta, by national administrative division code (GB/T 2260). */
 export const DELTA_PROVINCES = {
@@ -58,29 +59,30 @@ export type DeltaCityCode = keyof typeof DELTA_CITIES;
 const deltaCityCodes = Object.keys(DELTA_CITIES) as [DeltaCityCode, ...DeltaCityCode[]];
 const deltaProvinceCodes = Object.keys(DELTA_PROVINCES) as [DeltaProvinceCode, ...DeltaProvinceCode[]];
 
-export const DeltaCityCodeSchema = z.enum(deltaCityCodes);
-export const DeltaProvinceCodeSchema = z.enum(deltaProvinceCodes);
+export const deltaCityCodeSchema = builtOnFirstUse(() => z.enum(deltaCityCodes));
+export const deltaProvinceCodeSchema = builtOnFirstUse(() => z.enum(deltaProvinceCodes));
 
 export function provinceOfCity(cityCode: DeltaCityCode): DeltaProvinceCode {
   return `${cityCode.slice(0, 2)}0000` as DeltaProvinceCode;
 }
 
-export const PlaceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('delta'), cityCode: DeltaCityCodeSchema }),
-  z.strictObject({
-    kind: z.literal('elsewhere'),
-    country: z.string().check(z.regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. DE')),
-    city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  }),
-]);
-export type Place = z.infer<typeof PlaceSchema>;
+export const placeSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('delta'), cityCode: deltaCityCodeSchema() }),
+    z.strictObject({
+      kind: z.literal('elsewhere'),
+      country: z.string().check(z.regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. DE')),
+      city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+  ]),
+);
+export type Place = z.infer<ReturnType<typeof placeSchema>>;
 
 /** Where a job is done: a place, or remote. */
-export const JobPlaceSchema = z.discriminatedUnion('kind', [
-  ...PlaceSchema.def.options,
-  z.strictObject({ kind: z.literal('remote') }),
-]);
-export type JobPlace = z.infer<typeof JobPlaceSchema>;
+export const jobPlaceSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('kind', [...placeSchema().def.options, z.strictObject({ kind: z.literal('remote') })]),
+);
+export type JobPlace = z.infer<ReturnType<typeof jobPlaceSchema>>;
 
 /**
  * The partition a job or graduate falls in for regional indexes: a Delta province code,

@@ -1,31 +1,38 @@
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './first-use.ts';
 
-export const EscoSkillUriSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/,
-      'an ESCO skill URI: http://data.europa.eu/esco/skill/<uuid>',
+export const escoSkillUriSchema = builtOnFirstUse(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/,
+        'an ESCO skill URI: http://data.europa.eu/esco/skill/<uuid>',
+      ),
     ),
-  );
+);
 
-export const EscoOccupationUriSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
-      'an ESCO occupation URI: http://data.europa.eu/esco/occupation/<uuid>',
+export const escoOccupationUriSchema = builtOnFirstUse(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
+        'an ESCO occupation URI: http://data.europa.eu/esco/occupation/<uuid>',
+      ),
     ),
-  );
+);
 
 /** China Occupational Classification (职业分类大典, 2022 edition) detailed code, e.g. 6-18-01-01. */
-export const ChinaOccupationCodeSchema = z
-  .string()
-  .check(z.regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'a 职业分类大典 (2022) code such as 6-18-01-01'));
+export const chinaOccupationCodeSchema = builtOnFirstUse(() =>
+  z.string().check(z.regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'a 职业分类大典 (2022) code such as 6-18-01-01')),
+);
 
 /** China national occupational skill level: 5 = 初级工 (entry) … 1 = 高级技师 (highest). */
-export const ChinaSkillLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-export type ChinaSkillLevel = z.infer<typeof ChinaSkillLevelSchema>;
+export const chinaSkillLevelSchema = builtOnFirstUse(() =>
+  z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+);
+export type ChinaSkillLevel = z.infer<ReturnType<typeof chinaSkillLevelSchema>>;
 
 export const CHINA_SKILL_LEVEL_NAMES: Record<ChinaSkillLevel, { zh: string; en: string }> = {
   5: { zh: '初级工', en: 'entry-level worker' },
@@ -35,27 +42,35 @@ export const CHINA_SKILL_LEVEL_NAMES: Record<ChinaSkillLevel, { zh: string; en: 
   1: { zh: '高级技师', en: 'senior technician' },
 };
 
-export const EqfLevelSchema = z.int().check(z.gte(1), z.lte(8));
+export const eqfLevelSchema = builtOnFirstUse(() => z.int().check(z.gte(1), z.lte(8)));
 /** Self-assessed or required proficiency: 1 basic, 2 intermediate, 3 advanced, 4 expert. */
-export const ProficiencySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-export type Proficiency = z.infer<typeof ProficiencySchema>;
+export const proficiencySchema = builtOnFirstUse(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
+export type Proficiency = z.infer<ReturnType<typeof proficiencySchema>>;
 
-export const CefrLevelSchema = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
-export const LanguageCodeSchema = z.string().check(z.regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as en or zh'));
-export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as CNY or EUR'));
-export const IsoDateSchema = z.iso.date();
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const cefrLevelSchema = builtOnFirstUse(() => z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']));
+export const languageCodeSchema = builtOnFirstUse(() =>
+  z.string().check(z.regex(/^[a-z]{2,3}$/, 'an ISO 639 language code such as en or zh')),
+);
+export const currencySchema = builtOnFirstUse(() =>
+  z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as CNY or EUR')),
+);
+export const isoDateSchema = builtOnFirstUse(() => z.iso.date());
+export const isoDateTimeSchema = builtOnFirstUse(() => z.iso.datetime({ offset: true }));
 
-export const BilingualTextSchema = z.strictObject({
-  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  zh: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-});
+export const bilingualTextSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    en: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    zh: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  }),
+);
 
-export const SalaryRangeSchema = z
-  .strictObject({
-    currency: CurrencySchema,
-    min: z.int().check(z.nonnegative(), z.lte(100_000_000)),
-    max: z.int().check(z.nonnegative(), z.lte(100_000_000)),
-    period: z._default(z.enum(['month', 'year']), 'month'),
-  })
-  .check(z.refine((s) => s.min <= s.max, { message: 'min must not exceed max', path: ['max'] }));
+export const salaryRangeSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      currency: currencySchema(),
+      min: z.int().check(z.nonnegative(), z.lte(100_000_000)),
+      max: z.int().check(z.nonnegative(), z.lte(100_000_000)),
+      period: z._default(z.enum(['month', 'year']), 'month'),
+    })
+    .check(z.refine((s) => s.min <= s.max, { message: 'min must not exceed max', path: ['max'] })),
+);

@@ -3,71 +3,82 @@ import { createRoute } from '../routing.ts';
 import { createCredentialBatch, recipientRowsFrom, STATUS_LIST_TTL_SECONDS } from '@skillpass/credentials';
 import { HTTPException } from 'hono/http-exception';
 import {
-  CredentialTemplateInputSchema,
-  CredentialTemplateSchema,
+  builtOnFirstUse,
+  credentialTemplateInputSchema,
+  credentialTemplateSchema,
   DomainError,
-  IsoDateTimeSchema,
-  IssuedCredentialSchema,
-  IssuerInputSchema,
-  IssuerSchema,
+  isoDateTimeSchema,
+  issuedCredentialSchema,
+  issuerInputSchema,
+  issuerSchema,
   notFound,
 } from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { isAdmin, requireRole } from '../auth.ts';
-import { etagOf, idempotent, jsonContent, PageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { assertKnownConcepts } from '../validation.ts';
 import { VERIFY_PAGE } from './verify-page.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Credentials'];
 
-const IssueRequestSchema = z.strictObject({
-  templateId: z.string().check(z.minLength(1), z.maxLength(64)),
-  holder: z.union([
-    z.strictObject({ graduateId: z.string().check(z.minLength(1), z.maxLength(128)) }),
-    z.strictObject({
-      subjectId: z.string().check(z.minLength(1), z.maxLength(500)),
-      email: z.email(),
-      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    }),
+const issueRequestSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+    holder: z.union([
+      z.strictObject({ graduateId: z.string().check(z.minLength(1), z.maxLength(128)) }),
+      z.strictObject({
+        subjectId: z.string().check(z.minLength(1), z.maxLength(500)),
+        email: z.email(),
+        name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      }),
+    ]),
+    grade: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+    validUntil: z.optional(isoDateTimeSchema()),
+  }),
+);
+const issuedResponseSchema = builtOnFirstUse(() =>
+  z.object({
+    id: z.string(),
+    jwt: z.string(),
+    verifyUrl: z.string(),
+    qrSvg: z.string(),
+    credential: issuedCredentialSchema(),
+  }),
+);
+const checkSchema = builtOnFirstUse(() =>
+  z.object({ result: z.enum(['passed', 'failed', 'not_applicable']), message: z.string() }),
+);
+const verificationReportSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      verified: z.boolean(),
+      checks: z.object({
+        format: checkSchema(),
+        signature: checkSchema(),
+        keyResolution: checkSchema(),
+        issuerTrusted: checkSchema(),
+        validityWindow: checkSchema(),
+        status: checkSchema(),
+        euMandatoryElements: checkSchema(),
+      }),
+      credential: z.optional(z.record(z.string(), z.unknown())),
+    })
+    .register(z.globalRegistry, { id: 'VerificationReport' }),
+);
+const verifyRequestSchema = builtOnFirstUse(() =>
+  z.union([
+    z.string().register(z.globalRegistry, { description: 'a compact JWS (send as application/json string)' }),
+    z.object({ jwt: z.string() }),
+    z
+      .strictObject({ credentialId: z.string().check(z.minLength(1), z.maxLength(64)) })
+      .register(z.globalRegistry, { description: 'a credential issued here, by id (the short QR link)' }),
+    z
+      .object({ '@context': z.optional(z.array(z.string())), type: z.string(), id: z.string() })
+      .register(z.globalRegistry, { description: 'EnvelopedVerifiableCredential' }),
   ]),
-  grade: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-  validUntil: z.optional(IsoDateTimeSchema),
-});
-const IssuedResponse = z.object({
-  id: z.string(),
-  jwt: z.string(),
-  verifyUrl: z.string(),
-  qrSvg: z.string(),
-  credential: IssuedCredentialSchema,
-});
-const Check = z.object({ result: z.enum(['passed', 'failed', 'not_applicable']), message: z.string() });
-const VerificationReportSchema = z
-  .object({
-    verified: z.boolean(),
-    checks: z.object({
-      format: Check,
-      signature: Check,
-      keyResolution: Check,
-      issuerTrusted: Check,
-      validityWindow: Check,
-      status: Check,
-      euMandatoryElements: Check,
-    }),
-    credential: z.optional(z.record(z.string(), z.unknown())),
-  })
-  .register(z.globalRegistry, { id: 'VerificationReport' });
-const VerifyRequest = z.union([
-  z.string().register(z.globalRegistry, { description: 'a compact JWS (send as application/json string)' }),
-  z.object({ jwt: z.string() }),
-  z
-    .strictObject({ credentialId: z.string().check(z.minLength(1), z.maxLength(64)) })
-    .register(z.globalRegistry, { description: 'a credential issued here, by id (the short QR link)' }),
-  z
-    .object({ '@context': z.optional(z.array(z.string())), type: z.string(), id: z.string() })
-    .register(z.globalRegistry, { description: 'EnvelopedVerifiableCredential' }),
-]);
+);
 
 export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
   const issuer = requireRole(deps.auth, 'issuer');
@@ -81,9 +92,9 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: IssuerInputSchema } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: issuerInputSchema() } }, required: true } }),
       responses: () => ({
-        200: jsonContent(IssuerSchema.register(z.globalRegistry, { id: 'Issuer' }), 'Saved'),
+        200: jsonContent(issuerSchema().register(z.globalRegistry, { id: 'Issuer' }), 'Saved'),
         ...problemResponses(400, 401, 403),
       }),
     }),
@@ -102,7 +113,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer] as const,
-      responses: () => ({ 200: jsonContent(IssuerSchema, 'My issuer record'), ...problemResponses(401, 403, 404) }),
+      responses: () => ({ 200: jsonContent(issuerSchema(), 'My issuer record'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const found = await deps.credentials.getIssuer(c.get('principal').sub);
@@ -119,9 +130,9 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: CredentialTemplateInputSchema } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: credentialTemplateInputSchema() } }, required: true } }),
       responses: () => ({
-        201: jsonContent(CredentialTemplateSchema.register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
+        201: jsonContent(credentialTemplateSchema().register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
         ...problemResponses(400, 401, 403, 409, 422),
       }),
     }),
@@ -146,9 +157,12 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       summary: 'Credential templates on offer (public); filter by issuer',
       tags,
       request: () => ({
-        query: z.extend(PageQuerySchema, { issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }),
+        query: z.extend(pageQuerySchema(), { issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }),
       }),
-      responses: () => ({ 200: jsonContent(pageOf(CredentialTemplateSchema), 'A page of templates'), ...problemResponses(400) }),
+      responses: () => ({
+        200: jsonContent(pageOf(credentialTemplateSchema()), 'A page of templates'),
+        ...problemResponses(400),
+      }),
     }),
     async (c) => {
       const { issuer: issuerId, limit, cursor } = c.req.valid('query');
@@ -166,8 +180,8 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [issuer, idempotent(deps.store)] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: IssueRequestSchema } }, required: true } }),
-      responses: () => ({ 201: jsonContent(IssuedResponse, 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
+      request: () => ({ body: { content: { 'application/json': { schema: issueRequestSchema() } }, required: true } }),
+      responses: () => ({ 201: jsonContent(issuedResponseSchema(), 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -193,7 +207,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
       request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
-      responses: () => ({ 200: jsonContent(IssuedCredentialSchema, 'The credential'), ...problemResponses(401, 403, 404) }),
+      responses: () => ({ 200: jsonContent(issuedCredentialSchema(), 'The credential'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -221,7 +235,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
         middleware: [issuer] as const,
         request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
         responses: () => ({
-          200: jsonContent(IssuedCredentialSchema, 'The credential in its new state'),
+          200: jsonContent(issuedCredentialSchema(), 'The credential in its new state'),
           ...problemResponses(401, 403, 404, 409),
         }),
       }),
@@ -253,7 +267,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     },
   );
 
-  const verifyRoute = (path: string, summary: string, schema: z.ZodMiniType = VerifyRequest) =>
+  const verifyRoute = (path: string, summary: string, bodySchema: () => z.ZodMiniType = verifyRequestSchema) =>
     createRoute({
       method: 'post',
       path,
@@ -261,9 +275,9 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       description:
         'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
       tags: ['Verification'],
-      request: () => ({ body: { content: { 'application/json': { schema } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: bodySchema() } }, required: true } }),
       responses: () => ({
-        200: jsonContent(VerificationReportSchema, 'The report, check by check'),
+        200: jsonContent(verificationReportSchema(), 'The report, check by check'),
         ...problemResponses(400, 413, 415),
       }),
     });
@@ -276,9 +290,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     return c.json(report, 200);
   });
   app.openapi(
-    verifyRoute(
-      '/credentials/verify',
-      'Verify a credential (W3C VC API shape)',
+    verifyRoute('/credentials/verify', 'Verify a credential (W3C VC API shape)', () =>
       z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
     ),
     async (c) =>
@@ -347,14 +359,14 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
   );
 
   // A credential's issuer and achievement ids are URLs a verifier can follow.
-  const documentIdParam = z.string().check(z.minLength(1), z.maxLength(128));
+  const documentIdParamSchema = () => z.string().check(z.minLength(1), z.maxLength(128));
   app.openapi(
     createRoute({
       method: 'get',
       path: '/issuers/{issuerId}',
       summary: "An issuer's Open Badges Profile: what a credential's issuer id resolves to",
       tags: ['Verification'],
-      request: () => ({ params: z.object({ issuerId: documentIdParam }) }),
+      request: () => ({ params: z.object({ issuerId: documentIdParamSchema() }) }),
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'), ...problemResponses(400, 404) }),
     }),
     async (c) => {
@@ -369,7 +381,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/credential-templates/{templateId}',
       summary: "A credential template as an Open Badges Achievement: what a credential's achievement id resolves to",
       tags: ['Verification'],
-      request: () => ({ params: z.object({ templateId: documentIdParam }) }),
+      request: () => ({ params: z.object({ templateId: documentIdParamSchema() }) }),
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'), ...problemResponses(400, 404) }),
     }),
     async (c) => {
@@ -380,27 +392,31 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
   );
 }
 
-const BatchJsonSchema = z.object({
-  templateId: z.string().check(z.minLength(1), z.maxLength(64)),
-  recipients: z.array(z.unknown()).check(z.minLength(1), z.maxLength(10_000)),
-});
-const BatchStatusSchema = z.object({
-  batchId: z.string(),
-  templateId: z.string(),
-  total: z.number(),
-  issued: z.number(),
-  failed: z.number(),
-  pending: z.number(),
-  recipients: z.array(
-    z.object({
-      row: z.number(),
-      status: z.enum(['pending', 'issued', 'failed']),
-      credentialId: z.optional(z.string()),
-      error: z.optional(z.string()),
-    }),
-  ),
-  nextCursor: z.optional(z.string()),
-});
+const batchJsonSchema = builtOnFirstUse(() =>
+  z.object({
+    templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+    recipients: z.array(z.unknown()).check(z.minLength(1), z.maxLength(10_000)),
+  }),
+);
+const batchStatusSchema = builtOnFirstUse(() =>
+  z.object({
+    batchId: z.string(),
+    templateId: z.string(),
+    total: z.number(),
+    issued: z.number(),
+    failed: z.number(),
+    pending: z.number(),
+    recipients: z.array(
+      z.object({
+        row: z.number(),
+        status: z.enum(['pending', 'issued', 'failed']),
+        credentialId: z.optional(z.string()),
+        error: z.optional(z.string()),
+      }),
+    ),
+    nextCursor: z.optional(z.string()),
+  }),
+);
 
 export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void {
   const issuer = requireRole(deps.auth, 'issuer');
@@ -419,7 +435,7 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       request: () => ({
         query: z.object({ templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
         body: {
-          content: { 'application/json': { schema: BatchJsonSchema }, 'text/csv': { schema: z.string() } },
+          content: { 'application/json': { schema: batchJsonSchema() }, 'text/csv': { schema: z.string() } },
           required: true,
         },
       }),
@@ -468,9 +484,9 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       middleware: [issuer] as const,
       request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
-        query: z.extend(PageQuerySchema, { limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
+        query: z.extend(pageQuerySchema(), { limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
       }),
-      responses: () => ({ 200: jsonContent(BatchStatusSchema, 'Progress'), ...problemResponses(400, 401, 403, 404) }),
+      responses: () => ({ 200: jsonContent(batchStatusSchema(), 'Progress'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
       const batch = await deps.credentials.getBatch(c.req.valid('param').id);
@@ -501,14 +517,16 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
 
 export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
   const graduate = requireRole(deps.auth, 'graduate');
-  const HeldSchema = z.object({
-    heldId: z.string(),
-    issuerId: z.string(),
-    title: z.string(),
-    skills: z.array(z.string()),
-    validUntil: z.optional(z.string()),
-    importedAt: z.string(),
-  });
+  const heldSchema = builtOnFirstUse(() =>
+    z.object({
+      heldId: z.string(),
+      issuerId: z.string(),
+      title: z.string(),
+      skills: z.array(z.string()),
+      validUntil: z.optional(z.string()),
+      importedAt: z.string(),
+    }),
+  );
 
   app.openapi(
     createRoute({
@@ -520,9 +538,9 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: VerifyRequest } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: verifyRequestSchema() } }, required: true } }),
       responses: () => ({
-        201: jsonContent(z.object({ held: HeldSchema, report: VerificationReportSchema }), 'Imported'),
+        201: jsonContent(z.object({ held: heldSchema(), report: verificationReportSchema() }), 'Imported'),
         ...problemResponses(400, 401, 403, 404, 422),
       }),
     }),
@@ -568,7 +586,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       middleware: [graduate] as const,
       responses: () => ({
         200: jsonContent(
-          z.object({ issued: z.array(IssuedCredentialSchema), held: z.array(z.extend(HeldSchema, { jwt: z.string() })) }),
+          z.object({ issued: z.array(issuedCredentialSchema()), held: z.array(z.extend(heldSchema(), { jwt: z.string() })) }),
           'My credentials',
         ),
         ...problemResponses(401, 403),
@@ -599,7 +617,10 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ credential: IssueRequestSchema, options: z.optional(z.record(z.string(), z.unknown())) }),
+              schema: z.strictObject({
+                credential: issueRequestSchema(),
+                options: z.optional(z.record(z.string(), z.unknown())),
+              }),
             },
           },
           required: true,

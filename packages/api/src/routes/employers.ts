@@ -1,16 +1,16 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
-import { EmployerInputSchema, EmployerSchema, JobPostingSchema, notFound } from '@skillpass/domain';
+import { builtOnFirstUse, employerInputSchema, employerSchema, jobPostingSchema, notFound } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { requireRole } from '../auth.ts';
-import { etagOf, jsonContent, PageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Employers'];
+const employerResponseSchema = builtOnFirstUse(() => employerSchema().register(z.globalRegistry, { id: 'Employer' }));
 
 export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
   const employer = requireRole(deps.auth, 'employer');
-  const EmployerResponse = EmployerSchema.register(z.globalRegistry, { id: 'Employer' });
 
   app.openapi(
     createRoute({
@@ -20,8 +20,8 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: EmployerInputSchema } }, required: true } }),
-      responses: () => ({ 200: jsonContent(EmployerResponse, 'Saved'), ...problemResponses(400, 401, 403) }),
+      request: () => ({ body: { content: { 'application/json': { schema: employerInputSchema() } }, required: true } }),
+      responses: () => ({ 200: jsonContent(employerResponseSchema(), 'Saved'), ...problemResponses(400, 401, 403) }),
     }),
     async (c) => {
       const saved = await deps.store.putEmployer(c.get('principal').sub, c.req.valid('json'));
@@ -38,7 +38,7 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      responses: () => ({ 200: jsonContent(EmployerResponse, 'My organisation'), ...problemResponses(401, 403, 404) }),
+      responses: () => ({ 200: jsonContent(employerResponseSchema(), 'My organisation'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const found = await deps.store.getEmployer(c.get('principal').sub);
@@ -56,8 +56,11 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [employer] as const,
-      request: () => ({ query: PageQuerySchema }),
-      responses: () => ({ 200: jsonContent(pageOf(JobPostingSchema), 'A page of my jobs'), ...problemResponses(400, 401, 403) }),
+      request: () => ({ query: pageQuerySchema() }),
+      responses: () => ({
+        200: jsonContent(pageOf(jobPostingSchema()), 'A page of my jobs'),
+        ...problemResponses(400, 401, 403),
+      }),
     }),
     async (c) => c.json(await deps.store.listEmployerJobs(c.get('principal').sub, c.req.valid('query')), 200),
   );

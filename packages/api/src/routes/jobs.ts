@@ -1,32 +1,33 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import {
-  ApplicationSchema,
-  ApplicationStatusSchema,
-  DeltaCityCodeSchema,
+  builtOnFirstUse,
+  applicationSchema,
+  applicationStatusSchema,
+  deltaCityCodeSchema,
   DomainError,
-  EscoSkillUriSchema,
+  escoSkillUriSchema,
   type JobPosting,
   type JobPostingInput,
-  JobPostingInputSchema,
-  JobPostingSchema,
+  jobPostingInputSchema,
+  jobPostingSchema,
   notFound,
   type RegionPartition,
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
-import { etagOf, idempotent, jsonContent, PageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
+import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
-const JobResponse = JobPostingSchema.register(z.globalRegistry, { id: 'JobPosting' });
-const ApplicationResponse = ApplicationSchema.register(z.globalRegistry, { id: 'Application' });
-const JobIdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+const jobResponseSchema = builtOnFirstUse(() => jobPostingSchema().register(z.globalRegistry, { id: 'JobPosting' }));
+const applicationResponseSchema = builtOnFirstUse(() => applicationSchema().register(z.globalRegistry, { id: 'Application' }));
+const jobIdParamSchema = builtOnFirstUse(() => z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }));
 
 function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
-  const input = parseOrThrow(JobPostingInputSchema, body);
+  const input = parseOrThrow(jobPostingInputSchema(), body);
   assertKnownConcepts(
     deps.catalog,
     input.requiredSkills.map((skill, i) => ({ path: `requiredSkills.${i}.uri`, uri: skill.uri })),
@@ -57,13 +58,15 @@ function assertOwnsJob(principal: Principal, job: JobPosting): void {
   }
 }
 
-const SearchQuerySchema = z.extend(PageQuerySchema, {
-  province: z.optional(z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote'])),
-  city: z.optional(DeltaCityCodeSchema),
-  skill: z.optional(EscoSkillUriSchema),
-  occupation: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
-});
+const searchQuerySchema = builtOnFirstUse(() =>
+  z.extend(pageQuerySchema(), {
+    province: z.optional(z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote'])),
+    city: z.optional(deltaCityCodeSchema()),
+    skill: z.optional(escoSkillUriSchema()),
+    occupation: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  }),
+);
 
 export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
   const employer = requireRole(deps.auth, 'employer');
@@ -83,9 +86,9 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Jobs'],
       security,
       middleware: [employer, idempotent(deps.store)] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: JobPostingInputSchema } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: jobPostingInputSchema() } }, required: true } }),
       responses: () => ({
-        201: jsonContent(JobResponse, 'Posted; Location and ETag headers are set'),
+        201: jsonContent(jobResponseSchema(), 'Posted; Location and ETag headers are set'),
         ...problemResponses(400, 401, 403, 409, 422),
       }),
     }),
@@ -119,8 +122,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
         'Open jobs only, newest first, served by indexes. `province` is a Delta province code, `outside` or `remote`; ' +
         '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description.',
       tags: ['Jobs'],
-      request: () => ({ query: SearchQuerySchema }),
-      responses: () => ({ 200: jsonContent(pageOf(JobResponse), 'A page of open jobs'), ...problemResponses(400) }),
+      request: () => ({ query: searchQuerySchema() }),
+      responses: () => ({ 200: jsonContent(pageOf(jobResponseSchema()), 'A page of open jobs'), ...problemResponses(400) }),
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -157,8 +160,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/jobs/{id}',
       summary: 'Read a job (public)',
       tags: ['Jobs'],
-      request: () => ({ params: JobIdParam }),
-      responses: () => ({ 200: jsonContent(JobResponse, 'The job, with its ETag'), ...problemResponses(404) }),
+      request: () => ({ params: jobIdParamSchema() }),
+      responses: () => ({ 200: jsonContent(jobResponseSchema(), 'The job, with its ETag'), ...problemResponses(404) }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -176,11 +179,14 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [employer] as const,
       request: () => ({
-        params: JobIdParam,
+        params: jobIdParamSchema(),
         headers: z.object({ 'if-match': z.optional(z.string()) }),
         body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
       }),
-      responses: () => ({ 200: jsonContent(JobResponse, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 412, 428) }),
+      responses: () => ({
+        200: jsonContent(jobResponseSchema(), 'Updated'),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 428),
+      }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -202,8 +208,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Jobs'],
       security,
       middleware: [employer] as const,
-      request: () => ({ params: JobIdParam }),
-      responses: () => ({ 200: jsonContent(JobResponse, 'Closed'), ...problemResponses(401, 403, 404) }),
+      request: () => ({ params: jobIdParamSchema() }),
+      responses: () => ({ 200: jsonContent(jobResponseSchema(), 'Closed'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
@@ -224,7 +230,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [graduate, idempotent(deps.store)] as const,
       request: () => ({
-        params: JobIdParam,
+        params: jobIdParamSchema(),
         body: {
           content: {
             'application/json': { schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }) },
@@ -233,8 +239,8 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
         },
       }),
       responses: () => ({
-        200: jsonContent(ApplicationResponse, 'Already applied: the existing application'),
-        201: jsonContent(ApplicationResponse, 'Applied'),
+        200: jsonContent(applicationResponseSchema(), 'Already applied: the existing application'),
+        201: jsonContent(applicationResponseSchema(), 'Applied'),
         ...problemResponses(400, 401, 403, 404, 409, 422),
       }),
     }),
@@ -259,9 +265,9 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Applications'],
       security,
       middleware: [employer] as const,
-      request: () => ({ params: JobIdParam, query: PageQuerySchema }),
+      request: () => ({ params: jobIdParamSchema(), query: pageQuerySchema() }),
       responses: () => ({
-        200: jsonContent(pageOf(ApplicationResponse), 'A page of applications'),
+        200: jsonContent(pageOf(applicationResponseSchema()), 'A page of applications'),
         ...problemResponses(400, 401, 403, 404),
       }),
     }),
@@ -281,13 +287,13 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       security,
       middleware: [employer] as const,
       request: () => ({
-        params: JobIdParam,
+        params: jobIdParamSchema(),
         body: {
-          content: { 'application/json': { schema: z.strictObject({ status: ApplicationStatusSchema }) } },
+          content: { 'application/json': { schema: z.strictObject({ status: applicationStatusSchema() }) } },
           required: true,
         },
       }),
-      responses: () => ({ 200: jsonContent(ApplicationResponse, 'Moved'), ...problemResponses(400, 401, 403, 404, 409) }),
+      responses: () => ({ 200: jsonContent(applicationResponseSchema(), 'Moved'), ...problemResponses(400, 401, 403, 404, 409) }),
     }),
     async (c) => {
       const principal = c.get('principal');

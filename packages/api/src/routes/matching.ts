@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import {
+  builtOnFirstUse,
   DomainError,
-  EscoOccupationUriSchema,
+  escoOccupationUriSchema,
   isJobOpen,
   type JobPosting,
   notFound,
@@ -19,61 +20,71 @@ import {
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { labelsOf } from '../explain.ts';
-import { jsonContent, PageQuerySchema, problemResponses } from '../http.ts';
+import { jsonContent, pageQuerySchema, problemResponses } from '../http.ts';
 
 const security = [{ bearer: [] }];
-const LangQuery = z.object({ lang: z._default(z.enum(['en', 'zh']), 'en') });
-const ExplanationSchema = z.record(z.string(), z.unknown()).register(z.globalRegistry, {
-  description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
-});
-
-const MatchItem = z.object({
-  job: z.object({
-    jobId: z.string(),
-    title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
-    employerId: z.string(),
-    place: z.record(z.string(), z.unknown()),
-    closingDate: z.string(),
+const langQuerySchema = builtOnFirstUse(() => z.object({ lang: z._default(z.enum(['en', 'zh']), 'en') }));
+const explanationSchema = builtOnFirstUse(() =>
+  z.record(z.string(), z.unknown()).register(z.globalRegistry, {
+    description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
   }),
-  score: z.number(),
-  summary: z.string(),
-  explanation: ExplanationSchema,
-  labels: z.record(z.string(), z.string()),
-  computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
-});
-const MatchesResponse = z.object({
-  mode: z.enum(['personalised', 'non-personalised']),
-  notice: z.optional(z.string()),
-  computedAt: z.optional(z.string()),
-  items: z.array(MatchItem),
-  nextCursor: z.optional(z.string()),
-});
-const CandidateItem = z.object({
-  graduateId: z.string(),
-  displayName: z.string(),
-  education: z.array(z.record(z.string(), z.unknown())),
-  languages: z.array(z.record(z.string(), z.unknown())),
-  availableFrom: z.optional(z.string()),
-  score: z.number(),
-  summary: z.string(),
-  explanation: ExplanationSchema,
-  labels: z.record(z.string(), z.string()),
-  computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
-});
-const SkillGap = z.object({
-  uri: z.string(),
-  label: z.string(),
-  importance: z.enum(['essential', 'optional']),
-  openJobsRequiring: z.int(),
-  credentials: z.array(
-    z.object({
-      templateId: z.string(),
-      issuerId: z.string(),
+);
+
+const matchItemSchema = builtOnFirstUse(() =>
+  z.object({
+    job: z.object({
+      jobId: z.string(),
       title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
-      eqfLevel: z.number(),
+      employerId: z.string(),
+      place: z.record(z.string(), z.unknown()),
+      closingDate: z.string(),
     }),
-  ),
-});
+    score: z.number(),
+    summary: z.string(),
+    explanation: explanationSchema(),
+    labels: z.record(z.string(), z.string()),
+    computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
+  }),
+);
+const matchesResponseSchema = builtOnFirstUse(() =>
+  z.object({
+    mode: z.enum(['personalised', 'non-personalised']),
+    notice: z.optional(z.string()),
+    computedAt: z.optional(z.string()),
+    items: z.array(matchItemSchema()),
+    nextCursor: z.optional(z.string()),
+  }),
+);
+const candidateItemSchema = builtOnFirstUse(() =>
+  z.object({
+    graduateId: z.string(),
+    displayName: z.string(),
+    education: z.array(z.record(z.string(), z.unknown())),
+    languages: z.array(z.record(z.string(), z.unknown())),
+    availableFrom: z.optional(z.string()),
+    score: z.number(),
+    summary: z.string(),
+    explanation: explanationSchema(),
+    labels: z.record(z.string(), z.string()),
+    computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
+  }),
+);
+const skillGapSchema = builtOnFirstUse(() =>
+  z.object({
+    uri: z.string(),
+    label: z.string(),
+    importance: z.enum(['essential', 'optional']),
+    openJobsRequiring: z.int(),
+    credentials: z.array(
+      z.object({
+        templateId: z.string(),
+        issuerId: z.string(),
+        title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
+        eqfLevel: z.number(),
+      }),
+    ),
+  }),
+);
 
 async function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor?: string }, fingerprint: string) {
   const offset = page.cursor ? (await deps.cursors.decode<{ offset: number }>(page.cursor, fingerprint)).offset : 0;
@@ -115,8 +126,8 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Matching'],
       security,
       middleware: [graduate] as const,
-      request: () => ({ query: z.extend(PageQuerySchema, LangQuery.shape) }),
-      responses: () => ({ 200: jsonContent(MatchesResponse, 'Ranked matches'), ...problemResponses(400, 401, 403, 404) }),
+      request: () => ({ query: z.extend(pageQuerySchema(), langQuerySchema().shape) }),
+      responses: () => ({ 200: jsonContent(matchesResponseSchema(), 'Ranked matches'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
@@ -192,10 +203,13 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       middleware: [employer] as const,
       request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
-        query: z.extend(PageQuerySchema, LangQuery.shape),
+        query: z.extend(pageQuerySchema(), langQuerySchema().shape),
       }),
       responses: () => ({
-        200: jsonContent(z.object({ items: z.array(CandidateItem), nextCursor: z.optional(z.string()) }), 'Ranked candidates'),
+        200: jsonContent(
+          z.object({ items: z.array(candidateItemSchema()), nextCursor: z.optional(z.string()) }),
+          'Ranked candidates',
+        ),
         ...problemResponses(400, 401, 403, 404),
       }),
     }),
@@ -256,7 +270,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
         query: z
           .object({
             job: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-            occupation: z.optional(EscoOccupationUriSchema),
+            occupation: z.optional(escoOccupationUriSchema()),
             lang: z._default(z.enum(['en', 'zh']), 'en'),
           })
           .check(
@@ -267,7 +281,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           ),
       }),
       responses: () => ({
-        200: jsonContent(z.object({ items: z.array(SkillGap) }), 'Missing skills, most in demand first'),
+        200: jsonContent(z.object({ items: z.array(skillGapSchema()) }), 'Missing skills, most in demand first'),
         ...problemResponses(400, 401, 403, 404),
       }),
     }),

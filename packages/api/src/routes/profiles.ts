@@ -1,35 +1,40 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import {
-  ApplicationSchema,
+  builtOnFirstUse,
+  applicationSchema,
   type GraduateProfile,
   type GraduateProfileInput,
-  GraduateProfileInputSchema,
-  GraduateProfileSchema,
+  graduateProfileInputSchema,
+  graduateProfileSchema,
   notFound,
 } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { requireRole } from '../auth.ts';
-import { etagOf, jsonContent, PageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Graduate profile'];
-const authErrors = problemResponses(400, 401, 403);
+const authErrors = () => problemResponses(400, 401, 403);
 
-const NotificationSchema = z
-  .object({
-    notificationId: z.string(),
-    kind: z.enum(['new-matches', 'application-status']),
-    title: z.string(),
-    jobIds: z.array(z.string()),
-    read: z.boolean(),
-    createdAt: z.string(),
-  })
-  .register(z.globalRegistry, { id: 'Notification' });
+const notificationSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      notificationId: z.string(),
+      kind: z.enum(['new-matches', 'application-status']),
+      title: z.string(),
+      jobIds: z.array(z.string()),
+      read: z.boolean(),
+      createdAt: z.string(),
+    })
+    .register(z.globalRegistry, { id: 'Notification' }),
+);
 
-const ProfileResponse = GraduateProfileSchema.register(z.globalRegistry, { id: 'GraduateProfile' });
+const profileResponseSchema = builtOnFirstUse(() =>
+  graduateProfileSchema().register(z.globalRegistry, { id: 'GraduateProfile' }),
+);
 
 function inputOf(profile: GraduateProfile): GraduateProfileInput {
   const { graduateId: _g, verifiedSkills: _v, version: _n, createdAt: _c, updatedAt: _u, ...input } = profile;
@@ -37,7 +42,7 @@ function inputOf(profile: GraduateProfile): GraduateProfileInput {
 }
 
 function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInput {
-  const input = parseOrThrow(GraduateProfileInputSchema, body);
+  const input = parseOrThrow(graduateProfileInputSchema(), body);
   assertKnownConcepts(
     deps.catalog,
     input.skills.map((skill, i) => ({ path: `skills.${i}.uri`, uri: skill.uri })),
@@ -65,11 +70,11 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: GraduateProfileInputSchema } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: graduateProfileInputSchema() } }, required: true } }),
       responses: () => ({
-        200: jsonContent(ProfileResponse, 'Replaced'),
-        201: jsonContent(ProfileResponse, 'Created'),
-        ...authErrors,
+        200: jsonContent(profileResponseSchema(), 'Replaced'),
+        201: jsonContent(profileResponseSchema(), 'Created'),
+        ...authErrors(),
         ...problemResponses(412),
       }),
     }),
@@ -97,7 +102,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
           required: true,
         },
       }),
-      responses: () => ({ 200: jsonContent(ProfileResponse, 'Updated'), ...authErrors, ...problemResponses(404, 412) }),
+      responses: () => ({ 200: jsonContent(profileResponseSchema(), 'Updated'), ...authErrors(), ...problemResponses(404, 412) }),
     }),
     async (c) => {
       const patch = c.req.valid('json');
@@ -122,7 +127,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: () => ({ 200: jsonContent(ProfileResponse, 'My profile'), ...authErrors, ...problemResponses(404) }),
+      responses: () => ({ 200: jsonContent(profileResponseSchema(), 'My profile'), ...authErrors(), ...problemResponses(404) }),
     }),
     async (c) => {
       const profile = await deps.store.getProfile(sub(c));
@@ -141,7 +146,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: () => ({ 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors }),
+      responses: () => ({ 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors() }),
     }),
     async (c) => {
       await deps.store.eraseGraduate(sub(c));
@@ -162,7 +167,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
           z.object({ graduateId: z.string(), exportedAt: z.string(), data: z.record(z.string(), z.array(z.unknown())) }),
           'One JSON document, grouped by kind of record',
         ),
-        ...authErrors,
+        ...authErrors(),
       }),
     }),
     async (c) => {
@@ -180,8 +185,8 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: () => ({ query: PageQuerySchema }),
-      responses: () => ({ 200: jsonContent(pageOf(ApplicationSchema), 'A page of my applications'), ...authErrors }),
+      request: () => ({ query: pageQuerySchema() }),
+      responses: () => ({ 200: jsonContent(pageOf(applicationSchema()), 'A page of my applications'), ...authErrors() }),
     }),
     async (c) => c.json(await deps.store.listGraduateApplications(sub(c), c.req.valid('query')), 200),
   );
@@ -194,8 +199,8 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       tags,
       security,
       middleware: [graduate] as const,
-      request: () => ({ query: PageQuerySchema }),
-      responses: () => ({ 200: jsonContent(pageOf(NotificationSchema), 'Newest first'), ...authErrors }),
+      request: () => ({ query: pageQuerySchema() }),
+      responses: () => ({ 200: jsonContent(pageOf(notificationSchema()), 'Newest first'), ...authErrors() }),
     }),
     async (c) => c.json(await deps.store.listNotifications(sub(c), c.req.valid('query')), 200),
   );

@@ -3,38 +3,47 @@ import { createRoute } from '../routing.ts';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../app.ts';
 import { jsonContent, problemResponses } from '../http.ts';
+import { builtOnFirstUse } from '@skillpass/domain';
 
-const LangSchema = z._default(z.enum(['en', 'zh']), 'en');
-const LookupQuery = z.object({
-  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  lang: LangSchema,
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 10),
-});
+const langSchema = builtOnFirstUse(() => z._default(z.enum(['en', 'zh']), 'en'));
+const lookupQuerySchema = builtOnFirstUse(() =>
+  z.object({
+    q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    lang: langSchema(),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 10),
+  }),
+);
 
-const ConceptHit = z.object({
-  uri: z.string(),
-  preferredLabel: z.string(),
-  label: z.string(),
-  matchedLabel: z.string(),
-  type: z.optional(z.string()),
-});
-const LookupResponse = z.object({ items: z.array(ConceptHit), attribution: z.string() });
+const conceptHitSchema = builtOnFirstUse(() =>
+  z.object({
+    uri: z.string(),
+    preferredLabel: z.string(),
+    label: z.string(),
+    matchedLabel: z.string(),
+    type: z.optional(z.string()),
+  }),
+);
+const lookupResponseSchema = builtOnFirstUse(() => z.object({ items: z.array(conceptHitSchema()), attribution: z.string() }));
 
-const ExtractRequest = z.strictObject({
-  text: z.string().check(z.minLength(1), z.maxLength(20_000)),
-  lang: z.optional(z.enum(['en', 'zh'])),
-});
-const ExtractResponse = z.object({
-  items: z.array(
-    z.object({
-      uri: z.string(),
-      label: z.string(),
-      span: z.object({ start: z.int(), end: z.int(), text: z.string() }),
-      confidence: z.number().check(z.gte(0), z.lte(1)),
-    }),
-  ),
-  attribution: z.string(),
-});
+const extractRequestSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    text: z.string().check(z.minLength(1), z.maxLength(20_000)),
+    lang: z.optional(z.enum(['en', 'zh'])),
+  }),
+);
+const extractResponseSchema = builtOnFirstUse(() =>
+  z.object({
+    items: z.array(
+      z.object({
+        uri: z.string(),
+        label: z.string(),
+        span: z.object({ start: z.int(), end: z.int(), text: z.string() }),
+        confidence: z.number().check(z.gte(0), z.lte(1)),
+      }),
+    ),
+    attribution: z.string(),
+  }),
+);
 
 export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
   const { skills } = deps;
@@ -44,8 +53,8 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/skills',
       summary: 'Look up ESCO skills by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
-      request: () => ({ query: LookupQuery }),
-      responses: () => ({ 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) }),
+      request: () => ({ query: lookupQuerySchema() }),
+      responses: () => ({ 200: jsonContent(lookupResponseSchema(), 'Ranked matches'), ...problemResponses(400) }),
     }),
     (c) => {
       const { q, lang, limit } = c.req.valid('query');
@@ -59,8 +68,8 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/occupations',
       summary: 'Look up ESCO occupations by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
-      request: () => ({ query: LookupQuery }),
-      responses: () => ({ 200: jsonContent(LookupResponse, 'Ranked matches'), ...problemResponses(400) }),
+      request: () => ({ query: lookupQuerySchema() }),
+      responses: () => ({ 200: jsonContent(lookupResponseSchema(), 'Ranked matches'), ...problemResponses(400) }),
     }),
     (c) => {
       const { q, lang, limit } = c.req.valid('query');
@@ -74,9 +83,9 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       path: '/v1/skills/extract',
       summary: 'Suggest ESCO skills found in free text (a job ad or CV paragraph, en or zh)',
       tags: ['Skills taxonomy'],
-      request: () => ({ body: { content: { 'application/json': { schema: ExtractRequest } }, required: true } }),
+      request: () => ({ body: { content: { 'application/json': { schema: extractRequestSchema() } }, required: true } }),
       responses: () => ({
-        200: jsonContent(ExtractResponse, 'Skills with the matched span and a confidence'),
+        200: jsonContent(extractResponseSchema(), 'Skills with the matched span and a confidence'),
         ...problemResponses(400),
       }),
     }),
