@@ -1,27 +1,18 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse } from './first-use.ts';
 
-export const escoSkillUriSchema = builtOnFirstUse(() =>
+const escoConceptUriSchema = (kind: 'skill' | 'occupation') =>
   z
     .string()
     .check(
       z.regex(
-        /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/,
-        'an ESCO skill URI: http://data.europa.eu/esco/skill/<uuid>',
+        new RegExp(`^http://data\\.europa\\.eu/esco/${kind}/[0-9a-f-]{36}$`),
+        `an ESCO ${kind} URI: http://data.europa.eu/esco/${kind}/<uuid>`,
       ),
-    ),
-);
+    );
 
-export const escoOccupationUriSchema = builtOnFirstUse(() =>
-  z
-    .string()
-    .check(
-      z.regex(
-        /^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]{36}$/,
-        'an ESCO occupation URI: http://data.europa.eu/esco/occupation/<uuid>',
-      ),
-    ),
-);
+export const escoSkillUriSchema = builtOnFirstUse(() => escoConceptUriSchema('skill'));
+export const escoOccupationUriSchema = builtOnFirstUse(() => escoConceptUriSchema('occupation'));
 
 /** China Occupational Classification (职业分类大典, 2022 edition) detailed code, e.g. 6-18-01-01. */
 export const chinaOccupationCodeSchema = builtOnFirstUse(() =>

@@ -30,6 +30,15 @@ const explanationSchema = builtOnFirstUse(() =>
   }),
 );
 
+/** What a ranked job and a ranked candidate both carry. */
+const rankingSchemas = builtOnFirstUse(() => ({
+  score: z.number(),
+  summary: z.string(),
+  explanation: explanationSchema(),
+  labels: z.record(z.string(), z.string()),
+  computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
+}));
+
 const matchItemSchema = builtOnFirstUse(() =>
   z.object({
     job: z.object({
@@ -39,11 +48,7 @@ const matchItemSchema = builtOnFirstUse(() =>
       place: z.record(z.string(), z.unknown()),
       closingDate: z.string(),
     }),
-    score: z.number(),
-    summary: z.string(),
-    explanation: explanationSchema(),
-    labels: z.record(z.string(), z.string()),
-    computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
+    ...rankingSchemas(),
   }),
 );
 const matchesResponseSchema = builtOnFirstUse(() =>
@@ -62,11 +67,7 @@ const candidateItemSchema = builtOnFirstUse(() =>
     education: z.array(z.record(z.string(), z.unknown())),
     languages: z.array(z.record(z.string(), z.unknown())),
     availableFrom: z.optional(z.string()),
-    score: z.number(),
-    summary: z.string(),
-    explanation: explanationSchema(),
-    labels: z.record(z.string(), z.string()),
-    computedFrom: z.object({ profileVersion: z.number(), jobVersion: z.number() }),
+    ...rankingSchemas(),
   }),
 );
 const skillGapSchema = builtOnFirstUse(() =>
