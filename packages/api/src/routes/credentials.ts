@@ -359,7 +359,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
   );
 
   // A credential's issuer and achievement ids are URLs a verifier can follow.
-  const documentIdParamSchema = () => z.string().check(z.minLength(1), z.maxLength(128));
+  const documentIdParamSchema = builtOnFirstUse(() => z.string().check(z.minLength(1), z.maxLength(128)));
   app.openapi(
     createRoute({
       method: 'get',
