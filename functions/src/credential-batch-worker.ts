@@ -14,7 +14,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       const { batchId } = messageSchema().parse(JSON.parse(record.body));
-      await processCredentialBatch(deps.credentials, deps.credentialService, batchId);
+      await processCredentialBatch(deps, deps.credentialService, batchId);
       logJson('info', 'batch processed', { messageId: record.messageId, batchId });
     } catch (error) {
       logJson('error', 'batch failed', { messageId: record.messageId, error: String(error) });

@@ -197,7 +197,7 @@ describe('Lambda handlers with the sample events', () => {
   it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
     const { awsApiDeps } = await import('./aws-runtime.ts');
     const deps = awsApiDeps();
-    const job = await deps.store.createJob('emp_sample', {
+    const job = await deps.jobs.create('emp_sample', {
       title: { en: 'Welder' },
       description: 'Welding',
       requiredSkills: [{ uri: 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', importance: 'essential', minProficiency: 2 }],
@@ -209,15 +209,15 @@ describe('Lambda handlers with the sample events', () => {
     const event = sample<EventBridgeEvent<string, unknown>>('eventbridge-job-posted.json', { jobId: job.jobId });
     await handler(event);
     await handler(event);
-    const postings = await deps.matching.matches.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
+    const postings = await deps.matchingIndex.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
     expect(postings.map((p) => p.jobId)).toEqual([job.jobId]);
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
     const { awsApiDeps } = await import('./aws-runtime.ts');
     const deps = awsApiDeps();
-    await deps.credentials.putIssuer('iss-lambda', { legalName: { en: 'Hangzhou Training Centre' }, kind: 'training-centre', country: 'CN', region: 'Zhejiang', accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }] }, [deps.signingKid]);
-    const template = await deps.credentials.createTemplate('iss-lambda', {
+    await deps.issuers.put('iss-lambda', { legalName: { en: 'Hangzhou Training Centre' }, kind: 'training-centre', country: 'CN', region: 'Zhejiang', accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }] }, [deps.signingKid]);
+    const template = await deps.issuers.createTemplate('iss-lambda', {
       title: { en: 'Robot maintenance' },
       description: 'Maintain industrial robots',
       learningOutcomes: ['http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea'],
@@ -227,16 +227,16 @@ describe('Lambda handlers with the sample events', () => {
       participationForm: 'onsite',
       qualityAssurance: 'provincial audit',
     });
-    await deps.credentials.createBatch({ batchId: 'b-lambda', issuerId: 'iss-lambda', templateId: template.templateId, total: 2, createdAt: new Date().toISOString() }, [
+    await deps.batches.create({ batchId: 'b-lambda', issuerId: 'iss-lambda', templateId: template.templateId, total: 2, createdAt: new Date().toISOString() }, [
       { row: 1, input: { subjectId: 'urn:learner:1', email: 'a@example.com' }, status: 'pending' },
       { row: 2, input: { subjectId: 'urn:learner:2', email: 'b@example.com' }, status: 'pending' },
     ]);
     const { handler } = await import('./credential-batch-worker.ts');
     const result = await handler(sample<SQSEvent>('sqs-credential-batch.json', { batchId: 'b-lambda' }));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-bad' }]);
-    expect(await deps.credentials.batchProgress('b-lambda')).toEqual({ issued: 2, failed: 0, pending: 0 });
-    const issued = (await deps.credentials.listBatchRecipients<unknown>('b-lambda', { limit: 10 })).items[0]!;
-    const credential = await deps.credentials.getCredential(issued.credentialId!);
+    expect(await deps.batches.progress('b-lambda')).toEqual({ issued: 2, failed: 0, pending: 0 });
+    const issued = (await deps.batches.listRecipients<unknown>('b-lambda', { limit: 10 })).items[0]!;
+    const credential = await deps.credentials.get(issued.credentialId!);
     const report = await deps.credentialService.verify(credential!.jwt);
     expect(report.checks.signature.result).toBe('passed');
     expect(kms.commandCalls(SignCommand).length).toBeGreaterThanOrEqual(2);

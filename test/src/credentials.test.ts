@@ -187,8 +187,8 @@ describe('issuing a whole class', () => {
     await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
     // A retried delivery of the same batch (as after a worker crash) issues nothing new.
     const { processCredentialBatch } = await import('@skillpass/credentials');
-    await processCredentialBatch(rt.deps.credentials, rt.deps.credentialService, accepted.body.batchId);
-    await processCredentialBatch(rt.deps.credentials, rt.deps.credentialService, accepted.body.batchId);
+    await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
+    await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
     const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}?limit=100`, { token: school });
     expect(progress.body).toMatchObject({ total: 30, issued: 30, failed: 0 });
     const ids = progress.body.recipients.map((r: { credentialId: string }) => r.credentialId);
@@ -230,7 +230,7 @@ describe('graduates bring their own credentials', () => {
     expect((await rt.call('GET', '/v1/profiles/me/export', { token: zhao })).body.data.HeldCredential).toHaveLength(1);
     await rt.call('DELETE', '/v1/profiles/me', { token: zhao });
     await rt.dispatcher!.drain();
-    expect(await rt.deps.credentials.listHeldCredentials('grad-zhao')).toEqual([]);
+    expect(await rt.deps.credentials.listHeld('grad-zhao')).toEqual([]);
   });
 
   it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {
@@ -254,15 +254,14 @@ describe('external issuers on the trust list', () => {
     const external = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'ext', kidBaseUrl: 'https://tafe.example.au/keys' });
     const stranger = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'stranger', kidBaseUrl: 'https://tafe.example.au/keys' });
     const service = new CredentialService({
-      credentials: rt.deps.credentials,
-      store: rt.deps.store,
+      ...rt.deps,
       signer: stranger,
       publishedKeys: rt.deps.publishedKeys,
       origin: 'http://localhost:3000',
       skillLabel: (uri: string) => uri,
       externalIssuers: [{ id: 'https://tafe.example.au', name: 'TAFE Example', jwks: { keys: [external.publicJwk] }, accreditedUntil: '2030-01-01' }],
     });
-    const template = await rt.deps.credentials.getTemplate(templateId);
+    const template = await rt.deps.issuers.getTemplate(templateId);
     const vc = buildCredential({
       credentialUrl: 'https://tafe.example.au/credentials/9',
       templateUrl: 'https://tafe.example.au/templates/1',

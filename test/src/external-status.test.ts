@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCredential, CredentialService, loadOrCreateLocalSigner, signCompactJws, signCredential } from '@skillpass/credentials';
 import type { CredentialTemplate } from '@skillpass/domain';
-import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
+import { createRepositories, CursorCodec } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTable, registerSchoolWithTemplate } from './harness.ts';
 
@@ -45,11 +45,10 @@ type ServiceOptions = Pick<ConstructorParameters<typeof CredentialService>[0], '
 async function platform(origin: string, options: ServiceOptions = {}) {
   const table = await freshTable();
   const cursors = new CursorCodec('external-status-test-secret');
-  const credentials = new DynamoCredentialStore(table, cursors);
+  const repositories = createRepositories(table, cursors);
   const signer = { ...issuerKey, kid: `${origin}/keys/a1` };
   const service = new CredentialService({
-    credentials,
-    store: new DynamoSkillpassStore(table, cursors),
+    ...repositories,
     signer,
     publishedKeys: async () => [{ ...issuerKey.publicJwk, kid: signer.kid }],
     origin,
@@ -57,14 +56,14 @@ async function platform(origin: string, options: ServiceOptions = {}) {
     allowLoopbackHttp: true,
     ...options,
   });
-  return { service, credentials, signer };
+  return { service, repositories, signer };
 }
 
 describe('credentials from another platform', () => {
   it('are checked against the status lists their issuer publishes, signed by its keys', async () => {
     const a = await platform(origin);
     issuingPlatform = a.service;
-    const template = await registerSchoolWithTemplate(a.credentials, a.signer.kid, SKILL);
+    const template = await registerSchoolWithTemplate(a.repositories.issuers, a.signer.kid, SKILL);
     const { credential } = await a.service.issue('school', { templateId: template.templateId, holder: { subjectId: 'urn:learner:1', email: 'l1@example.com' } }, 'cred-ext-1');
 
     // The verifying platform trusts the issuer with the issuer's published key.

@@ -15,7 +15,7 @@ import {
   loadOrCreateDevIdentity,
 } from '@skillpass/local';
 import type { CredentialTemplate } from '@skillpass/domain';
-import { connectTable, type DynamoCredentialStore, ensureTable, type Table } from '@skillpass/store';
+import { connectTable, ensureTable, type IssuerRepository, type Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
@@ -48,13 +48,13 @@ export async function freshTable(): Promise<Table> {
 }
 
 /** An accredited issuer `school` signing with `signingKid`, and one template whose outcome is `skill`. */
-export async function registerSchoolWithTemplate(credentials: DynamoCredentialStore, signingKid: string, skill: string): Promise<CredentialTemplate> {
-  await credentials.putIssuer(
+export async function registerSchoolWithTemplate(issuers: IssuerRepository, signingKid: string, skill: string): Promise<CredentialTemplate> {
+  await issuers.put(
     'school',
     { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
     [signingKid],
   );
-  return credentials.createTemplate('school', {
+  return issuers.createTemplate('school', {
     title: { en: 'EV battery pack assembly' },
     description: 'Assemble battery packs.',
     learningOutcomes: [skill],

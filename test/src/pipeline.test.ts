@@ -1,5 +1,5 @@
 import { CONSUMER_HANDLERS, dispatchEvent, startLocalDispatcher } from '@skillpass/pipeline';
-import { keys, queryAll } from '@skillpass/store';
+import { partitions, queryAll } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
@@ -39,24 +39,24 @@ describe('stream-driven events through the local dispatcher', () => {
     expect(moved.status).toBe(200);
 
     // Nothing consumed yet: no index postings, no notification.
-    const postingPartition = keys.jobSkillPartition(skillUri(1), '320000');
+    const postingPartition = partitions.jobSkill(skillUri(1), '320000');
     expect(await queryAll(rt.table, { partitionKey: postingPartition })).toHaveLength(0);
 
-    const first = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
+    const first = await startLocalDispatcher({ table: rt.table, deps: rt.deps, endpoint: inject('dynamoEndpoint') });
     await first.drain();
     await first.stop();
     expect((await queryAll(rt.table, { partitionKey: postingPartition })).map((p) => p.jobId)).toEqual([
       posted.body.jobId,
     ]);
-    const notes = await rt.store.listNotifications('grad-pipe', { limit: 10 });
+    const notes = await rt.deps.notifications.list('grad-pipe', { limit: 10 });
     expect(notes.items).toHaveLength(1);
     expect(notes.items[0]!.title).toContain('was viewed');
 
     // A second dispatcher re-reads the stream from the checkpoint: nothing is delivered twice.
-    const second = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
+    const second = await startLocalDispatcher({ table: rt.table, deps: rt.deps, endpoint: inject('dynamoEndpoint') });
     await second.drain();
     await second.stop();
-    expect((await rt.store.listNotifications('grad-pipe', { limit: 10 })).items).toHaveLength(1);
+    expect((await rt.deps.notifications.list('grad-pipe', { limit: 10 })).items).toHaveLength(1);
 
     // Every consumer named by the routing table ran once per event, no more.
     const consumed = (await scanTable(rt.table)).filter((item) => item.entity === 'ConsumedEvent').map((item) => String(item.PK));
@@ -72,18 +72,18 @@ describe('stream-driven events through the local dispatcher', () => {
       occurredAt: new Date().toISOString(),
       detail: { applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'grad-pipe', from: 'viewed', to: 'interview' },
     };
-    const before = (await rt.store.listNotifications('grad-pipe', { limit: 50 })).items.length;
-    await dispatchEvent(event, rt.consumers);
-    await dispatchEvent(event, rt.consumers);
+    const before = (await rt.deps.notifications.list('grad-pipe', { limit: 50 })).items.length;
+    await dispatchEvent(event, rt.deps);
+    await dispatchEvent(event, rt.deps);
     // Even with the consumed-marker gone, the consumer's own write is idempotent.
-    await CONSUMER_HANDLERS.applicationNotifier(event, rt.consumers);
-    expect((await rt.store.listNotifications('grad-pipe', { limit: 50 })).items).toHaveLength(before + 1);
+    await CONSUMER_HANDLERS.applicationNotifier(event, rt.deps);
+    expect((await rt.deps.notifications.list('grad-pipe', { limit: 50 })).items).toHaveLength(before + 1);
   });
 
   it('removes a closed job from the skill index', async () => {
     const employer = await rt.token('emp-close', 'employer');
     const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(2) });
-    const dispatcher = await startLocalDispatcher({ table: rt.table, deps: rt.consumers, endpoint: inject('dynamoEndpoint') });
+    const dispatcher = await startLocalDispatcher({ table: rt.table, deps: rt.deps, endpoint: inject('dynamoEndpoint') });
     try {
       await dispatcher.drain();
       const bySkill = () => rt.call('GET', `/v1/jobs?skill=${encodeURIComponent(skillUri(2))}&province=320000`);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CredentialService, loadOrCreateLocalSigner } from '@skillpass/credentials';
-import { CursorCodec, DynamoCredentialStore, DynamoSkillpassStore } from '@skillpass/store';
+import { createRepositories, CursorCodec } from '@skillpass/store';
 import { describe, expect, it } from 'vitest';
 import { freshTable, registerSchoolWithTemplate } from './harness.ts';
 
@@ -13,19 +13,19 @@ describe('status lists', () => {
   it('move on to a new list when random picks keep colliding, and each credential keeps its own list', async () => {
     const table = await freshTable();
     const cursors = new CursorCodec('rollover-test-cursor-secret');
-    const credentials = new DynamoCredentialStore(table, cursors);
+    const repositories = createRepositories(table, cursors);
+    const { credentials } = repositories;
     const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'rollover-')), { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${ORIGIN}/keys` });
     // Every pick lands on index 0: the second issuance finds l1 "full" after its picks collide.
     const service = new CredentialService({
-      credentials,
-      store: new DynamoSkillpassStore(table, cursors),
+      ...repositories,
       signer,
       publishedKeys: async () => [signer.publicJwk],
       origin: ORIGIN,
       skillLabel: () => 'battery chemistry',
       random: () => 0,
     });
-    const template = await registerSchoolWithTemplate(credentials, signer.kid, SKILL);
+    const template = await registerSchoolWithTemplate(repositories.issuers, signer.kid, SKILL);
     const issue = (n: number) =>
       service.issue('school', { templateId: template.templateId, holder: { subjectId: `urn:learner:${n}`, email: `l${n}@example.com` } }, `cred-${n}`);
 
@@ -33,7 +33,7 @@ describe('status lists', () => {
     const first = await issue(1);
     const second = await issue(2);
     const third = await issue(3);
-    const lists = await Promise.all(['cred-1', 'cred-2', 'cred-3'].map(async (id) => (await credentials.getCredential(id))!));
+    const lists = await Promise.all(['cred-1', 'cred-2', 'cred-3'].map(async (id) => (await credentials.get(id))!));
     expect(lists.map((c) => [c.statusListId, c.statusListIndex])).toEqual([
       ['l1', 0],
       ['l2', 0],

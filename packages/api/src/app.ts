@@ -1,12 +1,8 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { Env, MiddlewareHandler } from 'hono';
-import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
-import type { MatchingDeps } from '@skillpass/pipeline';
-import type { JWK } from 'jose';
-import type { CursorCodec, DynamoCredentialStore, SkillpassStore } from '@skillpass/store';
-import type { AuthConfig } from './auth.ts';
+import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
-import { DocumentedHono, type RouteSpec } from './routing.ts';
+import { DocumentedHono } from './routing.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerCredentialBatchRoutes, registerCredentialRoutes, registerHolderRoutes } from './routes/credentials.ts';
 import { registerEmployerRoutes } from './routes/employers.ts';
@@ -15,57 +11,11 @@ import { registerMatchingRoutes } from './routes/matching.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerSkillRoutes } from './routes/skills.ts';
 
-/** What the API must know about ESCO: which concept URIs exist. */
-export interface SkillCatalog {
-  isKnownSkill(uri: string): boolean;
-  isKnownOccupation(uri: string): boolean;
-}
-
-type ConceptHit = { uri: string; preferredLabel: string; label: string; matchedLabel: string; type?: string };
-
-/** ESCO look-up and extraction (the taxonomy package in production; anything with this shape in tests). */
-export interface SkillDirectory {
-  labelOf(uri: string, lang?: 'en' | 'zh'): string | undefined;
-  occupationSkills(uri: string): { essential: string[]; optional: string[] };
-  searchSkills(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
-  searchOccupations(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
-  extractSkills(
-    text: string,
-    options: { lang?: 'en' | 'zh' },
-  ): Array<{ uri: string; label: string; span: { start: number; end: number; text: string }; confidence: number }>;
-}
-
-export interface ApiDeps {
-  store: SkillpassStore;
-  auth: AuthConfig;
-  catalog: SkillCatalog;
-  skills: SkillDirectory;
-  /** Stores and skill graph the matching engine runs on (shared with the consumers). */
-  matching: MatchingDeps;
-  credentials: DynamoCredentialStore;
-  credentialService: CredentialService;
-  batchQueue: CredentialBatchQueue;
-  /** The platform's current signing key id, and every public key verifiers may need. */
-  signingKid: string;
-  publishedKeys: () => Promise<JWK[]>;
-  cursors: CursorCodec;
-  /**
-   * The OpenAPI document of the routes the app registers. Built from them in-process locally; a
-   * Lambda reads the copy written at build time, which keeps zod's JSON Schema code out of the bundle.
-   */
-  openApiDocument: (routes: readonly RouteSpec[]) => Promise<object>;
-  /** Origin the API is reached at, for links in responses. */
-  publicOrigin: string;
-  maxBodyBytes?: number;
-}
-
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPES = /^application\/(json|merge-patch\+json)$/i;
 /** Routes that also take CSV. */
 const CSV_ROUTES = /^\/v1\/credential-batches$/;
-
-export type ApiApp = DocumentedHono<Env>;
 
 export interface AppOptions {
   /** Runs before everything else, around every request (the Lambda's request log). */

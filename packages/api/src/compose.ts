@@ -7,16 +7,16 @@ import {
 } from '@skillpass/credentials';
 import type { SkillGraph } from '@skillpass/matching';
 import type { ConsumerDeps } from '@skillpass/pipeline';
-import { CursorCodec, DynamoCredentialStore, DynamoMatchStore, DynamoSkillpassStore, type Table } from '@skillpass/store';
+import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
-import type { ApiDeps, SkillCatalog, SkillDirectory } from './app.ts';
+import type { ApiDeps, Taxonomy } from './deps.ts';
 import type { AuthConfig } from './auth.ts';
 
 export interface ComposeOptions {
   table: Table;
   /** The secret itself, or how to fetch it when the first cursor needs it. */
   cursorSecret: string | (() => Promise<string>);
-  taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
+  taxonomy: Taxonomy;
   publicOrigin: string;
   auth: AuthConfig;
   signer: Signer;
@@ -28,25 +28,27 @@ export interface ComposeOptions {
   /** Local runs only: other platforms' status lists may be plain http on this machine. */
   allowLoopbackHttp?: boolean;
   openApiDocument: ApiDeps['openApiDocument'];
+  clock?: () => Date;
 }
 
-/** What the event consumers need: the stores and the skill graph; nothing that signs, pages or serves HTTP. */
-export function composeConsumerDeps(options: { table: Table; cursors: CursorCodec; taxonomy: SkillGraph }): ConsumerDeps {
-  return {
-    store: new DynamoSkillpassStore(options.table, options.cursors),
-    matches: new DynamoMatchStore(options.table),
-    graph: options.taxonomy,
-    credentials: new DynamoCredentialStore(options.table, options.cursors),
-  };
+/** What the event consumers need: the repositories and the skill graph; nothing that signs, pages or serves HTTP. */
+export function composeConsumerDeps(options: {
+  table: Table;
+  cursors: CursorCodec;
+  taxonomy: SkillGraph;
+  clock?: () => Date;
+}): ConsumerDeps {
+  const clock = options.clock ?? (() => new Date());
+  return { ...createRepositories(options.table, options.cursors, clock), taxonomy: options.taxonomy, clock };
 }
 
 /** The one composition of the API's dependencies, for the local runtime and the Lambda alike. */
 export function composeApiDeps(options: ComposeOptions): ApiDeps {
   const cursors = new CursorCodec(options.cursorSecret);
-  const { store, matches, credentials } = composeConsumerDeps({ table: options.table, cursors, taxonomy: options.taxonomy });
+  const clock = options.clock ?? (() => new Date());
+  const repositories = createRepositories(options.table, cursors, clock);
   const credentialService = new CredentialService({
-    credentials,
-    store,
+    ...repositories,
     signer: options.signer,
     publishedKeys: options.publishedKeys,
     origin: options.publicOrigin,
@@ -55,18 +57,16 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     ...(options.allowLoopbackHttp ? { allowLoopbackHttp: true } : {}),
   });
   return {
-    store,
+    ...repositories,
     auth: options.auth,
-    catalog: options.taxonomy,
-    skills: options.taxonomy,
-    matching: { store, matches, graph: options.taxonomy },
-    credentials,
+    taxonomy: options.taxonomy,
     credentialService,
-    batchQueue: options.batchQueue((batchId) => processCredentialBatch(credentials, credentialService, batchId)),
+    batchQueue: options.batchQueue((batchId) => processCredentialBatch(repositories, credentialService, batchId)),
     signingKid: options.signer.kid,
     publishedKeys: options.publishedKeys,
     cursors,
     publicOrigin: options.publicOrigin,
     openApiDocument: options.openApiDocument,
+    clock,
   };
 }

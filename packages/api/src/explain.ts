@@ -1,5 +1,5 @@
-import type { Explanation } from '@skillpass/pipeline';
-import type { SkillDirectory } from './app.ts';
+import type { Explanation } from '@skillpass/services';
+import type { SkillDirectory } from './deps.ts';
 
 /** Every skill URI an explanation names, with its label, so clients need no second look-up. */
 export function labelsOf(explanation: Explanation, skills: SkillDirectory, lang: 'en' | 'zh'): Record<string, string> {

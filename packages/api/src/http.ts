@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { builtOnFirstUse, DomainError } from '@skillpass/domain';
-import type { SkillpassStore } from '@skillpass/store';
+import type { IdempotencyRepository } from '@skillpass/store';
 import type { AuthEnv } from './auth.ts';
 import { problemSchema, problemResponse } from './problem.ts';
 
@@ -53,7 +53,7 @@ export type IdempotencyEnv = AuthEnv & { Variables: { idempotencyKey?: string } 
  * creates nothing; the same key with another body is a 422. Responses of 5xx are not kept, so
  * such a request can be retried.
  */
-export function idempotent(store: SkillpassStore): MiddlewareHandler<IdempotencyEnv> {
+export function idempotent(idempotency: IdempotencyRepository): MiddlewareHandler<IdempotencyEnv> {
   return async (c, next) => {
     const key = c.req.header('Idempotency-Key');
     if (key === undefined) return next();
@@ -62,46 +62,46 @@ export function idempotent(store: SkillpassStore): MiddlewareHandler<Idempotency
         { path: 'header.Idempotency-Key', message: 'invalid' },
       ]);
     }
-    const principal = c.get('principal')?.sub ?? 'anonymous';
+    const principal = c.get('principal');
+    const caller = principal?.sub ?? 'anonymous';
     const body = await c.req.text();
     const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
-    const owner = c.get('principal')?.roles.includes('graduate') ? `GRAD#${principal}` : undefined;
-    if (!(await store.claimIdempotency(principal, key, requestHash, owner))) {
-      const existing = await store.getIdempotency(principal, key);
-      if (existing && existing.requestHash !== requestHash) {
+    const claim = await idempotency.claim(caller, key, requestHash, {
+      ...(principal?.roles.includes('graduate') ? { graduateId: principal.sub } : {}),
+    });
+    if (!claim.claimed) {
+      const { existing } = claim;
+      if (existing.requestHash !== requestHash) {
         return problemResponse(c, 'unprocessable', 'This Idempotency-Key was already used with a different request.', [
           { path: 'header.Idempotency-Key', message: 'reused with another body' },
         ]);
       }
-      if (existing?.state === 'done') {
+      if (existing.state === 'done') {
         return new Response(existing.body ?? null, {
           status: existing.status ?? 200,
           headers: { ...existing.headers, 'Idempotent-Replayed': 'true' },
         });
       }
-      const leaseExpired = existing !== undefined && existing.leaseUntil < Math.floor(Date.now() / 1000);
-      if (!existing || !leaseExpired || !(await store.takeOverIdempotency(principal, key, requestHash, existing.leaseUntil))) {
-        return problemResponse(c, 'conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.', [], {
-          'Retry-After': '1',
-        });
-      }
+      return problemResponse(c, 'conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.', [], {
+        'Retry-After': '1',
+      });
     }
     c.set('idempotencyKey', key);
     try {
       await next();
     } catch (error) {
-      await store.releaseIdempotency(principal, key);
+      await idempotency.release(caller, key, claim.lease);
       throw error;
     }
     if (c.res.status >= 500) {
-      await store.releaseIdempotency(principal, key);
+      await idempotency.release(caller, key, claim.lease);
       return;
     }
     const headers: Record<string, string> = {};
     c.res.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    await store.completeIdempotency(principal, key, {
+    await idempotency.complete(caller, key, claim.lease, {
       status: c.res.status,
       headers,
       body: await c.res.clone().text(),

@@ -1,4 +1,5 @@
 export * from './app.ts';
+export * from './deps.ts';
 export * from './auth.ts';
 export * from './problem.ts';
 export * from './openapi-document.ts';

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { type FieldIssue, invalid } from '@skillpass/domain';
-import type { SkillCatalog } from './app.ts';
+import type { SkillCatalog } from './deps.ts';
 import { issuesFromZod } from './problem.ts';
 
 export function parseOrThrow<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {

@@ -91,20 +91,20 @@ console.log(`status list (131,072 entries, ${encoded.length} chars encoded): dec
 
 if (process.env.BENCH_SKIP_DYNAMO !== '1') {
   const { startDynamoDbLocal } = await import('@skillpass/local/dynamodb-local');
-  const { connectTable, CursorCodec, DynamoCredentialStore, DynamoSkillpassStore, ensureTable } = await import('@skillpass/store');
+  const { connectTable, createRepositories, CursorCodec, ensureTable } = await import('@skillpass/store');
   const { CredentialService, createCredentialBatch, processCredentialBatch } = await import('../src/index.ts');
   const dynamo = await startDynamoDbLocal({ inMemory: true });
   try {
     const table = connectTable({ tableName: 'bench', endpoint: dynamo.endpoint, region: 'local' });
     await ensureTable(table);
     const cursors = new CursorCodec('bench-cursor-secret-0123');
-    const credentials = new DynamoCredentialStore(table, cursors);
-    const store = new DynamoSkillpassStore(table, cursors);
-    await credentials.putIssuer('bench-issuer', { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] }, [signer.kid]);
+    const repositories = createRepositories(table, cursors);
+    const { issuers, batches } = repositories;
+    await issuers.put('bench-issuer', { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] }, [signer.kid]);
     const { templateId: _t, issuerId: _i, version: _v, createdAt: _c, updatedAt: _u, ...templateInput } = template;
-    const tpl = await credentials.createTemplate('bench-issuer', templateInput, 'tpl');
+    const tpl = await issuers.createTemplate('bench-issuer', templateInput, 'tpl');
     const times: number[] = [];
-    const service = new CredentialService({ credentials, store, signer, publishedKeys: async () => [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
+    const service = new CredentialService({ ...repositories, signer, publishedKeys: async () => [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
     const timed = new Proxy(service, {
       get(target, property, receiver) {
         if (property !== 'issue') return Reflect.get(target, property, receiver);
@@ -120,10 +120,10 @@ if (process.env.BENCH_SKIP_DYNAMO !== '1') {
     });
     const rows = Array.from({ length: BATCH }, (_, i) => ({ subjectId: `urn:learner:${i}`, email: `l${i}@example.com` }));
     started = performance.now();
-    const batch = await createCredentialBatch(credentials, { enqueue: async () => {} }, { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() });
-    await processCredentialBatch(credentials, timed, batch.batchId);
+    const batch = await createCredentialBatch(repositories, { enqueue: async () => {} }, { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() });
+    await processCredentialBatch(repositories, timed, batch.batchId);
     const wall = performance.now() - started;
-    const done = await credentials.batchProgress(batch.batchId);
+    const done = await batches.progress(batch.batchId);
     console.table({
       [`batch of ${BATCH.toLocaleString()} on DynamoDB Local`]: {
         'wall time': `${(wall / 1000).toFixed(1)} s`,

@@ -1,6 +1,5 @@
 import { builtOnFirstUse, DomainError, type FieldIssue } from '@skillpass/domain';
-import type { BatchRecipient, CredentialBatch, DynamoCredentialStore } from '@skillpass/store';
-import { deterministicId } from '@skillpass/store';
+import { type BatchRecipient, type CredentialBatch, deterministicId, type Repositories } from '@skillpass/store';
 import * as z from 'zod/mini';
 import type { CredentialService, IssueRequest } from './service.ts';
 import { parseCsvWithHeader } from './csv.ts';
@@ -61,7 +60,7 @@ export function recipientRowsFrom(body: string, contentType: string): unknown[] 
  * good ones wait as `pending` for the worker.
  */
 export async function createCredentialBatch(
-  store: DynamoCredentialStore,
+  { batches, issuers }: Pick<Repositories, 'batches' | 'issuers'>,
   queue: CredentialBatchQueue,
   input: { batchId: string; issuerId: string; templateId: string; rows: unknown[]; now: Date },
 ): Promise<CredentialBatch & { failed: number }> {
@@ -69,7 +68,7 @@ export async function createCredentialBatch(
     const issues: FieldIssue[] = [{ path: 'recipients', message: `between 1 and ${MAX_BATCH_RECIPIENTS} recipients` }];
     throw new DomainError('validation', `A batch holds 1 to ${MAX_BATCH_RECIPIENTS} recipients.`, issues);
   }
-  const template = await store.getTemplate(input.templateId);
+  const template = await issuers.getTemplate(input.templateId);
   if (!template)
     throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
   if (template.issuerId !== input.issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
@@ -92,7 +91,7 @@ export async function createCredentialBatch(
     total: recipients.length,
     createdAt: input.now.toISOString(),
   };
-  await store.createBatch(batch, recipients);
+  await batches.create(batch, recipients);
   await queue.enqueue(batch.batchId);
   return { ...batch, failed };
 }
@@ -103,17 +102,17 @@ export async function createCredentialBatch(
  * settled only from `pending`, so every recipient ends issued exactly once.
  */
 export async function processCredentialBatch(
-  store: DynamoCredentialStore,
+  { batches, issuers }: Pick<Repositories, 'batches' | 'issuers'>,
   service: CredentialService,
   batchId: string,
 ): Promise<void> {
-  const batch = await store.getBatch(batchId);
+  const batch = await batches.get(batchId);
   if (!batch) return;
-  const [issuer, template] = await Promise.all([store.getIssuer(batch.issuerId), store.getTemplate(batch.templateId)]);
+  const [issuer, template] = await Promise.all([issuers.get(batch.issuerId), issuers.getTemplate(batch.templateId)]);
   const preloaded = issuer && template ? { issuer, template } : undefined;
   let cursor: string | undefined;
   do {
-    const page = await store.listBatchRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
+    const page = await batches.listRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
     // Rows are independent, so a page is worked on concurrently.
     await Promise.all(
       page.items
@@ -129,10 +128,10 @@ export async function processCredentialBatch(
           const credentialId = deterministicId('cred', batchId, String(recipient.row));
           try {
             await service.issue(batch.issuerId, request, credentialId, preloaded);
-            await store.settleBatchRecipient(batchId, recipient.row, { status: 'issued', credentialId });
+            await batches.settleRecipient(batchId, recipient.row, { status: 'issued', credentialId });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
-            await store.settleBatchRecipient(batchId, recipient.row, {
+            await batches.settleRecipient(batchId, recipient.row, {
               status: 'failed',
               error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message,
             });

@@ -1,5 +1,5 @@
 import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer, notFound } from '@skillpass/domain';
-import { type DynamoCredentialStore, nextStatusListId, type SkillpassStore } from '@skillpass/store';
+import { nextStatusListId, type Repositories } from '@skillpass/store';
 import type { JWK } from 'jose';
 import QRCode from 'qrcode-svg';
 import { achievementOf, buildCredential, type IssuerProfile, OB_CONTEXT, profileOf, VC_CONTEXT } from './credential.ts';
@@ -13,14 +13,10 @@ import { compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCreden
 
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
 const QR_CAPACITY_BYTES = 2_953;
-/** The status list new credentials are placed in. */
 /** How long verifiers may cache a status list (seconds); also its `ttl`. */
 export const STATUS_LIST_TTL_SECONDS = 300;
 
-
-export interface CredentialServiceDeps {
-  credentials: DynamoCredentialStore;
-  store: SkillpassStore;
+export interface CredentialServiceDeps extends Pick<Repositories, 'credentials' | 'issuers' | 'profiles'> {
   /** Signs for every issuer hosted on this platform. */
   signer: Signer;
   /** Every public key ever used here and still needed: the current one and retired ones (fetched on first use in AWS). */
@@ -84,13 +80,13 @@ export class CredentialService {
 
   /** What a credential's issuer id resolves to: the issuer's Open Badges Profile. */
   async issuerDocument(issuerId: string) {
-    const issuer = await this.deps.credentials.getIssuer(issuerId);
+    const issuer = await this.deps.issuers.get(issuerId);
     return issuer ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...profileOf(this.#issuerProfile(issuer)) } : undefined;
   }
 
   /** What a credential's achievement id resolves to: the template as an Open Badges Achievement. */
   async achievementDocument(templateId: string) {
-    const template = await this.deps.credentials.getTemplate(templateId);
+    const template = await this.deps.issuers.getTemplate(templateId);
     return template ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...achievementOf(template, this.templateUrl(templateId), this.deps.skillLabel) } : undefined;
   }
 
@@ -112,7 +108,7 @@ export class CredentialService {
 
   /** Verifies a credential issued here, named by id (what the short QR link sends). */
   async verifyById(credentialId: string): Promise<VerificationReport> {
-    const credential = await this.deps.credentials.getCredential(credentialId);
+    const credential = await this.deps.credentials.get(credentialId);
     return this.verify(credential?.jwt ?? '');
   }
 
@@ -132,7 +128,7 @@ export class CredentialService {
     }
     const prefix = `${this.deps.origin}/issuers/`;
     if (!issuerId.startsWith(prefix)) return undefined;
-    const issuer = await this.deps.credentials.getIssuer(decodeURIComponent(issuerId.slice(prefix.length)));
+    const issuer = await this.deps.issuers.get(decodeURIComponent(issuerId.slice(prefix.length)));
     if (!issuer) return undefined;
     const until = CredentialService.accreditedUntil(issuer, this.#now());
     // No current accreditation: report the last one, so the check says when it ended.
@@ -178,17 +174,17 @@ export class CredentialService {
     credentialId: string,
     preloaded?: { issuer: Issuer; template: CredentialTemplate },
   ): Promise<IssuedResult> {
-    const existing = await this.deps.credentials.getCredential(credentialId);
+    const existing = await this.deps.credentials.get(credentialId);
     if (existing) return this.#result(existing);
-    const issuer = preloaded?.issuer ?? (await this.deps.credentials.getIssuer(issuerId));
+    const issuer = preloaded?.issuer ?? (await this.deps.issuers.get(issuerId));
     if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
-    const template = preloaded?.template.templateId === request.templateId ? preloaded.template : await this.deps.credentials.getTemplate(request.templateId);
+    const template = preloaded?.template.templateId === request.templateId ? preloaded.template : await this.deps.issuers.getTemplate(request.templateId);
     if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
     if (template.issuerId !== issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
     let holderId: string;
     let holderName: string | undefined;
     if ('graduateId' in request.holder) {
-      const profile = await this.deps.store.getProfile(request.holder.graduateId);
+      const profile = await this.deps.profiles.get(request.holder.graduateId);
       if (!profile) throw new DomainError('validation', 'No graduate with that id.', [{ path: 'holder.graduateId', message: 'not found' }]);
       holderId = `urn:skillpass:graduate:${profile.graduateId}`;
       holderName = profile.displayName;
@@ -235,10 +231,10 @@ export class CredentialService {
       updatedAt: now.toISOString(),
     };
     try {
-      await this.deps.credentials.createCredential(record);
+      await this.deps.credentials.create(record);
     } catch (error) {
       // A concurrent retry of the same issuance got there first: return what it stored.
-      const raced = await this.deps.credentials.getCredential(credentialId);
+      const raced = await this.deps.credentials.get(credentialId);
       if (!raced) throw error;
       return this.#result(raced);
     }
@@ -261,17 +257,13 @@ export class CredentialService {
   }
 
   async changeStatus(issuerId: string, credentialId: string, action: 'revoke' | 'suspend' | 'reinstate'): Promise<IssuedCredential> {
-    const credential = await this.deps.credentials.getCredential(credentialId);
+    const credential = await this.deps.credentials.get(credentialId);
     if (!credential || credential.issuerId !== issuerId) throw notFound('credential');
-    if (credential.status === 'revoked') throw new DomainError('conflict', 'A revoked credential stays revoked.');
-    if (action === 'reinstate' && credential.status !== 'suspended') {
-      throw new DomainError('conflict', 'Only a suspended credential can be reinstated.');
-    }
+    // The repository applies the rules of status changes (revocation is final) under its read.
     const to = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'active';
-    return this.deps.credentials.changeCredentialStatus(credentialId, to);
+    return this.deps.credentials.changeStatus(credentialId, to);
   }
 
-  /** The signed BitstringStatusListCredential for one list and purpose. */
   /** A random free entry in the current status list; when picks keep colliding, the next list becomes current. */
   async #allocateStatusEntry(credentialId: string): Promise<{ listId: string; index: number }> {
     for (let moves = 0; moves < 3; moves++) {
@@ -283,6 +275,7 @@ export class CredentialService {
     throw new Error('no free status-list entry even in a new list');
   }
 
+  /** The signed BitstringStatusListCredential for one list and purpose. */
   async statusListJws(listId: string, purpose: StatusPurpose): Promise<string> {
     const state = await this.deps.credentials.getStatusList(listId, STATUS_LIST_SIZE);
     const url = `${this.deps.origin}/status-lists/${listId}/${purpose}`;
@@ -302,9 +295,5 @@ export class CredentialService {
       },
     };
     return signCompactJws({ ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) }, this.deps.signer, 'vc+jwt');
-  }
-
-  templateFor(templateId: string): Promise<CredentialTemplate | undefined> {
-    return this.deps.credentials.getTemplate(templateId);
   }
 }

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, JobPosting } from './entities.ts';
+import type { ApplicationStatus, IssuedCredential, JobPosting } from './entities.ts';
 import { conflict } from './errors.ts';
 
 /** Where an application may go next. `offer` and `rejected` are final. */
@@ -22,4 +22,10 @@ export function assertApplicationTransition(from: ApplicationStatus, to: Applica
 /** A job takes applications while open and until the end of its closing date (UTC). */
 export function isJobOpen(job: Pick<JobPosting, 'status' | 'closingDate'>, now: Date): boolean {
   return job.status === 'open' && job.closingDate >= now.toISOString().slice(0, 10);
+}
+
+/** Revocation is final; only a suspended credential can be reinstated. */
+export function assertCredentialStatusChange(from: IssuedCredential['status'], to: IssuedCredential['status']): void {
+  if (from === 'revoked') throw conflict('A revoked credential stays revoked.');
+  if (to === 'active' && from !== 'suspended') throw conflict('Only a suspended credential can be reinstated.');
 }

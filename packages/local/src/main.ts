@@ -45,7 +45,7 @@ const runtime = await createLocalRuntime({
 });
 runtime.app.get('/auth/jwks.json', (c) => c.json(identity.publicJwks));
 
-const { seeded } = await seedDemoData(runtime.table, runtime.store);
+const { seeded } = await seedDemoData(runtime.table, runtime.deps);
 log(seeded ? 'Seeded demo data.' : 'Demo data already present; not seeding again.');
 
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });

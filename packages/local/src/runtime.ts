@@ -7,14 +7,12 @@ import {
   composeApiDeps,
   createApp,
   type OpenApiDocument,
-  type SkillCatalog,
-  type SkillDirectory,
   skillpassOpenApiDocument,
+  type Taxonomy,
 } from '@skillpass/api';
 import { type ExternalIssuer, inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
-import { type ConsumerDeps, type LocalDispatcher, type MatchingDeps, startLocalDispatcher } from '@skillpass/pipeline';
-import type { SkillGraph } from '@skillpass/matching';
-import { connectTable, type DynamoMatchStore, type DynamoSkillpassStore, ensureTable, type Table } from '@skillpass/store';
+import { type LocalDispatcher, startLocalDispatcher } from '@skillpass/pipeline';
+import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface LocalRuntimeOptions {
@@ -22,7 +20,7 @@ export interface LocalRuntimeOptions {
   tableName: string;
   cursorSecret: string;
   /** ESCO: which concepts exist, look-up and extraction. */
-  taxonomy: SkillCatalog & SkillDirectory & SkillGraph;
+  taxonomy: Taxonomy;
   publicOrigin: string;
   auth: { issuer: string; audience: string; keys: JWTVerifyGetKey };
   /** Where the platform's signing keys are kept (0600 files). */
@@ -38,13 +36,8 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   app: ApiApp;
   table: Table;
-  store: DynamoSkillpassStore;
-  matches: DynamoMatchStore;
-  /** What the consumers and the matching routes run on. */
-  matching: MatchingDeps;
+  /** What the API runs on; the consumers run on the same repositories. */
   deps: ApiDeps;
-  /** What the event consumers run on. */
-  consumers: ConsumerDeps;
   dispatcher?: LocalDispatcher;
   close(): Promise<void>;
 }
@@ -77,17 +70,16 @@ export function buildApiDeps(
   });
 }
 
-/** Wires table, store, API and dispatcher: shared by `npm start` and the end-to-end tests. */
+/** Wires table, repositories, API and dispatcher: shared by `npm start` and the end-to-end tests. */
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const table = connectTable({ tableName: options.tableName, endpoint: options.endpoint, region: 'local' });
   await ensureTable(table);
   const deps = buildApiDeps(table, options);
   const app = createApp(deps);
-  const consumers: ConsumerDeps = { ...deps.matching, credentials: deps.credentials };
   const dispatcher = options.dispatch
     ? await startLocalDispatcher({
         table,
-        deps: consumers,
+        deps,
         endpoint: options.endpoint,
         onError: options.onDispatchError,
       })
@@ -95,10 +87,6 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   return {
     app,
     table,
-    store: deps.store as DynamoSkillpassStore,
-    matches: deps.matching.matches,
-    matching: deps.matching,
-    consumers,
     deps,
     dispatcher,
     async close() {

@@ -1,5 +1,14 @@
-import { DomainError, type GraduateProfileInput, type JobPostingInput } from '@skillpass/domain';
-import { createItem, deterministicId, getLiveItem, keys, type SkillpassStore, type Table } from '@skillpass/store';
+import type { GraduateProfileInput, JobPostingInput } from '@skillpass/domain';
+import {
+  ConditionalWriteFailed,
+  createItem,
+  deterministicId,
+  entities,
+  getLiveItem,
+  itemOf,
+  type Repositories,
+  type Table,
+} from '@skillpass/store';
 
 const skill = (uuid: string) => `http://data.europa.eu/esco/skill/${uuid}`;
 const occupation = (uuid: string) => `http://data.europa.eu/esco/occupation/${uuid}`;
@@ -184,22 +193,26 @@ const GRADUATES: Array<{ id: string; input: GraduateProfileInput }> = [
  * Seeds demo data once. Every write is idempotent (deterministic ids, upserts) and the marker is
  * written last, so a crash mid-seed just seeds the rest on the next start.
  */
-export async function seedDemoData(table: Table, store: SkillpassStore, now = new Date()): Promise<{ seeded: boolean }> {
-  if (await getLiveItem(table, keys.seedMarker(), now)) return { seeded: false };
+export async function seedDemoData(
+  table: Table,
+  { employers, jobs, profiles }: Pick<Repositories, 'employers' | 'jobs' | 'profiles'>,
+  now = new Date(),
+): Promise<{ seeded: boolean }> {
+  if (await getLiveItem(table, entities.SeedMarker.key(), now)) return { seeded: false };
   const closingDate = new Date(now.getTime() + 90 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  for (const employer of EMPLOYERS) await store.putEmployer(employer.id, employer.input);
+  for (const employer of EMPLOYERS) await employers.put(employer.id, employer.input);
   for (const [index, demo] of demoJobs(closingDate).entries()) {
     try {
-      await store.createJob(demo.employerId, demo.input, { jobId: deterministicId('job', 'seed', String(index)) });
+      await jobs.create(demo.employerId, demo.input, { jobId: deterministicId('job', 'seed', String(index)) });
     } catch (error) {
-      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+      if (!(error instanceof ConditionalWriteFailed)) throw error;
     }
   }
-  for (const graduate of GRADUATES) await store.updateProfile(graduate.id, () => graduate.input);
+  for (const graduate of GRADUATES) await profiles.update(graduate.id, () => graduate.input);
   try {
-    await createItem(table, { ...keys.seedMarker(), entity: 'SeedMarker', seededAt: now.toISOString() }, 'seed marker');
+    await createItem(table, itemOf(entities.SeedMarker, entities.SeedMarker.key(), { seededAt: now.toISOString() }), 'seed marker');
   } catch (error) {
-    if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+    if (!(error instanceof ConditionalWriteFailed)) throw error;
   }
   return { seeded: true };
 }

@@ -1,5 +1,5 @@
 import type { AnyDomainEvent, ConsumerName } from '@skillpass/events';
-import { type DynamoCredentialStore, deterministicId } from '@skillpass/store';
+import { deterministicId, type Repositories } from '@skillpass/store';
 import {
   indexGraduate,
   indexJob,
@@ -8,9 +8,10 @@ import {
   recomputeCandidatesForJob,
   recomputeMatchesForGraduate,
   refreshCandidacies,
-} from './matching-service.ts';
+} from '@skillpass/services';
 
-export type ConsumerDeps = MatchingDeps & { credentials: DynamoCredentialStore };
+/** What consumers may use: table access through the repositories, the skill graph and the time. */
+export type ConsumerDeps = MatchingDeps & Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'>;
 
 export type ConsumerHandler = (event: AnyDomainEvent, deps: ConsumerDeps) => Promise<void>;
 
@@ -44,16 +45,16 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
       if (set) await refreshCandidacies(deps, profile, set);
     }
     // An erasure may have landed while this ran: then nothing derived may stay behind.
-    if (!(await deps.store.getProfile(event.detail.graduateId))) await deps.store.eraseGraduate(event.detail.graduateId);
+    if (!(await deps.profiles.get(event.detail.graduateId))) await deps.profiles.erase(event.detail.graduateId);
   },
 
-  async applicationNotifier(event, { store }) {
+  async applicationNotifier(event, { profiles, jobs, notifications }) {
     if (event.type !== 'ApplicationStatusChanged') return;
     // An erased graduate gets nothing new written about them.
-    if (!(await store.getProfile(event.detail.graduateId))) return;
-    const job = await store.getJob(event.detail.jobId);
+    if (!(await profiles.get(event.detail.graduateId))) return;
+    const job = await jobs.get(event.detail.jobId);
     const title = job ? job.title.en : 'a job';
-    await store.addNotification({
+    await notifications.add({
       notificationId: deterministicId('note', event.id),
       graduateId: event.detail.graduateId,
       kind: 'application-status',
@@ -68,14 +69,14 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
    * A graduate's verified skills are exactly the learning outcomes of their active, unexpired
    * credentials: recomputed from the credentials each time, so any order of events converges.
    */
-  async credentialSkills(event, { store, credentials }) {
+  async credentialSkills(event, { profiles, credentials, clock }) {
     if (!event.type.startsWith('Credential') || !('graduateId' in event.detail) || !event.detail.graduateId) return;
     const graduateId = event.detail.graduateId;
-    const now = new Date().toISOString();
-    const issuedHere = (await credentials.listHolderCredentials(graduateId))
+    const now = clock().toISOString();
+    const issuedHere = (await credentials.listForHolder(graduateId))
       .filter((c) => c.status === 'active' && (!c.validUntil || c.validUntil > now))
       .map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
-    const brought = (await credentials.listHeldCredentials(graduateId))
+    const brought = (await credentials.listHeld(graduateId))
       .filter((c) => !c.validUntil || c.validUntil > now)
       .map((c) => ({ credentialId: c.heldId, skills: c.skills }));
     const verified = [
@@ -83,14 +84,14 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
     ].sort(
       (a, b) => a.uri.localeCompare(b.uri),
     );
-    await store.setVerifiedSkills(graduateId, verified);
+    await profiles.setVerifiedSkills(graduateId, verified);
   },
 
-  async matchNotifier(event, { store }) {
+  async matchNotifier(event, { profiles, notifications }) {
     if (event.type !== 'MatchesComputed') return;
-    if (!(await store.getProfile(event.detail.graduateId))) return;
+    if (!(await profiles.get(event.detail.graduateId))) return;
     const count = event.detail.newJobIds.length;
-    await store.addNotification({
+    await notifications.add({
       notificationId: deterministicId('note', event.id),
       graduateId: event.detail.graduateId,
       kind: 'new-matches',

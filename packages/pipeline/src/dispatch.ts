@@ -6,9 +6,9 @@ import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
  * redeliveries no-ops, and the handlers' own writes are idempotent should the marker be lost.
  */
 export async function runConsumer(consumer: ConsumerName, event: AnyDomainEvent, deps: ConsumerDeps): Promise<void> {
-  if (await deps.store.wasConsumed(consumer, event.id)) return;
+  if (await deps.eventLog.wasConsumed(consumer, event.id)) return;
   await CONSUMER_HANDLERS[consumer](event, deps);
-  await deps.store.markConsumed(consumer, event.id);
+  await deps.eventLog.markConsumed(consumer, event.id);
 }
 
 /** Delivers an event to every consumer the routing table names for its type. */

@@ -1,5 +1,4 @@
 export * from './consumers.ts';
 export * from './dispatch.ts';
 export * from './local-dispatcher.ts';
-export * from './matching-service.ts';
 export * from './stream-mapping.ts';

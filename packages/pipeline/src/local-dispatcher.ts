@@ -34,7 +34,6 @@ export interface LocalDispatcherOptions {
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
   const { table, deps } = options;
-  const { store } = deps;
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.name }));
   const streamArn = described.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${table.name} has no stream`);
@@ -59,7 +58,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
   }
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {
-    const checkpoint = await store.getStreamCheckpoint(shardId);
+    const checkpoint = await deps.eventLog.getStreamCheckpoint(shardId);
     const out = await streams.send(
       new GetShardIteratorCommand({
         StreamArn: streamArn,
@@ -97,7 +96,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
       }
       // Checkpoint only after records that carried events: checkpoint writes are stream records
       // too, and saving after every batch would feed the stream forever.
-      if (lastWithEvents) await store.saveStreamCheckpoint(shardId, lastWithEvents);
+      if (lastWithEvents) await deps.eventLog.saveStreamCheckpoint(shardId, lastWithEvents);
       iterator = out.NextShardIterator ?? undefined;
       iterators.set(shardId, iterator ?? null);
     }

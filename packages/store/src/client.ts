@@ -27,7 +27,15 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'skillpass', secretAccessKey: 'local' }
 export function connectTable(config: TableConfig): Table {
   const raw = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-central-1',
-    ...(config.endpoint ? { endpoint: config.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
+    ...(config.endpoint
+      ? {
+          endpoint: config.endpoint,
+          credentials: LOCAL_CREDENTIALS,
+          // DynamoDB Local takes bursts of ~1,000 requests in tests and batches: queueing them for a
+          // socket is expected there, not worth a warning each.
+          requestHandler: { httpAgent: { maxSockets: 256 }, socketAcquisitionWarningTimeout: 60_000 },
+        }
+      : {}),
   });
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

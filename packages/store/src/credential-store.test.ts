@@ -2,14 +2,14 @@ import type { IssuedCredential } from '@skillpass/domain';
 import { freshTable } from '@skillpass/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
-import { DynamoCredentialStore } from './credential-store.ts';
 import { CursorCodec } from './cursor.ts';
+import { createRepositories, type Repositories } from './repositories/index.ts';
 
 let table: Table;
-let store: DynamoCredentialStore;
+let store: Repositories;
 beforeAll(async () => {
   table = await freshTable();
-  store = new DynamoCredentialStore(table, new CursorCodec('cursor-secret-for-credential-tests'));
+  store = createRepositories(table, new CursorCodec('cursor-secret-for-credential-tests'));
 });
 
 const credential = (id: string, index: number): IssuedCredential => ({
@@ -31,46 +31,46 @@ const credential = (id: string, index: number): IssuedCredential => ({
 describe('status index claims', () => {
   it('hands out each index once even when 1,000 claims race for 50 indexes', async () => {
     const attempts = Array.from({ length: 1000 }, (_, i) => ({ index: i % 50, credentialId: `c${i}` }));
-    const results = await Promise.all(attempts.map((a) => store.claimStatusIndex('race', a.index, a.credentialId)));
+    const results = await Promise.all(attempts.map((a) => store.credentials.claimStatusIndex('race', a.index, a.credentialId)));
     expect(results.filter(Boolean)).toHaveLength(50);
-    expect(await store.isStatusIndexTaken('race', 7)).toBe(true);
-    expect(await store.isStatusIndexTaken('race', 50)).toBe(false);
+    expect(await store.credentials.isStatusIndexTaken('race', 7)).toBe(true);
+    expect(await store.credentials.isStatusIndexTaken('race', 50)).toBe(false);
   });
 });
 
 describe('credential status', () => {
   it('suspends, reinstates and revokes, flipping the list bits in the same transaction; revocation is final', async () => {
-    await store.createCredential(credential('cred-a', 17));
-    await store.changeCredentialStatus('cred-a', 'suspended');
-    expect(await store.getStatusList('list-1', 131072)).toMatchObject({ suspended: [17], revoked: [] });
-    await store.changeCredentialStatus('cred-a', 'active');
-    expect(await store.getStatusList('list-1', 131072)).toMatchObject({ suspended: [], revoked: [] });
-    await store.changeCredentialStatus('cred-a', 'revoked');
-    expect(await store.getStatusList('list-1', 131072)).toMatchObject({ suspended: [], revoked: [17] });
-    await expect(store.changeCredentialStatus('cred-a', 'active')).rejects.toMatchObject({ kind: 'conflict' });
-    expect((await store.getCredential('cred-a'))?.status).toBe('revoked');
+    await store.credentials.create(credential('cred-a', 17));
+    await store.credentials.changeStatus('cred-a', 'suspended');
+    expect(await store.credentials.getStatusList('list-1', 131072)).toMatchObject({ suspended: [17], revoked: [] });
+    await store.credentials.changeStatus('cred-a', 'active');
+    expect(await store.credentials.getStatusList('list-1', 131072)).toMatchObject({ suspended: [], revoked: [] });
+    await store.credentials.changeStatus('cred-a', 'revoked');
+    expect(await store.credentials.getStatusList('list-1', 131072)).toMatchObject({ suspended: [], revoked: [17] });
+    await expect(store.credentials.changeStatus('cred-a', 'active')).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await store.credentials.get('cred-a'))?.status).toBe('revoked');
   });
 
   it('lists a graduate holder’s credentials', async () => {
-    await store.createCredential(credential('cred-b', 18));
-    expect((await store.listHolderCredentials('g1')).map((c) => c.credentialId).sort()).toEqual(['cred-a', 'cred-b']);
+    await store.credentials.create(credential('cred-b', 18));
+    expect((await store.credentials.listForHolder('g1')).map((c) => c.credentialId).sort()).toEqual(['cred-a', 'cred-b']);
   });
 });
 
 describe('batches', () => {
   it('settles each recipient exactly once, keeping the counters exact under retries', async () => {
-    await store.createBatch(
+    await store.batches.create(
       { batchId: 'b1', issuerId: 'iss', templateId: 'tpl', total: 3, createdAt: '2026-01-01T00:00:00Z' },
       [0, 1, 2].map((row) => ({ row, input: { email: `r${row}@example.com` }, status: 'pending' as const })),
     );
     const settle = (row: number) =>
       row === 2
-        ? store.settleBatchRecipient('b1', row, { status: 'failed', error: 'bad email' })
-        : store.settleBatchRecipient('b1', row, { status: 'issued', credentialId: `c-${row}` });
+        ? store.batches.settleRecipient('b1', row, { status: 'failed', error: 'bad email' })
+        : store.batches.settleRecipient('b1', row, { status: 'issued', credentialId: `c-${row}` });
     const outcomes = await Promise.all([settle(0), settle(0), settle(1), settle(2), settle(1), settle(2)]);
     expect(outcomes.filter(Boolean)).toHaveLength(3);
-    expect(await store.batchProgress('b1')).toEqual({ issued: 2, failed: 1, pending: 0 });
-    const recipients = await store.listBatchRecipients('b1', { limit: 10 });
+    expect(await store.batches.progress('b1')).toEqual({ issued: 2, failed: 1, pending: 0 });
+    const recipients = await store.batches.listRecipients('b1', { limit: 10 });
     expect(recipients.items.map((r) => r.status)).toEqual(['issued', 'issued', 'failed']);
     expect(recipients.items[2]!.error).toBe('bad email');
   });

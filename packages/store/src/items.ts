@@ -8,13 +8,13 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { conflict, DomainError } from '@skillpass/domain';
+import { DomainError } from '@skillpass/domain';
 import type { Table } from './client.ts';
 import type { CursorCodec } from './cursor.ts';
+import type { ItemKey } from './entities.ts';
 import type { IndexName } from './table-definition.ts';
 
-export type StoredItem = Record<string, unknown> & { PK: string; SK: string };
-export type ItemKey = { PK: string; SK: string };
+export type StoredItem = Record<string, unknown> & ItemKey;
 
 /** Attributes that exist for the table's sake, never part of a domain record. */
 const STORAGE_ATTRIBUTES = [
@@ -40,6 +40,12 @@ export function recordOf<T>(item: Record<string, unknown>): T {
 
 export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
+/** The `expiresAt` (TTL) of an item of `entity` written at `now`, from the entity list's lifetime. */
+export function expiryOf(entity: { name: string; ttlSeconds?: number }, now: Date): number {
+  if (entity.ttlSeconds === undefined) throw new Error(`${entity.name} items do not expire`);
+  return epochSeconds(now) + entity.ttlSeconds;
+}
+
 /** DynamoDB deletes expired items lazily (up to days later), so every read drops them itself. */
 export function isLive(item: Record<string, unknown>, now: Date): boolean {
   const expiresAt = item.expiresAt;
@@ -54,6 +60,13 @@ export function isConditionFailure(error: unknown): boolean {
   return false;
 }
 
+/**
+ * A conditional write lost: the item already existed (`conflict`) or changed since it was read
+ * (`precondition-failed`). Still a DomainError, so the API maps it to 409/412; `withOptimisticRetry`
+ * retries exactly these.
+ */
+export class ConditionalWriteFailed extends DomainError {}
+
 export async function getLiveItem(table: Table, key: ItemKey, now: Date): Promise<StoredItem | undefined> {
   const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
   const item = out.Item as StoredItem | undefined;
@@ -67,7 +80,7 @@ export async function createItem(table: Table, item: StoredItem, what: string): 
       new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
     );
   } catch (error) {
-    if (isConditionFailure(error)) throw conflict(`${what} already exists`);
+    if (isConditionFailure(error)) throw new ConditionalWriteFailed('conflict', `${what} already exists`);
     throw error;
   }
 }
@@ -88,7 +101,7 @@ export async function replaceAtVersion(table: Table, item: StoredItem, expectedV
     );
   } catch (error) {
     if (isConditionFailure(error)) {
-      throw new DomainError('precondition-failed', 'The record changed since it was read; read it again and retry.');
+      throw new ConditionalWriteFailed('precondition-failed', 'The record changed since it was read; read it again and retry.');
     }
     throw error;
   }

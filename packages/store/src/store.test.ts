@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
 import { CursorCodec } from './cursor.ts';
 import { createItem, getLiveItem, replaceAtVersion } from './items.ts';
-import { DynamoSkillpassStore } from './store.ts';
+import { createRepositories } from './repositories/index.ts';
 
 let table: Table;
 beforeAll(async () => {
@@ -64,23 +64,23 @@ describe('TTL', () => {
 });
 
 describe('profiles and cursors', () => {
-  const store = () => new DynamoSkillpassStore(table, new CursorCodec('a-secret-for-cursor-tests'));
+  const store = () => createRepositories(table, new CursorCodec('a-secret-for-cursor-tests'));
 
   it('bumps the version on each save and refuses a stale If-Match version', async () => {
-    const first = await store().updateProfile('g-ver', () => profileInput);
+    const first = await store().profiles.update('g-ver', () => profileInput);
     expect(first).toMatchObject({ created: true, profile: { version: 1 } });
-    const second = await store().updateProfile('g-ver', () => ({ ...profileInput, displayName: 'Ada L.' }));
+    const second = await store().profiles.update('g-ver', () => ({ ...profileInput, displayName: 'Ada L.' }));
     expect(second).toMatchObject({ created: false, profile: { version: 2, displayName: 'Ada L.' } });
-    await expect(store().updateProfile('g-ver', () => profileInput, { ifVersion: 1 })).rejects.toMatchObject({
+    await expect(store().profiles.update('g-ver', () => profileInput, { ifVersion: 1 })).rejects.toMatchObject({
       kind: 'precondition-failed',
     });
   });
 
   it('pages through applications with an opaque cursor and rejects a tampered one', async () => {
     const s = store();
-    await s.updateProfile('g-page', () => profileInput);
+    await s.profiles.update('g-page', () => profileInput);
     for (let i = 0; i < 5; i++) {
-      const job = await s.createJob('emp-page', {
+      const job = await s.jobs.create('emp-page', {
         title: { en: `Job ${i}` },
         description: 'd',
         requiredSkills: [
@@ -90,19 +90,19 @@ describe('profiles and cursors', () => {
         openings: 1,
         closingDate: '2999-01-01',
       });
-      await s.apply('g-page', job.jobId, undefined);
+      await s.applications.apply('g-page', job.jobId, undefined);
     }
-    const first = await s.listGraduateApplications('g-page', { limit: 2 });
+    const first = await s.applications.listForGraduate('g-page', { limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTypeOf('string');
-    const second = await s.listGraduateApplications('g-page', { limit: 2, cursor: first.nextCursor });
+    const second = await s.applications.listForGraduate('g-page', { limit: 2, cursor: first.nextCursor });
     expect(second.items.map((a) => a.jobId)).not.toContain(first.items[0]!.jobId);
     const cursor = first.nextCursor!;
     const tampered = `${cursor.slice(0, 5)}${cursor[5] === 'A' ? 'B' : 'A'}${cursor.slice(6)}`;
-    await expect(s.listGraduateApplications('g-page', { limit: 2, cursor: tampered })).rejects.toMatchObject({
+    await expect(s.applications.listForGraduate('g-page', { limit: 2, cursor: tampered })).rejects.toMatchObject({
       kind: 'validation',
     });
     // A cursor is bound to its query: another graduate's listing refuses it.
-    await expect(s.listGraduateApplications('g-other', { limit: 2, cursor })).rejects.toMatchObject({ kind: 'validation' });
+    await expect(s.applications.listForGraduate('g-other', { limit: 2, cursor })).rejects.toMatchObject({ kind: 'validation' });
   });
 });

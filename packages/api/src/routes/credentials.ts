@@ -14,7 +14,7 @@ import {
   notFound,
 } from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { assertKnownConcepts } from '../validation.ts';
@@ -99,7 +99,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       }),
     }),
     async (c) => {
-      const saved = await deps.credentials.putIssuer(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
+      const saved = await deps.issuers.put(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
       c.header('ETag', etagOf(saved.version));
       return c.json(saved, 200);
     },
@@ -116,7 +116,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 200: jsonContent(issuerSchema(), 'My issuer record'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
-      const found = await deps.credentials.getIssuer(c.get('principal').sub);
+      const found = await deps.issuers.get(c.get('principal').sub);
       if (!found) throw notFound('issuer');
       return c.json(found, 200);
     },
@@ -129,7 +129,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
       summary: 'Offer a micro-credential (template)',
       tags,
       security,
-      middleware: [issuer, idempotent(deps.store)] as const,
+      middleware: [issuer, idempotent(deps.idempotency)] as const,
       request: () => ({ body: { content: { 'application/json': { schema: credentialTemplateInputSchema() } }, required: true } }),
       responses: () => ({
         201: jsonContent(credentialTemplateSchema().register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
@@ -139,13 +139,13 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const input = c.req.valid('json');
       assertKnownConcepts(
-        deps.catalog,
+        deps.taxonomy,
         input.learningOutcomes.map((uri, i) => ({ path: `learningOutcomes.${i}`, uri })),
       );
       const sub = c.get('principal').sub;
-      if (!(await deps.credentials.getIssuer(sub))) throw notFound('issuer (register with PUT /v1/issuers/me first)');
+      if (!(await deps.issuers.get(sub))) throw notFound('issuer (register with PUT /v1/issuers/me first)');
       const key = c.get('idempotencyKey');
-      const template = await deps.credentials.createTemplate(sub, input, key ? deterministicId('tpl', sub, key) : undefined);
+      const template = await deps.issuers.createTemplate(sub, input, key ? deterministicId('tpl', sub, key) : undefined);
       return c.json(template, 201);
     },
   );
@@ -166,7 +166,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const { issuer: issuerId, limit, cursor } = c.req.valid('query');
-      return c.json(await deps.credentials.listTemplates({ issuerId, limit, cursor }), 200);
+      return c.json(await deps.issuers.listTemplates({ issuerId, limit, cursor }), 200);
     },
   );
 
@@ -179,7 +179,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
         'Signed as a compact JWS (vc+jwt, ES256). `verifyUrl` carries the credential in the URL fragment, which browsers never send to servers. Honours Idempotency-Key.',
       tags,
       security,
-      middleware: [issuer, idempotent(deps.store)] as const,
+      middleware: [issuer, idempotent(deps.idempotency)] as const,
       request: () => ({ body: { content: { 'application/json': { schema: issueRequestSchema() } }, required: true } }),
       responses: () => ({ 201: jsonContent(issuedResponseSchema(), 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
     }),
@@ -211,7 +211,7 @@ export function registerCredentialRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const principal = c.get('principal');
-      const credential = await deps.credentials.getCredential(c.req.valid('param').id);
+      const credential = await deps.credentials.get(c.req.valid('param').id);
       const mine =
         credential &&
         (credential.issuerId === principal.sub ||
@@ -431,7 +431,7 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
         'Work is queued; every recipient is issued exactly once even when the worker crashes and retries. Honours Idempotency-Key.',
       tags,
       security,
-      middleware: [issuer, idempotent(deps.store)] as const,
+      middleware: [issuer, idempotent(deps.idempotency)] as const,
       request: () => ({
         query: z.object({ templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
         body: {
@@ -462,12 +462,12 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       if (!templateId)
         throw new DomainError('validation', 'templateId is required.', [{ path: 'query.templateId', message: 'required' }]);
       const key = c.get('idempotencyKey');
-      const batch = await createCredentialBatch(deps.credentials, deps.batchQueue, {
+      const batch = await createCredentialBatch(deps, deps.batchQueue, {
         batchId: key ? deterministicId('batch', sub, key) : newId('batch'),
         issuerId: sub,
         templateId,
         rows,
-        now: new Date(),
+        now: deps.clock(),
       });
       c.header('Location', `/v1/credential-batches/${batch.batchId}`);
       return c.json({ batchId: batch.batchId, total: batch.total, failed: batch.failed }, 202);
@@ -489,11 +489,11 @@ export function registerCredentialBatchRoutes(app: ApiApp, deps: ApiDeps): void 
       responses: () => ({ 200: jsonContent(batchStatusSchema(), 'Progress'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
-      const batch = await deps.credentials.getBatch(c.req.valid('param').id);
+      const batch = await deps.batches.get(c.req.valid('param').id);
       if (!batch || (batch.issuerId !== c.get('principal').sub && !isAdmin(c.get('principal')))) throw notFound('batch');
       const [page, progress] = await Promise.all([
-        deps.credentials.listBatchRecipients(batch.batchId, c.req.valid('query')),
-        deps.credentials.batchProgress(batch.batchId),
+        deps.batches.listRecipients(batch.batchId, c.req.valid('query')),
+        deps.batches.progress(batch.batchId),
       ]);
       return c.json(
         {
@@ -546,7 +546,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const sub = c.get('principal').sub;
-      if (!(await deps.store.getProfile(sub))) throw notFound('profile');
+      if (!(await deps.profiles.get(sub))) throw notFound('profile');
       const report = await service.verifyForImport(c.req.valid('json'));
       if (!report.verified || !report.credential) {
         const failed = Object.entries(report.checks).filter(([, check]) => check.result === 'failed');
@@ -559,7 +559,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
       const vc = report.credential;
       const skills = (vc.credentialSubject?.achievement?.alignment ?? [])
         .map((a) => a.targetUrl)
-        .filter((uri) => deps.catalog.isKnownSkill(uri));
+        .filter((uri) => deps.taxonomy.isKnownSkill(uri));
       const held = {
         heldId: deterministicId('held', sub, vc.id),
         graduateId: sub,
@@ -568,9 +568,9 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
         title: vc.credentialSubject?.achievement?.name ?? vc.name ?? 'credential',
         skills,
         ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
-        importedAt: new Date().toISOString(),
+        importedAt: deps.clock().toISOString(),
       };
-      await deps.credentials.putHeldCredential(held);
+      await deps.credentials.putHeld(held);
       const { jwt: _jwt, graduateId: _g, ...shown } = held;
       return c.json({ held: shown, report: { verified: report.verified, checks: report.checks } }, 201);
     },
@@ -595,8 +595,8 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const sub = c.get('principal').sub;
       const [issued, held] = await Promise.all([
-        deps.credentials.listHolderCredentials(sub),
-        deps.credentials.listHeldCredentials(sub),
+        deps.credentials.listForHolder(sub),
+        deps.credentials.listHeld(sub),
       ]);
       return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }) => rest) }, 200);
     },
@@ -612,7 +612,7 @@ export function registerHolderRoutes(app: ApiApp, deps: ApiDeps): void {
         'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
       tags,
       security,
-      middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.store)] as const,
+      middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
       request: () => ({
         body: {
           content: {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 import { DOCS_PAGE } from './docs-page.ts';
 
@@ -19,7 +19,7 @@ const health = createRoute({
 export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
   app.openapi(health, async (c) => {
     try {
-      await deps.store.ping();
+      await deps.health.ping();
     } catch {
       throw new HTTPException(503, { message: 'The database does not answer.' });
     }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { builtOnFirstUse, employerInputSchema, employerSchema, jobPostingSchema, notFound } from '@skillpass/domain';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 
@@ -24,7 +24,7 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 200: jsonContent(employerResponseSchema(), 'Saved'), ...problemResponses(400, 401, 403) }),
     }),
     async (c) => {
-      const saved = await deps.store.putEmployer(c.get('principal').sub, c.req.valid('json'));
+      const saved = await deps.employers.put(c.get('principal').sub, c.req.valid('json'));
       c.header('ETag', etagOf(saved.version));
       return c.json(saved, 200);
     },
@@ -41,7 +41,7 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 200: jsonContent(employerResponseSchema(), 'My organisation'), ...problemResponses(401, 403, 404) }),
     }),
     async (c) => {
-      const found = await deps.store.getEmployer(c.get('principal').sub);
+      const found = await deps.employers.get(c.get('principal').sub);
       if (!found) throw notFound('employer profile');
       c.header('ETag', etagOf(found.version));
       return c.json(found, 200);
@@ -62,6 +62,6 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
         ...problemResponses(400, 401, 403),
       }),
     }),
-    async (c) => c.json(await deps.store.listEmployerJobs(c.get('principal').sub, c.req.valid('query')), 200),
+    async (c) => c.json(await deps.jobs.listByEmployer(c.get('principal').sub, c.req.valid('query')), 200),
   );
 }

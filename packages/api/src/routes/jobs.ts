@@ -15,7 +15,7 @@ import {
   type RegionPartition,
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
@@ -29,7 +29,7 @@ const jobIdParamSchema = builtOnFirstUse(() => z.object({ id: z.string().check(z
 function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
   const input = parseOrThrow(jobPostingInputSchema(), body);
   assertKnownConcepts(
-    deps.catalog,
+    deps.taxonomy,
     input.requiredSkills.map((skill, i) => ({ path: `requiredSkills.${i}.uri`, uri: skill.uri })),
     input.occupation?.escoUri ? [{ path: 'occupation.escoUri', uri: input.occupation.escoUri }] : [],
   );
@@ -72,7 +72,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
   const employer = requireRole(deps.auth, 'employer');
   const graduate = requireRole(deps.auth, 'graduate');
   const loadJob = async (id: string) => {
-    const job = await deps.store.getJob(id);
+    const job = await deps.jobs.get(id);
     if (!job) throw notFound('job');
     return job;
   };
@@ -85,7 +85,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       description: 'Honours Idempotency-Key. Required skills are ESCO skill URIs; unknown ones are a 400 naming the field.',
       tags: ['Jobs'],
       security,
-      middleware: [employer, idempotent(deps.store)] as const,
+      middleware: [employer, idempotent(deps.idempotency)] as const,
       request: () => ({ body: { content: { 'application/json': { schema: jobPostingInputSchema() } }, required: true } }),
       responses: () => ({
         201: jsonContent(jobResponseSchema(), 'Posted; Location and ETag headers are set'),
@@ -100,10 +100,10 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       const jobId = key ? deterministicId('job', principal.sub, key) : undefined;
       let job: JobPosting;
       try {
-        job = await deps.store.createJob(principal.sub, input, { jobId });
+        job = await deps.jobs.create(principal.sub, input, { jobId });
       } catch (error) {
         const existing =
-          jobId && error instanceof DomainError && error.kind === 'conflict' ? await deps.store.getJob(jobId) : undefined;
+          jobId && error instanceof DomainError && error.kind === 'conflict' ? await deps.jobs.get(jobId) : undefined;
         if (!existing) throw error;
         job = existing;
       }
@@ -130,7 +130,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       const partition: RegionPartition | undefined =
         query.province ?? (query.city ? (`${query.city.slice(0, 2)}0000` as RegionPartition) : undefined);
       if (query.skill) {
-        const page = await deps.store.searchOpenJobsBySkill(query.skill, { ...query, partition });
+        const page = await deps.jobs.searchOpenBySkill(query.skill, { ...query, partition });
         const items = page.items.filter(
           (job) =>
             (!query.city || (job.place.kind === 'delta' && job.place.cityCode === query.city)) &&
@@ -142,7 +142,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
         );
         return c.json({ items, nextCursor: page.nextCursor }, 200);
       }
-      const page = await deps.store.searchOpenJobs({
+      const page = await deps.jobs.searchOpen({
         partition,
         cityCode: query.city,
         occupation: query.occupation,
@@ -194,7 +194,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
       const input = validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
-      const updated = await deps.store.replaceJob({ ...job, ...input }, expectedVersion);
+      const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);
     },
@@ -214,7 +214,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
       assertOwnsJob(c.get('principal'), job);
-      const closed = await deps.store.closeJob(job.jobId);
+      const closed = await deps.jobs.close(job.jobId);
       c.header('ETag', etagOf(closed.version));
       return c.json(closed, 200);
     },
@@ -228,7 +228,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       description: 'One application per graduate and job: a repeat returns the existing one with 200.',
       tags: ['Applications'],
       security,
-      middleware: [graduate, idempotent(deps.store)] as const,
+      middleware: [graduate, idempotent(deps.idempotency)] as const,
       request: () => ({
         params: jobIdParamSchema(),
         body: {
@@ -248,10 +248,10 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       const principal = c.get('principal');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      if (!(await deps.store.getProfile(principal.sub))) {
+      if (!(await deps.profiles.get(principal.sub))) {
         throw new DomainError('conflict', 'Create your profile (PUT /v1/profiles/me) before applying.');
       }
-      const { application, created } = await deps.store.apply(principal.sub, id, body?.coverNote);
+      const { application, created } = await deps.applications.apply(principal.sub, id, body?.coverNote);
       c.header('Location', `/v1/applications/${application.applicationId}`);
       return c.json(application, created ? 201 : 200);
     },
@@ -274,7 +274,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
       assertOwnsJob(c.get('principal'), job);
-      return c.json(await deps.store.listJobApplications(job.jobId, c.req.valid('query')), 200);
+      return c.json(await deps.applications.listForJob(job.jobId, c.req.valid('query')), 200);
     },
   );
 
@@ -297,12 +297,12 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const principal = c.get('principal');
-      const application = await deps.store.getApplication(c.req.valid('param').id);
+      const application = await deps.applications.get(c.req.valid('param').id);
       // Another employer's application is reported as absent: its existence is private.
       if (!application || (application.employerId !== principal.sub && !isAdmin(principal))) {
         throw notFound('application');
       }
-      const moved = await deps.store.changeApplicationStatus(application.applicationId, c.req.valid('json').status);
+      const moved = await deps.applications.changeStatus(application.applicationId, c.req.valid('json').status);
       return c.json(moved, 200);
     },
   );

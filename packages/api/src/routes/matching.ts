@@ -1,23 +1,15 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
-import {
-  builtOnFirstUse,
-  DomainError,
-  escoOccupationUriSchema,
-  isJobOpen,
-  type JobPosting,
-  notFound,
-  type RegionPartition,
-} from '@skillpass/domain';
-import { partitionsOfInterest, scoreJobForProfile, summariseExplanation } from '@skillpass/matching';
+import { builtOnFirstUse, DomainError, escoOccupationUriSchema, type JobPosting, notFound } from '@skillpass/domain';
+import { summariseExplanation } from '@skillpass/matching';
 import {
   type Explanation,
-  recomputeCandidatesForJob,
-  recomputeMatchesForGraduate,
-  toMatchJob,
-  toMatchProfile,
-} from '@skillpass/pipeline';
-import type { ApiApp, ApiDeps } from '../app.ts';
+  newestJobsInPlacesOf,
+  rankedCandidatesFor,
+  rankedJobsFor,
+  skillGapsFor,
+} from '@skillpass/services';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { labelsOf } from '../explain.ts';
 import { jsonContent, pageQuerySchema, problemResponses } from '../http.ts';
@@ -107,13 +99,12 @@ const jobSummary = (job: JobPosting) => ({
 export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
   const graduate = requireRole(deps.auth, 'graduate');
   const employer = requireRole(deps.auth, 'employer');
-  const { store, matches, graph } = deps.matching;
   /** What every ranked item carries: the score, a sentence, the structure, and the skills' names. */
   const explained = (score: number, explanation: Explanation, lang: 'en' | 'zh') => ({
     score,
-    summary: summariseExplanation(explanation, { lang, label: (uri) => deps.skills.labelOf(uri, lang) ?? uri }),
+    summary: summariseExplanation(explanation, { lang, label: (uri) => deps.taxonomy.labelOf(uri, lang) ?? uri }),
     explanation,
-    labels: labelsOf(explanation, deps.skills, lang),
+    labels: labelsOf(explanation, deps.taxonomy, lang),
   });
 
   app.openapi(
@@ -133,15 +124,10 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
       const sub = c.get('principal').sub;
-      const profile = await store.getProfile(sub);
+      const profile = await deps.profiles.get(sub);
       if (!profile) throw notFound('profile');
-      const now = new Date();
       if (!profile.consents.personalisedMatching) {
-        const partitions = partitionsOfInterest(toMatchProfile(profile)) as RegionPartition[];
-        const pages = await Promise.all(partitions.map((partition) => store.searchOpenJobs({ partition, limit: 100 })));
-        const newest = pages
-          .flatMap((p) => p.items)
-          .sort((a, b) => (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : 0));
+        const newest = await newestJobsInPlacesOf(deps, profile);
         const page = await paged(deps, newest, { limit, cursor }, `feed:${sub}:${profile.version}`);
         return c.json(
           {
@@ -161,27 +147,12 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           200,
         );
       }
-      let set = await matches.getMatchSet<Explanation>(sub);
-      if (!set || set.profileVersion !== profile.version || set.mode !== 'personalised') {
-        set = await recomputeMatchesForGraduate(deps.matching, sub);
-      }
-      const jobs = new Map((await matches.getJobs(set!.matches.map((m) => m.jobId))).map((job) => [job.jobId, job]));
-      const matchProfile = toMatchProfile(profile);
-      const current = set!.matches
-        .flatMap((m) => {
-          const job = jobs.get(m.jobId);
-          if (!job || !isJobOpen(job, now)) return [];
-          // A job edited since the list was computed is scored again before it is shown.
-          if (job.version === m.jobVersion) return [{ job, score: m.score, explanation: m.explanation }];
-          const fresh = scoreJobForProfile(matchProfile, toMatchJob(job), graph);
-          return fresh.eligible ? [{ job, score: fresh.score, explanation: fresh.explanation }] : [];
-        })
-        .sort((a, b) => b.score - a.score || (a.job.postedAt < b.job.postedAt ? 1 : -1));
-      const page = await paged(deps, current, { limit, cursor }, `matches:${sub}:${profile.version}:${set!.computedAt}`);
+      const { computedAt, ranked } = await rankedJobsFor(deps, profile);
+      const page = await paged(deps, ranked, { limit, cursor }, `matches:${sub}:${profile.version}:${computedAt}`);
       return c.json(
         {
           mode: 'personalised' as const,
-          computedAt: set!.computedAt,
+          computedAt,
           items: page.items.map(({ job, score, explanation }) => ({
             job: jobSummary(job),
             ...explained(score, explanation, lang),
@@ -217,28 +188,13 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');
       const principal = c.get('principal');
-      const job = await store.getJob(c.req.valid('param').id);
+      const job = await deps.jobs.get(c.req.valid('param').id);
       if (!job) throw notFound('job');
       if (job.employerId !== principal.sub && !isAdmin(principal)) {
         throw new DomainError('forbidden', 'Only the employer who posted this job sees its candidates.');
       }
-      let stored = await matches.listCandidates<Explanation>(job.jobId);
-      if (stored.length === 0 || stored.some((s) => s.jobVersion !== job.version)) {
-        stored = await recomputeCandidatesForJob(deps.matching, job.jobId);
-      }
-      const profiles = new Map((await matches.getProfiles(stored.map((s) => s.graduateId))).map((p) => [p.graduateId, p]));
-      const matchJob = toMatchJob(job);
-      const current = stored
-        .flatMap((s) => {
-          const profile = profiles.get(s.graduateId);
-          // Consent is checked at read time too: a graduate who withdrew it disappears at once.
-          if (!profile?.consents.discoverable || !profile.consents.personalisedMatching) return [];
-          if (profile.version === s.profileVersion) return [{ profile, score: s.score, explanation: s.explanation }];
-          const fresh = scoreJobForProfile(toMatchProfile(profile), matchJob, graph);
-          return fresh.eligible ? [{ profile, score: fresh.score, explanation: fresh.explanation }] : [];
-        })
-        .sort((a, b) => b.score - a.score || (a.profile.graduateId < b.profile.graduateId ? -1 : 1));
-      const page = await paged(deps, current, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
+      const ranked = await rankedCandidatesFor(deps, job);
+      const page = await paged(deps, ranked, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
       return c.json(
         {
           items: page.items.map(({ profile, score, explanation }) => ({
@@ -288,50 +244,17 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const profile = await store.getProfile(c.get('principal').sub);
+      const profile = await deps.profiles.get(c.get('principal').sub);
       if (!profile) throw notFound('profile');
-      const matchProfile = toMatchProfile(profile);
-      const held = new Set(matchProfile.skills.map((s) => s.uri));
-      let gaps: Array<{ uri: string; importance: 'essential' | 'optional' }>;
+      let target: { job: JobPosting } | { occupation: string };
       if (query.job) {
-        const job = await store.getJob(query.job);
+        const job = await deps.jobs.get(query.job);
         if (!job) throw notFound('job');
-        const { explanation } = scoreJobForProfile(matchProfile, toMatchJob(job), graph);
-        gaps = [
-          ...explanation.missingEssential.map((uri) => ({ uri, importance: 'essential' as const })),
-          ...explanation.partial.map((p) => ({ uri: p.required.uri, importance: p.required.importance })),
-          ...explanation.missingOptional.map((uri) => ({ uri, importance: 'optional' as const })),
-        ];
+        target = { job };
       } else {
-        if (!deps.catalog.isKnownOccupation(query.occupation!)) throw notFound('occupation');
-        const required = deps.skills.occupationSkills(query.occupation!);
-        gaps = [
-          ...required.essential.filter((uri) => !held.has(uri)).map((uri) => ({ uri, importance: 'essential' as const })),
-          ...required.optional.filter((uri) => !held.has(uri)).map((uri) => ({ uri, importance: 'optional' as const })),
-        ];
+        target = { occupation: query.occupation! };
       }
-      const partitions = partitionsOfInterest(matchProfile) as RegionPartition[];
-      const items = await Promise.all(
-        gaps.map(async (gap) => {
-          const templates = await Promise.all(
-            (await deps.credentials.templateIdsTeaching(gap.uri)).map((id) => deps.credentials.getTemplate(id)),
-          );
-          return {
-            ...gap,
-            label: deps.skills.labelOf(gap.uri, query.lang) ?? gap.uri,
-            openJobsRequiring: await matches.countOpenJobsRequiring(gap.uri, partitions),
-            credentials: templates.flatMap((t) =>
-              t ? [{ templateId: t.templateId, issuerId: t.issuerId, title: t.title, eqfLevel: t.eqfLevel }] : [],
-            ),
-          };
-        }),
-      );
-      items.sort(
-        (a, b) =>
-          b.openJobsRequiring - a.openJobsRequiring ||
-          (a.importance === b.importance ? 0 : a.importance === 'essential' ? -1 : 1) ||
-          a.label.localeCompare(b.label),
-      );
+      const items = await skillGapsFor(deps, profile, target, query.lang);
       return c.json({ items }, 200);
     },
   );
@@ -351,7 +274,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 204: { description: 'Updated' }, ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
-      await store.markNotificationRead(c.get('principal').sub, c.req.valid('param').id, c.req.valid('json').read);
+      await deps.notifications.markRead(c.get('principal').sub, c.req.valid('param').id, c.req.valid('json').read);
       return c.body(null, 204);
     },
   );

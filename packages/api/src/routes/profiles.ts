@@ -9,7 +9,7 @@ import {
   graduateProfileSchema,
   notFound,
 } from '@skillpass/domain';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
@@ -44,7 +44,7 @@ function inputOf(profile: GraduateProfile): GraduateProfileInput {
 function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInput {
   const input = parseOrThrow(graduateProfileInputSchema(), body);
   assertKnownConcepts(
-    deps.catalog,
+    deps.taxonomy,
     input.skills.map((skill, i) => ({ path: `skills.${i}.uri`, uri: skill.uri })),
     input.desiredOccupations.flatMap((o, i) => (o.escoUri ? [{ path: `desiredOccupations.${i}.escoUri`, uri: o.escoUri }] : [])),
   );
@@ -80,7 +80,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const input = validatedProfileInput(deps, c.req.valid('json'));
-      const { profile, created } = await deps.store.updateProfile(sub(c), () => input, {
+      const { profile, created } = await deps.profiles.update(sub(c), () => input, {
         ifVersion: ifVersion(c.req.header('If-Match')),
       });
       c.header('ETag', etagOf(profile.version));
@@ -106,7 +106,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const patch = c.req.valid('json');
-      const { profile } = await deps.store.updateProfile(
+      const { profile } = await deps.profiles.update(
         sub(c),
         (current) => {
           if (!current) throw notFound('profile');
@@ -130,7 +130,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 200: jsonContent(profileResponseSchema(), 'My profile'), ...authErrors(), ...problemResponses(404) }),
     }),
     async (c) => {
-      const profile = await deps.store.getProfile(sub(c));
+      const profile = await deps.profiles.get(sub(c));
       if (!profile) throw notFound('profile');
       c.header('ETag', etagOf(profile.version));
       return c.json(profile, 200);
@@ -149,7 +149,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       responses: () => ({ 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors() }),
     }),
     async (c) => {
-      await deps.store.eraseGraduate(sub(c));
+      await deps.profiles.erase(sub(c));
       return c.body(null, 204);
     },
   );
@@ -171,9 +171,9 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       }),
     }),
     async (c) => {
-      const data = await deps.store.exportGraduate(sub(c));
+      const data = await deps.profiles.export(sub(c));
       c.header('Content-Disposition', 'attachment; filename="skillpass-export.json"');
-      return c.json({ graduateId: sub(c), exportedAt: new Date().toISOString(), data }, 200);
+      return c.json({ graduateId: sub(c), exportedAt: deps.clock().toISOString(), data }, 200);
     },
   );
 
@@ -188,7 +188,7 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       request: () => ({ query: pageQuerySchema() }),
       responses: () => ({ 200: jsonContent(pageOf(applicationSchema()), 'A page of my applications'), ...authErrors() }),
     }),
-    async (c) => c.json(await deps.store.listGraduateApplications(sub(c), c.req.valid('query')), 200),
+    async (c) => c.json(await deps.applications.listForGraduate(sub(c), c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -202,6 +202,6 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
       request: () => ({ query: pageQuerySchema() }),
       responses: () => ({ 200: jsonContent(pageOf(notificationSchema()), 'Newest first'), ...authErrors() }),
     }),
-    async (c) => c.json(await deps.store.listNotifications(sub(c), c.req.valid('query')), 200),
+    async (c) => c.json(await deps.notifications.list(sub(c), c.req.valid('query')), 200),
   );
 }

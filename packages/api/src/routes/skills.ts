@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute } from '../routing.ts';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
-import type { ApiApp, ApiDeps } from '../app.ts';
+import type { ApiApp, ApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 import { builtOnFirstUse } from '@skillpass/domain';
 
@@ -46,7 +46,7 @@ const extractResponseSchema = builtOnFirstUse(() =>
 );
 
 export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
-  const { skills } = deps;
+  const skills = deps.taxonomy;
   app.openapi(
     createRoute({
       method: 'get',

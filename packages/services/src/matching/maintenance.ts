@@ -13,7 +13,7 @@ import {
   topCandidatesForJob,
   topJobsForProfile,
 } from '@skillpass/matching';
-import type { DynamoMatchStore, SkillpassStore, StoredCandidate, StoredMatchSet } from '@skillpass/store';
+import type { Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
 
 /** How many ranked jobs a graduate keeps, and ranked graduates a job keeps. */
 export const TOP_K = 50;
@@ -22,12 +22,11 @@ const MAX_PUSH_FANOUT = 2_000;
 
 export type Explanation = JobMatch['explanation'];
 
-export interface MatchingDeps {
-  store: SkillpassStore;
-  matches: DynamoMatchStore;
-  graph: SkillGraph;
-  clock?: () => Date;
-}
+/** What matching runs on: profiles, jobs, the matching indexes, the skill graph and the time. */
+export type MatchingDeps = Pick<Repositories, 'profiles' | 'jobs' | 'matchingIndex'> & {
+  taxonomy: SkillGraph;
+  clock: () => Date;
+};
 
 export function toMatchJob(job: JobPosting): MatchJob {
   return {
@@ -59,14 +58,14 @@ export function toMatchProfile(profile: GraduateProfile): MatchProfile {
 }
 
 async function loadOpenMatchJobs(deps: MatchingDeps, ids: readonly string[]): Promise<MatchJob[]> {
-  const now = (deps.clock ?? (() => new Date()))();
-  return (await deps.matches.getJobs(ids)).filter((job) => isJobOpen(job, now)).map(toMatchJob);
+  const now = deps.clock();
+  return (await deps.matchingIndex.getJobs(ids)).filter((job) => isJobOpen(job, now)).map(toMatchJob);
 }
 
 /** Keeps the skill → jobs index in step with a job: postings while open, none once closed. */
 export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { skills: readonly string[]; partition: RegionPartition }) {
-  const job = await deps.store.getJob(jobId);
-  const now = (deps.clock ?? (() => new Date()))();
+  const job = await deps.jobs.get(jobId);
+  const now = deps.clock();
   const open = job && isJobOpen(job, now) ? toMatchJob(job) : undefined;
   const current = open
     ? {
@@ -80,26 +79,26 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
       }
     : undefined;
   const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) as RegionPartition } : undefined);
-  await deps.store.syncJobPostings(jobId, current, before);
+  await deps.matchingIndex.syncJobPostings(jobId, current, before);
   return { job, open };
 }
 
 /** Recomputes and stores a graduate's ranked jobs; the set records the versions it used. */
 export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId: string): Promise<StoredMatchSet<Explanation> | undefined> {
-  const profile = await deps.store.getProfile(graduateId);
+  const profile = await deps.profiles.get(graduateId);
   if (!profile) return undefined;
-  const previous = await deps.matches.getMatchSet<Explanation>(graduateId);
-  const computedAt = (deps.clock ?? (() => new Date()))().toISOString();
+  const previous = await deps.matchingIndex.getMatchSet<Explanation>(graduateId);
+  const computedAt = deps.clock().toISOString();
   if (!profile.consents.personalisedMatching) {
     const set: StoredMatchSet<Explanation> = { graduateId, profileVersion: profile.version, computedAt, mode: 'non-personalised', matches: [], newJobIds: [] };
-    await deps.matches.putMatchSet(set);
+    await deps.matchingIndex.putMatchSet(set);
     return set;
   }
   const { matches } = await topJobsForProfile(
     toMatchProfile(profile),
-    { postings: (skill, partition) => deps.matches.jobPostings(skill, partition as RegionPartition) },
+    { postings: (skill, partition) => deps.matchingIndex.jobPostings(skill, partition as RegionPartition) },
     (ids) => loadOpenMatchJobs(deps, ids),
-    deps.graph,
+    deps.taxonomy,
     TOP_K,
   );
   const set: StoredMatchSet<Explanation> = {
@@ -111,7 +110,7 @@ export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId
     // Only after a first computation is anything "new": a fresh profile's whole list is not a push.
     newJobIds: previous ? newlyEnteredJobIds(previous.matches.map((m) => m.jobId), matches.map((m) => m.jobId)) : [],
   };
-  await deps.matches.putMatchSet(set);
+  await deps.matchingIndex.putMatchSet(set);
   return set;
 }
 
@@ -128,27 +127,27 @@ function candidateOf(match: JobMatch): StoredCandidate<Explanation> {
 
 /** Recomputes and stores a job's ranked candidates: discoverable graduates only. */
 export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: string): Promise<StoredCandidate<Explanation>[]> {
-  const job = await deps.store.getJob(jobId);
-  const now = (deps.clock ?? (() => new Date()))();
+  const job = await deps.jobs.get(jobId);
+  const now = deps.clock();
   if (!job || !isJobOpen(job, now)) {
-    await deps.matches.replaceCandidates(jobId, []);
+    await deps.matchingIndex.replaceCandidates(jobId, []);
     return [];
   }
   const { matches } = await topCandidatesForJob(
     toMatchJob(job),
     {
       graduateIds: async (skill, partition) =>
-        (await deps.matches.graduateIdsForSkill(skill, partition as RegionPartition)).filter((g) => g.discoverable).map((g) => g.graduateId),
+        (await deps.matchingIndex.graduateIdsForSkill(skill, partition as RegionPartition)).filter((g) => g.discoverable).map((g) => g.graduateId),
     },
     async (ids) =>
-      (await deps.matches.getProfiles(ids))
+      (await deps.matchingIndex.getProfiles(ids))
         .filter((p) => p.consents.discoverable && p.consents.personalisedMatching)
         .map(toMatchProfile),
-    deps.graph,
+    deps.taxonomy,
     TOP_K,
   );
   const candidates = matches.map(candidateOf);
-  await deps.matches.replaceCandidates(jobId, candidates);
+  await deps.matchingIndex.replaceCandidates(jobId, candidates);
   return candidates;
 }
 
@@ -158,15 +157,15 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
  */
 export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Promise<number> {
   const partition = partitionOfJob(job) as RegionPartition;
-  const reach = reachableSkills(job.requiredSkills.map((s) => s.uri), deps.graph);
-  const lists = await Promise.all(reach.map((skill) => deps.matches.graduateIdsForSkill(skill, partition)));
+  const reach = reachableSkills(job.requiredSkills.map((s) => s.uri), deps.taxonomy);
+  const lists = await Promise.all(reach.map((skill) => deps.matchingIndex.graduateIdsForSkill(skill, partition)));
   const graduateIds = [...new Set(lists.flat().map((g) => g.graduateId))].sort().slice(0, MAX_PUSH_FANOUT);
   let recomputed = 0;
-  for (const profile of await deps.matches.getProfiles(graduateIds)) {
+  for (const profile of await deps.matchingIndex.getProfiles(graduateIds)) {
     if (!profile.consents.personalisedMatching) continue;
-    const set = await deps.matches.getMatchSet<Explanation>(profile.graduateId);
+    const set = await deps.matchingIndex.getMatchSet<Explanation>(profile.graduateId);
     if (set?.matches.some((m) => m.jobId === job.id && m.jobVersion === job.version)) continue;
-    const match = scoreJobForProfile(toMatchProfile(profile), job, deps.graph);
+    const match = scoreJobForProfile(toMatchProfile(profile), job, deps.taxonomy);
     const floor = set && set.matches.length >= TOP_K ? set.matches[set.matches.length - 1]!.score : Number.NEGATIVE_INFINITY;
     if (!match.eligible || match.score < floor) continue;
     await recomputeMatchesForGraduate(deps, profile.graduateId);
@@ -177,19 +176,19 @@ export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Pro
 
 /** Keeps a graduate's postings (skill → graduate, per partition of interest) in step with the profile. */
 export async function indexGraduate(deps: MatchingDeps, graduateId: string): Promise<GraduateProfile | undefined> {
-  const profile = await deps.store.getProfile(graduateId);
+  const profile = await deps.profiles.get(graduateId);
   if (!profile?.consents.personalisedMatching) {
-    await deps.matches.syncGraduatePostings(graduateId, undefined);
-    await deps.matches.removeCandidacies(graduateId);
+    await deps.matchingIndex.syncGraduatePostings(graduateId, undefined);
+    await deps.matchingIndex.removeCandidacies(graduateId);
     return profile;
   }
   const matchProfile = toMatchProfile(profile);
-  await deps.matches.syncGraduatePostings(graduateId, {
+  await deps.matchingIndex.syncGraduatePostings(graduateId, {
     skills: matchProfile.skills.map((s) => s.uri),
     partitions: partitionsOfInterest(matchProfile) as RegionPartition[],
     discoverable: profile.consents.discoverable,
   });
-  if (!profile.consents.discoverable) await deps.matches.removeCandidacies(graduateId);
+  if (!profile.consents.discoverable) await deps.matchingIndex.removeCandidacies(graduateId);
   return profile;
 }
 
@@ -197,7 +196,7 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
 export async function refreshCandidacies(deps: MatchingDeps, profile: GraduateProfile, set: StoredMatchSet<Explanation>): Promise<void> {
   if (!profile.consents.discoverable) return;
   for (const match of set.matches) {
-    await deps.matches.putCandidate({
+    await deps.matchingIndex.putCandidate({
       jobId: match.jobId,
       jobVersion: match.jobVersion,
       graduateId: profile.graduateId,

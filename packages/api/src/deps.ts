@@ -1,0 +1,59 @@
+import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
+import type { SkillGraph } from '@skillpass/matching';
+import type { CursorCodec, Repositories } from '@skillpass/store';
+import type { Env } from 'hono';
+import type { JWK } from 'jose';
+import type { AuthConfig } from './auth.ts';
+import type { DocumentedHono, RouteSpec } from './routing.ts';
+
+/**
+ * The API's contracts: what every route module may depend on. Kept apart from `app.ts` so route
+ * modules import their dependencies without importing the app that registers them.
+ */
+
+/** What the API must know about ESCO: which concept URIs exist. */
+export interface SkillCatalog {
+  isKnownSkill(uri: string): boolean;
+  isKnownOccupation(uri: string): boolean;
+}
+
+type ConceptHit = { uri: string; preferredLabel: string; label: string; matchedLabel: string; type?: string };
+
+/** ESCO look-up and extraction. */
+export interface SkillDirectory {
+  labelOf(uri: string, lang?: 'en' | 'zh'): string | undefined;
+  occupationSkills(uri: string): { essential: string[]; optional: string[] };
+  searchSkills(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
+  searchOccupations(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
+  extractSkills(
+    text: string,
+    options: { lang?: 'en' | 'zh' },
+  ): Array<{ uri: string; label: string; span: { start: number; end: number; text: string }; confidence: number }>;
+}
+
+/** The taxonomy package in production; anything with this shape in tests. */
+export type Taxonomy = SkillCatalog & SkillDirectory & SkillGraph;
+
+export interface ApiDeps extends Repositories {
+  auth: AuthConfig;
+  taxonomy: Taxonomy;
+  credentialService: CredentialService;
+  batchQueue: CredentialBatchQueue;
+  /** The platform's current signing key id, and every public key verifiers may need. */
+  signingKid: string;
+  publishedKeys: () => Promise<JWK[]>;
+  cursors: CursorCodec;
+  /** The time every handler uses; tests move it. */
+  clock: () => Date;
+  /**
+   * The OpenAPI document of the routes the app registers. Built from them in-process locally; a
+   * Lambda reads the copy written at build time, which keeps zod's JSON Schema code out of the bundle.
+   */
+  openApiDocument: (routes: readonly RouteSpec[]) => Promise<object>;
+  /** Origin the API is reached at, for links in responses. */
+  publicOrigin: string;
+  maxBodyBytes?: number;
+}
+
+/** The app route modules register their documented routes on. */
+export type ApiApp = DocumentedHono<Env>;

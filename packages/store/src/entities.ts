@@ -1,0 +1,248 @@
+import type { RegionPartition } from '@skillpass/domain';
+
+/**
+ * The entity list: every kind of item in the single table, with the one builder of each key it
+ * has. Repositories take keys from here and nowhere else; the package README's tables are checked
+ * against this list by `entities.test.ts`.
+ */
+
+export type ItemKey = { PK: string; SK: string };
+
+/** Index attributes an item may carry (`owner` is the ByOwner index's partition key). */
+export type IndexKeys = Partial<
+  Record<'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK' | 'owner', string>
+>;
+
+export interface EntityDefinition<KeyArgs extends unknown[], Fields> {
+  /** The `entity` attribute; the stream mapping reads it. */
+  name: string;
+  /** Names of the key builder's arguments, in order: the README shows keys with `<name>` in their place. */
+  keyArgs: { [I in keyof KeyArgs]: string };
+  key: (...args: KeyArgs) => ItemKey;
+  /** Index keys from the fields of a record; absent attributes make an index sparse. */
+  indexes?: (fields: Fields) => IndexKeys;
+  /** How long an item lives (DynamoDB TTL on `expiresAt`), in seconds. */
+  ttlSeconds?: number;
+}
+
+const defineEntity = <KeyArgs extends unknown[], Fields = never>(definition: EntityDefinition<KeyArgs, Fields>) =>
+  definition;
+
+/** Sort keys that must order numerically are zero-padded; a placeholder (in docs) is left as it is. */
+const padded = (value: number | string, width: number) => (typeof value === 'number' ? String(value).padStart(width, '0') : value);
+
+/** Partition keys shared by several entities or read as index partitions: the access patterns' entry points. */
+export const partitions = {
+  graduate: (graduateId: string) => `GRAD#${graduateId}`,
+  /** What `owner` says for items a graduate owns outside their partition (ByOwner index). */
+  ownedBy: (graduateId: string) => `GRAD#${graduateId}`,
+  jobCandidates: (jobId: string) => `JOB#${jobId}#CANDS`,
+  jobSkill: (skillUri: string, partition: RegionPartition) => `SKILLJOBS#${partition}#${skillUri}`,
+  graduateSkill: (skillUri: string, partition: RegionPartition) => `SKILLGRADS#${partition}#${skillUri}`,
+  templatesTeaching: (skillUri: string) => `SKILLTPLS#${skillUri}`,
+  batch: (batchId: string) => `BATCH#${batchId}`,
+  statusIndexes: (listId: string) => `STATUSIDX#${listId}`,
+  employerJobs: (employerId: string) => `EMP#${employerId}#JOBS`,
+  openJobs: () => 'OPENJOBS',
+  openJobsIn: (partition: RegionPartition) => `OPENJOBS#${partition}`,
+  applicationById: (applicationId: string) => `APP#${applicationId}`,
+  jobApplications: (jobId: string) => `JOB#${jobId}#APPS`,
+  allIssuers: () => 'ISSUERS',
+  issuerTemplates: (issuerId: string) => `ISSUER#${issuerId}#TPLS`,
+  allTemplates: () => 'TEMPLATES',
+  issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
+  holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
+} as const;
+
+/** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
+export const sortKeyPrefixes = { application: 'APP#', notification: 'NOTE#', heldCredential: 'HELD#', batchRecipient: 'R#' } as const;
+
+const HOUR = 60 * 60;
+
+export const entities = {
+  Profile: defineEntity({
+    name: 'Profile',
+    keyArgs: ['graduateId'],
+    key: (graduateId: string) => ({ PK: partitions.graduate(graduateId), SK: 'PROFILE' }),
+  }),
+  Application: defineEntity({
+    name: 'Application',
+    keyArgs: ['graduateId', 'jobId'],
+    key: (graduateId: string, jobId: string) => ({
+      PK: partitions.graduate(graduateId),
+      SK: `${sortKeyPrefixes.application}${jobId}`,
+    }),
+    indexes: (a: { applicationId: string; jobId: string; createdAt: string }) => ({
+      GSI1PK: partitions.applicationById(a.applicationId),
+      GSI1SK: 'APP',
+      GSI2PK: partitions.jobApplications(a.jobId),
+      GSI2SK: `${a.createdAt}#${a.applicationId}`,
+    }),
+  }),
+  Notification: defineEntity({
+    name: 'Notification',
+    keyArgs: ['graduateId', 'createdAt', 'notificationId'],
+    key: (graduateId: string, createdAt: string, notificationId: string) => ({
+      PK: partitions.graduate(graduateId),
+      SK: `${sortKeyPrefixes.notification}${createdAt}#${notificationId}`,
+    }),
+  }),
+  HeldCredential: defineEntity({
+    name: 'HeldCredential',
+    keyArgs: ['graduateId', 'heldId'],
+    key: (graduateId: string, heldId: string) => ({
+      PK: partitions.graduate(graduateId),
+      SK: `${sortKeyPrefixes.heldCredential}${heldId}`,
+    }),
+  }),
+  MatchSet: defineEntity({
+    name: 'MatchSet',
+    keyArgs: ['graduateId'],
+    key: (graduateId: string) => ({ PK: partitions.graduate(graduateId), SK: 'MATCHES' }),
+  }),
+  Employer: defineEntity({
+    name: 'Employer',
+    keyArgs: ['employerId'],
+    key: (employerId: string) => ({ PK: `EMP#${employerId}`, SK: 'EMPLOYER' }),
+  }),
+  Job: defineEntity({
+    name: 'Job',
+    keyArgs: ['jobId'],
+    key: (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' }),
+    // The open-job indexes are sparse: a closed job carries no GSI2/GSI3 attributes.
+    indexes: (j: { jobId: string; employerId: string; postedAt: string; open: boolean; region: RegionPartition }) => {
+      const order = `${j.postedAt}#${j.jobId}`;
+      return {
+        GSI1PK: partitions.employerJobs(j.employerId),
+        GSI1SK: order,
+        ...(j.open
+          ? { GSI2PK: partitions.openJobs(), GSI2SK: order, GSI3PK: partitions.openJobsIn(j.region), GSI3SK: order }
+          : {}),
+      };
+    },
+  }),
+  Candidate: defineEntity({
+    name: 'Candidate',
+    keyArgs: ['jobId', 'graduateId'],
+    key: (jobId: string, graduateId: string) => ({ PK: partitions.jobCandidates(jobId), SK: graduateId }),
+    indexes: (c: { graduateId: string }) => ({ owner: partitions.ownedBy(c.graduateId) }),
+  }),
+  JobSkillPosting: defineEntity({
+    name: 'JobSkillPosting',
+    keyArgs: ['skillUri', 'region', 'jobId'],
+    key: (skillUri: string, region: RegionPartition, jobId: string) => ({
+      PK: partitions.jobSkill(skillUri, region),
+      SK: jobId,
+    }),
+  }),
+  GraduateSkillPosting: defineEntity({
+    name: 'GraduateSkillPosting',
+    keyArgs: ['skillUri', 'region', 'graduateId'],
+    key: (skillUri: string, region: RegionPartition, graduateId: string) => ({
+      PK: partitions.graduateSkill(skillUri, region),
+      SK: graduateId,
+    }),
+    indexes: (p: { graduateId: string }) => ({ owner: partitions.ownedBy(p.graduateId) }),
+  }),
+  IdempotencyRecord: defineEntity({
+    name: 'IdempotencyRecord',
+    keyArgs: ['principal', 'idempotencyKey'],
+    key: (principal: string, idempotencyKey: string) => ({ PK: `IDEM#${principal}#${idempotencyKey}`, SK: 'IDEM' }),
+    // A graduate's keys go with their erasure.
+    indexes: (r: { graduateId?: string }) => (r.graduateId ? { owner: partitions.ownedBy(r.graduateId) } : {}),
+    ttlSeconds: 24 * HOUR,
+  }),
+  ConsumedEvent: defineEntity({
+    name: 'ConsumedEvent',
+    keyArgs: ['consumer', 'eventId'],
+    key: (consumer: string, eventId: string) => ({ PK: `CONSUMED#${consumer}#${eventId}`, SK: 'CONSUMED' }),
+    ttlSeconds: 7 * 24 * HOUR,
+  }),
+  StreamCheckpoint: defineEntity({
+    name: 'StreamCheckpoint',
+    keyArgs: ['shardId'],
+    key: (shardId: string) => ({ PK: 'STREAM#CHECKPOINT', SK: shardId }),
+  }),
+  SeedMarker: defineEntity({ name: 'SeedMarker', keyArgs: [], key: () => ({ PK: 'SEED', SK: 'SEED' }) }),
+  Issuer: defineEntity({
+    name: 'Issuer',
+    keyArgs: ['issuerId'],
+    key: (issuerId: string) => ({ PK: `ISSUER#${issuerId}`, SK: 'ISSUER' }),
+    indexes: (i: { issuerId: string }) => ({ GSI1PK: partitions.allIssuers(), GSI1SK: i.issuerId }),
+  }),
+  CredentialTemplate: defineEntity({
+    name: 'CredentialTemplate',
+    keyArgs: ['templateId'],
+    key: (templateId: string) => ({ PK: `TPL#${templateId}`, SK: 'TPL' }),
+    indexes: (t: { templateId: string; issuerId: string; createdAt: string }) => ({
+      GSI1PK: partitions.issuerTemplates(t.issuerId),
+      GSI1SK: `${t.createdAt}#${t.templateId}`,
+      GSI2PK: partitions.allTemplates(),
+      GSI2SK: `${t.createdAt}#${t.templateId}`,
+    }),
+  }),
+  TemplateSkillPosting: defineEntity({
+    name: 'TemplateSkillPosting',
+    keyArgs: ['skillUri', 'templateId'],
+    key: (skillUri: string, templateId: string) => ({ PK: partitions.templatesTeaching(skillUri), SK: templateId }),
+  }),
+  IssuedCredential: defineEntity({
+    name: 'IssuedCredential',
+    keyArgs: ['credentialId'],
+    key: (credentialId: string) => ({ PK: `CRED#${credentialId}`, SK: 'CRED' }),
+    // Credentials held by a graduate here are also listed (and erased) by holder.
+    indexes: (c: { credentialId: string; issuerId: string; createdAt: string; holderGraduateId?: string }) => ({
+      GSI1PK: partitions.issuerCredentials(c.issuerId),
+      GSI1SK: `${c.createdAt}#${c.credentialId}`,
+      ...(c.holderGraduateId
+        ? {
+            GSI2PK: partitions.holderCredentials(c.holderGraduateId),
+            GSI2SK: `${c.createdAt}#${c.credentialId}`,
+            owner: partitions.ownedBy(c.holderGraduateId),
+          }
+        : {}),
+    }),
+  }),
+  StatusIndexClaim: defineEntity({
+    name: 'StatusIndexClaim',
+    keyArgs: ['listId', 'index'],
+    key: (listId: string, index: number) => ({ PK: partitions.statusIndexes(listId), SK: padded(index, 8) }),
+  }),
+  StatusList: defineEntity({
+    name: 'StatusList',
+    keyArgs: ['listId'],
+    key: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'LIST' }),
+  }),
+  /** Which list new credentials take their index from; absent means the first, `l1`. */
+  CurrentStatusList: defineEntity({
+    name: 'CurrentStatusList',
+    keyArgs: [],
+    key: () => ({ PK: 'STATUSLIST', SK: 'CURRENT' }),
+  }),
+  CredentialBatch: defineEntity({
+    name: 'CredentialBatch',
+    keyArgs: ['batchId'],
+    key: (batchId: string) => ({ PK: partitions.batch(batchId), SK: 'BATCH' }),
+  }),
+  BatchRecipient: defineEntity({
+    name: 'BatchRecipient',
+    keyArgs: ['batchId', 'row'],
+    key: (batchId: string, row: number) => ({
+      PK: partitions.batch(batchId),
+      SK: `${sortKeyPrefixes.batchRecipient}${padded(row, 6)}`,
+    }),
+  }),
+} as const;
+
+export type EntityName = keyof typeof entities;
+
+/** The stored item for a record: its key, its entity name, its index keys, then the record's own fields. */
+export function itemOf<KeyArgs extends unknown[], Fields>(
+  entity: EntityDefinition<KeyArgs, Fields>,
+  key: ItemKey,
+  record: object,
+  indexFields?: Fields,
+): Record<string, unknown> & ItemKey {
+  const indexKeys = entity.indexes && indexFields !== undefined ? entity.indexes(indexFields) : {};
+  return { ...key, entity: entity.name, ...indexKeys, ...record };
+}

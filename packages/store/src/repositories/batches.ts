@@ -1,0 +1,130 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../client.ts';
+import type { CursorCodec } from '../cursor.ts';
+import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
+import { createItem, getLiveItem, isConditionFailure, type Page, putItems, queryPage, recordOf } from '../items.ts';
+
+export interface CredentialBatch {
+  batchId: string;
+  issuerId: string;
+  templateId: string;
+  total: number;
+  createdAt: string;
+}
+
+export interface BatchRecipient<Input = unknown> {
+  row: number;
+  input: Input;
+  status: 'pending' | 'issued' | 'failed';
+  credentialId?: string;
+  error?: string;
+}
+
+export type BatchOutcome = { status: 'issued'; credentialId: string } | { status: 'failed'; error: string };
+
+/** Credential batches (a whole class) and their recipients, one row each. */
+export interface BatchRepository {
+  create<Input>(batch: CredentialBatch, recipients: ReadonlyArray<BatchRecipient<Input>>): Promise<void>;
+  get(batchId: string): Promise<CredentialBatch | undefined>;
+  listRecipients<Input>(batchId: string, page: { limit: number; cursor?: string }): Promise<Page<BatchRecipient<Input>>>;
+  /**
+   * Records one recipient's outcome exactly once: a row leaves `pending` only by a conditional
+   * write, so a retried or duplicated worker cannot settle it twice. False: it was settled already.
+   */
+  settleRecipient(batchId: string, row: number, outcome: BatchOutcome): Promise<boolean>;
+  /** Counts rows by status from the rows themselves, never from a shared counter every worker would contend on. */
+  progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }>;
+}
+
+export class DynamoBatchRepository implements BatchRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly cursors: CursorCodec,
+    private readonly clock: () => Date,
+  ) {}
+
+  async create<Input>(batch: CredentialBatch, recipients: ReadonlyArray<BatchRecipient<Input>>): Promise<void> {
+    await createItem(this.table, itemOf(entities.CredentialBatch, entities.CredentialBatch.key(batch.batchId), batch), 'batch');
+    await putItems(
+      this.table,
+      recipients.map((recipient) =>
+        itemOf(entities.BatchRecipient, entities.BatchRecipient.key(batch.batchId, recipient.row), recipient),
+      ),
+    );
+  }
+
+  async get(batchId: string): Promise<CredentialBatch | undefined> {
+    const item = await getLiveItem(this.table, entities.CredentialBatch.key(batchId), this.clock());
+    return item ? recordOf<CredentialBatch>(item) : undefined;
+  }
+
+  async listRecipients<Input>(batchId: string, page: { limit: number; cursor?: string }): Promise<Page<BatchRecipient<Input>>> {
+    const result = await queryPage(
+      this.table,
+      this.cursors,
+      {
+        partitionKey: partitions.batch(batchId),
+        sortKeyBeginsWith: sortKeyPrefixes.batchRecipient,
+        limit: page.limit,
+        cursor: page.cursor,
+        fingerprint: `batch:${batchId}`,
+      },
+      this.clock(),
+    );
+    return { items: result.items.map((item) => recordOf<BatchRecipient<Input>>(item)), nextCursor: result.nextCursor };
+  }
+
+  async settleRecipient(batchId: string, row: number, outcome: BatchOutcome): Promise<boolean> {
+    const issued = outcome.status === 'issued';
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: entities.BatchRecipient.key(batchId, row),
+          UpdateExpression: issued ? 'SET #status = :to, credentialId = :detail' : 'SET #status = :to, #error = :detail',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status', ...(issued ? {} : { '#error': 'error' }) },
+          ExpressionAttributeValues: {
+            ':to': outcome.status,
+            ':pending': 'pending',
+            ':detail': outcome.status === 'issued' ? outcome.credentialId : outcome.error,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }> {
+    const [issued, failed, pending] = await Promise.all([
+      this.#count(batchId, 'issued'),
+      this.#count(batchId, 'failed'),
+      this.#count(batchId, 'pending'),
+    ]);
+    return { issued, failed, pending };
+  }
+
+  async #count(batchId: string, status: BatchRecipient['status']): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rows)',
+          FilterExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': partitions.batch(batchId), ':rows': sortKeyPrefixes.batchRecipient, ':status': status },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+}

@@ -1,0 +1,51 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '../client.ts';
+import { entities, itemOf } from '../entities.ts';
+import { expiryOf, getLiveItem } from '../items.ts';
+
+/** The pipeline's bookkeeping: which consumer handled which event, and where the local stream reader is. */
+export interface EventLogRepository {
+  wasConsumed(consumer: string, eventId: string): Promise<boolean>;
+  /**
+   * Written after a consumer succeeded. A crash before it means a redelivery runs the consumer
+   * again, which is safe because every consumer's writes are idempotent.
+   */
+  markConsumed(consumer: string, eventId: string): Promise<void>;
+  getStreamCheckpoint(shardId: string): Promise<string | undefined>;
+  saveStreamCheckpoint(shardId: string, sequenceNumber: string): Promise<void>;
+}
+
+export class DynamoEventLogRepository implements EventLogRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: () => Date,
+  ) {}
+
+  async wasConsumed(consumer: string, eventId: string): Promise<boolean> {
+    return (await getLiveItem(this.table, entities.ConsumedEvent.key(consumer, eventId), this.clock())) !== undefined;
+  }
+
+  async markConsumed(consumer: string, eventId: string): Promise<void> {
+    const expiresAt = expiryOf(entities.ConsumedEvent, this.clock());
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: itemOf(entities.ConsumedEvent, entities.ConsumedEvent.key(consumer, eventId), { expiresAt }),
+      }),
+    );
+  }
+
+  async getStreamCheckpoint(shardId: string): Promise<string | undefined> {
+    const item = await getLiveItem(this.table, entities.StreamCheckpoint.key(shardId), this.clock());
+    return typeof item?.sequenceNumber === 'string' ? item.sequenceNumber : undefined;
+  }
+
+  async saveStreamCheckpoint(shardId: string, sequenceNumber: string): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: itemOf(entities.StreamCheckpoint, entities.StreamCheckpoint.key(shardId), { sequenceNumber }),
+      }),
+    );
+  }
+}

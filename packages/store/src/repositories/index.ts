@@ -1,0 +1,67 @@
+import type { Table } from '../client.ts';
+import type { CursorCodec } from '../cursor.ts';
+import { entities } from '../entities.ts';
+import { getLiveItem } from '../items.ts';
+import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
+import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
+import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
+import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
+import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
+import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
+import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
+import { DynamoJobRepository, type JobRepository } from './jobs.ts';
+import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './matching-index.ts';
+import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
+import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
+
+export * from './applications.ts';
+export * from './batches.ts';
+export * from './credentials.ts';
+export * from './employers.ts';
+export * from './event-log.ts';
+export * from './idempotency.ts';
+export * from './issuers.ts';
+export * from './jobs.ts';
+export * from './matching-index.ts';
+export * from './notifications.ts';
+export * from './profiles.ts';
+
+/** Whether the table answers: what `GET /health` asks. */
+export interface HealthCheck {
+  ping(): Promise<void>;
+}
+
+/** Every repository, one per aggregate: the persistence the API, the consumers and the workers depend on. */
+export interface Repositories {
+  profiles: ProfileRepository;
+  employers: EmployerRepository;
+  jobs: JobRepository;
+  applications: ApplicationRepository;
+  notifications: NotificationRepository;
+  idempotency: IdempotencyRepository;
+  matchingIndex: MatchingIndexRepository;
+  issuers: IssuerRepository;
+  credentials: CredentialRepository;
+  batches: BatchRepository;
+  eventLog: EventLogRepository;
+  health: HealthCheck;
+}
+
+/** The DynamoDB adapter of every repository over one table. */
+export function createRepositories(table: Table, cursors: CursorCodec, clock: () => Date = () => new Date()): Repositories {
+  const jobs = new DynamoJobRepository(table, cursors, clock);
+  return {
+    profiles: new DynamoProfileRepository(table, clock),
+    employers: new DynamoEmployerRepository(table, clock),
+    jobs,
+    applications: new DynamoApplicationRepository(table, cursors, jobs, clock),
+    notifications: new DynamoNotificationRepository(table, cursors, clock),
+    idempotency: new DynamoIdempotencyRepository(table, clock),
+    matchingIndex: new DynamoMatchingIndexRepository(table, clock),
+    issuers: new DynamoIssuerRepository(table, cursors, clock),
+    credentials: new DynamoCredentialRepository(table, clock),
+    batches: new DynamoBatchRepository(table, cursors, clock),
+    eventLog: new DynamoEventLogRepository(table, clock),
+    health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
+  };
+}

@@ -1,0 +1,217 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { GraduateProfile, JobPosting, RegionPartition } from '@skillpass/domain';
+import type { Table } from '../client.ts';
+import { entities, itemOf, partitions } from '../entities.ts';
+import { deleteItems, getLiveItem, getLiveItems, putItems, queryAll, recordOf } from '../items.ts';
+
+/** One entry of the skill → open jobs index: what the engine needs to bound a score without loading the job. */
+export interface JobSkillPosting {
+  skillUri: string;
+  importance: 'essential' | 'optional';
+  minProficiency: 1 | 2 | 3 | 4;
+  totalWeight: number;
+}
+
+export type JobPostingEntry = Omit<JobSkillPosting, 'skillUri'> & { jobId: string };
+
+/** One ranked job for a graduate, with the versions it was computed from. */
+export interface StoredMatch<Explanation = unknown> {
+  jobId: string;
+  jobVersion: number;
+  score: number;
+  explanation: Explanation;
+}
+
+export interface StoredMatchSet<Explanation = unknown> {
+  graduateId: string;
+  profileVersion: number;
+  computedAt: string;
+  mode: 'personalised' | 'non-personalised';
+  matches: StoredMatch<Explanation>[];
+  /** Jobs that entered the top list in this computation: the "precise push". */
+  newJobIds: string[];
+}
+
+/** One ranked graduate for a job; `profileVersion` guards against serving stale results. */
+export interface StoredCandidate<Explanation = unknown> {
+  jobId: string;
+  jobVersion: number;
+  graduateId: string;
+  profileVersion: number;
+  score: number;
+  explanation: Explanation;
+}
+
+/** The matching engine's inputs (inverted indexes skill → jobs and skill → graduates) and outputs (ranked lists). */
+export interface MatchingIndexRepository {
+  /**
+   * Makes a job's postings match `current` (undefined: the job is gone or closed), removing those
+   * of `previous` it no longer has. Idempotent: replaying it converges on the same items.
+   */
+  syncJobPostings(
+    jobId: string,
+    current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
+    previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
+  ): Promise<void>;
+  /** The postings (open jobs) under a skill in one region partition. */
+  jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]>;
+  /** How many open jobs in these partitions require a skill: the demand behind skill-gap advice. */
+  countOpenJobsRequiring(skillUri: string, partitions: readonly RegionPartition[]): Promise<number>;
+  /** Makes a graduate's postings (skill → graduate) match their profile; erasure removes them (they carry `owner`). */
+  syncGraduatePostings(
+    graduateId: string,
+    current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
+  ): Promise<void>;
+  /** Graduates posted under a skill in one region partition (only those who allow matching). */
+  graduateIdsForSkill(skillUri: string, partition: RegionPartition): Promise<Array<{ graduateId: string; discoverable: boolean }>>;
+  getJobs(jobIds: readonly string[]): Promise<JobPosting[]>;
+  getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]>;
+  getMatchSet<E>(graduateId: string): Promise<StoredMatchSet<E> | undefined>;
+  putMatchSet<E>(set: StoredMatchSet<E>): Promise<void>;
+  listCandidates<E>(jobId: string): Promise<StoredCandidate<E>[]>;
+  /** Replaces a job's stored candidate list with `candidates`. */
+  replaceCandidates<E>(jobId: string, candidates: readonly StoredCandidate<E>[]): Promise<void>;
+  /** Upserts one graduate in one job's candidate list. */
+  putCandidate<E>(candidate: StoredCandidate<E>): Promise<void>;
+  /** Removes a graduate from every job's candidate list. */
+  removeCandidacies(graduateId: string): Promise<void>;
+}
+
+const candidateItem = <E>(candidate: StoredCandidate<E>) =>
+  itemOf(entities.Candidate, entities.Candidate.key(candidate.jobId, candidate.graduateId), candidate, candidate);
+
+export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly clock: () => Date,
+  ) {}
+
+  async syncJobPostings(
+    jobId: string,
+    current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
+    previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
+  ): Promise<void> {
+    const wanted = new Set((current?.postings ?? []).map((p) => entities.JobSkillPosting.key(p.skillUri, current!.partition, jobId).PK));
+    const stale = previous
+      ? previous.skills
+          .map((uri) => entities.JobSkillPosting.key(uri, previous.partition, jobId))
+          .filter((key) => !wanted.has(key.PK))
+      : [];
+    await deleteItems(this.table, stale);
+    if (!current) return;
+    await putItems(
+      this.table,
+      current.postings.map(({ skillUri, ...posting }) =>
+        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, current.partition, jobId), { jobId, ...posting }),
+      ),
+    );
+  }
+
+  async jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]> {
+    const items = await queryAll(this.table, { partitionKey: partitions.jobSkill(skillUri, partition) });
+    return items.map((item) => ({
+      jobId: String(item.jobId),
+      importance: item.importance === 'optional' ? 'optional' : 'essential',
+      minProficiency: (Number(item.minProficiency) || 1) as 1 | 2 | 3 | 4,
+      totalWeight: Number(item.totalWeight) || 1,
+    }));
+  }
+
+  async countOpenJobsRequiring(skillUri: string, regions: readonly RegionPartition[]): Promise<number> {
+    const counts = await Promise.all(
+      regions.map(async (region) => {
+        const out = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': partitions.jobSkill(skillUri, region) },
+            Select: 'COUNT',
+          }),
+        );
+        return out.Count ?? 0;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  async syncGraduatePostings(
+    graduateId: string,
+    current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
+  ): Promise<void> {
+    const wanted = new Map(
+      (current?.skills ?? []).flatMap((uri) =>
+        current!.partitions.map((region) => {
+          const key = entities.GraduateSkillPosting.key(uri, region, graduateId);
+          return [key.PK, key] as const;
+        }),
+      ),
+    );
+    const existing = (await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) })).filter(
+      (item) => item.entity === entities.GraduateSkillPosting.name,
+    );
+    await deleteItems(
+      this.table,
+      existing.filter((item) => !wanted.has(item.PK)).map((item) => ({ PK: item.PK, SK: item.SK })),
+    );
+    await putItems(
+      this.table,
+      [...wanted.values()].map((key) =>
+        itemOf(entities.GraduateSkillPosting, key, { graduateId, discoverable: current!.discoverable }, { graduateId }),
+      ),
+    );
+  }
+
+  async graduateIdsForSkill(
+    skillUri: string,
+    partition: RegionPartition,
+  ): Promise<Array<{ graduateId: string; discoverable: boolean }>> {
+    const items = await queryAll(this.table, { partitionKey: partitions.graduateSkill(skillUri, partition) });
+    return items.map((item) => ({ graduateId: String(item.graduateId), discoverable: item.discoverable === true }));
+  }
+
+  async getJobs(jobIds: readonly string[]): Promise<JobPosting[]> {
+    const items = await getLiveItems(this.table, jobIds.map((id) => entities.Job.key(id)), this.clock());
+    return items.map((item) => recordOf<JobPosting>(item));
+  }
+
+  async getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]> {
+    const items = await getLiveItems(this.table, graduateIds.map((id) => entities.Profile.key(id)), this.clock());
+    return items.map((item) => recordOf<GraduateProfile>(item));
+  }
+
+  async getMatchSet<E>(graduateId: string): Promise<StoredMatchSet<E> | undefined> {
+    const item = await getLiveItem(this.table, entities.MatchSet.key(graduateId), this.clock());
+    return item ? recordOf<StoredMatchSet<E>>(item) : undefined;
+  }
+
+  async putMatchSet<E>(set: StoredMatchSet<E>): Promise<void> {
+    await putItems(this.table, [itemOf(entities.MatchSet, entities.MatchSet.key(set.graduateId), set)]);
+  }
+
+  async listCandidates<E>(jobId: string): Promise<StoredCandidate<E>[]> {
+    const items = await queryAll(this.table, { partitionKey: partitions.jobCandidates(jobId) });
+    return items.map((item) => recordOf<StoredCandidate<E>>(item));
+  }
+
+  async replaceCandidates<E>(jobId: string, candidates: readonly StoredCandidate<E>[]): Promise<void> {
+    const keep = new Set(candidates.map((c) => c.graduateId));
+    const existing = await queryAll(this.table, { partitionKey: partitions.jobCandidates(jobId) });
+    await deleteItems(
+      this.table,
+      existing.filter((item) => !keep.has(String(item.graduateId))).map((item) => ({ PK: item.PK, SK: item.SK })),
+    );
+    await putItems(this.table, candidates.map(candidateItem));
+  }
+
+  async putCandidate<E>(candidate: StoredCandidate<E>): Promise<void> {
+    await putItems(this.table, [candidateItem(candidate)]);
+  }
+
+  async removeCandidacies(graduateId: string): Promise<void> {
+    const owned = await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) });
+    await deleteItems(
+      this.table,
+      owned.filter((item) => item.entity === entities.Candidate.name).map((item) => ({ PK: item.PK, SK: item.SK })),
+    );
+  }
+}
