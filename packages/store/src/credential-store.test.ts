@@ -1,5 +1,5 @@
 import type { IssuedCredential } from '@skillpass/domain';
-import { freshTable } from '@skillpass/test';
+import { freshTable } from './fresh-table.test-support.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
 import { DynamoCredentialStore } from './credential-store.ts';
