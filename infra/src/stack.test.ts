@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CONSUMERS, EVENT_ROUTES, eventTypesFor } from '@skillpass/events';
+import { type ConsumerName, CONSUMERS, eventTypesFor } from '@skillpass/events';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 
@@ -103,7 +103,14 @@ describe('the skillpass stack', () => {
         Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
       });
     }
-    expect(Object.keys(EVENT_ROUTES).length).toBeGreaterThan(0);
+    // Each rule invokes the function of the consumer whose event types it matches (not another consumer's).
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const rule of rules) {
+      const { EventPattern, Targets } = rule.Properties as { EventPattern: { 'detail-type': string[] }; Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] } }> };
+      const target = functions[Targets[0]!.Arn['Fn::GetAtt'][0]]!;
+      const consumer = (target.Properties as { Environment: { Variables: { CONSUMER_NAME: ConsumerName } } }).Environment.Variables.CONSUMER_NAME;
+      expect(EventPattern['detail-type']).toEqual(eventTypesFor(consumer));
+    }
   });
 
   it('feeds the publisher from the stream with bisect-on-error, retries and a DLQ; batches go through SQS', () => {
