@@ -5,7 +5,9 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { type ConsumerName, CONSUMERS, eventTypesFor } from '@skillpass/events';
 import { describe, expect, it } from 'vitest';
+import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
+import { gatewayPathOf, isPublicRoute } from './public-routes.ts';
 
 // Skip bundling: these tests read the template, not the code.
 const synth = (context: Record<string, unknown> = {}) => {
@@ -50,6 +52,22 @@ describe('the skillpass stack', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
     });
+  });
+
+  it('lets exactly the documented public routes past API Gateway without a token', () => {
+    const routes = documentedRoutesOfTheApi();
+    const open = Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string })
+      .filter((r) => r.AuthorizationType !== 'JWT')
+      .map((r) => r.RouteKey);
+    const keyOf = (route: (typeof routes)[number]) => `${route.method.toUpperCase()} ${gatewayPathOf(route.path)}`;
+    const publicKeys = routes.filter(isPublicRoute).map(keyOf);
+    // A public route missing here would ask for a token API Gateway's clients cannot have.
+    expect(new Set(open)).toEqual(new Set(publicKeys));
+    // A protected route sharing a public route's key would skip the authorizer.
+    for (const route of routes.filter((r) => !isPublicRoute(r))) expect(open, keyOf(route)).not.toContain(keyOf(route));
+    expect(publicKeys).toContain('POST /v1/verify');
+    expect(open).not.toContain('PUT /v1/profiles/me');
   });
 
   it('mints credentials under the API origin: the execute-api URL, or a custom domain when one is given', () => {
