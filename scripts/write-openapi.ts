@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { composeApiDeps, createApp, skillpassOpenApiDocument } from '@skillpass/api';
+import { composeApiDeps, createApp, type RouteSpec, skillpassOpenApiDocument } from '@skillpass/api';
 import { connectTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 
 /** The routes as the API registers them, from a composition that is never called. */
-export function openApiDocumentOfTheApi() {
+export function documentedRoutesOfTheApi(): readonly RouteSpec[] {
   const unused = async (): Promise<never> => {
     throw new Error('the document build calls no dependency');
   };
@@ -27,7 +27,11 @@ export function openApiDocumentOfTheApi() {
       openApiDocument: unused,
     }),
   );
-  return skillpassOpenApiDocument(app.documentedRoutes);
+  return app.documentedRoutes;
+}
+
+export function openApiDocumentOfTheApi() {
+  return skillpassOpenApiDocument(documentedRoutesOfTheApi());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

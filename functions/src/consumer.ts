@@ -1,6 +1,6 @@
 import { type ConsumerName, CONSUMERS, parseDomainEvent } from '@skillpass/events';
 import { runConsumer } from '@skillpass/pipeline';
-import type { EventBridgeEvent } from 'aws-lambda';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { awsConsumerDeps } from './aws-runtime.ts';
 import { requiredEnv } from './env.ts';
 import { logJson } from './log.ts';
@@ -10,8 +10,8 @@ if (!CONSUMERS.includes(consumer)) throw new Error(`unknown consumer ${consumer}
 const consumerDeps = awsConsumerDeps();
 
 /** EventBridge → one consumer of the routing table. A throw makes EventBridge retry, then dead-letter. */
-export async function handler(event: EventBridgeEvent<string, unknown>): Promise<void> {
+export async function handler(event: EventBridgeEvent<string, unknown>, context?: Pick<Context, 'awsRequestId'>): Promise<void> {
   const domainEvent = parseDomainEvent(event.detail);
   await runConsumer(consumer, domainEvent, consumerDeps);
-  logJson('info', 'consumed', { consumer, eventId: domainEvent.id, type: domainEvent.type });
+  logJson('info', 'consumed', { awsRequestId: context?.awsRequestId, consumer, eventId: domainEvent.id, type: domainEvent.type });
 }

@@ -1,5 +1,5 @@
 import { processCredentialBatch } from '@skillpass/credentials';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
@@ -9,15 +9,15 @@ const messageSchema = builtOnFirstUse(() => z.object({ batchId: z.string().check
 const deps = awsApiDeps();
 
 /** SQS → batch issuance. Each message names a batch; a failed one alone is retried (partial batch response). */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context?: Pick<Context, 'awsRequestId'>): Promise<SQSBatchResponse> {
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
       const { batchId } = messageSchema().parse(JSON.parse(record.body));
       await processCredentialBatch(deps, deps.credentialService, batchId);
-      logJson('info', 'batch processed', { messageId: record.messageId, batchId });
+      logJson('info', 'batch processed', { awsRequestId: context?.awsRequestId, messageId: record.messageId, batchId });
     } catch (error) {
-      logJson('error', 'batch failed', { messageId: record.messageId, error: String(error) });
+      logJson('error', 'batch failed', { awsRequestId: context?.awsRequestId, messageId: record.messageId, error: String(error) });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

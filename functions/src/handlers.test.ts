@@ -9,13 +9,13 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { freshTable } from '@skillpass/test';
+import { freshTable } from '@skillpass/store/testing';
 import type { DynamoDBStreamEvent, EventBridgeEvent, SQSEvent } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { build } from 'esbuild';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
@@ -35,12 +35,25 @@ let jwksServer: Server;
 let mintToken: (sub: string, groups: string[]) => Promise<string>;
 let table: Awaited<ReturnType<typeof freshTable>>;
 
-beforeAll(async () => {
-  table = await freshTable();
+// Each test starts from a cold start: fresh handler modules (their lazily fetched key and secret) and fresh mocks.
+beforeEach(() => {
+  vi.resetModules();
+  for (const mock of [kms, secrets, eventBridge, sqs]) mock.reset();
   kms.on(GetPublicKeyCommand).resolves({ PublicKey: signingKey.publicKey.export({ format: 'der', type: 'spki' }) });
   kms.on(SignCommand).callsFake((input: { Message: Uint8Array }) => ({ Signature: nodeSign('sha256', input.Message, { key: signingKey.privateKey, dsaEncoding: 'der' }) }));
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
   sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
+  delete process.env.OPENAPI_DOCUMENT_FILE;
+  // The handlers' JSON log lines are captured for assertions, not printed.
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+beforeAll(async () => {
+  table = await freshTable();
 
   // A stand-in for Cognito's JWKS endpoint, on loopback.
   const userPoolKey = await generateKeyPair('RS256');
@@ -80,12 +93,11 @@ afterAll(() => {
 describe('Lambda handlers with the sample events', () => {
   it('api: answers an API Gateway v2 request, and verifies Cognito-style tokens', async () => {
     const { handler } = await import('./api.ts');
-    const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const logged = vi.mocked(console.log);
     const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), { awsRequestId: 'invocation-1' } as never);
     expect(health).toMatchObject({ statusCode: 200 });
     // One JSON line per request, carrying API Gateway's request id and the invocation's.
     const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
-    logged.mockRestore();
     expect(lines).toContainEqual(
       expect.objectContaining({ level: 'info', message: 'request', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef', awsRequestId: 'invocation-1', method: 'GET', path: '/health', status: 200 }),
     );
@@ -192,6 +204,7 @@ describe('Lambda handlers with the sample events', () => {
     eventBridge.on(PutEventsCommand).rejects(new Error('throttled'));
     const failed = await handler(sample<DynamoDBStreamEvent>('dynamodb-stream-job-inserted.json'));
     expect(failed.batchItemFailures).toEqual([{ itemIdentifier: '111100000000000000001' }]);
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('"message":"publish failed"'));
   });
 
   it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
@@ -207,10 +220,16 @@ describe('Lambda handlers with the sample events', () => {
     });
     const { handler } = await import('./consumer.ts');
     const event = sample<EventBridgeEvent<string, unknown>>('eventbridge-job-posted.json', { jobId: job.jobId });
-    await handler(event);
-    await handler(event);
-    const postings = await deps.matchingIndex.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
-    expect(postings.map((p) => p.jobId)).toEqual([job.jobId]);
+    const postings = () => deps.matchingIndex.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
+    await handler(event, { awsRequestId: 'delivery-1' });
+    expect((await postings()).map((p) => p.jobId)).toEqual([job.jobId]);
+    // The job closes, but its JobClosed event is not delivered yet. A redelivered JobPosted must be a no-op:
+    // were it handled again, the consumer would read the closed row and drop the job from the index.
+    await deps.jobs.close(job.jobId);
+    await handler(event, { awsRequestId: 'delivery-2' });
+    expect((await postings()).map((p) => p.jobId)).toEqual([job.jobId]);
+    expect(console.log).toHaveBeenCalledWith(expect.stringContaining('"awsRequestId":"delivery-1"'));
+
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
@@ -234,6 +253,7 @@ describe('Lambda handlers with the sample events', () => {
     const { handler } = await import('./credential-batch-worker.ts');
     const result = await handler(sample<SQSEvent>('sqs-credential-batch.json', { batchId: 'b-lambda' }));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-bad' }]);
+    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/"message":"batch failed".*"messageId":"msg-bad"/));
     expect(await deps.batches.progress('b-lambda')).toEqual({ issued: 2, failed: 0, pending: 0 });
     const issued = (await deps.batches.listRecipients<unknown>('b-lambda', { limit: 10 })).items[0]!;
     const credential = await deps.credentials.get(issued.credentialId!);

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CONSUMERS, EVENT_ROUTES, eventTypesFor } from '@skillpass/events';
+import { type ConsumerName, CONSUMERS, eventTypesFor } from '@skillpass/events';
 import { describe, expect, it } from 'vitest';
+import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
+import { gatewayPathOf, isPublicRoute } from './public-routes.ts';
 
 // Skip bundling: these tests read the template, not the code.
 const synth = (context: Record<string, unknown> = {}) => {
@@ -50,6 +52,22 @@ describe('the skillpass stack', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
     });
+  });
+
+  it('lets exactly the documented public routes past API Gateway without a token', () => {
+    const routes = documentedRoutesOfTheApi();
+    const open = Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string })
+      .filter((r) => r.AuthorizationType !== 'JWT')
+      .map((r) => r.RouteKey);
+    const keyOf = (route: (typeof routes)[number]) => `${route.method.toUpperCase()} ${gatewayPathOf(route.path)}`;
+    const publicKeys = routes.filter(isPublicRoute).map(keyOf);
+    // A public route missing here would ask for a token API Gateway's clients cannot have.
+    expect(new Set(open)).toEqual(new Set(publicKeys));
+    // A protected route sharing a public route's key would skip the authorizer.
+    for (const route of routes.filter((r) => !isPublicRoute(r))) expect(open, keyOf(route)).not.toContain(keyOf(route));
+    expect(publicKeys).toContain('POST /v1/verify');
+    expect(open).not.toContain('PUT /v1/profiles/me');
   });
 
   it('mints credentials under the API origin: the execute-api URL, or a custom domain when one is given', () => {
@@ -103,7 +121,14 @@ describe('the skillpass stack', () => {
         Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
       });
     }
-    expect(Object.keys(EVENT_ROUTES).length).toBeGreaterThan(0);
+    // Each rule invokes the function of the consumer whose event types it matches (not another consumer's).
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const rule of rules) {
+      const { EventPattern, Targets } = rule.Properties as { EventPattern: { 'detail-type': string[] }; Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] } }> };
+      const target = functions[Targets[0]!.Arn['Fn::GetAtt'][0]]!;
+      const consumer = (target.Properties as { Environment: { Variables: { CONSUMER_NAME: ConsumerName } } }).Environment.Variables.CONSUMER_NAME;
+      expect(EventPattern['detail-type']).toEqual(eventTypesFor(consumer));
+    }
   });
 
   it('feeds the publisher from the stream with bisect-on-error, retries and a DLQ; batches go through SQS', () => {

@@ -32,6 +32,7 @@ import { FUNCTION_ENTRIES } from '@skillpass/functions';
 import { TABLE_DEFINITION } from '@skillpass/store';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from './bundling.ts';
+import { publicGatewayRoutes } from './public-routes.ts';
 
 export interface SkillpassStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -56,26 +57,6 @@ export interface SkillpassStackProps extends StackProps {
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-/** Public routes: no token; every other route goes through the Cognito JWT authorizer. */
-const PUBLIC_ROUTES: Array<[apigw.HttpMethod, string]> = [
-  [apigw.HttpMethod.GET, '/health'],
-  [apigw.HttpMethod.GET, '/openapi.json'],
-  [apigw.HttpMethod.GET, '/docs'],
-  [apigw.HttpMethod.GET, '/v1/jobs'],
-  [apigw.HttpMethod.GET, '/v1/jobs/{id}'],
-  [apigw.HttpMethod.GET, '/v1/skills'],
-  [apigw.HttpMethod.GET, '/v1/occupations'],
-  [apigw.HttpMethod.POST, '/v1/skills/extract'],
-  [apigw.HttpMethod.GET, '/v1/credential-templates'],
-  [apigw.HttpMethod.POST, '/v1/verify'],
-  [apigw.HttpMethod.POST, '/credentials/verify'],
-  [apigw.HttpMethod.GET, '/verify'],
-  [apigw.HttpMethod.GET, '/status-lists/{list}/{purpose}'],
-  [apigw.HttpMethod.GET, '/keys/{keyId}'],
-  [apigw.HttpMethod.GET, '/issuers/{issuerId}'],
-  [apigw.HttpMethod.GET, '/credential-templates/{templateId}'],
-  [apigw.HttpMethod.GET, '/.well-known/{document}'],
-];
 
 export class SkillpassStack extends Stack {
   constructor(scope: Construct, id: string, props: SkillpassStackProps) {
@@ -346,7 +327,8 @@ export class SkillpassStack extends Stack {
     const integration = new integrations.HttpLambdaIntegration('ApiIntegration', apiTarget);
     const jwt = new authorizers.HttpJwtAuthorizer('Cognito', issuerUrl, { jwtAudience: [client.userPoolClientId] });
     httpApi.addRoutes({ path: '/{proxy+}', methods: [apigw.HttpMethod.ANY], integration, authorizer: jwt });
-    for (const [method, path] of PUBLIC_ROUTES) {
+    // Public routes (no token) come from the API's documented routes; every other route goes through the authorizer.
+    for (const [method, path] of publicGatewayRoutes()) {
       const [route] = httpApi.addRoutes({ path, methods: [method], integration });
       Validations.of(route!).acknowledge({
         id: 'AwsSolutions-APIG4',

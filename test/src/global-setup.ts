@@ -1,11 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+// Declares the `dynamoEndpoint` this provides (vitest's ProvidedContext).
+import type {} from '@skillpass/store/testing';
 
 /** One DynamoDB Local (in memory) for the whole run; each test file makes its own table in it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

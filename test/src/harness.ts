@@ -15,7 +15,7 @@ import {
   loadOrCreateDevIdentity,
 } from '@skillpass/local';
 import type { CredentialTemplate } from '@skillpass/domain';
-import { connectTable, ensureTable, type IssuerRepository, type Table } from '@skillpass/store';
+import type { IssuerRepository, Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
@@ -40,12 +40,7 @@ export const testTaxonomy: SkillCatalog & SkillDirectory & SkillGraph = {
   extractSkills: (text, options) => getTaxonomy().extractSkills(text, options),
 };
 
-/** A fresh table in the run's DynamoDB Local, so test files never see each other's data. */
-export async function freshTable(): Promise<Table> {
-  const table = connectTable({ tableName: `t-${randomUUID()}`, endpoint: inject('dynamoEndpoint'), region: 'local' });
-  await ensureTable(table);
-  return table;
-}
+export { freshTable } from '@skillpass/store/testing';
 
 /** An accredited issuer `school` signing with `signingKid`, and one template whose outcome is `skill`. */
 export async function registerSchoolWithTemplate(issuers: IssuerRepository, signingKid: string, skill: string): Promise<CredentialTemplate> {

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './problem.ts';
 export * from './openapi-document.ts';
 export * from './compose.ts';
+export type { RouteSpec } from './routing.ts';

@@ -173,5 +173,6 @@ describe('the skillpass CLI', () => {
     } finally {
       server.close();
     }
-  }, 60_000);
+    // Six CLI processes, each a tsx start: minutes on a loaded machine, so only a hang fails this.
+  }, 300_000);
 });

@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, sign as nodeSign } from 'node:cr
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { CredentialTemplate } from '@skillpass/domain';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -220,6 +221,23 @@ describe('bitstring status list', () => {
       }),
     );
     expect(encodeStatusList([]).startsWith('u')).toBe(true);
+  });
+
+  it('decodes the W3C spec’s published example list, and reads bits left-most first as the spec orders them', () => {
+    // W3C Bitstring Status List v1.0 (https://www.w3.org/TR/vc-bitstring-status-list/), the example
+    // BitstringStatusListCredential: its encodedList is 131,072 entries with no bit set; the spec's example
+    // BitstringStatusListEntry points at statusListIndex 94567 in it.
+    const published = decodeStatusList('uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA');
+    expect(published.length * 8).toBe(131_072);
+    expect(published.every((byte) => byte === 0)).toBe(true);
+    expect(isStatusSet(published, 94567)).toBe(false);
+    // "The first index ... is located at the left-most bit": built here without our encoder (byte 11820, bit 7 of 8).
+    const bytes = new Uint8Array(16_384);
+    bytes[0] = 0b1000_0000;
+    bytes[94567 >> 3] = 0b0000_0001;
+    const handMade = decodeStatusList(`u${gzipSync(bytes).toString('base64url')}`);
+    expect([0, 1, 7, 94566, 94567].map((index) => isStatusSet(handMade, index))).toEqual([true, false, false, false, true]);
+    expect(decodeStatusList(encodeStatusList([0, 94567]))).toEqual(bytes);
   });
 
   it('allocates a random free index, retrying when the claim is taken', async () => {

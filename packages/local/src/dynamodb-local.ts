@@ -17,6 +17,8 @@ export interface DynamoDbLocalOptions {
   /** Folder for the database file when not in memory. */
   dataDir?: string;
   port?: number;
+  /** How long to wait for the JVM to answer before giving up (default 5 minutes). */
+  startDeadlineMs?: number;
 }
 
 export class JavaMissingError extends Error {
@@ -102,7 +104,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     });
   };
   try {
-    await waitUntilAnswering(endpoint, child, 60_000);
+    // The JVM's start is polled for; the deadline only catches a hang, so it allows for a heavily loaded machine.
+    await waitUntilAnswering(endpoint, child, options.startDeadlineMs ?? 300_000);
   } catch (error) {
     await stop();
     throw error;

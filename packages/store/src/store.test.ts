@@ -1,5 +1,5 @@
 import { DomainError } from '@skillpass/domain';
-import { freshTable } from '@skillpass/test';
+import { freshTable } from './fresh-table.test-support.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
 import { CursorCodec } from './cursor.ts';

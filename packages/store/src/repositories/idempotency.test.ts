@@ -1,4 +1,4 @@
-import { freshTable } from '@skillpass/test';
+import { freshTable } from '../fresh-table.test-support.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from '../client.ts';
 import { DynamoIdempotencyRepository } from './idempotency.ts';
