@@ -70,7 +70,7 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
   const open = job && isJobOpen(job, now) ? toMatchJob(job) : undefined;
   const current = open
     ? {
-        partition: partitionOfJob(open) as RegionPartition,
+        partition: partitionOfJob(open),
         postings: postingsOfJob(open).map(({ skillUri, posting }) => ({
           skillUri,
           importance: posting.importance,
@@ -79,7 +79,7 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
         })),
       }
     : undefined;
-  const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) as RegionPartition } : undefined);
+  const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) } : undefined);
   await deps.store.syncJobPostings(jobId, current, before);
   return { job, open };
 }
@@ -97,7 +97,7 @@ export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId
   }
   const { matches } = await topJobsForProfile(
     toMatchProfile(profile),
-    { postings: (skill, partition) => deps.matches.jobPostings(skill, partition as RegionPartition) },
+    { postings: (skill, partition) => deps.matches.jobPostings(skill, partition) },
     (ids) => loadOpenMatchJobs(deps, ids),
     deps.graph,
     TOP_K,
@@ -138,7 +138,7 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
     toMatchJob(job),
     {
       graduateIds: async (skill, partition) =>
-        (await deps.matches.graduateIdsForSkill(skill, partition as RegionPartition)).filter((g) => g.discoverable).map((g) => g.graduateId),
+        (await deps.matches.graduateIdsForSkill(skill, partition)).filter((g) => g.discoverable).map((g) => g.graduateId),
     },
     async (ids) =>
       (await deps.matches.getProfiles(ids))
@@ -157,7 +157,7 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
  * recomputes the lists it would enter (their MatchSet then names it in `newJobIds`).
  */
 export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Promise<number> {
-  const partition = partitionOfJob(job) as RegionPartition;
+  const partition = partitionOfJob(job);
   const reach = reachableSkills(job.requiredSkills.map((s) => s.uri), deps.graph);
   const lists = await Promise.all(reach.map((skill) => deps.matches.graduateIdsForSkill(skill, partition)));
   const graduateIds = [...new Set(lists.flat().map((g) => g.graduateId))].sort().slice(0, MAX_PUSH_FANOUT);
@@ -186,7 +186,7 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
   const matchProfile = toMatchProfile(profile);
   await deps.matches.syncGraduatePostings(graduateId, {
     skills: matchProfile.skills.map((s) => s.uri),
-    partitions: partitionsOfInterest(matchProfile) as RegionPartition[],
+    partitions: partitionsOfInterest(matchProfile),
     discoverable: profile.consents.discoverable,
   });
   if (!profile.consents.discoverable) await deps.matches.removeCandidacies(graduateId);

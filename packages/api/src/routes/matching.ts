@@ -7,7 +7,6 @@ import {
   isJobOpen,
   type JobPosting,
   notFound,
-  type RegionPartition,
 } from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile, summariseExplanation } from '@skillpass/matching';
 import {
@@ -137,7 +136,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       if (!profile) throw notFound('profile');
       const now = new Date();
       if (!profile.consents.personalisedMatching) {
-        const partitions = partitionsOfInterest(toMatchProfile(profile)) as RegionPartition[];
+        const partitions = partitionsOfInterest(toMatchProfile(profile));
         const pages = await Promise.all(partitions.map((partition) => store.searchOpenJobs({ partition, limit: 100 })));
         const newest = pages
           .flatMap((p) => p.items)
@@ -310,7 +309,7 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
           ...required.optional.filter((uri) => !held.has(uri)).map((uri) => ({ uri, importance: 'optional' as const })),
         ];
       }
-      const partitions = partitionsOfInterest(matchProfile) as RegionPartition[];
+      const partitions = partitionsOfInterest(matchProfile);
       const items = await Promise.all(
         gaps.map(async (gap) => {
           const templates = await Promise.all(
