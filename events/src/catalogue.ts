@@ -82,7 +82,9 @@ export interface DomainEvent<T extends EventType = EventType> {
   detail: EventDetail<T>;
 }
 
-export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
+/** An event of any of the given types, as a union that a check of `type` narrows. */
+export type DomainEventOf<T extends EventType> = { [K in T]: DomainEvent<K> }[T];
+export type AnyDomainEvent = DomainEventOf<EventType>;
 
 const EnvelopeSchema = z.object({
   id: z.string().check(z.minLength(1)),
