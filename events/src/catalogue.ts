@@ -1,7 +1,8 @@
+import { REGION_PARTITIONS } from '@skillpass/domain';
 import * as z from 'zod/mini';
 
-/** Where a job or graduate sits for regional indexes: a Delta province code, `outside` or `remote`. */
-const RegionPartitionSchema = z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote']);
+// Built here from the domain's list, not with its first-use schema: the catalogue builds every schema at import.
+const RegionPartitionSchema = z.enum(REGION_PARTITIONS);
 const SkillUrisSchema = z.array(z.url());
 
 /** The detail of every domain event skillpass emits, by event type (EventBridge `detail-type`). */
@@ -81,7 +82,9 @@ export interface DomainEvent<T extends EventType = EventType> {
   detail: EventDetail<T>;
 }
 
-export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
+/** An event of any of the given types, as a union that a check of `type` narrows. */
+export type DomainEventOf<T extends EventType> = { [K in T]: DomainEvent<K> }[T];
+export type AnyDomainEvent = DomainEventOf<EventType>;
 
 const EnvelopeSchema = z.object({
   id: z.string().check(z.minLength(1)),

@@ -1,28 +1,52 @@
-import type { EventType } from './catalogue.ts';
+import { type DomainEvent, type DomainEventOf, EVENT_TYPES, type EventType } from './catalogue.ts';
 
-/** Every consumer of domain events. Each runs as its own Lambda in AWS and in-process locally. */
-export const CONSUMERS = ['jobMatching', 'graduateMatching', 'applicationNotifier', 'matchNotifier', 'credentialSkills'] as const;
-export type ConsumerName = (typeof CONSUMERS)[number];
+/** A consumer of domain events: its name and the event types it handles. */
+export interface ConsumerSpec<N extends string = string, T extends EventType = EventType> {
+  readonly name: N;
+  readonly on: readonly [T, ...T[]];
+}
+
+/** Keeps the name and event types as literals, so each handler's event type can be derived from them. */
+export function defineConsumer<const N extends string, const T extends EventType>(spec: ConsumerSpec<N, T>): ConsumerSpec<N, T> {
+  return spec;
+}
 
 /**
- * The one routing table: which consumers receive which event types. The CDK stack turns it into
- * EventBridge rules; the local dispatcher reads it to call the same handlers in-process.
+ * Every consumer and the event types it handles: the one statement of event routing. The table
+ * (event type → consumers), the CDK stack's EventBridge rules, the local dispatcher and the type
+ * of event each handler in `@skillpass/pipeline` receives are all derived from it. It lives here,
+ * beside the catalogue and apart from the handlers, because the stack reads it at synth without
+ * loading handler code, and the pipeline depends on this package, not the other way round.
+ * Each consumer runs as its own Lambda in AWS and in-process locally.
  */
-export const EVENT_ROUTES: Record<EventType, readonly ConsumerName[]> = {
-  ProfileSubmitted: ['graduateMatching'],
-  ProfileDeleted: ['graduateMatching'],
-  JobPosted: ['jobMatching'],
-  JobUpdated: ['jobMatching'],
-  JobClosed: ['jobMatching'],
-  ApplicationSubmitted: [],
-  ApplicationStatusChanged: ['applicationNotifier'],
-  MatchesComputed: ['matchNotifier'],
-  CredentialIssued: ['credentialSkills'],
-  CredentialRevoked: ['credentialSkills'],
-  CredentialSuspended: ['credentialSkills'],
-  CredentialReinstated: ['credentialSkills'],
-  CredentialImported: ['credentialSkills'],
-};
+export const CONSUMER_SPECS = [
+  defineConsumer({ name: 'jobMatching', on: ['JobPosted', 'JobUpdated', 'JobClosed'] }),
+  defineConsumer({ name: 'graduateMatching', on: ['ProfileSubmitted', 'ProfileDeleted'] }),
+  defineConsumer({ name: 'applicationNotifier', on: ['ApplicationStatusChanged'] }),
+  defineConsumer({ name: 'matchNotifier', on: ['MatchesComputed'] }),
+  defineConsumer({
+    name: 'credentialSkills',
+    on: ['CredentialIssued', 'CredentialRevoked', 'CredentialSuspended', 'CredentialReinstated', 'CredentialImported'],
+  }),
+] as const;
+
+type AnySpec = (typeof CONSUMER_SPECS)[number];
+export type ConsumerName = AnySpec['name'];
+/** The events a consumer's handler receives: only the types it declares. */
+export type ConsumerEvent<N extends ConsumerName> = DomainEventOf<Extract<AnySpec, { name: N }>['on'][number]>;
+
+// The same list, seen with plain types for lookups.
+const SPECS: readonly ConsumerSpec<ConsumerName>[] = CONSUMER_SPECS;
+
+export const CONSUMERS: readonly ConsumerName[] = SPECS.map((spec) => spec.name);
+
+/**
+ * The routing table (event type → consumers), derived from the consumers' declarations.
+ * `fromEntries` forgets its keys; EVENT_TYPES supplies every one, so the record is complete.
+ */
+export const EVENT_ROUTES: Readonly<Record<EventType, readonly ConsumerName[]>> = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, SPECS.filter((spec) => spec.on.includes(type)).map((spec) => spec.name)]),
+) as Record<EventType, ConsumerName[]>;
 
 export function consumersFor(type: EventType): readonly ConsumerName[] {
   return EVENT_ROUTES[type];
@@ -30,5 +54,10 @@ export function consumersFor(type: EventType): readonly ConsumerName[] {
 
 /** The event types one consumer subscribes to (one EventBridge rule per consumer). */
 export function eventTypesFor(consumer: ConsumerName): EventType[] {
-  return (Object.keys(EVENT_ROUTES) as EventType[]).filter((type) => EVENT_ROUTES[type].includes(consumer));
+  return SPECS.filter((spec) => spec.name === consumer).flatMap((spec) => spec.on);
+}
+
+/** Whether a consumer handles this event; narrows the event to the types that consumer declares. */
+export function handles<N extends ConsumerName>(consumer: N, event: DomainEvent): event is ConsumerEvent<N> {
+  return eventTypesFor(consumer).includes(event.type);
 }

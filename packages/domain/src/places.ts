@@ -85,14 +85,15 @@ export const jobPlaceSchema = builtOnFirstUse(() =>
 export type JobPlace = z.infer<ReturnType<typeof jobPlaceSchema>>;
 
 /**
- * The partition a job or graduate falls in for regional indexes: a Delta province code,
- * `outside` for anywhere else, `remote` for remote work.
+ * The partitions jobs and graduates fall in for regional indexes: a Delta province code,
+ * `outside` for anywhere else, `remote` for remote work. The one list: matching, the store's keys,
+ * the job search query and the event catalogue all take their partitions from here.
  */
-export type RegionPartition = DeltaProvinceCode | 'outside' | 'remote';
+export const REGION_PARTITIONS = [...deltaProvinceCodes, 'outside', 'remote'] as const;
+export type RegionPartition = (typeof REGION_PARTITIONS)[number];
+export const regionPartitionSchema = builtOnFirstUse(() => z.enum(REGION_PARTITIONS));
 
 export function regionPartitionOf(place: JobPlace): RegionPartition {
   if (place.kind === 'delta') return provinceOfCity(place.cityCode);
   return place.kind === 'remote' ? 'remote' : 'outside';
 }
-
-export const REGION_PARTITIONS: readonly RegionPartition[] = [...deltaProvinceCodes, 'outside', 'remote'];

@@ -23,7 +23,7 @@ const all = taxonomy
   .filter((o) => o.essential.length >= 6);
 const occupations = sample(all, OCCUPATIONS);
 const everySkill = [...new Set(all.flatMap((o) => o.essential))];
-const place = { kind: 'delta' as const, cityCode: '320500' };
+const place = { kind: 'delta' as const, cityCode: '320500' as const };
 
 const jobs: MatchJob[] = occupations.map((o, i) => ({
   id: `job-${i}`,

@@ -7,7 +7,8 @@
 import { cpus } from 'node:os';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { sampleOf, seededRandom } from './random.ts';
-import { bruteForceTopJobs, InMemoryJobIndex, type MatchJob, type MatchProfile, type Place, topJobsForProfile } from '../src/index.ts';
+import type { DeltaCityCode, Place } from '@skillpass/domain';
+import { bruteForceTopJobs, InMemoryJobIndex, type MatchJob, type MatchProfile, topJobsForProfile } from '../src/index.ts';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 10_000);
@@ -17,7 +18,7 @@ const DYNAMO_JOBS = Number(process.env.BENCH_DYNAMO_JOBS ?? 10_000);
 const DYNAMO_SAMPLE = 100;
 const K = 20;
 
-const CITIES = ['310000', '320100', '320200', '320400', '320500', '320600', '330100', '330200', '330400', '330600', '340100', '340200'];
+const CITIES: DeltaCityCode[] = ['310000', '320100', '320200', '320400', '320500', '320600', '330100', '330200', '330400', '330600', '340100', '340200'];
 
 const random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -143,7 +144,7 @@ async function dynamoPath() {
         updatedAt: job.postedAt,
       }),
       ...postingsOfJob(job).map(({ skillUri, posting }) =>
-        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, partitionOfJob(job) as never, job.id), posting),
+        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, partitionOfJob(job), job.id), posting),
       ),
     ]);
     for (let i = 0; i < items.length; i += 2_500) {

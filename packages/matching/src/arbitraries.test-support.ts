@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { MatchJob, MatchProfile, Place, SkillGraph } from './types.ts';
+import type { DeltaCityCode, Place } from '@skillpass/domain';
+import type { MatchJob, MatchProfile, SkillGraph } from './types.ts';
 
 export const SKILLS = Array.from({ length: 16 }, (_, i) => `http://data.europa.eu/esco/skill/s${i}`);
-const CITIES = ['310000', '320100', '320500', '330100', '340100'];
+const CITIES: DeltaCityCode[] = ['310000', '320100', '320500', '330100', '340100'];
 
 export const placeArb: fc.Arbitrary<Place> = fc.oneof(
   fc.constantFrom(...CITIES).map((cityCode) => ({ kind: 'delta' as const, cityCode })),

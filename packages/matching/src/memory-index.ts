@@ -1,18 +1,19 @@
 import { type JobIndexReader, type JobPosting, type GraduateIndexReader, postingsOfJob, postingsOfProfile } from './ranking.ts';
-import type { MatchJob, MatchProfile, Partition } from './types.ts';
+import type { RegionPartition } from '@skillpass/domain';
+import type { MatchJob, MatchProfile } from './types.ts';
 
 const EMPTY: readonly JobPosting[] = [];
 
 /** The skill → jobs index held in memory, for benchmarks, tests and a single-process deployment. */
 export class InMemoryJobIndex implements JobIndexReader {
-  readonly #postings = new Map<string, Map<Partition, Map<string, JobPosting>>>();
+  readonly #postings = new Map<string, Map<RegionPartition, Map<string, JobPosting>>>();
   readonly #jobs = new Map<string, MatchJob>();
 
   put(job: MatchJob): void {
     this.remove(job.id);
     this.#jobs.set(job.id, job);
     for (const { skillUri, partition, posting } of postingsOfJob(job)) {
-      const byPartition = this.#postings.get(skillUri) ?? new Map<Partition, Map<string, JobPosting>>();
+      const byPartition = this.#postings.get(skillUri) ?? new Map<RegionPartition, Map<string, JobPosting>>();
       this.#postings.set(skillUri, byPartition);
       const list = byPartition.get(partition) ?? new Map<string, JobPosting>();
       byPartition.set(partition, list);
@@ -31,7 +32,7 @@ export class InMemoryJobIndex implements JobIndexReader {
     return this.#jobs.size;
   }
 
-  async postings(skillUri: string, partition: Partition): Promise<readonly JobPosting[]> {
+  async postings(skillUri: string, partition: RegionPartition): Promise<readonly JobPosting[]> {
     const list = this.#postings.get(skillUri)?.get(partition);
     return list ? [...list.values()] : EMPTY;
   }
@@ -67,7 +68,7 @@ export class InMemoryGraduateIndex implements GraduateIndexReader {
     this.#profiles.delete(profileId);
   }
 
-  async graduateIds(skillUri: string, partition: Partition): Promise<readonly string[]> {
+  async graduateIds(skillUri: string, partition: RegionPartition): Promise<readonly string[]> {
     return [...(this.#postings.get(`${partition}|${skillUri}`) ?? [])];
   }
 

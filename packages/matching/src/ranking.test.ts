@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { RegionPartition } from '@skillpass/domain';
 import { describe, expect, it } from 'vitest';
 import { graphArb, jobsArb, profileArb } from './arbitraries.test-support.ts';
 import { InMemoryGraduateIndex, InMemoryJobIndex } from './memory-index.ts';
@@ -94,7 +95,7 @@ describe('index partitions', () => {
     index.put(at('ningbo', { kind: 'delta', cityCode: '330200' }));
     index.put(at('anywhere', { kind: 'remote' }));
     index.put(at('berlin', { kind: 'elsewhere', country: 'DE', city: 'Berlin' }));
-    const ids = async (partition: string) => (await index.postings(skill, partition)).map((p) => p.jobId).sort();
+    const ids = async (partition: RegionPartition) => (await index.postings(skill, partition)).map((p) => p.jobId).sort();
     expect(await ids('320000')).toEqual(['nanjing', 'suzhou']);
     expect(await ids('330000')).toEqual(['ningbo']);
     expect(await ids('remote')).toEqual(['anywhere']);

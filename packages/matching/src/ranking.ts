@@ -1,5 +1,5 @@
+import type { RegionPartition } from '@skillpass/domain';
 import {
-  ALL_PARTITIONS,
   compareMatches,
   creditForRequiredSkill,
   type JobMatch,
@@ -10,7 +10,7 @@ import {
   totalSkillWeight,
   WEIGHTS,
 } from './score.ts';
-import type { MatchJob, MatchProfile, Partition, Proficiency, SkillGraph } from './types.ts';
+import type { MatchJob, MatchProfile, Proficiency, SkillGraph } from './types.ts';
 
 /** A posting in the skill → jobs index: enough of the job to bound its score without loading it. */
 export interface JobPosting {
@@ -22,16 +22,16 @@ export interface JobPosting {
 
 /** Reads the inverted index skill → open jobs, per partition (in memory, or DynamoDB). */
 export interface JobIndexReader {
-  postings(skillUri: string, partition: Partition): Promise<readonly JobPosting[]>;
+  postings(skillUri: string, partition: RegionPartition): Promise<readonly JobPosting[]>;
 }
 
 /** Reads the inverted index skill → graduates who allow matching, per partition of interest. */
 export interface GraduateIndexReader {
-  graduateIds(skillUri: string, partition: Partition): Promise<readonly string[]>;
+  graduateIds(skillUri: string, partition: RegionPartition): Promise<readonly string[]>;
 }
 
 /** The postings a job contributes to the index, one per required skill, in its partition. */
-export function postingsOfJob(job: MatchJob): Array<{ skillUri: string; partition: Partition; posting: JobPosting }> {
+export function postingsOfJob(job: MatchJob): Array<{ skillUri: string; partition: RegionPartition; posting: JobPosting }> {
   const totalWeight = totalSkillWeight(job);
   const partition = partitionOfJob(job);
   return job.requiredSkills.map((skill) => ({
@@ -139,7 +139,7 @@ export function bruteForceTopJobs(
 }
 
 /** The postings a graduate contributes: one per skill and partition of interest. */
-export function postingsOfProfile(profile: MatchProfile): Array<{ skillUri: string; partition: Partition }> {
+export function postingsOfProfile(profile: MatchProfile): Array<{ skillUri: string; partition: RegionPartition }> {
   const partitions = partitionsOfInterest(profile);
   return profile.skills.flatMap((skill) => partitions.map((partition) => ({ skillUri: skill.uri, partition })));
 }
@@ -186,5 +186,3 @@ export function newlyEnteredJobIds(previousTop: readonly string[], currentTop: r
   const before = new Set(previousTop);
   return currentTop.filter((id) => !before.has(id));
 }
-
-export { ALL_PARTITIONS };

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { DeltaCityCode } from '@skillpass/domain';
 import { describe, expect, it } from 'vitest';
 import { graphArb, jobArb, profileArb, SKILLS } from './arbitraries.test-support.ts';
 import { partitionsOfInterest, scoreJobForProfile } from './score.ts';
@@ -167,7 +168,7 @@ describe('scoreJobForProfile explains itself', () => {
   });
 
   it('ranks location tiers: same city > same province > elsewhere in the Delta > outside', () => {
-    const at = (cityCode: string) => scoreJobForProfile(graduate, { ...welder, place: { kind: 'delta', cityCode } }, noRelations);
+    const at = (cityCode: DeltaCityCode) => scoreJobForProfile(graduate, { ...welder, place: { kind: 'delta', cityCode } }, noRelations);
     const outside = scoreJobForProfile(graduate, { ...welder, place: { kind: 'elsewhere', country: 'DE', city: 'Berlin' } }, noRelations);
     expect(at('320100').explanation.location.tier).toBe('same-city');
     expect(at('320500').explanation.location.tier).toBe('same-province');

@@ -1,5 +1,6 @@
 import { summariseExplanation } from './summary.ts';
-import type { MatchJob, MatchProfile, Partition, Place, Proficiency, RequiredSkill, SkillGraph } from './types.ts';
+import { type Place, provinceOfCity, REGION_PARTITIONS, type RegionPartition, regionPartitionOf } from '@skillpass/domain';
+import type { MatchJob, MatchProfile, Proficiency, RequiredSkill, SkillGraph } from './types.ts';
 
 /**
  * Weights of the score's parts (out of 100). Skills dominate: the platform's promise is that
@@ -71,8 +72,6 @@ export interface JobMatch {
 type ProfileSkill = MatchProfile['skills'][number];
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-const provinceOf = (cityCode: string) => `${cityCode.slice(0, 2)}0000`;
-const DELTA_PROVINCES = new Set(['310000', '320000', '330000', '340000']);
 
 /** The best way the profile covers one required skill, and the credit (0–1) it earns. */
 export function creditForRequiredSkill(
@@ -126,7 +125,7 @@ export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier
   }
   const deltaPlaces = profile.preferredPlaces.filter((p): p is Extract<Place, { kind: 'delta' }> => p.kind === 'delta');
   if (deltaPlaces.some((p) => p.cityCode === place.cityCode)) return 'same-city';
-  if (deltaPlaces.some((p) => provinceOf(p.cityCode) === provinceOf(place.cityCode))) return 'same-province';
+  if (deltaPlaces.some((p) => provinceOfCity(p.cityCode) === provinceOfCity(place.cityCode))) return 'same-province';
   return deltaPlaces.length > 0 ? 'delta' : 'outside';
 }
 
@@ -196,26 +195,19 @@ export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: 
 }
 
 /** Where a job sits in the regional indexes. */
-export function partitionOfJob(job: Pick<MatchJob, 'place'>): Partition {
-  if (job.place.kind === 'remote') return 'remote';
-  if (job.place.kind === 'elsewhere') return 'outside';
-  return provinceOf(job.place.cityCode);
+export function partitionOfJob(job: Pick<MatchJob, 'place'>): RegionPartition {
+  return regionPartitionOf(job.place);
 }
-
-export const ALL_PARTITIONS: readonly Partition[] = ['310000', '320000', '330000', '340000', 'outside', 'remote'];
 
 /**
  * The partitions whose jobs a graduate is matched with: their preferred provinces (and `outside`
  * for a preferred place beyond the Delta), plus `remote` when open to it. No preference means all.
  */
-export function partitionsOfInterest(profile: Pick<MatchProfile, 'preferredPlaces' | 'openToRemote'>): Partition[] {
-  if (profile.preferredPlaces.length === 0) return [...ALL_PARTITIONS];
-  const wanted = new Set<Partition>();
-  for (const place of profile.preferredPlaces) {
-    wanted.add(place.kind === 'delta' && DELTA_PROVINCES.has(provinceOf(place.cityCode)) ? provinceOf(place.cityCode) : 'outside');
-  }
+export function partitionsOfInterest(profile: Pick<MatchProfile, 'preferredPlaces' | 'openToRemote'>): RegionPartition[] {
+  if (profile.preferredPlaces.length === 0) return [...REGION_PARTITIONS];
+  const wanted = new Set<RegionPartition>(profile.preferredPlaces.map(regionPartitionOf));
   if (profile.openToRemote) wanted.add('remote');
-  return ALL_PARTITIONS.filter((p) => wanted.has(p));
+  return REGION_PARTITIONS.filter((p) => wanted.has(p));
 }
 
 /** The order of every ranked list: score, then newer first, then id, so ties never flap. */

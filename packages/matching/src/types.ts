@@ -1,12 +1,7 @@
+import type { JobPlace, Place } from '@skillpass/domain';
+
 export type Proficiency = 1 | 2 | 3 | 4;
 export type ChinaSkillLevel = 1 | 2 | 3 | 4 | 5;
-
-/** A Delta city by its GB/T 2260 code, or a city elsewhere. */
-export type Place = { kind: 'delta'; cityCode: string } | { kind: 'elsewhere'; country: string; city: string };
-export type JobPlace = Place | { kind: 'remote' };
-
-/** Index partitions: a Delta province code (`310000`…`340000`), `outside` or `remote`. */
-export type Partition = string;
 
 export interface MatchProfile {
   id: string;

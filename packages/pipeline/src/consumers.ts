@@ -1,4 +1,4 @@
-import type { AnyDomainEvent, ConsumerName } from '@skillpass/events';
+import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
 import { deterministicId, type Repositories } from '@skillpass/store';
 import {
   indexGraduate,
@@ -13,7 +13,8 @@ import {
 /** What consumers may use: table access through the repositories, the skill graph and the time. */
 export type ConsumerDeps = MatchingDeps & Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'>;
 
-export type ConsumerHandler = (event: AnyDomainEvent, deps: ConsumerDeps) => Promise<void>;
+/** Handles the events its consumer declares in `@skillpass/events` (CONSUMER_SPECS), and only those. */
+export type ConsumerHandler<N extends ConsumerName> = (event: ConsumerEvent<N>, deps: ConsumerDeps) => Promise<void>;
 
 const STATUS_WORDS: Record<string, string> = {
   viewed: 'was viewed by the employer',
@@ -23,13 +24,13 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /**
- * The consumer handlers, by name. Each is idempotent on its own (deterministic keys, writes that
+ * The consumer handlers, by name: one for every declared consumer, each typed to the events routed to
+ * it, so none re-checks `event.type`. Each is idempotent on its own (deterministic keys, writes that
  * converge on the current rows), so a duplicate or late delivery changes nothing.
  */
-export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
+export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
   /** Job events: the skill → jobs index, the job's candidates, and the push to graduates. */
   async jobMatching(event, deps) {
-    if (event.type !== 'JobPosted' && event.type !== 'JobUpdated' && event.type !== 'JobClosed') return;
     // Events of one job may arrive late or out of order: the current row decides, not the event.
     const { open } = await indexJob(deps, event.detail.jobId, event.type === 'JobUpdated' ? event.detail.previous : undefined);
     await recomputeCandidatesForJob(deps, event.detail.jobId);
@@ -38,7 +39,6 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
 
   /** Profile events: the skill → graduates index, the graduate's matches, their candidacies. */
   async graduateMatching(event, deps) {
-    if (event.type !== 'ProfileSubmitted' && event.type !== 'ProfileDeleted') return;
     const profile = await indexGraduate(deps, event.detail.graduateId);
     if (profile) {
       const set = await recomputeMatchesForGraduate(deps, profile.graduateId);
@@ -49,7 +49,6 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
   },
 
   async applicationNotifier(event, { profiles, jobs, notifications }) {
-    if (event.type !== 'ApplicationStatusChanged') return;
     // An erased graduate gets nothing new written about them.
     if (!(await profiles.get(event.detail.graduateId))) return;
     const job = await jobs.get(event.detail.jobId);
@@ -70,8 +69,9 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
    * credentials: recomputed from the credentials each time, so any order of events converges.
    */
   async credentialSkills(event, { profiles, credentials, clock }) {
-    if (!event.type.startsWith('Credential') || !('graduateId' in event.detail) || !event.detail.graduateId) return;
+    // A credential held by someone outside skillpass changes no graduate's skills.
     const graduateId = event.detail.graduateId;
+    if (!graduateId) return;
     const now = clock().toISOString();
     const issuedHere = (await credentials.listForHolder(graduateId))
       .filter((c) => c.status === 'active' && (!c.validUntil || c.validUntil > now))
@@ -88,7 +88,6 @@ export const CONSUMER_HANDLERS: Record<ConsumerName, ConsumerHandler> = {
   },
 
   async matchNotifier(event, { profiles, notifications }) {
-    if (event.type !== 'MatchesComputed') return;
     if (!(await profiles.get(event.detail.graduateId))) return;
     const count = event.detail.newJobIds.length;
     await notifications.add({

@@ -67,6 +67,33 @@ describe('domainEventsFromStreamRecord', () => {
     ).toMatchObject([{ type: 'ApplicationStatusChanged', detail: { from: 'submitted', to: 'viewed' } }]);
   });
 
+  it('maps credential issue and status changes, imports and newly matched jobs', () => {
+    const credential = {
+      entity: 'IssuedCredential',
+      credentialId: 'c1',
+      issuerId: 'i1',
+      holder: { kind: 'graduate', graduateId: 'g1' },
+      status: 'active',
+      skills: [skill],
+    };
+    expect(domainEventsFromStreamRecord(record('INSERT', credential))).toMatchObject([
+      { type: 'CredentialIssued', detail: { credentialId: 'c1', issuerId: 'i1', graduateId: 'g1', skills: [skill] } },
+    ]);
+    const revoked = domainEventsFromStreamRecord(record('MODIFY', { ...credential, status: 'revoked' }, credential));
+    expect(revoked).toMatchObject([{ type: 'CredentialRevoked', detail: { credentialId: 'c1', graduateId: 'g1' } }]);
+    const external = { ...credential, holder: { kind: 'external', subjectId: 's', email: 'a@example.com' } };
+    expect(domainEventsFromStreamRecord(record('INSERT', external))[0]?.detail).not.toHaveProperty('graduateId');
+    const held = { entity: 'HeldCredential', graduateId: 'g1', heldId: 'h1', skills: [skill] };
+    expect(domainEventsFromStreamRecord(record('INSERT', held))).toMatchObject([
+      { type: 'CredentialImported', detail: { graduateId: 'g1', heldId: 'h1', skills: [skill] } },
+    ]);
+    const set = { entity: 'MatchSet', graduateId: 'g1', profileVersion: 2, computedAt: '2026-01-02T00:00:00Z', newJobIds: ['job_1'] };
+    expect(domainEventsFromStreamRecord(record('MODIFY', set, { ...set, computedAt: '2026-01-01T00:00:00Z' }))).toMatchObject([
+      { type: 'MatchesComputed', detail: { graduateId: 'g1', profileVersion: 2, newJobIds: ['job_1'] } },
+    ]);
+    expect(domainEventsFromStreamRecord(record('MODIFY', set, set))).toEqual([]);
+  });
+
   it('ignores bookkeeping items and unchanged rewrites', () => {
     expect(domainEventsFromStreamRecord(record('INSERT', { PK: 'CONSUMED#x', SK: 'C', entity: 'ConsumedEvent' }))).toEqual([]);
     expect(domainEventsFromStreamRecord(record('MODIFY', job, job))).toEqual([]);
@@ -74,5 +101,7 @@ describe('domainEventsFromStreamRecord', () => {
 
   it('refuses to emit an event that breaks the catalogue', () => {
     expect(() => domainEventsFromStreamRecord(record('INSERT', { ...job, jobId: undefined }))).toThrow();
+    expect(() => domainEventsFromStreamRecord(record('INSERT', { ...job, place: { kind: 'delta', cityCode: '999999' } }))).toThrow();
+    expect(() => domainEventsFromStreamRecord(record('INSERT', { entity: 'Profile', graduateId: 'g1', version: 1 }))).toThrow();
   });
 });

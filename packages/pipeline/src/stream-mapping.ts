@@ -1,8 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Application, GraduateProfile, IssuedCredential, JobPosting } from '@skillpass/domain';
-import { regionPartitionOf } from '@skillpass/domain';
-import { type AnyDomainEvent, EVENT_SOURCE, parseDomainEvent } from '@skillpass/events';
+import { builtOnFirstUse, jobPlaceSchema, regionPartitionOf } from '@skillpass/domain';
+import { type AnyDomainEvent, EVENT_SOURCE, type EventType, parseDomainEvent } from '@skillpass/events';
+import * as z from 'zod/mini';
 
 /** The part of a DynamoDB stream record we read; Lambda's event and the Streams API share it. */
 export interface StreamRecord {
@@ -16,14 +16,35 @@ export interface StreamRecord {
   };
 }
 
-type Image = Record<string, unknown> & { entity?: string };
+/**
+ * A table item as the stream carries it. Its fields are read as `unknown` and copied into the event:
+ * the catalogue then checks every event, so a missing or mistyped field fails there, by name. Only
+ * what the mapping computes with is narrowed first (nested maps, a job's place and skills).
+ */
+type Image = Record<string, unknown>;
 
 const EVENT_ENTITIES = new Set(['Profile', 'Job', 'Application', 'IssuedCredential', 'HeldCredential', 'MatchSet']);
 
-const jobFacts = (job: JobPosting) => ({
-  skills: job.requiredSkills.map((skill) => skill.uri),
-  partition: regionPartitionOf(job.place),
-});
+const isImage = (value: unknown): value is Image => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A nested map of an image; empty when absent, so its fields read as undefined and fail the catalogue check. */
+const mapIn = (image: Image, field: string): Image => {
+  const value = image[field];
+  return isImage(value) ? value : {};
+};
+
+// The job fields a partition and skill list are computed from, checked as the domain defines them.
+const jobFactsSchema = builtOnFirstUse(() => z.object({ requiredSkills: z.array(z.object({ uri: z.string() })), place: jobPlaceSchema() }));
+
+function jobFacts(image: Image) {
+  const job = jobFactsSchema().parse(image);
+  return { skills: job.requiredSkills.map((skill) => skill.uri), partition: regionPartitionOf(job.place) };
+}
+
+const CREDENTIAL_STATUS_EVENTS = new Map<unknown, EventType>([
+  ['revoked', 'CredentialRevoked'],
+  ['suspended', 'CredentialSuspended'],
+  ['active', 'CredentialReinstated'],
+]);
 
 function occurredAt(record: StreamRecord): string {
   const at = record.dynamodb?.ApproximateCreationDateTime;
@@ -40,30 +61,31 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
   // Only the entities that carry domain meaning are decoded; bookkeeping items are skipped unread.
   const entity = record.dynamodb?.NewImage?.entity?.S ?? record.dynamodb?.OldImage?.entity?.S;
   if (!entity || !EVENT_ENTITIES.has(entity)) return [];
-  const newImage = record.dynamodb?.NewImage ? (unmarshall(record.dynamodb.NewImage) as Image) : undefined;
-  const oldImage = record.dynamodb?.OldImage ? (unmarshall(record.dynamodb.OldImage) as Image) : undefined;
+  const newImage: Image | undefined = record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage) : undefined;
+  const oldImage: Image | undefined = record.dynamodb?.OldImage ? unmarshall(record.dynamodb.OldImage) : undefined;
   const baseId = record.eventID ?? `${record.dynamodb?.SequenceNumber}`;
   const at = occurredAt(record);
-  const events: Array<{ type: string; detail: unknown }> = [];
+  // An unknown credential status leaves the type undefined, which the catalogue refuses.
+  const events: Array<{ type: EventType | undefined; detail: Image }> = [];
 
   if (entity === 'Profile') {
     if (newImage) {
-      const profile = newImage as unknown as GraduateProfile;
+      const consents = mapIn(newImage, 'consents');
       events.push({
         type: 'ProfileSubmitted',
         detail: {
-          graduateId: profile.graduateId,
-          version: profile.version,
-          discoverable: profile.consents.discoverable,
-          personalisedMatching: profile.consents.personalisedMatching,
+          graduateId: newImage.graduateId,
+          version: newImage.version,
+          discoverable: consents.discoverable,
+          personalisedMatching: consents.personalisedMatching,
         },
       });
     } else if (oldImage) {
-      events.push({ type: 'ProfileDeleted', detail: { graduateId: (oldImage as unknown as GraduateProfile).graduateId } });
+      events.push({ type: 'ProfileDeleted', detail: { graduateId: oldImage.graduateId } });
     }
   } else if (entity === 'Job' && newImage) {
-    const job = newImage as unknown as JobPosting;
-    const before = oldImage as unknown as JobPosting | undefined;
+    const job = newImage;
+    const before = oldImage;
     const common = { jobId: job.jobId, employerId: job.employerId, version: job.version, ...jobFacts(job) };
     if (!before) events.push({ type: 'JobPosted', detail: common });
     else if (before.status === 'open' && job.status === 'closed') events.push({ type: 'JobClosed', detail: common });
@@ -71,8 +93,8 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
       events.push({ type: 'JobUpdated', detail: { ...common, previous: jobFacts(before) } });
     }
   } else if (entity === 'Application' && newImage) {
-    const application = newImage as unknown as Application;
-    const before = oldImage as unknown as Application | undefined;
+    const application = newImage;
+    const before = oldImage;
     const refs = {
       applicationId: application.applicationId,
       jobId: application.jobId,
@@ -85,25 +107,25 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
     }
 
   } else if (entity === 'IssuedCredential' && newImage) {
-    const credential = newImage as unknown as IssuedCredential;
-    const before = oldImage as unknown as IssuedCredential | undefined;
+    const credential = newImage;
+    const before = oldImage;
+    const holder = mapIn(credential, 'holder');
     const refs = {
       credentialId: credential.credentialId,
       issuerId: credential.issuerId,
-      ...(credential.holder.kind === 'graduate' ? { graduateId: credential.holder.graduateId } : {}),
+      ...(holder.kind === 'graduate' ? { graduateId: holder.graduateId } : {}),
     };
     if (!before) events.push({ type: 'CredentialIssued', detail: { ...refs, skills: credential.skills } });
     else if (before.status !== credential.status) {
-      const type = { revoked: 'CredentialRevoked', suspended: 'CredentialSuspended', active: 'CredentialReinstated' }[credential.status];
-      events.push({ type, detail: refs });
+      events.push({ type: CREDENTIAL_STATUS_EVENTS.get(credential.status), detail: refs });
     }
   } else if (entity === 'HeldCredential' && newImage && !oldImage) {
-    const held = newImage as { graduateId: string; heldId: string; skills: string[] };
+    const held = newImage;
     events.push({ type: 'CredentialImported', detail: { graduateId: held.graduateId, heldId: held.heldId, skills: held.skills } });
   } else if (entity === 'MatchSet' && newImage) {
-    const set = newImage as { graduateId: string; profileVersion: number; computedAt: string; newJobIds?: string[] };
-    const changed = !oldImage || (oldImage as { computedAt?: string }).computedAt !== set.computedAt;
-    if (changed && (set.newJobIds ?? []).length > 0) {
+    const set = newImage;
+    const changed = !oldImage || oldImage.computedAt !== set.computedAt;
+    if (changed && Array.isArray(set.newJobIds) && set.newJobIds.length > 0) {
       events.push({
         type: 'MatchesComputed',
         detail: { graduateId: set.graduateId, profileVersion: set.profileVersion, newJobIds: set.newJobIds },

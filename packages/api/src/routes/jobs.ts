@@ -12,7 +12,9 @@ import {
   jobPostingInputSchema,
   jobPostingSchema,
   notFound,
+  provinceOfCity,
   type RegionPartition,
+  regionPartitionSchema,
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../deps.ts';
@@ -60,7 +62,7 @@ function assertOwnsJob(principal: Principal, job: JobPosting): void {
 
 const searchQuerySchema = builtOnFirstUse(() =>
   z.extend(pageQuerySchema(), {
-    province: z.optional(z.enum(['310000', '320000', '330000', '340000', 'outside', 'remote'])),
+    province: z.optional(regionPartitionSchema()),
     city: z.optional(deltaCityCodeSchema()),
     skill: z.optional(escoSkillUriSchema()),
     occupation: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
@@ -127,8 +129,7 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const partition: RegionPartition | undefined =
-        query.province ?? (query.city ? (`${query.city.slice(0, 2)}0000` as RegionPartition) : undefined);
+      const partition: RegionPartition | undefined = query.province ?? (query.city ? provinceOfCity(query.city) : undefined);
       if (query.skill) {
         const page = await deps.jobs.searchOpenBySkill(query.skill, { ...query, partition });
         const items = page.items.filter(

@@ -69,7 +69,7 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
   const open = job && isJobOpen(job, now) ? toMatchJob(job) : undefined;
   const current = open
     ? {
-        partition: partitionOfJob(open) as RegionPartition,
+        partition: partitionOfJob(open),
         postings: postingsOfJob(open).map(({ skillUri, posting }) => ({
           skillUri,
           importance: posting.importance,
@@ -78,7 +78,7 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
         })),
       }
     : undefined;
-  const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) as RegionPartition } : undefined);
+  const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) } : undefined);
   await deps.matchingIndex.syncJobPostings(jobId, current, before);
   return { job, open };
 }
@@ -96,7 +96,7 @@ export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId
   }
   const { matches } = await topJobsForProfile(
     toMatchProfile(profile),
-    { postings: (skill, partition) => deps.matchingIndex.jobPostings(skill, partition as RegionPartition) },
+    { postings: (skill, partition) => deps.matchingIndex.jobPostings(skill, partition) },
     (ids) => loadOpenMatchJobs(deps, ids),
     deps.taxonomy,
     TOP_K,
@@ -137,7 +137,7 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
     toMatchJob(job),
     {
       graduateIds: async (skill, partition) =>
-        (await deps.matchingIndex.graduateIdsForSkill(skill, partition as RegionPartition)).filter((g) => g.discoverable).map((g) => g.graduateId),
+        (await deps.matchingIndex.graduateIdsForSkill(skill, partition)).filter((g) => g.discoverable).map((g) => g.graduateId),
     },
     async (ids) =>
       (await deps.matchingIndex.getProfiles(ids))
@@ -156,7 +156,7 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
  * recomputes the lists it would enter (their MatchSet then names it in `newJobIds`).
  */
 export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Promise<number> {
-  const partition = partitionOfJob(job) as RegionPartition;
+  const partition = partitionOfJob(job);
   const reach = reachableSkills(job.requiredSkills.map((s) => s.uri), deps.taxonomy);
   const lists = await Promise.all(reach.map((skill) => deps.matchingIndex.graduateIdsForSkill(skill, partition)));
   const graduateIds = [...new Set(lists.flat().map((g) => g.graduateId))].sort().slice(0, MAX_PUSH_FANOUT);
@@ -185,7 +185,7 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
   const matchProfile = toMatchProfile(profile);
   await deps.matchingIndex.syncGraduatePostings(graduateId, {
     skills: matchProfile.skills.map((s) => s.uri),
-    partitions: partitionsOfInterest(matchProfile) as RegionPartition[],
+    partitions: partitionsOfInterest(matchProfile),
     discoverable: profile.consents.discoverable,
   });
   if (!profile.consents.discoverable) await deps.matchingIndex.removeCandidacies(graduateId);

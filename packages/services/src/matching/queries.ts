@@ -1,4 +1,4 @@
-import { type GraduateProfile, isJobOpen, type JobPosting, type RegionPartition } from '@skillpass/domain';
+import { type GraduateProfile, isJobOpen, type JobPosting } from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
 import {
   type Explanation,
@@ -53,7 +53,7 @@ export async function rankedJobsFor(
 
 /** Without personalised matching: the newest open jobs in the graduate's places, newest first. */
 export async function newestJobsInPlacesOf(deps: MatchingDeps, profile: GraduateProfile): Promise<JobPosting[]> {
-  const regions: RegionPartition[] = partitionsOfInterest(toMatchProfile(profile)) as RegionPartition[];
+  const regions = partitionsOfInterest(toMatchProfile(profile));
   const pages = await Promise.all(regions.map((partition) => deps.jobs.searchOpen({ partition, limit: 100 })));
   return pages
     .flatMap((page) => page.items)

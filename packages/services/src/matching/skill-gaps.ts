@@ -1,4 +1,4 @@
-import { type GraduateProfile, type JobPosting, notFound, type RegionPartition } from '@skillpass/domain';
+import { type GraduateProfile, type JobPosting, notFound } from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
 import type { CredentialTemplate } from '@skillpass/domain';
 import type { Repositories } from '@skillpass/store';
@@ -56,7 +56,7 @@ export async function skillGapsFor(
   target: GapTarget,
   lang: 'en' | 'zh',
 ): Promise<SkillGap[]> {
-  const regions: RegionPartition[] = partitionsOfInterest(toMatchProfile(profile)) as RegionPartition[];
+  const regions = partitionsOfInterest(toMatchProfile(profile));
   const gaps = await Promise.all(
     missingSkills(deps, profile, target).map(async (gap): Promise<SkillGap> => {
       const templates = await Promise.all(
