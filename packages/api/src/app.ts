@@ -3,13 +3,13 @@ import type { Env, MiddlewareHandler } from 'hono';
 import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
-import { registerDocsRoutes } from './routes/docs.ts';
 import { registerCredentialBatchRoutes, registerCredentialRoutes, registerHolderRoutes } from './routes/credentials.ts';
-import { registerEmployerRoutes } from './routes/employers.ts';
-import { registerJobRoutes } from './routes/jobs.ts';
-import { registerMatchingRoutes } from './routes/matching.ts';
-import { registerProfileRoutes } from './routes/profiles.ts';
-import { registerSkillRoutes } from './routes/skills.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { employerRoutes } from './routes/employers.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { matchingRoutes } from './routes/matching.ts';
+import { profileRoutes } from './routes/profiles.ts';
+import { skillRoutes } from './routes/skills.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -49,12 +49,13 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
     }),
   );
 
-  registerDocsRoutes(app, deps);
-  registerProfileRoutes(app, deps);
-  registerEmployerRoutes(app, deps);
-  registerJobRoutes(app, deps);
-  registerSkillRoutes(app, deps);
-  registerMatchingRoutes(app, deps);
+  // Route modules, mounted in the order the OpenAPI document lists them.
+  app.routeModule(docsRoutes(deps, () => app.documentedRoutes));
+  app.routeModule(profileRoutes(deps));
+  app.routeModule(employerRoutes(deps));
+  app.routeModule(jobRoutes(deps));
+  app.routeModule(skillRoutes(deps));
+  app.routeModule(matchingRoutes(deps));
   registerCredentialRoutes(app, deps);
   registerCredentialBatchRoutes(app, deps);
   registerHolderRoutes(app, deps);

@@ -125,4 +125,14 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
     this.documentedRoutes.push(route);
     return this;
   }
+
+  /**
+   * Mounts a route module (hono's "larger application" pattern: each module is its own app, the
+   * main app routes to it) and takes over its documented routes for the OpenAPI document.
+   */
+  routeModule(module: DocumentedHono<E>): this {
+    this.route('/', module);
+    this.documentedRoutes.push(...module.documentedRoutes);
+    return this;
+  }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono, type RouteSpec } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
@@ -16,7 +16,8 @@ const health = createRoute({
   }),
 });
 
-export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
+export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly RouteSpec[]): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   app.openapi(health, async (c) => {
     try {
       await deps.health.ping();
@@ -34,7 +35,7 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
       tags: ['Operations'],
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') }),
     }),
-    async (c) => c.json({ ...(await deps.openApiDocument(app.documentedRoutes)), servers: [{ url: deps.publicOrigin }] }, 200),
+    async (c) => c.json({ ...(await deps.openApiDocument(documentedRoutes())), servers: [{ url: deps.publicOrigin }] }, 200),
   );
   app.openapi(
     createRoute({
@@ -46,4 +47,5 @@ export function registerDocsRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     (c) => c.html(DOCS_PAGE, 200),
   );
+  return app;
 }

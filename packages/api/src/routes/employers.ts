@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono } from '../routing.ts';
 import { builtOnFirstUse, employerInputSchema, employerSchema, jobPostingSchema, notFound } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
@@ -9,7 +9,8 @@ const security = [{ bearer: [] }];
 const tags = ['Employers'];
 const employerResponseSchema = builtOnFirstUse(() => employerSchema().register(z.globalRegistry, { id: 'Employer' }));
 
-export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
+export function employerRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
 
   app.openapi(
@@ -64,4 +65,5 @@ export function registerEmployerRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => c.json(await deps.jobs.listByEmployer(c.get('principal').sub, c.req.valid('query')), 200),
   );
+  return app;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono } from '../routing.ts';
 import {
   builtOnFirstUse,
   applicationSchema,
@@ -70,7 +70,8 @@ const searchQuerySchema = builtOnFirstUse(() =>
   }),
 );
 
-export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
+export function jobRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
   const graduate = requireRole(deps.auth, 'graduate');
   const loadJob = async (id: string) => {
@@ -307,4 +308,5 @@ export function registerJobRoutes(app: ApiApp, deps: ApiDeps): void {
       return c.json(moved, 200);
     },
   );
+  return app;
 }

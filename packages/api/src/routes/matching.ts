@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono } from '../routing.ts';
 import { builtOnFirstUse, DomainError, escoOccupationUriSchema, type JobPosting, notFound } from '@skillpass/domain';
 import { summariseExplanation } from '@skillpass/matching';
 import {
@@ -96,7 +96,8 @@ const jobSummary = (job: JobPosting) => ({
   closingDate: job.closingDate,
 });
 
-export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
+export function matchingRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const employer = requireRole(deps.auth, 'employer');
   /** What every ranked item carries: the score, a sentence, the structure, and the skills' names. */
@@ -278,4 +279,5 @@ export function registerMatchingRoutes(app: ApiApp, deps: ApiDeps): void {
       return c.body(null, 204);
     },
   );
+  return app;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono } from '../routing.ts';
 import {
   builtOnFirstUse,
   applicationSchema,
@@ -51,7 +51,8 @@ function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInp
   return input;
 }
 
-export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
+export function profileRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const sub = (c: { get(key: 'principal'): { sub: string } }) => c.get('principal').sub;
   const ifVersion = (header: string | undefined) => {
@@ -204,4 +205,5 @@ export function registerProfileRoutes(app: ApiApp, deps: ApiDeps): void {
     }),
     async (c) => c.json(await deps.notifications.list(sub(c), c.req.valid('query')), 200),
   );
+  return app;
 }

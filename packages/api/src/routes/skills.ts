@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { createRoute } from '../routing.ts';
+import { createRoute, DocumentedHono } from '../routing.ts';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
@@ -45,7 +45,8 @@ const extractResponseSchema = builtOnFirstUse(() =>
   }),
 );
 
-export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
+export function skillRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
   const skills = deps.taxonomy;
   app.openapi(
     createRoute({
@@ -94,4 +95,5 @@ export function registerSkillRoutes(app: ApiApp, deps: ApiDeps): void {
       return c.json({ items: skills.extractSkills(text, { lang }), attribution: ESCO_ATTRIBUTION }, 200);
     },
   );
+  return app;
 }
