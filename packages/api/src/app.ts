@@ -14,8 +14,6 @@ import { skillRoutes } from './routes/skills.ts';
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const JSON_TYPES = /^application\/(json|merge-patch\+json)$/i;
-/** Routes that also take CSV. */
-const CSV_ROUTES = /^\/v1\/credential-batches$/;
 
 export interface AppOptions {
   /** Runs before everything else, around every request (the Lambda's request log). */
@@ -32,7 +30,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
     if (BODY_METHODS.has(c.req.method) && c.req.header('Content-Length') !== '0') {
       const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
       const hasBody = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
-      if (hasBody && !JSON_TYPES.test(type) && !(CSV_ROUTES.test(c.req.path) && /^text\/csv$/i.test(type))) {
+      // JSON everywhere; another media type only where the route itself declares it (CSV batches).
+      if (hasBody && !JSON_TYPES.test(type) && !app.acceptsBody(c.req.method, c.req.path, type)) {
         return problemResponse(c, 'unsupported-media-type', 'Send the body as application/json.', [
           { path: 'header.Content-Type', message: `expected application/json, got ${type || 'nothing'}` },
         ]);

@@ -5,8 +5,6 @@ import {
   processCredentialBatch,
   type Signer,
 } from '@skillpass/credentials';
-import type { SkillGraph } from '@skillpass/matching';
-import type { ConsumerDeps } from '@skillpass/pipeline';
 import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, Taxonomy } from './deps.ts';
@@ -29,17 +27,6 @@ export interface ComposeOptions {
   allowLoopbackHttp?: boolean;
   openApiDocument: ApiDeps['openApiDocument'];
   clock?: () => Date;
-}
-
-/** What the event consumers need: the repositories and the skill graph; nothing that signs, pages or serves HTTP. */
-export function composeConsumerDeps(options: {
-  table: Table;
-  cursors: CursorCodec;
-  taxonomy: SkillGraph;
-  clock?: () => Date;
-}): ConsumerDeps {
-  const clock = options.clock ?? (() => new Date());
-  return { ...createRepositories(options.table, options.cursors, clock), taxonomy: options.taxonomy, clock };
 }
 
 /** The one composition of the API's dependencies, for the local runtime and the Lambda alike. */

@@ -8,17 +8,32 @@ import { problemSchema, problemResponse } from './problem.ts';
 
 export const etagOf = (version: number): string => `"v${version}"`;
 
-/** The version an `If-Match` header names: 428 without one, 412 when it is not the current one. */
+/**
+ * The one If-Match rule (RFC 9110 §13.1.1, strong comparison): `*` matches any current version,
+ * `"v3"` matches version 3, and a weak tag (`W/"v3"`) never matches. Nothing current matches nothing.
+ */
+export function ifMatchAccepts(header: string, currentVersion: number | undefined): boolean {
+  if (currentVersion === undefined) return false;
+  const tags = header.split(',').map((tag) => tag.trim());
+  return tags.includes('*') || tags.includes(etagOf(currentVersion));
+}
+
+/** The version a required `If-Match` header accepts: 428 without one, 412 when it does not match the current one. */
 export function requireIfMatch(c: Context, currentVersion: number): number {
   const header = c.req.header('If-Match');
   if (!header) {
     throw new DomainError('precondition-required', 'Send If-Match with the ETag you last read, to avoid lost updates.');
   }
-  const wanted = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-  if (!wanted.includes(etagOf(currentVersion)) && !wanted.includes('*')) {
+  if (!ifMatchAccepts(header, currentVersion)) {
     throw new DomainError('precondition-failed', 'The resource changed since you read it; read it again and retry.');
   }
   return currentVersion;
+}
+
+/** An optional `If-Match` as a precondition a repository checks against the version it reads. */
+export function optionalIfMatch(c: Context): { precondition?: (currentVersion: number | undefined) => boolean } {
+  const header = c.req.header('If-Match');
+  return header === undefined ? {} : { precondition: (currentVersion) => ifMatchAccepts(header, currentVersion) };
 }
 
 export const problemResponses = (...statuses: number[]) =>

@@ -98,6 +98,23 @@ function validatorsOf(request: RequestSpec | undefined): MiddlewareHandler[] {
 /** A hono app whose `openapi(route, handler)` validates by the route's schemas and remembers the route for the document. */
 export class DocumentedHono<E extends Env = Env> extends Hono<E> {
   readonly documentedRoutes: RouteSpec[] = [];
+  #bodyMediaTypes?: Array<{ method: string; path: RegExp; types: Set<string> }>;
+
+  /**
+   * Whether the documented route at `method` `path` declares a request body of `mediaType`: the
+   * route's own description is the one list of what each route accepts (JSON everywhere, CSV on
+   * batch issuance). Read on the first question, after every module is mounted.
+   */
+  acceptsBody(method: string, path: string, mediaType: string): boolean {
+    this.#bodyMediaTypes ??= this.documentedRoutes.flatMap((route) => {
+      const content = route.request?.().body?.content;
+      if (!content) return [];
+      const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
+      return [{ method: route.method.toUpperCase(), path: pattern, types: new Set(Object.keys(content).map((t) => t.toLowerCase())) }];
+    });
+    const type = mediaType.toLowerCase();
+    return this.#bodyMediaTypes.some((route) => route.method === method && route.path.test(path) && route.types.has(type));
+  }
 
   openapi<const R extends RouteSpec>(route: R, handler: RouteHandler<R>): this {
     let validators: MiddlewareHandler[] | undefined;

@@ -2,3 +2,4 @@ export * from './consumers.ts';
 export * from './dispatch.ts';
 export * from './local-dispatcher.ts';
 export * from './stream-mapping.ts';
+export * from './compose.ts';

@@ -71,7 +71,7 @@ describe('profiles and cursors', () => {
     expect(first).toMatchObject({ created: true, profile: { version: 1 } });
     const second = await store().profiles.update('g-ver', () => ({ ...profileInput, displayName: 'Ada L.' }));
     expect(second).toMatchObject({ created: false, profile: { version: 2, displayName: 'Ada L.' } });
-    await expect(store().profiles.update('g-ver', () => profileInput, { ifVersion: 1 })).rejects.toMatchObject({
+    await expect(store().profiles.update('g-ver', () => profileInput, { precondition: (version) => version === 1 })).rejects.toMatchObject({
       kind: 'precondition-failed',
     });
   });

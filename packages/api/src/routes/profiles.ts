@@ -11,7 +11,7 @@ import {
 } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
-import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import { etagOf, jsonContent, optionalIfMatch, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
@@ -55,11 +55,6 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const sub = (c: { get(key: 'principal'): { sub: string } }) => c.get('principal').sub;
-  const ifVersion = (header: string | undefined) => {
-    const match = header ? /^"v(\d+)"$/.exec(header.trim()) : null;
-    return match ? Number(match[1]) : header ? -1 : undefined;
-  };
-
   app.openapi(
     createRoute({
       method: 'put',
@@ -81,9 +76,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     }),
     async (c) => {
       const input = validatedProfileInput(deps, c.req.valid('json'));
-      const { profile, created } = await deps.profiles.update(sub(c), () => input, {
-        ifVersion: ifVersion(c.req.header('If-Match')),
-      });
+      const { profile, created } = await deps.profiles.update(sub(c), () => input, optionalIfMatch(c));
       c.header('ETag', etagOf(profile.version));
       return c.json(profile, created ? 201 : 200);
     },
@@ -113,7 +106,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
           if (!current) throw notFound('profile');
           return validatedProfileInput(deps, applyMergePatch(inputOf(current), patch));
         },
-        { ifVersion: ifVersion(c.req.header('If-Match')) },
+        optionalIfMatch(c),
       );
       c.header('ETag', etagOf(profile.version));
       return c.json(profile, 200);

@@ -7,11 +7,14 @@ import { withOptimisticRetry } from '../optimistic.ts';
 /** A graduate's profile, and everything stored about a graduate as one whole (export, erasure). */
 export interface ProfileRepository {
   get(graduateId: string): Promise<GraduateProfile | undefined>;
-  /** Creates or changes the profile; with `ifVersion`, only if it is still at that version (412 otherwise). */
+  /**
+   * Creates or changes the profile. With a `precondition` (the caller's If-Match), only if it accepts
+   * the version read (412 otherwise).
+   */
   update(
     graduateId: string,
     change: (current: GraduateProfile | undefined) => GraduateProfileInput,
-    options?: { ifVersion?: number },
+    options?: { precondition?: (currentVersion: number | undefined) => boolean },
   ): Promise<{ profile: GraduateProfile; created: boolean }>;
   /** Replaces the credential-verified skills of a profile; no write when nothing changed. */
   setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void>;
@@ -37,11 +40,12 @@ export class DynamoProfileRepository implements ProfileRepository {
   async update(
     graduateId: string,
     change: (current: GraduateProfile | undefined) => GraduateProfileInput,
-    options: { ifVersion?: number } = {},
+    options: { precondition?: (currentVersion: number | undefined) => boolean } = {},
   ): Promise<{ profile: GraduateProfile; created: boolean }> {
+    const { precondition } = options;
     const attempt = async () => {
       const current = await this.get(graduateId);
-      if (options.ifVersion !== undefined && current?.version !== options.ifVersion) {
+      if (precondition && !precondition(current?.version)) {
         throw new DomainError('precondition-failed', 'The profile changed since that version; read it again.');
       }
       const now = this.clock().toISOString();
@@ -58,8 +62,8 @@ export class DynamoProfileRepository implements ProfileRepository {
       return { profile, created: !current };
     };
     // Consumers also write the profile (verified skills), so a race is retried — unless the caller
-    // pinned a version, in which case losing it is the caller's answer.
-    return options.ifVersion === undefined ? withOptimisticRetry(attempt) : attempt();
+    // set a precondition, in which case losing the race is the caller's answer.
+    return precondition ? attempt() : withOptimisticRetry(attempt);
   }
 
   async setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void> {

@@ -1,0 +1,14 @@
+import type { SkillGraph } from '@skillpass/matching';
+import { type CursorCodec, createRepositories, type Table } from '@skillpass/store';
+import type { ConsumerDeps } from './consumers.ts';
+
+/** What the event consumers run on: the repositories, the skill graph and the time; nothing that signs, pages or serves HTTP. */
+export function composeConsumerDeps(options: {
+  table: Table;
+  cursors: CursorCodec;
+  taxonomy: SkillGraph;
+  clock?: () => Date;
+}): ConsumerDeps {
+  const clock = options.clock ?? (() => new Date());
+  return { ...createRepositories(options.table, options.cursors, clock), taxonomy: options.taxonomy, clock };
+}
