@@ -2,7 +2,6 @@ import type { RegionPartition } from '@skillpass/domain';
 import {
   compareMatches,
   creditForRequiredSkill,
-  type JobMatch,
   partitionOfJob,
   partitionsOfInterest,
   profileSkillMap,
@@ -10,7 +9,7 @@ import {
   totalSkillWeight,
   WEIGHTS,
 } from './score.ts';
-import type { MatchJob, MatchProfile, Proficiency, SkillGraph } from './types.ts';
+import type { JobMatch, MatchJob, MatchProfile, Proficiency, SkillGraph } from './types.ts';
 
 /** A posting in the skill → jobs index: enough of the job to bound its score without loading it. */
 export interface JobPosting {

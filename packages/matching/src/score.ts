@@ -1,6 +1,6 @@
 import { summariseExplanation } from './summary.ts';
 import { type Place, provinceOfCity, REGION_PARTITIONS, type RegionPartition, regionPartitionOf } from '@skillpass/domain';
-import type { MatchJob, MatchProfile, Proficiency, RequiredSkill, SkillGraph } from './types.ts';
+import type { JobMatch, LevelFit, LocationTier, MatchJob, MatchProfile, RequiredSkill, SkillCredit, SkillGraph } from './types.ts';
 
 /**
  * Weights of the score's parts (out of 100). Skills dominate: the platform's promise is that
@@ -15,7 +15,7 @@ export const SELF_DECLARED_FACTOR = 0.9;
  * broader or merely related one weaker.
  */
 export const RELATION_CREDIT = { narrower: 0.7, broader: 0.5, related: 0.5 } as const;
-export const LOCATION_SCORE = {
+export const LOCATION_SCORE: Record<LocationTier, number> = {
   'same-city': 1,
   remote: 1,
   'same-province': 0.8,
@@ -23,51 +23,7 @@ export const LOCATION_SCORE = {
   'no-preference': 0.6,
   'remote-not-wanted': 0.3,
   outside: 0.2,
-} as const;
-
-export type LocationTier = keyof typeof LOCATION_SCORE;
-/**
- * One level requirement of the job and how the graduate fits it. A requirement the job does not
- * state has no entry: no entries means "no level required". `belowBy` is the number of levels
- * short (China levels count down: 5 = 初级工 … 1 = 高级技师).
- */
-export type LevelFit = {
-  requirement: 'eqf' | 'china-skill-level';
-  required: number;
-  held?: number;
-  fit: 'meets' | 'below' | 'unknown';
-  belowBy?: number;
 };
-
-export interface SkillCredit {
-  required: RequiredSkill;
-  credit: number;
-  /** How the graduate covers the skill: directly, through a related skill, or not at all. */
-  via?: { uri: string; relation: 'same' | 'broader' | 'narrower' | 'related'; proficiency: Proficiency; verified: boolean };
-}
-
-export interface JobMatch {
-  jobId: string;
-  profileId: string;
-  jobVersion: number;
-  profileVersion: number;
-  score: number;
-  /** One plain English sentence a graduate or employer reads first (summariseExplanation gives it in Chinese, with names). */
-  summary: string;
-  /** A job matches only when at least one required skill is covered, directly or through a relation. */
-  eligible: boolean;
-  explanation: {
-    matchedEssential: SkillCredit[];
-    matchedOptional: SkillCredit[];
-    partial: SkillCredit[];
-    missingEssential: string[];
-    missingOptional: string[];
-    location: { tier: LocationTier; score: number };
-    level: { fits: LevelFit[]; score: number };
-    verifiedSkills: string[];
-    parts: { skills: number; location: number; level: number };
-  };
-}
 
 type ProfileSkill = MatchProfile['skills'][number];
 

@@ -1,4 +1,4 @@
-import type { JobMatch, LevelFit, LocationTier } from './score.ts';
+import type { JobMatch, LevelFit, LocationTier } from './types.ts';
 
 export type SummaryLang = 'en' | 'zh';
 

@@ -39,3 +39,48 @@ export interface MatchJob {
 export interface SkillGraph {
   relatedSkills(uri: string): ReadonlyArray<{ uri: string; kind: 'broader' | 'narrower' | 'related' }>;
 }
+
+/** How well a job's place suits the graduate's places; LOCATION_SCORE (score.ts) gives each a weight. */
+export type LocationTier = 'same-city' | 'remote' | 'same-province' | 'delta' | 'no-preference' | 'remote-not-wanted' | 'outside';
+/**
+ * One level requirement of the job and how the graduate fits it. A requirement the job does not
+ * state has no entry: no entries means "no level required". `belowBy` is the number of levels
+ * short (China levels count down: 5 = 初级工 … 1 = 高级技师).
+ */
+export type LevelFit = {
+  requirement: 'eqf' | 'china-skill-level';
+  required: number;
+  held?: number;
+  fit: 'meets' | 'below' | 'unknown';
+  belowBy?: number;
+};
+
+export interface SkillCredit {
+  required: RequiredSkill;
+  credit: number;
+  /** How the graduate covers the skill: directly, through a related skill, or not at all. */
+  via?: { uri: string; relation: 'same' | 'broader' | 'narrower' | 'related'; proficiency: Proficiency; verified: boolean };
+}
+
+export interface JobMatch {
+  jobId: string;
+  profileId: string;
+  jobVersion: number;
+  profileVersion: number;
+  score: number;
+  /** One plain English sentence a graduate or employer reads first (summariseExplanation gives it in Chinese, with names). */
+  summary: string;
+  /** A job matches only when at least one required skill is covered, directly or through a relation. */
+  eligible: boolean;
+  explanation: {
+    matchedEssential: SkillCredit[];
+    matchedOptional: SkillCredit[];
+    partial: SkillCredit[];
+    missingEssential: string[];
+    missingOptional: string[];
+    location: { tier: LocationTier; score: number };
+    level: { fits: LevelFit[]; score: number };
+    verifiedSkills: string[];
+    parts: { skills: number; location: number; level: number };
+  };
+}
