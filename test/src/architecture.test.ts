@@ -63,4 +63,22 @@ describe('architecture', () => {
     );
     expect(findCycle(graph)).toBeUndefined();
   });
+
+  it('documents the package map as the packages declare it (docs/architecture.md)', () => {
+    const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+    const documented = new Map(
+      [...doc.matchAll(/^\| `(@skillpass\/[\w-]+)` \| ([^|]+) \|/gm)].map((m) => [
+        m[1]!,
+        m[2]!.trim() === '—' ? [] : m[2]!.split(',').map((name) => `@skillpass/${name.trim()}`),
+      ]),
+    );
+    const declared = new Map(
+      workspaces.map((workspace) => {
+        const manifest = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8'));
+        const deps = Object.keys({ ...manifest.dependencies }).filter((name) => name.startsWith('@skillpass/'));
+        return [manifest.name as string, deps.sort()];
+      }),
+    );
+    expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(declared));
+  });
 });
