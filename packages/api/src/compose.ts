@@ -1,12 +1,7 @@
-import {
-  type CredentialBatchQueue,
-  CredentialService,
-  type ExternalIssuer,
-  processCredentialBatch,
-  type Signer,
-} from '@skillpass/credentials';
+import type { ExternalIssuer, Signer } from '@skillpass/credentials';
 import type { SkillGraph } from '@skillpass/matching';
 import type { ConsumerDeps } from '@skillpass/pipeline';
+import { type CredentialBatchQueue, CredentialService, processCredentialBatch } from '@skillpass/services';
 import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, Taxonomy } from './deps.ts';
