@@ -48,6 +48,8 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     publishedKeys: options.publishedKeys,
     origin: options.publicOrigin,
     skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+    // One clock for the handlers and the credentials they issue and verify.
+    clock,
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     ...(options.allowLoopbackHttp ? { allowLoopbackHttp: true } : {}),
   });
