@@ -1,4 +1,4 @@
-import { processCredentialBatch } from '@skillpass/credentials';
+import { processCredentialBatch } from '@skillpass/services';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { awsApiDeps } from './aws-runtime.ts';

@@ -186,7 +186,7 @@ describe('issuing a whole class', () => {
     });
     await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
     // A retried delivery of the same batch (as after a worker crash) issues nothing new.
-    const { processCredentialBatch } = await import('@skillpass/credentials');
+    const { processCredentialBatch } = await import('@skillpass/services');
     await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
     await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
     const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}?limit=100`, { token: school });
@@ -246,7 +246,8 @@ describe('graduates bring their own credentials', () => {
 
 describe('external issuers on the trust list', () => {
   it('verifies credentials signed by a configured external issuer’s key, and not by another key', async () => {
-    const { CredentialService, buildCredential, loadOrCreateLocalSigner, signCredential } = await import('@skillpass/credentials');
+    const { buildCredential, loadOrCreateLocalSigner, signCredential } = await import('@skillpass/credentials');
+    const { CredentialService } = await import('@skillpass/services');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');

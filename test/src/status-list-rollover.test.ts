@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialService, loadOrCreateLocalSigner } from '@skillpass/credentials';
+import { loadOrCreateLocalSigner } from '@skillpass/credentials';
+import { CredentialService } from '@skillpass/services';
 import { createRepositories, CursorCodec } from '@skillpass/store';
 import { describe, expect, it } from 'vitest';
 import { freshTable, registerSchoolWithTemplate } from './harness.ts';

@@ -1,3 +1,4 @@
+import type { Viewer } from '@skillpass/services';
 import type { MiddlewareHandler } from 'hono';
 import { errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problemResponse } from './problem.ts';
@@ -72,3 +73,6 @@ export function requireRole(config: AuthConfig, ...roles: Role[]): MiddlewareHan
 }
 
 export const isAdmin = (principal: Principal): boolean => principal.roles.includes('admin');
+
+/** The principal as the services see a reader of records: administrators may read anyone's. */
+export const viewerOf = (principal: Principal): Viewer => ({ id: principal.sub, admin: isAdmin(principal) });

@@ -1,10 +1,5 @@
-import {
-  type CredentialBatchQueue,
-  CredentialService,
-  type ExternalIssuer,
-  processCredentialBatch,
-  type Signer,
-} from '@skillpass/credentials';
+import type { ExternalIssuer, Signer } from '@skillpass/credentials';
+import { type CredentialBatchQueue, CredentialService, processCredentialBatch } from '@skillpass/services';
 import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, Taxonomy } from './deps.ts';
@@ -40,6 +35,8 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     publishedKeys: options.publishedKeys,
     origin: options.publicOrigin,
     skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,
+    // One clock for the handlers and the credentials they issue and verify.
+    clock,
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     ...(options.allowLoopbackHttp ? { allowLoopbackHttp: true } : {}),
   });

@@ -1,5 +1,5 @@
-import type { CredentialBatchQueue, CredentialService } from '@skillpass/credentials';
 import type { SkillGraph } from '@skillpass/matching';
+import type { CredentialBatchQueue, CredentialService } from '@skillpass/services';
 import type { CursorCodec, Repositories } from '@skillpass/store';
 import type { Env } from 'hono';
 import type { JWK } from 'jose';

@@ -1,6 +1,7 @@
 /**
- * npm run bench:credentials — sign and verify throughput next to raw node:crypto with the same
- * algorithm, a 10,000-recipient batch on DynamoDB Local, and the cost of a status-list check.
+ * npm run bench:credentials (first part) — sign and verify throughput next to raw node:crypto with
+ * the same algorithm, and the cost of a status-list check. The batch part, which needs the store,
+ * is packages/services/bench/credential-batch.ts.
  */
 import { createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -11,7 +12,6 @@ import { buildCredential, decodeStatusList, encodeStatusList, isStatusSet, loadO
 
 const ORIGIN = 'https://bench.example';
 const SIGN_N = 2_000;
-const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
 const template: CredentialTemplate = {
   templateId: 'tpl',
   issuerId: 'bench-issuer',
@@ -27,7 +27,6 @@ const template: CredentialTemplate = {
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 console.log(`skillpass credentials benchmark — ${new Date().toISOString()}`);
@@ -88,53 +87,3 @@ started = performance.now();
 for (let i = 0; i < 1_000_000; i++) isStatusSet(bits, i % 131_072);
 const lookupNs = ((performance.now() - started) * 1e6) / 1_000_000;
 console.log(`status list (131,072 entries, ${encoded.length} chars encoded): decode + check ${decodeMs.toFixed(3)} ms; bit lookup on a decoded list ${lookupNs.toFixed(1)} ns\n`);
-
-if (process.env.BENCH_SKIP_DYNAMO !== '1') {
-  const { startDynamoDbLocal } = await import('@skillpass/local/dynamodb-local');
-  const { connectTable, createRepositories, CursorCodec, ensureTable } = await import('@skillpass/store');
-  const { CredentialService, createCredentialBatch, processCredentialBatch } = await import('../src/index.ts');
-  const dynamo = await startDynamoDbLocal({ inMemory: true });
-  try {
-    const table = connectTable({ tableName: 'bench', endpoint: dynamo.endpoint, region: 'local' });
-    await ensureTable(table);
-    const cursors = new CursorCodec('bench-cursor-secret-0123');
-    const repositories = createRepositories(table, cursors);
-    const { issuers, batches } = repositories;
-    await issuers.put('bench-issuer', { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] }, [signer.kid]);
-    const { templateId: _t, issuerId: _i, version: _v, createdAt: _c, updatedAt: _u, ...templateInput } = template;
-    const tpl = await issuers.createTemplate('bench-issuer', templateInput, 'tpl');
-    const times: number[] = [];
-    const service = new CredentialService({ ...repositories, signer, publishedKeys: async () => [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
-    const timed = new Proxy(service, {
-      get(target, property, receiver) {
-        if (property !== 'issue') return Reflect.get(target, property, receiver);
-        return async (...args: Parameters<typeof service.issue>) => {
-          const t = performance.now();
-          try {
-            return await target.issue(...args);
-          } finally {
-            times.push(performance.now() - t);
-          }
-        };
-      },
-    });
-    const rows = Array.from({ length: BATCH }, (_, i) => ({ subjectId: `urn:learner:${i}`, email: `l${i}@example.com` }));
-    started = performance.now();
-    const batch = await createCredentialBatch(repositories, { enqueue: async () => {} }, { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() });
-    await processCredentialBatch(repositories, timed, batch.batchId);
-    const wall = performance.now() - started;
-    const done = await batches.progress(batch.batchId);
-    console.table({
-      [`batch of ${BATCH.toLocaleString()} on DynamoDB Local`]: {
-        'wall time': `${(wall / 1000).toFixed(1)} s`,
-        'credentials/s': perSecond(BATCH, wall),
-        'p50 per credential': `${percentile(times, 50).toFixed(1)} ms`,
-        'p99 per credential': `${percentile(times, 99).toFixed(1)} ms`,
-        issued: done?.issued,
-        failed: done?.failed,
-      },
-    });
-  } finally {
-    await dynamo.stop();
-  }
-}

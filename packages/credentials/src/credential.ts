@@ -1,4 +1,5 @@
 import type { CredentialTemplate } from '@skillpass/domain';
+import { STATUS_PURPOSES } from './status-list.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -179,7 +180,7 @@ export function buildCredential(input: {
     },
     ...(input.status
       ? {
-          credentialStatus: (['revocation', 'suspension'] as const).map((purpose) => ({
+          credentialStatus: STATUS_PURPOSES.map((purpose) => ({
             id: `${input.status!.listUrl}/${purpose}#${input.status!.index}`,
             type: 'BitstringStatusListEntry',
             statusPurpose: purpose,
@@ -189,4 +190,9 @@ export function buildCredential(input: {
         }
       : {}),
   };
+}
+
+/** A vc+jwt wrapped as a VC 2.0 EnvelopedVerifiableCredential: what the VC API answers with, and `compactJwsOf` unwraps. */
+export function envelopedCredential(jwt: string): { '@context': string[]; type: 'EnvelopedVerifiableCredential'; id: string } {
+  return { '@context': [VC_CONTEXT], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` };
 }

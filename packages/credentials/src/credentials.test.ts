@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCredential, missingEuMandatoryElements } from './credential.ts';
+import { buildCredential, envelopedCredential, missingEuMandatoryElements, VC_CONTEXT } from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, PICKS_BEFORE_LIST_IS_FULL } from './status-list.ts';
@@ -86,6 +86,9 @@ describe('issue → verify', () => {
     // The same credential in the other accepted envelopes.
     expect((await verifyCredential({ jwt }, deps, NOW)).verified).toBe(true);
     expect((await verifyCredential({ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` }, deps, NOW)).verified).toBe(true);
+    // What the VC API issues is what verification unwraps.
+    expect(envelopedCredential(jwt)).toEqual({ '@context': [VC_CONTEXT], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` });
+    expect((await verifyCredential(envelopedCredential(jwt), deps, NOW)).verified).toBe(true);
   });
 
   it('fails the signature check when any single byte of the JWS is flipped', async () => {

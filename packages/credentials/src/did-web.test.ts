@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DidWebResolver, didWebDocumentUrl, keysFromDocument } from './did-web.ts';
+import { DidWebResolver, didWebDocument, didWebDocumentUrl, didWebOf, keysFromDocument } from './did-web.ts';
 import { loadTrustList } from './trust-list.ts';
 
 const key = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
@@ -13,6 +13,22 @@ describe('did:web', () => {
     expect(didWebDocumentUrl('did:web:example.com:schools:suzhou')).toBe('https://example.com/schools/suzhou/did.json');
     expect(didWebDocumentUrl('did:web:localhost%3A8443')).toBe('https://localhost:8443/.well-known/did.json');
     for (const bad of ['did:key:z6Mk', 'did:web:', 'did:web:evil.com%2Fpath', 'did:web:a.com#frag']) expect(didWebDocumentUrl(bad), bad).toBeUndefined();
+  });
+
+  it('names an origin by its DID, and publishes a document the resolver reads back', () => {
+    expect(didWebOf('https://skillpass.example')).toBe('did:web:skillpass.example');
+    const did = didWebOf('http://localhost:8443');
+    expect(did).toBe('did:web:localhost%3A8443');
+    expect(didWebDocumentUrl(did)).toBe('https://localhost:8443/.well-known/did.json');
+    const jwk = { ...key, kid: `${did}#k1` };
+    const document = didWebDocument(did, [jwk]);
+    expect(document).toEqual({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+      id: did,
+      verificationMethod: [{ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }],
+      assertionMethod: [jwk.kid],
+    });
+    expect(keysFromDocument(did, document)).toEqual({ keys: [jwk], assertionKeyIds: [jwk.kid] });
   });
 
   it('takes only public keys of the DID itself, and marks those allowed to sign credentials', () => {

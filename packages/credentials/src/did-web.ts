@@ -14,6 +14,21 @@ export function didWebDocumentUrl(did: string): string | undefined {
   return `https://${host}/${path}/did.json`;
 }
 
+/** The did:web DID of an origin; a port's colon is percent-encoded, as the method requires. */
+export function didWebOf(origin: string): string {
+  return `did:web:${new URL(origin).host.replace(':', '%3A')}`;
+}
+
+/** The DID document naming `keys` as the DID's verification and assertion methods (what did.json serves). */
+export function didWebDocument(did: string, keys: readonly JWK[]) {
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    id: did,
+    verificationMethod: keys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+    assertionMethod: keys.map((jwk) => jwk.kid),
+  };
+}
+
 export interface DidKeys {
   /** Public keys with `kid` set to their absolute DID URL (`did:web:…#key-1`). */
   keys: JWK[];

@@ -6,5 +6,3 @@ export * from './remote-status.ts';
 export * from './did-web.ts';
 export * from './trust-list.ts';
 export * from './verify.ts';
-export * from './service.ts';
-export * from './batches.ts';

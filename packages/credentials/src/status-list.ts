@@ -3,7 +3,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 /** W3C Bitstring Status List v1.0: at least 131,072 entries, so an index reveals little about its holder. */
 export const STATUS_LIST_SIZE = 131_072;
 
-export type StatusPurpose = 'revocation' | 'suspension';
+/** The two lists every credential is entered in: revocation is final, suspension can be lifted. */
+export const STATUS_PURPOSES = ['revocation', 'suspension'] as const;
+export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
 
 /** The `encodedList`: the bitstring, GZIP-compressed, base64url, multibase prefix `u`. Bit 0 is the leftmost. */
 export function encodeStatusList(setIndexes: Iterable<number>, size = STATUS_LIST_SIZE): string {

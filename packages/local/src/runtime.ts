@@ -10,7 +10,8 @@ import {
   skillpassOpenApiDocument,
   type Taxonomy,
 } from '@skillpass/api';
-import { type ExternalIssuer, inProcessBatchQueue, loadLocalKeyRing } from '@skillpass/credentials';
+import { type ExternalIssuer, loadLocalKeyRing } from '@skillpass/credentials';
+import { inProcessBatchQueue } from '@skillpass/services';
 import { type LocalDispatcher, startLocalDispatcher } from '@skillpass/pipeline';
 import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';

@@ -1,59 +1,13 @@
-import { builtOnFirstUse, DomainError, type FieldIssue } from '@skillpass/domain';
-import { type BatchRecipient, type CredentialBatch, deterministicId, type Repositories } from '@skillpass/store';
-import * as z from 'zod/mini';
-import type { CredentialService, IssueRequest } from './service.ts';
-import { parseCsvWithHeader } from './csv.ts';
+import { DomainError, type FieldIssue } from '@skillpass/domain';
+import { type BatchRecipient, type CredentialBatch, deterministicId, newId, type Repositories } from '@skillpass/store';
+import { type BatchRecipientInput, batchRecipientSchema, MAX_BATCH_RECIPIENTS } from './batch-input.ts';
+import type { CredentialBatchQueue } from './batch-queue.ts';
+import type { IssueRequest, Viewer } from './deps.ts';
+import type { CredentialService } from './service.ts';
 
-export const MAX_BATCH_RECIPIENTS = 10_000;
-
-export const batchRecipientSchema = builtOnFirstUse(() =>
-  z
-    .strictObject({
-      graduateId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
-      subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-      email: z.optional(z.email()),
-      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-      grade: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-      validUntil: z.optional(z.iso.datetime({ offset: true })),
-    })
-    .check(
-      z.refine((r) => r.graduateId !== undefined || (r.subjectId !== undefined && r.email !== undefined), {
-        message: 'give graduateId, or subjectId and email',
-      }),
-    ),
-);
-export type BatchRecipientInput = z.infer<ReturnType<typeof batchRecipientSchema>>;
-
-/** Where batch work goes: SQS in AWS, an in-process queue locally. Delivery is at least once. */
-export interface CredentialBatchQueue {
-  enqueue(batchId: string): Promise<void>;
-}
-
-/** Rows from CSV (header row; empty cells are absent) or JSON, numbered from 1 as a person counts them. */
-export function recipientRowsFrom(body: string, contentType: string): unknown[] {
-  if (/^text\/csv/i.test(contentType)) {
-    try {
-      const rows = parseCsvWithHeader(body);
-      return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== '')));
-    } catch (error) {
-      throw new DomainError('validation', `The CSV cannot be read: ${(error as Error).message}`, [
-        { path: 'body', message: 'malformed CSV' },
-      ]);
-    }
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new DomainError('validation', 'Malformed JSON in request body.', [{ path: 'body', message: 'malformed JSON' }]);
-  }
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { recipients?: unknown }).recipients)) {
-    throw new DomainError('validation', 'Send {"templateId": …, "recipients": [ … ]}.', [
-      { path: 'recipients', message: 'required array' },
-    ]);
-  }
-  return (parsed as { recipients: unknown[] }).recipients;
-}
+/** A retried request with the same Idempotency-Key names the same batch, so it is recorded once. */
+export const batchIdFor = (issuerId: string, idempotencyKey: string | undefined, now: Date) =>
+  idempotencyKey ? deterministicId('batch', issuerId, idempotencyKey) : newId('batch', now);
 
 /**
  * Records a batch: every row is checked now, and a bad row fails alone with its row number; the
@@ -142,25 +96,15 @@ export async function processCredentialBatch(
   } while (cursor);
 }
 
-/** The local queue: runs batches in this process, retrying a batch whose worker threw. */
-export function inProcessBatchQueue(
-  work: (batchId: string) => Promise<void>,
-  onError: (error: unknown) => void = () => {},
-): CredentialBatchQueue & { idle(): Promise<void> } {
-  const running = new Set<Promise<void>>();
-  const run = (batchId: string, attempt: number): Promise<void> =>
-    work(batchId).catch(async (error) => {
-      onError(error);
-      if (attempt < 3) await run(batchId, attempt + 1);
-    });
-  return {
-    async enqueue(batchId) {
-      const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(batchId, 1));
-      running.add(job);
-      void job.finally(() => running.delete(job));
-    },
-    async idle() {
-      while (running.size > 0) await Promise.all([...running]);
-    },
-  };
+/** A batch's progress and one page of its per-recipient results, for its issuer or an administrator only. */
+export async function batchReport(
+  { batches }: Pick<Repositories, 'batches'>,
+  batchId: string,
+  viewer: Viewer,
+  page: { limit: number; cursor?: string },
+) {
+  const batch = await batches.get(batchId);
+  if (!batch || (batch.issuerId !== viewer.id && !viewer.admin)) return undefined;
+  const [recipients, progress] = await Promise.all([batches.listRecipients(batch.batchId, page), batches.progress(batch.batchId)]);
+  return { batch, progress, recipients };
 }

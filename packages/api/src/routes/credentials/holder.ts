@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { builtOnFirstUse, issuedCredentialSchema } from '@skillpass/domain';
+import { importHeldCredential } from '@skillpass/services';
+import { createRoute, DocumentedHono } from '../../routing.ts';
+import type { ApiApp, ApiDeps } from '../../deps.ts';
+import { requireRole } from '../../auth.ts';
+import { jsonContent, problemResponses } from '../../http.ts';
+import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
+
+const security = [{ bearer: [] }];
+
+const heldSchema = builtOnFirstUse(() =>
+  z.object({
+    heldId: z.string(),
+    issuerId: z.string(),
+    title: z.string(),
+    skills: z.array(z.string()),
+    validUntil: z.optional(z.string()),
+    importedAt: z.string(),
+  }),
+);
+
+/** A graduate's credentials: those issued here, and those brought from other trusted issuers. */
+export function holderRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  const graduate = requireRole(deps.auth, 'graduate');
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/profiles/me/credentials',
+      summary: 'Bring a credential I hold (from any trusted issuer)',
+      description:
+        'The credential is verified on import; a failed check is a 422 carrying the report. Its ESCO-aligned skills become verified skills. It is part of the export and erased with the profile.',
+      tags: ['Graduate profile'],
+      security,
+      middleware: [graduate] as const,
+      request: () => ({ body: { content: { 'application/json': { schema: verifyRequestSchema() } }, required: true } }),
+      responses: () => ({
+        201: jsonContent(z.object({ held: heldSchema(), report: verificationReportSchema() }), 'Imported'),
+        ...problemResponses(400, 401, 403, 404, 422),
+      }),
+    }),
+    async (c) => {
+      const { held, report } = await importHeldCredential(deps, c.get('principal').sub, c.req.valid('json'));
+      const { jwt: _jwt, graduateId: _g, ...shown } = held;
+      return c.json({ held: shown, report }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/profiles/me/credentials',
+      summary: 'Credentials issued to me here, and those I brought',
+      tags: ['Graduate profile'],
+      security,
+      middleware: [graduate] as const,
+      responses: () => ({
+        200: jsonContent(
+          z.object({ issued: z.array(issuedCredentialSchema()), held: z.array(z.extend(heldSchema(), { jwt: z.string() })) }),
+          'My credentials',
+        ),
+        ...problemResponses(401, 403),
+      }),
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const [issued, held] = await Promise.all([
+        deps.credentials.listForHolder(sub),
+        deps.credentials.listHeld(sub),
+      ]);
+      return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }) => rest) }, 200);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,121 @@
+import * as z from 'zod/mini';
+import { envelopedCredential } from '@skillpass/credentials';
+import { builtOnFirstUse, issuedCredentialSchema, notFound } from '@skillpass/domain';
+import { credentialIdFor, credentialVisibleTo } from '@skillpass/services';
+import { createRoute, DocumentedHono } from '../../routing.ts';
+import type { ApiApp, ApiDeps } from '../../deps.ts';
+import { requireRole, viewerOf } from '../../auth.ts';
+import { idempotent, jsonContent, problemResponses } from '../../http.ts';
+import { issueRequestSchema } from './schemas.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['Credentials'];
+
+const issuedResponseSchema = builtOnFirstUse(() =>
+  z.object({
+    id: z.string(),
+    jwt: z.string(),
+    verifyUrl: z.string(),
+    qrSvg: z.string(),
+    credential: issuedCredentialSchema(),
+  }),
+);
+
+/** Issue one credential, and read it back as its issuer or its holder. */
+export function issuanceRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  const service = deps.credentialService;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/credentials',
+      summary: 'Issue one signed micro-credential',
+      description:
+        'Signed as a compact JWS (vc+jwt, ES256). `verifyUrl` carries the credential in the URL fragment, which browsers never send to servers. Honours Idempotency-Key.',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
+      request: () => ({ body: { content: { 'application/json': { schema: issueRequestSchema() } }, required: true } }),
+      responses: () => ({ 201: jsonContent(issuedResponseSchema(), 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const credentialId = credentialIdFor(sub, c.get('idempotencyKey'), deps.clock());
+      const result = await service.issue(sub, c.req.valid('json'), credentialId);
+      c.header('Location', `/v1/credentials/${credentialId}`);
+      // The QR code is drawn only here, for the one credential a person is looking at: it is the costly part.
+      const qrSvg = service.qrSvg(credentialId, result.verifyUrl);
+      return c.json(
+        { id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg, credential: result.credential },
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/credentials/{id}',
+      summary: 'A credential: its issuer or its graduate holder',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
+      request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+      responses: () => ({ 200: jsonContent(issuedCredentialSchema(), 'The credential'), ...problemResponses(401, 403, 404) }),
+    }),
+    async (c) => {
+      const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
+      if (!credential) throw notFound('credential');
+      return c.json(credential, 200);
+    },
+  );
+  return app;
+}
+
+/**
+ * The W3C VC API's issue endpoint. Its own module only because the OpenAPI document lists it
+ * last, after the holder routes: modules are mounted in document order.
+ */
+export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/credentials/issue',
+      summary: 'Issue a credential (W3C VC API shape)',
+      description:
+        'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
+      request: () => ({
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                credential: issueRequestSchema(),
+                options: z.optional(z.record(z.string(), z.unknown())),
+              }),
+            },
+          },
+          required: true,
+        },
+      }),
+      responses: () => ({
+        201: jsonContent(
+          z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }),
+          'Issued',
+        ),
+        ...problemResponses(400, 401, 403, 409, 422),
+      }),
+    }),
+    async (c) => {
+      const sub = c.get('principal').sub;
+      const credentialId = credentialIdFor(sub, c.get('idempotencyKey'), deps.clock());
+      const result = await deps.credentialService.issue(sub, c.req.valid('json').credential, credentialId);
+      return c.json({ verifiableCredential: envelopedCredential(result.credential.jwt) }, 201);
+    },
+  );
+  return app;
+}

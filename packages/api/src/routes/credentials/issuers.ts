@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { issuerInputSchema, issuerSchema, notFound } from '@skillpass/domain';
+import { createRoute, DocumentedHono } from '../../routing.ts';
+import type { ApiApp, ApiDeps } from '../../deps.ts';
+import { requireRole } from '../../auth.ts';
+import { etagOf, jsonContent, problemResponses } from '../../http.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['Credentials'];
+
+/** An issuing organisation registers itself; its public profile is in well-known.ts. */
+export function issuerRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  const issuer = requireRole(deps.auth, 'issuer');
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/issuers/me',
+      summary: 'Register or update my issuing organisation',
+      tags,
+      security,
+      middleware: [issuer] as const,
+      request: () => ({ body: { content: { 'application/json': { schema: issuerInputSchema() } }, required: true } }),
+      responses: () => ({
+        200: jsonContent(issuerSchema().register(z.globalRegistry, { id: 'Issuer' }), 'Saved'),
+        ...problemResponses(400, 401, 403),
+      }),
+    }),
+    async (c) => {
+      // Hosted issuers sign with the platform's key.
+      const saved = await deps.issuers.put(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
+      c.header('ETag', etagOf(saved.version));
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/issuers/me',
+      summary: 'Read my issuing organisation',
+      tags,
+      security,
+      middleware: [issuer] as const,
+      responses: () => ({ 200: jsonContent(issuerSchema(), 'My issuer record'), ...problemResponses(401, 403, 404) }),
+    }),
+    async (c) => {
+      const found = await deps.issuers.get(c.get('principal').sub);
+      if (!found) throw notFound('issuer');
+      return c.json(found, 200);
+    },
+  );
+  return app;
+}

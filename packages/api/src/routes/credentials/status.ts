@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import { STATUS_PURPOSES } from '@skillpass/credentials';
+import { issuedCredentialSchema, notFound } from '@skillpass/domain';
+import { STATUS_LIST_TTL_SECONDS } from '@skillpass/services';
+import { createRoute, DocumentedHono } from '../../routing.ts';
+import type { ApiApp, ApiDeps } from '../../deps.ts';
+import { requireRole } from '../../auth.ts';
+import { jsonContent, problemResponses } from '../../http.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['Credentials'];
+
+/** A credential's status: its issuer changes it, anyone reads it from the signed status lists. */
+export function statusRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  const service = deps.credentialService;
+
+  for (const action of ['revoke', 'suspend', 'reinstate'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/v1/credentials/{id}/${action}`,
+        summary: `${action[0]!.toUpperCase()}${action.slice(1)} a credential (its issuer only)`,
+        description:
+          'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
+        tags,
+        security,
+        middleware: [requireRole(deps.auth, 'issuer')] as const,
+        request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+        responses: () => ({
+          200: jsonContent(issuedCredentialSchema(), 'The credential in its new state'),
+          ...problemResponses(401, 403, 404, 409),
+        }),
+      }),
+      async (c) => c.json(await service.changeStatus(c.get('principal').sub, c.req.valid('param').id, action), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/status-lists/{listId}/{purpose}',
+      summary: 'A signed BitstringStatusListCredential (vc+jwt)',
+      tags,
+      request: () => ({
+        params: z.object({ listId: z.string().check(z.regex(/^[\w-]{1,32}$/)), purpose: z.enum(STATUS_PURPOSES) }),
+      }),
+      responses: () => ({
+        200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } },
+        ...problemResponses(400, 404),
+      }),
+    }),
+    async (c) => {
+      const { listId, purpose } = c.req.valid('param');
+      const jws = await service.publishedStatusList(listId, purpose);
+      if (!jws) throw notFound('status list');
+      return c.body(jws, 200, {
+        'Content-Type': 'application/vc+jwt',
+        'Cache-Control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`,
+      });
+    },
+  );
+  return app;
+}

@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { createRoute, DocumentedHono } from '../../routing.ts';
+import type { ApiApp, ApiDeps } from '../../deps.ts';
+import { jsonContent, problemResponses } from '../../http.ts';
+import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
+import { VERIFY_PAGE } from './verify-page.ts';
+
+const verifyRoute = (path: string, summary: string, bodySchema: () => z.ZodMiniType = verifyRequestSchema) =>
+  createRoute({
+    method: 'post',
+    path,
+    summary,
+    description:
+      'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
+    tags: ['Verification'],
+    request: () => ({ body: { content: { 'application/json': { schema: bodySchema() } }, required: true } }),
+    responses: () => ({
+      200: jsonContent(verificationReportSchema(), 'The report, check by check'),
+      ...problemResponses(400, 413, 415),
+    }),
+  });
+
+/** Public verification: the JSON API, the W3C VC API shape, and the page people open from a QR code. */
+export function verificationRoutes(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new DocumentedHono();
+  const service = deps.credentialService;
+
+  app.openapi(verifyRoute('/v1/verify', 'Verify a credential'), async (c) => {
+    const body = c.req.valid('json');
+    const report =
+      body && typeof body === 'object' && 'credentialId' in body && typeof body.credentialId === 'string'
+        ? await service.verifyById(body.credentialId)
+        : await service.verify(body);
+    return c.json(report, 200);
+  });
+  app.openapi(
+    verifyRoute('/credentials/verify', 'Verify a credential (W3C VC API shape)', () =>
+      z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
+    ),
+    async (c) =>
+      c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/verify',
+      summary: 'The verification page (English and Chinese); reads the credential from the URL fragment',
+      tags: ['Verification'],
+      responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
+    }),
+    (c) => c.html(VERIFY_PAGE, 200),
+  );
+  return app;
+}

@@ -1,0 +1,119 @@
+import { buildCredential, signCredential } from '@skillpass/credentials';
+import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer } from '@skillpass/domain';
+import { deterministicId, newId } from '@skillpass/store';
+import QRCode from 'qrcode-svg';
+import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
+import { issuerProfileOf } from './documents.ts';
+import { credentialUrl, statusListUrl, templateUrl, verifyByIdUrl, verifyUrl } from './links.ts';
+import { allocateStatusEntry } from './status.ts';
+
+/** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
+const QR_CAPACITY_BYTES = 2_953;
+
+/** A retried request with the same Idempotency-Key names the same credential, so it is issued once. */
+export const credentialIdFor = (issuerId: string, idempotencyKey: string | undefined, now: Date) =>
+  idempotencyKey ? deterministicId('cred', issuerId, idempotencyKey) : newId('cred', now);
+
+export const issuedResult = (origin: string, credential: IssuedCredential): IssuedResult => ({
+  credential,
+  verifyUrl: verifyUrl(origin, credential.jwt),
+});
+
+/** A credential is shown to its issuer and its graduate holder only; to anyone else it does not exist. */
+export async function credentialVisibleTo(
+  { credentials }: Pick<CredentialServiceDeps, 'credentials'>,
+  credentialId: string,
+  viewer: Viewer,
+): Promise<IssuedCredential | undefined> {
+  const credential = await credentials.get(credentialId);
+  const mine =
+    credential &&
+    (credential.issuerId === viewer.id || (credential.holder.kind === 'graduate' && credential.holder.graduateId === viewer.id) || viewer.admin);
+  return mine ? credential : undefined;
+}
+
+/**
+ * A QR code of the verify URL. A signed credential is usually longer than a QR code can hold
+ * (2,953 bytes), so then the code carries a short link to the same page naming the credential
+ * by its unguessable id instead of embedding it.
+ */
+export function qrSvg(origin: string, credentialId: string, url: string): string {
+  const content = Buffer.byteLength(url) <= QR_CAPACITY_BYTES ? url : verifyByIdUrl(origin, credentialId);
+  return new QRCode({ content, padding: 2, width: 256, height: 256, ecl: 'L', join: true }).svg();
+}
+
+/** The holder as the credential names them: a graduate here by a URN and their display name, anyone else as given. */
+async function holderOf({ profiles }: Pick<CredentialServiceDeps, 'profiles'>, holder: IssueRequest['holder']) {
+  if (!('graduateId' in holder)) return { id: holder.subjectId, name: holder.name };
+  const profile = await profiles.get(holder.graduateId);
+  if (!profile) throw new DomainError('validation', 'No graduate with that id.', [{ path: 'holder.graduateId', message: 'not found' }]);
+  return { id: `urn:skillpass:graduate:${profile.graduateId}`, name: profile.displayName };
+}
+
+/**
+ * Issues one credential under `credentialId`: idempotent on that id (an existing credential is
+ * returned as it is). `preloaded` spares a batch worker reading the same issuer and template for every row.
+ */
+export async function issueCredential(
+  deps: CredentialServiceDeps,
+  now: Date,
+  issuerId: string,
+  request: IssueRequest,
+  credentialId: string,
+  preloaded?: { issuer: Issuer; template: CredentialTemplate },
+): Promise<IssuedResult> {
+  const existing = await deps.credentials.get(credentialId);
+  if (existing) return issuedResult(deps.origin, existing);
+  const issuer = preloaded?.issuer ?? (await deps.issuers.get(issuerId));
+  if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
+  const template = preloaded?.template.templateId === request.templateId ? preloaded.template : await deps.issuers.getTemplate(request.templateId);
+  if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
+  if (template.issuerId !== issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
+  const holder = await holderOf(deps, request.holder);
+  const validUntil = request.validUntil ? new Date(request.validUntil) : undefined;
+  if (validUntil && validUntil <= now) {
+    throw new DomainError('validation', 'validUntil must be in the future.', [{ path: 'validUntil', message: 'in the past' }]);
+  }
+  const { listId, index } = await allocateStatusEntry(deps, credentialId);
+  const vc = buildCredential({
+    credentialUrl: credentialUrl(deps.origin, credentialId),
+    templateUrl: templateUrl(deps.origin, template.templateId),
+    template,
+    issuer: issuerProfileOf(deps.origin, issuer),
+    holder: { id: holder.id, ...(holder.name ? { name: holder.name } : {}) },
+    skillLabel: deps.skillLabel,
+    validFrom: now,
+    ...(validUntil ? { validUntil } : {}),
+    ...(request.grade ? { grade: request.grade } : {}),
+    status: { listUrl: statusListUrl(deps.origin, listId), index },
+  });
+  const jwt = await signCredential(vc, deps.signer, now);
+  const record: IssuedCredential = {
+    credentialId,
+    issuerId,
+    templateId: template.templateId,
+    holder:
+      'graduateId' in request.holder
+        ? { kind: 'graduate', graduateId: request.holder.graduateId }
+        : { kind: 'external', subjectId: request.holder.subjectId, email: request.holder.email },
+    status: 'active',
+    statusListIndex: index,
+    statusListId: listId,
+    skills: template.learningOutcomes,
+    validFrom: vc.validFrom,
+    ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
+    jwt,
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  try {
+    await deps.credentials.create(record);
+  } catch (error) {
+    // A concurrent retry of the same issuance got there first: return what it stored.
+    const raced = await deps.credentials.get(credentialId);
+    if (!raced) throw error;
+    return issuedResult(deps.origin, raced);
+  }
+  return issuedResult(deps.origin, record);
+}

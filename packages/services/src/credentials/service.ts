@@ -1,0 +1,116 @@
+import {
+  compactJwsOf,
+  RemoteStatusLists,
+  type StatusPurpose,
+  type TrustedIssuer,
+  type VerificationReport,
+  verifyCredential,
+} from '@skillpass/credentials';
+import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/domain';
+import type { JWK } from 'jose';
+import type { CredentialServiceDeps, IssuedResult, IssueRequest } from './deps.ts';
+import { achievementDocument, issuerDocument, platformDidDocument, publishedKey } from './documents.ts';
+import { issueCredential, qrSvg } from './issuance.ts';
+import { issuerUrl } from './links.ts';
+import { changeStatus, ownStatusOf, publishedStatusList, type StatusAction, statusListJws } from './status.ts';
+import { IssuerTrust } from './trust.ts';
+
+/**
+ * Issue, revoke, publish status and verify: the credential use cases over the repositories and a
+ * signer. One object because verification needs the trust and status-list caches it keeps; each
+ * use case lives in its own file (issuance, status, trust, documents) and this class wires them.
+ */
+export class CredentialService {
+  readonly #remoteStatus: RemoteStatusLists;
+  readonly #trust: IssuerTrust;
+
+  constructor(private readonly deps: CredentialServiceDeps) {
+    const now = () => this.#now();
+    this.#trust = new IssuerTrust(deps, now);
+    this.#remoteStatus = new RemoteStatusLists((kid) => this.resolveKey(kid), {
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      clock: now,
+      allowLoopbackHttp: deps.allowLoopbackHttp ?? false,
+    });
+  }
+
+  #now(): Date {
+    return (this.deps.clock ?? (() => new Date()))();
+  }
+
+  issuerUrl(issuerId: string): string {
+    return issuerUrl(this.deps.origin, issuerId);
+  }
+
+  issuerDocument(issuerId: string) {
+    return issuerDocument(this.deps, issuerId);
+  }
+
+  achievementDocument(templateId: string) {
+    return achievementDocument(this.deps, templateId);
+  }
+
+  didDocument() {
+    return platformDidDocument(this.deps);
+  }
+
+  publishedKey(keyId: string): Promise<JWK | undefined> {
+    return publishedKey(this.deps, keyId);
+  }
+
+  qrSvg(credentialId: string, verifyUrl: string): string {
+    return qrSvg(this.deps.origin, credentialId, verifyUrl);
+  }
+
+  /** Verifies what a graduate brings and hands back the compact JWS that was checked. */
+  async verifyForImport(input: unknown): Promise<VerificationReport & { jwt: string }> {
+    const jwt = compactJwsOf(input) ?? '';
+    return { ...(await this.verify(jwt)), jwt };
+  }
+
+  /** Verifies a credential issued here, named by id (what the short QR link sends). */
+  async verifyById(credentialId: string): Promise<VerificationReport> {
+    const credential = await this.deps.credentials.get(credentialId);
+    return this.verify(credential?.jwt ?? '');
+  }
+
+  trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {
+    return this.#trust.trustedIssuer(issuerId);
+  }
+
+  resolveKey(kid: string): Promise<JWK | undefined> {
+    return this.#trust.resolveKey(kid);
+  }
+
+  /** A status-list entry: read from the table for lists published here, fetched and checked for others'. */
+  statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'> {
+    if (!listUrl.startsWith(`${this.deps.origin}/status-lists/`)) return this.#remoteStatus.statusOf(listUrl, index, purpose, issuer);
+    return ownStatusOf(this.deps, listUrl, index, purpose);
+  }
+
+  verify(input: unknown): Promise<VerificationReport> {
+    return verifyCredential(
+      input,
+      { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p, issuer) => this.statusOf(l, i, p, issuer) },
+      this.#now(),
+    );
+  }
+
+  issue(issuerId: string, request: IssueRequest, credentialId: string, preloaded?: { issuer: Issuer; template: CredentialTemplate }): Promise<IssuedResult> {
+    return issueCredential(this.deps, this.#now(), issuerId, request, credentialId, preloaded);
+  }
+
+  changeStatus(issuerId: string, credentialId: string, action: StatusAction): Promise<IssuedCredential> {
+    return changeStatus(this.deps, issuerId, credentialId, action);
+  }
+
+  /** The signed BitstringStatusListCredential for one list and purpose. */
+  statusListJws(listId: string, purpose: StatusPurpose): Promise<string> {
+    return statusListJws(this.deps, listId, purpose, this.#now());
+  }
+
+  /** The same, for the public route: undefined for a list no credential uses. */
+  publishedStatusList(listId: string, purpose: StatusPurpose): Promise<string | undefined> {
+    return publishedStatusList(this.deps, listId, purpose, this.#now());
+  }
+}

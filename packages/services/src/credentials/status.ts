@@ -1,0 +1,98 @@
+import {
+  allocateRandomIndex,
+  decodeStatusList,
+  encodeStatusList,
+  isStatusSet,
+  signCompactJws,
+  STATUS_LIST_SIZE,
+  type StatusPurpose,
+  VC_CONTEXT,
+} from '@skillpass/credentials';
+import { type IssuedCredential, notFound } from '@skillpass/domain';
+import { nextStatusListId } from '@skillpass/store';
+import type { CredentialServiceDeps } from './deps.ts';
+import { statusListUrl } from './links.ts';
+
+/** How long verifiers may cache a status list (seconds); also its `ttl`. */
+export const STATUS_LIST_TTL_SECONDS = 300;
+
+export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
+
+/** A random free entry in the current status list; when picks keep colliding, the next list becomes current. */
+export async function allocateStatusEntry(
+  { credentials, random }: Pick<CredentialServiceDeps, 'credentials' | 'random'>,
+  credentialId: string,
+): Promise<{ listId: string; index: number }> {
+  for (let moves = 0; moves < 3; moves++) {
+    const listId = await credentials.currentStatusList();
+    const index = await allocateRandomIndex((i) => credentials.claimStatusIndex(listId, i, credentialId), random);
+    if (index !== undefined) return { listId, index };
+    await credentials.advanceStatusList(listId, nextStatusListId(listId));
+  }
+  throw new Error('no free status-list entry even in a new list');
+}
+
+/** Revoke, suspend or reinstate, by the credential's own issuer only. */
+export async function changeStatus(
+  { credentials }: Pick<CredentialServiceDeps, 'credentials'>,
+  issuerId: string,
+  credentialId: string,
+  action: StatusAction,
+): Promise<IssuedCredential> {
+  const credential = await credentials.get(credentialId);
+  if (!credential || credential.issuerId !== issuerId) throw notFound('credential');
+  // The repository applies the rules of status changes (revocation is final) under its read.
+  const to = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'active';
+  return credentials.changeStatus(credentialId, to);
+}
+
+/** An entry of a status list this platform publishes; 'unknown' for a URL that names none of its lists. */
+export async function ownStatusOf(
+  { credentials, origin }: Pick<CredentialServiceDeps, 'credentials' | 'origin'>,
+  listUrl: string,
+  index: number,
+  purpose: StatusPurpose,
+): Promise<'set' | 'unset' | 'unknown'> {
+  const match = /^([\w-]+)\/(\w+)$/.exec(listUrl.slice(`${origin}/status-lists/`.length));
+  if (!match || match[2] !== purpose) return 'unknown';
+  const state = await credentials.getStatusList(match[1]!, STATUS_LIST_SIZE);
+  const bits = decodeStatusList(encodeStatusList(purpose === 'revocation' ? state.revoked : state.suspended));
+  return isStatusSet(bits, index) ? 'set' : 'unset';
+}
+
+/** The signed BitstringStatusListCredential for one list and purpose; undefined for a list no credential uses. */
+export async function publishedStatusList(
+  { credentials, origin, signer }: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer'>,
+  listId: string,
+  purpose: StatusPurpose,
+  now: Date,
+): Promise<string | undefined> {
+  if (!(await credentials.isStatusListInUse(listId))) return undefined;
+  return statusListJws({ credentials, origin, signer }, listId, purpose, now);
+}
+
+/** The signed BitstringStatusListCredential for one list and purpose. */
+export async function statusListJws(
+  { credentials, origin, signer }: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer'>,
+  listId: string,
+  purpose: StatusPurpose,
+  now: Date,
+): Promise<string> {
+  const state = await credentials.getStatusList(listId, STATUS_LIST_SIZE);
+  const url = `${statusListUrl(origin, listId)}/${purpose}`;
+  const credential = {
+    '@context': [VC_CONTEXT],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: { id: `${origin}/issuers/platform`, type: ['Profile'], name: 'skillpass' },
+    validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: purpose,
+      encodedList: encodeStatusList(purpose === 'revocation' ? state.revoked : state.suspended),
+      ttl: STATUS_LIST_TTL_SECONDS * 1000,
+    },
+  };
+  return signCompactJws({ ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) }, signer, 'vc+jwt');
+}

@@ -1,0 +1,60 @@
+import { DidWebResolver, type TrustedIssuer } from '@skillpass/credentials';
+import type { Issuer } from '@skillpass/domain';
+import type { JWK } from 'jose';
+import type { CredentialServiceDeps } from './deps.ts';
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** An issuer is trusted while any accreditation is current: accredited in one Delta province is trusted platform-wide. */
+export function accreditedUntil(issuer: Issuer, now: Date): string | undefined {
+  const current = issuer.accreditation.map((a) => a.validUntil).filter((until) => until >= today(now));
+  return current.sort().at(-1);
+}
+
+type TrustDeps = Pick<CredentialServiceDeps, 'issuers' | 'publishedKeys' | 'origin' | 'externalIssuers' | 'fetch'>;
+
+/**
+ * Whom verification here trusts, and with which keys: issuers hosted on the platform (while
+ * accredited) and the external issuers on the trust list, by JWKS or by their did:web document.
+ */
+export class IssuerTrust {
+  readonly #dids: DidWebResolver;
+
+  constructor(
+    private readonly deps: TrustDeps,
+    private readonly now: () => Date,
+  ) {
+    this.#dids = new DidWebResolver({ ...(deps.fetch ? { fetch: deps.fetch } : {}), clock: now });
+  }
+
+  async trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {
+    const external = this.deps.externalIssuers?.find((e) => e.id === issuerId);
+    if (external) {
+      const keyIds = external.jwks
+        ? external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))
+        : ((await this.#dids.keysOf(external.id))?.assertionKeyIds ?? []);
+      return { id: external.id, name: external.name, keyIds, ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}) };
+    }
+    const prefix = `${this.deps.origin}/issuers/`;
+    if (!issuerId.startsWith(prefix)) return undefined;
+    const issuer = await this.deps.issuers.get(decodeURIComponent(issuerId.slice(prefix.length)));
+    if (!issuer) return undefined;
+    const until = accreditedUntil(issuer, this.now());
+    // No current accreditation: report the last one, so the check says when it ended.
+    const lastEnded = issuer.accreditation.map((a) => a.validUntil).sort().at(-1) ?? '0000-01-01';
+    // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update.
+    const keyIds = [...new Set([...issuer.signingKeyIds, ...(await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : []))])];
+    return { id: issuerId, name: issuer.legalName.en, keyIds, accreditedUntil: until ?? lastEnded };
+  }
+
+  async resolveKey(kid: string): Promise<JWK | undefined> {
+    const published = (await this.deps.publishedKeys()).find((k) => k.kid === kid);
+    if (published) return published;
+    const fromJwks = this.deps.externalIssuers?.flatMap((e) => e.jwks?.keys ?? []).find((k) => k.kid === kid);
+    if (fromJwks) return fromJwks;
+    // Only DIDs on the trust list are resolved: a kid in an untrusted credential never makes this server fetch.
+    const did = kid.split('#')[0]!;
+    if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
+    return (await this.#dids.keysOf(did))?.keys.find((k) => k.kid === kid);
+  }
+}
