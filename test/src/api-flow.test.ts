@@ -184,13 +184,15 @@ describe('employers and jobs', () => {
     await postJob(acme, { title: { en: `CNC operator ${tag}` } });
     await postJob(acme, { title: { en: `CNC setter ${tag}` }, occupation: { escoUri: occupationUri(3) }, place: { kind: 'delta', cityCode: '320200' } });
     await postJob(acme, { title: { en: `Welder ${tag}` }, place: { kind: 'delta', cityCode: '330100' } });
+    // Same province (Zhejiang) as the welder, another city: only the city filter tells them apart.
+    await postJob(acme, { title: { en: `Fitter ${tag}` }, occupation: { escoUri: occupationUri(3) }, place: { kind: 'delta', cityCode: '330200' } });
     const search = (query: string) => rt.call('GET', `/v1/jobs?q=${tag}&limit=100&${query}`);
 
     const inJiangsu = await search('province=320000');
     expect(inJiangsu.status).toBe(200);
     expect(titlesOf(inJiangsu)).toEqual([`CNC operator ${tag}`, `CNC setter ${tag}`]);
     expect(titlesOf(await search('city=330100'))).toEqual([`Welder ${tag}`]);
-    expect(titlesOf(await search(''))).toHaveLength(3);
+    expect(titlesOf(await search(''))).toHaveLength(4);
     expect(titlesOf(await rt.call('GET', `/v1/jobs?q=${encodeURIComponent(`setter ${tag}`)}`))).toEqual([`CNC setter ${tag}`]);
     const byOccupation = await search(`occupation=${encodeURIComponent(occupationUri(2))}`);
     expect(titlesOf(byOccupation)).toEqual([`CNC operator ${tag}`, `Welder ${tag}`]);
