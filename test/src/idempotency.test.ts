@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { occupationUri, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
 // The runtime's clock runs `skew` ahead of the system clock: a test moves it past an idempotency lease.
@@ -73,5 +73,36 @@ describe('Idempotency-Key while the first request is in progress', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(takenOver.body.id);
     expect(await myJobs()).toHaveLength(1);
+  });
+});
+
+describe('Idempotency-Key after a failure', () => {
+  it('a 5xx is not kept: the error is logged and a retry with the same key runs the request', async () => {
+    const token = await rt.token(`emp-${randomUUID().slice(0, 8)}`, 'employer');
+    const headers = { 'Idempotency-Key': `key-${randomUUID()}` };
+    const body = job('After a failure');
+    // The deliberate failure's log line is captured for the assertion, not printed.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failing = vi.spyOn(rt.deps.jobs, 'create').mockRejectedValueOnce(new Error('table on fire'));
+    try {
+      const failed = await rt.call('POST', '/v1/jobs', { token, body, headers });
+      expect(failed.status).toBe(500);
+      expect(failed.headers.get('content-type')).toBe('application/problem+json');
+      expect(JSON.stringify(failed.body)).not.toContain('table on fire');
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(String(logged.mock.calls[0]![0]))).toMatchObject({
+        level: 'error',
+        message: 'unhandled',
+        method: 'POST',
+        path: '/v1/jobs',
+        error: 'Error: table on fire',
+      });
+    } finally {
+      failing.mockRestore();
+      logged.mockRestore();
+    }
+    const retried = await rt.call('POST', '/v1/jobs', { token, body, headers });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
   });
 });
