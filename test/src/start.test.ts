@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '@skillpass/local';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const START_DEADLINE_MS = 300_000;
@@ -14,6 +14,12 @@ interface Started {
   output: () => string;
   origin: string;
 }
+
+/** Started and not yet interrupted: a failing test leaves no npm, node or Java behind. */
+const running = new Set<Started>();
+afterEach(async () => {
+  for (const started of running) await interrupt(started);
+});
 
 async function npmStart(dataDir: string, extraArgs: string[] = []): Promise<Started> {
   const port = await findFreePort();
@@ -35,18 +41,25 @@ async function npmStart(dataDir: string, extraArgs: string[] = []): Promise<Star
   const deadline = Date.now() + START_DEADLINE_MS;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${origin}/health`)).status === 200) return { child, output: () => output, origin };
+      if ((await fetch(`${origin}/health`)).status === 200) {
+        const started = { child, output: () => output, origin };
+        running.add(started);
+        return started;
+      }
     } catch {
       // not listening yet
     }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill('SIGKILL');
+  // The whole group: npm, node and the JVM it may have started.
+  if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
   throw new Error(`npm start did not become healthy:\n${output}`);
 }
 
 async function interrupt(started: Started): Promise<void> {
+  running.delete(started);
+  if (started.child.exitCode !== null || started.child.signalCode !== null) return;
   const exited = new Promise((done) => started.child.once('exit', done));
   // Signal the whole process group, as a terminal's Ctrl-C does.
   process.kill(-started.child.pid!, 'SIGINT');
