@@ -95,18 +95,30 @@ export interface TestRuntime extends LocalRuntime {
 }
 
 export async function startTestRuntime(
-  options: { dispatch?: boolean; taxonomy?: SkillCatalog & SkillDirectory & SkillGraph } = {},
+  options: {
+    dispatch?: boolean;
+    taxonomy?: SkillCatalog & SkillDirectory & SkillGraph;
+    /** The runtime's now (repositories and handlers); tokens are still minted and checked on the system clock. */
+    clock?: () => Date;
+    /** Where the platform's signing keys live (default: a fresh directory) and which one signs. */
+    keysDir?: string;
+    signingKeyId?: string;
+    /** Another runtime's table, to restart over its data (default: a fresh table). */
+    tableName?: string;
+  } = {},
 ): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'skillpass-test-'));
   const identity = await loadOrCreateDevIdentity(join(dir, 'idp.json'));
   const runtime = await createLocalRuntime({
     endpoint: inject('dynamoEndpoint'),
-    tableName: `t-${randomUUID()}`,
+    tableName: options.tableName ?? `t-${randomUUID()}`,
     cursorSecret: 'test-cursor-secret-0123456789',
     taxonomy: options.taxonomy ?? testTaxonomy,
     publicOrigin: 'http://localhost:3000',
     auth: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) },
-    keysDir: join(dir, 'keys'),
+    keysDir: options.keysDir ?? join(dir, 'keys'),
+    ...(options.signingKeyId ? { signingKeyId: options.signingKeyId } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     dispatch: options.dispatch ?? false,
   });
   return {

@@ -1,6 +1,6 @@
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from './harness.ts';
+import { registerSchoolWithTemplate, startTestRuntime, type TestRuntime } from './harness.ts';
 
 const taxonomy = getTaxonomy();
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
@@ -87,7 +87,7 @@ describe('matching through the pipeline', () => {
     expect(updated.score).toBeGreaterThan(top.score);
   });
 
-  it('shows discoverable graduates only to the owning employer, and skill gaps with demand', async () => {
+  it('shows discoverable graduates only to the owning employer', async () => {
     const hidden = await rt.token('grad-hidden', 'graduate');
     await rt.call('PUT', '/v1/profiles/me', {
       token: hidden,
@@ -107,16 +107,54 @@ describe('matching through the pipeline', () => {
     expect(candidates.body.items[0].summary).toMatch(/essential skills/);
     expect(JSON.stringify(candidates.body)).not.toContain('wang@example.com');
     expect((await rt.call('GET', `/v1/jobs/${jobIds.welderSuzhou}/candidates`, { token: rival })).status).toBe(403);
+  });
 
-    const gaps = await rt.call('GET', `/v1/profiles/me/skill-gaps?occupation=${encodeURIComponent(WELDER)}`, { token: hidden });
+  it('lists the skills missing for an occupation most in demand in my places first, with the credentials that teach them', async () => {
+    // Hangzhou (Zhejiang) is nobody else's place in this file: the demand counted there is only these two jobs'.
+    const [cutting, joinMetals] = [welderSkills.essential[5]!, welderSkills.essential[6]!];
+    // By name `cutting technologies` comes before `join metals`: only demand can put `join metals` first.
+    expect(taxonomy.labelOf(cutting)!.localeCompare(taxonomy.labelOf(joinMetals)!)).toBeLessThan(0);
+    for (const essential of [[cutting, joinMetals], [joinMetals]]) {
+      const res = await rt.call('POST', '/v1/jobs', { token: employer, body: jobFor('Welder Hangzhou', essential, [], '330100') });
+      expect(res.status).toBe(201);
+    }
+    await rt.dispatcher!.drain();
+    const teachesJoining = await registerSchoolWithTemplate(rt.deps.issuers, rt.deps.signingKid, joinMetals);
+    const teachesCutting = await registerSchoolWithTemplate(rt.deps.issuers, rt.deps.signingKid, cutting);
+
+    const graduate = await rt.token('grad-gaps', 'graduate');
+    const put = await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: {
+        displayName: 'Gap Analysis',
+        contactEmail: 'gaps@example.com',
+        skills: welderSkills.essential.slice(0, 5).map((uri) => ({ uri, proficiency: 4 })),
+        preferredPlaces: [{ kind: 'delta', cityCode: '330100' }],
+      },
+    });
+    expect(put.status).toBe(201);
+
+    const gaps = await rt.call('GET', `/v1/profiles/me/skill-gaps?occupation=${encodeURIComponent(WELDER)}`, { token: graduate });
     expect(gaps.status).toBe(200);
-    const missing = gaps.body.items.map((g: { uri: string }) => g.uri);
-    expect(missing).not.toContain(welderSkills.essential[0]);
-    expect(missing).toContain(welderSkills.essential[5]);
-    // welderHefei requires essential[5] and sits in a place the graduate does not prefer (Anhui): demand 0 here.
-    expect(gaps.body.items.every((g: { openJobsRequiring: number }) => g.openJobsRequiring >= 0)).toBe(true);
-    const bad = await rt.call('GET', '/v1/profiles/me/skill-gaps', { token: hidden });
-    expect(bad.status).toBe(400);
+    const items: Array<{ uri: string; label: string; importance: string; openJobsRequiring: number; credentials: unknown[] }> =
+      gaps.body.items;
+    // Every required skill the graduate lacks, none they hold.
+    expect(items.map((g) => g.uri).sort()).toEqual(
+      [...welderSkills.essential.slice(5), ...welderSkills.optional].sort(),
+    );
+    const credentialOf = (t: { templateId: string; title: unknown }) => ({ templateId: t.templateId, issuerId: 'school', title: t.title, eqfLevel: 4 });
+    expect(items.slice(0, 2)).toEqual([
+      { uri: joinMetals, label: 'join metals', importance: 'essential', openJobsRequiring: 2, credentials: [credentialOf(teachesJoining)] },
+      { uri: cutting, label: 'cutting technologies', importance: 'essential', openJobsRequiring: 1, credentials: [credentialOf(teachesCutting)] },
+    ]);
+    // No demand elsewhere here; with equal demand, essential skills come before optional ones.
+    expect(items.slice(2).every((g) => g.openJobsRequiring === 0 && g.credentials.length === 0)).toBe(true);
+    const importances = items.slice(2).map((g) => g.importance);
+    expect(importances).toEqual([...importances].sort());
+
+    const neither = await rt.call('GET', '/v1/profiles/me/skill-gaps', { token: graduate });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors[0].path).toBe('query.job');
   });
 
   it('pushes a newly posted matching job to the graduate as a notification', async () => {

@@ -3,16 +3,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '@skillpass/local';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const START_DEADLINE_MS = 300_000;
+const ARC_WELDING = 'http://data.europa.eu/esco/skill/27d26fd6-5795-4f0a-884e-112df7c68314';
 
 interface Started {
   child: ChildProcess;
   output: () => string;
   origin: string;
 }
+
+/** Started and not yet interrupted: a failing test leaves no npm, node or Java behind. */
+const running = new Set<Started>();
+afterEach(async () => {
+  for (const started of running) await interrupt(started);
+});
 
 async function npmStart(dataDir: string, extraArgs: string[] = []): Promise<Started> {
   const port = await findFreePort();
@@ -34,18 +41,25 @@ async function npmStart(dataDir: string, extraArgs: string[] = []): Promise<Star
   const deadline = Date.now() + START_DEADLINE_MS;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${origin}/health`)).status === 200) return { child, output: () => output, origin };
+      if ((await fetch(`${origin}/health`)).status === 200) {
+        const started = { child, output: () => output, origin };
+        running.add(started);
+        return started;
+      }
     } catch {
       // not listening yet
     }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill('SIGKILL');
+  // The whole group: npm, node and the JVM it may have started.
+  if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
   throw new Error(`npm start did not become healthy:\n${output}`);
 }
 
 async function interrupt(started: Started): Promise<void> {
+  running.delete(started);
+  if (started.child.exitCode !== null || started.child.signalCode !== null) return;
   const exited = new Promise((done) => started.child.once('exit', done));
   // Signal the whole process group, as a terminal's Ctrl-C does.
   process.kill(-started.child.pid!, 'SIGINT');
@@ -84,6 +98,41 @@ describe('npm start', () => {
     expect(second.output()).toContain('not seeding again');
     const jobsAfter = (await (await fetch(`${second.origin}/v1/jobs?limit=100`)).json()) as { items: unknown[] };
     expect(jobsAfter.items).toHaveLength(jobsBefore.items.length);
+    await interrupt(second);
+    await expectJavaGone(dataDir);
+  }, 2 * START_DEADLINE_MS + 60_000);
+
+  it('with --in-memory keeps nothing: a restart seeds afresh and what was written is gone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'skillpass-start-memory-'));
+    const openJobTitles = async (origin: string) =>
+      ((await (await fetch(`${origin}/v1/jobs?limit=100`)).json()) as { items: Array<{ title: { en: string } }> }).items.map((j) => j.title.en);
+
+    const first = await npmStart(dataDir, ['--in-memory']);
+    expect(first.output()).toContain('DynamoDB Local (in memory)');
+    expect(first.output()).toContain('Seeded demo data.');
+    const seeded = await openJobTitles(first.origin);
+    const employerToken = first.output().match(/employer\s+(eyJ\S+)/)?.[1];
+    expect(employerToken).toBeDefined();
+    const posted = await fetch(`${first.origin}/v1/jobs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${employerToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: { en: 'Written before the restart' },
+        description: 'Gone after it',
+        requiredSkills: [{ uri: ARC_WELDING, importance: 'essential', minProficiency: 2 }],
+        place: { kind: 'delta', cityCode: '320500' },
+        closingDate: '2999-01-01',
+      }),
+    });
+    expect(posted.status).toBe(201);
+    expect(await openJobTitles(first.origin)).toContain('Written before the restart');
+    await interrupt(first);
+    await expectJavaGone(dataDir);
+
+    const second = await npmStart(dataDir, ['--in-memory']);
+    expect(second.output()).toContain('Seeded demo data.');
+    expect(second.output()).not.toContain('not seeding again');
+    expect((await openJobTitles(second.origin)).sort()).toEqual([...seeded].sort());
     await interrupt(second);
     await expectJavaGone(dataDir);
   }, 2 * START_DEADLINE_MS + 60_000);

@@ -32,6 +32,8 @@ export interface LocalRuntimeOptions {
   /** Run the stream dispatcher (consumers) in this process. */
   dispatch: boolean;
   onDispatchError?: (error: unknown) => void;
+  /** What the API and the repositories take as now; tests move it (idempotency leases, expiry). Default: the system clock. */
+  clock?: () => Date;
 }
 
 export interface LocalRuntime {
@@ -46,7 +48,7 @@ export interface LocalRuntime {
 /** Everything the API needs over one table, with local keys and the in-process batch queue. */
 export function buildApiDeps(
   table: Table,
-  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers'>,
+  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers' | 'clock'>,
 ): ApiDeps {
   let document: OpenApiDocument | undefined;
   const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
@@ -67,6 +69,7 @@ export function buildApiDeps(
     },
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     allowLoopbackHttp: true,
+    ...(options.clock ? { clock: options.clock } : {}),
     batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });
 }
