@@ -102,12 +102,8 @@ export function idempotent(idempotency: IdempotencyRepository): MiddlewareHandle
       });
     }
     c.set('idempotencyKey', key);
-    try {
-      await next();
-    } catch (error) {
-      await idempotency.release(caller, key, claim.lease);
-      throw error;
-    }
+    // A handler's error reaches here as its 5xx problem response (the app's onError runs first).
+    await next();
     if (c.res.status >= 500) {
       await idempotency.release(caller, key, claim.lease);
       return;
