@@ -7,26 +7,12 @@ import { createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:cr
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CredentialTemplate } from '@skillpass/domain';
 import { buildCredential, decodeStatusList, encodeStatusList, isStatusSet, loadOrCreateLocalSigner, signCredential, verifyCredential } from '../src/index.ts';
+import { sampleTemplate } from '../src/sample-template.test-support.ts';
 
 const ORIGIN = 'https://bench.example';
 const SIGN_N = 2_000;
-const template: CredentialTemplate = {
-  templateId: 'tpl',
-  issuerId: 'bench-issuer',
-  title: { en: 'EV battery pack assembly' },
-  description: 'Assemble and test EV battery packs.',
-  learningOutcomes: ['http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124'],
-  workload: { ects: 3 },
-  eqfLevel: 4,
-  assessmentType: 'practical exam',
-  participationForm: 'onsite',
-  qualityAssurance: 'external audit',
-  version: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
+const template = sampleTemplate();
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 console.log(`skillpass credentials benchmark — ${new Date().toISOString()}`);

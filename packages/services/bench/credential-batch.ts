@@ -6,28 +6,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateLocalSigner } from '@skillpass/credentials';
-import type { CredentialTemplate } from '@skillpass/domain';
+import { sampleTemplate } from '@skillpass/credentials/testing';
 import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
 import { connectTable, createRepositories, CursorCodec, ensureTable } from '@skillpass/store';
 import { CredentialService, createCredentialBatch, processCredentialBatch } from '../src/index.ts';
 
 const ORIGIN = 'https://bench.example';
 const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
-const template: CredentialTemplate = {
-  templateId: 'tpl',
-  issuerId: 'bench-issuer',
-  title: { en: 'EV battery pack assembly' },
-  description: 'Assemble and test EV battery packs.',
-  learningOutcomes: ['http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124'],
-  workload: { ects: 3 },
-  eqfLevel: 4,
-  assessmentType: 'practical exam',
-  participationForm: 'onsite',
-  qualityAssurance: 'external audit',
-  version: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
+const template = sampleTemplate();
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 

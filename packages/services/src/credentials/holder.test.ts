@@ -1,27 +1,14 @@
 import { buildCredential, type VerifiableCredential, type VerificationReport } from '@skillpass/credentials';
-import type { CredentialTemplate, GraduateProfile } from '@skillpass/domain';
+import type { GraduateProfile } from '@skillpass/domain';
 import { deterministicId, type HeldCredential } from '@skillpass/store';
+import { sampleTemplate } from '@skillpass/credentials/testing';
 import { describe, expect, it } from 'vitest';
 import { type HeldImportDeps, heldCredentialOf, importHeldCredential } from './holder.ts';
 
 const KNOWN = 'http://data.europa.eu/esco/skill/known';
 const UNKNOWN = 'http://example.org/not-esco';
 const NOW = new Date('2026-06-01T08:00:00Z');
-const template: CredentialTemplate = {
-  templateId: 'tpl',
-  issuerId: 'school',
-  title: { en: 'EV battery pack assembly' },
-  description: 'Assemble and test EV battery packs.',
-  learningOutcomes: [KNOWN, UNKNOWN],
-  workload: { ects: 3 },
-  eqfLevel: 4,
-  assessmentType: 'practical exam',
-  participationForm: 'onsite',
-  qualityAssurance: 'external audit',
-  version: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
+const template = sampleTemplate({ issuerId: 'school', learningOutcomes: [KNOWN, UNKNOWN] });
 const vc = buildCredential({
   credentialUrl: 'https://other.example/credentials/1',
   templateUrl: 'https://other.example/credential-templates/tpl',
