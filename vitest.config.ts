@@ -10,7 +10,8 @@ export default defineConfig({
       'test/src/**/*.test.ts',
     ],
     globalSetup: ['test/src/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: a loaded 2-core machine can take minutes on the heaviest tests; only a hang should fail.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/src/summary-reporter.ts'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
