@@ -6,6 +6,7 @@ import {
   partitionsOfInterest,
   profileSkillMap,
   scoreJobForProfile,
+  skillPoints,
   totalSkillWeight,
   WEIGHTS,
 } from './score.ts';
@@ -73,14 +74,17 @@ export async function topJobsForProfile(
 ): Promise<{ matches: Array<JobMatch & { postedAt: string }>; stats: RankingStats }> {
   const skills = profileSkillMap(profile);
   const partitions = partitionsOfInterest(profile);
-  const earned = new Map<string, { earned: number; totalWeight: number }>();
+  const earned = new Map<string, { earned: number; totalWeight: number; relevant: Set<string> }>();
   let postingsRead = 0;
   const reach = reachableSkills(skills.keys(), graph);
+  // Which of the graduate's skills a posting's skill makes relevant: itself or a neighbour held.
+  const heldNear = (skillUri: string) => [skillUri, ...graph.relatedSkills(skillUri).map((n) => n.uri)].filter((uri) => skills.has(uri));
   const creditCache = new Map<string, number>();
   const lists = await Promise.all(
     reach.flatMap((skillUri) => partitions.map(async (partition) => ({ skillUri, postings: await reader.postings(skillUri, partition) }))),
   );
   for (const { skillUri, postings } of lists) {
+    const near = postings.length > 0 ? heldNear(skillUri) : [];
     for (const posting of postings) {
       postingsRead++;
       const cacheKey = `${skillUri}|${posting.importance}|${posting.minProficiency}`;
@@ -91,14 +95,15 @@ export async function topJobsForProfile(
       }
       if (credit === 0) continue;
       const weight = posting.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional;
-      const entry = earned.get(posting.jobId) ?? { earned: 0, totalWeight: posting.totalWeight };
+      const entry = earned.get(posting.jobId) ?? { earned: 0, totalWeight: posting.totalWeight, relevant: new Set<string>() };
       entry.earned += credit * weight;
+      for (const uri of near) entry.relevant.add(uri);
       earned.set(posting.jobId, entry);
     }
   }
   // The skill part is exact from the postings; location and level can add at most their weights.
   const bounded = [...earned.entries()]
-    .map(([jobId, e]) => ({ jobId, bound: (WEIGHTS.skills * e.earned) / e.totalWeight + WEIGHTS.location + WEIGHTS.level }))
+    .map(([jobId, e]) => ({ jobId, bound: skillPoints(e.earned, e.totalWeight, e.relevant.size, skills.size) + WEIGHTS.location + WEIGHTS.level }))
     .sort((a, b) => b.bound - a.bound || (a.jobId < b.jobId ? -1 : 1));
   const top: Array<JobMatch & { postedAt: string }> = [];
   let scored = 0;

@@ -7,6 +7,15 @@ import type { JobMatch, LevelFit, LocationTier, MatchJob, MatchProfile, Required
  * proven skills decide. An essential skill weighs three optional ones, so missing it costs more.
  */
 export const WEIGHTS = { skills: 70, location: 15, level: 15, essential: 3, optional: 1 } as const;
+/**
+ * The skill part is robust to how many skills a job lists. Coverage of the job is shrunk by a prior
+ * of SKILL_PRIOR_WEIGHT (two essential skills the graduate has not shown), so covering 2 of 3 is
+ * weaker evidence than 11 of 18; and GRADUATE_SHARE of the part is the share of the graduate's
+ * skills the job uses, so a job that uses little of what they know ranks below one that uses most.
+ * Both tuned on the dev split of eval:matching only.
+ */
+export const SKILL_PRIOR_WEIGHT = 6;
+export const GRADUATE_SHARE = 0.3;
 /** Self-declared skills count slightly less than credential-verified ones. */
 export const SELF_DECLARED_FACTOR = 0.9;
 /**
@@ -115,12 +124,31 @@ export function totalSkillWeight(job: MatchJob): number {
   return job.requiredSkills.reduce((sum, skill) => sum + importanceWeight(skill), 0);
 }
 
+/** The graduate's skills that are a required skill or an ESCO neighbour of one. */
+export function relevantSkillCount(skills: ReadonlyMap<string, ProfileSkill>, job: MatchJob, graph: SkillGraph): number {
+  const reach = new Set<string>();
+  for (const required of job.requiredSkills) {
+    reach.add(required.uri);
+    for (const neighbour of graph.relatedSkills(required.uri)) reach.add(neighbour.uri);
+  }
+  let count = 0;
+  for (const uri of skills.keys()) if (reach.has(uri)) count++;
+  return count;
+}
+
+/** Skill points (0–70) from the weighted credit earned, the job's total weight and the graduate's relevant skills. */
+export function skillPoints(earned: number, totalWeight: number, relevant: number, held: number): number {
+  const jobCoverage = totalWeight === 0 ? 0 : earned / (totalWeight + SKILL_PRIOR_WEIGHT);
+  const graduateCoverage = held === 0 ? 0 : relevant / held;
+  return WEIGHTS.skills * ((1 - GRADUATE_SHARE) * jobCoverage + GRADUATE_SHARE * graduateCoverage);
+}
+
 /** Score in [0, 100] with the explanation a graduate or employer reads. Deterministic. */
 export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: SkillGraph, skills = profileSkillMap(profile)): JobMatch {
   const credits = job.requiredSkills.map((required) => creditForRequiredSkill(skills, required, graph));
   const totalWeight = totalSkillWeight(job);
   const earned = credits.reduce((sum, c) => sum + c.credit * importanceWeight(c.required), 0);
-  const skillPart = totalWeight === 0 ? 0 : (WEIGHTS.skills * earned) / totalWeight;
+  const skillPart = skillPoints(earned, totalWeight, relevantSkillCount(skills, job, graph), skills.size);
   const tier = locationTier(profile, job);
   const level = levelFits(profile, job);
   const locationPart = WEIGHTS.location * LOCATION_SCORE[tier];
