@@ -131,28 +131,15 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     async (c) => {
       const query = c.req.valid('query');
       const partition: RegionPartition | undefined = query.province ?? (query.city ? provinceOfCity(query.city) : undefined);
-      if (query.skill) {
-        const page = await deps.jobs.searchOpenBySkill(query.skill, { ...query, partition });
-        const items = page.items.filter(
-          (job) =>
-            (!query.city || (job.place.kind === 'delta' && job.place.cityCode === query.city)) &&
-            (!query.occupation ||
-              job.occupation?.escoUri === query.occupation ||
-              job.occupation?.chinaCode === query.occupation) &&
-            (!query.q ||
-              `${job.title.en} ${job.title.zh ?? ''} ${job.description}`.toLowerCase().includes(query.q.toLowerCase())),
-        );
-        return c.json({ items, nextCursor: page.nextCursor }, 200);
-      }
-      const page = await deps.jobs.searchOpen({
+      const search = {
         partition,
         cityCode: query.city,
         occupation: query.occupation,
         text: query.q,
         limit: query.limit,
         cursor: query.cursor,
-      });
-      return c.json(page, 200);
+      };
+      return c.json(await (query.skill ? deps.jobs.searchOpenBySkill(query.skill, search) : deps.jobs.searchOpen(search)), 200);
     },
   );
 
