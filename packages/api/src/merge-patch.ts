@@ -23,7 +23,10 @@ export function applyMergePatch(target: unknown, patch: unknown, path: readonly 
 }
 
 /**
- * The patch as sent (hono keeps the parsed body). The validator's copy has silently lost any `__proto__` member,
- * as zod skips it, and a patch naming one must be refused rather than half-applied.
+ * The patch as sent, when the validator read it as JSON (hono keeps the text); else the validated patch.
+ * The validator's copy has silently lost any `__proto__` member, as zod skips it, and a patch naming one must be
+ * refused rather than half-applied.
  */
-export const sentPatch = (c: Context): Promise<unknown> => c.req.json();
+export function sentPatch(c: Context, validated: Record<string, unknown>): Promise<unknown> {
+  return c.req.bodyCache.text === undefined ? Promise.resolve(validated) : c.req.json();
+}

@@ -182,7 +182,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       assertOwnsJob(c.get('principal'), job);
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
-      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), await sentPatch(c)));
+      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), await sentPatch(c, c.req.valid('json'))));
       const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);

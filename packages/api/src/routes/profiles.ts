@@ -99,7 +99,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       responses: () => ({ 200: jsonContent(profileResponseSchema(), 'Updated'), ...authErrors(), ...problemResponses(404, 412) }),
     }),
     async (c) => {
-      const patch = await sentPatch(c);
+      const patch = await sentPatch(c, c.req.valid('json'));
       const { profile } = await deps.profiles.update(
         sub(c),
         (current) => {
