@@ -68,6 +68,21 @@ describe('bearer authentication', () => {
     await expectAccepted(await get(await signTrusted(claims({ exp: now() - 10 }))));
   });
 
+  it('401 for a token issued 5 minutes in the future, saying so; 10 s ahead is within the clock skew', async () => {
+    const res = await get(await signTrusted(claims({ iat: now() + 300 })));
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/issued in the future/);
+    expect((await get(await signTrusted(claims({ iat: now() + 10 })))).status).toBe(404);
+  });
+
+  it('401 naming the kid when the token was signed with a key the server does not know', async () => {
+    const stranger = await generateKeyPair('ES256');
+    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', kid: 'dev-elsewhere' }).sign(stranger.privateKey);
+    const res = await get(token);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { detail: string }).detail).toContain('"dev-elsewhere"');
+  });
+
   it('401 for a token signed by a key outside the JWKS', async () => {
     expect((await get(await signUntrusted(claims()))).status).toBe(401);
   });

@@ -74,3 +74,32 @@ describe('request media types come from the routes themselves', () => {
     expect(csvBatch.status).not.toBe(415);
   });
 });
+
+describe('merge patch never touches an object prototype', () => {
+  it.each([
+    ['{"__proto__": {"isAdmin": true}}', '__proto__'],
+    ['{"constructor": {"prototype": {"isAdmin": true}}}', 'constructor'],
+    ['{"place": {"prototype": {"isAdmin": true}}}', 'place.prototype'],
+  ])('PATCH %s on a job and a profile → 400 naming %s', async (rawBody, path) => {
+    const employer = await rt.token('e-proto', 'employer');
+    const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: job });
+    const patchedJob = await rt.call('PATCH', `/v1/jobs/${posted.body.jobId}`, {
+      token: employer,
+      rawBody,
+      headers: { 'If-Match': '*', 'Content-Type': 'application/merge-patch+json' },
+    });
+    expect(patchedJob.status).toBe(400);
+    expect(patchedJob.body.errors).toEqual([expect.objectContaining({ path })]);
+
+    const graduate = await rt.token('g-proto', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile });
+    const patchedProfile = await rt.call('PATCH', '/v1/profiles/me', {
+      token: graduate,
+      rawBody: rawBody.replace('"place"', '"consents"'),
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
+    expect(patchedProfile.status).toBe(400);
+    expect(patchedProfile.body.errors).toEqual([expect.objectContaining({ path: path.replace('place', 'consents') })]);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+});

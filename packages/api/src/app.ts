@@ -1,5 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
-import type { Env, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
@@ -46,14 +46,13 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
     }
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, 'payload-too-large', `The body is larger than ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes.`),
-    }),
-  );
+  const maxSize = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const tooLarge = (c: Context) => problemResponse(c, 'payload-too-large', `The body is larger than ${maxSize} bytes.`);
+  // A declared size is refused before anything touches the body: hono's bodyLimit opens the body stream, which
+  // on Node then holds the unread rest and stalls the keep-alive connection. Untouched, Node drains it.
+  app.use('*', async (c, next) => (Number(c.req.header('Content-Length')) > maxSize ? tooLarge(c) : next()));
+  // Bodies without a declared size are counted as they stream.
+  app.use('*', bodyLimit({ maxSize, onError: tooLarge }));
 
   // Route modules, mounted in the order the OpenAPI document lists them.
   app.routeModule(docsRoutes(deps, () => app.documentedRoutes));

@@ -1,6 +1,6 @@
 import type { Viewer } from '@skillpass/services';
 import type { MiddlewareHandler } from 'hono';
-import { errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problemResponse } from './problem.ts';
 
 export const ROLES = ['graduate', 'employer', 'issuer', 'admin'] as const;
@@ -22,7 +22,29 @@ export interface AuthConfig {
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 const CLOCK_SKEW_SECONDS = 30;
 
-export class AuthenticationError extends Error {}
+export class AuthenticationError extends Error {
+  /** What the 401 tells the client; by default nothing beyond "invalid or expired". */
+  constructor(
+    message: string,
+    readonly detail = 'The bearer token is invalid or expired.',
+  ) {
+    super(message);
+  }
+}
+
+/** A token from another key store (say `npm run token` with another data dir) is told apart from a forged one. */
+function unknownKeyError(token: string): AuthenticationError {
+  let kid: unknown;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    // unreadable header: nothing to name
+  }
+  return new AuthenticationError(
+    'unknown signing key',
+    `The token was signed with key ${JSON.stringify(kid ?? null)}, which this server does not know; get a token from the identity provider this server trusts.`,
+  );
+}
 
 export async function verifyBearerToken(token: string, config: AuthConfig): Promise<Principal> {
   try {
@@ -32,6 +54,13 @@ export async function verifyBearerToken(token: string, config: AuthConfig): Prom
       clockTolerance: CLOCK_SKEW_SECONDS,
       requiredClaims: ['exp', 'sub'],
     });
+    // jose checks iat only against a maximum age; a token from the future is refused here.
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+      throw new AuthenticationError(
+        'issued in the future',
+        `The token was issued in the future (iat beyond the ${CLOCK_SKEW_SECONDS} s clock skew); check the issuer's clock.`,
+      );
+    }
     const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? []);
     if (!audiences.includes(config.audience) && payload.client_id !== config.audience) {
       throw new AuthenticationError('token is for another audience');
@@ -41,6 +70,7 @@ export async function verifyBearerToken(token: string, config: AuthConfig): Prom
     return { sub: String(payload.sub), roles };
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
+    if (error instanceof joseErrors.JWKSNoMatchingKey) throw unknownKeyError(token);
     if (error instanceof joseErrors.JOSEError) throw new AuthenticationError(error.code);
     throw error;
   }
@@ -60,7 +90,7 @@ export function requireRole(config: AuthConfig, ...roles: Role[]): MiddlewareHan
       principal = await verifyBearerToken(match[1]!, config);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
-      return problemResponse(c, 'unauthorized', 'The bearer token is invalid or expired.', [], {
+      return problemResponse(c, 'unauthorized', error.detail, [], {
         'WWW-Authenticate': 'Bearer realm="skillpass", error="invalid_token"',
       });
     }

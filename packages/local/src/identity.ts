@@ -14,17 +14,29 @@ export interface DevIdentity {
   mintToken(options: { sub: string; roles: string[]; ttlSeconds?: number }): Promise<string>;
 }
 
+/** The server creates the key; anything else minting tokens must use that one, or its tokens are refused. */
+export class MissingIdentityError extends Error {
+  constructor(readonly keyFile: string) {
+    super(`There is no identity key at ${keyFile}.`);
+  }
+}
+
+/** The server's side: the key is created on first start. */
 export async function loadOrCreateDevIdentity(keyFile: string): Promise<DevIdentity> {
-  let privateJwk: JWK;
-  if (existsSync(keyFile)) {
-    privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
-  } else {
+  if (!existsSync(keyFile)) {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    privateJwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: `dev-${Date.now().toString(36)}` };
+    const privateJwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: `dev-${Date.now().toString(36)}` };
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
     chmodSync(keyFile, 0o600);
   }
+  return loadDevIdentity(keyFile);
+}
+
+/** The token CLI's side: an existing key only (MissingIdentityError otherwise). */
+export async function loadDevIdentity(keyFile: string): Promise<DevIdentity> {
+  if (!existsSync(keyFile)) throw new MissingIdentityError(keyFile);
+  const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
   const { d: _private, ...publicJwk } = privateJwk;
   const signingKey = await importJWK(privateJwk, 'ES256');
   return {

@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './paths.ts';
 export * from './runtime.ts';
 export * from './seed.ts';
+export * from './http-server.ts';

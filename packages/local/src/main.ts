@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { createLocalJWKSet } from 'jose';
 import { loadTrustList } from '@skillpass/credentials';
 import { parseArgs } from 'node:util';
+import { assertPortFree, listenHttp, PortInUseError } from './http-server.ts';
 import { JavaMissingError, type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateDevIdentity } from './identity.ts';
 import { localPaths } from './paths.ts';
@@ -13,7 +13,17 @@ const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', defaul
 const port = Number(process.env.PORT ?? 3000);
 const paths = localPaths();
 const origin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+const hostname = process.env.HOST ?? '127.0.0.1';
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** A taken port is the user's to fix: say so plainly, without a stack trace. */
+function exitIfPortInUse(error: unknown): never {
+  if (!(error instanceof PortInUseError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+await assertPortFree(port, hostname).catch(exitIfPortInUse);
 
 let dynamo: RunningDynamoDbLocal | undefined;
 let endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -48,7 +58,12 @@ runtime.app.get('/auth/jwks.json', (c) => c.json(identity.publicJwks));
 const { seeded } = await seedDemoData(runtime.table, runtime.deps);
 log(seeded ? 'Seeded demo data.' : 'Demo data already present; not seeding again.');
 
-const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+// The port may have been taken while DynamoDB Local started: stop it before exiting.
+const server = await listenHttp(runtime.app.fetch, { port, hostname }).catch(async (error: unknown) => {
+  await runtime.close();
+  await dynamo?.stop();
+  return exitIfPortInUse(error);
+});
 log(`\nskillpass is running at ${origin}`);
 log(`  health   ${origin}/health`);
 log(`  API docs ${origin}/docs   (OpenAPI: ${origin}/openapi.json)`);

@@ -169,6 +169,9 @@ export async function queryPage(
   return { items, nextCursor: startKey ? await codec.encode(startKey, query.fingerprint) : undefined };
 }
 
+/** The base-table key of an item: as a queryPage cursor position, the page after it starts right behind it. */
+export const keyOf = (item: StoredItem): ItemKey => ({ PK: item.PK, SK: item.SK });
+
 /** Every item of a partition (or index partition), following DynamoDB's pages. */
 export async function queryAll(
   table: Table,

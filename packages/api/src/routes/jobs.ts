@@ -20,7 +20,7 @@ import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
-import { applyMergePatch } from '../merge-patch.ts';
+import { applyMergePatch, sentPatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
@@ -131,28 +131,15 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     async (c) => {
       const query = c.req.valid('query');
       const partition: RegionPartition | undefined = query.province ?? (query.city ? provinceOfCity(query.city) : undefined);
-      if (query.skill) {
-        const page = await deps.jobs.searchOpenBySkill(query.skill, { ...query, partition });
-        const items = page.items.filter(
-          (job) =>
-            (!query.city || (job.place.kind === 'delta' && job.place.cityCode === query.city)) &&
-            (!query.occupation ||
-              job.occupation?.escoUri === query.occupation ||
-              job.occupation?.chinaCode === query.occupation) &&
-            (!query.q ||
-              `${job.title.en} ${job.title.zh ?? ''} ${job.description}`.toLowerCase().includes(query.q.toLowerCase())),
-        );
-        return c.json({ items, nextCursor: page.nextCursor }, 200);
-      }
-      const page = await deps.jobs.searchOpen({
+      const search = {
         partition,
         cityCode: query.city,
         occupation: query.occupation,
         text: query.q,
         limit: query.limit,
         cursor: query.cursor,
-      });
-      return c.json(page, 200);
+      };
+      return c.json(await (query.skill ? deps.jobs.searchOpenBySkill(query.skill, search) : deps.jobs.searchOpen(search)), 200);
     },
   );
 
@@ -195,7 +182,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       assertOwnsJob(c.get('principal'), job);
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
-      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
+      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), await sentPatch(c, c.req.valid('json'))));
       const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);

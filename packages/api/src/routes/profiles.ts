@@ -12,7 +12,7 @@ import {
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { etagOf, jsonContent, optionalIfMatch, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
-import { applyMergePatch } from '../merge-patch.ts';
+import { applyMergePatch, sentPatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
@@ -99,7 +99,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       responses: () => ({ 200: jsonContent(profileResponseSchema(), 'Updated'), ...authErrors(), ...problemResponses(404, 412) }),
     }),
     async (c) => {
-      const patch = c.req.valid('json');
+      const patch = await sentPatch(c, c.req.valid('json'));
       const { profile } = await deps.profiles.update(
         sub(c),
         (current) => {

@@ -11,7 +11,17 @@ import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
 import { newId } from '../ids.ts';
-import { createItem, getLiveItem, getLiveItems, type Page, queryPage, recordOf, replaceAtVersion } from '../items.ts';
+import {
+  createItem,
+  getLiveItem,
+  getLiveItems,
+  keyOf,
+  type Page,
+  queryPage,
+  recordOf,
+  replaceAtVersion,
+  type StoredItem,
+} from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
 
 export interface JobSearch {
@@ -33,11 +43,20 @@ export interface JobRepository {
   close(jobId: string): Promise<JobPosting>;
   listByEmployer(employerId: string, page: { limit: number; cursor?: string }): Promise<Page<JobPosting>>;
   searchOpen(search: JobSearch): Promise<Page<JobPosting>>;
-  /** Open jobs requiring a skill, through the skill → jobs index (per region partition). */
-  searchOpenBySkill(
-    skillUri: string,
-    search: { partition?: RegionPartition; limit: number; cursor?: string },
-  ): Promise<Page<JobPosting>>;
+  /** Open jobs requiring a skill, through the skill → jobs index (per region partition), the filters applied as it walks. */
+  searchOpenBySkill(skillUri: string, search: JobSearch): Promise<Page<JobPosting>>;
+}
+
+/** Postings read per index query while a filtered skill search walks: a few round trips, not one per job. */
+const SKILL_WALK_BATCH = 25;
+
+/** The `city`, `occupation` and `q` filters, as searchOpen applies them in DynamoDB. */
+function matchesSearch(item: StoredItem, job: JobPosting, search: JobSearch): boolean {
+  return (
+    (!search.cityCode || (job.place.kind === 'delta' && job.place.cityCode === search.cityCode)) &&
+    (!search.occupation || job.occupation?.escoUri === search.occupation || job.occupation?.chinaCode === search.occupation) &&
+    (!search.text || String(item.searchText ?? '').includes(search.text.toLowerCase()))
+  );
 }
 
 function jobItem(job: JobPosting) {
@@ -153,13 +172,10 @@ export class DynamoJobRepository implements JobRepository {
     return { items: result.items.map((item) => recordOf<JobPosting>(item)), nextCursor: result.nextCursor };
   }
 
-  async searchOpenBySkill(
-    skillUri: string,
-    search: { partition?: RegionPartition; limit: number; cursor?: string },
-  ): Promise<Page<JobPosting>> {
+  async searchOpenBySkill(skillUri: string, search: JobSearch): Promise<Page<JobPosting>> {
     // Without a province, walk the region partitions one after another; the cursor remembers which.
     const regions = search.partition ? [search.partition] : REGION_PARTITIONS;
-    const fingerprint = `skill-jobs:${skillUri}:${search.partition ?? '*'}`;
+    const fingerprint = `skill-jobs:${JSON.stringify([skillUri, search.partition, search.cityCode, search.occupation, search.text])}`;
     const position = search.cursor
       ? await this.cursors.decode<{ partitionIndex: number; inner?: string }>(search.cursor, fingerprint)
       : { partitionIndex: 0 };
@@ -168,15 +184,15 @@ export class DynamoJobRepository implements JobRepository {
     let partitionIndex = position.partitionIndex;
     let inner = position.inner;
     while (partitionIndex < regions.length && jobs.length < search.limit) {
-      const region = regions[partitionIndex]!;
+      const innerFingerprint = `${fingerprint}:${regions[partitionIndex]}`;
       const page = await queryPage(
         this.table,
         this.cursors,
         {
-          partitionKey: partitions.jobSkill(skillUri, region),
-          limit: search.limit - jobs.length,
+          partitionKey: partitions.jobSkill(skillUri, regions[partitionIndex]!),
+          limit: Math.max(search.limit - jobs.length, SKILL_WALK_BATCH),
           cursor: inner,
-          fingerprint: `${fingerprint}:${region}`,
+          fingerprint: innerFingerprint,
         },
         now,
       );
@@ -185,8 +201,19 @@ export class DynamoJobRepository implements JobRepository {
         page.items.map((posting) => entities.Job.key(String(posting.jobId))),
         now,
       );
-      jobs.push(...found.map((item) => recordOf<JobPosting>(item)).filter((job) => isJobOpen(job, now)));
+      const byId = new Map(found.map((item) => [String(item.jobId), item]));
       inner = page.nextCursor;
+      for (const [i, posting] of page.items.entries()) {
+        const item = byId.get(String(posting.jobId));
+        const job = item && recordOf<JobPosting>(item);
+        if (!item || !job || !isJobOpen(job, now) || !matchesSearch(item, job, search)) continue;
+        jobs.push(job);
+        // The page is full: the next one resumes right after this posting, even mid-batch.
+        if (jobs.length === search.limit && i < page.items.length - 1) {
+          inner = await this.cursors.encode(keyOf(posting), innerFingerprint);
+          break;
+        }
+      }
       if (!inner) partitionIndex++;
     }
     const nextCursor =

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+
+let rt: TestRuntime;
+let employer: string;
+beforeAll(async () => {
+  rt = await startTestRuntime({ dispatch: true });
+  employer = await rt.token('emp-skill-search', 'employer');
+});
+afterAll(async () => rt.close());
+
+const SKILL = skillUri(40);
+const job = (title: string, skills: number[], cityCode: string) => ({
+  title: { en: title },
+  description: title,
+  requiredSkills: skills.map((n) => ({ uri: skillUri(n), importance: 'essential' })),
+  place: { kind: 'delta', cityCode },
+  closingDate: '2999-12-31',
+});
+
+async function post(body: ReturnType<typeof job>): Promise<string> {
+  const res = await rt.call('POST', '/v1/jobs', { token: employer, body });
+  expect(res.status).toBe(201);
+  return res.body.jobId;
+}
+
+/** Every page of a search, following the cursor. */
+async function pages(query: string): Promise<string[][]> {
+  const found: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await rt.call('GET', `/v1/jobs?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.status).toBe(200);
+    found.push(res.body.items.map((item: { jobId: string }) => item.jobId));
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return found;
+}
+
+describe('GET /v1/jobs?skill= pages through the skill index, filtering as it walks', () => {
+  it('fills each page with matching jobs and reaches every one exactly once, around many jobs that do not match', async () => {
+    const matching = [await post(job('Suzhou welder 1', [40], '320500')), await post(job('Suzhou welder 2', [40, 41], '320500'))];
+    for (let i = 0; i < 6; i++) await post(job(`Nanjing welder ${i}`, [40], '320100'));
+    for (let i = 0; i < 6; i++) await post(job(`Suzhou painter ${i}`, [42], '320500'));
+    matching.push(await post(job('Suzhou welder 3', [40], '320500')), await post(job('Suzhou welder 4', [40], '320500')));
+    for (let i = 0; i < 6; i++) await post(job(`Suzhou painter ${i}`, [42], '320500'));
+    await rt.dispatcher!.drain();
+
+    const byCity = await pages(`skill=${encodeURIComponent(SKILL)}&city=320500`);
+    expect(byCity.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+    expect(byCity[0]).toHaveLength(2);
+    expect(byCity.flat().sort()).toEqual([...matching].sort());
+
+    // Across every region partition, with a text filter: the same four.
+    const byText = await pages(`skill=${encodeURIComponent(SKILL)}&q=${encodeURIComponent('Suzhou welder')}`);
+    expect(byText.flat().sort()).toEqual([...matching].sort());
+    expect(byText[0]).toHaveLength(2);
+
+    const all = await pages(`skill=${encodeURIComponent(SKILL)}`);
+    expect(all.flat()).toHaveLength(10);
+    expect(new Set(all.flat()).size).toBe(10);
+  });
+
+  it('refuses a cursor from a search with other filters', async () => {
+    const first = await rt.call('GET', `/v1/jobs?skill=${encodeURIComponent(SKILL)}&limit=1`);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const replayed = await rt.call(
+      'GET',
+      `/v1/jobs?skill=${encodeURIComponent(SKILL)}&city=320500&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(replayed.status).toBe(400);
+  });
+});
