@@ -72,7 +72,7 @@ describe('bearer authentication', () => {
     const res = await get(await signTrusted(claims({ iat: now() + 300 })));
     expect(res.status).toBe(401);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/issued in the future/);
-    expect((await get(await signTrusted(claims({ iat: now() + 10 })))).status).toBe(404);
+    expect((await get(await signTrusted(claims({ iat: now() + 10 })))).status).toBe(200);
   });
 
   it('401 naming the kid when the token was signed with a key the server does not know', async () => {
