@@ -179,6 +179,19 @@ describe('issuing a whole class', () => {
     expect((await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: otherSchool })).status).toBe(404);
   });
 
+  it('rejects unknown top-level fields in a JSON batch, naming the field', async () => {
+    const recipients = [{ graduateId: 'grad-cred' }];
+    for (const rawBody of [
+      JSON.stringify({ templateId, recipients, isAdmin: true }),
+      `{"templateId":${JSON.stringify(templateId)},"recipients":${JSON.stringify(recipients)},"__proto__":{"isAdmin":true}}`,
+    ]) {
+      const refused = await rt.call('POST', '/v1/credential-batches', { token: school, rawBody, headers: { 'Content-Type': 'application/json' } });
+      expect(refused.status, rawBody).toBe(400);
+      expect(refused.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body.errors[0].path, rawBody).toMatch(/isAdmin|__proto__/);
+    }
+  });
+
   it('resumes an interrupted batch without issuing anyone twice', async () => {
     const accepted = await rt.call('POST', '/v1/credential-batches', {
       token: school,
