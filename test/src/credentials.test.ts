@@ -1,7 +1,7 @@
 import { decodeStatusList, isStatusSet } from '@skillpass/credentials';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from './harness.ts';
+import { scanTable, startTestRuntime, type TestRuntime } from './harness.ts';
 
 const taxonomy = getTaxonomy();
 const BATTERY_CHEMISTRY = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
@@ -244,6 +244,11 @@ describe('graduates bring their own credentials', () => {
     await rt.call('DELETE', '/v1/profiles/me', { token: zhao });
     await rt.dispatcher!.drain();
     expect(await rt.deps.credentials.listHeld('grad-zhao')).toEqual([]);
+    // The issuer's record keeps what revoking needs, not Zhao's email.
+    expect((await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes('zhao@example.com'))).toEqual([]);
+    const kept = await rt.deps.credentials.get('cred-for-import');
+    expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:learner:zhao' }, statusListId: 'l1' });
+    expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe('revoked');
   });
 
   it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {
