@@ -1,7 +1,7 @@
 import { decodeStatusList, isStatusSet } from '@skillpass/credentials';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from './harness.ts';
+import { scanTable, startTestRuntime, type TestRuntime } from './harness.ts';
 
 const taxonomy = getTaxonomy();
 const BATTERY_CHEMISTRY = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
@@ -179,6 +179,19 @@ describe('issuing a whole class', () => {
     expect((await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: otherSchool })).status).toBe(404);
   });
 
+  it('rejects unknown top-level fields in a JSON batch, naming the field', async () => {
+    const recipients = [{ graduateId: 'grad-cred' }];
+    for (const rawBody of [
+      JSON.stringify({ templateId, recipients, isAdmin: true }),
+      `{"templateId":${JSON.stringify(templateId)},"recipients":${JSON.stringify(recipients)},"__proto__":{"isAdmin":true}}`,
+    ]) {
+      const refused = await rt.call('POST', '/v1/credential-batches', { token: school, rawBody, headers: { 'Content-Type': 'application/json' } });
+      expect(refused.status, rawBody).toBe(400);
+      expect(refused.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body.errors[0].path, rawBody).toMatch(/isAdmin|__proto__/);
+    }
+  });
+
   it('resumes an interrupted batch without issuing anyone twice', async () => {
     const accepted = await rt.call('POST', '/v1/credential-batches', {
       token: school,
@@ -231,6 +244,11 @@ describe('graduates bring their own credentials', () => {
     await rt.call('DELETE', '/v1/profiles/me', { token: zhao });
     await rt.dispatcher!.drain();
     expect(await rt.deps.credentials.listHeld('grad-zhao')).toEqual([]);
+    // The issuer's record keeps what revoking needs, not Zhao's email.
+    expect((await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes('zhao@example.com'))).toEqual([]);
+    const kept = await rt.deps.credentials.get('cred-for-import');
+    expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:learner:zhao' }, statusListId: 'l1' });
+    expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe('revoked');
   });
 
   it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {

@@ -270,7 +270,8 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     templateId: z.string(),
     holder: z.union([
       z.strictObject({ kind: z.literal('graduate'), graduateId: z.string() }),
-      z.strictObject({ kind: z.literal('external'), subjectId: z.string(), email: z.email() }),
+      // No email: only a salted hash of it, so no erasure elsewhere can leave the address behind.
+      z.strictObject({ kind: z.literal('external'), subjectId: z.string(), emailHash: z.string() }),
     ]),
     status: credentialStatusValueSchema(),
     statusListIndex: z.int().check(z.nonnegative()),

@@ -11,7 +11,7 @@ import {
   type Taxonomy,
 } from '@skillpass/api';
 import { type ExternalIssuer, loadLocalKeyRing } from '@skillpass/credentials';
-import { inProcessBatchQueue } from '@skillpass/services';
+import { inProcessBatchQueue, resumeOpenBatches } from '@skillpass/services';
 import { type LocalDispatcher, startLocalDispatcher } from '@skillpass/pipeline';
 import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
@@ -79,6 +79,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const table = connectTable({ tableName: options.tableName, endpoint: options.endpoint, region: 'local' });
   await ensureTable(table);
   const deps = buildApiDeps(table, options);
+  // Batches a killed process left half done carry on; rows already settled are skipped.
+  await resumeOpenBatches(deps, deps.batchQueue);
   const app = createApp(deps);
   const dispatcher = options.dispatch
     ? await startLocalDispatcher({

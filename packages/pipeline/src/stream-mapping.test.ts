@@ -81,7 +81,7 @@ describe('domainEventsFromStreamRecord', () => {
     ]);
     const revoked = domainEventsFromStreamRecord(record('MODIFY', { ...credential, status: 'revoked' }, credential));
     expect(revoked).toMatchObject([{ type: 'CredentialRevoked', detail: { credentialId: 'c1', graduateId: 'g1' } }]);
-    const external = { ...credential, holder: { kind: 'external', subjectId: 's', email: 'a@example.com' } };
+    const external = { ...credential, holder: { kind: 'external', subjectId: 's', emailHash: 'sha256:salt:digest' } };
     expect(domainEventsFromStreamRecord(record('INSERT', external))[0]?.detail).not.toHaveProperty('graduateId');
     const held = { entity: 'HeldCredential', graduateId: 'g1', heldId: 'h1', skills: [skill] };
     expect(domainEventsFromStreamRecord(record('INSERT', held))).toMatchObject([

@@ -50,6 +50,7 @@ export const partitions = {
   allIssuers: () => 'ISSUERS',
   issuerTemplates: (issuerId: string) => `ISSUER#${issuerId}#TPLS`,
   allTemplates: () => 'TEMPLATES',
+  openBatches: () => 'OPENBATCHES',
   issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
 } as const;
@@ -223,6 +224,9 @@ export const entities = {
     name: 'CredentialBatch',
     keyArgs: ['batchId'],
     key: (batchId: string) => ({ PK: partitions.batch(batchId), SK: 'BATCH' }),
+    // Sparse: a batch is listed while rows are pending, so a restarted worker finds unfinished ones without a scan.
+    indexes: (b: { batchId: string; createdAt: string; open: boolean }) =>
+      b.open ? { GSI1PK: partitions.openBatches(), GSI1SK: `${b.createdAt}#${b.batchId}` } : {},
   }),
   BatchRecipient: defineEntity({
     name: 'BatchRecipient',

@@ -94,6 +94,14 @@ export async function processCredentialBatch(
     );
     cursor = page.nextCursor;
   } while (cursor);
+  if ((await batches.progress(batchId)).pending === 0) await batches.markFinished(batch);
+}
+
+/** Queues every batch that still has pending rows: the in-process queue dies with its process, the rows do not. */
+export async function resumeOpenBatches({ batches }: Pick<Repositories, 'batches'>, queue: CredentialBatchQueue): Promise<number> {
+  const open = await batches.listOpen();
+  for (const batchId of open) await queue.enqueue(batchId);
+  return open.length;
 }
 
 /** A batch's progress and one page of its per-recipient results, for its issuer or an administrator only. */

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { buildCredential, signCredential } from '@skillpass/credentials';
 import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer } from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
@@ -40,6 +41,16 @@ export async function credentialVisibleTo(
 export function qrSvg(origin: string, credentialId: string, url: string): string {
   const content = Buffer.byteLength(url) <= QR_CAPACITY_BYTES ? url : verifyByIdUrl(origin, credentialId);
   return new QRCode({ content, padding: 2, width: 256, height: 256, ecl: 'L', join: true }).svg();
+}
+
+/**
+ * An external holder's email as `sha256:<salt>:<digest>` (base64url) of the trimmed, lower-cased address:
+ * enough to confirm a given address was the recipient, without keeping it (erasure cannot reach this record).
+ */
+function saltedEmailHash(email: string): string {
+  const salt = randomBytes(16).toString('base64url');
+  const digest = createHash('sha256').update(`${salt}:${email.trim().toLowerCase()}`).digest('base64url');
+  return `sha256:${salt}:${digest}`;
 }
 
 /** The holder as the credential names them: a graduate here by a URN and their display name, anyone else as given. */
@@ -95,7 +106,7 @@ export async function issueCredential(
     holder:
       'graduateId' in request.holder
         ? { kind: 'graduate', graduateId: request.holder.graduateId }
-        : { kind: 'external', subjectId: request.holder.subjectId, email: request.holder.email },
+        : { kind: 'external', subjectId: request.holder.subjectId, emailHash: saltedEmailHash(request.holder.email) },
     status: 'active',
     statusListIndex: index,
     statusListId: listId,

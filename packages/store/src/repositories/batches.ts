@@ -2,7 +2,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
-import { createItem, getLiveItem, isConditionFailure, type Page, putItems, queryPage, recordOf } from '../items.ts';
+import { createItem, getLiveItem, isConditionFailure, type Page, putItems, queryAll, queryPage, recordOf } from '../items.ts';
 
 export interface CredentialBatch {
   batchId: string;
@@ -34,7 +34,14 @@ export interface BatchRepository {
   settleRecipient(batchId: string, row: number, outcome: BatchOutcome): Promise<boolean>;
   /** Counts rows by status from the rows themselves, never from a shared counter every worker would contend on. */
   progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }>;
+  /** Batches created with pending rows and not yet finished: what a restarted worker resumes. */
+  listOpen(): Promise<string[]>;
+  /** Takes a batch whose rows are all settled off the open list. */
+  markFinished(batch: CredentialBatch): Promise<void>;
 }
+
+const batchItem = (batch: CredentialBatch, open: boolean) =>
+  itemOf(entities.CredentialBatch, entities.CredentialBatch.key(batch.batchId), batch, { ...batch, open });
 
 export class DynamoBatchRepository implements BatchRepository {
   constructor(
@@ -44,7 +51,9 @@ export class DynamoBatchRepository implements BatchRepository {
   ) {}
 
   async create<Input>(batch: CredentialBatch, recipients: ReadonlyArray<BatchRecipient<Input>>): Promise<void> {
-    await createItem(this.table, itemOf(entities.CredentialBatch, entities.CredentialBatch.key(batch.batchId), batch), 'batch');
+    // Listed as open before any row exists, so a crash at any later point leaves it to be resumed.
+    const open = recipients.some((recipient) => recipient.status === 'pending');
+    await createItem(this.table, batchItem(batch, open), 'batch');
     await putItems(
       this.table,
       recipients.map((recipient) =>
@@ -105,6 +114,15 @@ export class DynamoBatchRepository implements BatchRepository {
       this.#count(batchId, 'pending'),
     ]);
     return { issued, failed, pending };
+  }
+
+  async listOpen(): Promise<string[]> {
+    const items = await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.openBatches() });
+    return items.map((item) => recordOf<CredentialBatch>(item).batchId);
+  }
+
+  async markFinished(batch: CredentialBatch): Promise<void> {
+    await putItems(this.table, [batchItem(batch, false)]);
   }
 
   async #count(batchId: string, status: BatchRecipient['status']): Promise<number> {

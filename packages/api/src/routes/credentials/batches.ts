@@ -10,8 +10,9 @@ import { idempotent, jsonContent, pageQuerySchema, problemResponses } from '../.
 const security = [{ bearer: [] }];
 const tags = ['Credentials'];
 
+// Strict, as every request body is: an unknown key (`isAdmin`, `__proto__`) is a 400, never ignored.
 const batchJsonSchema = builtOnFirstUse(() =>
-  z.object({
+  z.strictObject({
     templateId: z.string().check(z.minLength(1), z.maxLength(64)),
     recipients: z.array(z.unknown()).check(z.minLength(1), z.maxLength(10_000)),
   }),
