@@ -54,7 +54,10 @@ export function awsConsumerDeps(): ConsumerDeps {
   const noCursors = new CursorCodec(async () => {
     throw new Error('event consumers never page: they have no cursor secret');
   });
-  return composeConsumerDeps({ table, cursors: noCursors, taxonomy: getTaxonomy() });
+  // The consumer functions have no origin, trust list or KMS key yet, so they cannot read a held credential's
+  // status: it reads as unknown and its skills do not count (fail closed) until they are given them.
+  const credentialService = { standingOf: async () => 'unknown' as const };
+  return composeConsumerDeps({ table, cursors: noCursors, taxonomy: getTaxonomy(), credentialService });
 }
 
 let deps: ApiDeps | undefined;

@@ -1,4 +1,5 @@
 import { decodeStatusList, isStatusSet } from '@skillpass/credentials';
+import { CONSUMER_HANDLERS } from '@skillpass/pipeline';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanTable, startTestRuntime, type TestRuntime } from './harness.ts';
@@ -162,6 +163,28 @@ describe('issuing and verifying micro-credentials', () => {
   });
 });
 
+describe('the platform identity is reserved', () => {
+  it('refuses to register an issuer whose id (the token sub) is reserved, naming the field', async () => {
+    await issue(school);
+    for (const sub of ['platform', 'skillpass']) {
+      const res = await rt.call('PUT', '/v1/issuers/me', { token: await rt.token(sub, 'issuer'), body: issuerBody('Jiangsu') });
+      expect(res.status, sub).toBe(403);
+      expect(res.body.errors[0].path).toBe('sub');
+    }
+  });
+
+  it("the platform's status list does not verify as a credential, even with an issuer record under its id", async () => {
+    await issue(school);
+    // As if the record had been written before ids were reserved.
+    await rt.deps.issuers.put('platform', issuerBody('Jiangsu') as never, [rt.deps.signingKid]);
+    const jws = await (await rt.app.request('/status-lists/l1/revocation')).text();
+    const report = (await rt.call('POST', '/v1/verify', { body: { jwt: jws } })).body;
+    expect(report.verified).toBe(false);
+    expect(report.checks.format.message).toBe('This is a status list, not a credential that certifies anything.');
+    expect(report.checks.issuerTrusted.result).toBe('failed');
+  });
+});
+
 describe('issuing a whole class', () => {
   it('takes CSV, fails a bad row alone with its number, and issues every good row exactly once', async () => {
     const csv = ['graduateId,subjectId,email,name,grade', 'grad-cred,,,,merit', ',urn:learner:a,a@example.com,Ann,pass', ',urn:learner:b,not-an-email,Bob,pass', ',urn:learner:c,c@example.com,,pass'].join('\n');
@@ -225,7 +248,7 @@ describe('graduates bring their own credentials', () => {
           participationForm: 'online',
           qualityAssurance: 'internal review',
         },
-      })).body.templateId, holder: { subjectId: 'urn:learner:zhao', email: 'zhao@example.com' } },
+      })).body.templateId, holder: { subjectId: 'urn:skillpass:graduate:grad-zhao', email: 'zhao@example.com' } },
       'cred-for-import',
     );
     const zhao = await rt.token('grad-zhao', 'graduate');
@@ -249,6 +272,39 @@ describe('graduates bring their own credentials', () => {
     const kept = await rt.deps.credentials.get('cred-for-import');
     expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:learner:zhao' }, statusListId: 'l1' });
     expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe('revoked');
+  });
+
+  it("refuses another graduate's credential, and one whose subject the caller has not proven, with 403, storing nothing", async () => {
+    const someoneElses = await issue(school);
+    const thief = await rt.token('grad-thief', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', { token: thief, body: { displayName: 'Thief', contactEmail: 'x@example.com' } });
+    const stolen = await rt.call('POST', '/v1/profiles/me/credentials', { token: thief, body: { jwt: someoneElses.body.jwt } });
+    expect(stolen.status).toBe(403);
+    expect(stolen.body.errors[0]).toEqual({ path: 'credentialSubject.id', message: 'must be urn:skillpass:graduate:grad-thief' });
+    // An email in the profile is not proven, so a credential issued to that email's learner id is refused too.
+    const byEmail = await rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: 'urn:learner:x', email: 'x@example.com' } }, 'cred-by-email');
+    const refused = await rt.call('POST', '/v1/profiles/me/credentials', { token: thief, body: { jwt: byEmail.credential.jwt } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('verified email');
+    expect(await rt.deps.credentials.listHeld('grad-thief')).toEqual([]);
+  });
+
+  it('marks a held credential revoked after import on read, and its skills stop counting', async () => {
+    const mine = await rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: 'urn:skillpass:graduate:grad-held', email: 'h@example.com' } }, 'cred-held');
+    const holder = await rt.token('grad-held', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', { token: holder, body: { displayName: 'Held', contactEmail: 'h@example.com' } });
+    expect((await rt.call('POST', '/v1/profiles/me/credentials', { token: holder, body: { jwt: mine.credential.jwt } })).status).toBe(201);
+    await rt.dispatcher!.drain();
+    expect((await rt.call('GET', '/v1/profiles/me', { token: holder })).body.verifiedSkills).toHaveLength(2);
+    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe('active');
+
+    await rt.deps.credentialService.changeStatus('school-1', 'cred-held', 'revoke');
+    await rt.dispatcher!.drain();
+    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe('revoked');
+    // The revocation names no graduate here, so recompute as the next credential event for them would.
+    const detail = { graduateId: 'grad-held', heldId: 'h', skills: [] };
+    await CONSUMER_HANDLERS.credentialSkills({ id: 'evt-held', type: 'CredentialImported', source: 'skillpass', occurredAt: new Date().toISOString(), detail }, rt.deps);
+    expect((await rt.call('GET', '/v1/profiles/me', { token: holder })).body.verifiedSkills).toEqual([]);
   });
 
   it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {

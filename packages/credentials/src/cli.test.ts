@@ -1,5 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -174,5 +176,96 @@ describe('the skillpass CLI', () => {
       server.close();
     }
     // Six CLI processes, each a tsx start: minutes on a loaded machine, so only a hang fails this.
+  }, 300_000);
+
+  it('issue chooses ES256, ES384 or ES512 from the key curve, and refuses a key it cannot sign with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-alg-'));
+    writeFileSync(join(dir, 'credential.json'), JSON.stringify(schoolCredential('https://school.example')));
+    for (const [namedCurve, alg] of [['P-384', 'ES384'], ['P-521', 'ES512']] as const) {
+      const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
+      const kid = `https://school.example/keys/${alg}`;
+      writeFileSync(join(dir, 'key.json'), JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid }));
+      writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid }] }));
+      const issued = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'credential.json'));
+      expect(JSON.parse(Buffer.from(issued.stdout.split('.')[0]!, 'base64url').toString()).alg).toBe(alg);
+      const verified = await skillpass('verify', issued.stdout.trim(), '--jwks', join(dir, 'jwks.json'), '--offline');
+      expect(verified.stdout, alg).toMatch(/^VERIFIED/);
+    }
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    writeFileSync(join(dir, 'key.json'), JSON.stringify({ ...rsa.export({ format: 'jwk' }), kid: 'https://school.example/keys/rsa' }));
+    const refused = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'credential.json'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the key must be EC P-256, P-384 or P-521, or OKP Ed25519');
+  }, 300_000);
+
+  it("verify with no options trusts the credential's own issuer origin, says so, takes a verify link, and exits 2 on a missing file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-own-'));
+    const { loadOrCreateLocalSigner } = await import('./signer.ts');
+    const { buildCredential } = await import('./credential.ts');
+    const { signCompactJws, signCredential } = await import('./jws.ts');
+    const { encodeStatusList } = await import('./status-list.ts');
+    const served = new Map<string, string>();
+    const server = createHttpServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404).end(body ?? '');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const signer = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${origin}/keys` });
+      served.set('/keys/k1', JSON.stringify(signer.publicJwk));
+      const now = new Date();
+      for (const purpose of ['revocation', 'suspension']) {
+        const id = `${origin}/status-lists/l1/${purpose}`;
+        const list = {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          id,
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          issuer: `${origin}/issuers/platform`,
+          credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encodeStatusList([]) },
+        };
+        served.set(`/status-lists/l1/${purpose}`, await signCompactJws(list, signer, 'vc+jwt'));
+      }
+      const vc = buildCredential({
+        credentialUrl: `${origin}/credentials/c1`,
+        templateUrl: `${origin}/credential-templates/t1`,
+        template: {
+          templateId: 't1',
+          issuerId: 'school',
+          title: { en: 'Battery safety' },
+          description: 'Basics',
+          learningOutcomes: ['http://data.europa.eu/esco/skill/x'],
+          workload: { hours: 16 },
+          eqfLevel: 3,
+          assessmentType: 'written test',
+          participationForm: 'online',
+          qualityAssurance: 'internal review',
+          version: 1,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        },
+        issuer: { id: `${origin}/issuers/school`, name: 'School', country: 'CN', region: 'Jiangsu' },
+        holder: { id: 'urn:skillpass:graduate:g1' },
+        skillLabel: () => 'a skill',
+        validFrom: new Date(now.getTime() - 60_000),
+        status: { listUrl: `${origin}/status-lists/l1`, index: 5 },
+      });
+      const jwt = await signCredential(vc, signer, now);
+      writeFileSync(join(dir, 'credential.jwt'), jwt);
+
+      const ok = await skillpass('verify', join(dir, 'credential.jwt'), '--allow-loopback-http');
+      expect(ok.stdout, ok.stderr).toMatch(/^VERIFIED\n {2}trust anchor: the issuer's own origin http:\/\/127\.0\.0\.1/);
+      expect(ok.stdout).toMatch(/✔ status\s+Neither revoked nor suspended/);
+      expect(ok.code).toBe(0);
+
+      const link = await skillpass('verify', `${origin}/verify#${jwt}`, '--allow-loopback-http');
+      expect(link.code, link.stdout).toBe(0);
+
+      const missing = await skillpass('verify', join(dir, 'no-such.jwt'));
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('no such file');
+    } finally {
+      server.close();
+    }
   }, 300_000);
 });

@@ -85,8 +85,23 @@ export interface VerifiableCredential {
     };
     result?: Array<{ type: string[]; value: string }>;
   };
-  credentialStatus?: Array<{ id: string; type: string; statusPurpose: string; statusListIndex: string; statusListCredential: string }>;
+  credentialStatus?: StatusEntry | StatusEntry[];
   [extra: string]: unknown;
+}
+
+export interface StatusEntry {
+  id: string;
+  type: string;
+  statusPurpose: string;
+  statusListIndex: string;
+  statusListCredential: string;
+}
+
+/** VC DM 2.0 allows one status entry or an array of them: reading only arrays would skip a single revoked entry. */
+export function statusEntriesOf(status: unknown): Partial<StatusEntry>[] {
+  const entries = Array.isArray(status) ? status : status === undefined || status === null ? [] : [status];
+  // Anything that is not an object still counts, as an entry that cannot be read.
+  return entries.map((entry) => (entry && typeof entry === 'object' ? (entry as Partial<StatusEntry>) : {}));
 }
 
 export function missingEuMandatoryElements(vc: VerifiableCredential): string[] {

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCredential, envelopedCredential, missingEuMandatoryElements, VC_CONTEXT } from './credential.ts';
+import { buildCredential, envelopedCredential, missingEuMandatoryElements, type StatusEntry, VC_CONTEXT } from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
 import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, PICKS_BEFORE_LIST_IS_FULL } from './status-list.ts';
@@ -256,5 +256,83 @@ describe('bitstring status list', () => {
     };
     expect(await allocateRandomIndex(neverFree)).toBeUndefined();
     expect(picks).toBe(PICKS_BEFORE_LIST_IS_FULL);
+  });
+});
+
+describe('what the verifier refuses (issue #14)', () => {
+  const FROM = new Date('2026-11-01T00:00:00Z');
+  const verify = (jwt: string) => verifyCredential(jwt, deps, NOW);
+
+  it('a revoked credential whose credentialStatus is a single object is not verified', async () => {
+    revoked.add(31);
+    const vc = credentialAt(FROM, undefined, 31);
+    const single = { ...vc, credentialStatus: (vc.credentialStatus as StatusEntry[])[0] };
+    const report = await verify(await signCredential(single, signer, NOW));
+    expect(report.checks.status).toEqual({ result: 'failed', message: 'The credential is revoked.' });
+    expect(report.verified).toBe(false);
+  });
+
+  it('a status entry that cannot be read fails the status check in plain words', async () => {
+    const vc = { ...credentialAt(FROM), credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' } };
+    const report = await verify(await signCredential(vc, signer, NOW));
+    expect(report.checks.status).toEqual({ result: 'failed', message: 'Its revocation status could not be read.' });
+  });
+
+  it('iss that differs from issuer.id is refused', async () => {
+    const vc = credentialAt(FROM);
+    const jwt = await signCompactJws({ ...vc, iss: 'https://evil.example/issuer' }, signer, 'vc+jwt');
+    const report = await verify(jwt);
+    expect(report.checks.format).toEqual({ result: 'failed', message: expect.stringContaining('iss') });
+    expect(report.verified).toBe(false);
+  });
+
+  it('vc and vp JWT claims are refused', async () => {
+    const vc = credentialAt(FROM);
+    for (const claim of ['vc', 'vp']) {
+      const report = await verify(await signCompactJws({ ...vc, [claim]: vc }, signer, 'vc+jwt'));
+      expect(report.checks.format.result, claim).toBe('failed');
+    }
+  });
+
+  it('cty vp on a credential is refused', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const input = `${b64({ alg: 'ES256', typ: 'vc+jwt', cty: 'vp', kid: signer.kid })}.${b64(credentialAt(FROM))}`;
+    const jwt = `${input}.${Buffer.from(await signer.sign(new TextEncoder().encode(input))).toString('base64url')}`;
+    expect((await verify(jwt)).checks.format).toEqual({ result: 'failed', message: expect.stringContaining('cty') });
+  });
+
+  it('a valid credential without validFrom verifies', async () => {
+    const { validFrom: _from, ...vc } = credentialAt(FROM);
+    const report = await verify(await signCredential(vc, signer, NOW));
+    expect(report.checks.validityWindow.result).toBe('passed');
+    expect(report.verified).toBe(true);
+  });
+
+  it('a status list is not a credential, and only accepted types pass when the purpose names them', async () => {
+    const list = {
+      '@context': [VC_CONTEXT],
+      id: `${ORIGIN}/status-lists/list-1/revocation`,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: { id: issuer.id },
+      credentialSubject: { id: `${ORIGIN}/status-lists/list-1/revocation#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList([]) },
+    };
+    const asList = await verify(await signCredential(list, signer, NOW));
+    expect(asList.checks.format).toEqual({ result: 'failed', message: 'This is a status list, not a credential that certifies anything.' });
+    expect(asList.verified).toBe(false);
+    const plain = { ...credentialAt(FROM), type: ['VerifiableCredential'] };
+    const generic = await signCredential(plain, signer, NOW);
+    const report = await verifyCredential(generic, deps, NOW, { acceptTypes: ['OpenBadgeCredential'] });
+    expect(report.checks.format.result).toBe('failed');
+  });
+
+  it('ES384 and ES512 signatures verify with P-384 and P-521 keys', async () => {
+    for (const [alg, namedCurve, hash] of [['ES384', 'P-384', 'sha384'], ['ES512', 'P-521', 'sha512']] as const) {
+      const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
+      const kid = `${ORIGIN}/keys/${alg}`;
+      const jwt = await signCredential(credentialAt(FROM), { alg, kid, sign: async (input) => nodeSign(hash, input, { key: privateKey, dsaEncoding: 'ieee-p1363' }) }, NOW);
+      const jwk = { ...publicKey.export({ format: 'jwk' }), kid };
+      const report = await verifyCredential(jwt, { ...deps, resolveKey: async () => jwk, issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) }, NOW);
+      expect(report.checks.signature, alg).toEqual({ result: 'passed', message: `${alg} signature is valid.` });
+    }
   });
 });

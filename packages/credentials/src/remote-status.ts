@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { decodeStatusList, isStatusSet, type StatusPurpose } from './status-list.ts';
-import { type TrustedIssuer, verifiedJwsPayload } from './verify.ts';
+import { ACHIEVEMENT_TYPES, type TrustedIssuer, verifiedJwsPayload } from './verify.ts';
 
 const DEFAULT_TTL_MS = 5 * 60_000;
 const MAX_TTL_MS = 24 * 3_600_000;
@@ -58,7 +58,9 @@ export class RemoteStatusLists {
     const { payload, kid } = verified;
     const types = Array.isArray(payload.type) ? payload.type : [];
     const subject = payload.credentialSubject as { statusPurpose?: unknown; encodedList?: unknown; ttl?: unknown } | undefined;
-    if (!types.includes('BitstringStatusListCredential') || subject?.statusPurpose !== purpose || typeof subject.encodedList !== 'string') return undefined;
+    // A credential that is both a list and an achievement could be one passed off as the other.
+    const achievement = types.some((t) => (ACHIEVEMENT_TYPES as readonly unknown[]).includes(t));
+    if (!types.includes('BitstringStatusListCredential') || achievement || subject?.statusPurpose !== purpose || typeof subject.encodedList !== 'string') return undefined;
     // A list signed for another URL could be replayed here.
     if (typeof payload.id !== 'string' || payload.id.split('#')[0] !== url.split('#')[0]) return undefined;
     if (typeof payload.validUntil === 'string' && Date.parse(payload.validUntil) < now) return undefined;

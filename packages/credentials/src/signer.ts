@@ -5,10 +5,12 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { JWK } from 'jose';
 
 export type SigningAlgorithm = 'ES256' | 'EdDSA';
+/** What verifiers here accept; the platform itself signs with ES256 or EdDSA, issuers' own keys (CLI) may use the others. */
+export type JwsAlgorithm = SigningAlgorithm | 'ES384' | 'ES512';
 
 /** Signs a JWS signing input. Local keys and KMS implement it; the private key never leaves either. */
 export interface Signer {
-  alg: SigningAlgorithm;
+  alg: JwsAlgorithm;
   /** Absolute URL that resolves to the public key as a bare JWK. */
   kid: string;
   sign(signingInput: Uint8Array): Promise<Uint8Array>;

@@ -1,5 +1,5 @@
 import { compactVerify, importJWK, type JWK } from 'jose';
-import { missingEuMandatoryElements, VC_CONTEXT, type VerifiableCredential } from './credential.ts';
+import { missingEuMandatoryElements, statusEntriesOf, VC_CONTEXT, type VerifiableCredential } from './credential.ts';
 import type { StatusPurpose } from './status-list.ts';
 
 export type CheckResult = 'passed' | 'failed' | 'not_applicable';
@@ -47,9 +47,40 @@ function importKey(jwk: JWK, alg: string): ReturnType<typeof importJWK> {
 
 const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
   ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
+  ES384: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-384',
+  ES512: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-521',
   EdDSA: (jwk) => jwk.kty === 'OKP' && jwk.crv === 'Ed25519',
 };
 const CLOCK_SKEW_SECONDS = 60;
+
+/** Types that make a document a status list: it says which credentials are revoked, it certifies nothing. */
+export const STATUS_LIST_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'] as const;
+/** The credentials that certify an achievement: what skillpass issues, imports and reports skills from. */
+export const ACHIEVEMENT_TYPES = ['OpenBadgeCredential', 'AchievementCredential'] as const;
+
+export interface VerifyOptions {
+  /** When given, the credential must have one of these types (checked under `format`). Status lists are refused always. */
+  acceptTypes?: readonly string[];
+}
+
+/** Why the payload is not a VC 2.0 credential secured as vc+jwt for the purpose asked, or undefined when it is. */
+function formatProblem(header: Record<string, unknown>, payload: Record<string, unknown>, options: VerifyOptions): string | undefined {
+  const contexts = Array.isArray(payload['@context']) ? payload['@context'] : [];
+  const types: unknown[] = Array.isArray(payload.type) ? payload.type : [];
+  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  if (header.typ !== 'vc+jwt') return `The JWS typ must be vc+jwt, got ${String(header.typ)}.`;
+  if (header.cty !== undefined && header.cty !== 'vc') return `The JWS cty must be vc when present, got ${String(header.cty)}.`;
+  if (contexts[0] !== VC_CONTEXT) return `The first @context must be ${VC_CONTEXT}.`;
+  if (!types.includes('VerifiableCredential')) return 'type must include VerifiableCredential.';
+  if (typeof issuerId !== 'string' || typeof payload.credentialSubject !== 'object') return 'issuer and credentialSubject are required.';
+  // VC-JOSE-COSE secures the credential itself; a vc or vp claim is the older VC-JWT shape, which means something else.
+  if ('vc' in payload || 'vp' in payload) return 'The payload carries a vc or vp claim: VC-JOSE-COSE secures the credential itself, not a claim wrapping it.';
+  if (payload.iss !== undefined && payload.iss !== issuerId) return `The JWT iss (${String(payload.iss)}) is not the credential's issuer (${issuerId}).`;
+  if (types.some((t) => (STATUS_LIST_TYPES as readonly unknown[]).includes(t))) return 'This is a status list, not a credential that certifies anything.';
+  if (options.acceptTypes && !types.some((t) => options.acceptTypes!.includes(String(t))))
+    return `Not a credential accepted here: type must include one of ${options.acceptTypes.join(', ')}.`;
+  return undefined;
+}
 
 /** Accepts a compact JWS, `{ "jwt": "…" }` or an EnvelopedVerifiableCredential. */
 export function compactJwsOf(input: unknown): string | undefined {
@@ -99,7 +130,12 @@ export async function verifiedJwsPayload(
 }
 
 /** Verifies a credential and says, check by check, what holds. Never throws on bad input. */
-export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Date = new Date()): Promise<VerificationReport> {
+export async function verifyCredential(
+  input: unknown,
+  deps: VerifyDeps,
+  now: Date = new Date(),
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
   const checks = Object.fromEntries(CHECK_NAMES.map((name) => [name, { result: 'not_applicable', message: 'not reached' }])) as Record<CheckName, Check>;
   const fail = (name: CheckName, message: string) => {
     checks[name] = { result: 'failed', message };
@@ -129,20 +165,17 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Da
     return report();
   }
   const credential = payload as unknown as VerifiableCredential;
-  const contexts = Array.isArray(payload['@context']) ? payload['@context'] : [];
   const types = Array.isArray(payload.type) ? payload.type : [];
   const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
-  if (header.typ !== 'vc+jwt') fail('format', `The JWS typ must be vc+jwt, got ${String(header.typ)}.`);
-  else if (contexts[0] !== VC_CONTEXT) fail('format', `The first @context must be ${VC_CONTEXT}.`);
-  else if (!types.includes('VerifiableCredential')) fail('format', 'type must include VerifiableCredential.');
-  else if (typeof issuerId !== 'string' || typeof payload.credentialSubject !== 'object') fail('format', 'issuer and credentialSubject are required.');
+  const problem = formatProblem(header, payload, options);
+  if (problem) fail('format', problem);
   else pass('format', 'A VC 2.0 credential secured as vc+jwt.');
 
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const accepts = ACCEPTED[alg];
   if (!accepts) {
-    fail('signature', `Algorithm ${alg || '(none)'} is not accepted; only ES256 and EdDSA are.`);
+    fail('signature', `Algorithm ${alg || '(none)'} is not accepted; only ES256, ES384, ES512 and EdDSA are.`);
   } else if (header.crit !== undefined) {
     fail('signature', `Unknown critical header parameters: ${JSON.stringify(header.crit)}.`);
   }
@@ -177,27 +210,36 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps, now: Da
   } else pass('issuerTrusted', `${issuer.name} is trusted${issuer.accreditedUntil ? ` and accredited until ${issuer.accreditedUntil}` : ''}.`);
 
   const at = now.getTime() / 1000;
-  const from = typeof payload.validFrom === 'string' ? Date.parse(payload.validFrom) / 1000 : Number(payload.nbf ?? Number.NaN);
+  // validFrom is optional in VC DM 2.0: without it (and without nbf) the credential is valid from the start.
+  const from = typeof payload.validFrom === 'string' ? Date.parse(payload.validFrom) / 1000 : Number(payload.nbf ?? Number.NEGATIVE_INFINITY);
   const until = typeof payload.validUntil === 'string' ? Date.parse(payload.validUntil) / 1000 : Number(payload.exp ?? Number.POSITIVE_INFINITY);
-  if (Number.isNaN(from)) fail('validityWindow', 'The credential has no validFrom.');
+  if (Number.isNaN(from) || Number.isNaN(until)) fail('validityWindow', 'validFrom or validUntil is not a date-time.');
   else if (at + CLOCK_SKEW_SECONDS < from) fail('validityWindow', `Not valid before ${new Date(from * 1000).toISOString()}.`);
   else if (at - CLOCK_SKEW_SECONDS > until) fail('validityWindow', `Expired on ${new Date(until * 1000).toISOString()}.`);
   else pass('validityWindow', Number.isFinite(until) ? `Valid until ${new Date(until * 1000).toISOString()}.` : 'Valid, with no expiry.');
 
-  const entries = Array.isArray(payload.credentialStatus) ? (payload.credentialStatus as VerifiableCredential['credentialStatus'])! : [];
+  const entries = statusEntriesOf(payload.credentialStatus);
   if (entries.length === 0) checks.status = { result: 'not_applicable', message: 'The credential has no status entry.' };
   else if (checks.signature.result !== 'passed') {
     // An unauthenticated credential's status URLs are the sender's choice: following them would let anyone make this server fetch any URL.
     checks.status = { result: 'not_applicable', message: 'Not checked: the signature is not valid.' };
   } else {
-    const problems: string[] = [];
+    const states: string[] = [];
+    const unread: string[] = [];
     for (const entry of entries) {
       const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
-      const state = await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const);
-      if (state === 'set') problems.push(purpose === 'revocation' ? 'revoked' : 'suspended');
-      if (state === 'unknown') problems.push(`${purpose} status could not be read`);
+      const state =
+        typeof entry.statusListCredential === 'string'
+          ? await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const)
+          : 'unknown';
+      if (state === 'set') states.push(purpose === 'revocation' ? 'revoked' : 'suspended');
+      if (state === 'unknown') unread.push(purpose);
     }
-    if (problems.length > 0) fail('status', `The credential is ${problems.join(' and ')}.`);
+    const sentences = [
+      ...(states.length > 0 ? [`The credential is ${states.join(' and ')}.`] : []),
+      ...(unread.length > 0 ? [`Its ${unread.join(' and ')} status could not be read.`] : []),
+    ];
+    if (sentences.length > 0) fail('status', sentences.join(' '));
     else pass('status', 'Neither revoked nor suspended.');
   }
 

@@ -1,6 +1,7 @@
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
 import { deterministicId, type Repositories } from '@skillpass/store';
 import {
+  type CredentialService,
   indexGraduate,
   indexJob,
   type MatchingDeps,
@@ -11,7 +12,11 @@ import {
 } from '@skillpass/services';
 
 /** What consumers may use: table access through the repositories, the skill graph and the time. */
-export type ConsumerDeps = MatchingDeps & Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'>;
+export type ConsumerDeps = MatchingDeps &
+  Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'> & {
+    /** Reads a held credential's status again, as verification does: one revoked since import stops counting. */
+    credentialService: Pick<CredentialService, 'standingOf'>;
+  };
 
 /** Handles the events its consumer declares in `@skillpass/events` (CONSUMER_SPECS), and only those. */
 export type ConsumerHandler<N extends ConsumerName> = (event: ConsumerEvent<N>, deps: ConsumerDeps) => Promise<void>;
@@ -68,7 +73,7 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
    * A graduate's verified skills are exactly the learning outcomes of their active, unexpired
    * credentials: recomputed from the credentials each time, so any order of events converges.
    */
-  async credentialSkills(event, { profiles, credentials, clock }) {
+  async credentialSkills(event, { profiles, credentials, clock, credentialService }) {
     // A credential held by someone outside skillpass changes no graduate's skills.
     const graduateId = event.detail.graduateId;
     if (!graduateId) return;
@@ -76,9 +81,9 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
     const issuedHere = (await credentials.listForHolder(graduateId))
       .filter((c) => c.status === 'active' && (!c.validUntil || c.validUntil > now))
       .map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
-    const brought = (await credentials.listHeld(graduateId))
-      .filter((c) => !c.validUntil || c.validUntil > now)
-      .map((c) => ({ credentialId: c.heldId, skills: c.skills }));
+    const unexpired = (await credentials.listHeld(graduateId)).filter((c) => !c.validUntil || c.validUntil > now);
+    const standings = await Promise.all(unexpired.map((c) => credentialService.standingOf(c.jwt)));
+    const brought = unexpired.filter((_, i) => standings[i] === 'active').map((c) => ({ credentialId: c.heldId, skills: c.skills }));
     const verified = [
       ...new Map([...issuedHere, ...brought].flatMap((c) => c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const))).values(),
     ].sort(

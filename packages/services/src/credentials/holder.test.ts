@@ -76,7 +76,8 @@ function importDeps(report: VerificationReport & { jwt: string }, profileExists 
 
 describe('importing a credential a graduate holds', () => {
   it('stores what verified and answers with the report without the credential', async () => {
-    const { deps, stored } = importDeps({ verified: true, checks: allPassed, credential: vc, jwt: 'the-jwt' });
+    const mine = { ...vc, credentialSubject: { ...vc.credentialSubject, id: 'urn:skillpass:graduate:g1' } };
+    const { deps, stored } = importDeps({ verified: true, checks: allPassed, credential: mine, jwt: 'the-jwt' });
     const result = await importHeldCredential(deps, 'g1', 'the-jwt');
     expect(stored).toEqual([result.held]);
     expect(result.held).toMatchObject({ graduateId: 'g1', jwt: 'the-jwt', skills: [KNOWN] });

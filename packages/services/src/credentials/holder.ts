@@ -1,4 +1,4 @@
-import type { VerifiableCredential, VerificationReport } from '@skillpass/credentials';
+import { type StatusPurpose, statusEntriesOf, type TrustedIssuer, type VerifiableCredential, type VerificationReport } from '@skillpass/credentials';
 import { DomainError, notFound } from '@skillpass/domain';
 import { deterministicId, type HeldCredential, type Repositories } from '@skillpass/store';
 
@@ -34,6 +34,59 @@ export function heldCredentialOf(
   };
 }
 
+/** The subject id this platform gives a graduate: the only subject a graduate has proven to be, so far. */
+export const graduateSubjectId = (graduateId: string) => `urn:skillpass:graduate:${graduateId}`;
+
+/**
+ * A credential counts as the caller's only if every subject it names is the caller. Proving another
+ * identifier (a DID by a signed presentation, a verified email) is not available yet, so those are refused.
+ */
+function assertSubjectIsCaller(graduateId: string, vc: VerifiableCredential): void {
+  const subjects: unknown[] = Array.isArray(vc.credentialSubject) ? vc.credentialSubject : [vc.credentialSubject];
+  const mine = graduateSubjectId(graduateId);
+  const others = subjects.map((s) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined)).filter((id) => id !== mine);
+  if (subjects.length > 0 && others.length === 0) return;
+  throw new DomainError(
+    'forbidden',
+    `This credential was issued to ${others.map((id) => String(id ?? 'an unnamed subject')).join(', ')}, not to you. Only credentials whose subject is your skillpass id (${mine}) can be imported; proving another identifier (a DID by a signed presentation, or a verified email) is not supported yet.`,
+    [{ path: 'credentialSubject.id', message: `must be ${mine}` }],
+  );
+}
+
+/** Where a held credential stands now: read again from its status lists. Anything but active stops its skills counting. */
+export type HeldStanding = 'active' | 'revoked' | 'suspended' | 'unknown';
+
+export interface StandingDeps {
+  trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined>;
+  statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'>;
+}
+
+/**
+ * Re-reads the status of a credential stored here (its signature was verified on import). A credential
+ * with no status entry stays active; one whose list cannot be read is unknown, never active.
+ */
+export async function heldStandingOf(deps: StandingDeps, jwt: string): Promise<HeldStanding> {
+  let payload: { issuer?: unknown; credentialStatus?: unknown };
+  try {
+    payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return 'unknown';
+  }
+  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  const issuer = typeof issuerId === 'string' ? await deps.trustedIssuer(issuerId).catch(() => undefined) : undefined;
+  const states = new Set<HeldStanding>();
+  for (const entry of statusEntriesOf(payload.credentialStatus)) {
+    const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
+    const state =
+      typeof entry.statusListCredential === 'string'
+        ? await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const)
+        : 'unknown';
+    if (state === 'set') states.add(purpose === 'revocation' ? 'revoked' : 'suspended');
+    if (state === 'unknown') states.add('unknown');
+  }
+  return (['revoked', 'suspended', 'unknown'] as const).find((s) => states.has(s)) ?? 'active';
+}
+
 /** A graduate brings a credential: it is kept only if it verifies; a failed check is unprocessable, naming the checks. */
 export async function importHeldCredential(
   deps: HeldImportDeps,
@@ -50,6 +103,7 @@ export async function importHeldCredential(
       failed.map(([name, check]) => ({ path: `checks.${name}`, message: check.message })),
     );
   }
+  assertSubjectIsCaller(graduateId, report.credential);
   const held = heldCredentialOf(graduateId, report.jwt, report.credential, (uri) => deps.taxonomy.isKnownSkill(uri), deps.clock());
   await deps.credentials.putHeld(held);
   return { held, report: { verified: report.verified, checks: report.checks } };

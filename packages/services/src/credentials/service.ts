@@ -1,4 +1,5 @@
 import {
+  ACHIEVEMENT_TYPES,
   compactJwsOf,
   RemoteStatusLists,
   type StatusPurpose,
@@ -12,6 +13,7 @@ import type { CredentialServiceDeps, IssuedResult, IssueRequest } from './deps.t
 import { achievementDocument, issuerDocument, platformDidDocument, publishedKey } from './documents.ts';
 import { issueCredential, qrSvg } from './issuance.ts';
 import { issuerUrl } from './links.ts';
+import { type HeldStanding, heldStandingOf } from './holder.ts';
 import { changeStatus, ownStatusOf, publishedStatusList, type StatusAction, statusListJws } from './status.ts';
 import { IssuerTrust } from './trust.ts';
 
@@ -68,6 +70,11 @@ export class CredentialService {
     return { ...(await this.verify(jwt)), jwt };
   }
 
+  /** Where a credential a graduate brought stands now: its status read again. */
+  standingOf(jwt: string): Promise<HeldStanding> {
+    return heldStandingOf(this, jwt);
+  }
+
   /** Verifies a credential issued here, named by id (what the short QR link sends). */
   async verifyById(credentialId: string): Promise<VerificationReport> {
     const credential = await this.deps.credentials.get(credentialId);
@@ -93,6 +100,8 @@ export class CredentialService {
       input,
       { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p, issuer) => this.statusOf(l, i, p, issuer) },
       this.#now(),
+      // Everything verified here is offered as proof of an achievement: a status list or any other credential is not one.
+      { acceptTypes: ACHIEVEMENT_TYPES },
     );
   }
 

@@ -11,7 +11,7 @@ import {
 import { type IssuedCredential, notFound } from '@skillpass/domain';
 import { nextStatusListId } from '@skillpass/store';
 import type { CredentialServiceDeps } from './deps.ts';
-import { statusListUrl } from './links.ts';
+import { issuerUrl, PLATFORM_ISSUER_ID, statusListUrl } from './links.ts';
 
 /** How long verifiers may cache a status list (seconds); also its `ttl`. */
 export const STATUS_LIST_TTL_SECONDS = 300;
@@ -84,7 +84,7 @@ export async function statusListJws(
     '@context': [VC_CONTEXT],
     id: url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: { id: `${origin}/issuers/platform`, type: ['Profile'], name: 'skillpass' },
+    issuer: { id: issuerUrl(origin, PLATFORM_ISSUER_ID), type: ['Profile'], name: 'skillpass' },
     validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject: {
       id: `${url}#list`,

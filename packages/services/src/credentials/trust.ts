@@ -2,6 +2,7 @@ import { DidWebResolver, type TrustedIssuer } from '@skillpass/credentials';
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
+import { RESERVED_ISSUER_IDS } from './links.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -37,7 +38,10 @@ export class IssuerTrust {
     }
     const prefix = `${this.deps.origin}/issuers/`;
     if (!issuerId.startsWith(prefix)) return undefined;
-    const issuer = await this.deps.issuers.get(decodeURIComponent(issuerId.slice(prefix.length)));
+    const id = decodeURIComponent(issuerId.slice(prefix.length));
+    // The platform's own documents (status lists) are not credentials: a record registered under its id must not make them verify.
+    if (RESERVED_ISSUER_IDS.includes(id)) return undefined;
+    const issuer = await this.deps.issuers.get(id);
     if (!issuer) return undefined;
     const until = accreditedUntil(issuer, this.now());
     // No current accreditation: report the last one, so the check says when it ended.

@@ -31,7 +31,7 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/profiles/me/credentials',
       summary: 'Bring a credential I hold (from any trusted issuer)',
       description:
-        'The credential is verified on import; a failed check is a 422 carrying the report. Its ESCO-aligned skills become verified skills. It is part of the export and erased with the profile.',
+        'The credential is verified on import; a failed check is a 422 carrying the report. Its subject must be the caller (urn:skillpass:graduate:<id>), otherwise 403. Its ESCO-aligned skills become verified skills while it is neither revoked nor suspended. It is part of the export and erased with the profile.',
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
@@ -58,7 +58,10 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
       middleware: [graduate] as const,
       responses: () => ({
         200: jsonContent(
-          z.object({ issued: z.array(issuedCredentialSchema()), held: z.array(z.extend(heldSchema(), { jwt: z.string() })) }),
+          z.object({
+            issued: z.array(issuedCredentialSchema()),
+            held: z.array(z.extend(heldSchema(), { jwt: z.string(), standing: z.enum(['active', 'revoked', 'suspended', 'unknown']) })),
+          }),
           'My credentials',
         ),
         ...problemResponses(401, 403),
@@ -70,7 +73,9 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
         deps.credentials.listForHolder(sub),
         deps.credentials.listHeld(sub),
       ]);
-      return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }) => rest) }, 200);
+      // Read again on every listing: an issuer may have revoked or suspended one since it was brought.
+      const standings = await Promise.all(held.map((h) => deps.credentialService.standingOf(h.jwt)));
+      return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }, i) => ({ ...rest, standing: standings[i]! })) }, 200);
     },
   );
   return app;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { issuerInputSchema, issuerSchema, notFound } from '@skillpass/domain';
+import { DomainError, issuerInputSchema, issuerSchema, notFound } from '@skillpass/domain';
+import { RESERVED_ISSUER_IDS } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
@@ -28,8 +29,14 @@ export function issuerRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
+      const sub = c.get('principal').sub;
+      if (RESERVED_ISSUER_IDS.includes(sub)) {
+        throw new DomainError('forbidden', `The issuer id is your token's sub, and "${sub}" is reserved for the platform: register with another account.`, [
+          { path: 'sub', message: `reserved (${RESERVED_ISSUER_IDS.join(', ')})` },
+        ]);
+      }
       // Hosted issuers sign with the platform's key.
-      const saved = await deps.issuers.put(c.get('principal').sub, c.req.valid('json'), [deps.signingKid]);
+      const saved = await deps.issuers.put(sub, c.req.valid('json'), [deps.signingKid]);
       c.header('ETag', etagOf(saved.version));
       return c.json(saved, 200);
     },
