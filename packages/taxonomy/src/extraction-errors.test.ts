@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getTaxonomy } from './index.ts';
+import { getTaxonomy, type SkillLexicon, taxonomyDataDir } from './index.ts';
 
 /** One test per class of error reported in issue 15 ("Errors seen"). */
 const taxonomy = getTaxonomy();
@@ -40,6 +41,11 @@ describe('issue 15 error classes', () => {
     expect(uris('Our R&D team excels at research.')).toEqual([]);
     expect(taxonomy.searchSkills({ q: 'Excel', lang: 'en', limit: 3 })[0]!.uri).toBe(S.spreadsheets);
     expect(taxonomy.searchSkills({ q: 'C#', lang: 'en', limit: 3 })[0]!.uri).toBe(S.csharp);
+  });
+
+  it('the curated lexicon names real ESCO skills as ESCO names them', () => {
+    const lexicon = JSON.parse(readFileSync(`${taxonomyDataDir()}/lexicon.json`, 'utf8')) as SkillLexicon;
+    for (const [uri, entry] of Object.entries(lexicon.skills)) expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
   });
 
   it('generic words: communication, communicate and communicating are handled alike', () => {

@@ -10,16 +10,17 @@ const LIGHT_VERBS = new Set(['show', 'demonstrate']);
  * as gerund or noun ("solve problems" → "problem solving", "manage projects" → "project management"), the verb as
  * noun ("attend to detail" → "attention to detail"), and for light verbs the adjective ("show commitment" →
  * "committed"). `words` are normalised tokens; `known` says whether a stem is a word some ESCO label uses, so
- * derived nouns that are not English words ("attendment") are dropped.
+ * derived nouns that are not English words ("attendment") are dropped. Without `nominal`, only the object-first
+ * gerund: alternative labels are many, and their noun forms would mostly repeat the preferred label's.
  */
-export function labelVariants(words: readonly string[], known: (stem: string) => boolean): string[][] {
+export function labelVariants(words: readonly string[], known: (stem: string) => boolean, nominal: boolean): string[][] {
   const [verb, ...rest] = words;
   if (!verb || rest.length === 0) return [];
   if (LIGHT_VERBS.has(verb)) {
     const adjective = rest.length === 1 ? adjectiveStem(rest[0]!) : undefined;
     return adjective ? [[adjective]] : [];
   }
-  const nouns = nounForms(verb).map(stem).filter(known);
+  const nouns = nominal ? nounForms(verb).map(stem).filter(known) : [];
   const restStems = rest.map(stem);
   const variants = nouns.map((noun) => [noun, ...restStems]);
   const content = rest.filter((word) => !FUNCTION_WORDS.has(word));
