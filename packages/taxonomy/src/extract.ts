@@ -1,4 +1,5 @@
-import { hasHan, stem, tokenise } from './text.ts';
+import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
+import { labelVariants } from './variants.ts';
 
 export interface ExtractedSkill {
   uri: string;
@@ -7,13 +8,29 @@ export interface ExtractedSkill {
   confidence: number;
 }
 
+/** Where a phrase comes from, most trusted first; an alternative label's variant is the least. */
+const SOURCE = { preferred: 0, lexicon: 1, preferredVariant: 2, alternative: 3, alternativeVariant: 4 } as const;
+type Source = (typeof SOURCE)[keyof typeof SOURCE];
+const CONFIDENCE_PENALTY: Record<Source, number> = { 0: 0, 1: 0.05, 2: 0.1, 3: 0.1, 4: 0.15 };
+
 interface Phrase {
   stems: string[];
   /** For acronym labels ("LED", "PLC"): the exact tokens the text must show, so "I led a team" is not a diode. */
   acronym?: string[];
+  /** Words the text must show as written where they have capitals ("R", "C#", "Excel"), so "excel at" is no tool. */
+  exact?: string[];
+  /** A one-word label in an inflected form ("securities"): only that form matches, not its stem ("security"). */
+  form?: string;
   uri: string;
   label: string;
-  preferred: boolean;
+  source: Source;
+  /**
+   * Between alternative labels of two skills, how strongly the phrase's words point at the skill's own preferred
+   * label (rare words count more): "forklift driving" is "operate forklift" more than "drive agricultural machines".
+   */
+  anchor: number;
+  /** How many of the skill's labels give this phrase: the next tie-break. */
+  support: number;
 }
 
 interface ChinesePhrase {
@@ -26,6 +43,16 @@ interface ChinesePhrase {
 export interface PhraseIndex {
   english: Map<string, Phrase[]>;
   chinese: Map<string, ChinesePhrase[]>;
+}
+
+export interface IndexedSkill {
+  uri: string;
+  type?: string;
+  preferredLabel: string;
+  altLabels: string[];
+  zh?: { label: string; aliases: string[] };
+  /** Curated names of the skill (data/lexicon.json). */
+  terms?: readonly string[];
 }
 
 /**
@@ -48,41 +75,178 @@ const GENERIC_SINGLE_WORDS = new Set(
   ].map(stem),
 );
 const MAX_PHRASE_WORDS = 6;
+/**
+ * A word in the labels of this many skills is an ordinary English word ("security" 122, "lead" 67, "term" 32,
+ * "current" 21), not a name: alone, as an alternative label, it does not fire. Names sit far below
+ * ("Python" 1, "SQL" 4, "German" 5, "lean" 9).
+ */
+const COMMON_WORD_SKILLS = 15;
 
-export function buildPhraseIndex(
-  skills: ReadonlyArray<{ uri: string; preferredLabel: string; altLabels: string[]; zh?: { label: string; aliases: string[] } }>,
-): PhraseIndex {
-  const english = new Map<string, Phrase[]>();
-  const chinese = new Map<string, ChinesePhrase[]>();
+/** How often each stem is used across all labels: what tells a name from an ordinary or ambiguous word. */
+interface WordStats {
+  /** Skills any of whose labels contain the stem. */
+  inLabels: Map<string, number>;
+  /** Skills whose preferred label contains the stem. */
+  inPreferred: Map<string, number>;
+  /** Skills with a one-word label of this stem. */
+  alone: Map<string, number>;
+}
+
+interface TokenisedLabel {
+  raw: string[];
+  tokens: Token[];
+  source: Source;
+}
+
+export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
+  const stats = wordStats(skills);
+  const known = (word: string) => stats.inLabels.has(word);
+  const phrases = new Map<string, Phrase>();
+  // Labels are tokenised again here rather than kept from the statistics pass: holding 400k tokens costs more in GC.
   for (const skill of skills) {
-    const labels = [
-      { label: skill.preferredLabel, preferred: true },
-      ...skill.altLabels.map((label) => ({ label, preferred: false })),
-    ];
-    for (const { label, preferred } of labels) {
-      const tokens = tokenise(label);
+    const labels = tokenisedLabels(skill);
+    const preferred = labels.find((l) => l.source === SOURCE.preferred)?.tokens ?? [];
+    const genericConcept = preferred.length === 1 && GENERIC_SINGLE_WORDS.has(preferred[0]!.stem);
+    const ownPreferred = new Set(preferred.map((t) => t.stem));
+    const anchor = (stems: readonly string[]) =>
+      [...new Set(stems)].reduce((sum, word) => sum + (ownPreferred.has(word) ? 1 / (stats.inLabels.get(word) ?? 1) : 0), 0);
+    const add = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor'>) => {
+      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}`;
+      const current = phrases.get(key);
+      if (current) {
+        current.support++;
+        if (phrase.source < current.source) Object.assign(current, phrase);
+      } else phrases.set(key, { ...phrase, uri: skill.uri, label: skill.preferredLabel, anchor: anchor(phrase.stems), support: 1 });
+    };
+    for (const { raw, tokens, source } of labels) {
+      if (tokens.length > MAX_PHRASE_WORDS) continue;
       const stems = tokens.map((t) => t.stem);
-      if (stems.length === 0 || stems.length > MAX_PHRASE_WORDS) continue;
-      if (stems.length === 1 && (stems[0]!.length < 3 || GENERIC_SINGLE_WORDS.has(stems[0]!))) continue;
-      const raw = tokens.map((t) => label.slice(t.start, t.end));
-      const acronym = raw.every(isAcronym) ? raw.map(singularAcronym) : undefined;
-      const bucket = english.get(stems[0]!) ?? [];
-      bucket.push({ stems, ...(acronym ? { acronym } : {}), uri: skill.uri, label: skill.preferredLabel, preferred });
-      english.set(stems[0]!, bucket);
-    }
-    if (skill.zh) {
-      for (const [text, preferred] of [[skill.zh.label, true], ...skill.zh.aliases.map((a) => [a, false])] as Array<[string, boolean]>) {
-        if (text.length < 2) continue;
-        const bucket = chinese.get(text[0]!) ?? [];
-        bucket.push({ text, uri: skill.uri, label: skill.zh.label, preferred });
-        chinese.set(text[0]!, bucket);
+      if (source === SOURCE.lexicon) {
+        add({ stems, exact: raw, source });
+        continue;
+      }
+      if (raw.every(isAcronym)) {
+        // Two-letter acronyms ("IT", "RE", "ST") stand for many things; only a skill's own name counts.
+        if (stems.length > 1 || stems[0]!.length >= 3 || source === SOURCE.preferred) add({ stems, acronym: raw.map(singularAcronym), source });
+        continue;
+      }
+      if (stems.length === 1) {
+        const single = singleWordPhrase(tokens[0]!, raw[0]!, source, stats, genericConcept, ownPreferred.has(stems[0]!));
+        if (single) add({ stems, ...single, source });
+        continue;
+      }
+      add({ stems, source });
+      if (skill.type === 'skill/competence') {
+        const preferredLabel = source === SOURCE.preferred;
+        const variantSource = preferredLabel ? SOURCE.preferredVariant : SOURCE.alternativeVariant;
+        for (const variant of labelVariants(tokens.map((t) => t.text), known, preferredLabel)) add({ stems: variant, source: variantSource });
       }
     }
   }
-  // Longest phrase first, so the first hit at a position is the longest match.
-  for (const bucket of english.values()) bucket.sort((a, b) => b.stems.length - a.stems.length || Number(b.preferred) - Number(a.preferred));
+  const english = new Map<string, Phrase[]>();
+  for (const phrase of phrases.values()) {
+    const bucket = english.get(phrase.stems[0]!) ?? [];
+    bucket.push(phrase);
+    english.set(phrase.stems[0]!, bucket);
+  }
+  // Longest phrase first, so the first hit at a position is the longest match; then the most trusted source, and
+  // between alternative labels of two skills, the one anchored in its skill's name, then the better supported.
+  const rank = (p: Phrase) => Math.min(p.source, SOURCE.alternative);
+  for (const bucket of english.values()) {
+    bucket.sort((a, b) => b.stems.length - a.stems.length || rank(a) - rank(b) || b.anchor - a.anchor || b.support - a.support || a.source - b.source);
+  }
+  return { english, chinese: chinesePhrases(skills) };
+}
+
+function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhrase[]> {
+  const entries = skills.flatMap((skill) =>
+    skill.zh
+      ? [{ text: skill.zh.label, preferred: true }, ...skill.zh.aliases.map((text) => ({ text, preferred: false }))]
+          .filter(({ text }) => text.length >= 2)
+          .map((entry) => ({ ...entry, uri: skill.uri, label: skill.zh!.label }))
+      : [],
+  );
+  const taken = new Set(entries.map((e) => e.text));
+  // Ads name the program for the programming: 数控程序 for 数控编程, PLC程序 for PLC编程.
+  for (const entry of [...entries]) {
+    const program = entry.text.endsWith('编程') && entry.text.length >= 4 ? `${entry.text.slice(0, -2)}程序` : undefined;
+    if (program && !taken.has(program)) {
+      taken.add(program);
+      entries.push({ ...entry, text: program, preferred: false });
+    }
+  }
+  const chinese = new Map<string, ChinesePhrase[]>();
+  for (const entry of entries) {
+    const bucket = chinese.get(entry.text[0]!) ?? [];
+    bucket.push(entry);
+    chinese.set(entry.text[0]!, bucket);
+  }
   for (const bucket of chinese.values()) bucket.sort((a, b) => b.text.length - a.text.length || Number(b.preferred) - Number(a.preferred));
-  return { english, chinese };
+  return chinese;
+}
+
+function tokenisedLabels(skill: IndexedSkill): TokenisedLabel[] {
+  const labels = [
+    { label: skill.preferredLabel, source: SOURCE.preferred },
+    ...skill.altLabels.map((label) => ({ label, source: SOURCE.alternative })),
+    ...(skill.terms ?? []).map((label) => ({ label, source: SOURCE.lexicon })),
+  ];
+  return labels.flatMap(({ label, source }) => {
+    const tokens = tokenise(label);
+    if (tokens.length === 0) return [];
+    return [{ raw: tokens.map((t) => label.slice(t.start, t.end)), tokens, source }];
+  });
+}
+
+function wordStats(skills: readonly IndexedSkill[]): WordStats {
+  const stats: WordStats = { inLabels: new Map(), inPreferred: new Map(), alone: new Map() };
+  const count = (map: Map<string, number>, words: Iterable<string>) => {
+    for (const word of new Set(words)) map.set(word, (map.get(word) ?? 0) + 1);
+  };
+  // Splitting the normalised label gives the same words as tokenise(), several times faster.
+  const stemsOf = (label: string) => normalise(label).split(' ').filter(Boolean).map(stem);
+  for (const skill of skills) {
+    const preferred = stemsOf(skill.preferredLabel);
+    const alternatives = skill.altLabels.map(stemsOf);
+    count(stats.inLabels, [preferred, ...alternatives].flat());
+    count(stats.inPreferred, preferred);
+    // A curated term makes its word ambiguous too: "Scrum" in the lexicon outranks ESCO's lone "scrum" elsewhere.
+    const terms = (skill.terms ?? []).map(stemsOf);
+    count(stats.alone, [preferred, ...alternatives, ...terms].filter((words) => words.length === 1).map((words) => words[0]!));
+  }
+  return stats;
+}
+
+/**
+ * Whether a one-word label may fire alone, and how strictly. Alone, a word has no context to say which sense is
+ * meant, so an alternative label fires only when it is a name: not an ordinary word, not another skill's one-word
+ * label, not a word of another skill's preferred label ("agile" is in "Agile project management").
+ */
+function singleWordPhrase(
+  token: Token,
+  raw: string,
+  source: Source,
+  stats: WordStats,
+  genericConcept: boolean,
+  inOwnPreferred: boolean,
+): Pick<Phrase, 'exact' | 'form'> | undefined {
+  const word = token.stem;
+  // Genericness belongs to the concept: "communicating" must not fire what "communication" may not.
+  if (GENERIC_SINGLE_WORDS.has(word) || genericConcept) return undefined;
+  const written = raw !== raw.toLowerCase();
+  // Short names ("R", "C#") only as a skill's own name, and as written.
+  if (token.text.length < 3) return source === SOURCE.preferred && written ? { exact: [raw] } : undefined;
+  const common = (stats.inLabels.get(word) ?? 0) >= COMMON_WORD_SKILLS;
+  if (source !== SOURCE.preferred) {
+    const sharedPreferred = (stats.inPreferred.get(word) ?? 0) - (inOwnPreferred ? 1 : 0) > 0;
+    if (common || sharedPreferred || (stats.alone.get(word) ?? 0) > 1) return undefined;
+  }
+  const inflected = token.stem !== token.text && !(token.text.endsWith('e') && token.stem === token.text.slice(0, -1));
+  return {
+    ...(written && common ? { exact: [raw] } : {}),
+    // An inflected label is often a word of its own (securities, goods, customs): its stem means something else.
+    ...(inflected ? { form: token.text } : {}),
+  };
 }
 
 /** Dictionary extraction: longest match of ESCO labels (English, in any text) and curated labels (Chinese). */
@@ -92,11 +256,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   {
     const tokens = tokenise(text);
     for (let i = 0; i < tokens.length; ) {
-      const match = (index.english.get(tokens[i]!.stem) ?? []).find((phrase) =>
-        phrase.acronym
-          ? phrase.acronym.every((raw, k) => tokens[i + k] !== undefined && singularAcronym(text.slice(tokens[i + k]!.start, tokens[i + k]!.end)) === raw)
-          : phrase.stems.every((s, k) => tokens[i + k]?.stem === s),
-      );
+      const match = (index.english.get(tokens[i]!.stem) ?? []).find((phrase) => matchesAt(phrase, tokens, i, text));
       if (!match) {
         i++;
         continue;
@@ -107,7 +267,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
         uri: match.uri,
         label: match.label,
         span: { start: tokens[i]!.start, end: last.end, text: text.slice(tokens[i]!.start, last.end) },
-        confidence: (multiWord ? 0.9 : 0.65) - (match.preferred ? 0 : 0.1),
+        confidence: (multiWord ? 0.9 : 0.65) - CONFIDENCE_PENALTY[match.source],
       });
       i += match.stems.length;
     }
@@ -116,7 +276,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   if (lang !== 'en' && hasHan(text)) {
     for (let i = 0; i < text.length; ) {
       const match = (index.chinese.get(text[i]!) ?? []).find((phrase) => text.startsWith(phrase.text, i));
-      if (!match) {
+      if (!match || isChineseFragment(text, i, match.text.length)) {
         i++;
         continue;
       }
@@ -144,6 +304,35 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
     .sort((a, b) => a.span.start - b.span.start)
     .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
 }
+
+function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {
+  const raw = (k: number) => text.slice(tokens[at + k]!.start, tokens[at + k]!.end);
+  if (at + phrase.stems.length > tokens.length || !phrase.stems.every((s, k) => tokens[at + k]!.stem === s)) return false;
+  if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
+  if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
+  if (!phrase.exact) return true;
+  const written = phrase.exact.every((word, k) => (word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word));
+  // "R" in "R&D" or "R's" is a letter, not the language.
+  const token = tokens[at]!;
+  return written && (phrase.stems.length > 1 || token.text.length > 2 || !/[&'’]/.test(`${text[token.start - 1] ?? ''}${text[token.end] ?? ''}`));
+}
+
+/**
+ * Chinese compounds put the head last, so a two-character entry directly followed by more Han text is usually the
+ * modifier of a longer word the dictionary lacks (放电 in 放电加工, 机械 in 机械加工): it fires only before a
+ * boundary, a function character or a head that adds no skill of its own (焊接经验, 气动系统, 英语流利).
+ */
+function isChineseFragment(text: string, start: number, length: number): boolean {
+  if (length > 2 || !/^\p{Script=Han}+$/u.test(text.slice(start, start + length))) return false;
+  const rest = text.slice(start + length);
+  return /^\p{Script=Han}/u.test(rest) && !CHINESE_FREE_HEADS.some((head) => rest.startsWith(head));
+}
+
+/** Function characters, and heads that name no skill themselves: experience, ability, system, process, level, fluency. */
+const CHINESE_FREE_HEADS = [
+  '和', '与', '及', '或', '的', '等', '者', '经验', '经历', '能力', '技能', '知识', '技术', '工作', '相关', '基础', '证', '优先',
+  '方面', '领域', '岗位', '专业', '背景', '水平', '系统', '工艺', '原理', '流利', '熟练', '口语', '四级', '六级',
+];
 
 const spanLength = (hit: ExtractedSkill): number => hit.span.end - hit.span.start;
 const overlaps = (a: ExtractedSkill, b: ExtractedSkill): boolean => a.span.start < b.span.end && b.span.start < a.span.end;

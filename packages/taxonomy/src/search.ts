@@ -77,9 +77,10 @@ export class ConceptSearchIndex {
     );
   }
 
-  static english<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number): ConceptSearchIndex {
+  /** `termsOf` adds curated names (tool names ESCO lacks) as alternative labels. */
+  static english<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number, termsOf: (concept: T) => readonly string[] = () => []): ConceptSearchIndex {
     const entries = concepts.flatMap((concept, index) =>
-      [concept.preferredLabel, ...concept.altLabels].map((label, position) => {
+      [concept.preferredLabel, ...concept.altLabels, ...termsOf(concept)].map((label, position) => {
         const key = normalise(label);
         return { id: 0, key, words: key.split(' '), label, concept: index, preferred: position === 0 };
       }),

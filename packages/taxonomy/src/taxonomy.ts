@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { type AlternativeLabels, type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
+import { hasHan } from './text.ts';
 
 export type Lang = 'en' | 'zh';
 export type SkillHit = ConceptHit;
@@ -17,6 +18,11 @@ export type OccupationHit = ConceptHit;
 export interface ChineseLabels {
   skills: Record<string, { en: string; zh: string; aliases?: string[] }>;
   occupations: Record<string, { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }>;
+}
+
+/** data/lexicon.json, curated by hand: tool names and job-ad phrases ESCO's labels lack. `en` is ESCO's preferred label. */
+export interface SkillLexicon {
+  skills: Record<string, { en: string; terms: string[] }>;
 }
 
 export interface SkillConcept {
@@ -69,6 +75,7 @@ export class Taxonomy {
   #skillSearch?: Record<Lang, ConceptSearchIndex>;
   #occupationSearch?: Record<Lang, ConceptSearchIndex>;
   #phrases?: PhraseIndex;
+  #lexicon?: SkillLexicon;
   #descriptions?: { skills: string[]; occupations: string[] };
   #occupationUris?: readonly string[];
   #skillUris?: readonly string[];
@@ -134,6 +141,12 @@ export class Taxonomy {
     }
     return this.#concepts;
   }
+
+  /** Curated terms per skill, for search and extraction only: `getSkill()` keeps ESCO's own labels. */
+  #termsOf = (skill: SkillConcept): string[] => {
+    this.#lexicon ??= this.#read<SkillLexicon>('lexicon.json');
+    return this.#lexicon.skills[skill.uri]?.terms ?? [];
+  };
 
   get #skills(): SkillConcept[] {
     return this.#fullConcepts().skills;
@@ -226,10 +239,10 @@ export class Taxonomy {
 
   searchSkills(query: { q: string; lang: Lang; limit: number }): SkillHit[] {
     this.#skillSearch ??= {
-      en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
+      en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4, this.#termsOf),
       zh: ConceptSearchIndex.chinese(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
     };
-    return this.#skillSearch[query.lang].search(query.q, query.limit);
+    return this.#skillSearch[queryLang(query)].search(query.q, query.limit);
   }
 
   searchOccupations(query: { q: string; lang: Lang; limit: number }): OccupationHit[] {
@@ -237,14 +250,17 @@ export class Taxonomy {
       en: ConceptSearchIndex.english(this.#occupations, () => 0),
       zh: ConceptSearchIndex.chinese(this.#occupations, () => 0),
     };
-    return this.#occupationSearch[query.lang].search(query.q, query.limit);
+    return this.#occupationSearch[queryLang(query)].search(query.q, query.limit);
   }
 
   extractSkills(text: string, options: { lang?: Lang } = {}): ExtractedSkill[] {
-    this.#phrases ??= buildPhraseIndex(this.#skills);
+    this.#phrases ??= buildPhraseIndex(this.#skills.map((skill) => ({ ...skill, terms: this.#termsOf(skill) })));
     return extractSkillMentions(text, this.#phrases, options.lang);
   }
 }
+
+/** A query in Han script is Chinese whatever `lang` says: callers (the API) default `lang` to English. */
+const queryLang = (query: { q: string; lang: Lang }): Lang => (hasHan(query.q) ? 'zh' : query.lang);
 
 let shared: Taxonomy | undefined;
 

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getTaxonomy, type SkillLexicon, taxonomyDataDir } from './index.ts';
+
+/** One test per class of error reported in issue 15 ("Errors seen"). */
+const taxonomy = getTaxonomy();
+const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
+const S = {
+  csharp: skill('4c016b68-4116-468c-9dc6-42710c239e4a'),
+  r: skill('51586df8-1c46-4b47-8583-773cb63bf00b'),
+  spreadsheets: skill('1973c966-f236-40c9-b2d4-5d71a89019be'),
+  communication: skill('15d76317-c71a-4fa2-aadc-2ecc34e627b7'),
+  securities: skill('749ce4c2-4dfd-461a-a8f3-0f6914814d3e'),
+  gameSource: skill('c8d53d69-d900-4092-af80-c5d0422bcdb3'),
+  designPrinciples: skill('4c58528e-bdaa-43ad-8f5a-8ad0b8cd4bbb'),
+  patents: skill('1349751e-dfb5-492e-89af-e7d9bd2546ac'),
+  dies: skill('86ed2a45-eae9-4ab7-b0e6-d7508d33df4f'),
+  electricity: skill('1fea0bc2-a6fa-4fe8-b36f-7a3194f8ed1c'),
+  terminology: skill('b6f26b50-3914-46ff-8f88-3defb71e007a'),
+  economics: skill('88af9294-b697-4687-ae19-aefbb6234dfa'),
+  leadOthers: skill('75d8e5d9-bef3-418b-9011-01bff9f27207'),
+  ictMethodologies: skill('bec4359e-cb92-468f-a997-8fb28e32fba9'),
+  agileProjectManagement: skill('0a9acb6b-1139-4be9-b431-3a80a959f2f4'),
+  agileDevelopment: skill('dba46f87-0831-49cd-a1c7-340a653c0221'),
+  operateForklift: skill('28cb374e-6261-4133-8371-f9a5470145da'),
+  agriculturalMachines: skill('a6bbc19a-381c-4c60-a79a-41dea2d1a422'),
+  solveProblems: skill('adc6dc11-3376-467b-96c5-9b0a21edc869'),
+  workInTeams: skill('60c78287-22eb-4103-9c8c-28deaa460da0'),
+  attendToDetail: skill('83e6510b-ffeb-4aec-959c-4265fd0ff7b7'),
+  showCommitment: skill('1fce1197-3a5b-45b7-8797-575cd3b57a01'),
+  showDetermination: skill('19a64e91-bfe3-4c48-9225-3bb1229b12f0'),
+  cncProgramming: skill('bf942c60-8539-4951-83ee-63f770da1cb8'),
+  electricalDischarge: skill('56a13f47-ad7c-451f-81cf-e550107abc03'),
+  mechanicalEngineering: skill('9c071f1d-eac3-449d-b004-c14775b5a3b9'),
+};
+const uris = (text: string, lang?: 'en' | 'zh') => taxonomy.extractSkills(text, lang ? { lang } : {}).map((f) => f.uri);
+
+describe('issue 15 error classes', () => {
+  it('tool and language names: C#, R and Excel are found, R&D is not R', () => {
+    expect(uris('Experience with C# and R; advanced Excel.')).toEqual([S.csharp, S.r, S.spreadsheets]);
+    expect(uris('Our R&D team excels at research.')).toEqual([]);
+    expect(taxonomy.searchSkills({ q: 'Excel', lang: 'en', limit: 3 })[0]!.uri).toBe(S.spreadsheets);
+    expect(taxonomy.searchSkills({ q: 'C#', lang: 'en', limit: 3 })[0]!.uri).toBe(S.csharp);
+  });
+
+  it('the curated lexicon names real ESCO skills as ESCO names them', () => {
+    const lexicon = JSON.parse(readFileSync(`${taxonomyDataDir()}/lexicon.json`, 'utf8')) as SkillLexicon;
+    for (const [uri, entry] of Object.entries(lexicon.skills)) expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
+  });
+
+  it('generic words: communication, communicate and communicating are handled alike', () => {
+    for (const word of ['communication', 'communicate', 'communicating']) expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
+  });
+
+  it('stemming merging unrelated words: IT Security is not securities', () => {
+    expect(uris('IT Security specialist')).not.toContain(S.securities);
+    expect(uris('Trading of securities and bonds.')).toContain(S.securities);
+  });
+
+  it('ambiguous one-word alternative labels do not win by list order', () => {
+    const text =
+      'We use data sources and design patterns; Unity3D skills help. The right candidate joins current projects for the long term ' +
+      'in Financial Technology and takes a lead role.';
+    const found = uris(text);
+    for (const wrong of [S.gameSource, S.designPrinciples, S.patents, S.dies, S.electricity, S.terminology, S.economics, S.leadOthers]) {
+      expect(found, taxonomy.labelOf(wrong)).not.toContain(wrong);
+    }
+    expect(uris('Agile and Scrum')).toEqual([S.agileProjectManagement]);
+    expect(uris('Agile development with Scrum')).toEqual([S.agileDevelopment, S.agileProjectManagement]);
+    expect(uris('Forklift driving licence required.')).toEqual([S.operateForklift]);
+  });
+
+  it('skills stated without their literal label: problem solving, team player, attention to detail, committed, determined', () => {
+    expect(uris('Problem solving and attention to detail.')).toEqual([S.solveProblems, S.attendToDetail]);
+    expect(uris('A team player, committed and determined.')).toEqual([S.workInTeams, S.showCommitment, S.showDetermination]);
+  });
+
+  it('Chinese: 数控程序 is CNC programming, and a fragment of a longer word fires no concept', () => {
+    expect(uris('能编写数控程序。', 'zh')).toEqual([S.cncProgramming]);
+    expect(uris('熟悉放电加工和机械加工。', 'zh')).toEqual([]);
+    expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]));
+  });
+
+  it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
+    const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.preferredLabel).toMatch(/weld|solder/);
+    expect(taxonomy.searchOccupations({ q: '焊工', lang: 'en', limit: 1 })[0]?.preferredLabel).toBe('welder');
+  });
+});
