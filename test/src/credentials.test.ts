@@ -270,7 +270,7 @@ describe('graduates bring their own credentials', () => {
     // The issuer's record keeps what revoking needs, not Zhao's email.
     expect((await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes('zhao@example.com'))).toEqual([]);
     const kept = await rt.deps.credentials.get('cred-for-import');
-    expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:learner:zhao' }, statusListId: 'l1' });
+    expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:skillpass:graduate:grad-zhao' }, statusListId: 'l1' });
     expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe('revoked');
   });
 

@@ -4,7 +4,7 @@ import { startTestRuntime, type TestRuntime } from './harness.ts';
 // The test runtime's look-up and extraction are the real ESCO taxonomy's (testTaxonomy in harness.ts).
 const ATTRIBUTION = 'This service uses the ESCO classification of the European Commission.';
 const WELDING_TECHNIQUES = 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea';
-const JOIN_METALS = 'http://data.europa.eu/esco/skill/29d762da-1711-4a3c-b424-f0a404f4bf2d';
+const PYTHON = 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d';
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 
 interface Hit {
@@ -70,12 +70,12 @@ describe('POST /v1/skills/extract', () => {
   const extract = (body: unknown) => rt.call('POST', '/v1/skills/extract', { body });
 
   it('returns ESCO skills with spans that point at the text, in English and Chinese', async () => {
-    const text = 'We need someone experienced in welding and with good communication skills.';
+    const text = 'Experience with Python and SQL; forklift driving licence.';
     const en = await extract({ text, lang: 'en' });
     expect(en.status).toBe(200);
     expect(en.body.attribution).toBe(ATTRIBUTION);
     expect(en.body.items).toContainEqual(
-      expect.objectContaining({ uri: JOIN_METALS, span: { start: 31, end: 38, text: 'welding' } }),
+      expect.objectContaining({ uri: PYTHON, span: { start: 16, end: 22, text: 'Python' } }),
     );
     for (const { span, confidence } of en.body.items) {
       expect(text.slice(span.start, span.end)).toBe(span.text);
