@@ -40,8 +40,15 @@ const fakeAws = createServer((req, res) => {
   req.on('end', () => {
     res.setHeader('content-type', 'application/x-amz-json-1.1');
     if (target.endsWith('GetSecretValue')) res.end(JSON.stringify({ SecretString: 'cold-start-bench-cursor-secret' }));
-    else if (target.endsWith('GetPublicKey')) res.end(JSON.stringify({ PublicKey: key.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), KeyId: 'bench' }));
-    else if (target.endsWith('PutEvents')) res.end(JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'x' }] }));
+    else if (target.endsWith('GetPublicKey'))
+      res.end(
+        JSON.stringify({
+          PublicKey: key.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+          KeyId: 'bench',
+        }),
+      );
+    else if (target.endsWith('PutEvents'))
+      res.end(JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'x' }] }));
     else res.end('{}');
   });
 });
@@ -106,7 +113,14 @@ for (let i = 0; i < RUNS; i++) {
   execFileSync(process.execPath, ['-e', '0']);
   baseline.push(Date.now() - t);
 }
-rows['node -e 0 (baseline)'] = { 'bundle KB': '—', 'KB without SDK': '—', 'import p50': '—', 'first event p50': '—', 'cold start p50': `${median(baseline)} ms`, budget: '' };
+rows['node -e 0 (baseline)'] = {
+  'bundle KB': '—',
+  'KB without SDK': '—',
+  'import p50': '—',
+  'first event p50': '—',
+  'cold start p50': `${median(baseline)} ms`,
+  budget: '',
+};
 
 // The floor under every function that reads the table: the bundled DynamoDB client making the one
 // call /health makes, and nothing else.
@@ -133,7 +147,13 @@ export const handler = handle(app);
 `,
 );
 
-const variants: Array<{ row: string; name: keyof typeof FUNCTION_ENTRIES; entry?: string; external?: string[]; sample?: string }> = [
+const variants: Array<{
+  row: string;
+  name: keyof typeof FUNCTION_ENTRIES;
+  entry?: string;
+  external?: string[];
+  sample?: string;
+}> = [
   ...(Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>).map((name) => ({ row: name, name })),
   // A first request that does real work: the public job search, reading the regional index.
   { row: 'api, first request a job search', name: 'api', sample: 'api-gateway-v2-search-jobs.json' },
@@ -146,7 +166,14 @@ const built = [];
 for (const { row, name, entry, external, sample } of variants) {
   const outfile = join(out, `${row.replace(/\W+/g, '-')}.mjs`);
   const entryPoint = entry ?? join(ROOT, 'functions/src', FUNCTION_ENTRIES[name]);
-  await build({ entryPoints: [entryPoint], bundle: true, outfile, logLevel: 'silent', ...LAMBDA_BUNDLING, ...(external ? { external } : {}) });
+  await build({
+    entryPoints: [entryPoint],
+    bundle: true,
+    outfile,
+    logLevel: 'silent',
+    ...LAMBDA_BUNDLING,
+    ...(external ? { external } : {}),
+  });
   // The budget counts the application, not the AWS SDK: the same entry with every SDK package left out.
   const withoutSdk = await build({
     entryPoints: [entryPoint],
@@ -158,11 +185,21 @@ for (const { row, name, entry, external, sample } of variants) {
     sourcemap: false,
     external: ['@aws-sdk/*'],
   });
-  built.push({ row, outfile, sample: join(ROOT, 'events/samples', sample ?? SAMPLES[name]), kb: statSync(outfile).size / 1024, appKb: withoutSdk.outputFiles[0]!.contents.length / 1024, times: [] as number[], inits: [] as number[], firstEvents: [] as number[] });
+  built.push({
+    row,
+    outfile,
+    sample: join(ROOT, 'events/samples', sample ?? SAMPLES[name]),
+    kb: statSync(outfile).size / 1024,
+    appKb: withoutSdk.outputFiles[0]!.contents.length / 1024,
+    times: [] as number[],
+    inits: [] as number[],
+    firstEvents: [] as number[],
+  });
 }
 
 // DynamoDB Local is a JVM: warm it up first, so the first rows do not pay for its JIT.
-for (let i = 0; i < 200; i++) await table.doc.send(new GetCommand({ TableName: table.name, Key: { PK: 'warm-up', SK: String(i) } }));
+for (let i = 0; i < 200; i++)
+  await table.doc.send(new GetCommand({ TableName: table.name, Key: { PK: 'warm-up', SK: String(i) } }));
 
 // Round robin: a noisy moment on a shared machine lands on every row, not on one.
 for (let i = 0; i < RUNS; i++) {
@@ -197,10 +234,11 @@ for (const { row, kb, appKb, times, inits, firstEvents } of built) {
 }
 
 console.log(`skillpass cold-start benchmark — ${new Date().toISOString()}`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; median of ${RUNS} fresh processes\n`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; median of ${RUNS} fresh processes\n`,
+);
 console.table(rows);
 fakeAws.close();
 await dynamo.stop();
 // Each run writes ~10 MB of bundles and maps; they are only read by the processes above.
 rmSync(out, { recursive: true, force: true });
-

@@ -58,7 +58,11 @@ export const EVENT_DETAIL_SCHEMAS = {
   }),
   CredentialRevoked: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
   CredentialSuspended: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
-  CredentialReinstated: z.object({ credentialId: z.string(), issuerId: z.string(), graduateId: z.optional(z.string()) }),
+  CredentialReinstated: z.object({
+    credentialId: z.string(),
+    issuerId: z.string(),
+    graduateId: z.optional(z.string()),
+  }),
   CredentialImported: z.object({ graduateId: z.string(), heldId: z.string(), skills: SkillUrisSchema }),
   MatchesComputed: z.object({
     graduateId: z.string(),

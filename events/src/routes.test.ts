@@ -35,7 +35,13 @@ describe('event routing', () => {
       expect(consumersFor(type)).toEqual(specs.filter((spec) => spec.on.includes(type)).map((spec) => spec.name));
     }
     for (const spec of specs) expect(eventTypesFor(spec.name)).toEqual(spec.on);
-    expect(CONSUMERS).toEqual(['jobMatching', 'graduateMatching', 'applicationNotifier', 'matchNotifier', 'credentialSkills']);
+    expect(CONSUMERS).toEqual([
+      'jobMatching',
+      'graduateMatching',
+      'applicationNotifier',
+      'matchNotifier',
+      'credentialSkills',
+    ]);
   });
 
   it('is the table the README shows', () => {

@@ -7,7 +7,9 @@ export interface ConsumerSpec<N extends string = string, T extends EventType = E
 }
 
 /** Keeps the name and event types as literals, so each handler's event type can be derived from them. */
-export function defineConsumer<const N extends string, const T extends EventType>(spec: ConsumerSpec<N, T>): ConsumerSpec<N, T> {
+export function defineConsumer<const N extends string, const T extends EventType>(
+  spec: ConsumerSpec<N, T>,
+): ConsumerSpec<N, T> {
   return spec;
 }
 

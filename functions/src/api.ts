@@ -4,7 +4,9 @@ import { handle } from 'hono/aws-lambda';
 import { awsApiDeps } from './aws-runtime.ts';
 import { logJson } from './log.ts';
 
-type LambdaBindings = { Bindings: { event?: { requestContext?: { requestId?: string } }; lambdaContext?: { awsRequestId?: string } } };
+type LambdaBindings = {
+  Bindings: { event?: { requestContext?: { requestId?: string } }; lambdaContext?: { awsRequestId?: string } };
+};
 
 /**
  * One JSON line per request. `requestId` is API Gateway's (the access log's `requestId`), `awsRequestId`

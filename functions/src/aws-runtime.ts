@@ -36,13 +36,17 @@ async function publicJwkOf(keyId: string, kid: string): Promise<JWK> {
   const [client, { GetPublicKeyCommand }] = await Promise.all([kms(), import('@aws-sdk/client-kms')]);
   const out = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
   if (!out.PublicKey) throw new Error(`KMS key ${keyId} has no public key`);
-  const jwk = createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' }).export({ format: 'jwk' }) as JWK;
+  const jwk = createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' }).export({
+    format: 'jwk',
+  }) as JWK;
   return { ...jwk, alg: 'ES256', use: 'sig', kid };
 }
 
 async function cursorSecret(): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('CURSOR_SECRET_ARN') }));
+  const out = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: requiredEnv('CURSOR_SECRET_ARN') }),
+  );
   return out.SecretString ?? '';
 }
 
@@ -108,12 +112,22 @@ export function awsApiDeps(): ApiDeps {
     publishedKeys,
     // Written next to the bundle at build time (scripts/write-openapi.ts).
     openApiDocument: once(async () =>
-      JSON.parse(await readFile(process.env.OPENAPI_DOCUMENT_FILE ?? fileURLToPath(new URL('openapi.json', import.meta.url)), 'utf8')),
+      JSON.parse(
+        await readFile(
+          process.env.OPENAPI_DOCUMENT_FILE ?? fileURLToPath(new URL('openapi.json', import.meta.url)),
+          'utf8',
+        ),
+      ),
     ),
     batchQueue: () => ({
       async enqueue(batchId) {
         const { client, SendMessageCommand } = await sqs();
-        await client.send(new SendMessageCommand({ QueueUrl: requiredEnv('BATCH_QUEUE_URL'), MessageBody: JSON.stringify({ batchId }) }));
+        await client.send(
+          new SendMessageCommand({
+            QueueUrl: requiredEnv('BATCH_QUEUE_URL'),
+            MessageBody: JSON.stringify({ batchId }),
+          }),
+        );
       },
     }),
   });

@@ -10,8 +10,16 @@ if (!CONSUMERS.includes(consumer)) throw new Error(`unknown consumer ${consumer}
 const consumerDeps = awsConsumerDeps();
 
 /** EventBridge → one consumer of the routing table. A throw makes EventBridge retry, then dead-letter. */
-export async function handler(event: EventBridgeEvent<string, unknown>, context?: Pick<Context, 'awsRequestId'>): Promise<void> {
+export async function handler(
+  event: EventBridgeEvent<string, unknown>,
+  context?: Pick<Context, 'awsRequestId'>,
+): Promise<void> {
   const domainEvent = parseDomainEvent(event.detail);
   await runConsumer(consumer, domainEvent, consumerDeps);
-  logJson('info', 'consumed', { awsRequestId: context?.awsRequestId, consumer, eventId: domainEvent.id, type: domainEvent.type });
+  logJson('info', 'consumed', {
+    awsRequestId: context?.awsRequestId,
+    consumer,
+    eventId: domainEvent.id,
+    type: domainEvent.type,
+  });
 }

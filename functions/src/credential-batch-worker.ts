@@ -17,7 +17,11 @@ export async function handler(event: SQSEvent, context?: Pick<Context, 'awsReque
       await processCredentialBatch(deps, deps.credentialService, batchId);
       logJson('info', 'batch processed', { awsRequestId: context?.awsRequestId, messageId: record.messageId, batchId });
     } catch (error) {
-      logJson('error', 'batch failed', { awsRequestId: context?.awsRequestId, messageId: record.messageId, error: String(error) });
+      logJson('error', 'batch failed', {
+        awsRequestId: context?.awsRequestId,
+        messageId: record.messageId,
+        error: String(error),
+      });
       failures.push({ itemIdentifier: record.messageId });
     }
   }

@@ -40,7 +40,9 @@ beforeEach(() => {
   vi.resetModules();
   for (const mock of [kms, secrets, eventBridge, sqs]) mock.reset();
   kms.on(GetPublicKeyCommand).resolves({ PublicKey: signingKey.publicKey.export({ format: 'der', type: 'spki' }) });
-  kms.on(SignCommand).callsFake((input: { Message: Uint8Array }) => ({ Signature: nodeSign('sha256', input.Message, { key: signingKey.privateKey, dsaEncoding: 'der' }) }));
+  kms.on(SignCommand).callsFake((input: { Message: Uint8Array }) => ({
+    Signature: nodeSign('sha256', input.Message, { key: signingKey.privateKey, dsaEncoding: 'der' }),
+  }));
   secrets.on(GetSecretValueCommand).resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
   sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
   delete process.env.OPENAPI_DOCUMENT_FILE;
@@ -94,21 +96,37 @@ describe('Lambda handlers with the sample events', () => {
   it('api: answers an API Gateway v2 request, and verifies Cognito-style tokens', async () => {
     const { handler } = await import('./api.ts');
     const logged = vi.mocked(console.log);
-    const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), { awsRequestId: 'invocation-1' } as never);
+    const health = await handler(sample<LambdaEvent>('api-gateway-v2-get-health.json'), {
+      awsRequestId: 'invocation-1',
+    } as never);
     expect(health).toMatchObject({ statusCode: 200 });
     // One JSON line per request, carrying API Gateway's request id and the invocation's.
     const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'info', message: 'request', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef', awsRequestId: 'invocation-1', method: 'GET', path: '/health', status: 200 }),
+      expect.objectContaining({
+        level: 'info',
+        message: 'request',
+        requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+        awsRequestId: 'invocation-1',
+        method: 'GET',
+        path: '/health',
+        status: 200,
+      }),
     );
-    const search = (await handler(sample<LambdaEvent>('api-gateway-v2-search-jobs.json'), {} as never)) as { statusCode: number; body: string };
+    const search = (await handler(sample<LambdaEvent>('api-gateway-v2-search-jobs.json'), {} as never)) as {
+      statusCode: number;
+      body: string;
+    };
     expect(search.statusCode).toBe(200);
     expect(JSON.parse(search.body).items).toEqual(expect.any(Array));
     const token = await mintToken('emp-lambda', ['employer']);
     const put = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token }), {} as never);
     expect(put).toMatchObject({ statusCode: 200 });
     expect(JSON.parse((put as { body: string }).body).name.zh).toBe('长三角机器人');
-    const forged = await handler(sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token: `${token}x` }), {} as never);
+    const forged = await handler(
+      sample<LambdaEvent>('api-gateway-v2-put-employer.json', { token: `${token}x` }),
+      {} as never,
+    );
     expect(forged).toMatchObject({ statusCode: 401 });
     // Neither request needed the signing key or the cursor secret, so the cold start asked AWS for neither.
     expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(0);
@@ -118,7 +136,9 @@ describe('Lambda handlers with the sample events', () => {
   it('api: fetches the signing key and the cursor secret on first need, once, and retries a failed fetch', async () => {
     const { handler } = await import('./api.ts');
     const get = async (path: string, query = '') => {
-      const event = sample<LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+      const event = sample<
+        LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }
+      >('api-gateway-v2-get-health.json');
       Object.assign(event, { rawPath: path, rawQueryString: query, routeKey: `GET ${path}` });
       event.requestContext.http.path = path;
       const res = (await handler(event, {} as never)) as { statusCode: number; body: string };
@@ -126,11 +146,16 @@ describe('Lambda handlers with the sample events', () => {
     };
     for (let i = 0; i < 2; i++) {
       const jwks = await get('/.well-known/jwks.json');
-      expect(jwks.body.keys).toEqual([expect.objectContaining({ kid: 'https://api.example.com/keys/g1', kty: 'EC', crv: 'P-256' })]);
+      expect(jwks.body.keys).toEqual([
+        expect.objectContaining({ kid: 'https://api.example.com/keys/g1', kty: 'EC', crv: 'P-256' }),
+      ]);
     }
     expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(1);
 
-    secrets.on(GetSecretValueCommand).rejectsOnce(new Error('throttled')).resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
+    secrets
+      .on(GetSecretValueCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolves({ SecretString: 'cursor-secret-from-secrets-manager' });
     expect((await get('/v1/jobs', 'cursor=forged.cursor')).status).toBe(500);
     for (let i = 0; i < 2; i++) {
       const retried = await get('/v1/jobs', 'cursor=forged.cursor');
@@ -147,7 +172,9 @@ describe('Lambda handlers with the sample events', () => {
     writeFileSync(file, JSON.stringify(built));
     process.env.OPENAPI_DOCUMENT_FILE = file;
     const { handler } = await import('./api.ts');
-    const event = sample<LambdaEvent & { rawPath: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+    const event = sample<LambdaEvent & { rawPath: string; requestContext: { http: { path: string } } }>(
+      'api-gateway-v2-get-health.json',
+    );
     Object.assign(event, { rawPath: '/openapi.json', routeKey: 'GET /openapi.json' });
     event.requestContext.http.path = '/openapi.json';
     const res = (await handler(event, {} as never)) as { statusCode: number; body: string };
@@ -163,8 +190,16 @@ describe('Lambda handlers with the sample events', () => {
     const dataDir = resolve(import.meta.dirname, '../../.data');
     mkdirSync(dataDir, { recursive: true });
     const dir = mkdtempSync(join(dataDir, 'bundle-test-'));
-    await build({ entryPoints: [resolve(import.meta.dirname, 'api.ts')], bundle: true, outfile: join(dir, 'api.mjs'), logLevel: 'silent', ...LAMBDA_BUNDLING });
-    const event = sample<LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }>('api-gateway-v2-get-health.json');
+    await build({
+      entryPoints: [resolve(import.meta.dirname, 'api.ts')],
+      bundle: true,
+      outfile: join(dir, 'api.mjs'),
+      logLevel: 'silent',
+      ...LAMBDA_BUNDLING,
+    });
+    const event = sample<
+      LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }
+    >('api-gateway-v2-get-health.json');
     Object.assign(event, { rawPath: '/v1/jobs', rawQueryString: 'limit=5000', routeKey: 'GET /v1/jobs' });
     event.requestContext.http.path = '/v1/jobs';
     // zod calls its global post-processor for every schema object it makes: the count says what the cold start built.
@@ -175,10 +210,16 @@ describe('Lambda handlers with the sample events', () => {
       `const response = await handler(${JSON.stringify(event)}, {});`,
       "process.stdout.write('\\nRESPONSE=' + JSON.stringify({ atImport, afterRequest: made, response })); process.exit(0);",
     ].join('\n');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: process.env });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: process.env,
+    });
     rmSync(dir, { recursive: true, force: true });
     // The request log shares stdout; the response is the marked line.
-    const { atImport, afterRequest, response: res } = JSON.parse(/RESPONSE=(.*)$/m.exec(stdout)![1]!) as {
+    const {
+      atImport,
+      afterRequest,
+      response: res,
+    } = JSON.parse(/RESPONSE=(.*)$/m.exec(stdout)![1]!) as {
       atImport: number;
       afterRequest: number;
       response: { statusCode: number; body: string };
@@ -187,7 +228,9 @@ describe('Lambda handlers with the sample events', () => {
     expect(atImport).toBe(0);
     expect(afterRequest).toBeGreaterThan(0);
     expect(res.statusCode).toBe(400);
-    expect(JSON.parse(res.body).errors).toEqual([{ path: 'query.limit', message: 'Too big: expected number to be <=100' }]);
+    expect(JSON.parse(res.body).errors).toEqual([
+      { path: 'query.limit', message: 'Too big: expected number to be <=100' },
+    ]);
   });
 
   it('stream publisher: puts the derived events on the bus and reports a record it could not publish', async () => {
@@ -198,7 +241,10 @@ describe('Lambda handlers with the sample events', () => {
     const entries = eventBridge.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ EventBusName: 'skillpass-bus', Source: 'skillpass', DetailType: 'JobPosted' });
-    expect(JSON.parse(entries[0]!.Detail!)).toMatchObject({ id: '1b2c3d4e5f:JobPosted', detail: { partition: '320000' } });
+    expect(JSON.parse(entries[0]!.Detail!)).toMatchObject({
+      id: '1b2c3d4e5f:JobPosted',
+      detail: { partition: '320000' },
+    });
 
     eventBridge.reset();
     eventBridge.on(PutEventsCommand).rejects(new Error('throttled'));
@@ -213,14 +259,21 @@ describe('Lambda handlers with the sample events', () => {
     const job = await deps.jobs.create('emp_sample', {
       title: { en: 'Welder' },
       description: 'Welding',
-      requiredSkills: [{ uri: 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', importance: 'essential', minProficiency: 2 }],
+      requiredSkills: [
+        {
+          uri: 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea',
+          importance: 'essential',
+          minProficiency: 2,
+        },
+      ],
       place: { kind: 'delta', cityCode: '320500' },
       openings: 1,
       closingDate: '2999-01-01',
     });
     const { handler } = await import('./consumer.ts');
     const event = sample<EventBridgeEvent<string, unknown>>('eventbridge-job-posted.json', { jobId: job.jobId });
-    const postings = () => deps.matchingIndex.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
+    const postings = () =>
+      deps.matchingIndex.jobPostings('http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea', '320000');
     await handler(event, { awsRequestId: 'delivery-1' });
     expect((await postings()).map((p) => p.jobId)).toEqual([job.jobId]);
     // The job closes, but its JobClosed event is not delivered yet. A redelivered JobPosted must be a no-op:
@@ -229,13 +282,22 @@ describe('Lambda handlers with the sample events', () => {
     await handler(event, { awsRequestId: 'delivery-2' });
     expect((await postings()).map((p) => p.jobId)).toEqual([job.jobId]);
     expect(console.log).toHaveBeenCalledWith(expect.stringContaining('"awsRequestId":"delivery-1"'));
-
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
     const { awsApiDeps } = await import('./aws-runtime.ts');
     const deps = awsApiDeps();
-    await deps.issuers.put('iss-lambda', { legalName: { en: 'Hangzhou Training Centre' }, kind: 'training-centre', country: 'CN', region: 'Zhejiang', accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }] }, [deps.signingKid]);
+    await deps.issuers.put(
+      'iss-lambda',
+      {
+        legalName: { en: 'Hangzhou Training Centre' },
+        kind: 'training-centre',
+        country: 'CN',
+        region: 'Zhejiang',
+        accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }],
+      },
+      [deps.signingKid],
+    );
     const template = await deps.issuers.createTemplate('iss-lambda', {
       title: { en: 'Robot maintenance' },
       description: 'Maintain industrial robots',
@@ -246,14 +308,25 @@ describe('Lambda handlers with the sample events', () => {
       participationForm: 'onsite',
       qualityAssurance: 'provincial audit',
     });
-    await deps.batches.create({ batchId: 'b-lambda', issuerId: 'iss-lambda', templateId: template.templateId, total: 2, createdAt: new Date().toISOString() }, [
-      { row: 1, input: { subjectId: 'urn:learner:1', email: 'a@example.com' }, status: 'pending' },
-      { row: 2, input: { subjectId: 'urn:learner:2', email: 'b@example.com' }, status: 'pending' },
-    ]);
+    await deps.batches.create(
+      {
+        batchId: 'b-lambda',
+        issuerId: 'iss-lambda',
+        templateId: template.templateId,
+        total: 2,
+        createdAt: new Date().toISOString(),
+      },
+      [
+        { row: 1, input: { subjectId: 'urn:learner:1', email: 'a@example.com' }, status: 'pending' },
+        { row: 2, input: { subjectId: 'urn:learner:2', email: 'b@example.com' }, status: 'pending' },
+      ],
+    );
     const { handler } = await import('./credential-batch-worker.ts');
     const result = await handler(sample<SQSEvent>('sqs-credential-batch.json', { batchId: 'b-lambda' }));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-bad' }]);
-    expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/"message":"batch failed".*"messageId":"msg-bad"/));
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringMatching(/"message":"batch failed".*"messageId":"msg-bad"/),
+    );
     expect(await deps.batches.progress('b-lambda')).toEqual({ issued: 2, failed: 0, pending: 0 });
     const issued = (await deps.batches.listRecipients<unknown>('b-lambda', { limit: 10 })).items[0]!;
     const credential = await deps.credentials.get(issued.credentialId!);

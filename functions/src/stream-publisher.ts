@@ -11,7 +11,10 @@ const MAX_ENTRIES_PER_PUT = 10;
  * Table stream → EventBridge. Every record's events are put together; a record whose events
  * could not all be put is reported as failed, so Lambda retries from it (bisecting on error).
  */
-export async function handler(event: DynamoDBStreamEvent, context?: Pick<Context, 'awsRequestId'>): Promise<DynamoDBBatchResponse> {
+export async function handler(
+  event: DynamoDBStreamEvent,
+  context?: Pick<Context, 'awsRequestId'>,
+): Promise<DynamoDBBatchResponse> {
   const busName = requiredEnv('EVENT_BUS_NAME');
   for (const record of event.Records) {
     const events = domainEventsFromStreamRecord(record as StreamRecord);
@@ -31,11 +34,20 @@ export async function handler(event: DynamoDBStreamEvent, context?: Pick<Context
         if ((out.FailedEntryCount ?? 0) > 0) throw new Error(`${out.FailedEntryCount} events were not accepted`);
       }
     } catch (error) {
-      logJson('error', 'publish failed', { awsRequestId: context?.awsRequestId, eventID: record.eventID, error: String(error) });
+      logJson('error', 'publish failed', {
+        awsRequestId: context?.awsRequestId,
+        eventID: record.eventID,
+        error: String(error),
+      });
       // Stream records are ordered: stop here and let Lambda retry from this one.
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
-    if (events.length > 0) logJson('info', 'published', { awsRequestId: context?.awsRequestId, eventID: record.eventID, types: events.map((e) => e.type) });
+    if (events.length > 0)
+      logJson('info', 'published', {
+        awsRequestId: context?.awsRequestId,
+        eventID: record.eventID,
+        types: events.map((e) => e.type),
+      });
   }
   return { batchItemFailures: [] };
 }

@@ -15,10 +15,13 @@ export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
   if (Boolean(domainName) !== Boolean(certificateArn)) throw new Error('give domainName and certificateArn together');
   const trustedIssuersFile = app.node.tryGetContext('trustedIssuersFile');
   const provisioned = Number(app.node.tryGetContext('apiProvisionedConcurrency') ?? 0);
-  if (!Number.isInteger(provisioned) || provisioned < 0) throw new Error('apiProvisionedConcurrency must be a whole number');
+  if (!Number.isInteger(provisioned) || provisioned < 0)
+    throw new Error('apiProvisionedConcurrency must be a whole number');
   // Refused at synth, not at the first verification in AWS.
   if (trustedIssuersFile) loadTrustList(String(trustedIssuersFile));
-  const retired = String(app.node.tryGetContext('retiredSigningKeyGenerations') ?? '').split(',').filter(Boolean);
+  const retired = String(app.node.tryGetContext('retiredSigningKeyGenerations') ?? '')
+    .split(',')
+    .filter(Boolean);
   const stack = new SkillpassStack(app, `skillpass-${stage}`, {
     stage,
     webOrigin: app.node.tryGetContext('webOrigin') ?? 'http://localhost:3000',

@@ -32,6 +32,8 @@ export const LAMBDA_BUNDLING = {
     '@smithy/credential-provider-imds',
   ],
   // ESM bundles still meet CommonJS dependencies that call require().
-  banner: { js: "import { createRequire as skillpassCreateRequire } from 'module'; const require = skillpassCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as skillpassCreateRequire } from 'module'; const require = skillpassCreateRequire(import.meta.url);",
+  },
   mainFields: ['module', 'main'],
 } as const satisfies BuildOptions;

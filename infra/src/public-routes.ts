@@ -18,7 +18,9 @@ export const gatewayPathOf = (documentedPath: string): string => GATEWAY_PATHS[d
 export const isPublicRoute = (route: RouteSpec): boolean => route.security === undefined;
 
 /** The routes API Gateway serves without the JWT authorizer, derived from the API's documented routes. */
-export function publicGatewayRoutes(routes: readonly RouteSpec[] = documentedRoutesOfTheApi()): Array<[HttpMethod, string]> {
+export function publicGatewayRoutes(
+  routes: readonly RouteSpec[] = documentedRoutesOfTheApi(),
+): Array<[HttpMethod, string]> {
   const keys = new Map<string, [HttpMethod, string]>();
   for (const route of routes.filter(isPublicRoute)) {
     const method = HttpMethod[route.method.toUpperCase() as keyof typeof HttpMethod];

@@ -37,17 +37,27 @@ describe('the skillpass stack', () => {
 
   it('runs every function on nodejs22.x, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    const ours = Object.values(functions).filter((f) => (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'));
+    const ours = Object.values(functions).filter((f) =>
+      (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
+    );
     expect(ours.length).toBe(3 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
     for (const fn of ours) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' } });
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
     }
   });
 
   it('fronts the API with an HTTP API, a Cognito JWT authorizer, throttling and access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}', AuthorizationType: 'JWT' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /v1/verify', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /v1/verify',
+      AuthorizationType: 'NONE',
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
@@ -74,15 +84,23 @@ describe('the skillpass stack', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>
       (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
     );
-    const origins = functions.map((f) => (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.PUBLIC_ORIGIN);
+    const origins = functions.map(
+      (f) =>
+        (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.PUBLIC_ORIGIN,
+    );
     // The API and the batch worker issue credentials and links; the publisher and consumers do not.
     expect(origins.filter(Boolean)).toHaveLength(2);
     expect(origins.find(Boolean)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] });
 
-    const custom = synth({ domainName: 'api.skillpass.example', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc' }).template;
+    const custom = synth({
+      domainName: 'api.skillpass.example',
+      certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc',
+    }).template;
     custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.skillpass.example' });
     custom.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
-    custom.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://api.skillpass.example' }) } });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://api.skillpass.example' }) },
+    });
     expect(() => synth({ domainName: 'api.skillpass.example' })).toThrow('give domainName and certificateArn together');
   });
 
@@ -100,14 +118,20 @@ describe('the skillpass stack', () => {
   it('serves the API through a provisioned-concurrency alias when asked, and straight from the function otherwise', () => {
     template.resourceCountIs('AWS::Lambda::Alias', 0);
     const warm = synth({ apiProvisionedConcurrency: 2 }).template;
-    warm.hasResourceProperties('AWS::Lambda::Alias', { Name: 'live', ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } });
+    warm.hasResourceProperties('AWS::Lambda::Alias', {
+      Name: 'live',
+      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 },
+    });
     const [integration] = Object.values(warm.findResources('AWS::ApiGatewayV2::Integration'));
     expect(JSON.stringify(integration)).toContain('ApiLive');
-    expect(() => synth({ apiProvisionedConcurrency: 'lots' })).toThrow('apiProvisionedConcurrency must be a whole number');
+    expect(() => synth({ apiProvisionedConcurrency: 'lots' })).toThrow(
+      'apiProvisionedConcurrency must be a whole number',
+    );
   });
 
   it('creates the four Cognito groups and an app client', () => {
-    for (const group of ['graduate', 'employer', 'issuer', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    for (const group of ['graduate', 'employer', 'issuer', 'admin'])
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
   });
 
@@ -118,15 +142,24 @@ describe('the skillpass stack', () => {
     for (const consumer of routed) {
       template.hasResourceProperties('AWS::Events::Rule', {
         EventPattern: { source: ['skillpass'], 'detail-type': eventTypesFor(consumer) },
-        Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } })],
+        Targets: [
+          Match.objectLike({
+            DeadLetterConfig: Match.anyValue(),
+            RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+          }),
+        ],
       });
     }
     // Each rule invokes the function of the consumer whose event types it matches (not another consumer's).
     const functions = template.findResources('AWS::Lambda::Function');
     for (const rule of rules) {
-      const { EventPattern, Targets } = rule.Properties as { EventPattern: { 'detail-type': string[] }; Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] } }> };
+      const { EventPattern, Targets } = rule.Properties as {
+        EventPattern: { 'detail-type': string[] };
+        Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] } }>;
+      };
       const target = functions[Targets[0]!.Arn['Fn::GetAtt'][0]]!;
-      const consumer = (target.Properties as { Environment: { Variables: { CONSUMER_NAME: ConsumerName } } }).Environment.Variables.CONSUMER_NAME;
+      const consumer = (target.Properties as { Environment: { Variables: { CONSUMER_NAME: ConsumerName } } })
+        .Environment.Variables.CONSUMER_NAME;
       expect(EventPattern['detail-type']).toEqual(eventTypesFor(consumer));
     }
   });
@@ -148,7 +181,10 @@ describe('the skillpass stack', () => {
     const signers = Object.entries(policies)
       .filter(([, policy]) => JSON.stringify(policy).includes('"kms:Sign"'))
       .map(([id]) => id);
-    expect(signers.sort()).toEqual([expect.stringMatching(/^ApiServiceRole/), expect.stringMatching(/^CredentialBatchWorkerServiceRole/)]);
+    expect(signers.sort()).toEqual([
+      expect.stringMatching(/^ApiServiceRole/),
+      expect.stringMatching(/^CredentialBatchWorkerServiceRole/),
+    ]);
     // Consumers and the publisher touch neither the key nor the cursor secret.
     for (const [id, policy] of Object.entries(policies).filter(([id]) => /^(Consumer|StreamPublisher)/.test(id))) {
       expect(JSON.stringify(policy), id).not.toMatch(/kms:|secretsmanager:/);
@@ -156,7 +192,9 @@ describe('the skillpass stack', () => {
   });
 
   it('alarms on DLQ depth, function errors and throttles, and API 5xx', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as { MetricName: string });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties as { MetricName: string },
+    );
     const names = alarms.map((a) => a.MetricName);
     expect(names).toContain('5xx');
     expect(names).toContain('ApproximateNumberOfMessagesVisible');
@@ -168,16 +206,24 @@ describe('the skillpass stack', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.length).toBeGreaterThan(5);
     for (const alarm of alarms) {
-      expect((alarm.Properties as { AlarmActions: unknown[] }).AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmTopic/) }]);
+      expect((alarm.Properties as { AlarmActions: unknown[] }).AlarmActions).toEqual([
+        { Ref: expect.stringMatching(/^AlarmTopic/) },
+      ]);
     }
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.resourceCountIs('AWS::SNS::Subscription', 0);
-    synth({ alarmEmail: 'oncall@example.com' }).template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+    synth({ alarmEmail: 'oncall@example.com' }).template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+    });
   });
 
   it('retains data in prod and not in dev', () => {
     const prod = synth({ stage: 'prod' }).template;
-    prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
+    prod.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
   });
 });

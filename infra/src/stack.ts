@@ -90,7 +90,8 @@ export class SkillpassStack extends Stack {
     });
     Validations.of(cursorSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the cursor key only invalidates open pagination cursors; it is rotated by redeploying, not on a schedule.',
+      reason:
+        'Rotating the cursor key only invalidates open pagination cursors; it is rotated by redeploying, not on a schedule.',
     });
 
     // The credential signing key: ECDSA P-256 in KMS, so the private key never leaves it.
@@ -103,14 +104,24 @@ export class SkillpassStack extends Stack {
     });
     const retiredKeys = (props.retiredSigningKeyGenerations ?? []).map((generation) => ({
       generation,
-      alias: kms.Alias.fromAliasName(this, `Retired${generation}`, `alias/skillpass-${props.stage}-signing-${generation}`),
+      alias: kms.Alias.fromAliasName(
+        this,
+        `Retired${generation}`,
+        `alias/skillpass-${props.stage}-signing-${generation}`,
+      ),
     }));
 
     // --- Identity -------------------------------------------------------------------------
     const userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
       featurePlan: cognito.FeaturePlan.PLUS,
@@ -120,7 +131,8 @@ export class SkillpassStack extends Stack {
     });
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is offered (TOTP) but not forced: graduates sign in from shared school computers and phones; operators can require it per pool.',
+      reason:
+        'MFA is offered (TOTP) but not forced: graduates sign in from shared school computers and phones; operators can require it per pool.',
     });
     for (const group of ['graduate', 'employer', 'issuer', 'admin']) {
       new cognito.CfnUserPoolGroup(this, `Group${group}`, { userPoolId: userPool.userPoolId, groupName: group });
@@ -139,7 +151,10 @@ export class SkillpassStack extends Stack {
         enforceSSL: true,
         encryption: sqs.QueueEncryption.SQS_MANAGED,
       });
-      Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+      Validations.of(queue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself a dead-letter queue.',
+      });
       return queue;
     };
     const batchDlq = deadLetterQueue('CredentialBatch');
@@ -209,20 +224,33 @@ export class SkillpassStack extends Stack {
           },
         },
       });
-      const acknowledge = (findingId: string, reason: string) => Validations.of(fn).acknowledge({ id: findingId, reason });
-      acknowledge('AwsSolutions-L1', 'nodejs22.x is the runtime this project targets and tests (Node 22 LTS); moving to nodejs24.x is a tested upgrade, not a default.');
+      const acknowledge = (findingId: string, reason: string) =>
+        Validations.of(fn).acknowledge({ id: findingId, reason });
+      acknowledge(
+        'AwsSolutions-L1',
+        'nodejs22.x is the runtime this project targets and tests (Node 22 LTS); moving to nodejs24.x is a tested upgrade, not a default.',
+      );
       acknowledge(
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         "Lambda's basic execution policy only lets the function write its own CloudWatch logs.",
       );
-      acknowledge('AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permissions.');
+      acknowledge(
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permissions.',
+      );
       acknowledge(
         'AwsSolutions-IAM5[Resource::<TableCD117FA1.Arn>/index/*]',
         "Queries use the table's global secondary indexes; DynamoDB names them under this one table's index/* ARN.",
       );
       alarms.push(
-        fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, `${id}Errors`, { threshold: 1, evaluationPeriods: 1, alarmDescription: `${id} threw` }),
-        fn.metricThrottles({ period: Duration.minutes(5) }).createAlarm(this, `${id}Throttles`, { threshold: 1, evaluationPeriods: 1, alarmDescription: `${id} was throttled` }),
+        fn
+          .metricErrors({ period: Duration.minutes(5) })
+          .createAlarm(this, `${id}Errors`, { threshold: 1, evaluationPeriods: 1, alarmDescription: `${id} threw` }),
+        fn.metricThrottles({ period: Duration.minutes(5) }).createAlarm(this, `${id}Throttles`, {
+          threshold: 1,
+          evaluationPeriods: 1,
+          alarmDescription: `${id} was throttled`,
+        }),
       );
       return fn;
     };
@@ -241,7 +269,9 @@ export class SkillpassStack extends Stack {
       props.trustedIssuersFile ? { TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' } : {},
       (inputDir, outputDir) => [
         `cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`,
-        ...(props.trustedIssuersFile ? [`cp ${resolve(props.trustedIssuersFile)} ${outputDir}/trusted-issuers.json`] : []),
+        ...(props.trustedIssuersFile
+          ? [`cp ${resolve(props.trustedIssuersFile)} ${outputDir}/trusted-issuers.json`]
+          : []),
       ],
     );
     table.grantReadWriteData(api);
@@ -250,7 +280,10 @@ export class SkillpassStack extends Stack {
     batchQueue.grantSendMessages(api);
 
     // 256 MB / 60 s: the publisher only maps records and calls PutEvents.
-    const publisher = makeFunction('StreamPublisher', FUNCTION_ENTRIES.streamPublisher, { memoryMB: 256, timeout: Duration.seconds(60) });
+    const publisher = makeFunction('StreamPublisher', FUNCTION_ENTRIES.streamPublisher, {
+      memoryMB: 256,
+      timeout: Duration.seconds(60),
+    });
     bus.grantPutEventsTo(publisher);
     const streamDlq = deadLetterQueue('Stream');
     publisher.addEventSource(
@@ -265,7 +298,10 @@ export class SkillpassStack extends Stack {
     );
 
     // 1 GB / 15 min for the batch worker: a batch of 10,000 signs and writes for minutes.
-    const worker = makeFunction('CredentialBatchWorker', FUNCTION_ENTRIES.credentialBatchWorker, { memoryMB: 1024, timeout: Duration.minutes(15) });
+    const worker = makeFunction('CredentialBatchWorker', FUNCTION_ENTRIES.credentialBatchWorker, {
+      memoryMB: 1024,
+      timeout: Duration.minutes(15),
+    });
     table.grantReadWriteData(worker);
     servedUnderOrigin.push(api, worker);
     readKeyAndSecret(worker);
@@ -279,9 +315,14 @@ export class SkillpassStack extends Stack {
       if (types.length === 0) continue;
       const id = `Consumer${consumer[0]!.toUpperCase()}${consumer.slice(1)}`;
       // 512 MB / 60 s: matching recomputes read indexes and score in memory.
-      const fn = makeFunction(id, FUNCTION_ENTRIES.consumer, { memoryMB: 512, timeout: Duration.seconds(60) }, {
-        CONSUMER_NAME: consumer,
-      });
+      const fn = makeFunction(
+        id,
+        FUNCTION_ENTRIES.consumer,
+        { memoryMB: 512, timeout: Duration.seconds(60) },
+        {
+          CONSUMER_NAME: consumer,
+        },
+      );
       // Table access only: consumers neither sign, page nor link.
       table.grantReadWriteData(fn);
       const dlq = deadLetterQueue(id);
@@ -289,12 +330,17 @@ export class SkillpassStack extends Stack {
       new events.Rule(this, `${id}Rule`, {
         eventBus: bus,
         eventPattern: { source: [EVENT_SOURCE], detailType: types },
-        targets: [new targets.LambdaFunction(fn, { deadLetterQueue: dlq, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+        targets: [
+          new targets.LambdaFunction(fn, { deadLetterQueue: dlq, retryAttempts: 8, maxEventAge: Duration.hours(24) }),
+        ],
       });
     }
 
     // --- HTTP API -------------------------------------------------------------------------------
-    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy,
+    });
     const domainName = props.customDomain
       ? new apigw.DomainName(this, 'ApiDomain', {
           domainName: props.customDomain.domainName,
@@ -314,7 +360,14 @@ export class SkillpassStack extends Stack {
     const stage = httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     stage.accessLogSettings = {
       destinationArn: accessLogs.logGroupArn,
-      format: JSON.stringify({ requestId: '$context.requestId', ip: '$context.identity.sourceIp', method: '$context.httpMethod', path: '$context.path', status: '$context.status', latency: '$context.responseLatency' }),
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        method: '$context.httpMethod',
+        path: '$context.path',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+      }),
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
     // The origin credentials and links are minted under; every function that issues or links needs it.
@@ -322,7 +375,11 @@ export class SkillpassStack extends Stack {
     for (const fn of servedUnderOrigin) fn.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
     // With provisioned concurrency the API is served through an alias whose instances are kept initialised.
     const apiTarget = props.apiProvisionedConcurrency
-      ? new lambda.Alias(this, 'ApiLive', { aliasName: 'live', version: api.currentVersion, provisionedConcurrentExecutions: props.apiProvisionedConcurrency })
+      ? new lambda.Alias(this, 'ApiLive', {
+          aliasName: 'live',
+          version: api.currentVersion,
+          provisionedConcurrentExecutions: props.apiProvisionedConcurrency,
+        })
       : api;
     const integration = new integrations.HttpLambdaIntegration('ApiIntegration', apiTarget);
     const jwt = new authorizers.HttpJwtAuthorizer('Cognito', issuerUrl, { jwtAudience: [client.userPoolClientId] });
@@ -336,34 +393,55 @@ export class SkillpassStack extends Stack {
       });
     }
     alarms.push(
-      new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName: '5xx', dimensionsMap: { ApiId: httpApi.apiId }, statistic: 'Sum', period: Duration.minutes(5) }).createAlarm(
-        this,
-        'Api5xx',
-        { threshold: 1, evaluationPeriods: 1, alarmDescription: 'The API answered 5xx' },
-      ),
+      new cloudwatch.Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName: '5xx',
+        dimensionsMap: { ApiId: httpApi.apiId },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }).createAlarm(this, 'Api5xx', { threshold: 1, evaluationPeriods: 1, alarmDescription: 'The API answered 5xx' }),
     );
     for (const [index, dlq] of dlqs.entries()) {
       alarms.push(
-        dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }).createAlarm(this, `Dlq${index}Depth`, {
-          threshold: 1,
-          evaluationPeriods: 1,
-          alarmDescription: `Messages in ${dlq.node.id}`,
-        }),
+        dlq
+          .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
+          .createAlarm(this, `Dlq${index}Depth`, {
+            threshold: 1,
+            evaluationPeriods: 1,
+            alarmDescription: `Messages in ${dlq.node.id}`,
+          }),
       );
     }
 
     // Alarms notify through one topic (encrypted with a key CloudWatch may use; SSL-only publishing).
-    const alarmKey = new kms.Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Encrypts the skillpass alarm topic', removalPolicy });
+    const alarmKey = new kms.Key(this, 'AlarmTopicKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the skillpass alarm topic',
+      removalPolicy,
+    });
     alarmKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    const alarmTopic = new sns.Topic(this, 'AlarmTopic', { masterKey: alarmKey, enforceSSL: true, displayName: `skillpass ${props.stage} alarms` });
+    const alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      masterKey: alarmKey,
+      enforceSSL: true,
+      displayName: `skillpass ${props.stage} alarms`,
+    });
     for (const alarm of alarms) alarm.addAlarmAction(new cloudwatchActions.SnsAction(alarmTopic));
     if (props.alarmEmail) alarmTopic.addSubscription(new snsSubscriptions.EmailSubscription(props.alarmEmail));
 
     new CfnOutput(this, 'ApiUrl', { value: publicOrigin });
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe on-call email, chat or paging here' });
-    if (domainName) new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName, description: 'Point a CNAME (or alias) for the custom domain here' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: alarmTopic.topicArn,
+      description: 'Subscribe on-call email, chat or paging here',
+    });
+    if (domainName)
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: domainName.regionalDomainName,
+        description: 'Point a CNAME (or alias) for the custom domain here',
+      });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
-    new CfnOutput(this, 'SigningKeyAlias', { value: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}` });
+    new CfnOutput(this, 'SigningKeyAlias', {
+      value: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}`,
+    });
   }
 }

@@ -39,7 +39,10 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('oversize body → 413', async () => {
-    const res = await rt.call('POST', '/v1/jobs', { token: employer, rawBody: JSON.stringify({ d: 'x'.repeat(300_000) }) });
+    const res = await rt.call('POST', '/v1/jobs', {
+      token: employer,
+      rawBody: JSON.stringify({ d: 'x'.repeat(300_000) }),
+    });
     expectProblem(res, 413);
   });
 
@@ -59,7 +62,10 @@ describe('errors are RFC 9457 problem+json', () => {
     const paths = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['title.en', 'requiredSkills.0.uri', 'place.cityCode', 'surprise']));
     // Each message says what is wrong, not just "Invalid input".
-    expect(res.body.errors).toContainEqual({ path: 'title.en', message: 'Too small: expected string to have >=1 characters' });
+    expect(res.body.errors).toContainEqual({
+      path: 'title.en',
+      message: 'Too small: expected string to have >=1 characters',
+    });
   });
 
   it('a bad query parameter is a 400 naming it', async () => {

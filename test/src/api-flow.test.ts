@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(async () => rt.close());
 
 /** A caller nobody else in this file is: `<name>-<random>`, with a token for `role`. */
-async function newCaller(name: string, role: 'graduate' | 'employer' | 'admin'): Promise<{ sub: string; token: string }> {
+async function newCaller(
+  name: string,
+  role: 'graduate' | 'employer' | 'admin',
+): Promise<{ sub: string; token: string }> {
   const sub = `${name}-${randomUUID().slice(0, 8)}`;
   return { sub, token: await rt.token(sub, role) };
 }
@@ -25,7 +28,10 @@ const profile = (overrides: Record<string, unknown> = {}) => ({
     { uri: skillUri(2), proficiency: 2 },
   ],
   languages: [{ code: 'zh', level: 'C2' }],
-  preferredPlaces: [{ kind: 'delta', cityCode: '310000' }, { kind: 'elsewhere', country: 'DE', city: 'Munich' }],
+  preferredPlaces: [
+    { kind: 'delta', cityCode: '310000' },
+    { kind: 'elsewhere', country: 'DE', city: 'Munich' },
+  ],
   openToRemote: true,
   desiredOccupations: [{ escoUri: occupationUri(1), chinaCode: '6-18-01-01' }],
   chinaSkillLevel: { level: 4 },
@@ -50,7 +56,6 @@ const job = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-
 /** A job posted by `employer`: 201 expected. */
 async function postJob(employer: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await rt.call('POST', '/v1/jobs', { token: employer, body: job(overrides) });
@@ -61,12 +66,16 @@ async function postJob(employer: string, overrides: Record<string, unknown> = {}
 /** A graduate with a profile, who may apply. */
 async function graduateWithProfile(name: string): Promise<{ sub: string; token: string }> {
   const graduate = await newCaller(name, 'graduate');
-  const put = await rt.call('PUT', '/v1/profiles/me', { token: graduate.token, body: profile({ contactEmail: `${graduate.sub}@example.com` }) });
+  const put = await rt.call('PUT', '/v1/profiles/me', {
+    token: graduate.token,
+    body: profile({ contactEmail: `${graduate.sub}@example.com` }),
+  });
   expect(put.status).toBe(201);
   return graduate;
 }
 
-const titlesOf = (res: { body: { items: Array<{ title: { en: string } }> } }) => res.body.items.map((j) => j.title.en).sort();
+const titlesOf = (res: { body: { items: Array<{ title: { en: string } }> } }) =>
+  res.body.items.map((j) => j.title.en).sort();
 
 describe('graduate profile', () => {
   it('creates with defaults (not discoverable, personalised), reads with an ETag, patches', async () => {
@@ -83,8 +92,16 @@ describe('graduate profile', () => {
       headers: { 'Content-Type': 'application/merge-patch+json' },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ displayName: 'Alice Z.', version: 2, consents: { discoverable: true, personalisedMatching: true } });
-    const stale = await rt.call('PUT', '/v1/profiles/me', { token: alice.token, body: profile(), headers: { 'If-Match': '"v1"' } });
+    expect(patched.body).toMatchObject({
+      displayName: 'Alice Z.',
+      version: 2,
+      consents: { discoverable: true, personalisedMatching: true },
+    });
+    const stale = await rt.call('PUT', '/v1/profiles/me', {
+      token: alice.token,
+      body: profile(),
+      headers: { 'If-Match': '"v1"' },
+    });
     expect(stale.status).toBe(412);
   });
 
@@ -92,13 +109,18 @@ describe('graduate profile', () => {
     const { token: bob } = await newCaller('bob', 'graduate');
     const unknownSkill = await rt.call('PUT', '/v1/profiles/me', {
       token: bob,
-      body: profile({ skills: [{ uri: 'http://data.europa.eu/esco/skill/ffffffff-0000-4000-8000-000000000000', proficiency: 2 }] }),
+      body: profile({
+        skills: [{ uri: 'http://data.europa.eu/esco/skill/ffffffff-0000-4000-8000-000000000000', proficiency: 2 }],
+      }),
     });
     expect(unknownSkill.status).toBe(400);
     expect(unknownSkill.body.errors).toEqual([
       { path: 'skills.0.uri', message: expect.stringContaining('ffffffff-0000-4000-8000-000000000000') },
     ]);
-    const unknownField = await rt.call('PUT', '/v1/profiles/me', { token: bob, body: profile({ favouriteColour: 'red' }) });
+    const unknownField = await rt.call('PUT', '/v1/profiles/me', {
+      token: bob,
+      body: profile({ favouriteColour: 'red' }),
+    });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors[0].path).toBe('favouriteColour');
     const tooMany = await rt.call('PUT', '/v1/profiles/me', {
@@ -117,7 +139,10 @@ describe('employers and jobs', () => {
     const { token: globex } = await newCaller('globex', 'employer');
     const put = await rt.call('PUT', '/v1/employers/me', {
       token: acme,
-      body: { name: { en: 'ACME Precision', zh: '艾克米精密' }, registeredPlace: { kind: 'delta', cityCode: '320500' } },
+      body: {
+        name: { en: 'ACME Precision', zh: '艾克米精密' },
+        registeredPlace: { kind: 'delta', cityCode: '320500' },
+      },
     });
     expect(put.status).toBe(200);
     expect((await rt.call('GET', '/v1/employers/me', { token: acme })).body.name.zh).toBe('艾克米精密');
@@ -155,9 +180,15 @@ describe('employers and jobs', () => {
     expect((await rt.call('POST', `/v1/jobs/${jobId}/close`, { token: globex })).status).toBe(403);
     expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: globex })).status).toBe(403);
     expect((await rt.call('GET', '/v1/employers/me/jobs', { token: globex })).body.items).toEqual([]);
-    expect((await rt.call('GET', '/v1/employers/me/jobs', { token: acme })).body.items.map((j: { jobId: string }) => j.jobId)).toEqual([jobId]);
+    expect(
+      (await rt.call('GET', '/v1/employers/me/jobs', { token: acme })).body.items.map(
+        (j: { jobId: string }) => j.jobId,
+      ),
+    ).toEqual([jobId]);
     // Nothing changed: the owner's If-Match v1 still holds.
-    expect((await rt.call('PATCH', `/v1/jobs/${jobId}`, { token: acme, body: { openings: 1 }, headers })).status).toBe(200);
+    expect((await rt.call('PATCH', `/v1/jobs/${jobId}`, { token: acme, body: { openings: 1 }, headers })).status).toBe(
+      200,
+    );
   });
 
   it('50 concurrent PATCHes with the same ETag: exactly one 200, the rest 412', async () => {
@@ -182,10 +213,18 @@ describe('employers and jobs', () => {
     // A word only this test's jobs carry: text search narrows every query below to them.
     const tag = `t${randomUUID().slice(0, 8)}`;
     await postJob(acme, { title: { en: `CNC operator ${tag}` } });
-    await postJob(acme, { title: { en: `CNC setter ${tag}` }, occupation: { escoUri: occupationUri(3) }, place: { kind: 'delta', cityCode: '320200' } });
+    await postJob(acme, {
+      title: { en: `CNC setter ${tag}` },
+      occupation: { escoUri: occupationUri(3) },
+      place: { kind: 'delta', cityCode: '320200' },
+    });
     await postJob(acme, { title: { en: `Welder ${tag}` }, place: { kind: 'delta', cityCode: '330100' } });
     // Same province (Zhejiang) as the welder, another city: only the city filter tells them apart.
-    await postJob(acme, { title: { en: `Fitter ${tag}` }, occupation: { escoUri: occupationUri(3) }, place: { kind: 'delta', cityCode: '330200' } });
+    await postJob(acme, {
+      title: { en: `Fitter ${tag}` },
+      occupation: { escoUri: occupationUri(3) },
+      place: { kind: 'delta', cityCode: '330200' },
+    });
     const search = (query: string) => rt.call('GET', `/v1/jobs?q=${tag}&limit=100&${query}`);
 
     const inJiangsu = await search('province=320000');
@@ -193,7 +232,9 @@ describe('employers and jobs', () => {
     expect(titlesOf(inJiangsu)).toEqual([`CNC operator ${tag}`, `CNC setter ${tag}`]);
     expect(titlesOf(await search('city=330100'))).toEqual([`Welder ${tag}`]);
     expect(titlesOf(await search(''))).toHaveLength(4);
-    expect(titlesOf(await rt.call('GET', `/v1/jobs?q=${encodeURIComponent(`setter ${tag}`)}`))).toEqual([`CNC setter ${tag}`]);
+    expect(titlesOf(await rt.call('GET', `/v1/jobs?q=${encodeURIComponent(`setter ${tag}`)}`))).toEqual([
+      `CNC setter ${tag}`,
+    ]);
     const byOccupation = await search(`occupation=${encodeURIComponent(occupationUri(2))}`);
     expect(titlesOf(byOccupation)).toEqual([`CNC operator ${tag}`, `Welder ${tag}`]);
 
@@ -201,7 +242,10 @@ describe('employers and jobs', () => {
     expect(page1.body.items).toHaveLength(2);
     const page2 = await rt.call('GET', `/v1/jobs?q=${tag}&limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`);
     expect([...titlesOf(page1), ...titlesOf(page2)].sort()).toEqual(titlesOf(await search('')));
-    const tampered = await rt.call('GET', `/v1/jobs?q=${tag}&limit=2&cursor=${encodeURIComponent(`x${page1.body.nextCursor}`)}`);
+    const tampered = await rt.call(
+      'GET',
+      `/v1/jobs?q=${tag}&limit=2&cursor=${encodeURIComponent(`x${page1.body.nextCursor}`)}`,
+    );
     expect(tampered.status).toBe(400);
     expect(tampered.body.errors[0].path).toBe('cursor');
   });
@@ -234,7 +278,11 @@ describe('employers and jobs', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     const mine = await rt.call('GET', '/v1/employers/me/jobs?limit=100', { token: acme });
     expect(mine.body.items.map((j: { jobId: string }) => j.jobId)).toEqual([first.body.id]);
-    const different = await rt.call('POST', '/v1/jobs', { token: acme, body: job({ title: { en: 'Other' } }), headers });
+    const different = await rt.call('POST', '/v1/jobs', {
+      token: acme,
+      body: job({ title: { en: 'Other' } }),
+      headers,
+    });
     expect(different.status).toBe(422);
     // Keys are per caller: another employer's identical key is independent.
     expect((await rt.call('POST', '/v1/jobs', { token: globex, body: job(), headers })).status).toBe(201);
@@ -260,7 +308,8 @@ describe('applications', () => {
     const { token: admin } = await newCaller('root', 'admin');
     const { token: alice } = await graduateWithProfile('alice');
     const jobId = await postJob(acme, { title: { en: 'Apply here' } });
-    const { applicationId } = (await rt.call('POST', `/v1/jobs/${jobId}/applications`, { token: alice, body: {} })).body;
+    const { applicationId } = (await rt.call('POST', `/v1/jobs/${jobId}/applications`, { token: alice, body: {} }))
+      .body;
     const listed = await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme });
     expect(listed.body.items.map((a: { applicationId: string }) => a.applicationId)).toEqual([applicationId]);
     const move = (token: string, status: string) =>
@@ -271,7 +320,12 @@ describe('applications', () => {
     expect((await move(acme, 'viewed')).status).toBe(200);
     expect((await move(acme, 'interview')).status).toBe(200);
     const offer = await move(acme, 'offer');
-    expect(offer.body.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'viewed', 'interview', 'offer']);
+    expect(offer.body.history.map((h: { status: string }) => h.status)).toEqual([
+      'submitted',
+      'viewed',
+      'interview',
+      'offer',
+    ]);
     expect((await move(acme, 'rejected')).status).toBe(409);
     expect((await move(admin, 'rejected')).status).toBe(409);
   });
@@ -291,14 +345,20 @@ describe('data rights', () => {
   it('export holds everything about the caller; erase leaves nothing of theirs in the table', async () => {
     const { token: acme } = await newCaller('acme', 'employer');
     const carol = await newCaller('carol', 'graduate');
-    await rt.call('PUT', '/v1/profiles/me', { token: carol.token, body: profile({ contactEmail: `${carol.sub}@example.com` }) });
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: carol.token,
+      body: profile({ contactEmail: `${carol.sub}@example.com` }),
+    });
     const jobId = await postJob(acme);
     const applied = await rt.call('POST', `/v1/jobs/${jobId}/applications`, {
       token: carol.token,
       body: {},
       headers: { 'Idempotency-Key': 'carol-apply-1' },
     });
-    await rt.call('PATCH', `/v1/applications/${applied.body.applicationId}`, { token: acme, body: { status: 'viewed' } });
+    await rt.call('PATCH', `/v1/applications/${applied.body.applicationId}`, {
+      token: acme,
+      body: { status: 'viewed' },
+    });
     await rt.dispatcher!.drain();
 
     const exported = await rt.call('GET', '/v1/profiles/me/export', { token: carol.token });

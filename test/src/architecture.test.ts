@@ -50,16 +50,26 @@ describe('architecture', () => {
   it('has no import cycle between the files of any workspace (e.g. an app and the route modules it mounts)', () => {
     for (const workspace of workspaces) {
       const files = sourceFiles(join(root, workspace, 'src'));
-      const graph = new Map(files.map((file) => [file, relativeImports(file).filter((target) => files.includes(target))]));
+      const graph = new Map(
+        files.map((file) => [file, relativeImports(file).filter((target) => files.includes(target))]),
+      );
       const cycle = findCycle(graph);
-      expect(cycle?.map((file) => relative(root, file)), workspace).toBeUndefined();
+      expect(
+        cycle?.map((file) => relative(root, file)),
+        workspace,
+      ).toBeUndefined();
     }
   });
 
   it('has no cycle between workspace packages', () => {
-    const manifests = workspaces.map((workspace) => JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')));
+    const manifests = workspaces.map((workspace) =>
+      JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')),
+    );
     const graph = new Map<string, string[]>(
-      manifests.map((m) => [m.name, Object.keys({ ...m.dependencies }).filter((name) => name.startsWith('@skillpass/'))]),
+      manifests.map((m) => [
+        m.name,
+        Object.keys({ ...m.dependencies }).filter((name) => name.startsWith('@skillpass/')),
+      ]),
     );
     expect(findCycle(graph)).toBeUndefined();
   });

@@ -19,13 +19,18 @@ beforeAll(async () => {
   const trusted = await generateKeyPair('ES256', { extractable: true });
   const untrusted = await generateKeyPair('ES256');
   trustedJwk = { ...(await exportJWK(trusted.publicKey)), kid: 'trusted', alg: 'ES256' };
-  signTrusted = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'trusted' }).sign(trusted.privateKey);
+  signTrusted = (claims) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'trusted' }).sign(trusted.privateKey);
   // Same kid as the trusted key: only the signature can tell them apart.
   signUntrusted = (claims) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'trusted' }).sign(untrusted.privateKey);
   const table = await freshTable();
   app = createApp(
-    apiDepsFor(table, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet({ keys: [trustedJwk] }) }),
+    apiDepsFor(table, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      keys: createLocalJWKSet({ keys: [trustedJwk] }),
+    }),
   );
 });
 
@@ -77,7 +82,9 @@ describe('bearer authentication', () => {
 
   it('401 naming the kid when the token was signed with a key the server does not know', async () => {
     const stranger = await generateKeyPair('ES256');
-    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', kid: 'dev-elsewhere' }).sign(stranger.privateKey);
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'ES256', kid: 'dev-elsewhere' })
+      .sign(stranger.privateKey);
     const res = await get(token);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { detail: string }).detail).toContain('"dev-elsewhere"');
@@ -116,9 +123,15 @@ describe('bearer authentication', () => {
   it('the dev identity provider mints tokens the local configuration accepts', async () => {
     const identity = await loadOrCreateDevIdentity(join(mkdtempSync(join(tmpdir(), 'idp-')), 'k.json'));
     const devApp = createApp(
-      apiDepsFor(await freshTable(), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: createLocalJWKSet(identity.publicJwks) }),
+      apiDepsFor(await freshTable(), {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        keys: createLocalJWKSet(identity.publicJwks),
+      }),
     );
     const token = await identity.mintToken({ sub: 'dev', roles: ['graduate'] });
-    await expectAccepted(await devApp.request('/v1/profiles/me/applications', { headers: { Authorization: `Bearer ${token}` } }));
+    await expectAccepted(
+      await devApp.request('/v1/profiles/me/applications', { headers: { Authorization: `Bearer ${token}` } }),
+    );
   });
 });

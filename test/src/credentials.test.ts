@@ -19,7 +19,13 @@ const issuerBody = (region: string) => ({
   kind: 'school',
   country: 'CN',
   region,
-  accreditation: [{ by: 'Jiangsu Department of Human Resources and Social Security', scope: 'vocational training', validUntil: '2030-12-31' }],
+  accreditation: [
+    {
+      by: 'Jiangsu Department of Human Resources and Social Security',
+      scope: 'vocational training',
+      validUntil: '2030-12-31',
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -31,7 +37,11 @@ beforeAll(async () => {
   expect((await rt.call('PUT', '/v1/issuers/me', { token: otherSchool, body: issuerBody('Anhui') })).status).toBe(200);
   await rt.call('PUT', '/v1/profiles/me', {
     token: graduate,
-    body: { displayName: 'Li Wei', contactEmail: 'li@example.com', skills: [{ uri: BATTERY_CHEMISTRY, proficiency: 2 }] },
+    body: {
+      displayName: 'Li Wei',
+      contactEmail: 'li@example.com',
+      skills: [{ uri: BATTERY_CHEMISTRY, proficiency: 2 }],
+    },
   });
   const template = await rt.call('POST', '/v1/credential-templates', {
     token: school,
@@ -53,7 +63,11 @@ beforeAll(async () => {
 afterAll(async () => rt.close());
 
 const issue = (token: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  rt.call('POST', '/v1/credentials', { token, headers, body: { templateId, holder: { graduateId: 'grad-cred' }, grade: 'pass', ...body } });
+  rt.call('POST', '/v1/credentials', {
+    token,
+    headers,
+    body: { templateId, holder: { graduateId: 'grad-cred' }, grade: 'pass', ...body },
+  });
 
 describe('issuing and verifying micro-credentials', () => {
   it('issues a signed credential that verifies on every check, with a fragment verify URL and a QR code', async () => {
@@ -67,13 +81,19 @@ describe('issuing and verifying micro-credentials', () => {
     const report = await rt.call('POST', '/v1/verify', { body: { jwt: issued.body.jwt } });
     expect(report.status).toBe(200);
     expect(report.body.verified).toBe(true);
-    for (const check of Object.values(report.body.checks) as Array<{ result: string }>) expect(check.result).toBe('passed');
-    expect(report.body.credential.credentialSubject.achievement.alignment.map((a: { targetUrl: string }) => a.targetUrl)).toEqual([
-      BATTERY_CHEMISTRY,
-      BATTERY_COMPONENTS,
-    ]);
+    for (const check of Object.values(report.body.checks) as Array<{ result: string }>)
+      expect(check.result).toBe('passed');
+    expect(
+      report.body.credential.credentialSubject.achievement.alignment.map((a: { targetUrl: string }) => a.targetUrl),
+    ).toEqual([BATTERY_CHEMISTRY, BATTERY_COMPONENTS]);
     const viaVcApi = await rt.call('POST', '/credentials/verify', {
-      body: { verifiableCredential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${issued.body.jwt}` } },
+      body: {
+        verifiableCredential: {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: 'EnvelopedVerifiableCredential',
+          id: `data:application/vc+jwt,${issued.body.jwt}`,
+        },
+      },
     });
     expect(viaVcApi.body.verified).toBe(true);
   });
@@ -96,22 +116,32 @@ describe('issuing and verifying micro-credentials', () => {
   it("marks the template's skills verified on the graduate's profile", async () => {
     await rt.dispatcher!.drain();
     const profile = await rt.call('GET', '/v1/profiles/me', { token: graduate });
-    expect(profile.body.verifiedSkills.map((v: { uri: string }) => v.uri).sort()).toEqual([BATTERY_CHEMISTRY, BATTERY_COMPONENTS].sort());
+    expect(profile.body.verifiedSkills.map((v: { uri: string }) => v.uri).sort()).toEqual(
+      [BATTERY_CHEMISTRY, BATTERY_COMPONENTS].sort(),
+    );
   });
 
   it('revocation is final and shows in the signed status list; suspension can be lifted', async () => {
     const revoked = await issue(school);
     const suspended = await issue(school);
-    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: otherSchool })).status).toBe(404);
-    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: school })).body.status).toBe('revoked');
+    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: otherSchool })).status).toBe(
+      404,
+    );
+    expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/revoke`, { token: school })).body.status).toBe(
+      'revoked',
+    );
     expect((await rt.call('POST', `/v1/credentials/${revoked.body.id}/reinstate`, { token: school })).status).toBe(409);
     const afterRevoke = await rt.call('POST', '/v1/verify', { body: { jwt: revoked.body.jwt } });
     expect(afterRevoke.body.verified).toBe(false);
     expect(afterRevoke.body.checks.status.message).toContain('revoked');
 
     expect((await rt.call('POST', `/v1/credentials/${suspended.body.id}/suspend`, { token: school })).status).toBe(200);
-    expect((await rt.call('POST', '/v1/verify', { body: { jwt: suspended.body.jwt } })).body.checks.status.message).toContain('suspended');
-    expect((await rt.call('POST', `/v1/credentials/${suspended.body.id}/reinstate`, { token: school })).status).toBe(200);
+    expect(
+      (await rt.call('POST', '/v1/verify', { body: { jwt: suspended.body.jwt } })).body.checks.status.message,
+    ).toContain('suspended');
+    expect((await rt.call('POST', `/v1/credentials/${suspended.body.id}/reinstate`, { token: school })).status).toBe(
+      200,
+    );
     expect((await rt.call('POST', '/v1/verify', { body: { jwt: suspended.body.jwt } })).body.verified).toBe(true);
 
     const list = await rt.app.request('/status-lists/l1/revocation');
@@ -128,7 +158,11 @@ describe('issuing and verifying micro-credentials', () => {
   it('1,000 concurrent issuances get 1,000 distinct status-list indexes', async () => {
     const results = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: `urn:learner:${i}`, email: `l${i}@example.com` } }, `bulk-${i}`),
+        rt.deps.credentialService.issue(
+          'school-1',
+          { templateId, holder: { subjectId: `urn:learner:${i}`, email: `l${i}@example.com` } },
+          `bulk-${i}`,
+        ),
       ),
     );
     const indexes = new Set(results.map((r) => r.credential.statusListIndex));
@@ -136,20 +170,31 @@ describe('issuing and verifying micro-credentials', () => {
   }, 120_000);
 
   it('publishes its keys as JWKS, did:web and bare JWKs at each kid', async () => {
-    const jwks = (await (await rt.app.request('/.well-known/jwks.json')).json()) as { keys: Array<{ kid: string; d?: string }> };
+    const jwks = (await (await rt.app.request('/.well-known/jwks.json')).json()) as {
+      keys: Array<{ kid: string; d?: string }>;
+    };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]!.d).toBeUndefined();
     const kid = jwks.keys[0]!.kid;
     expect(kid).toBe('http://localhost:3000/keys/k1');
     expect((await rt.app.request('/keys/k1')).status).toBe(200);
-    const did = (await (await rt.app.request('/.well-known/did.json')).json()) as { id: string; assertionMethod: string[] };
+    const did = (await (await rt.app.request('/.well-known/did.json')).json()) as {
+      id: string;
+      assertionMethod: string[];
+    };
     expect(did).toMatchObject({ id: 'did:web:localhost%3A3000', assertionMethod: [kid] });
     const page = await rt.app.request('/verify');
     expect(await page.text()).toContain('验证证书');
   });
 
   it('answers garbage with a failed report or a 4xx, never a 5xx', async () => {
-    for (const body of ['not a jwt', { jwt: 'a.b.c' }, { jwt: 42 }, [], { type: 'EnvelopedVerifiableCredential', id: 'data:x' }]) {
+    for (const body of [
+      'not a jwt',
+      { jwt: 'a.b.c' },
+      { jwt: 42 },
+      [],
+      { type: 'EnvelopedVerifiableCredential', id: 'data:x' },
+    ]) {
       const res = await rt.call('POST', '/v1/verify', { body });
       expect(res.status).toBeLessThan(500);
       if (res.status === 200) expect(res.body.verified).toBe(false);
@@ -157,7 +202,14 @@ describe('issuing and verifying micro-credentials', () => {
   });
 
   it('refuses unknown templates, templates of other issuers and unknown graduates with 4xx', async () => {
-    expect((await rt.call('POST', '/v1/credentials', { token: school, body: { templateId: 'nope', holder: { graduateId: 'grad-cred' } } })).status).toBe(400);
+    expect(
+      (
+        await rt.call('POST', '/v1/credentials', {
+          token: school,
+          body: { templateId: 'nope', holder: { graduateId: 'grad-cred' } },
+        })
+      ).status,
+    ).toBe(400);
     expect((await issue(otherSchool)).status).toBe(403);
     expect((await issue(school, { holder: { graduateId: 'nobody' } })).body.errors[0].path).toBe('holder.graduateId');
   });
@@ -167,7 +219,10 @@ describe('the platform identity is reserved', () => {
   it('refuses to register an issuer whose id (the token sub) is reserved, naming the field', async () => {
     await issue(school);
     for (const sub of ['platform', 'skillpass']) {
-      const res = await rt.call('PUT', '/v1/issuers/me', { token: await rt.token(sub, 'issuer'), body: issuerBody('Jiangsu') });
+      const res = await rt.call('PUT', '/v1/issuers/me', {
+        token: await rt.token(sub, 'issuer'),
+        body: issuerBody('Jiangsu'),
+      });
       expect(res.status, sub).toBe(403);
       expect(res.body.errors[0].path).toBe('sub');
     }
@@ -187,7 +242,13 @@ describe('the platform identity is reserved', () => {
 
 describe('issuing a whole class', () => {
   it('takes CSV, fails a bad row alone with its number, and issues every good row exactly once', async () => {
-    const csv = ['graduateId,subjectId,email,name,grade', 'grad-cred,,,,merit', ',urn:learner:a,a@example.com,Ann,pass', ',urn:learner:b,not-an-email,Bob,pass', ',urn:learner:c,c@example.com,,pass'].join('\n');
+    const csv = [
+      'graduateId,subjectId,email,name,grade',
+      'grad-cred,,,,merit',
+      ',urn:learner:a,a@example.com,Ann,pass',
+      ',urn:learner:b,not-an-email,Bob,pass',
+      ',urn:learner:c,c@example.com,,pass',
+    ].join('\n');
     const accepted = await rt.call('POST', `/v1/credential-batches?templateId=${templateId}`, {
       token: school,
       rawBody: csv,
@@ -198,8 +259,14 @@ describe('issuing a whole class', () => {
     await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
     const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: school });
     expect(progress.body).toMatchObject({ total: 4, issued: 3, failed: 1, pending: 0 });
-    expect(progress.body.recipients[2]).toMatchObject({ row: 3, status: 'failed', error: expect.stringContaining('email') });
-    expect((await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: otherSchool })).status).toBe(404);
+    expect(progress.body.recipients[2]).toMatchObject({
+      row: 3,
+      status: 'failed',
+      error: expect.stringContaining('email'),
+    });
+    expect(
+      (await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: otherSchool })).status,
+    ).toBe(404);
   });
 
   it('rejects unknown top-level fields in a JSON batch, naming the field', async () => {
@@ -208,7 +275,11 @@ describe('issuing a whole class', () => {
       JSON.stringify({ templateId, recipients, isAdmin: true }),
       `{"templateId":${JSON.stringify(templateId)},"recipients":${JSON.stringify(recipients)},"__proto__":{"isAdmin":true}}`,
     ]) {
-      const refused = await rt.call('POST', '/v1/credential-batches', { token: school, rawBody, headers: { 'Content-Type': 'application/json' } });
+      const refused = await rt.call('POST', '/v1/credential-batches', {
+        token: school,
+        rawBody,
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(refused.status, rawBody).toBe(400);
       expect(refused.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
       expect(refused.body.errors[0].path, rawBody).toMatch(/isAdmin|__proto__/);
@@ -218,14 +289,22 @@ describe('issuing a whole class', () => {
   it('resumes an interrupted batch without issuing anyone twice', async () => {
     const accepted = await rt.call('POST', '/v1/credential-batches', {
       token: school,
-      body: { templateId, recipients: Array.from({ length: 30 }, (_, i) => ({ subjectId: `urn:learner:r${i}`, email: `r${i}@example.com` })) },
+      body: {
+        templateId,
+        recipients: Array.from({ length: 30 }, (_, i) => ({
+          subjectId: `urn:learner:r${i}`,
+          email: `r${i}@example.com`,
+        })),
+      },
     });
     await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
     // A retried delivery of the same batch (as after a worker crash) issues nothing new.
     const { processCredentialBatch } = await import('@skillpass/services');
     await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
     await processCredentialBatch(rt.deps, rt.deps.credentialService, accepted.body.batchId);
-    const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}?limit=100`, { token: school });
+    const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}?limit=100`, {
+      token: school,
+    });
     expect(progress.body).toMatchObject({ total: 30, issued: 30, failed: 0 });
     const ids = progress.body.recipients.map((r: { credentialId: string }) => r.credentialId);
     expect(new Set(ids).size).toBe(30);
@@ -236,24 +315,35 @@ describe('graduates bring their own credentials', () => {
   it('verifies on import, turns aligned skills into verified skills, exports and erases them', async () => {
     const external = await rt.deps.credentialService.issue(
       'school-2',
-      { templateId: (await rt.call('POST', '/v1/credential-templates', {
-        token: otherSchool,
-        body: {
-          title: { en: 'Battery safety' },
-          description: 'Battery safety basics',
-          learningOutcomes: [BATTERY_COMPONENTS],
-          workload: { hours: 16 },
-          eqfLevel: 3,
-          assessmentType: 'written test',
-          participationForm: 'online',
-          qualityAssurance: 'internal review',
-        },
-      })).body.templateId, holder: { subjectId: 'urn:skillpass:graduate:grad-zhao', email: 'zhao@example.com' } },
+      {
+        templateId: (
+          await rt.call('POST', '/v1/credential-templates', {
+            token: otherSchool,
+            body: {
+              title: { en: 'Battery safety' },
+              description: 'Battery safety basics',
+              learningOutcomes: [BATTERY_COMPONENTS],
+              workload: { hours: 16 },
+              eqfLevel: 3,
+              assessmentType: 'written test',
+              participationForm: 'online',
+              qualityAssurance: 'internal review',
+            },
+          })
+        ).body.templateId,
+        holder: { subjectId: 'urn:skillpass:graduate:grad-zhao', email: 'zhao@example.com' },
+      },
       'cred-for-import',
     );
     const zhao = await rt.token('grad-zhao', 'graduate');
-    await rt.call('PUT', '/v1/profiles/me', { token: zhao, body: { displayName: 'Zhao', contactEmail: 'zhao@example.com' } });
-    const imported = await rt.call('POST', '/v1/profiles/me/credentials', { token: zhao, body: { jwt: external.credential.jwt } });
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: zhao,
+      body: { displayName: 'Zhao', contactEmail: 'zhao@example.com' },
+    });
+    const imported = await rt.call('POST', '/v1/profiles/me/credentials', {
+      token: zhao,
+      body: { jwt: external.credential.jwt },
+    });
     expect(imported.status).toBe(201);
     expect(imported.body.held.skills).toEqual([BATTERY_COMPONENTS]);
     const tampered = `${external.credential.jwt.slice(0, -4)}AAAA`;
@@ -262,7 +352,9 @@ describe('graduates bring their own credentials', () => {
     expect(refused.body.errors[0].path).toBe('checks.signature');
 
     await rt.dispatcher!.drain();
-    expect((await rt.call('GET', '/v1/profiles/me', { token: zhao })).body.verifiedSkills.map((v: { uri: string }) => v.uri)).toEqual([BATTERY_COMPONENTS]);
+    expect(
+      (await rt.call('GET', '/v1/profiles/me', { token: zhao })).body.verifiedSkills.map((v: { uri: string }) => v.uri),
+    ).toEqual([BATTERY_COMPONENTS]);
     expect((await rt.call('GET', '/v1/profiles/me/export', { token: zhao })).body.data.HeldCredential).toHaveLength(1);
     await rt.call('DELETE', '/v1/profiles/me', { token: zhao });
     await rt.dispatcher!.drain();
@@ -270,40 +362,78 @@ describe('graduates bring their own credentials', () => {
     // The issuer's record keeps what revoking needs, not Zhao's email.
     expect((await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes('zhao@example.com'))).toEqual([]);
     const kept = await rt.deps.credentials.get('cred-for-import');
-    expect(kept).toMatchObject({ holder: { kind: 'external', subjectId: 'urn:skillpass:graduate:grad-zhao' }, statusListId: 'l1' });
-    expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe('revoked');
+    expect(kept).toMatchObject({
+      holder: { kind: 'external', subjectId: 'urn:skillpass:graduate:grad-zhao' },
+      statusListId: 'l1',
+    });
+    expect((await rt.call('POST', '/v1/credentials/cred-for-import/revoke', { token: otherSchool })).body.status).toBe(
+      'revoked',
+    );
   });
 
   it("refuses another graduate's credential, and one whose subject the caller has not proven, with 403, storing nothing", async () => {
     const someoneElses = await issue(school);
     const thief = await rt.token('grad-thief', 'graduate');
-    await rt.call('PUT', '/v1/profiles/me', { token: thief, body: { displayName: 'Thief', contactEmail: 'x@example.com' } });
-    const stolen = await rt.call('POST', '/v1/profiles/me/credentials', { token: thief, body: { jwt: someoneElses.body.jwt } });
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: thief,
+      body: { displayName: 'Thief', contactEmail: 'x@example.com' },
+    });
+    const stolen = await rt.call('POST', '/v1/profiles/me/credentials', {
+      token: thief,
+      body: { jwt: someoneElses.body.jwt },
+    });
     expect(stolen.status).toBe(403);
-    expect(stolen.body.errors[0]).toEqual({ path: 'credentialSubject.id', message: 'must be urn:skillpass:graduate:grad-thief' });
+    expect(stolen.body.errors[0]).toEqual({
+      path: 'credentialSubject.id',
+      message: 'must be urn:skillpass:graduate:grad-thief',
+    });
     // An email in the profile is not proven, so a credential issued to that email's learner id is refused too.
-    const byEmail = await rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: 'urn:learner:x', email: 'x@example.com' } }, 'cred-by-email');
-    const refused = await rt.call('POST', '/v1/profiles/me/credentials', { token: thief, body: { jwt: byEmail.credential.jwt } });
+    const byEmail = await rt.deps.credentialService.issue(
+      'school-1',
+      { templateId, holder: { subjectId: 'urn:learner:x', email: 'x@example.com' } },
+      'cred-by-email',
+    );
+    const refused = await rt.call('POST', '/v1/profiles/me/credentials', {
+      token: thief,
+      body: { jwt: byEmail.credential.jwt },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain('verified email');
     expect(await rt.deps.credentials.listHeld('grad-thief')).toEqual([]);
   });
 
   it('marks a held credential revoked after import on read, and its skills stop counting', async () => {
-    const mine = await rt.deps.credentialService.issue('school-1', { templateId, holder: { subjectId: 'urn:skillpass:graduate:grad-held', email: 'h@example.com' } }, 'cred-held');
+    const mine = await rt.deps.credentialService.issue(
+      'school-1',
+      { templateId, holder: { subjectId: 'urn:skillpass:graduate:grad-held', email: 'h@example.com' } },
+      'cred-held',
+    );
     const holder = await rt.token('grad-held', 'graduate');
-    await rt.call('PUT', '/v1/profiles/me', { token: holder, body: { displayName: 'Held', contactEmail: 'h@example.com' } });
-    expect((await rt.call('POST', '/v1/profiles/me/credentials', { token: holder, body: { jwt: mine.credential.jwt } })).status).toBe(201);
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: holder,
+      body: { displayName: 'Held', contactEmail: 'h@example.com' },
+    });
+    expect(
+      (await rt.call('POST', '/v1/profiles/me/credentials', { token: holder, body: { jwt: mine.credential.jwt } }))
+        .status,
+    ).toBe(201);
     await rt.dispatcher!.drain();
     expect((await rt.call('GET', '/v1/profiles/me', { token: holder })).body.verifiedSkills).toHaveLength(2);
-    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe('active');
+    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe(
+      'active',
+    );
 
     await rt.deps.credentialService.changeStatus('school-1', 'cred-held', 'revoke');
     await rt.dispatcher!.drain();
-    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe('revoked');
+    expect((await rt.call('GET', '/v1/profiles/me/credentials', { token: holder })).body.held[0].standing).toBe(
+      'revoked',
+    );
     // The revocation names no graduate here, so recompute as the next credential event for them would.
     const detail = { graduateId: 'grad-held', heldId: 'h', skills: [] };
-    await CONSUMER_HANDLERS.credentialSkills({ id: 'evt-held', type: 'CredentialImported', source: 'skillpass', occurredAt: new Date().toISOString(), detail }, rt.deps);
+    await CONSUMER_HANDLERS.credentialSkills(
+      { id: 'evt-held', type: 'CredentialImported', source: 'skillpass', occurredAt: new Date().toISOString(), detail },
+      rt.deps,
+    );
     expect((await rt.call('GET', '/v1/profiles/me', { token: holder })).body.verifiedSkills).toEqual([]);
   });
 
@@ -314,7 +444,10 @@ describe('graduates bring their own credentials', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.verifiableCredential.type).toBe('EnvelopedVerifiableCredential');
-    expect((await rt.call('POST', '/credentials/verify', { body: { verifiableCredential: res.body.verifiableCredential } })).body.verified).toBe(true);
+    expect(
+      (await rt.call('POST', '/credentials/verify', { body: { verifiableCredential: res.body.verifiableCredential } }))
+        .body.verified,
+    ).toBe(true);
   });
 });
 
@@ -326,15 +459,30 @@ describe('external issuers on the trust list', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'ext-'));
-    const external = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'ext', kidBaseUrl: 'https://tafe.example.au/keys' });
-    const stranger = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'stranger', kidBaseUrl: 'https://tafe.example.au/keys' });
+    const external = loadOrCreateLocalSigner(dir, {
+      alg: 'ES256',
+      keyId: 'ext',
+      kidBaseUrl: 'https://tafe.example.au/keys',
+    });
+    const stranger = loadOrCreateLocalSigner(dir, {
+      alg: 'ES256',
+      keyId: 'stranger',
+      kidBaseUrl: 'https://tafe.example.au/keys',
+    });
     const service = new CredentialService({
       ...rt.deps,
       signer: stranger,
       publishedKeys: rt.deps.publishedKeys,
       origin: 'http://localhost:3000',
       skillLabel: (uri: string) => uri,
-      externalIssuers: [{ id: 'https://tafe.example.au', name: 'TAFE Example', jwks: { keys: [external.publicJwk] }, accreditedUntil: '2030-01-01' }],
+      externalIssuers: [
+        {
+          id: 'https://tafe.example.au',
+          name: 'TAFE Example',
+          jwks: { keys: [external.publicJwk] },
+          accreditedUntil: '2030-01-01',
+        },
+      ],
     });
     const template = await rt.deps.issuers.getTemplate(templateId);
     const vc = buildCredential({

@@ -12,7 +12,11 @@ import { freshTable, registerSchoolWithTemplate } from './harness.ts';
 const SKILL = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
 const keysDir = mkdtempSync(join(tmpdir(), 'external-status-'));
 const issuerKey = loadOrCreateLocalSigner(keysDir, { alg: 'ES256', keyId: 'a1', kidBaseUrl: 'http://127.0.0.1/keys' });
-const strangerKey = loadOrCreateLocalSigner(keysDir, { alg: 'ES256', keyId: 'x1', kidBaseUrl: 'http://127.0.0.1/keys' });
+const strangerKey = loadOrCreateLocalSigner(keysDir, {
+  alg: 'ES256',
+  keyId: 'x1',
+  kidBaseUrl: 'http://127.0.0.1/keys',
+});
 
 let origin: string;
 let issuingPlatform: CredentialService;
@@ -21,7 +25,8 @@ const requests: string[] = [];
 const server = createServer((req, res) => {
   requests.push(req.url ?? '');
   void (async () => {
-    const [, prefix, list, purpose] = /^\/(status-lists|forged|replayed)\/(l\d+)\/(revocation|suspension)$/.exec(req.url ?? '') ?? [];
+    const [, prefix, list, purpose] =
+      /^\/(status-lists|forged|replayed)\/(l\d+)\/(revocation|suspension)$/.exec(req.url ?? '') ?? [];
     if (!prefix) return res.writeHead(404).end();
     const real = await issuingPlatform.statusListJws(list!, purpose as 'revocation');
     if (prefix === 'forged') {
@@ -41,7 +46,10 @@ afterAll(() => {
   server.close();
 });
 
-type ServiceOptions = Pick<ConstructorParameters<typeof CredentialService>[0], 'externalIssuers' | 'fetch' | 'allowLoopbackHttp'>;
+type ServiceOptions = Pick<
+  ConstructorParameters<typeof CredentialService>[0],
+  'externalIssuers' | 'fetch' | 'allowLoopbackHttp'
+>;
 
 async function platform(origin: string, options: ServiceOptions = {}) {
   const table = await freshTable();
@@ -65,10 +73,20 @@ describe('credentials from another platform', () => {
     const a = await platform(origin);
     issuingPlatform = a.service;
     const template = await registerSchoolWithTemplate(a.repositories.issuers, a.signer.kid, SKILL);
-    const { credential } = await a.service.issue('school', { templateId: template.templateId, holder: { subjectId: 'urn:learner:1', email: 'l1@example.com' } }, 'cred-ext-1');
+    const { credential } = await a.service.issue(
+      'school',
+      { templateId: template.templateId, holder: { subjectId: 'urn:learner:1', email: 'l1@example.com' } },
+      'cred-ext-1',
+    );
 
     // The verifying platform trusts the issuer with the issuer's published key.
-    const trusted = [{ id: a.service.issuerUrl('school'), name: 'Suzhou Vocational Institute', jwks: { keys: [{ ...issuerKey.publicJwk, kid: a.signer.kid }] } }];
+    const trusted = [
+      {
+        id: a.service.issuerUrl('school'),
+        name: 'Suzhou Vocational Institute',
+        jwks: { keys: [{ ...issuerKey.publicJwk, kid: a.signer.kid }] },
+      },
+    ];
     const verifier = (await platform('https://verifier.example', { externalIssuers: trusted })).service;
     const report = await verifier.verify(credential.jwt);
     expect(report.checks.status).toEqual({ result: 'passed', message: 'Neither revoked nor suspended.' });
@@ -79,7 +97,9 @@ describe('credentials from another platform', () => {
     expect(requests.length).toBe(fetched); // kept for the list's ttl
 
     await a.service.changeStatus('school', 'cred-ext-1', 'revoke');
-    const afterRevocation = await (await platform('https://verifier.example', { externalIssuers: trusted })).service.verify(credential.jwt);
+    const afterRevocation = await (
+      await platform('https://verifier.example', { externalIssuers: trusted })
+    ).service.verify(credential.jwt);
     expect(afterRevocation.checks.status).toEqual({ result: 'failed', message: 'The credential is revoked.' });
     expect(afterRevocation.verified).toBe(false);
 
@@ -87,14 +107,28 @@ describe('credentials from another platform', () => {
     // beyond this machine reads as unknown — never as "not revoked".
     const issuer = await verifier.trustedIssuer(a.service.issuerUrl('school'));
     expect(issuer).toBeDefined();
-    for (const url of [`${origin}/forged/l1/revocation`, `${origin}/replayed/l1/revocation`, 'http://status.example.com/l1/revocation']) {
+    for (const url of [
+      `${origin}/forged/l1/revocation`,
+      `${origin}/replayed/l1/revocation`,
+      'http://status.example.com/l1/revocation',
+    ]) {
       expect(await verifier.statusOf(url, credential.statusListIndex, 'revocation', issuer), url).toBe('unknown');
     }
     // As deployed in AWS, plain http on loopback is refused: there it is the Lambda runtime API.
-    const strict = (await platform('https://verifier.example', { externalIssuers: trusted, allowLoopbackHttp: false })).service;
-    expect(await strict.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', issuer)).toBe('unknown');
+    const strict = (await platform('https://verifier.example', { externalIssuers: trusted, allowLoopbackHttp: false }))
+      .service;
+    expect(
+      await strict.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', issuer),
+    ).toBe('unknown');
     // Without a trusted issuer there are no keys to check a list against.
-    expect(await verifier.statusOf(`${origin}/status-lists/l1/revocation`, credential.statusListIndex, 'revocation', undefined)).toBe('unknown');
+    expect(
+      await verifier.statusOf(
+        `${origin}/status-lists/l1/revocation`,
+        credential.statusListIndex,
+        'revocation',
+        undefined,
+      ),
+    ).toBe('unknown');
   });
 });
 
@@ -145,7 +179,8 @@ describe('did:web issuers on the trust list', () => {
         skillLabel: () => 'solar',
         validFrom: new Date('2026-06-01T00:00:00Z'),
       });
-    const signedWith = (kid: string, issuerId = did) => signCredential(credentialFrom(issuerId), { ...issuerKey, kid }, new Date());
+    const signedWith = (kid: string, issuerId = did) =>
+      signCredential(credentialFrom(issuerId), { ...issuerKey, kid }, new Date());
 
     const good = await verifier.verify(await signedWith(`${did}#key-1`));
     expect(good.verified).toBe(true);
@@ -158,7 +193,9 @@ describe('did:web issuers on the trust list', () => {
     expect(login.verified).toBe(false);
 
     // A DID that is not on the trust list is never fetched, whatever a credential claims.
-    const stranger = await verifier.verify(await signedWith('did:web:stranger.example#key-1', 'did:web:stranger.example'));
+    const stranger = await verifier.verify(
+      await signedWith('did:web:stranger.example#key-1', 'did:web:stranger.example'),
+    );
     expect(stranger.verified).toBe(false);
     expect(fetched.every((url) => url.startsWith('https://tafe.example.au/'))).toBe(true);
   });

@@ -19,14 +19,16 @@ import type { IssuerRepository, Table } from '@skillpass/store';
 import { createLocalJWKSet } from 'jose';
 import { inject } from 'vitest';
 
-export const skillUri = (n: number): string => `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const skillUri = (n: number): string =>
+  `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const occupationUri = (n: number): string =>
   `http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** Test catalog: the synthetic URIs skillUri(0..999) and occupationUri(0..99) exist, nothing else. */
 export const testCatalog: SkillCatalog = {
   isKnownSkill: (uri) => /^http:\/\/data\.europa\.eu\/esco\/skill\/00000000-0000-4000-8000-000000000\d{3}$/.test(uri),
-  isKnownOccupation: (uri) => /^http:\/\/data\.europa\.eu\/esco\/occupation\/00000000-0000-4000-8000-0000000000\d{2}$/.test(uri),
+  isKnownOccupation: (uri) =>
+    /^http:\/\/data\.europa\.eu\/esco\/occupation\/00000000-0000-4000-8000-0000000000\d{2}$/.test(uri),
 };
 
 /** Synthetic URIs are known (testCatalog); look-up and extraction are the real ESCO taxonomy's. */
@@ -43,10 +45,20 @@ export const testTaxonomy: SkillCatalog & SkillDirectory & SkillGraph = {
 export { freshTable } from '@skillpass/store/testing';
 
 /** An accredited issuer `school` signing with `signingKid`, and one template whose outcome is `skill`. */
-export async function registerSchoolWithTemplate(issuers: IssuerRepository, signingKid: string, skill: string): Promise<CredentialTemplate> {
+export async function registerSchoolWithTemplate(
+  issuers: IssuerRepository,
+  signingKid: string,
+  skill: string,
+): Promise<CredentialTemplate> {
   await issuers.put(
     'school',
-    { legalName: { en: 'Suzhou Vocational Institute' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }] },
+    {
+      legalName: { en: 'Suzhou Vocational Institute' },
+      kind: 'school',
+      country: 'CN',
+      region: 'Jiangsu',
+      accreditation: [{ by: 'Jiangsu HRSS', scope: 'training', validUntil: '2030-12-31' }],
+    },
     [signingKid],
   );
   return issuers.createTemplate('school', {

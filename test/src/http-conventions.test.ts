@@ -20,7 +20,11 @@ describe('If-Match means the same on profiles and jobs', () => {
   it('a weak ETag never matches: 412 on both', async () => {
     const graduate = await rt.token('g-ifmatch-weak', 'graduate');
     await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile });
-    const put = await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile, headers: { 'If-Match': 'W/"v1"' } });
+    const put = await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: profile,
+      headers: { 'If-Match': 'W/"v1"' },
+    });
     expect(put.status).toBe(412);
 
     const employer = await rt.token('e-ifmatch-weak', 'employer');
@@ -35,10 +39,18 @@ describe('If-Match means the same on profiles and jobs', () => {
 
   it('`*` matches whatever version exists: 200 on both, and 412 for a profile that does not exist yet', async () => {
     const graduate = await rt.token('g-ifmatch-any', 'graduate');
-    const none = await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile, headers: { 'If-Match': '*' } });
+    const none = await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: profile,
+      headers: { 'If-Match': '*' },
+    });
     expect(none.status).toBe(412);
     await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile });
-    const put = await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: profile, headers: { 'If-Match': '*' } });
+    const put = await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: profile,
+      headers: { 'If-Match': '*' },
+    });
     expect(put.status).toBe(200);
     expect(put.headers.get('ETag')).toBe('"v2"');
 
@@ -62,7 +74,9 @@ describe('request media types come from the routes themselves', () => {
       headers: { 'Content-Type': 'text/csv' },
     });
     expect(csvJob.status).toBe(415);
-    expect(csvJob.body.errors).toEqual([{ path: 'header.Content-Type', message: 'expected application/json, got text/csv' }]);
+    expect(csvJob.body.errors).toEqual([
+      { path: 'header.Content-Type', message: 'expected application/json, got text/csv' },
+    ]);
 
     const issuer = await rt.token('i-csv', 'issuer');
     const csvBatch = await rt.call('POST', '/v1/credential-batches', {

@@ -23,7 +23,9 @@ const job = (title: string) => ({
 
 /** The hash the Idempotency-Key middleware keeps for a request (packages/api/src/http.ts). */
 const requestHash = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body)}`).digest('base64url');
+  createHash('sha256')
+    .update(`${method} ${path}\n${JSON.stringify(body)}`)
+    .digest('base64url');
 
 /** A fresh employer, with a key another request of theirs already holds ("in progress", as if still running). */
 async function employerWithClaimedKey(body: unknown) {
@@ -33,7 +35,8 @@ async function employerWithClaimedKey(body: unknown) {
   const claim = await rt.deps.idempotency.claim(sub, key, requestHash('POST', '/v1/jobs', body));
   if (!claim.claimed) throw new Error('the fresh key was already held');
   const post = (b: unknown) => rt.call('POST', '/v1/jobs', { token, body: b, headers: { 'Idempotency-Key': key } });
-  const myJobs = async () => (await rt.call('GET', '/v1/employers/me/jobs', { token })).body.items as Array<{ jobId: string }>;
+  const myJobs = async () =>
+    (await rt.call('GET', '/v1/employers/me/jobs', { token })).body.items as Array<{ jobId: string }>;
   return { sub, key, lease: claim.lease, post, myJobs };
 }
 

@@ -29,7 +29,10 @@ async function pages(query: string): Promise<string[][]> {
   const found: string[][] = [];
   let cursor: string | undefined;
   do {
-    const res = await rt.call('GET', `/v1/jobs?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await rt.call(
+      'GET',
+      `/v1/jobs?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status).toBe(200);
     found.push(res.body.items.map((item: { jobId: string }) => item.jobId));
     cursor = res.body.nextCursor;
@@ -39,10 +42,16 @@ async function pages(query: string): Promise<string[][]> {
 
 describe('GET /v1/jobs?skill= pages through the skill index, filtering as it walks', () => {
   it('fills each page with matching jobs and reaches every one exactly once, around many jobs that do not match', async () => {
-    const matching = [await post(job('Suzhou welder 1', [40], '320500')), await post(job('Suzhou welder 2', [40, 41], '320500'))];
+    const matching = [
+      await post(job('Suzhou welder 1', [40], '320500')),
+      await post(job('Suzhou welder 2', [40, 41], '320500')),
+    ];
     for (let i = 0; i < 6; i++) await post(job(`Nanjing welder ${i}`, [40], '320100'));
     for (let i = 0; i < 6; i++) await post(job(`Suzhou painter ${i}`, [42], '320500'));
-    matching.push(await post(job('Suzhou welder 3', [40], '320500')), await post(job('Suzhou welder 4', [40], '320500')));
+    matching.push(
+      await post(job('Suzhou welder 3', [40], '320500')),
+      await post(job('Suzhou welder 4', [40], '320500')),
+    );
     for (let i = 0; i < 6; i++) await post(job(`Suzhou painter ${i}`, [42], '320500'));
     await rt.dispatcher!.drain();
 

@@ -25,7 +25,8 @@ interface Outcome {
 function send(agent: Agent, method: string, path: string, token: string, body?: string): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
+    if (body !== undefined)
+      Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
     const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, reusedSocket: req.reusedSocket }));

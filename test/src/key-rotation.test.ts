@@ -49,7 +49,11 @@ describe('signing-key rotation', () => {
       expect(registered.status).toBe(200);
       await before.call('PUT', '/v1/profiles/me', {
         token: await before.token('grad-rot', 'graduate'),
-        body: { displayName: 'Zhao Lei', contactEmail: 'zhao@example.com', skills: [{ uri: skillUri(1), proficiency: 2 }] },
+        body: {
+          displayName: 'Zhao Lei',
+          contactEmail: 'zhao@example.com',
+          skills: [{ uri: skillUri(1), proficiency: 2 }],
+        },
       });
       const template = await before.call('POST', '/v1/credential-templates', {
         token: school,

@@ -33,7 +33,10 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     jobIds[key] = res.body.id;
   };
-  await post('welderSuzhou', jobFor('Welder Suzhou', welderSkills.essential.slice(0, 5), welderSkills.optional.slice(0, 2), '320500'));
+  await post(
+    'welderSuzhou',
+    jobFor('Welder Suzhou', welderSkills.essential.slice(0, 5), welderSkills.optional.slice(0, 2), '320500'),
+  );
   await post('welderHefei', jobFor('Welder Hefei', welderSkills.essential.slice(1, 6), [], '340100'));
   await post('nurse', jobFor('Nurse Suzhou', nurseSkills.essential.slice(0, 5), [], '320500'));
   await rt.dispatcher!.drain();
@@ -49,7 +52,10 @@ describe('matching through the pipeline', () => {
         displayName: 'Wang Fang',
         contactEmail: 'wang@example.com',
         skills: welderSkills.essential.slice(0, 4).map((uri) => ({ uri, proficiency: 3 })),
-        preferredPlaces: [{ kind: 'delta', cityCode: '320500' }, { kind: 'delta', cityCode: '340100' }],
+        preferredPlaces: [
+          { kind: 'delta', cityCode: '320500' },
+          { kind: 'delta', cityCode: '340100' },
+        ],
         consents: { discoverable: true },
       },
     });
@@ -115,7 +121,10 @@ describe('matching through the pipeline', () => {
     // By name `cutting technologies` comes before `join metals`: only demand can put `join metals` first.
     expect(taxonomy.labelOf(cutting)!.localeCompare(taxonomy.labelOf(joinMetals)!)).toBeLessThan(0);
     for (const essential of [[cutting, joinMetals], [joinMetals]]) {
-      const res = await rt.call('POST', '/v1/jobs', { token: employer, body: jobFor('Welder Hangzhou', essential, [], '330100') });
+      const res = await rt.call('POST', '/v1/jobs', {
+        token: employer,
+        body: jobFor('Welder Hangzhou', essential, [], '330100'),
+      });
       expect(res.status).toBe(201);
     }
     await rt.dispatcher!.drain();
@@ -134,18 +143,42 @@ describe('matching through the pipeline', () => {
     });
     expect(put.status).toBe(201);
 
-    const gaps = await rt.call('GET', `/v1/profiles/me/skill-gaps?occupation=${encodeURIComponent(WELDER)}`, { token: graduate });
+    const gaps = await rt.call('GET', `/v1/profiles/me/skill-gaps?occupation=${encodeURIComponent(WELDER)}`, {
+      token: graduate,
+    });
     expect(gaps.status).toBe(200);
-    const items: Array<{ uri: string; label: string; importance: string; openJobsRequiring: number; credentials: unknown[] }> =
-      gaps.body.items;
+    const items: Array<{
+      uri: string;
+      label: string;
+      importance: string;
+      openJobsRequiring: number;
+      credentials: unknown[];
+    }> = gaps.body.items;
     // Every required skill the graduate lacks, none they hold.
     expect(items.map((g) => g.uri).sort()).toEqual(
       [...welderSkills.essential.slice(5), ...welderSkills.optional].sort(),
     );
-    const credentialOf = (t: { templateId: string; title: unknown }) => ({ templateId: t.templateId, issuerId: 'school', title: t.title, eqfLevel: 4 });
+    const credentialOf = (t: { templateId: string; title: unknown }) => ({
+      templateId: t.templateId,
+      issuerId: 'school',
+      title: t.title,
+      eqfLevel: 4,
+    });
     expect(items.slice(0, 2)).toEqual([
-      { uri: joinMetals, label: 'join metals', importance: 'essential', openJobsRequiring: 2, credentials: [credentialOf(teachesJoining)] },
-      { uri: cutting, label: 'cutting technologies', importance: 'essential', openJobsRequiring: 1, credentials: [credentialOf(teachesCutting)] },
+      {
+        uri: joinMetals,
+        label: 'join metals',
+        importance: 'essential',
+        openJobsRequiring: 2,
+        credentials: [credentialOf(teachesJoining)],
+      },
+      {
+        uri: cutting,
+        label: 'cutting technologies',
+        importance: 'essential',
+        openJobsRequiring: 1,
+        credentials: [credentialOf(teachesCutting)],
+      },
     ]);
     // No demand elsewhere here; with equal demand, essential skills come before optional ones.
     expect(items.slice(2).every((g) => g.openJobsRequiring === 0 && g.credentials.length === 0)).toBe(true);
@@ -168,10 +201,15 @@ describe('matching through the pipeline', () => {
     const push = notes.body.items.find((n: { kind: string }) => n.kind === 'new-matches');
     expect(push).toBeDefined();
     expect(push.read).toBe(false);
-    const marked = await rt.call('PATCH', `/v1/profiles/me/notifications/${push.notificationId}`, { token: graduate, body: { read: true } });
+    const marked = await rt.call('PATCH', `/v1/profiles/me/notifications/${push.notificationId}`, {
+      token: graduate,
+      body: { read: true },
+    });
     expect(marked.status).toBe(204);
     const again = await rt.call('GET', '/v1/profiles/me/notifications', { token: graduate });
-    expect(again.body.items.find((n: { notificationId: string }) => n.notificationId === push.notificationId).read).toBe(true);
+    expect(
+      again.body.items.find((n: { notificationId: string }) => n.notificationId === push.notificationId).read,
+    ).toBe(true);
   });
 
   it('personalisedMatching=false gives a transparent, non-personalised list', async () => {

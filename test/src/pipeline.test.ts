@@ -59,7 +59,9 @@ describe('stream-driven events through the local dispatcher', () => {
     expect((await rt.deps.notifications.list('grad-pipe', { limit: 10 })).items).toHaveLength(1);
 
     // Every consumer named by the routing table ran once per event, no more.
-    const consumed = (await scanTable(rt.table)).filter((item) => item.entity === 'ConsumedEvent').map((item) => String(item.PK));
+    const consumed = (await scanTable(rt.table))
+      .filter((item) => item.entity === 'ConsumedEvent')
+      .map((item) => String(item.PK));
     expect(consumed.filter((pk) => pk.startsWith('CONSUMED#applicationNotifier#'))).toHaveLength(1);
     expect(consumed.filter((pk) => pk.startsWith('CONSUMED#jobMatching#'))).toHaveLength(1);
   });
@@ -70,7 +72,14 @@ describe('stream-driven events through the local dispatcher', () => {
       type: 'ApplicationStatusChanged' as const,
       source: 'skillpass' as const,
       occurredAt: new Date().toISOString(),
-      detail: { applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'grad-pipe', from: 'viewed', to: 'interview' },
+      detail: {
+        applicationId: 'a',
+        jobId: 'j',
+        employerId: 'e',
+        graduateId: 'grad-pipe',
+        from: 'viewed',
+        to: 'interview',
+      },
     };
     const before = (await rt.deps.notifications.list('grad-pipe', { limit: 50 })).items.length;
     await dispatchEvent(event, rt.deps);
@@ -83,7 +92,11 @@ describe('stream-driven events through the local dispatcher', () => {
   it('removes a closed job from the skill index', async () => {
     const employer = await rt.token('emp-close', 'employer');
     const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(2) });
-    const dispatcher = await startLocalDispatcher({ table: rt.table, deps: rt.deps, endpoint: inject('dynamoEndpoint') });
+    const dispatcher = await startLocalDispatcher({
+      table: rt.table,
+      deps: rt.deps,
+      endpoint: inject('dynamoEndpoint'),
+    });
     try {
       await dispatcher.drain();
       const bySkill = () => rt.call('GET', `/v1/jobs?skill=${encodeURIComponent(skillUri(2))}&province=320000`);
@@ -96,4 +109,3 @@ describe('stream-driven events through the local dispatcher', () => {
     }
   });
 });
-

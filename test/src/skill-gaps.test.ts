@@ -4,7 +4,9 @@ import { registerSchoolWithTemplate, startTestRuntime, type TestRuntime } from '
 
 const taxonomy = getTaxonomy();
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
-const [arcWelding, oxyFuelTorch, handleFuels, monitorGauge] = [3, 1, 2, 4].map((i) => taxonomy.occupationSkills(WELDER).essential[i]!);
+const [arcWelding, oxyFuelTorch, handleFuels, monitorGauge] = [3, 1, 2, 4].map(
+  (i) => taxonomy.occupationSkills(WELDER).essential[i]!,
+);
 const [processControl, nonFerrous] = taxonomy.occupationSkills(WELDER).optional;
 
 let rt: TestRuntime;
@@ -36,7 +38,11 @@ async function postJob(cityCode: string, essential: string[], optional: string[]
 describe('GET /v1/profiles/me/skill-gaps?job=', () => {
   it('lists what I lack for one job, most in demand in my places first, with the credentials that teach it', async () => {
     // The target job, in Ningbo (Zhejiang): four essential skills and two optional ones.
-    const target = await postJob('330200', [arcWelding!, oxyFuelTorch!, handleFuels!, monitorGauge!], [processControl!, nonFerrous!]);
+    const target = await postJob(
+      '330200',
+      [arcWelding!, oxyFuelTorch!, handleFuels!, monitorGauge!],
+      [processControl!, nonFerrous!],
+    );
     // Demand in Zhejiang, the graduate's province: two more jobs need `monitor gauge`, one more needs `non-ferrous metal processing`.
     await postJob('330100', [monitorGauge!], [nonFerrous!]);
     await postJob('330300', [monitorGauge!]);
@@ -74,8 +80,12 @@ describe('GET /v1/profiles/me/skill-gaps?job=', () => {
       ['operate automated process control', 'optional', 1],
     ]);
     expect(gaps.body.items[0].label).toBe('monitor gauge');
-    const credentials = Object.fromEntries(gaps.body.items.map((g: { uri: string; credentials: unknown[] }) => [g.uri, g.credentials]));
-    expect(credentials[nonFerrous!]).toEqual([{ templateId: course.templateId, issuerId: 'school', title: course.title, eqfLevel: 4 }]);
+    const credentials = Object.fromEntries(
+      gaps.body.items.map((g: { uri: string; credentials: unknown[] }) => [g.uri, g.credentials]),
+    );
+    expect(credentials[nonFerrous!]).toEqual([
+      { templateId: course.templateId, issuerId: 'school', title: course.title, eqfLevel: 4 },
+    ]);
     expect(Object.values(credentials).flat()).toHaveLength(1);
 
     // In Chinese, labels are Chinese where the taxonomy has them.
@@ -87,12 +97,19 @@ describe('GET /v1/profiles/me/skill-gaps?job=', () => {
 
   it('404 for a job that does not exist; 400 for both job and occupation', async () => {
     const graduate = await rt.token('grad-job-gaps-errors', 'graduate');
-    await rt.call('PUT', '/v1/profiles/me', { token: graduate, body: { displayName: 'Sun Mei', contactEmail: 'sun@example.com' } });
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: { displayName: 'Sun Mei', contactEmail: 'sun@example.com' },
+    });
     const missing = await rt.call('GET', '/v1/profiles/me/skill-gaps?job=job_missing', { token: graduate });
     expect(missing.status).toBe(404);
-    const both = await rt.call('GET', `/v1/profiles/me/skill-gaps?job=job_missing&occupation=${encodeURIComponent(WELDER)}`, {
-      token: graduate,
-    });
+    const both = await rt.call(
+      'GET',
+      `/v1/profiles/me/skill-gaps?job=job_missing&occupation=${encodeURIComponent(WELDER)}`,
+      {
+        token: graduate,
+      },
+    );
     expect(both.status).toBe(400);
     expect(both.body.errors[0].path).toBe('query.job');
   });

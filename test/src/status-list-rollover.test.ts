@@ -16,7 +16,11 @@ describe('status lists', () => {
     const cursors = new CursorCodec('rollover-test-cursor-secret');
     const repositories = createRepositories(table, cursors);
     const { credentials } = repositories;
-    const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'rollover-')), { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${ORIGIN}/keys` });
+    const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'rollover-')), {
+      alg: 'ES256',
+      keyId: 'k1',
+      kidBaseUrl: `${ORIGIN}/keys`,
+    });
     // Every pick lands on index 0: the second issuance finds l1 "full" after its picks collide.
     const service = new CredentialService({
       ...repositories,
@@ -28,7 +32,11 @@ describe('status lists', () => {
     });
     const template = await registerSchoolWithTemplate(repositories.issuers, signer.kid, SKILL);
     const issue = (n: number) =>
-      service.issue('school', { templateId: template.templateId, holder: { subjectId: `urn:learner:${n}`, email: `l${n}@example.com` } }, `cred-${n}`);
+      service.issue(
+        'school',
+        { templateId: template.templateId, holder: { subjectId: `urn:learner:${n}`, email: `l${n}@example.com` } },
+        `cred-${n}`,
+      );
 
     expect(await credentials.isStatusListInUse('l2')).toBe(false);
     const first = await issue(1);
@@ -41,7 +49,12 @@ describe('status lists', () => {
       ['l3', 0],
     ]);
     expect(await credentials.currentStatusList()).toBe('l3');
-    expect(await Promise.all(['l1', 'l3', 'l4', 'x1'].map((id) => credentials.isStatusListInUse(id)))).toEqual([true, true, false, false]);
+    expect(await Promise.all(['l1', 'l3', 'l4', 'x1'].map((id) => credentials.isStatusListInUse(id)))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
 
     // Revoking the second sets its bit in l2 only: the first and third, at the same index in other lists, stay valid.
     await service.changeStatus('school', 'cred-2', 'revoke');

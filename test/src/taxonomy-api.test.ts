@@ -28,7 +28,10 @@ describe('ESCO look-up: GET /v1/skills and /v1/occupations', () => {
     const res = await get('/v1/skills?q=welding&lang=en');
     expect(res.status).toBe(200);
     expect(res.body.attribution).toBe(ATTRIBUTION);
-    expect(hit(res, WELDING_TECHNIQUES)).toMatchObject({ preferredLabel: 'welding techniques', label: 'welding techniques' });
+    expect(hit(res, WELDING_TECHNIQUES)).toMatchObject({
+      preferredLabel: 'welding techniques',
+      label: 'welding techniques',
+    });
     for (const item of res.body.items as Hit[]) expect(item.matchedLabel.toLowerCase()).toContain('weld');
   });
 
@@ -87,7 +90,11 @@ describe('POST /v1/skills/extract', () => {
     const zh = await extract({ text: zhText, lang: 'zh' });
     expect(zh.status).toBe(200);
     expect(zh.body.items).toContainEqual(
-      expect.objectContaining({ uri: WELDING_TECHNIQUES, label: '焊接技术', span: { start: 6, end: 10, text: '焊接技术' } }),
+      expect.objectContaining({
+        uri: WELDING_TECHNIQUES,
+        label: '焊接技术',
+        span: { start: 6, end: 10, text: '焊接技术' },
+      }),
     );
     for (const { span } of zh.body.items) expect(zhText.slice(span.start, span.end)).toBe(span.text);
   });

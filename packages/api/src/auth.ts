@@ -84,7 +84,8 @@ export function requireRole(config: AuthConfig, ...roles: Role[]): MiddlewareHan
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
     const challenge = { 'WWW-Authenticate': 'Bearer realm="skillpass"' };
-    if (!match) return problemResponse(c, 'unauthorized', 'Send a bearer token: Authorization: Bearer <jwt>.', [], challenge);
+    if (!match)
+      return problemResponse(c, 'unauthorized', 'Send a bearer token: Authorization: Bearer <jwt>.', [], challenge);
     let principal: Principal;
     try {
       principal = await verifyBearerToken(match[1]!, config);

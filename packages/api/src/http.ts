@@ -97,9 +97,15 @@ export function idempotent(idempotency: IdempotencyRepository): MiddlewareHandle
           headers: { ...existing.headers, 'Idempotent-Replayed': 'true' },
         });
       }
-      return problemResponse(c, 'conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.', [], {
-        'Retry-After': '1',
-      });
+      return problemResponse(
+        c,
+        'conflict',
+        'A request with this Idempotency-Key is still in progress; retry shortly.',
+        [],
+        {
+          'Retry-After': '1',
+        },
+      );
     }
     c.set('idempotencyKey', key);
     // A handler's error reaches here as its 5xx problem response (the app's onError runs first).

@@ -4,7 +4,10 @@ import { applyMergePatch } from './merge-patch.ts';
 
 describe('applyMergePatch', () => {
   it('merges objects, removes members patched with null and replaces the rest', () => {
-    expect(applyMergePatch({ a: 1, b: { c: 2, d: 3 } }, { a: null, b: { c: 4 }, e: [1] })).toEqual({ b: { c: 4, d: 3 }, e: [1] });
+    expect(applyMergePatch({ a: 1, b: { c: 2, d: 3 } }, { a: null, b: { c: 4 }, e: [1] })).toEqual({
+      b: { c: 4, d: 3 },
+      e: [1],
+    });
   });
 
   it.each([

@@ -8,7 +8,9 @@ const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 export function applyMergePatch(target: unknown, patch: unknown, path: readonly string[] = []): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const result: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [name, value] of Object.entries(patch)) {
     if (FORBIDDEN_NAMES.has(name)) {
       const field = [...path, name].join('.');

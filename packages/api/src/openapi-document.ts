@@ -56,7 +56,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
     if (request.params) inputs[`${i} path`] = request.params;
     if (request.query) inputs[`${i} query`] = request.query;
     if (request.headers) inputs[`${i} header`] = request.headers;
-    for (const [mediaType, { schema }] of Object.entries(request.body?.content ?? {})) inputs[`${i} body ${mediaType}`] = schema;
+    for (const [mediaType, { schema }] of Object.entries(request.body?.content ?? {}))
+      inputs[`${i} body ${mediaType}`] = schema;
     for (const [status, response] of Object.entries(responses)) {
       for (const [mediaType, { schema }] of Object.entries(response.content ?? {}))
         outputs[`${i} ${status} ${mediaType}`] = schema;

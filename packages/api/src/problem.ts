@@ -92,6 +92,16 @@ export function problemFromError(c: Context, error: unknown): Response {
     return problemResponse(c, kind, error.message || TITLES[kind]!.title);
   }
   const stack = error instanceof Error ? error.stack : undefined;
-  console.error(JSON.stringify({ level: 'error', message: 'unhandled', time: new Date().toISOString(), method: c.req.method, path: c.req.path, error: String(error), stack }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      message: 'unhandled',
+      time: new Date().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      error: String(error),
+      stack,
+    }),
+  );
   return problemResponse(c, 'internal', 'Something went wrong on our side; the request may be retried.');
 }

@@ -13,10 +13,15 @@ const routes = [
     summary: 'Add a pet, as JSON or CSV',
     request: () => ({
       params: z.object({ owner: z.string().check(z.maxLength(8)) }),
-      query: z.object({ dryRun: z.optional(z.enum(['yes', 'no'])), limit: z._default(z.coerce.number().check(z.int()), 5) }),
+      query: z.object({
+        dryRun: z.optional(z.enum(['yes', 'no'])),
+        limit: z._default(z.coerce.number().check(z.int()), 5),
+      }),
       body: { content: { 'application/json': { schema: Pet }, 'text/csv': { schema: z.string() } }, required: true },
     }),
-    responses: () => ({ 201: { description: 'Added', content: { 'application/json': { schema: z.object({ pet: Pet }) } } } }),
+    responses: () => ({
+      201: { description: 'Added', content: { 'application/json': { schema: z.object({ pet: Pet }) } } },
+    }),
   }),
 ] as const;
 
@@ -24,7 +29,10 @@ function petApp() {
   const app = new DocumentedHono();
   app.openapi(routes[0], async (c) => {
     const csv = c.req.header('Content-Type') === 'text/csv' ? await c.req.text() : undefined;
-    return c.json({ owner: c.req.valid('param').owner, limit: c.req.valid('query').limit, pet: csv ?? c.req.valid('json') }, 201);
+    return c.json(
+      { owner: c.req.valid('param').owner, limit: c.req.valid('query').limit, pet: csv ?? c.req.valid('json') },
+      201,
+    );
   });
   return app;
 }
@@ -89,7 +97,9 @@ describe('documented routes', () => {
       ['dryRun', 'query', false],
       ['limit', 'query', false],
     ]);
-    expect(operation.requestBody.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/PetInput' });
+    expect(operation.requestBody.content['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/PetInput',
+    });
     expect(operation.requestBody.content['text/csv']!.schema).toMatchObject({ type: 'string' });
     expect(operation.responses['201']!.content['application/json']!.schema.properties.pet).toEqual({
       $ref: '#/components/schemas/Pet',

@@ -50,7 +50,9 @@ type RouteEnv<R extends RouteSpec> = R['middleware'] extends readonly Middleware
 
 type OutputOf<S> = S extends z.ZodMiniType ? z.output<S> : never;
 type JsonBodyOf<C> = {
-  [K in keyof C]: K extends `application/${string}json` ? OutputOf<C[K] extends { schema: infer S } ? S : never> : never;
+  [K in keyof C]: K extends `application/${string}json`
+    ? OutputOf<C[K] extends { schema: infer S } ? S : never>
+    : never;
 }[keyof C];
 type RequestOf<R extends RouteSpec> = R['request'] extends () => infer Q ? Q : undefined;
 type Validated<R extends RouteSpec> = (RequestOf<R> extends { params: infer P } ? { param: OutputOf<P> } : object) &
@@ -110,10 +112,18 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
       const content = route.request?.().body?.content;
       if (!content) return [];
       const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
-      return [{ method: route.method.toUpperCase(), path: pattern, types: new Set(Object.keys(content).map((t) => t.toLowerCase())) }];
+      return [
+        {
+          method: route.method.toUpperCase(),
+          path: pattern,
+          types: new Set(Object.keys(content).map((t) => t.toLowerCase())),
+        },
+      ];
     });
     const type = mediaType.toLowerCase();
-    return this.#bodyMediaTypes.some((route) => route.method === method && route.path.test(path) && route.types.has(type));
+    return this.#bodyMediaTypes.some(
+      (route) => route.method === method && route.path.test(path) && route.types.has(type),
+    );
   }
 
   openapi<const R extends RouteSpec>(route: R, handler: RouteHandler<R>): this {

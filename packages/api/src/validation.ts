@@ -16,7 +16,9 @@ export function assertKnownConcepts(
   occupations: ReadonlyArray<{ path: string; uri: string }> = [],
 ): void {
   const issues: FieldIssue[] = [
-    ...skills.filter((s) => !catalog.isKnownSkill(s.uri)).map((s) => ({ path: s.path, message: `unknown ESCO skill: ${s.uri}` })),
+    ...skills
+      .filter((s) => !catalog.isKnownSkill(s.uri))
+      .map((s) => ({ path: s.path, message: `unknown ESCO skill: ${s.uri}` })),
     ...occupations
       .filter((o) => !catalog.isKnownOccupation(o.uri))
       .map((o) => ({ path: o.path, message: `unknown ESCO occupation: ${o.uri}` })),

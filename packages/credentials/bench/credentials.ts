@@ -7,7 +7,15 @@ import { createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:cr
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCredential, decodeStatusList, encodeStatusList, isStatusSet, loadOrCreateLocalSigner, signCredential, verifyCredential } from '../src/index.ts';
+import {
+  buildCredential,
+  decodeStatusList,
+  encodeStatusList,
+  isStatusSet,
+  loadOrCreateLocalSigner,
+  signCredential,
+  verifyCredential,
+} from '../src/index.ts';
 import { sampleTemplate } from '../src/sample-template.test-support.ts';
 
 const ORIGIN = 'https://bench.example';
@@ -18,7 +26,11 @@ const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 console.log(`skillpass credentials benchmark — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}\n`);
 
-const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'bench-keys-')), { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${ORIGIN}/keys` });
+const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'bench-keys-')), {
+  alg: 'ES256',
+  keyId: 'k1',
+  kidBaseUrl: `${ORIGIN}/keys`,
+});
 const vc = buildCredential({
   credentialUrl: `${ORIGIN}/credentials/1`,
   templateUrl: `${ORIGIN}/templates/tpl`,
@@ -36,7 +48,22 @@ for (let i = 0; i < SIGN_N; i++) jwt = await signCredential(vc, signer, now);
 const signMs = performance.now() - started;
 
 const { createPrivateKey } = await import('node:crypto');
-const privateKey = createPrivateKey({ key: JSON.parse((await import('node:fs')).readFileSync(join((await import('node:fs')).readdirSync(tmpdir()).filter((d) => d.startsWith('bench-keys-')).map((d) => join(tmpdir(), d)).pop()!, 'k1.private.jwk.json'), 'utf8')), format: 'jwk' });
+const privateKey = createPrivateKey({
+  key: JSON.parse(
+    (await import('node:fs')).readFileSync(
+      join(
+        (await import('node:fs'))
+          .readdirSync(tmpdir())
+          .filter((d) => d.startsWith('bench-keys-'))
+          .map((d) => join(tmpdir(), d))
+          .pop()!,
+        'k1.private.jwk.json',
+      ),
+      'utf8',
+    ),
+  ),
+  format: 'jwk',
+});
 const signingInput = new TextEncoder().encode(jwt.split('.').slice(0, 2).join('.'));
 started = performance.now();
 let raw = Buffer.alloc(0);
@@ -62,7 +89,9 @@ console.table({
   'verify (skillpass, all 7 checks)': { 'credentials/s': perSecond(SIGN_N, verifyMs) },
   'verify (node:crypto ES256, baseline)': { 'credentials/s': perSecond(SIGN_N, rawVerifyMs) },
 });
-console.log(`ratio to raw crypto: sign ${(signMs / rawSignMs).toFixed(2)}×, verify ${(verifyMs / rawVerifyMs).toFixed(2)}× the time\n`);
+console.log(
+  `ratio to raw crypto: sign ${(signMs / rawSignMs).toFixed(2)}×, verify ${(verifyMs / rawVerifyMs).toFixed(2)}× the time\n`,
+);
 
 const encoded = encodeStatusList(Array.from({ length: 5_000 }, (_, i) => i * 26));
 started = performance.now();
@@ -72,4 +101,6 @@ const bits = decodeStatusList(encoded);
 started = performance.now();
 for (let i = 0; i < 1_000_000; i++) isStatusSet(bits, i % 131_072);
 const lookupNs = ((performance.now() - started) * 1e6) / 1_000_000;
-console.log(`status list (131,072 entries, ${encoded.length} chars encoded): decode + check ${decodeMs.toFixed(3)} ms; bit lookup on a decoded list ${lookupNs.toFixed(1)} ns\n`);
+console.log(
+  `status list (131,072 entries, ${encoded.length} chars encoded): decode + check ${decodeMs.toFixed(3)} ms; bit lookup on a decoded list ${lookupNs.toFixed(1)} ns\n`,
+);

@@ -45,7 +45,11 @@ describe('the skillpass CLI', () => {
   it('issues with an issuer-held key and verifies offline against a JWKS file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const { loadOrCreateLocalSigner } = await import('./signer.ts');
-    const signer = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'own', kidBaseUrl: 'https://school.example/keys' });
+    const signer = loadOrCreateLocalSigner(dir, {
+      alg: 'ES256',
+      keyId: 'own',
+      kidBaseUrl: 'https://school.example/keys',
+    });
     const privateJwk = { ...JSON.parse(readFileSync(join(dir, 'own.private.jwk.json'), 'utf8')), kid: signer.kid };
     writeFileSync(join(dir, 'key.json'), JSON.stringify(privateJwk));
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [signer.publicJwk] }));
@@ -106,8 +110,16 @@ describe('the skillpass CLI', () => {
     await new Promise<void>((listening) => server.listen(0, listening));
     try {
       const did = `did:web:localhost%3A${(server.address() as AddressInfo).port}`;
-      const assertionKey = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'assert', kidBaseUrl: 'https://unused.example' });
-      const authKey = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'auth', kidBaseUrl: 'https://unused.example' });
+      const assertionKey = loadOrCreateLocalSigner(dir, {
+        alg: 'ES256',
+        keyId: 'assert',
+        kidBaseUrl: 'https://unused.example',
+      });
+      const authKey = loadOrCreateLocalSigner(dir, {
+        alg: 'ES256',
+        keyId: 'auth',
+        kidBaseUrl: 'https://unused.example',
+      });
       document = {
         id: did,
         verificationMethod: [
@@ -125,7 +137,13 @@ describe('the skillpass CLI', () => {
             kid: `${did}#${fragment}`,
           }),
         );
-        const issued = await skillpass('issue', '--key', join(dir, `${keyId}.jwk.json`), '--input', join(dir, 'credential.json'));
+        const issued = await skillpass(
+          'issue',
+          '--key',
+          join(dir, `${keyId}.jwk.json`),
+          '--input',
+          join(dir, 'credential.json'),
+        );
         expect(issued.code, issued.stderr).toBe(0);
         return issued.stdout.trim();
       };
@@ -181,18 +199,27 @@ describe('the skillpass CLI', () => {
   it('issue chooses ES256, ES384 or ES512 from the key curve, and refuses a key it cannot sign with', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-alg-'));
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(schoolCredential('https://school.example')));
-    for (const [namedCurve, alg] of [['P-384', 'ES384'], ['P-521', 'ES512']] as const) {
+    for (const [namedCurve, alg] of [
+      ['P-384', 'ES384'],
+      ['P-521', 'ES512'],
+    ] as const) {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
       const kid = `https://school.example/keys/${alg}`;
       writeFileSync(join(dir, 'key.json'), JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid }));
-      writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid }] }));
+      writeFileSync(
+        join(dir, 'jwks.json'),
+        JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid }] }),
+      );
       const issued = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'credential.json'));
       expect(JSON.parse(Buffer.from(issued.stdout.split('.')[0]!, 'base64url').toString()).alg).toBe(alg);
       const verified = await skillpass('verify', issued.stdout.trim(), '--jwks', join(dir, 'jwks.json'), '--offline');
       expect(verified.stdout, alg).toMatch(/^VERIFIED/);
     }
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    writeFileSync(join(dir, 'key.json'), JSON.stringify({ ...rsa.export({ format: 'jwk' }), kid: 'https://school.example/keys/rsa' }));
+    writeFileSync(
+      join(dir, 'key.json'),
+      JSON.stringify({ ...rsa.export({ format: 'jwk' }), kid: 'https://school.example/keys/rsa' }),
+    );
     const refused = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'credential.json'));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the key must be EC P-256, P-384 or P-521, or OKP Ed25519');
@@ -222,7 +249,12 @@ describe('the skillpass CLI', () => {
           id,
           type: ['VerifiableCredential', 'BitstringStatusListCredential'],
           issuer: `${origin}/issuers/platform`,
-          credentialSubject: { id: `${id}#list`, type: 'BitstringStatusList', statusPurpose: purpose, encodedList: encodeStatusList([]) },
+          credentialSubject: {
+            id: `${id}#list`,
+            type: 'BitstringStatusList',
+            statusPurpose: purpose,
+            encodedList: encodeStatusList([]),
+          },
         };
         served.set(`/status-lists/l1/${purpose}`, await signCompactJws(list, signer, 'vc+jwt'));
       }
@@ -254,7 +286,9 @@ describe('the skillpass CLI', () => {
       writeFileSync(join(dir, 'credential.jwt'), jwt);
 
       const ok = await skillpass('verify', join(dir, 'credential.jwt'), '--allow-loopback-http');
-      expect(ok.stdout, ok.stderr).toMatch(/^VERIFIED\n {2}trust anchor: the issuer's own origin http:\/\/127\.0\.0\.1/);
+      expect(ok.stdout, ok.stderr).toMatch(
+        /^VERIFIED\n {2}trust anchor: the issuer's own origin http:\/\/127\.0\.0\.1/,
+      );
       expect(ok.stdout).toMatch(/✔ status\s+Neither revoked nor suspended/);
       expect(ok.code).toBe(0);
 

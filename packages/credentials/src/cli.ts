@@ -17,7 +17,8 @@ import { CHECK_NAMES, compactJwsOf, type TrustedIssuer, type VerificationReport,
 function readArg(value: string): string {
   if (existsSync(value)) return readFileSync(value, 'utf8').trim();
   const link = /^https?:\/\/[^#\s]+\/verify#(.+)$/.exec(value.trim());
-  if (link?.[1]?.startsWith('id=')) throw new Error('a verify#id= link names a credential stored on its platform: open it in a browser');
+  if (link?.[1]?.startsWith('id='))
+    throw new Error('a verify#id= link names a credential stored on its platform: open it in a browser');
   if (link) return decodeURIComponent(link[1]!);
   if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(value.trim()) || value.trim().startsWith('{')) return value.trim();
   throw new Error(`no such file: ${value}`);
@@ -50,7 +51,8 @@ interface Anchor {
   description: string;
 }
 
-const fetchJwk = async (kid: string) => (await fetch(kid, { signal: AbortSignal.timeout(5_000) })).json() as Promise<JWK>;
+const fetchJwk = async (kid: string) =>
+  (await fetch(kid, { signal: AbortSignal.timeout(5_000) })).json() as Promise<JWK>;
 
 /** The DID's document is the anchor: only keys it lists under assertionMethod may sign. */
 async function didAnchor(did: string): Promise<Anchor> {
@@ -69,7 +71,10 @@ async function didAnchor(did: string): Promise<Anchor> {
  */
 async function issuerAnchor(jws: string, loopback: boolean): Promise<Anchor | undefined> {
   try {
-    const [header, payload] = jws.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    const [header, payload] = jws
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
     const issuerId: unknown = typeof payload.issuer === 'string' ? payload.issuer : payload.issuer?.id;
     const kid: unknown = header.kid;
     if (typeof issuerId !== 'string' || typeof kid !== 'string') return undefined;
@@ -87,19 +92,24 @@ async function issuerAnchor(jws: string, loopback: boolean): Promise<Anchor | un
   }
 }
 
-
 /** The keys given with --jwks are the anchor: the credential's issuer is trusted for them. */
 async function jwksAnchor(source: string, offline: boolean, loopback: boolean): Promise<Anchor> {
   const keys = await loadJwks(source);
   return {
-    resolveKey: async (kid) => keys.find((k) => k.kid === kid) ?? (offline || !fetchableUrl(kid, loopback) ? undefined : fetchJwk(kid)),
+    resolveKey: async (kid) =>
+      keys.find((k) => k.kid === kid) ?? (offline || !fetchableUrl(kid, loopback) ? undefined : fetchJwk(kid)),
     issuer: async (id) => ({ id, name: id, keyIds: keys.flatMap((k) => (k.kid ? [k.kid] : [])) }),
     description: `the keys in ${source}`,
   };
 }
 
 async function trustAnchor(
-  values: { jwks?: string | undefined; did?: string | undefined; offline?: boolean | undefined; 'allow-loopback-http'?: boolean | undefined },
+  values: {
+    jwks?: string | undefined;
+    did?: string | undefined;
+    offline?: boolean | undefined;
+    'allow-loopback-http'?: boolean | undefined;
+  },
   jws: string,
 ): Promise<Anchor> {
   const loopback = values['allow-loopback-http'] ?? false;
@@ -109,9 +119,12 @@ async function trustAnchor(
     return didAnchor(values.did);
   }
   if (values.jwks) return jwksAnchor(values.jwks, values.offline ?? false, loopback);
-  if (values.offline) throw new Error('offline, give the issuer\'s keys with --jwks');
+  if (values.offline) throw new Error("offline, give the issuer's keys with --jwks");
   const own = await issuerAnchor(jws, loopback);
-  if (!own) throw new Error('the credential names no issuer whose keys can be fetched (https or did:web): give --jwks or --did');
+  if (!own)
+    throw new Error(
+      'the credential names no issuer whose keys can be fetched (https or did:web): give --jwks or --did',
+    );
   return own;
 }
 
@@ -142,15 +155,25 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (values.offline && report.checks.status.result !== 'not_applicable') {
     report.checks.status = { result: 'not_applicable', message: 'Not checked: --offline.' };
   }
-  process.stdout.write(`${values.json ? JSON.stringify({ ...report, trustAnchor: description }, null, 2) : formatReport(report, description)}\n`);
+  process.stdout.write(
+    `${values.json ? JSON.stringify({ ...report, trustAnchor: description }, null, 2) : formatReport(report, description)}\n`,
+  );
   return report.verified ? 0 : 1;
 }
 
 /** The JWS algorithm a key's type and curve call for: a P-384 key signing as ES256 makes a token no verifier accepts. */
 function algorithmOf(jwk: JWK): Signer['alg'] {
-  const byCurve: Record<string, Signer['alg']> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', Ed25519: 'EdDSA' };
+  const byCurve: Record<string, Signer['alg']> = {
+    'P-256': 'ES256',
+    'P-384': 'ES384',
+    'P-521': 'ES512',
+    Ed25519: 'EdDSA',
+  };
   const alg = (jwk.kty === 'EC' || jwk.kty === 'OKP') && jwk.crv ? byCurve[jwk.crv] : undefined;
-  if (!alg) throw new Error(`the key must be EC P-256, P-384 or P-521, or OKP Ed25519; got kty ${jwk.kty} ${jwk.crv ?? ''}`.trim());
+  if (!alg)
+    throw new Error(
+      `the key must be EC P-256, P-384 or P-521, or OKP Ed25519; got kty ${jwk.kty} ${jwk.crv ?? ''}`.trim(),
+    );
   return alg;
 }
 
@@ -160,7 +183,9 @@ async function issueCommand(args: string[]): Promise<number> {
     options: { key: { type: 'string' }, input: { type: 'string' }, kid: { type: 'string' } },
   });
   if (!values.key || !values.input)
-    throw new Error('usage: skillpass issue --key <private jwk file> --input <credential json file> [--kid <url|did url>]');
+    throw new Error(
+      'usage: skillpass issue --key <private jwk file> --input <credential json file> [--kid <url|did url>]',
+    );
   const jwk = JSON.parse(readFileSync(values.key, 'utf8')) as JWK;
   const kid = values.kid ?? jwk.kid;
   // Verifiers find the key from its kid: a URL serving the JWK, or a did:web DID URL.
@@ -172,7 +197,8 @@ async function issueCommand(args: string[]): Promise<number> {
   const signer: Signer = {
     alg,
     kid,
-    sign: async (input) => (hash ? nodeSign(hash, input, { key, dsaEncoding: 'ieee-p1363' }) : nodeSign(null, input, key)),
+    sign: async (input) =>
+      hash ? nodeSign(hash, input, { key, dsaEncoding: 'ieee-p1363' }) : nodeSign(null, input, key),
   };
   const credential = JSON.parse(readFileSync(values.input, 'utf8'));
   process.stdout.write(`${await signCredential(credential, signer, new Date())}\n`);
@@ -183,7 +209,9 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   const code = command === 'verify' ? await verifyCommand(rest) : command === 'issue' ? await issueCommand(rest) : -1;
   if (code === -1) {
-    process.stderr.write(`${VERIFY_USAGE}\n       skillpass issue --key <jwk> --input <credential.json> [--kid <url|did url>]\n`);
+    process.stderr.write(
+      `${VERIFY_USAGE}\n       skillpass issue --key <jwk> --input <credential.json> [--kid <url|did url>]\n`,
+    );
     process.exit(2);
   }
   process.exit(code);

@@ -51,7 +51,12 @@ export interface VerifiableCredential {
   id: string;
   type: string[];
   name?: string;
-  issuer: { id: string; type: string[]; name: string; address?: { type: string[]; addressCountry: string; addressRegion: string } };
+  issuer: {
+    id: string;
+    type: string[];
+    name: string;
+    address?: { type: string[]; addressCountry: string; addressRegion: string };
+  };
   validFrom: string;
   validUntil?: string;
   awardedDate?: string;
@@ -65,7 +70,13 @@ export interface VerifiableCredential {
       name: string;
       description: string;
       criteria: { narrative: string };
-      alignment: Array<{ type: string[]; targetName: string; targetUrl: string; targetFramework: string; targetType: string }>;
+      alignment: Array<{
+        type: string[];
+        targetName: string;
+        targetUrl: string;
+        targetFramework: string;
+        targetType: string;
+      }>;
       creditsAvailable?: number;
       euMicroCredential: {
         eqfLevel: number;
@@ -208,6 +219,10 @@ export function buildCredential(input: {
 }
 
 /** A vc+jwt wrapped as a VC 2.0 EnvelopedVerifiableCredential: what the VC API answers with, and `compactJwsOf` unwraps. */
-export function envelopedCredential(jwt: string): { '@context': string[]; type: 'EnvelopedVerifiableCredential'; id: string } {
+export function envelopedCredential(jwt: string): {
+  '@context': string[];
+  type: 'EnvelopedVerifiableCredential';
+  id: string;
+} {
   return { '@context': [VC_CONTEXT], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` };
 }

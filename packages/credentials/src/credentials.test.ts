@@ -9,10 +9,22 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCredential, envelopedCredential, missingEuMandatoryElements, type StatusEntry, VC_CONTEXT } from './credential.ts';
+import {
+  buildCredential,
+  envelopedCredential,
+  missingEuMandatoryElements,
+  type StatusEntry,
+  VC_CONTEXT,
+} from './credential.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
-import { allocateRandomIndex, decodeStatusList, encodeStatusList, isStatusSet, PICKS_BEFORE_LIST_IS_FULL } from './status-list.ts';
+import {
+  allocateRandomIndex,
+  decodeStatusList,
+  encodeStatusList,
+  isStatusSet,
+  PICKS_BEFORE_LIST_IS_FULL,
+} from './status-list.ts';
 import { type VerifyDeps, verifyCredential } from './verify.ts';
 
 const ORIGIN = 'https://skillpass.example';
@@ -63,8 +75,10 @@ beforeAll(() => {
   otherSigner = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: 'k-other', kidBaseUrl: `${ORIGIN}/keys` });
   deps = {
     resolveKey: async (kid) => [signer, otherSigner].find((s) => s.kid === kid)?.publicJwk,
-    issuer: async (id) => (id === issuer.id ? { id, name: issuer.name, keyIds: [signer.kid], accreditedUntil: '2030-12-31' } : undefined),
-    statusOf: async (_list, index, purpose) => ((purpose === 'revocation' ? revoked : suspended).has(index) ? 'set' : 'unset'),
+    issuer: async (id) =>
+      id === issuer.id ? { id, name: issuer.name, keyIds: [signer.kid], accreditedUntil: '2030-12-31' } : undefined,
+    statusOf: async (_list, index, purpose) =>
+      (purpose === 'revocation' ? revoked : suspended).has(index) ? 'set' : 'unset',
   };
 });
 
@@ -78,16 +92,34 @@ describe('issue → verify', () => {
     const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString());
     expect(header).toEqual({ alg: 'ES256', typ: 'vc+jwt', kid: `${ORIGIN}/keys/k1` });
     const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString());
-    expect(payload).toMatchObject({ iss: issuer.id, jti: vc.id, sub: 'urn:skillpass:graduate:g1', nbf: 1_793_491_200, exp: 1_888_185_600 });
+    expect(payload).toMatchObject({
+      iss: issuer.id,
+      jti: vc.id,
+      sub: 'urn:skillpass:graduate:g1',
+      nbf: 1_793_491_200,
+      exp: 1_888_185_600,
+    });
     expect(payload.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     const report = await verifyCredential(jwt, deps, NOW);
     expect(report.verified).toBe(true);
     expect(Object.values(report.checks).map((c) => c.result)).toEqual(Array(7).fill('passed'));
     // The same credential in the other accepted envelopes.
     expect((await verifyCredential({ jwt }, deps, NOW)).verified).toBe(true);
-    expect((await verifyCredential({ type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` }, deps, NOW)).verified).toBe(true);
+    expect(
+      (
+        await verifyCredential(
+          { type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` },
+          deps,
+          NOW,
+        )
+      ).verified,
+    ).toBe(true);
     // What the VC API issues is what verification unwraps.
-    expect(envelopedCredential(jwt)).toEqual({ '@context': [VC_CONTEXT], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` });
+    expect(envelopedCredential(jwt)).toEqual({
+      '@context': [VC_CONTEXT],
+      type: 'EnvelopedVerifiableCredential',
+      id: `data:application/vc+jwt,${jwt}`,
+    });
     expect((await verifyCredential(envelopedCredential(jwt), deps, NOW)).verified).toBe(true);
   });
 
@@ -118,12 +150,19 @@ describe('issue → verify', () => {
     };
     const report = await verifyCredential(forged, { ...deps, statusOf }, NOW);
     expect(report.verified).toBe(false);
-    expect(report.checks.status).toEqual({ result: 'not_applicable', message: 'Not checked: the signature is not valid.' });
+    expect(report.checks.status).toEqual({
+      result: 'not_applicable',
+      message: 'Not checked: the signature is not valid.',
+    });
     expect(lookedUp).toEqual([]);
   });
 
   it('fails the validity window when expired or not yet valid', async () => {
-    const expired = await signCredential(credentialAt(new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z')), signer, NOW);
+    const expired = await signCredential(
+      credentialAt(new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z')),
+      signer,
+      NOW,
+    );
     const early = await signCredential(credentialAt(new Date('2027-01-01T00:00:00Z')), signer, NOW);
     for (const jwt of [expired, early]) {
       const report = await verifyCredential(jwt, deps, NOW);
@@ -136,18 +175,32 @@ describe('issue → verify', () => {
   it('fails the status check when revoked or suspended', async () => {
     revoked.add(21);
     suspended.add(22);
-    for (const [index, word] of [[21, 'revoked'], [22, 'suspended']] as const) {
-      const report = await verifyCredential(await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z'), undefined, index), signer, NOW), deps, NOW);
+    for (const [index, word] of [
+      [21, 'revoked'],
+      [22, 'suspended'],
+    ] as const) {
+      const report = await verifyCredential(
+        await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z'), undefined, index), signer, NOW),
+        deps,
+        NOW,
+      );
       expect(report.checks.status).toEqual({ result: 'failed', message: expect.stringContaining(word) });
       expect(report.verified).toBe(false);
     }
   });
 
   it('fails issuer trust for an issuer not on the trust list, or whose accreditation ended', async () => {
-    const untrusted = { ...credentialAt(new Date('2026-11-01T00:00:00Z')), issuer: { ...credentialAt(new Date()).issuer, id: 'https://evil.example/issuer' } };
+    const untrusted = {
+      ...credentialAt(new Date('2026-11-01T00:00:00Z')),
+      issuer: { ...credentialAt(new Date()).issuer, id: 'https://evil.example/issuer' },
+    };
     const report = await verifyCredential(await signCredential(untrusted, signer, NOW), deps, NOW);
     expect(report.checks.issuerTrusted.result).toBe('failed');
-    const lapsed = await verifyCredential(await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), signer, NOW), deps, new Date('2031-02-01T00:00:00Z'));
+    const lapsed = await verifyCredential(
+      await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), signer, NOW),
+      deps,
+      new Date('2031-02-01T00:00:00Z'),
+    );
     expect(lapsed.checks.issuerTrusted.message).toContain('ended');
   });
 
@@ -192,9 +245,21 @@ describe('issue → verify', () => {
 
 describe('signers', () => {
   it('Ed25519 keys sign credentials that verify', async () => {
-    const ed = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'ed-')), { alg: 'EdDSA', keyId: 'ed', kidBaseUrl: `${ORIGIN}/keys` });
-    const edDeps: VerifyDeps = { ...deps, resolveKey: async () => ed.publicJwk, issuer: async (id) => ({ id, name: 'x', keyIds: [ed.kid] }) };
-    const report = await verifyCredential(await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), ed, NOW), edDeps, NOW);
+    const ed = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'ed-')), {
+      alg: 'EdDSA',
+      keyId: 'ed',
+      kidBaseUrl: `${ORIGIN}/keys`,
+    });
+    const edDeps: VerifyDeps = {
+      ...deps,
+      resolveKey: async () => ed.publicJwk,
+      issuer: async (id) => ({ id, name: 'x', keyIds: [ed.kid] }),
+    };
+    const report = await verifyCredential(
+      await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), ed, NOW),
+      edDeps,
+      NOW,
+    );
     expect(report.checks.signature.result).toBe('passed');
   });
 
@@ -202,14 +267,32 @@ describe('signers', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const kms = mockClient(KMSClient);
     kms.on(SignCommand).callsFake((input: { Message: Uint8Array }) => ({
-      Signature: nodeSign('sha256', input.Message, { key: createPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' })), dsaEncoding: 'der' }),
+      Signature: nodeSign('sha256', input.Message, {
+        key: createPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' })),
+        dsaEncoding: 'der',
+      }),
     }));
     const kid = `${ORIGIN}/keys/kms-1`;
-    const signerInKms = kmsSigner({ client: async () => new KMSClient({ region: 'eu-central-1' }), keyId: 'alias/skillpass-signing-1', kid });
-    const kmsDeps: VerifyDeps = { ...deps, resolveKey: async () => ({ ...publicKey.export({ format: 'jwk' }), kid }), issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) };
-    const report = await verifyCredential(await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), signerInKms, NOW), kmsDeps, NOW);
+    const signerInKms = kmsSigner({
+      client: async () => new KMSClient({ region: 'eu-central-1' }),
+      keyId: 'alias/skillpass-signing-1',
+      kid,
+    });
+    const kmsDeps: VerifyDeps = {
+      ...deps,
+      resolveKey: async () => ({ ...publicKey.export({ format: 'jwk' }), kid }),
+      issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }),
+    };
+    const report = await verifyCredential(
+      await signCredential(credentialAt(new Date('2026-11-01T00:00:00Z')), signerInKms, NOW),
+      kmsDeps,
+      NOW,
+    );
     expect(report.checks.signature.result).toBe('passed');
-    expect(kms.commandCalls(SignCommand)[0]!.args[0].input).toMatchObject({ KeyId: 'alias/skillpass-signing-1', SigningAlgorithm: 'ECDSA_SHA_256' });
+    expect(kms.commandCalls(SignCommand)[0]!.args[0].input).toMatchObject({
+      KeyId: 'alias/skillpass-signing-1',
+      SigningAlgorithm: 'ECDSA_SHA_256',
+    });
     kms.restore();
   });
 });
@@ -217,11 +300,15 @@ describe('signers', () => {
 describe('bitstring status list', () => {
   it('round-trips set bits through GZIP + base64url multibase, 131,072 entries', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat({ max: 131_071 }), { maxLength: 50 }), fc.nat({ max: 131_071 }), (set, probe) => {
-        const bits = decodeStatusList(encodeStatusList(set));
-        expect(bits.length * 8).toBe(131_072);
-        expect(isStatusSet(bits, probe)).toBe(set.includes(probe));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.nat({ max: 131_071 }), { maxLength: 50 }),
+        fc.nat({ max: 131_071 }),
+        (set, probe) => {
+          const bits = decodeStatusList(encodeStatusList(set));
+          expect(bits.length * 8).toBe(131_072);
+          expect(isStatusSet(bits, probe)).toBe(set.includes(probe));
+        },
+      ),
     );
     expect(encodeStatusList([]).startsWith('u')).toBe(true);
   });
@@ -239,14 +326,23 @@ describe('bitstring status list', () => {
     bytes[0] = 0b1000_0000;
     bytes[94567 >> 3] = 0b0000_0001;
     const handMade = decodeStatusList(`u${gzipSync(bytes).toString('base64url')}`);
-    expect([0, 1, 7, 94566, 94567].map((index) => isStatusSet(handMade, index))).toEqual([true, false, false, false, true]);
+    expect([0, 1, 7, 94566, 94567].map((index) => isStatusSet(handMade, index))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(decodeStatusList(encodeStatusList([0, 94567]))).toEqual(bytes);
   });
 
   it('allocates a random free index, retrying when the claim is taken', async () => {
     const taken = new Set([5]);
     const sequence = [5 / 131_072, 9 / 131_072];
-    const index = await allocateRandomIndex(async (i) => !taken.has(i), () => sequence.shift()!);
+    const index = await allocateRandomIndex(
+      async (i) => !taken.has(i),
+      () => sequence.shift()!,
+    );
     expect(index).toBe(9);
     // A list whose picks all collide counts as full: the caller moves to the next list.
     let picks = 0;
@@ -273,7 +369,10 @@ describe('what the verifier refuses (issue #14)', () => {
   });
 
   it('a status entry that cannot be read fails the status check in plain words', async () => {
-    const vc = { ...credentialAt(FROM), credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' } };
+    const vc = {
+      ...credentialAt(FROM),
+      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+    };
     const report = await verify(await signCredential(vc, signer, NOW));
     expect(report.checks.status).toEqual({ result: 'failed', message: 'Its revocation status could not be read.' });
   });
@@ -314,10 +413,18 @@ describe('what the verifier refuses (issue #14)', () => {
       id: `${ORIGIN}/status-lists/list-1/revocation`,
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],
       issuer: { id: issuer.id },
-      credentialSubject: { id: `${ORIGIN}/status-lists/list-1/revocation#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: encodeStatusList([]) },
+      credentialSubject: {
+        id: `${ORIGIN}/status-lists/list-1/revocation#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: 'revocation',
+        encodedList: encodeStatusList([]),
+      },
     };
     const asList = await verify(await signCredential(list, signer, NOW));
-    expect(asList.checks.format).toEqual({ result: 'failed', message: 'This is a status list, not a credential that certifies anything.' });
+    expect(asList.checks.format).toEqual({
+      result: 'failed',
+      message: 'This is a status list, not a credential that certifies anything.',
+    });
     expect(asList.verified).toBe(false);
     const plain = { ...credentialAt(FROM), type: ['VerifiableCredential'] };
     const generic = await signCredential(plain, signer, NOW);
@@ -326,12 +433,23 @@ describe('what the verifier refuses (issue #14)', () => {
   });
 
   it('ES384 and ES512 signatures verify with P-384 and P-521 keys', async () => {
-    for (const [alg, namedCurve, hash] of [['ES384', 'P-384', 'sha384'], ['ES512', 'P-521', 'sha512']] as const) {
+    for (const [alg, namedCurve, hash] of [
+      ['ES384', 'P-384', 'sha384'],
+      ['ES512', 'P-521', 'sha512'],
+    ] as const) {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
       const kid = `${ORIGIN}/keys/${alg}`;
-      const jwt = await signCredential(credentialAt(FROM), { alg, kid, sign: async (input) => nodeSign(hash, input, { key: privateKey, dsaEncoding: 'ieee-p1363' }) }, NOW);
+      const jwt = await signCredential(
+        credentialAt(FROM),
+        { alg, kid, sign: async (input) => nodeSign(hash, input, { key: privateKey, dsaEncoding: 'ieee-p1363' }) },
+        NOW,
+      );
       const jwk = { ...publicKey.export({ format: 'jwk' }), kid };
-      const report = await verifyCredential(jwt, { ...deps, resolveKey: async () => jwk, issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) }, NOW);
+      const report = await verifyCredential(
+        jwt,
+        { ...deps, resolveKey: async () => jwk, issuer: async (id) => ({ id, name: 'x', keyIds: [kid] }) },
+        NOW,
+      );
       expect(report.checks.signature, alg).toEqual({ result: 'passed', message: `${alg} signature is valid.` });
     }
   });

@@ -5,14 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { DidWebResolver, didWebDocument, didWebDocumentUrl, didWebOf, keysFromDocument } from './did-web.ts';
 import { loadTrustList } from './trust-list.ts';
 
-const key = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+const key = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+  y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+};
 
 describe('did:web', () => {
   it('maps a DID to the URL of its document', () => {
     expect(didWebDocumentUrl('did:web:tafe.example.au')).toBe('https://tafe.example.au/.well-known/did.json');
     expect(didWebDocumentUrl('did:web:example.com:schools:suzhou')).toBe('https://example.com/schools/suzhou/did.json');
     expect(didWebDocumentUrl('did:web:localhost%3A8443')).toBe('https://localhost:8443/.well-known/did.json');
-    for (const bad of ['did:key:z6Mk', 'did:web:', 'did:web:evil.com%2Fpath', 'did:web:a.com#frag']) expect(didWebDocumentUrl(bad), bad).toBeUndefined();
+    for (const bad of ['did:key:z6Mk', 'did:web:', 'did:web:evil.com%2Fpath', 'did:web:a.com#frag'])
+      expect(didWebDocumentUrl(bad), bad).toBeUndefined();
   });
 
   it('names an origin by its DID, and publishes a document the resolver reads back', () => {
@@ -56,7 +62,13 @@ describe('did:web', () => {
       clock: () => now,
       fetch: async (url) => {
         fetched.push(String(url));
-        return new Response(JSON.stringify({ id: did, verificationMethod: [{ id: '#key-1', publicKeyJwk: key }], assertionMethod: ['#key-1'] }));
+        return new Response(
+          JSON.stringify({
+            id: did,
+            verificationMethod: [{ id: '#key-1', publicKeyJwk: key }],
+            assertionMethod: ['#key-1'],
+          }),
+        );
       },
     });
     expect((await resolver.keysOf(did))?.assertionKeyIds).toEqual([`${did}#key-1`]);
@@ -74,10 +86,22 @@ describe('the trust list file', () => {
   it('accepts JWKS and did:web entries, and refuses a wrong entry naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trust-'));
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify([{ id: 'did:web:tafe.example.au', name: 'TAFE', accreditedUntil: '2030-01-01' }, { id: 'https://x.example', name: 'X', jwks: { keys: [key] } }]));
+    writeFileSync(
+      good,
+      JSON.stringify([
+        { id: 'did:web:tafe.example.au', name: 'TAFE', accreditedUntil: '2030-01-01' },
+        { id: 'https://x.example', name: 'X', jwks: { keys: [key] } },
+      ]),
+    );
     expect(loadTrustList(good).map((e) => e.id)).toEqual(['did:web:tafe.example.au', 'https://x.example']);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify([{ id: 'did:web:ok.example', name: 'OK' }, { id: 'https://no-keys.example', name: 'No keys' }]));
+    writeFileSync(
+      bad,
+      JSON.stringify([
+        { id: 'did:web:ok.example', name: 'OK' },
+        { id: 'https://no-keys.example', name: 'No keys' },
+      ]),
+    );
     expect(() => loadTrustList(bad)).toThrow(/1: give jwks, or a did:web id/);
   });
 });

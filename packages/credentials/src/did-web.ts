@@ -24,7 +24,12 @@ export function didWebDocument(did: string, keys: readonly JWK[]) {
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: did,
-    verificationMethod: keys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+    verificationMethod: keys.map((jwk) => ({
+      id: jwk.kid,
+      type: 'JsonWebKey2020',
+      controller: did,
+      publicKeyJwk: jwk,
+    })),
     assertionMethod: keys.map((jwk) => jwk.kid),
   };
 }
@@ -49,7 +54,10 @@ export class DidWebResolver {
     const url = didWebDocumentUrl(did);
     if (!url) return undefined;
     try {
-      const response = await (this.options.fetch ?? fetch)(url, { headers: { accept: 'application/did+json, application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const response = await (this.options.fetch ?? fetch)(url, {
+        headers: { accept: 'application/did+json, application/json' },
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
       const text = await response.text();
       if (!response.ok || text.length > MAX_DOCUMENT_BYTES) return undefined;
       const keys = keysFromDocument(did, JSON.parse(text));
@@ -67,7 +75,10 @@ export function keysFromDocument(did: string, document: unknown): DidKeys | unde
   const doc = document as { id?: unknown; verificationMethod?: unknown; assertionMethod?: unknown };
   if (doc.id !== did) return undefined;
   const absolute = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
-  const methods = [...(Array.isArray(doc.verificationMethod) ? doc.verificationMethod : []), ...(Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])];
+  const methods = [
+    ...(Array.isArray(doc.verificationMethod) ? doc.verificationMethod : []),
+    ...(Array.isArray(doc.assertionMethod) ? doc.assertionMethod : []),
+  ];
   const keys = new Map<string, JWK>();
   for (const method of methods) {
     if (!method || typeof method !== 'object') continue;
@@ -78,7 +89,9 @@ export function keysFromDocument(did: string, document: unknown): DidKeys | unde
     if (kid.split('#')[0] === did) keys.set(kid, { ...(publicKeyJwk as JWK), kid });
   }
   const assertionKeyIds = (Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])
-    .map((entry) => (typeof entry === 'string' ? absolute(entry) : absolute(String((entry as { id?: unknown })?.id ?? ''))))
+    .map((entry) =>
+      typeof entry === 'string' ? absolute(entry) : absolute(String((entry as { id?: unknown })?.id ?? '')),
+    )
     .filter((kid) => keys.has(kid));
   return { keys: [...keys.values()], assertionKeyIds };
 }

@@ -3,7 +3,16 @@ import type { Signer } from './signer.ts';
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
 /** Claims the VC-JOSE-COSE profile derives from the credential itself, so the two never disagree. */
-export function jwtClaimsOf(credential: { id: string; issuer: { id: string } | string; credentialSubject: { id?: string }; validFrom?: string; validUntil?: string }, now: Date) {
+export function jwtClaimsOf(
+  credential: {
+    id: string;
+    issuer: { id: string } | string;
+    credentialSubject: { id?: string };
+    validFrom?: string;
+    validUntil?: string;
+  },
+  now: Date,
+) {
   const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
   return {
     iss: typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id,
@@ -27,7 +36,13 @@ export async function signCompactJws(payload: object, signer: Signer, typ: strin
 }
 
 export async function signCredential(
-  credential: { id: string; issuer: { id: string }; credentialSubject: { id?: string }; validFrom?: string; validUntil?: string },
+  credential: {
+    id: string;
+    issuer: { id: string };
+    credentialSubject: { id?: string };
+    validFrom?: string;
+    validUntil?: string;
+  },
   signer: Signer,
   now: Date,
 ): Promise<string> {

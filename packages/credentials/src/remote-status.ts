@@ -18,7 +18,10 @@ export interface RemoteStatusOptions {
 function fetchable(url: string, allowLoopbackHttp: boolean): boolean {
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' || (allowLoopbackHttp && protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+    return (
+      protocol === 'https:' ||
+      (allowLoopbackHttp && protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
+    );
   } catch {
     return false;
   }
@@ -37,7 +40,12 @@ export class RemoteStatusLists {
     private readonly options: RemoteStatusOptions = {},
   ) {}
 
-  async statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer: TrustedIssuer | undefined): Promise<'set' | 'unset' | 'unknown'> {
+  async statusOf(
+    listUrl: string,
+    index: number,
+    purpose: StatusPurpose,
+    issuer: TrustedIssuer | undefined,
+  ): Promise<'set' | 'unset' | 'unknown'> {
     if (!issuer) return 'unknown';
     const bits = await this.#list(listUrl, purpose, issuer).catch(() => undefined);
     if (!bits || !Number.isInteger(index) || index < 0 || index >= bits.length * 8) return 'unknown';
@@ -50,17 +58,28 @@ export class RemoteStatusLists {
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.expires > now && issuer.keyIds.includes(cached.kid)) return cached.bits;
     if (!fetchable(url, this.options.allowLoopbackHttp ?? false)) return undefined;
-    const response = await (this.options.fetch ?? fetch)(url, { headers: { accept: 'application/vc+jwt' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const response = await (this.options.fetch ?? fetch)(url, {
+      headers: { accept: 'application/vc+jwt' },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
     const text = (await response.text()).trim();
     if (!response.ok || text.length > MAX_LIST_BYTES) return undefined;
     const verified = await verifiedJwsPayload(text, issuer.keyIds, this.resolveKey);
     if (!verified) return undefined;
     const { payload, kid } = verified;
     const types = Array.isArray(payload.type) ? payload.type : [];
-    const subject = payload.credentialSubject as { statusPurpose?: unknown; encodedList?: unknown; ttl?: unknown } | undefined;
+    const subject = payload.credentialSubject as
+      | { statusPurpose?: unknown; encodedList?: unknown; ttl?: unknown }
+      | undefined;
     // A credential that is both a list and an achievement could be one passed off as the other.
     const achievement = types.some((t) => (ACHIEVEMENT_TYPES as readonly unknown[]).includes(t));
-    if (!types.includes('BitstringStatusListCredential') || achievement || subject?.statusPurpose !== purpose || typeof subject.encodedList !== 'string') return undefined;
+    if (
+      !types.includes('BitstringStatusListCredential') ||
+      achievement ||
+      subject?.statusPurpose !== purpose ||
+      typeof subject.encodedList !== 'string'
+    )
+      return undefined;
     // A list signed for another URL could be replayed here.
     if (typeof payload.id !== 'string' || payload.id.split('#')[0] !== url.split('#')[0]) return undefined;
     if (typeof payload.validUntil === 'string' && Date.parse(payload.validUntil) < now) return undefined;

@@ -29,7 +29,10 @@ const publicJwkOf = (key: KeyObject, alg: SigningAlgorithm, kid: string): JWK =>
 });
 
 /** A signing key kept in a 0600 file under `dir`, generated on first use. */
-export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgorithm; keyId: string; kidBaseUrl: string }): LocalSigner {
+export function loadOrCreateLocalSigner(
+  dir: string,
+  options: { alg: SigningAlgorithm; keyId: string; kidBaseUrl: string },
+): LocalSigner {
   const file = resolve(dir, `${options.keyId}.private.jwk.json`);
   let privateKey: KeyObject;
   if (existsSync(file)) {
@@ -60,15 +63,26 @@ export function loadOrCreateLocalSigner(dir: string, options: { alg: SigningAlgo
  * key in `dir`. Rotating = starting with a new `currentKeyId`; retired keys stay published so the
  * credentials they signed keep verifying.
  */
-export function loadLocalKeyRing(dir: string, options: { currentKeyId: string; kidBaseUrl: string }): { signer: LocalSigner; publishedKeys: JWK[] } {
-  const signer = loadOrCreateLocalSigner(dir, { alg: 'ES256', keyId: options.currentKeyId, kidBaseUrl: options.kidBaseUrl });
+export function loadLocalKeyRing(
+  dir: string,
+  options: { currentKeyId: string; kidBaseUrl: string },
+): { signer: LocalSigner; publishedKeys: JWK[] } {
+  const signer = loadOrCreateLocalSigner(dir, {
+    alg: 'ES256',
+    keyId: options.currentKeyId,
+    kidBaseUrl: options.kidBaseUrl,
+  });
   const retired = readdirSync(dir)
     .filter((file) => file.endsWith('.private.jwk.json') && file !== `${options.currentKeyId}.private.jwk.json`)
     .sort()
     .map((file) => {
       const keyId = file.slice(0, -'.private.jwk.json'.length);
       const key = createPrivateKey({ key: JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as JWK, format: 'jwk' });
-      return publicJwkOf(key, key.asymmetricKeyType === 'ed25519' ? 'EdDSA' : 'ES256', `${options.kidBaseUrl}/${keyId}`);
+      return publicJwkOf(
+        key,
+        key.asymmetricKeyType === 'ed25519' ? 'EdDSA' : 'ES256',
+        `${options.kidBaseUrl}/${keyId}`,
+      );
     });
   return { signer, publishedKeys: [signer.publicJwk, ...retired] };
 }
@@ -105,7 +119,12 @@ export function kmsSigner(options: { client: () => Promise<KMSClient>; keyId: st
       // Loaded on the first signature: processes that never sign never load the KMS client.
       const [client, { SignCommand }] = await Promise.all([options.client(), import('@aws-sdk/client-kms')]);
       const out = await client.send(
-        new SignCommand({ KeyId: options.keyId, Message: signingInput, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }),
+        new SignCommand({
+          KeyId: options.keyId,
+          Message: signingInput,
+          MessageType: 'RAW',
+          SigningAlgorithm: 'ECDSA_SHA_256',
+        }),
       );
       if (!out.Signature) throw new Error('KMS returned no signature');
       return derToJoseEs256(out.Signature);

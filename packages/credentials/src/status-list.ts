@@ -11,7 +11,8 @@ export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
 export function encodeStatusList(setIndexes: Iterable<number>, size = STATUS_LIST_SIZE): string {
   const bytes = new Uint8Array(size / 8);
   for (const index of setIndexes) {
-    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`status index ${index} outside the list`);
+    if (!Number.isInteger(index) || index < 0 || index >= size)
+      throw new RangeError(`status index ${index} outside the list`);
     bytes[index >> 3]! |= 0x80 >> (index & 7);
   }
   return `u${gzipSync(bytes).toString('base64url')}`;

@@ -24,7 +24,9 @@ export const externalIssuerSchema = builtOnFirstUse(() =>
     ),
 );
 
-export type ExternalIssuer = Omit<z.infer<ReturnType<typeof externalIssuerSchema>>, 'jwks'> & { jwks?: { keys: JWK[] } };
+export type ExternalIssuer = Omit<z.infer<ReturnType<typeof externalIssuerSchema>>, 'jwks'> & {
+  jwks?: { keys: JWK[] };
+};
 
 /** Reads a trust list file (`TRUSTED_ISSUERS_FILE`): a JSON array of external issuers, refused whole if any entry is wrong. */
 export function loadTrustList(file: string): ExternalIssuer[] {

@@ -7,7 +7,15 @@ export interface Check {
   result: CheckResult;
   message: string;
 }
-export const CHECK_NAMES = ['format', 'signature', 'keyResolution', 'issuerTrusted', 'validityWindow', 'status', 'euMandatoryElements'] as const;
+export const CHECK_NAMES = [
+  'format',
+  'signature',
+  'keyResolution',
+  'issuerTrusted',
+  'validityWindow',
+  'status',
+  'euMandatoryElements',
+] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 export interface VerificationReport {
@@ -29,7 +37,12 @@ export interface VerifyDeps {
   resolveKey(kid: string): Promise<JWK | undefined>;
   issuer(issuerId: string): Promise<TrustedIssuer | undefined>;
   /** The credential's issuer is passed so that a status list published elsewhere can be checked against its keys. */
-  statusOf(statusListCredential: string, index: number, purpose: StatusPurpose, issuer: TrustedIssuer | undefined): Promise<'set' | 'unset' | 'unknown'>;
+  statusOf(
+    statusListCredential: string,
+    index: number,
+    purpose: StatusPurpose,
+    issuer: TrustedIssuer | undefined,
+  ): Promise<'set' | 'unset' | 'unknown'>;
 }
 
 /** Imported keys by JWK and algorithm: importing is most of a verification's cost. */
@@ -64,19 +77,29 @@ export interface VerifyOptions {
 }
 
 /** Why the payload is not a VC 2.0 credential secured as vc+jwt for the purpose asked, or undefined when it is. */
-function formatProblem(header: Record<string, unknown>, payload: Record<string, unknown>, options: VerifyOptions): string | undefined {
+function formatProblem(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  options: VerifyOptions,
+): string | undefined {
   const contexts = Array.isArray(payload['@context']) ? payload['@context'] : [];
   const types: unknown[] = Array.isArray(payload.type) ? payload.type : [];
-  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  const issuerId =
+    typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   if (header.typ !== 'vc+jwt') return `The JWS typ must be vc+jwt, got ${String(header.typ)}.`;
-  if (header.cty !== undefined && header.cty !== 'vc') return `The JWS cty must be vc when present, got ${String(header.cty)}.`;
+  if (header.cty !== undefined && header.cty !== 'vc')
+    return `The JWS cty must be vc when present, got ${String(header.cty)}.`;
   if (contexts[0] !== VC_CONTEXT) return `The first @context must be ${VC_CONTEXT}.`;
   if (!types.includes('VerifiableCredential')) return 'type must include VerifiableCredential.';
-  if (typeof issuerId !== 'string' || typeof payload.credentialSubject !== 'object') return 'issuer and credentialSubject are required.';
+  if (typeof issuerId !== 'string' || typeof payload.credentialSubject !== 'object')
+    return 'issuer and credentialSubject are required.';
   // VC-JOSE-COSE secures the credential itself; a vc or vp claim is the older VC-JWT shape, which means something else.
-  if ('vc' in payload || 'vp' in payload) return 'The payload carries a vc or vp claim: VC-JOSE-COSE secures the credential itself, not a claim wrapping it.';
-  if (payload.iss !== undefined && payload.iss !== issuerId) return `The JWT iss (${String(payload.iss)}) is not the credential's issuer (${issuerId}).`;
-  if (types.some((t) => (STATUS_LIST_TYPES as readonly unknown[]).includes(t))) return 'This is a status list, not a credential that certifies anything.';
+  if ('vc' in payload || 'vp' in payload)
+    return 'The payload carries a vc or vp claim: VC-JOSE-COSE secures the credential itself, not a claim wrapping it.';
+  if (payload.iss !== undefined && payload.iss !== issuerId)
+    return `The JWT iss (${String(payload.iss)}) is not the credential's issuer (${issuerId}).`;
+  if (types.some((t) => (STATUS_LIST_TYPES as readonly unknown[]).includes(t)))
+    return 'This is a status list, not a credential that certifies anything.';
   if (options.acceptTypes && !types.some((t) => options.acceptTypes!.includes(String(t))))
     return `Not a credential accepted here: type must include one of ${options.acceptTypes.join(', ')}.`;
   return undefined;
@@ -136,7 +159,9 @@ export async function verifyCredential(
   now: Date = new Date(),
   options: VerifyOptions = {},
 ): Promise<VerificationReport> {
-  const checks = Object.fromEntries(CHECK_NAMES.map((name) => [name, { result: 'not_applicable', message: 'not reached' }])) as Record<CheckName, Check>;
+  const checks = Object.fromEntries(
+    CHECK_NAMES.map((name) => [name, { result: 'not_applicable', message: 'not reached' }]),
+  ) as Record<CheckName, Check>;
   const fail = (name: CheckName, message: string) => {
     checks[name] = { result: 'failed', message };
   };
@@ -166,7 +191,8 @@ export async function verifyCredential(
   }
   const credential = payload as unknown as VerifiableCredential;
   const types = Array.isArray(payload.type) ? payload.type : [];
-  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  const issuerId =
+    typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   const problem = formatProblem(header, payload, options);
   if (problem) fail('format', problem);
   else pass('format', 'A VC 2.0 credential secured as vc+jwt.');
@@ -207,19 +233,36 @@ export async function verifyCredential(
   if (!issuer) fail('issuerTrusted', `${String(issuerId)} is not on the trust list.`);
   else if (issuer.accreditedUntil && issuer.accreditedUntil < now.toISOString().slice(0, 10)) {
     fail('issuerTrusted', `${issuer.name}'s accreditation ended on ${issuer.accreditedUntil}.`);
-  } else pass('issuerTrusted', `${issuer.name} is trusted${issuer.accreditedUntil ? ` and accredited until ${issuer.accreditedUntil}` : ''}.`);
+  } else
+    pass(
+      'issuerTrusted',
+      `${issuer.name} is trusted${issuer.accreditedUntil ? ` and accredited until ${issuer.accreditedUntil}` : ''}.`,
+    );
 
   const at = now.getTime() / 1000;
   // validFrom is optional in VC DM 2.0: without it (and without nbf) the credential is valid from the start.
-  const from = typeof payload.validFrom === 'string' ? Date.parse(payload.validFrom) / 1000 : Number(payload.nbf ?? Number.NEGATIVE_INFINITY);
-  const until = typeof payload.validUntil === 'string' ? Date.parse(payload.validUntil) / 1000 : Number(payload.exp ?? Number.POSITIVE_INFINITY);
+  const from =
+    typeof payload.validFrom === 'string'
+      ? Date.parse(payload.validFrom) / 1000
+      : Number(payload.nbf ?? Number.NEGATIVE_INFINITY);
+  const until =
+    typeof payload.validUntil === 'string'
+      ? Date.parse(payload.validUntil) / 1000
+      : Number(payload.exp ?? Number.POSITIVE_INFINITY);
   if (Number.isNaN(from) || Number.isNaN(until)) fail('validityWindow', 'validFrom or validUntil is not a date-time.');
-  else if (at + CLOCK_SKEW_SECONDS < from) fail('validityWindow', `Not valid before ${new Date(from * 1000).toISOString()}.`);
-  else if (at - CLOCK_SKEW_SECONDS > until) fail('validityWindow', `Expired on ${new Date(until * 1000).toISOString()}.`);
-  else pass('validityWindow', Number.isFinite(until) ? `Valid until ${new Date(until * 1000).toISOString()}.` : 'Valid, with no expiry.');
+  else if (at + CLOCK_SKEW_SECONDS < from)
+    fail('validityWindow', `Not valid before ${new Date(from * 1000).toISOString()}.`);
+  else if (at - CLOCK_SKEW_SECONDS > until)
+    fail('validityWindow', `Expired on ${new Date(until * 1000).toISOString()}.`);
+  else
+    pass(
+      'validityWindow',
+      Number.isFinite(until) ? `Valid until ${new Date(until * 1000).toISOString()}.` : 'Valid, with no expiry.',
+    );
 
   const entries = statusEntriesOf(payload.credentialStatus);
-  if (entries.length === 0) checks.status = { result: 'not_applicable', message: 'The credential has no status entry.' };
+  if (entries.length === 0)
+    checks.status = { result: 'not_applicable', message: 'The credential has no status entry.' };
   else if (checks.signature.result !== 'passed') {
     // An unauthenticated credential's status URLs are the sender's choice: following them would let anyone make this server fetch any URL.
     checks.status = { result: 'not_applicable', message: 'Not checked: the signature is not valid.' };
@@ -230,7 +273,9 @@ export async function verifyCredential(
       const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
       const state =
         typeof entry.statusListCredential === 'string'
-          ? await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const)
+          ? await deps
+              .statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer)
+              .catch(() => 'unknown' as const)
           : 'unknown';
       if (state === 'set') states.push(purpose === 'revocation' ? 'revoked' : 'suspended');
       if (state === 'unknown') unread.push(purpose);

@@ -61,7 +61,10 @@ export const graduateProfileInputSchema = builtOnFirstUse(() =>
       z
         .array(
           z
-            .strictObject({ escoUri: z.optional(escoOccupationUriSchema()), chinaCode: z.optional(chinaOccupationCodeSchema()) })
+            .strictObject({
+              escoUri: z.optional(escoOccupationUriSchema()),
+              chinaCode: z.optional(chinaOccupationCodeSchema()),
+            })
             .check(
               z.refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
                 message: 'give escoUri, chinaCode or both',
@@ -109,7 +112,9 @@ export const employerInputSchema = builtOnFirstUse(() =>
     registeredPlace: placeSchema(),
     website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
     unifiedSocialCreditCode: z.optional(
-      z.string().check(z.regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character 统一社会信用代码')),
+      z
+        .string()
+        .check(z.regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character 统一社会信用代码')),
     ),
   }),
 );
@@ -135,7 +140,10 @@ export const jobPostingInputSchema = builtOnFirstUse(() =>
       description: z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000)),
       occupation: z.optional(
         z
-          .strictObject({ escoUri: z.optional(escoOccupationUriSchema()), chinaCode: z.optional(chinaOccupationCodeSchema()) })
+          .strictObject({
+            escoUri: z.optional(escoOccupationUriSchema()),
+            chinaCode: z.optional(chinaOccupationCodeSchema()),
+          })
           .check(
             z.refine((o) => o.escoUri !== undefined || o.chinaCode !== undefined, {
               message: 'give escoUri, chinaCode or both',
@@ -178,7 +186,9 @@ export const jobPostingSchema = builtOnFirstUse(() =>
 );
 export type JobPosting = z.infer<ReturnType<typeof jobPostingSchema>>;
 
-export const applicationStatusSchema = builtOnFirstUse(() => z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected']));
+export const applicationStatusSchema = builtOnFirstUse(() =>
+  z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected']),
+);
 export type ApplicationStatus = z.infer<ReturnType<typeof applicationStatusSchema>>;
 
 export const applicationSchema = builtOnFirstUse(() =>
@@ -195,7 +205,9 @@ export const applicationSchema = builtOnFirstUse(() =>
 );
 export type Application = z.infer<ReturnType<typeof applicationSchema>>;
 
-export const issuerKindSchema = builtOnFirstUse(() => z.enum(['school', 'training-centre', 'university', 'employer-assessor']));
+export const issuerKindSchema = builtOnFirstUse(() =>
+  z.enum(['school', 'training-centre', 'university', 'employer-assessor']),
+);
 export const issuerInputSchema = builtOnFirstUse(() =>
   z.strictObject({
     legalName: bilingualTextSchema(),

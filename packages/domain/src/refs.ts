@@ -35,7 +35,9 @@ export const CHINA_SKILL_LEVEL_NAMES: Record<ChinaSkillLevel, { zh: string; en: 
 
 export const eqfLevelSchema = builtOnFirstUse(() => z.int().check(z.gte(1), z.lte(8)));
 /** Self-assessed or required proficiency: 1 basic, 2 intermediate, 3 advanced, 4 expert. */
-export const proficiencySchema = builtOnFirstUse(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
+export const proficiencySchema = builtOnFirstUse(() =>
+  z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+);
 export type Proficiency = z.infer<ReturnType<typeof proficiencySchema>>;
 
 export const cefrLevelSchema = builtOnFirstUse(() => z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']));

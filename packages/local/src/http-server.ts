@@ -21,7 +21,10 @@ export function assertPortFree(port: number, hostname: string): Promise<void> {
 }
 
 /** Serves `fetch` over HTTP/1.1 as `npm start` does; resolves once listening (port 0 picks a free one). */
-export function listenHttp(fetch: (request: Request) => Response | Promise<Response>, options: { port: number; hostname: string }): Promise<ServerType> {
+export function listenHttp(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; hostname: string },
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port: options.port, hostname: options.hostname }, () => resolve(server));
     server.once('error', (error) => reject(portError(error, options.port)));

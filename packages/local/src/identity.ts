@@ -25,7 +25,12 @@ export class MissingIdentityError extends Error {
 export async function loadOrCreateDevIdentity(keyFile: string): Promise<DevIdentity> {
   if (!existsSync(keyFile)) {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const privateJwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: `dev-${Date.now().toString(36)}` };
+    const privateJwk = {
+      ...(await exportJWK(privateKey)),
+      alg: 'ES256',
+      use: 'sig',
+      kid: `dev-${Date.now().toString(36)}`,
+    };
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
     chmodSync(keyFile, 0o600);

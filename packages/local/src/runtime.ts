@@ -48,7 +48,10 @@ export interface LocalRuntime {
 /** Everything the API needs over one table, with local keys and the in-process batch queue. */
 export function buildApiDeps(
   table: Table,
-  options: Pick<LocalRuntimeOptions, 'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers' | 'clock'>,
+  options: Pick<
+    LocalRuntimeOptions,
+    'cursorSecret' | 'taxonomy' | 'publicOrigin' | 'auth' | 'keysDir' | 'signingKeyId' | 'externalIssuers' | 'clock'
+  >,
 ): ApiDeps {
   let document: OpenApiDocument | undefined;
   const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
@@ -70,7 +73,8 @@ export function buildApiDeps(
     ...(options.externalIssuers ? { externalIssuers: options.externalIssuers } : {}),
     allowLoopbackHttp: true,
     ...(options.clock ? { clock: options.clock } : {}),
-    batchQueue: (work) => inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
+    batchQueue: (work) =>
+      inProcessBatchQueue(work, (error) => process.stderr.write(`credential batch worker: ${String(error)}\n`)),
   });
 }
 

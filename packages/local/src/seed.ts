@@ -118,16 +118,116 @@ function demoJobs(closingDate: string): Array<{ employerId: string; input: JobPo
   });
   const e = EMPLOYERS.map((employer) => employer.id);
   return [
-    { employerId: e[0]!, input: job({ en: 'Battery pack assembler', zh: '电池包装配工' }, at('320500'), O.batteryAssembler, [S.batteryChemistry, S.batteryComponents, S.electricity, S.qualityStandards], [S.electricalEngineering], closingDate) },
-    { employerId: e[0]!, input: job({ en: 'Battery cell line operator', zh: '电芯产线操作工' }, at('340100'), O.batteryAssembler, [S.batteryComponents, S.batteryFluids, S.monitorMachineOperations], [S.qualityStandards], closingDate) },
-    { employerId: e[0]!, input: job({ en: 'Welder, EV body shop', zh: '新能源车身焊工' }, at('320100'), O.welder, [S.weldingTechniques, S.typesOfMetal, S.qualityStandards], [S.cuttingTechnologies, S.fuelGas], closingDate) },
-    { employerId: e[0]!, input: job({ en: 'Welder, shipyard', zh: '船厂焊工' }, at('330200'), O.welder, [S.weldingTechniques, S.cuttingTechnologies, S.fuelGas], [S.typesOfMetal], closingDate) },
-    { employerId: e[1]!, input: job({ en: 'IC design engineer', zh: '集成电路设计工程师' }, at('310000'), O.icDesignEngineer, [S.integratedCircuits, S.integratedCircuitTypes, S.electronics, S.mathematics], [S.designDrawings, S.electricalEngineering], closingDate) },
-    { employerId: e[1]!, input: job({ en: 'Electronics test technician', zh: '电子测试技术员' }, at('320500'), O.icDesignEngineer, [S.electronicComponents, S.electronics], [S.qualityStandards], closingDate) },
-    { employerId: e[1]!, input: job({ en: 'Software developer, EDA tools', zh: 'EDA 软件开发工程师' }, at('330100'), O.softwareDeveloper, [S.computerProgramming, S.ictDebuggingTools, S.ide], [S.projectManagement, S.mathematics], closingDate) },
-    { employerId: e[1]!, input: job({ en: 'Data scientist, yield analytics', zh: '良率分析数据科学家' }, { kind: 'remote' }, O.dataScientist, [S.dataMining, S.statistics, S.queryLanguages], [S.visualPresentation, S.businessIntelligence], closingDate) },
-    { employerId: e[2]!, input: job({ en: 'Registered nurse, elderly care', zh: '养老护理注册护士' }, at('340100'), O.nurse, [S.hygieneHealthCare, S.safeMedicines, S.patientAutonomy], [S.healthCareLegislation], closingDate) },
-    { employerId: e[2]!, input: job({ en: 'Care home nurse', zh: '护理院护士' }, at('340200'), O.nurse, [S.hygieneHealthCare, S.safeMedicines], [S.patientAutonomy, S.healthCareLegislation], closingDate) },
+    {
+      employerId: e[0]!,
+      input: job(
+        { en: 'Battery pack assembler', zh: '电池包装配工' },
+        at('320500'),
+        O.batteryAssembler,
+        [S.batteryChemistry, S.batteryComponents, S.electricity, S.qualityStandards],
+        [S.electricalEngineering],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[0]!,
+      input: job(
+        { en: 'Battery cell line operator', zh: '电芯产线操作工' },
+        at('340100'),
+        O.batteryAssembler,
+        [S.batteryComponents, S.batteryFluids, S.monitorMachineOperations],
+        [S.qualityStandards],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[0]!,
+      input: job(
+        { en: 'Welder, EV body shop', zh: '新能源车身焊工' },
+        at('320100'),
+        O.welder,
+        [S.weldingTechniques, S.typesOfMetal, S.qualityStandards],
+        [S.cuttingTechnologies, S.fuelGas],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[0]!,
+      input: job(
+        { en: 'Welder, shipyard', zh: '船厂焊工' },
+        at('330200'),
+        O.welder,
+        [S.weldingTechniques, S.cuttingTechnologies, S.fuelGas],
+        [S.typesOfMetal],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[1]!,
+      input: job(
+        { en: 'IC design engineer', zh: '集成电路设计工程师' },
+        at('310000'),
+        O.icDesignEngineer,
+        [S.integratedCircuits, S.integratedCircuitTypes, S.electronics, S.mathematics],
+        [S.designDrawings, S.electricalEngineering],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[1]!,
+      input: job(
+        { en: 'Electronics test technician', zh: '电子测试技术员' },
+        at('320500'),
+        O.icDesignEngineer,
+        [S.electronicComponents, S.electronics],
+        [S.qualityStandards],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[1]!,
+      input: job(
+        { en: 'Software developer, EDA tools', zh: 'EDA 软件开发工程师' },
+        at('330100'),
+        O.softwareDeveloper,
+        [S.computerProgramming, S.ictDebuggingTools, S.ide],
+        [S.projectManagement, S.mathematics],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[1]!,
+      input: job(
+        { en: 'Data scientist, yield analytics', zh: '良率分析数据科学家' },
+        { kind: 'remote' },
+        O.dataScientist,
+        [S.dataMining, S.statistics, S.queryLanguages],
+        [S.visualPresentation, S.businessIntelligence],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[2]!,
+      input: job(
+        { en: 'Registered nurse, elderly care', zh: '养老护理注册护士' },
+        at('340100'),
+        O.nurse,
+        [S.hygieneHealthCare, S.safeMedicines, S.patientAutonomy],
+        [S.healthCareLegislation],
+        closingDate,
+      ),
+    },
+    {
+      employerId: e[2]!,
+      input: job(
+        { en: 'Care home nurse', zh: '护理院护士' },
+        at('340200'),
+        O.nurse,
+        [S.hygieneHealthCare, S.safeMedicines],
+        [S.patientAutonomy, S.healthCareLegislation],
+        closingDate,
+      ),
+    },
   ];
 }
 
@@ -143,7 +243,10 @@ const GRADUATES: Array<{ id: string; input: GraduateProfileInput }> = [
         { uri: S.batteryComponents, proficiency: 3 },
         { uri: S.electricity, proficiency: 2 },
       ],
-      languages: [{ code: 'zh', level: 'C2' }, { code: 'en', level: 'B1' }],
+      languages: [
+        { code: 'zh', level: 'C2' },
+        { code: 'en', level: 'B1' },
+      ],
       preferredPlaces: [{ kind: 'delta', cityCode: '320500' }],
       openToRemote: false,
       desiredOccupations: [{ escoUri: O.batteryAssembler }],
@@ -163,8 +266,14 @@ const GRADUATES: Array<{ id: string; input: GraduateProfileInput }> = [
         { uri: S.mathematics, proficiency: 3 },
         { uri: S.computerProgramming, proficiency: 2 },
       ],
-      languages: [{ code: 'zh', level: 'C2' }, { code: 'en', level: 'C1' }],
-      preferredPlaces: [{ kind: 'delta', cityCode: '310000' }, { kind: 'delta', cityCode: '330100' }],
+      languages: [
+        { code: 'zh', level: 'C2' },
+        { code: 'en', level: 'C1' },
+      ],
+      preferredPlaces: [
+        { kind: 'delta', cityCode: '310000' },
+        { kind: 'delta', cityCode: '330100' },
+      ],
       openToRemote: true,
       desiredOccupations: [{ escoUri: O.icDesignEngineer }],
       consents: { discoverable: true, personalisedMatching: true },
@@ -180,8 +289,15 @@ const GRADUATES: Array<{ id: string; input: GraduateProfileInput }> = [
         { uri: S.hygieneHealthCare, proficiency: 4 },
         { uri: S.safeMedicines, proficiency: 3 },
       ],
-      languages: [{ code: 'de', level: 'C2' }, { code: 'en', level: 'C1' }, { code: 'zh', level: 'A2' }],
-      preferredPlaces: [{ kind: 'elsewhere', country: 'DE', city: 'Berlin' }, { kind: 'delta', cityCode: '340100' }],
+      languages: [
+        { code: 'de', level: 'C2' },
+        { code: 'en', level: 'C1' },
+        { code: 'zh', level: 'A2' },
+      ],
+      preferredPlaces: [
+        { kind: 'elsewhere', country: 'DE', city: 'Berlin' },
+        { kind: 'delta', cityCode: '340100' },
+      ],
       openToRemote: false,
       desiredOccupations: [{ escoUri: O.nurse }],
       consents: { discoverable: false, personalisedMatching: true },
@@ -210,7 +326,11 @@ export async function seedDemoData(
   }
   for (const graduate of GRADUATES) await profiles.update(graduate.id, () => graduate.input);
   try {
-    await createItem(table, itemOf(entities.SeedMarker, entities.SeedMarker.key(), { seededAt: now.toISOString() }), 'seed marker');
+    await createItem(
+      table,
+      itemOf(entities.SeedMarker, entities.SeedMarker.key(), { seededAt: now.toISOString() }),
+      'seed marker',
+    );
   } catch (error) {
     if (!(error instanceof ConditionalWriteFailed)) throw error;
   }

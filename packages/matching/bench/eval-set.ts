@@ -45,12 +45,15 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
 /** Disjoint pairs of occupations whose essential skills overlap heavily, in a seeded order. */
 function nearDuplicatePairs(occupations: readonly Occupation[], random: () => number): Array<[Occupation, Occupation]> {
   const bySkill = new Map<string, number[]>();
-  for (const [i, o] of occupations.entries()) for (const s of o.essential) bySkill.set(s, [...(bySkill.get(s) ?? []), i]);
+  for (const [i, o] of occupations.entries())
+    for (const s of o.essential) bySkill.set(s, [...(bySkill.get(s) ?? []), i]);
   const used = new Set<number>();
   const pairs: Array<[Occupation, Occupation]> = [];
   for (const i of sampleOf(random, [...occupations.keys()], occupations.length)) {
     if (used.has(i)) continue;
-    const others = [...new Set(occupations[i]!.essential.flatMap((s) => bySkill.get(s)!))].filter((j) => j !== i && !used.has(j));
+    const others = [...new Set(occupations[i]!.essential.flatMap((s) => bySkill.get(s)!))].filter(
+      (j) => j !== i && !used.has(j),
+    );
     const twin = others.find((j) => jaccard(occupations[i]!.essential, occupations[j]!.essential) >= NEAR_DUPLICATE);
     if (twin === undefined) continue;
     used.add(i).add(twin);
@@ -117,11 +120,18 @@ export function buildConditions(split: Split, size: number): Condition[] {
   const twinIds = new Set(twinJobs.map((j) => j.id));
   const ordinary = jobs.filter((j) => !twinIds.has(j.id));
   const duplicates: Case[] = twins.flatMap((o, i) =>
-    Array.from({ length: GRADUATES_PER_OCCUPATION }, (_, g) => ({ target: twinJobs[i]!.id, profile: graduate(`d-${i}-${g}`, heldSkills(o)) })),
+    Array.from({ length: GRADUATES_PER_OCCUPATION }, (_, g) => ({
+      target: twinJobs[i]!.id,
+      profile: graduate(`d-${i}-${g}`, heldSkills(o)),
+    })),
   );
   return [
     { name: 'exact skills', jobs, cases: exact },
     { name: 'near skills (half named by an ESCO neighbour)', jobs, cases: near },
-    { name: `near-duplicate occupations (${pairs.length} pairs, essential-skill Jaccard ≥ ${NEAR_DUPLICATE})`, jobs: [...ordinary, ...twinJobs], cases: duplicates },
+    {
+      name: `near-duplicate occupations (${pairs.length} pairs, essential-skill Jaccard ≥ ${NEAR_DUPLICATE})`,
+      jobs: [...ordinary, ...twinJobs],
+      cases: duplicates,
+    },
   ];
 }

@@ -15,16 +15,33 @@ const taxonomy = getTaxonomy();
 const rankOf = (scores: Array<{ id: string; score: number }>, target: string) =>
   [...scores].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).findIndex((s) => s.id === target) + 1;
 
-function measure(jobs: readonly MatchJob[], cases: readonly Case[], score: (profile: MatchProfile, job: MatchJob) => number) {
+function measure(
+  jobs: readonly MatchJob[],
+  cases: readonly Case[],
+  score: (profile: MatchProfile, job: MatchJob) => number,
+) {
   const ranks = cases.map(({ profile, target }) => {
     // A job sharing no skill or neighbour scores below the target under every ranking, so only the
     // rest needs scoring; the rank is the same and the run much shorter.
-    const reach = new Set(reachableSkills(profile.skills.map((s) => s.uri), taxonomy));
+    const reach = new Set(
+      reachableSkills(
+        profile.skills.map((s) => s.uri),
+        taxonomy,
+      ),
+    );
     const candidates = jobs.filter((job) => job.requiredSkills.some((s) => reach.has(s.uri)));
-    return rankOf(candidates.map((job) => ({ id: job.id, score: score(profile, job) })), target);
+    return rankOf(
+      candidates.map((job) => ({ id: job.id, score: score(profile, job) })),
+      target,
+    );
   });
   const at = (k: number) => ranks.filter((r) => r <= k).length / ranks.length;
-  return { 'recall@1': at(1), 'recall@5': at(5), 'recall@10': at(10), MRR: ranks.reduce((sum, r) => sum + 1 / r, 0) / ranks.length };
+  return {
+    'recall@1': at(1),
+    'recall@5': at(5),
+    'recall@10': at(10),
+    MRR: ranks.reduce((sum, r) => sum + 1 / r, 0) / ranks.length,
+  };
 }
 
 const jaccard = (profile: MatchProfile, job: MatchJob) => {
@@ -49,7 +66,9 @@ for (const split of SPLITS) {
       Object.fromEntries(
         Object.entries(rankings).map(([ranking, score]) => [
           ranking,
-          Object.fromEntries(Object.entries(measure(jobs, cases, score)).map(([k, v]) => [k, k === 'MRR' ? v.toFixed(3) : pct(v)])),
+          Object.fromEntries(
+            Object.entries(measure(jobs, cases, score)).map(([k, v]) => [k, k === 'MRR' ? v.toFixed(3) : pct(v)]),
+          ),
         ]),
       ),
     );

@@ -8,7 +8,13 @@ import { cpus } from 'node:os';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { sampleOf, seededRandom } from './random.ts';
 import type { DeltaCityCode, Place } from '@skillpass/domain';
-import { bruteForceTopJobs, InMemoryJobIndex, type MatchJob, type MatchProfile, topJobsForProfile } from '../src/index.ts';
+import {
+  bruteForceTopJobs,
+  InMemoryJobIndex,
+  type MatchJob,
+  type MatchProfile,
+  topJobsForProfile,
+} from '../src/index.ts';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 10_000);
@@ -18,7 +24,20 @@ const DYNAMO_JOBS = Number(process.env.BENCH_DYNAMO_JOBS ?? 10_000);
 const DYNAMO_SAMPLE = 100;
 const K = 20;
 
-const CITIES: DeltaCityCode[] = ['310000', '320100', '320200', '320400', '320500', '320600', '330100', '330200', '330400', '330600', '340100', '340200'];
+const CITIES: DeltaCityCode[] = [
+  '310000',
+  '320100',
+  '320200',
+  '320400',
+  '320500',
+  '320600',
+  '330100',
+  '330200',
+  '330400',
+  '330600',
+  '340100',
+  '340200',
+];
 
 const random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -45,7 +64,11 @@ export function syntheticJob(i: number): MatchJob {
     id: `job-${String(i).padStart(6, '0')}`,
     version: 1,
     requiredSkills: [
-      ...essential.map((uri) => ({ uri, importance: 'essential' as const, minProficiency: (1 + Math.floor(random() * 3)) as 1 | 2 | 3 })),
+      ...essential.map((uri) => ({
+        uri,
+        importance: 'essential' as const,
+        minProficiency: (1 + Math.floor(random() * 3)) as 1 | 2 | 3,
+      })),
       ...optional.map((uri) => ({ uri, importance: 'optional' as const, minProficiency: 1 as const })),
     ],
     place: randomPlace(),
@@ -56,12 +79,18 @@ export function syntheticJob(i: number): MatchJob {
 
 export function syntheticGraduate(i: number): MatchProfile {
   const occupation = pick(occupations);
-  const skills = sample(occupation.essential, 2 + Math.floor(random() * 6)).concat(sample(occupation.optional, Math.floor(random() * 3)));
+  const skills = sample(occupation.essential, 2 + Math.floor(random() * 6)).concat(
+    sample(occupation.optional, Math.floor(random() * 3)),
+  );
   const places: Place[] = sample(CITIES, 1 + Math.floor(random() * 2)).map((cityCode) => ({ kind: 'delta', cityCode }));
   return {
     id: `grad-${String(i).padStart(5, '0')}`,
     version: 1,
-    skills: [...new Set(skills)].map((uri) => ({ uri, proficiency: (1 + Math.floor(random() * 4)) as 1 | 2 | 3 | 4, verified: random() < 0.2 })),
+    skills: [...new Set(skills)].map((uri) => ({
+      uri,
+      proficiency: (1 + Math.floor(random() * 4)) as 1 | 2 | 3 | 4,
+      verified: random() < 0.2,
+    })),
     preferredPlaces: places,
     openToRemote: random() < 0.5,
     ...(random() < 0.7 ? { eqfLevel: 3 + Math.floor(random() * 5) } : {}),
@@ -95,7 +124,10 @@ async function inProcess() {
     const result = await topJobsForProfile(graduate, index, load, taxonomy, K);
     indexTimes.push(performance.now() - t);
     scoredCounts.push(result.stats.scored);
-    topByIndex.set(graduate.id, result.matches.map((m) => m.jobId));
+    topByIndex.set(
+      graduate.id,
+      result.matches.map((m) => m.jobId),
+    );
   }
   const bruteTimes: number[] = [];
   let agreeing = 0;
@@ -106,12 +138,23 @@ async function inProcess() {
     bruteTimes.push(performance.now() - t);
     if (JSON.stringify(top) === JSON.stringify(topByIndex.get(graduate.id))) agreeing++;
   }
-  return { generated, built, heapIndex, indexTimes, bruteTimes, agreeing, bruteSample: bruteSample.length, scoredCounts };
+  return {
+    generated,
+    built,
+    heapIndex,
+    indexTimes,
+    bruteTimes,
+    agreeing,
+    bruteSample: bruteSample.length,
+    scoredCounts,
+  };
 }
 
 async function dynamoPath() {
   const { startDynamoDbLocal } = await import('@skillpass/local/dynamodb-local');
-  const { connectTable, createRepositories, CursorCodec, ensureTable, entities, itemOf, putItems } = await import('@skillpass/store');
+  const { connectTable, createRepositories, CursorCodec, ensureTable, entities, itemOf, putItems } = await import(
+    '@skillpass/store'
+  );
   const { postingsOfJob, partitionOfJob } = await import('../src/index.ts');
   const dynamo = await startDynamoDbLocal({ inMemory: true });
   try {
@@ -149,7 +192,9 @@ async function dynamoPath() {
     ]);
     for (let i = 0; i < items.length; i += 2_500) {
       await Promise.all(
-        Array.from({ length: 10 }, (_, k) => items.slice(i + k * 250, i + (k + 1) * 250)).map((chunk) => putItems(table, chunk)),
+        Array.from({ length: 10 }, (_, k) => items.slice(i + k * 250, i + (k + 1) * 250)).map((chunk) =>
+          putItems(table, chunk),
+        ),
       );
     }
     const loaded = performance.now() - started;
@@ -161,7 +206,8 @@ async function dynamoPath() {
       await topJobsForProfile(
         graduate,
         { postings: (skill, partition) => counted(matchingIndex.jobPostings(skill, partition as never)) },
-        async (ids) => (await counted(matchingIndex.getJobs(ids))).map((j) => ({ ...j, id: j.jobId }) as unknown as MatchJob),
+        async (ids) =>
+          (await counted(matchingIndex.getJobs(ids))).map((j) => ({ ...j, id: j.jobId }) as unknown as MatchJob),
         taxonomy,
         K,
       );
@@ -177,18 +223,38 @@ async function dynamoPath() {
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`skillpass matching benchmark — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpu}, node ${process.version}`);
-console.log(`region: ${JOBS.toLocaleString()} open jobs sampled from ${occupations.length} ESCO occupations, ${GRADUATES.toLocaleString()} graduates\n`);
+console.log(
+  `region: ${JOBS.toLocaleString()} open jobs sampled from ${occupations.length} ESCO occupations, ${GRADUATES.toLocaleString()} graduates\n`,
+);
 const p = await inProcess();
-console.log(`generated in ${ms(p.generated)}; index built in ${ms(p.built)}, heap +${(p.heapIndex / 1e6).toFixed(0)} MB`);
+console.log(
+  `generated in ${ms(p.generated)}; index built in ${ms(p.built)}, heap +${(p.heapIndex / 1e6).toFixed(0)} MB`,
+);
 console.table({
-  'top-20 via index': { profiles: p.indexTimes.length, p50: ms(percentile(p.indexTimes, 50)), p99: ms(percentile(p.indexTimes, 99)), 'jobs scored (p50)': percentile(p.scoredCounts, 50) },
-  'top-20 brute force (baseline)': { profiles: p.bruteTimes.length, p50: ms(percentile(p.bruteTimes, 50)), p99: ms(percentile(p.bruteTimes, 99)), 'jobs scored (p50)': JOBS },
+  'top-20 via index': {
+    profiles: p.indexTimes.length,
+    p50: ms(percentile(p.indexTimes, 50)),
+    p99: ms(percentile(p.indexTimes, 99)),
+    'jobs scored (p50)': percentile(p.scoredCounts, 50),
+  },
+  'top-20 brute force (baseline)': {
+    profiles: p.bruteTimes.length,
+    p50: ms(percentile(p.bruteTimes, 50)),
+    p99: ms(percentile(p.bruteTimes, 99)),
+    'jobs scored (p50)': JOBS,
+  },
 });
-console.log(`speed-up at p50: ${(percentile(p.bruteTimes, 50) / percentile(p.indexTimes, 50)).toFixed(1)}×, at p99: ${(percentile(p.bruteTimes, 99) / percentile(p.indexTimes, 99)).toFixed(1)}×`);
-console.log(`top-20 agreement with brute force: ${p.agreeing}/${p.bruteSample} profiles (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%)\n`);
+console.log(
+  `speed-up at p50: ${(percentile(p.bruteTimes, 50) / percentile(p.indexTimes, 50)).toFixed(1)}×, at p99: ${(percentile(p.bruteTimes, 99) / percentile(p.indexTimes, 99)).toFixed(1)}×`,
+);
+console.log(
+  `top-20 agreement with brute force: ${p.agreeing}/${p.bruteSample} profiles (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%)\n`,
+);
 if (process.env.BENCH_SKIP_DYNAMO !== '1') {
   const d = await dynamoPath();
-  console.log(`DynamoDB Local: ${DYNAMO_JOBS.toLocaleString()} jobs (${d.items.toLocaleString()} items with postings) loaded in ${ms(d.loaded)}`);
+  console.log(
+    `DynamoDB Local: ${DYNAMO_JOBS.toLocaleString()} jobs (${d.items.toLocaleString()} items with postings) loaded in ${ms(d.loaded)}`,
+  );
   console.table({
     'recompute via DynamoDB index': {
       recomputes: d.times.length,

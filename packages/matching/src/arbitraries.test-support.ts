@@ -11,7 +11,9 @@ export const placeArb: fc.Arbitrary<Place> = fc.oneof(
 );
 
 export const graphArb: fc.Arbitrary<SkillGraph> = fc
-  .array(fc.tuple(fc.nat({ max: SKILLS.length - 1 }), fc.nat({ max: SKILLS.length - 1 }), fc.boolean()), { maxLength: 20 })
+  .array(fc.tuple(fc.nat({ max: SKILLS.length - 1 }), fc.nat({ max: SKILLS.length - 1 }), fc.boolean()), {
+    maxLength: 20,
+  })
   .map((edges) => {
     const links = new Map<string, Array<{ uri: string; kind: 'broader' | 'narrower' | 'related' }>>();
     const add = (from: string, uri: string, kind: 'broader' | 'narrower' | 'related') => {
@@ -37,14 +39,19 @@ const proficiencyArb = fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as 
 export const profileArb: fc.Arbitrary<MatchProfile> = fc.record({
   id: fc.constantFrom('g1', 'g2', 'g3').chain((prefix) => fc.nat({ max: 999 }).map((n) => `${prefix}-${n}`)),
   version: fc.integer({ min: 1, max: 9 }),
-  skills: fc.uniqueArray(fc.record({ uri: fc.constantFrom(...SKILLS), proficiency: proficiencyArb, verified: fc.boolean() }), {
-    selector: (s) => s.uri,
-    maxLength: 8,
-  }),
+  skills: fc.uniqueArray(
+    fc.record({ uri: fc.constantFrom(...SKILLS), proficiency: proficiencyArb, verified: fc.boolean() }),
+    {
+      selector: (s) => s.uri,
+      maxLength: 8,
+    },
+  ),
   preferredPlaces: fc.array(placeArb, { maxLength: 3 }),
   openToRemote: fc.boolean(),
   eqfLevel: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
-  chinaSkillLevel: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const), { nil: undefined }),
+  chinaSkillLevel: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const), {
+    nil: undefined,
+  }),
 });
 
 export const jobArb = (id: string): fc.Arbitrary<MatchJob> =>

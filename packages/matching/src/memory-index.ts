@@ -1,4 +1,10 @@
-import { type JobIndexReader, type JobPosting, type GraduateIndexReader, postingsOfJob, postingsOfProfile } from './ranking.ts';
+import {
+  type JobIndexReader,
+  type JobPosting,
+  type GraduateIndexReader,
+  postingsOfJob,
+  postingsOfProfile,
+} from './ranking.ts';
 import type { RegionPartition } from '@skillpass/domain';
 import type { MatchJob, MatchProfile } from './types.ts';
 
@@ -24,7 +30,8 @@ export class InMemoryJobIndex implements JobIndexReader {
   remove(jobId: string): void {
     const job = this.#jobs.get(jobId);
     if (!job) return;
-    for (const { skillUri, partition } of postingsOfJob(job)) this.#postings.get(skillUri)?.get(partition)?.delete(jobId);
+    for (const { skillUri, partition } of postingsOfJob(job))
+      this.#postings.get(skillUri)?.get(partition)?.delete(jobId);
     this.#jobs.delete(jobId);
   }
 
@@ -64,7 +71,8 @@ export class InMemoryGraduateIndex implements GraduateIndexReader {
   remove(profileId: string): void {
     const profile = this.#profiles.get(profileId);
     if (!profile) return;
-    for (const { skillUri, partition } of postingsOfProfile(profile)) this.#postings.get(`${partition}|${skillUri}`)?.delete(profileId);
+    for (const { skillUri, partition } of postingsOfProfile(profile))
+      this.#postings.get(`${partition}|${skillUri}`)?.delete(profileId);
     this.#profiles.delete(profileId);
   }
 

@@ -3,19 +3,31 @@ import type { RegionPartition } from '@skillpass/domain';
 import { describe, expect, it } from 'vitest';
 import { graphArb, jobsArb, profileArb } from './arbitraries.test-support.ts';
 import { InMemoryGraduateIndex, InMemoryJobIndex } from './memory-index.ts';
-import { bruteForceTopCandidates, bruteForceTopJobs, newlyEnteredJobIds, topCandidatesForJob, topJobsForProfile } from './ranking.ts';
+import {
+  bruteForceTopCandidates,
+  bruteForceTopJobs,
+  newlyEnteredJobIds,
+  topCandidatesForJob,
+  topJobsForProfile,
+} from './ranking.ts';
 import type { MatchJob, MatchProfile } from './types.ts';
 
 describe('indexed top-k equals brute force', () => {
   it('for a graduate’s jobs, ties included', async () => {
     await fc.assert(
-      fc.asyncProperty(profileArb, jobsArb, graphArb, fc.integer({ min: 1, max: 10 }), async (profile, jobs, graph, k) => {
-        const index = new InMemoryJobIndex();
-        for (const job of jobs) index.put(job);
-        const viaIndex = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), graph, k);
-        const expected = bruteForceTopJobs(profile, jobs, graph, k);
-        expect(viaIndex.matches.map((m) => [m.jobId, m.score])).toEqual(expected.map((m) => [m.jobId, m.score]));
-      }),
+      fc.asyncProperty(
+        profileArb,
+        jobsArb,
+        graphArb,
+        fc.integer({ min: 1, max: 10 }),
+        async (profile, jobs, graph, k) => {
+          const index = new InMemoryJobIndex();
+          for (const job of jobs) index.put(job);
+          const viaIndex = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), graph, k);
+          const expected = bruteForceTopJobs(profile, jobs, graph, k);
+          expect(viaIndex.matches.map((m) => [m.jobId, m.score])).toEqual(expected.map((m) => [m.jobId, m.score]));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -55,7 +67,13 @@ describe('indexed top-k equals brute force', () => {
       preferredPlaces: [],
       openToRemote: true,
     };
-    const result = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), { relatedSkills: () => [] }, 10);
+    const result = await topJobsForProfile(
+      profile,
+      index,
+      (ids) => index.loadJobs(ids),
+      { relatedSkills: () => [] },
+      10,
+    );
     expect(result.matches.map((m) => m.jobId)).toEqual(['mine']);
     expect(result.stats.postingsRead).toBe(1);
     expect(result.stats.scored).toBe(1);
@@ -71,7 +89,11 @@ describe('indexed top-k equals brute force', () => {
       postedAt: '2026-01-01T00:00:00.000Z',
     };
     index.put(base);
-    index.put({ ...base, version: 2, requiredSkills: [{ uri: 'http://x/b', importance: 'essential', minProficiency: 1 }] });
+    index.put({
+      ...base,
+      version: 2,
+      requiredSkills: [{ uri: 'http://x/b', importance: 'essential', minProficiency: 1 }],
+    });
     expect(await index.postings('http://x/a', 'remote')).toEqual([]);
     expect((await index.postings('http://x/b', 'remote')).map((p) => p.jobId)).toEqual(['j']);
     index.remove('j');
@@ -95,13 +117,18 @@ describe('index partitions', () => {
     index.put(at('ningbo', { kind: 'delta', cityCode: '330200' }));
     index.put(at('anywhere', { kind: 'remote' }));
     index.put(at('berlin', { kind: 'elsewhere', country: 'DE', city: 'Berlin' }));
-    const ids = async (partition: RegionPartition) => (await index.postings(skill, partition)).map((p) => p.jobId).sort();
+    const ids = async (partition: RegionPartition) =>
+      (await index.postings(skill, partition)).map((p) => p.jobId).sort();
     expect(await ids('320000')).toEqual(['nanjing', 'suzhou']);
     expect(await ids('330000')).toEqual(['ningbo']);
     expect(await ids('remote')).toEqual(['anywhere']);
     expect(await ids('outside')).toEqual(['berlin']);
     expect(await ids('310000')).toEqual([]);
-    expect((await index.postings(skill, '320000'))[0]).toMatchObject({ importance: 'optional', minProficiency: 2, totalWeight: 1 });
+    expect((await index.postings(skill, '320000'))[0]).toMatchObject({
+      importance: 'optional',
+      minProficiency: 2,
+      totalWeight: 1,
+    });
   });
 });
 

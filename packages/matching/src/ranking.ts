@@ -31,7 +31,9 @@ export interface GraduateIndexReader {
 }
 
 /** The postings a job contributes to the index, one per required skill, in its partition. */
-export function postingsOfJob(job: MatchJob): Array<{ skillUri: string; partition: RegionPartition; posting: JobPosting }> {
+export function postingsOfJob(
+  job: MatchJob,
+): Array<{ skillUri: string; partition: RegionPartition; posting: JobPosting }> {
   const totalWeight = totalSkillWeight(job);
   const partition = partitionOfJob(job);
   return job.requiredSkills.map((skill) => ({
@@ -58,7 +60,10 @@ export interface RankingStats {
 }
 
 const byRank = (a: JobMatch & { postedAt: string }, b: JobMatch & { postedAt: string }) =>
-  compareMatches({ score: a.score, postedAt: a.postedAt, id: a.jobId }, { score: b.score, postedAt: b.postedAt, id: b.jobId });
+  compareMatches(
+    { score: a.score, postedAt: a.postedAt, id: a.jobId },
+    { score: b.score, postedAt: b.postedAt, id: b.jobId },
+  );
 
 /**
  * A profile's top-k jobs through the index: reads only the postings of its skills and their
@@ -78,10 +83,13 @@ export async function topJobsForProfile(
   let postingsRead = 0;
   const reach = reachableSkills(skills.keys(), graph);
   // Which of the graduate's skills a posting's skill makes relevant: itself or a neighbour held.
-  const heldNear = (skillUri: string) => [skillUri, ...graph.relatedSkills(skillUri).map((n) => n.uri)].filter((uri) => skills.has(uri));
+  const heldNear = (skillUri: string) =>
+    [skillUri, ...graph.relatedSkills(skillUri).map((n) => n.uri)].filter((uri) => skills.has(uri));
   const creditCache = new Map<string, number>();
   const lists = await Promise.all(
-    reach.flatMap((skillUri) => partitions.map(async (partition) => ({ skillUri, postings: await reader.postings(skillUri, partition) }))),
+    reach.flatMap((skillUri) =>
+      partitions.map(async (partition) => ({ skillUri, postings: await reader.postings(skillUri, partition) })),
+    ),
   );
   for (const { skillUri, postings } of lists) {
     const near = postings.length > 0 ? heldNear(skillUri) : [];
@@ -90,12 +98,20 @@ export async function topJobsForProfile(
       const cacheKey = `${skillUri}|${posting.importance}|${posting.minProficiency}`;
       let credit = creditCache.get(cacheKey);
       if (credit === undefined) {
-        credit = creditForRequiredSkill(skills, { uri: skillUri, importance: posting.importance, minProficiency: posting.minProficiency }, graph).credit;
+        credit = creditForRequiredSkill(
+          skills,
+          { uri: skillUri, importance: posting.importance, minProficiency: posting.minProficiency },
+          graph,
+        ).credit;
         creditCache.set(cacheKey, credit);
       }
       if (credit === 0) continue;
       const weight = posting.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional;
-      const entry = earned.get(posting.jobId) ?? { earned: 0, totalWeight: posting.totalWeight, relevant: new Set<string>() };
+      const entry = earned.get(posting.jobId) ?? {
+        earned: 0,
+        totalWeight: posting.totalWeight,
+        relevant: new Set<string>(),
+      };
       entry.earned += credit * weight;
       for (const uri of near) entry.relevant.add(uri);
       earned.set(posting.jobId, entry);
@@ -103,7 +119,10 @@ export async function topJobsForProfile(
   }
   // The skill part is exact from the postings; location and level can add at most their weights.
   const bounded = [...earned.entries()]
-    .map(([jobId, e]) => ({ jobId, bound: skillPoints(e.earned, e.totalWeight, e.relevant.size, skills.size) + WEIGHTS.location + WEIGHTS.level }))
+    .map(([jobId, e]) => ({
+      jobId,
+      bound: skillPoints(e.earned, e.totalWeight, e.relevant.size, skills.size) + WEIGHTS.location + WEIGHTS.level,
+    }))
     .sort((a, b) => b.bound - a.bound || (a.jobId < b.jobId ? -1 : 1));
   const top: Array<JobMatch & { postedAt: string }> = [];
   let scored = 0;
@@ -172,10 +191,18 @@ export async function topCandidatesForJob(
     .filter((m) => m.eligible)
     .sort((a, b) => b.score - a.score || (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : 0))
     .slice(0, k);
-  return { matches, stats: { postingsRead: lists.reduce((n, l) => n + l.length, 0), candidates: ids.length, scored: profiles.length } };
+  return {
+    matches,
+    stats: { postingsRead: lists.reduce((n, l) => n + l.length, 0), candidates: ids.length, scored: profiles.length },
+  };
 }
 
-export function bruteForceTopCandidates(job: MatchJob, profiles: readonly MatchProfile[], graph: SkillGraph, k: number): JobMatch[] {
+export function bruteForceTopCandidates(
+  job: MatchJob,
+  profiles: readonly MatchProfile[],
+  graph: SkillGraph,
+  k: number,
+): JobMatch[] {
   const partition = partitionOfJob(job);
   return profiles
     .filter((profile) => partitionsOfInterest(profile).includes(partition))

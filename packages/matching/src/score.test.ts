@@ -44,11 +44,16 @@ describe('scoreJobForProfile explains itself', () => {
     expect(match).toMatchObject({ jobId: 'job-w', profileId: 'g', jobVersion: 3, profileVersion: 7, eligible: true });
     expect(match.explanation.matchedEssential.map((c) => c.required.uri)).toEqual([welding, metals]);
     expect(match.explanation.partial).toEqual([
-      expect.objectContaining({ required: expect.objectContaining({ uri: cutting }), via: expect.objectContaining({ uri: gas, relation: 'related' }) }),
+      expect.objectContaining({
+        required: expect.objectContaining({ uri: cutting }),
+        via: expect.objectContaining({ uri: gas, relation: 'related' }),
+      }),
     ]);
     expect(match.explanation.missingEssential).toEqual([drawings]);
     expect(match.explanation.location).toEqual({ tier: 'same-province', score: 0.8 });
-    expect(match.explanation.level.fits).toEqual([{ requirement: 'china-skill-level', required: 4, held: 4, fit: 'meets' }]);
+    expect(match.explanation.level.fits).toEqual([
+      { requirement: 'china-skill-level', required: 4, held: 4, fit: 'meets' },
+    ]);
     expect(match.explanation.verifiedSkills).toEqual([welding]);
     const { skills, location, level } = match.explanation.parts;
     expect(match.score).toBeCloseTo(skills + location + level, 0);
@@ -57,17 +62,31 @@ describe('scoreJobForProfile explains itself', () => {
   it('reports proficiency against the minimum for each matched skill, and credits a shortfall partly', () => {
     const match = scoreJobForProfile(graduate, welder, noRelations);
     const [weldingCredit, metalsCredit] = match.explanation.matchedEssential;
-    expect(weldingCredit).toMatchObject({ required: { uri: welding, minProficiency: 2 }, via: { relation: 'same', proficiency: 3, verified: true } });
-    expect(metalsCredit).toMatchObject({ required: { uri: metals, minProficiency: 2 }, via: { relation: 'same', proficiency: 2, verified: false } });
-    const novice = { ...graduate, skills: graduate.skills.map((s) => (s.uri === welding ? { ...s, proficiency: 1 as const } : s)) };
+    expect(weldingCredit).toMatchObject({
+      required: { uri: welding, minProficiency: 2 },
+      via: { relation: 'same', proficiency: 3, verified: true },
+    });
+    expect(metalsCredit).toMatchObject({
+      required: { uri: metals, minProficiency: 2 },
+      via: { relation: 'same', proficiency: 2, verified: false },
+    });
+    const novice = {
+      ...graduate,
+      skills: graduate.skills.map((s) => (s.uri === welding ? { ...s, proficiency: 1 as const } : s)),
+    };
     const shortfall = scoreJobForProfile(novice, welder, noRelations);
     expect(shortfall.explanation.matchedEssential[0]!.credit).toBeLessThan(weldingCredit!.credit);
     expect(shortfall.explanation.matchedEssential[0]!.credit).toBeGreaterThan(0);
   });
 
   it('lists matched and missing optional skills apart from essential ones', () => {
-    const withCutting = { ...graduate, skills: [...graduate.skills, { uri: cutting, proficiency: 1 as const, verified: false }] };
-    expect(scoreJobForProfile(withCutting, welder, noRelations).explanation.matchedOptional.map((c) => c.required.uri)).toEqual([cutting]);
+    const withCutting = {
+      ...graduate,
+      skills: [...graduate.skills, { uri: cutting, proficiency: 1 as const, verified: false }],
+    };
+    expect(
+      scoreJobForProfile(withCutting, welder, noRelations).explanation.matchedOptional.map((c) => c.required.uri),
+    ).toEqual([cutting]);
     const without = scoreJobForProfile(graduate, welder, noRelations).explanation;
     expect(without.matchedOptional).toEqual([]);
     expect(without.missingOptional).toEqual([cutting]);
@@ -75,7 +94,10 @@ describe('scoreJobForProfile explains itself', () => {
   });
 
   it('names the held skill and the ESCO relation behind a partial match; a narrower skill earns more than a broader one', () => {
-    const job: MatchJob = { ...welder, requiredSkills: [{ uri: drawings, importance: 'essential', minProficiency: 1 }] };
+    const job: MatchJob = {
+      ...welder,
+      requiredSkills: [{ uri: drawings, importance: 'essential', minProficiency: 1 }],
+    };
     const holding = (uri: string): MatchProfile => ({ ...graduate, skills: [{ uri, proficiency: 2, verified: true }] });
     const graph: SkillGraph = {
       relatedSkills: (uri) =>
@@ -89,7 +111,10 @@ describe('scoreJobForProfile explains itself', () => {
     const viaNarrower = scoreJobForProfile(holding(gas), job, graph);
     const viaBroader = scoreJobForProfile(holding(cutting), job, graph);
     expect(viaNarrower.explanation.partial).toEqual([
-      expect.objectContaining({ required: expect.objectContaining({ uri: drawings }), via: expect.objectContaining({ uri: gas, relation: 'narrower', verified: true }) }),
+      expect.objectContaining({
+        required: expect.objectContaining({ uri: drawings }),
+        via: expect.objectContaining({ uri: gas, relation: 'narrower', verified: true }),
+      }),
     ]);
     expect(viaBroader.explanation.partial[0]!.via).toMatchObject({ uri: cutting, relation: 'broader' });
     expect(viaNarrower.explanation.missingEssential).toEqual([]);
@@ -118,18 +143,27 @@ describe('scoreJobForProfile explains itself', () => {
   });
 
   it('says how far below a level requirement the graduate is, or that none is required', () => {
-    const level = (profile: MatchProfile, job: MatchJob) => scoreJobForProfile(profile, job, noRelations).explanation.level;
+    const level = (profile: MatchProfile, job: MatchJob) =>
+      scoreJobForProfile(profile, job, noRelations).explanation.level;
     const eqfJob: MatchJob = { ...welder, minEqfLevel: 6, minChinaSkillLevel: undefined };
-    expect(level({ ...graduate, eqfLevel: 4 }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, held: 4, fit: 'below', belowBy: 2 }]);
-    expect(level({ ...graduate, eqfLevel: 7 }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, held: 7, fit: 'meets' }]);
-    expect(level({ ...graduate, eqfLevel: undefined }, eqfJob).fits).toEqual([{ requirement: 'eqf', required: 6, fit: 'unknown' }]);
+    expect(level({ ...graduate, eqfLevel: 4 }, eqfJob).fits).toEqual([
+      { requirement: 'eqf', required: 6, held: 4, fit: 'below', belowBy: 2 },
+    ]);
+    expect(level({ ...graduate, eqfLevel: 7 }, eqfJob).fits).toEqual([
+      { requirement: 'eqf', required: 6, held: 7, fit: 'meets' },
+    ]);
+    expect(level({ ...graduate, eqfLevel: undefined }, eqfJob).fits).toEqual([
+      { requirement: 'eqf', required: 6, fit: 'unknown' },
+    ]);
     // 5 = 初级工 is the lowest China level: holding 5 where 4 is required falls one step short.
     expect(level({ ...graduate, chinaSkillLevel: 5 }, welder).fits).toEqual([
       { requirement: 'china-skill-level', required: 4, held: 5, fit: 'below', belowBy: 1 },
     ]);
     expect(level({ ...graduate, chinaSkillLevel: 2 }, welder).fits[0]!.fit).toBe('meets');
     expect(level(graduate, { ...welder, minChinaSkillLevel: undefined })).toEqual({ fits: [], score: 1 });
-    const scores = [2, 1, 0].map((short) => scoreJobForProfile({ ...graduate, eqfLevel: 6 - short }, eqfJob, noRelations).score);
+    const scores = [2, 1, 0].map(
+      (short) => scoreJobForProfile({ ...graduate, eqfLevel: 6 - short }, eqfJob, noRelations).score,
+    );
     expect(scores[0]).toBeLessThan(scores[1]!);
     expect(scores[1]).toBeLessThan(scores[2]!);
   });
@@ -139,7 +173,11 @@ describe('scoreJobForProfile explains itself', () => {
     expect(scoreJobForProfile(graduate, welder, graph).summary).toBe(
       'Has 2 of 3 essential skills and 0 of 1 optional, 1 more through a related skill; 1 backed by a verified credential; the job is in a preferred province; meets the required level.',
     );
-    const remoteEqf = scoreJobForProfile({ ...graduate, openToRemote: true, eqfLevel: 5 }, { ...welder, place: { kind: 'remote' }, minEqfLevel: 6, minChinaSkillLevel: undefined }, noRelations);
+    const remoteEqf = scoreJobForProfile(
+      { ...graduate, openToRemote: true, eqfLevel: 5 },
+      { ...welder, place: { kind: 'remote' }, minEqfLevel: 6, minChinaSkillLevel: undefined },
+      noRelations,
+    );
     expect(remoteEqf.summary).toContain('the job is remote, as wanted; EQF level 1 step below the requirement.');
     const stranger: MatchProfile = { ...graduate, skills: [{ uri: SKILLS[9]!, proficiency: 4, verified: true }] };
     expect(scoreJobForProfile(stranger, welder, noRelations).summary).toMatch(/not a match/);
@@ -148,8 +186,20 @@ describe('scoreJobForProfile explains itself', () => {
   it('reads in Chinese too, and names the skills when given their labels', () => {
     const graph: SkillGraph = { relatedSkills: (uri) => (uri === cutting ? [{ uri: gas, kind: 'related' }] : []) };
     const { explanation } = scoreJobForProfile(graduate, welder, graph);
-    const en = { [welding]: 'welding', [cutting]: 'metal cutting', [metals]: 'metal types', [drawings]: 'technical drawings', [gas]: 'gas welding' };
-    const zh = { [welding]: '焊接', [cutting]: '金属切割', [metals]: '金属种类', [drawings]: '技术图纸', [gas]: '气焊' };
+    const en = {
+      [welding]: 'welding',
+      [cutting]: 'metal cutting',
+      [metals]: 'metal types',
+      [drawings]: 'technical drawings',
+      [gas]: 'gas welding',
+    };
+    const zh = {
+      [welding]: '焊接',
+      [cutting]: '金属切割',
+      [metals]: '金属种类',
+      [drawings]: '技术图纸',
+      [gas]: '气焊',
+    };
     expect(summariseExplanation(explanation, { label: (uri) => en[uri]! })).toBe(
       'Has 2 of 3 essential skills and 0 of 1 optional, 1 more through a related skill (metal cutting through gas welding); ' +
         '1 backed by a verified credential; missing: technical drawings; the job is in a preferred province; meets the required level.',
@@ -157,8 +207,14 @@ describe('scoreJobForProfile explains itself', () => {
     expect(summariseExplanation(explanation, { lang: 'zh', label: (uri) => zh[uri]! })).toBe(
       '具备 2/3 项必备技能、0/1 项可选技能，另有 1 项通过相关技能部分覆盖（以“气焊”覆盖“金属切割”）；其中 1 项有已验证的证书；缺少：技术图纸；岗位位于偏好省份；达到要求的等级。',
     );
-    const remote = scoreJobForProfile({ ...graduate, eqfLevel: undefined }, { ...welder, place: { kind: 'remote' }, minEqfLevel: 5 }, noRelations);
-    expect(summariseExplanation(remote.explanation, { lang: 'zh' })).toContain('远程岗位，但未选择远程；未填写欧洲资历框架（EQF）等级。');
+    const remote = scoreJobForProfile(
+      { ...graduate, eqfLevel: undefined },
+      { ...welder, place: { kind: 'remote' }, minEqfLevel: 5 },
+      noRelations,
+    );
+    expect(summariseExplanation(remote.explanation, { lang: 'zh' })).toContain(
+      '远程岗位，但未选择远程；未填写欧洲资历框架（EQF）等级。',
+    );
     expect(summariseExplanation(remote.explanation, { lang: 'zh', eligible: false })).toMatch(/不匹配。$/);
   });
 
@@ -168,8 +224,13 @@ describe('scoreJobForProfile explains itself', () => {
   });
 
   it('ranks location tiers: same city > same province > elsewhere in the Delta > outside', () => {
-    const at = (cityCode: DeltaCityCode) => scoreJobForProfile(graduate, { ...welder, place: { kind: 'delta', cityCode } }, noRelations);
-    const outside = scoreJobForProfile(graduate, { ...welder, place: { kind: 'elsewhere', country: 'DE', city: 'Berlin' } }, noRelations);
+    const at = (cityCode: DeltaCityCode) =>
+      scoreJobForProfile(graduate, { ...welder, place: { kind: 'delta', cityCode } }, noRelations);
+    const outside = scoreJobForProfile(
+      graduate,
+      { ...welder, place: { kind: 'elsewhere', country: 'DE', city: 'Berlin' } },
+      noRelations,
+    );
     expect(at('320100').explanation.location.tier).toBe('same-city');
     expect(at('320500').explanation.location.tier).toBe('same-province');
     expect(at('330100').explanation.location.tier).toBe('delta');
@@ -180,7 +241,9 @@ describe('scoreJobForProfile explains itself', () => {
   });
 
   it('partitions of interest follow the preferred places and remote preference', () => {
-    expect(partitionsOfInterest({ preferredPlaces: [{ kind: 'delta', cityCode: '320500' }], openToRemote: true })).toEqual(['320000', 'remote']);
+    expect(
+      partitionsOfInterest({ preferredPlaces: [{ kind: 'delta', cityCode: '320500' }], openToRemote: true }),
+    ).toEqual(['320000', 'remote']);
     expect(partitionsOfInterest({ preferredPlaces: [], openToRemote: false })).toHaveLength(6);
   });
 });
@@ -201,13 +264,23 @@ describe('scoring properties', () => {
 
   it('gaining a required skill never lowers the score', () => {
     fc.assert(
-      fc.property(profileArb, jobArb('j'), graphArb, fc.nat(), fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), fc.boolean(), (profile, job, graph, pick, proficiency, verified) => {
-        const missing = job.requiredSkills.filter((r) => !profile.skills.some((s) => s.uri === r.uri));
-        fc.pre(missing.length > 0);
-        const gained = missing[pick % missing.length]!;
-        const richer = { ...profile, skills: [...profile.skills, { uri: gained.uri, proficiency, verified }] };
-        expect(scoreJobForProfile(richer, job, graph).score).toBeGreaterThanOrEqual(scoreJobForProfile(profile, job, graph).score);
-      }),
+      fc.property(
+        profileArb,
+        jobArb('j'),
+        graphArb,
+        fc.nat(),
+        fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+        fc.boolean(),
+        (profile, job, graph, pick, proficiency, verified) => {
+          const missing = job.requiredSkills.filter((r) => !profile.skills.some((s) => s.uri === r.uri));
+          fc.pre(missing.length > 0);
+          const gained = missing[pick % missing.length]!;
+          const richer = { ...profile, skills: [...profile.skills, { uri: gained.uri, proficiency, verified }] };
+          expect(scoreJobForProfile(richer, job, graph).score).toBeGreaterThanOrEqual(
+            scoreJobForProfile(profile, job, graph).score,
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -236,7 +309,10 @@ describe('scoring properties', () => {
         const optional = job.requiredSkills.find((r) => r.importance === 'optional');
         fc.pre(essential !== undefined && optional !== undefined);
         // The graduate holds every required skill alike, then loses one of the two.
-        const full = { ...profile, skills: job.requiredSkills.map((r) => ({ uri: r.uri, proficiency: 4 as const, verified })) };
+        const full = {
+          ...profile,
+          skills: job.requiredSkills.map((r) => ({ uri: r.uri, proficiency: 4 as const, verified })),
+        };
         const without = (uri: string) => ({ ...full, skills: full.skills.filter((s) => s.uri !== uri) });
         expect(scoreJobForProfile(without(essential!.uri), job, noRelations).score).toBeLessThan(
           scoreJobForProfile(without(optional!.uri), job, noRelations).score,

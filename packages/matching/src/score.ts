@@ -1,6 +1,21 @@
 import { summariseExplanation } from './summary.ts';
-import { type Place, provinceOfCity, REGION_PARTITIONS, type RegionPartition, regionPartitionOf } from '@skillpass/domain';
-import type { JobMatch, LevelFit, LocationTier, MatchJob, MatchProfile, RequiredSkill, SkillCredit, SkillGraph } from './types.ts';
+import {
+  type Place,
+  provinceOfCity,
+  REGION_PARTITIONS,
+  type RegionPartition,
+  regionPartitionOf,
+} from '@skillpass/domain';
+import type {
+  JobMatch,
+  LevelFit,
+  LocationTier,
+  MatchJob,
+  MatchProfile,
+  RequiredSkill,
+  SkillCredit,
+  SkillGraph,
+} from './types.ts';
 
 /**
  * Weights of the score's parts (out of 100). Skills dominate: the platform's promise is that
@@ -48,7 +63,8 @@ export function creditForRequiredSkill(
   let best: SkillCredit = { required, credit: 0 };
   const direct = profileSkills.get(required.uri);
   if (direct) {
-    const proficiencyFit = direct.proficiency >= required.minProficiency ? 1 : 0.6 + (0.4 * direct.proficiency) / required.minProficiency;
+    const proficiencyFit =
+      direct.proficiency >= required.minProficiency ? 1 : 0.6 + (0.4 * direct.proficiency) / required.minProficiency;
     best = {
       required,
       credit: proficiencyFit * verification(direct),
@@ -96,9 +112,16 @@ export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier
 
 export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFit[]; score: number } {
   const fits: LevelFit[] = [];
-  const fitOf = (requirement: LevelFit['requirement'], required: number, held: number | undefined, shortfall: number): LevelFit => {
+  const fitOf = (
+    requirement: LevelFit['requirement'],
+    required: number,
+    held: number | undefined,
+    shortfall: number,
+  ): LevelFit => {
     if (held === undefined) return { requirement, required, fit: 'unknown' };
-    return shortfall > 0 ? { requirement, required, held, fit: 'below', belowBy: shortfall } : { requirement, required, held, fit: 'meets' };
+    return shortfall > 0
+      ? { requirement, required, held, fit: 'below', belowBy: shortfall }
+      : { requirement, required, held, fit: 'meets' };
   };
   if (job.minEqfLevel !== undefined) {
     const held = profile.eqfLevel;
@@ -107,7 +130,9 @@ export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFi
   if (job.minChinaSkillLevel !== undefined) {
     const held = profile.chinaSkillLevel;
     // Level 1 is the highest, so holding a larger number than required falls short.
-    fits.push(fitOf('china-skill-level', job.minChinaSkillLevel, held, held === undefined ? 0 : held - job.minChinaSkillLevel));
+    fits.push(
+      fitOf('china-skill-level', job.minChinaSkillLevel, held, held === undefined ? 0 : held - job.minChinaSkillLevel),
+    );
   }
   if (fits.length === 0) return { fits, score: 1 };
   const partScore = (fit: LevelFit) => {
@@ -118,14 +143,19 @@ export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFi
   return { fits, score: fits.reduce((sum, fit) => sum + partScore(fit), 0) / fits.length };
 }
 
-const importanceWeight = (skill: RequiredSkill) => (skill.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional);
+const importanceWeight = (skill: RequiredSkill) =>
+  skill.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional;
 
 export function totalSkillWeight(job: MatchJob): number {
   return job.requiredSkills.reduce((sum, skill) => sum + importanceWeight(skill), 0);
 }
 
 /** The graduate's skills that are a required skill or an ESCO neighbour of one. */
-export function relevantSkillCount(skills: ReadonlyMap<string, ProfileSkill>, job: MatchJob, graph: SkillGraph): number {
+export function relevantSkillCount(
+  skills: ReadonlyMap<string, ProfileSkill>,
+  job: MatchJob,
+  graph: SkillGraph,
+): number {
   const reach = new Set<string>();
   for (const required of job.requiredSkills) {
     reach.add(required.uri);
@@ -144,7 +174,12 @@ export function skillPoints(earned: number, totalWeight: number, relevant: numbe
 }
 
 /** Score in [0, 100] with the explanation a graduate or employer reads. Deterministic. */
-export function scoreJobForProfile(profile: MatchProfile, job: MatchJob, graph: SkillGraph, skills = profileSkillMap(profile)): JobMatch {
+export function scoreJobForProfile(
+  profile: MatchProfile,
+  job: MatchJob,
+  graph: SkillGraph,
+  skills = profileSkillMap(profile),
+): JobMatch {
   const credits = job.requiredSkills.map((required) => creditForRequiredSkill(skills, required, graph));
   const totalWeight = totalSkillWeight(job);
   const earned = credits.reduce((sum, c) => sum + c.credit * importanceWeight(c.required), 0);
@@ -187,7 +222,9 @@ export function partitionOfJob(job: Pick<MatchJob, 'place'>): RegionPartition {
  * The partitions whose jobs a graduate is matched with: their preferred provinces (and `outside`
  * for a preferred place beyond the Delta), plus `remote` when open to it. No preference means all.
  */
-export function partitionsOfInterest(profile: Pick<MatchProfile, 'preferredPlaces' | 'openToRemote'>): RegionPartition[] {
+export function partitionsOfInterest(
+  profile: Pick<MatchProfile, 'preferredPlaces' | 'openToRemote'>,
+): RegionPartition[] {
   if (profile.preferredPlaces.length === 0) return [...REGION_PARTITIONS];
   const wanted = new Set<RegionPartition>(profile.preferredPlaces.map(regionPartitionOf));
   if (profile.openToRemote) wanted.add('remote');
@@ -195,6 +232,13 @@ export function partitionsOfInterest(profile: Pick<MatchProfile, 'preferredPlace
 }
 
 /** The order of every ranked list: score, then newer first, then id, so ties never flap. */
-export function compareMatches(a: { score: number; postedAt: string; id: string }, b: { score: number; postedAt: string; id: string }): number {
-  return b.score - a.score || (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export function compareMatches(
+  a: { score: number; postedAt: string; id: string },
+  b: { score: number; postedAt: string; id: string },
+): number {
+  return (
+    b.score - a.score ||
+    (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

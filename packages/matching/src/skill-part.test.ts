@@ -43,13 +43,21 @@ describe('the skill part is robust to the number of required skills', () => {
 describe('skills inferred through ESCO relations', () => {
   it('are reported as covered through a related skill, never as held', () => {
     const [welding, gasWelding] = [skill('welding'), skill('gas-welding')];
-    const graph: SkillGraph = { relatedSkills: (uri) => (uri === welding ? [{ uri: gasWelding, kind: 'narrower' }] : []) };
+    const graph: SkillGraph = {
+      relatedSkills: (uri) => (uri === welding ? [{ uri: gasWelding, kind: 'narrower' }] : []),
+    };
     const match = scoreJobForProfile(graduateHolding([gasWelding]), jobRequiring('j', [welding]), graph);
     expect(match.explanation.matchedEssential).toEqual([]);
-    expect(match.explanation.partial.map((c) => [c.required.uri, c.via?.uri, c.via?.relation])).toEqual([[welding, gasWelding, 'narrower']]);
+    expect(match.explanation.partial.map((c) => [c.required.uri, c.via?.uri, c.via?.relation])).toEqual([
+      [welding, gasWelding, 'narrower'],
+    ]);
     expect(match.summary).toMatch(/^Has 0 of 1 essential skill, 1 more through a related skill;/);
     const names: Record<string, string> = { [welding]: 'welding', [gasWelding]: 'gas welding' };
-    expect(summariseExplanation(match.explanation, { label: (uri) => names[uri]! })).toContain('(welding through gas welding)');
-    expect(summariseExplanation(match.explanation, { lang: 'zh' })).toMatch(/^具备 0\/1 项必备技能，另有 1 项通过相关技能部分覆盖/);
+    expect(summariseExplanation(match.explanation, { label: (uri) => names[uri]! })).toContain(
+      '(welding through gas welding)',
+    );
+    expect(summariseExplanation(match.explanation, { lang: 'zh' })).toMatch(
+      /^具备 0\/1 项必备技能，另有 1 项通过相关技能部分覆盖/,
+    );
   });
 });

@@ -28,8 +28,14 @@ interface Phrases {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const EN_LEVEL: Record<LevelFit['requirement'], string> = { eqf: 'EQF level', 'china-skill-level': 'China skill level' };
-const ZH_LEVEL: Record<LevelFit['requirement'], string> = { eqf: '欧洲资历框架（EQF）等级', 'china-skill-level': '国家职业技能等级' };
+const EN_LEVEL: Record<LevelFit['requirement'], string> = {
+  eqf: 'EQF level',
+  'china-skill-level': 'China skill level',
+};
+const ZH_LEVEL: Record<LevelFit['requirement'], string> = {
+  eqf: '欧洲资历框架（EQF）等级',
+  'china-skill-level': '国家职业技能等级',
+};
 
 // Neutral wording: graduates read it on their matches and employers on their candidates.
 const PHRASES: Record<SummaryLang, Phrases> = {
@@ -37,7 +43,8 @@ const PHRASES: Record<SummaryLang, Phrases> = {
     notAMatch: 'No required skill is covered, directly or through a related skill, so this is not a match.',
     skills: (matched, total) => `Has ${matched} of ${plural(total, 'essential skill')}`,
     optional: (matched, total) => ` and ${matched} of ${total} optional`,
-    throughRelated: (count, pairs) => `, ${count} more through a related skill${pairs.length > 0 ? ` (${pairs.join(', ')})` : ''}`,
+    throughRelated: (count, pairs) =>
+      `, ${count} more through a related skill${pairs.length > 0 ? ` (${pairs.join(', ')})` : ''}`,
     pair: (required, via) => `${required} through ${via}`,
     missing: (names) => `missing: ${names.join(', ')}`,
     verified: (count) => `${count} backed by a verified credential`,
@@ -61,7 +68,8 @@ const PHRASES: Record<SummaryLang, Phrases> = {
     notAMatch: '没有覆盖任何要求的技能（无论直接还是通过相关技能），因此不匹配。',
     skills: (matched, total) => `具备 ${matched}/${total} 项必备技能`,
     optional: (matched, total) => `、${matched}/${total} 项可选技能`,
-    throughRelated: (count, pairs) => `，另有 ${count} 项通过相关技能部分覆盖${pairs.length > 0 ? `（${pairs.join('，')}）` : ''}`,
+    throughRelated: (count, pairs) =>
+      `，另有 ${count} 项通过相关技能部分覆盖${pairs.length > 0 ? `（${pairs.join('，')}）` : ''}`,
     pair: (required, via) => `以“${via}”覆盖“${required}”`,
     missing: (names) => `缺少：${names.join('、')}`,
     verified: (count) => `其中 ${count} 项有已验证的证书`,
@@ -87,7 +95,16 @@ const PHRASES: Record<SummaryLang, Phrases> = {
 export function summariseExplanation(explanation: JobMatch['explanation'], options: SummaryOptions = {}): string {
   const say = PHRASES[options.lang ?? 'en'];
   if (options.eligible === false) return say.notAMatch;
-  const { matchedEssential, matchedOptional, partial, missingEssential, missingOptional, verifiedSkills, location, level } = explanation;
+  const {
+    matchedEssential,
+    matchedOptional,
+    partial,
+    missingEssential,
+    missingOptional,
+    verifiedSkills,
+    location,
+    level,
+  } = explanation;
   const label = options.label;
   const partialEssential = partial.filter((c) => c.required.importance === 'essential').length;
   const essentialTotal = matchedEssential.length + partialEssential + missingEssential.length;
@@ -105,6 +122,8 @@ export function summariseExplanation(explanation: JobMatch['explanation'], optio
   const gaps = level.fits.filter((f) => f.fit !== 'meets');
   if (level.fits.length === 0) parts.push(say.noLevel);
   else if (gaps.length === 0) parts.push(say.meetsLevel);
-  else for (const gap of gaps) parts.push(gap.fit === 'below' ? say.below(gap.requirement, gap.belowBy ?? 0) : say.notStated(gap.requirement));
+  else
+    for (const gap of gaps)
+      parts.push(gap.fit === 'below' ? say.below(gap.requirement, gap.belowBy ?? 0) : say.notStated(gap.requirement));
   return `${parts.join(say.separator)}${say.end}`;
 }

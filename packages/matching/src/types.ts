@@ -41,7 +41,14 @@ export interface SkillGraph {
 }
 
 /** How well a job's place suits the graduate's places; LOCATION_SCORE (score.ts) gives each a weight. */
-export type LocationTier = 'same-city' | 'remote' | 'same-province' | 'delta' | 'no-preference' | 'remote-not-wanted' | 'outside';
+export type LocationTier =
+  | 'same-city'
+  | 'remote'
+  | 'same-province'
+  | 'delta'
+  | 'no-preference'
+  | 'remote-not-wanted'
+  | 'outside';
 /**
  * One level requirement of the job and how the graduate fits it. A requirement the job does not
  * state has no entry: no entries means "no level required". `belowBy` is the number of levels
@@ -59,7 +66,12 @@ export interface SkillCredit {
   required: RequiredSkill;
   credit: number;
   /** How the graduate covers the skill: directly, through a related skill, or not at all. */
-  via?: { uri: string; relation: 'same' | 'broader' | 'narrower' | 'related'; proficiency: Proficiency; verified: boolean };
+  via?: {
+    uri: string;
+    relation: 'same' | 'broader' | 'narrower' | 'related';
+    proficiency: Proficiency;
+    verified: boolean;
+  };
 }
 
 export interface JobMatch {

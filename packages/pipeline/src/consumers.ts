@@ -37,7 +37,11 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
   /** Job events: the skill → jobs index, the job's candidates, and the push to graduates. */
   async jobMatching(event, deps) {
     // Events of one job may arrive late or out of order: the current row decides, not the event.
-    const { open } = await indexJob(deps, event.detail.jobId, event.type === 'JobUpdated' ? event.detail.previous : undefined);
+    const { open } = await indexJob(
+      deps,
+      event.detail.jobId,
+      event.type === 'JobUpdated' ? event.detail.previous : undefined,
+    );
     await recomputeCandidatesForJob(deps, event.detail.jobId);
     if (open) await pushJobToGraduates(deps, open);
   },
@@ -83,12 +87,16 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
       .map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
     const unexpired = (await credentials.listHeld(graduateId)).filter((c) => !c.validUntil || c.validUntil > now);
     const standings = await Promise.all(unexpired.map((c) => credentialService.standingOf(c.jwt)));
-    const brought = unexpired.filter((_, i) => standings[i] === 'active').map((c) => ({ credentialId: c.heldId, skills: c.skills }));
+    const brought = unexpired
+      .filter((_, i) => standings[i] === 'active')
+      .map((c) => ({ credentialId: c.heldId, skills: c.skills }));
     const verified = [
-      ...new Map([...issuedHere, ...brought].flatMap((c) => c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const))).values(),
-    ].sort(
-      (a, b) => a.uri.localeCompare(b.uri),
-    );
+      ...new Map(
+        [...issuedHere, ...brought].flatMap((c) =>
+          c.skills.map((uri) => [uri, { uri, credentialId: c.credentialId }] as const),
+        ),
+      ).values(),
+    ].sort((a, b) => a.uri.localeCompare(b.uri));
     await profiles.setVerifiedSkills(graduateId, verified);
   },
 

@@ -7,7 +7,11 @@ import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
  * The event is taken as one `DomainEvent` rather than the union of all, so `handles` narrows it to
  * exactly the types the consumer declares, which is what its handler accepts.
  */
-export async function runConsumer<N extends ConsumerName>(consumer: N, event: DomainEvent, deps: ConsumerDeps): Promise<void> {
+export async function runConsumer<N extends ConsumerName>(
+  consumer: N,
+  event: DomainEvent,
+  deps: ConsumerDeps,
+): Promise<void> {
   if (await deps.eventLog.wasConsumed(consumer, event.id)) return;
   // Routing delivers only declared types; an event of another type is marked without effect, as before.
   if (handles(consumer, event)) await CONSUMER_HANDLERS[consumer](event, deps);

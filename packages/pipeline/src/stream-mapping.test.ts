@@ -44,7 +44,9 @@ describe('domainEventsFromStreamRecord', () => {
     const moved = domainEventsFromStreamRecord(
       record('MODIFY', { ...job, version: 2, place: { kind: 'remote' } }, job),
     );
-    expect(moved).toMatchObject([{ type: 'JobUpdated', detail: { partition: 'remote', previous: { partition: '320000' } } }]);
+    expect(moved).toMatchObject([
+      { type: 'JobUpdated', detail: { partition: 'remote', previous: { partition: '320000' } } },
+    ]);
   });
 
   it('maps profile writes and deletes, and application status changes', () => {
@@ -55,13 +57,25 @@ describe('domainEventsFromStreamRecord', () => {
       consents: { discoverable: true, personalisedMatching: false },
     };
     expect(domainEventsFromStreamRecord(record('MODIFY', profile, profile))).toMatchObject([
-      { type: 'ProfileSubmitted', detail: { graduateId: 'g1', version: 3, discoverable: true, personalisedMatching: false } },
+      {
+        type: 'ProfileSubmitted',
+        detail: { graduateId: 'g1', version: 3, discoverable: true, personalisedMatching: false },
+      },
     ]);
     expect(domainEventsFromStreamRecord(record('REMOVE', undefined, profile))).toMatchObject([
       { type: 'ProfileDeleted', detail: { graduateId: 'g1' } },
     ]);
-    const application = { entity: 'Application', applicationId: 'a', jobId: 'j', employerId: 'e', graduateId: 'g', status: 'submitted' };
-    expect(domainEventsFromStreamRecord(record('INSERT', application)).map((e) => e.type)).toEqual(['ApplicationSubmitted']);
+    const application = {
+      entity: 'Application',
+      applicationId: 'a',
+      jobId: 'j',
+      employerId: 'e',
+      graduateId: 'g',
+      status: 'submitted',
+    };
+    expect(domainEventsFromStreamRecord(record('INSERT', application)).map((e) => e.type)).toEqual([
+      'ApplicationSubmitted',
+    ]);
     expect(
       domainEventsFromStreamRecord(record('MODIFY', { ...application, status: 'viewed' }, application)),
     ).toMatchObject([{ type: 'ApplicationStatusChanged', detail: { from: 'submitted', to: 'viewed' } }]);
@@ -87,21 +101,35 @@ describe('domainEventsFromStreamRecord', () => {
     expect(domainEventsFromStreamRecord(record('INSERT', held))).toMatchObject([
       { type: 'CredentialImported', detail: { graduateId: 'g1', heldId: 'h1', skills: [skill] } },
     ]);
-    const set = { entity: 'MatchSet', graduateId: 'g1', profileVersion: 2, computedAt: '2026-01-02T00:00:00Z', newJobIds: ['job_1'] };
-    expect(domainEventsFromStreamRecord(record('MODIFY', set, { ...set, computedAt: '2026-01-01T00:00:00Z' }))).toMatchObject([
+    const set = {
+      entity: 'MatchSet',
+      graduateId: 'g1',
+      profileVersion: 2,
+      computedAt: '2026-01-02T00:00:00Z',
+      newJobIds: ['job_1'],
+    };
+    expect(
+      domainEventsFromStreamRecord(record('MODIFY', set, { ...set, computedAt: '2026-01-01T00:00:00Z' })),
+    ).toMatchObject([
       { type: 'MatchesComputed', detail: { graduateId: 'g1', profileVersion: 2, newJobIds: ['job_1'] } },
     ]);
     expect(domainEventsFromStreamRecord(record('MODIFY', set, set))).toEqual([]);
   });
 
   it('ignores bookkeeping items and unchanged rewrites', () => {
-    expect(domainEventsFromStreamRecord(record('INSERT', { PK: 'CONSUMED#x', SK: 'C', entity: 'ConsumedEvent' }))).toEqual([]);
+    expect(
+      domainEventsFromStreamRecord(record('INSERT', { PK: 'CONSUMED#x', SK: 'C', entity: 'ConsumedEvent' })),
+    ).toEqual([]);
     expect(domainEventsFromStreamRecord(record('MODIFY', job, job))).toEqual([]);
   });
 
   it('refuses to emit an event that breaks the catalogue', () => {
     expect(() => domainEventsFromStreamRecord(record('INSERT', { ...job, jobId: undefined }))).toThrow();
-    expect(() => domainEventsFromStreamRecord(record('INSERT', { ...job, place: { kind: 'delta', cityCode: '999999' } }))).toThrow();
-    expect(() => domainEventsFromStreamRecord(record('INSERT', { entity: 'Profile', graduateId: 'g1', version: 1 }))).toThrow();
+    expect(() =>
+      domainEventsFromStreamRecord(record('INSERT', { ...job, place: { kind: 'delta', cityCode: '999999' } })),
+    ).toThrow();
+    expect(() =>
+      domainEventsFromStreamRecord(record('INSERT', { entity: 'Profile', graduateId: 'g1', version: 1 })),
+    ).toThrow();
   });
 });

@@ -25,7 +25,8 @@ type Image = Record<string, unknown>;
 
 const EVENT_ENTITIES = new Set(['Profile', 'Job', 'Application', 'IssuedCredential', 'HeldCredential', 'MatchSet']);
 
-const isImage = (value: unknown): value is Image => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isImage = (value: unknown): value is Image =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A nested map of an image; empty when absent, so its fields read as undefined and fail the catalogue check. */
 const mapIn = (image: Image, field: string): Image => {
   const value = image[field];
@@ -33,7 +34,9 @@ const mapIn = (image: Image, field: string): Image => {
 };
 
 // The job fields a partition and skill list are computed from, checked as the domain defines them.
-const jobFactsSchema = builtOnFirstUse(() => z.object({ requiredSkills: z.array(z.object({ uri: z.string() })), place: jobPlaceSchema() }));
+const jobFactsSchema = builtOnFirstUse(() =>
+  z.object({ requiredSkills: z.array(z.object({ uri: z.string() })), place: jobPlaceSchema() }),
+);
 
 function jobFacts(image: Image) {
   const job = jobFactsSchema().parse(image);
@@ -103,9 +106,11 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
     };
     if (!before) events.push({ type: 'ApplicationSubmitted', detail: refs });
     else if (before.status !== application.status) {
-      events.push({ type: 'ApplicationStatusChanged', detail: { ...refs, from: before.status, to: application.status } });
+      events.push({
+        type: 'ApplicationStatusChanged',
+        detail: { ...refs, from: before.status, to: application.status },
+      });
     }
-
   } else if (entity === 'IssuedCredential' && newImage) {
     const credential = newImage;
     const before = oldImage;
@@ -121,7 +126,10 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
     }
   } else if (entity === 'HeldCredential' && newImage && !oldImage) {
     const held = newImage;
-    events.push({ type: 'CredentialImported', detail: { graduateId: held.graduateId, heldId: held.heldId, skills: held.skills } });
+    events.push({
+      type: 'CredentialImported',
+      detail: { graduateId: held.graduateId, heldId: held.heldId, skills: held.skills },
+    });
   } else if (entity === 'MatchSet' && newImage) {
     const set = newImage;
     const changed = !oldImage || oldImage.computedAt !== set.computedAt;
@@ -134,6 +142,12 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
   }
 
   return events.map((event) =>
-    parseDomainEvent({ id: `${baseId}:${event.type}`, type: event.type, source: EVENT_SOURCE, occurredAt: at, detail: event.detail }),
+    parseDomainEvent({
+      id: `${baseId}:${event.type}`,
+      type: event.type,
+      source: EVENT_SOURCE,
+      occurredAt: at,
+      detail: event.detail,
+    }),
   );
 }

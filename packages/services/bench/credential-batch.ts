@@ -14,11 +14,16 @@ import { CredentialService, createCredentialBatch, processCredentialBatch } from
 const ORIGIN = 'https://bench.example';
 const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
 const template = sampleTemplate();
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 if (process.env.BENCH_SKIP_DYNAMO === '1') process.exit(0);
-const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'bench-keys-')), { alg: 'ES256', keyId: 'k1', kidBaseUrl: `${ORIGIN}/keys` });
+const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'bench-keys-')), {
+  alg: 'ES256',
+  keyId: 'k1',
+  kidBaseUrl: `${ORIGIN}/keys`,
+});
 const dynamo = await startDynamoDbLocal({ inMemory: true });
 try {
   const table = connectTable({ tableName: 'bench', endpoint: dynamo.endpoint, region: 'local' });
@@ -26,11 +31,21 @@ try {
   const cursors = new CursorCodec('bench-cursor-secret-0123');
   const repositories = createRepositories(table, cursors);
   const { issuers, batches } = repositories;
-  await issuers.put('bench-issuer', { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] }, [signer.kid]);
+  await issuers.put(
+    'bench-issuer',
+    { legalName: { en: 'Bench School' }, kind: 'school', country: 'CN', region: 'Jiangsu', accreditation: [] },
+    [signer.kid],
+  );
   const { templateId: _t, issuerId: _i, version: _v, createdAt: _c, updatedAt: _u, ...templateInput } = template;
   const tpl = await issuers.createTemplate('bench-issuer', templateInput, 'tpl');
   const times: number[] = [];
-  const service = new CredentialService({ ...repositories, signer, publishedKeys: async () => [signer.publicJwk], origin: ORIGIN, skillLabel: () => 'battery chemistry' });
+  const service = new CredentialService({
+    ...repositories,
+    signer,
+    publishedKeys: async () => [signer.publicJwk],
+    origin: ORIGIN,
+    skillLabel: () => 'battery chemistry',
+  });
   const timed = new Proxy(service, {
     get(target, property, receiver) {
       if (property !== 'issue') return Reflect.get(target, property, receiver);
@@ -46,7 +61,11 @@ try {
   });
   const rows = Array.from({ length: BATCH }, (_, i) => ({ subjectId: `urn:learner:${i}`, email: `l${i}@example.com` }));
   const started = performance.now();
-  const batch = await createCredentialBatch(repositories, { enqueue: async () => {} }, { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() });
+  const batch = await createCredentialBatch(
+    repositories,
+    { enqueue: async () => {} },
+    { batchId: 'bench-batch', issuerId: 'bench-issuer', templateId: tpl.templateId, rows, now: new Date() },
+  );
   await processCredentialBatch(repositories, timed, batch.batchId);
   const wall = performance.now() - started;
   const done = await batches.progress(batch.batchId);

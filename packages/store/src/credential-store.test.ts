@@ -31,7 +31,9 @@ const credential = (id: string, index: number, graduateId = 'g1', statusListId =
 describe('status index claims', () => {
   it('hands out each index once even when 1,000 claims race for 50 indexes', async () => {
     const attempts = Array.from({ length: 1000 }, (_, i) => ({ index: i % 50, credentialId: `c${i}` }));
-    const results = await Promise.all(attempts.map((a) => store.credentials.claimStatusIndex('race', a.index, a.credentialId)));
+    const results = await Promise.all(
+      attempts.map((a) => store.credentials.claimStatusIndex('race', a.index, a.credentialId)),
+    );
     expect(results.filter(Boolean)).toHaveLength(50);
     expect(await store.credentials.isStatusIndexTaken('race', 7)).toBe(true);
     expect(await store.credentials.isStatusIndexTaken('race', 50)).toBe(false);
@@ -56,7 +58,10 @@ describe('credential status', () => {
     // Its own holder and list, so it does not depend on the test above having run.
     await store.credentials.create(credential('cred-b', 18, 'g-list', 'list-2'));
     await store.credentials.create(credential('cred-c', 19, 'g-list', 'list-2'));
-    expect((await store.credentials.listForHolder('g-list')).map((c) => c.credentialId).sort()).toEqual(['cred-b', 'cred-c']);
+    expect((await store.credentials.listForHolder('g-list')).map((c) => c.credentialId).sort()).toEqual([
+      'cred-b',
+      'cred-c',
+    ]);
   });
 });
 

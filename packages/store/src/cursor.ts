@@ -31,7 +31,12 @@ export class CursorCodec {
 
   async decode<T>(cursor: string, queryFingerprint: string): Promise<T> {
     const [body, mac, extra] = cursor.split('.');
-    if (!body || !mac || extra !== undefined || !this.#macMatches(mac, this.#mac(await this.#key(), body, queryFingerprint))) {
+    if (
+      !body ||
+      !mac ||
+      extra !== undefined ||
+      !this.#macMatches(mac, this.#mac(await this.#key(), body, queryFingerprint))
+    ) {
       throw invalidCursor();
     }
     try {

@@ -55,7 +55,10 @@ describe('the store README agrees with the entity list', () => {
     const rows = readmeTable('Items');
     expect(rows.map((row) => row[0])).toEqual(list.map((entity) => entity.name));
     for (const entity of list) {
-      expect(rows.find((row) => row[0] === entity.name), entity.name).toEqual(rendered(entity).row);
+      expect(
+        rows.find((row) => row[0] === entity.name),
+        entity.name,
+      ).toEqual(rendered(entity).row);
     }
   });
 

@@ -29,7 +29,8 @@ const defineEntity = <KeyArgs extends unknown[], Fields = never>(definition: Ent
   definition;
 
 /** Sort keys that must order numerically are zero-padded; a placeholder (in docs) is left as it is. */
-const padded = (value: number | string, width: number) => (typeof value === 'number' ? String(value).padStart(width, '0') : value);
+const padded = (value: number | string, width: number) =>
+  typeof value === 'number' ? String(value).padStart(width, '0') : value;
 
 /** Partition keys shared by several entities or read as index partitions: the access patterns' entry points. */
 export const partitions = {
@@ -56,7 +57,12 @@ export const partitions = {
 } as const;
 
 /** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
-export const sortKeyPrefixes = { application: 'APP#', notification: 'NOTE#', heldCredential: 'HELD#', batchRecipient: 'R#' } as const;
+export const sortKeyPrefixes = {
+  application: 'APP#',
+  notification: 'NOTE#',
+  heldCredential: 'HELD#',
+  batchRecipient: 'R#',
+} as const;
 
 const HOUR = 60 * 60;
 

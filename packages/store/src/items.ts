@@ -101,7 +101,10 @@ export async function replaceAtVersion(table: Table, item: StoredItem, expectedV
     );
   } catch (error) {
     if (isConditionFailure(error)) {
-      throw new ConditionalWriteFailed('precondition-failed', 'The record changed since it was read; read it again and retry.');
+      throw new ConditionalWriteFailed(
+        'precondition-failed',
+        'The record changed since it was read; read it again and retry.',
+      );
     }
     throw error;
   }
@@ -137,7 +140,11 @@ export async function queryPage(
   const pkName = index ? `${index === 'ByOwner' ? 'owner' : `${index}PK`}` : 'PK';
   const skName = index ? (index === 'ByOwner' ? 'SK' : `${index}SK`) : 'SK';
   const names: Record<string, string> = { '#pk': pkName, '#exp': 'expiresAt', ...query.filter?.names };
-  const values: Record<string, unknown> = { ':pk': query.partitionKey, ':now': epochSeconds(now), ...query.filter?.values };
+  const values: Record<string, unknown> = {
+    ':pk': query.partitionKey,
+    ':now': epochSeconds(now),
+    ...query.filter?.values,
+  };
   let keyCondition = '#pk = :pk';
   if (query.sortKeyBeginsWith !== undefined) {
     names['#sk'] = skName;
@@ -213,7 +220,8 @@ export async function getLiveItems(table: Table, keys: readonly ItemKey[], now: 
       const out = await table.doc.send(
         new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }),
       );
-      for (const item of (out.Responses?.[table.name] ?? []) as StoredItem[]) found.set(`${item.PK}\u0000${item.SK}`, item);
+      for (const item of (out.Responses?.[table.name] ?? []) as StoredItem[])
+        found.set(`${item.PK}\u0000${item.SK}`, item);
       pending = (out.UnprocessedKeys?.[table.name]?.Keys ?? []) as ItemKey[];
       if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
     }

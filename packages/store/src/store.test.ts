@@ -71,7 +71,9 @@ describe('profiles and cursors', () => {
     expect(first).toMatchObject({ created: true, profile: { version: 1 } });
     const second = await store().profiles.update('g-ver', () => ({ ...profileInput, displayName: 'Ada L.' }));
     expect(second).toMatchObject({ created: false, profile: { version: 2, displayName: 'Ada L.' } });
-    await expect(store().profiles.update('g-ver', () => profileInput, { precondition: (version) => version === 1 })).rejects.toMatchObject({
+    await expect(
+      store().profiles.update('g-ver', () => profileInput, { precondition: (version) => version === 1 }),
+    ).rejects.toMatchObject({
       kind: 'precondition-failed',
     });
   });
@@ -84,7 +86,11 @@ describe('profiles and cursors', () => {
         title: { en: `Job ${i}` },
         description: 'd',
         requiredSkills: [
-          { uri: 'http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000001', importance: 'essential', minProficiency: 1 },
+          {
+            uri: 'http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000001',
+            importance: 'essential',
+            minProficiency: 1,
+          },
         ],
         place: { kind: 'remote' },
         openings: 1,
@@ -103,6 +109,8 @@ describe('profiles and cursors', () => {
       kind: 'validation',
     });
     // A cursor is bound to its query: another graduate's listing refuses it.
-    await expect(s.applications.listForGraduate('g-other', { limit: 2, cursor })).rejects.toMatchObject({ kind: 'validation' });
+    await expect(s.applications.listForGraduate('g-other', { limit: 2, cursor })).rejects.toMatchObject({
+      kind: 'validation',
+    });
   });
 });

@@ -22,7 +22,8 @@ function latency(inputs: readonly string[], rounds: number, run: (input: string)
     }
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => `${(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]! * 1000).toFixed(0)} µs`;
+  const at = (q: number) =>
+    `${(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]! * 1000).toFixed(0)} µs`;
   return { p50: at(0.5), p99: at(0.99), max: at(1), samples: String(samples.length) };
 }
 
@@ -74,15 +75,35 @@ function scanSearch(query: string): string[] {
 }
 
 // Includes the worst cases: one letter (thousands of label prefixes) and several short words.
-const englishQueries = ['weld', 'welding techniques', 'python', 'batt', 'nursing care', 'manage', 'cnc', 'weld tech', 'a', 's', 'customer service', 'of the', 'ma co'];
+const englishQueries = [
+  'weld',
+  'welding techniques',
+  'python',
+  'batt',
+  'nursing care',
+  'manage',
+  'cnc',
+  'weld tech',
+  'a',
+  's',
+  'customer service',
+  'of the',
+  'ma co',
+];
 const chineseQueries = ['焊接', '数控', '电池', '护理', '数据', '机器人', '报关', '芯片'];
 const texts = loadEvaluationSet().map((row) => row.text);
 
 taxonomy.searchOccupations({ q: 'warm-up', lang: 'en', limit: 1 });
 console.table({
-  'searchSkills en (sorted index)': latency(englishQueries, 200, (q) => taxonomy.searchSkills({ q, lang: 'en', limit: 10 })),
+  'searchSkills en (sorted index)': latency(englishQueries, 200, (q) =>
+    taxonomy.searchSkills({ q, lang: 'en', limit: 10 }),
+  ),
   'baseline: scan every en label': latency(englishQueries, 3, scanSearch),
-  'searchSkills zh (sorted index)': latency(chineseQueries, 200, (q) => taxonomy.searchSkills({ q, lang: 'zh', limit: 10 })),
-  'searchOccupations en': latency(['weld', 'nurse', 'software dev', 'tour guide'], 200, (q) => taxonomy.searchOccupations({ q, lang: 'en', limit: 10 })),
+  'searchSkills zh (sorted index)': latency(chineseQueries, 200, (q) =>
+    taxonomy.searchSkills({ q, lang: 'zh', limit: 10 }),
+  ),
+  'searchOccupations en': latency(['weld', 'nurse', 'software dev', 'tour guide'], 200, (q) =>
+    taxonomy.searchOccupations({ q, lang: 'en', limit: 10 }),
+  ),
   [`extractSkills (${texts.length} eval texts)`]: latency(texts, 20, (text) => taxonomy.extractSkills(text)),
 });

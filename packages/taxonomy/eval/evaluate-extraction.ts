@@ -31,7 +31,9 @@ export interface Score extends Counts {
   f1: number;
 }
 
-export function loadEvaluationSet(path = resolve(dirname(fileURLToPath(import.meta.url)), 'extraction.jsonl')): LabelledText[] {
+export function loadEvaluationSet(
+  path = resolve(dirname(fileURLToPath(import.meta.url)), 'extraction.jsonl'),
+): LabelledText[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -41,7 +43,14 @@ export function loadEvaluationSet(path = resolve(dirname(fileURLToPath(import.me
 const score = ({ tp, fp, fn }: Counts): Score => {
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), tp, fp, fn };
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    tp,
+    fp,
+    fn,
+  };
 };
 
 export function evaluate(rows: readonly LabelledText[]): { groups: Record<string, Score>; errors: string[] } {
@@ -81,14 +90,27 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `skill extraction on ${rows.length} labelled texts: ${size((r) => r.lang === 'en')} en, ${size((r) => r.lang === 'zh')} zh; ` +
       `${size((r) => r.kind === 'sentence')} sentences, ${size((r) => r.kind === 'paragraph')} paragraphs`,
   );
-  const order = ['en', 'zh', 'sentence', 'paragraph', 'en sentence', 'en paragraph', 'zh sentence', 'zh paragraph', 'all'];
+  const order = [
+    'en',
+    'zh',
+    'sentence',
+    'paragraph',
+    'en sentence',
+    'en paragraph',
+    'zh sentence',
+    'zh paragraph',
+    'all',
+  ];
   console.table(
     Object.fromEntries(
       order
         .filter((group) => groups[group])
         .map((group) => {
           const s = groups[group]!;
-          return [group, { precision: pct(s.precision), recall: pct(s.recall), F1: pct(s.f1), TP: s.tp, FP: s.fp, FN: s.fn }];
+          return [
+            group,
+            { precision: pct(s.precision), recall: pct(s.recall), F1: pct(s.f1), TP: s.tp, FP: s.fp, FN: s.fn },
+          ];
         }),
     ),
   );

@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
-import { type AlternativeLabels, type CompactTaxonomy, ESCO_ATTRIBUTION, SKILL_PREFIX, OCCUPATION_PREFIX } from '../src/artifact.ts';
+import {
+  type AlternativeLabels,
+  type CompactTaxonomy,
+  ESCO_ATTRIBUTION,
+  SKILL_PREFIX,
+  OCCUPATION_PREFIX,
+} from '../src/artifact.ts';
 
 type Row = Record<string, string>;
 
@@ -46,7 +52,14 @@ const rows = (csv: string | undefined, name: string): Row[] => {
 // Not localeCompare: its order depends on the ICU build and locale, and the output must not.
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const lines = (cell: string | undefined): string[] =>
-  [...new Set((cell ?? '').split('\n').map((label) => label.trim()).filter(Boolean))].sort(byCodeUnits);
+  [
+    ...new Set(
+      (cell ?? '')
+        .split('\n')
+        .map((label) => label.trim())
+        .filter(Boolean),
+    ),
+  ].sort(byCodeUnits);
 
 export async function buildTaxonomy(escoDir: string): Promise<CompactArtifact> {
   const classification = await readZipEntries(resolve(escoDir, 'esco-v1.1.1-classification-en-csv.zip'), [
@@ -115,12 +128,21 @@ export function compactTaxonomyFromCsv(files: ReadonlyMap<string, string>): Comp
       r.reuseLevel ?? '',
       r.preferredLabel!.trim(),
     ]),
-    occupations: occupationRows.map((r) => [r.conceptUri!.slice(OCCUPATION_PREFIX.length), r.iscoGroup ?? '', r.code ?? '', r.preferredLabel!.trim()]),
-    occupationSkills: occupationSkills.map((s) => [s.essential.sort((a, b) => a - b), s.optional.sort((a, b) => a - b)]),
+    occupations: occupationRows.map((r) => [
+      r.conceptUri!.slice(OCCUPATION_PREFIX.length),
+      r.iscoGroup ?? '',
+      r.code ?? '',
+      r.preferredLabel!.trim(),
+    ]),
+    occupationSkills: occupationSkills.map((s) => [
+      s.essential.sort((a, b) => a - b),
+      s.optional.sort((a, b) => a - b),
+    ]),
     broader,
     related,
   };
-  const alternatives = (concepts: typeof skillRows) => concepts.map((r) => lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()));
+  const alternatives = (concepts: typeof skillRows) =>
+    concepts.map((r) => lines(r.altLabels).filter((label) => label !== r.preferredLabel!.trim()));
   const labels: AlternativeLabels = { skills: alternatives(skillRows), occupations: alternatives(occupationRows) };
   const descriptions = {
     skills: skillRows.map((r) => (r.description ?? '').trim()),

@@ -62,16 +62,94 @@ export interface IndexedSkill {
  */
 const GENERIC_SINGLE_WORDS = new Set(
   [
-    'management', 'communication', 'design', 'chinese', 'sales', 'marketing', 'teamwork', 'leadership',
-    'planning', 'research', 'analysis', 'support', 'service', 'services', 'training', 'teaching', 'writing',
-    'reading', 'speaking', 'listening', 'learning', 'work', 'working', 'engineering', 'science', 'technology',
-    'production', 'maintenance', 'operation', 'operations', 'quality', 'safety', 'development',
-    'administration', 'law', 'art', 'music', 'health', 'care', 'business', 'finance', 'logistics', 'report',
-    'reports', 'data', 'product', 'products', 'system', 'systems', 'process', 'processes', 'tools', 'software',
-    'hardware', 'network', 'networks', 'control', 'testing', 'test', 'inspection', 'assembly', 'repair',
-    'cleaning', 'cooking', 'driving', 'nursing', 'accounting', 'budget', 'customer', 'customers', 'team',
-    'project', 'projects', 'experience', 'knowledge', 'skills', 'ability', 'tasks', 'people', 'time',
-    'language', 'languages', 'documents', 'documentation', 'equipment', 'machines', 'materials', 'standards',
+    'management',
+    'communication',
+    'design',
+    'chinese',
+    'sales',
+    'marketing',
+    'teamwork',
+    'leadership',
+    'planning',
+    'research',
+    'analysis',
+    'support',
+    'service',
+    'services',
+    'training',
+    'teaching',
+    'writing',
+    'reading',
+    'speaking',
+    'listening',
+    'learning',
+    'work',
+    'working',
+    'engineering',
+    'science',
+    'technology',
+    'production',
+    'maintenance',
+    'operation',
+    'operations',
+    'quality',
+    'safety',
+    'development',
+    'administration',
+    'law',
+    'art',
+    'music',
+    'health',
+    'care',
+    'business',
+    'finance',
+    'logistics',
+    'report',
+    'reports',
+    'data',
+    'product',
+    'products',
+    'system',
+    'systems',
+    'process',
+    'processes',
+    'tools',
+    'software',
+    'hardware',
+    'network',
+    'networks',
+    'control',
+    'testing',
+    'test',
+    'inspection',
+    'assembly',
+    'repair',
+    'cleaning',
+    'cooking',
+    'driving',
+    'nursing',
+    'accounting',
+    'budget',
+    'customer',
+    'customers',
+    'team',
+    'project',
+    'projects',
+    'experience',
+    'knowledge',
+    'skills',
+    'ability',
+    'tasks',
+    'people',
+    'time',
+    'language',
+    'languages',
+    'documents',
+    'documentation',
+    'equipment',
+    'machines',
+    'materials',
+    'standards',
   ].map(stem),
 );
 const MAX_PHRASE_WORDS = 6;
@@ -109,14 +187,24 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
     const genericConcept = preferred.length === 1 && GENERIC_SINGLE_WORDS.has(preferred[0]!.stem);
     const ownPreferred = new Set(preferred.map((t) => t.stem));
     const anchor = (stems: readonly string[]) =>
-      [...new Set(stems)].reduce((sum, word) => sum + (ownPreferred.has(word) ? 1 / (stats.inLabels.get(word) ?? 1) : 0), 0);
+      [...new Set(stems)].reduce(
+        (sum, word) => sum + (ownPreferred.has(word) ? 1 / (stats.inLabels.get(word) ?? 1) : 0),
+        0,
+      );
     const add = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor'>) => {
       const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}`;
       const current = phrases.get(key);
       if (current) {
         current.support++;
         if (phrase.source < current.source) Object.assign(current, phrase);
-      } else phrases.set(key, { ...phrase, uri: skill.uri, label: skill.preferredLabel, anchor: anchor(phrase.stems), support: 1 });
+      } else
+        phrases.set(key, {
+          ...phrase,
+          uri: skill.uri,
+          label: skill.preferredLabel,
+          anchor: anchor(phrase.stems),
+          support: 1,
+        });
     };
     for (const { raw, tokens, source } of labels) {
       if (tokens.length > MAX_PHRASE_WORDS) continue;
@@ -127,11 +215,19 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
       }
       if (raw.every(isAcronym)) {
         // Two-letter acronyms ("IT", "RE", "ST") stand for many things; only a skill's own name counts.
-        if (stems.length > 1 || stems[0]!.length >= 3 || source === SOURCE.preferred) add({ stems, acronym: raw.map(singularAcronym), source });
+        if (stems.length > 1 || stems[0]!.length >= 3 || source === SOURCE.preferred)
+          add({ stems, acronym: raw.map(singularAcronym), source });
         continue;
       }
       if (stems.length === 1) {
-        const single = singleWordPhrase(tokens[0]!, raw[0]!, source, stats, genericConcept, ownPreferred.has(stems[0]!));
+        const single = singleWordPhrase(
+          tokens[0]!,
+          raw[0]!,
+          source,
+          stats,
+          genericConcept,
+          ownPreferred.has(stems[0]!),
+        );
         if (single) add({ stems, ...single, source });
         continue;
       }
@@ -139,7 +235,12 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
       if (skill.type === 'skill/competence') {
         const preferredLabel = source === SOURCE.preferred;
         const variantSource = preferredLabel ? SOURCE.preferredVariant : SOURCE.alternativeVariant;
-        for (const variant of labelVariants(tokens.map((t) => t.text), known, preferredLabel)) add({ stems: variant, source: variantSource });
+        for (const variant of labelVariants(
+          tokens.map((t) => t.text),
+          known,
+          preferredLabel,
+        ))
+          add({ stems: variant, source: variantSource });
       }
     }
   }
@@ -153,7 +254,14 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
   // between alternative labels of two skills, the one anchored in its skill's name, then the better supported.
   const rank = (p: Phrase) => Math.min(p.source, SOURCE.alternative);
   for (const bucket of english.values()) {
-    bucket.sort((a, b) => b.stems.length - a.stems.length || rank(a) - rank(b) || b.anchor - a.anchor || b.support - a.support || a.source - b.source);
+    bucket.sort(
+      (a, b) =>
+        b.stems.length - a.stems.length ||
+        rank(a) - rank(b) ||
+        b.anchor - a.anchor ||
+        b.support - a.support ||
+        a.source - b.source,
+    );
   }
   return { english, chinese: chinesePhrases(skills) };
 }
@@ -169,7 +277,8 @@ function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhr
   const taken = new Set(entries.map((e) => e.text));
   // Ads name the program for the programming: 数控程序 for 数控编程, PLC程序 for PLC编程.
   for (const entry of [...entries]) {
-    const program = entry.text.endsWith('编程') && entry.text.length >= 4 ? `${entry.text.slice(0, -2)}程序` : undefined;
+    const program =
+      entry.text.endsWith('编程') && entry.text.length >= 4 ? `${entry.text.slice(0, -2)}程序` : undefined;
     if (program && !taken.has(program)) {
       taken.add(program);
       entries.push({ ...entry, text: program, preferred: false });
@@ -181,7 +290,8 @@ function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhr
     bucket.push(entry);
     chinese.set(entry.text[0]!, bucket);
   }
-  for (const bucket of chinese.values()) bucket.sort((a, b) => b.text.length - a.text.length || Number(b.preferred) - Number(a.preferred));
+  for (const bucket of chinese.values())
+    bucket.sort((a, b) => b.text.length - a.text.length || Number(b.preferred) - Number(a.preferred));
   return chinese;
 }
 
@@ -212,7 +322,10 @@ function wordStats(skills: readonly IndexedSkill[]): WordStats {
     count(stats.inPreferred, preferred);
     // A curated term makes its word ambiguous too: "Scrum" in the lexicon outranks ESCO's lone "scrum" elsewhere.
     const terms = (skill.terms ?? []).map(stemsOf);
-    count(stats.alone, [preferred, ...alternatives, ...terms].filter((words) => words.length === 1).map((words) => words[0]!));
+    count(
+      stats.alone,
+      [preferred, ...alternatives, ...terms].filter((words) => words.length === 1).map((words) => words[0]!),
+    );
   }
   return stats;
 }
@@ -292,7 +405,12 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   // Where an English and a Chinese match overlap ("PCB" inside "PCB设计"), the longer span wins, then the curated one.
   const byPreference = found
     .map((hit, index) => ({ hit, curated: index >= firstChinese }))
-    .sort((a, b) => spanLength(b.hit) - spanLength(a.hit) || Number(b.curated) - Number(a.curated) || a.hit.span.start - b.hit.span.start);
+    .sort(
+      (a, b) =>
+        spanLength(b.hit) - spanLength(a.hit) ||
+        Number(b.curated) - Number(a.curated) ||
+        a.hit.span.start - b.hit.span.start,
+    );
   const kept: ExtractedSkill[] = [];
   for (const { hit } of byPreference) if (!kept.some((k) => overlaps(k, hit))) kept.push(hit);
   const byUri = new Map<string, ExtractedSkill>();
@@ -307,14 +425,22 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
 
 function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {
   const raw = (k: number) => text.slice(tokens[at + k]!.start, tokens[at + k]!.end);
-  if (at + phrase.stems.length > tokens.length || !phrase.stems.every((s, k) => tokens[at + k]!.stem === s)) return false;
+  if (at + phrase.stems.length > tokens.length || !phrase.stems.every((s, k) => tokens[at + k]!.stem === s))
+    return false;
   if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
   if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
   if (!phrase.exact) return true;
-  const written = phrase.exact.every((word, k) => (word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word));
+  const written = phrase.exact.every((word, k) =>
+    word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word,
+  );
   // "R" in "R&D" or "R's" is a letter, not the language.
   const token = tokens[at]!;
-  return written && (phrase.stems.length > 1 || token.text.length > 2 || !/[&'’]/.test(`${text[token.start - 1] ?? ''}${text[token.end] ?? ''}`));
+  return (
+    written &&
+    (phrase.stems.length > 1 ||
+      token.text.length > 2 ||
+      !/[&'’]/.test(`${text[token.start - 1] ?? ''}${text[token.end] ?? ''}`))
+  );
 }
 
 /**
@@ -330,13 +456,45 @@ function isChineseFragment(text: string, start: number, length: number): boolean
 
 /** Function characters, and heads that name no skill themselves: experience, ability, system, process, level, fluency. */
 const CHINESE_FREE_HEADS = [
-  '和', '与', '及', '或', '的', '等', '者', '经验', '经历', '能力', '技能', '知识', '技术', '工作', '相关', '基础', '证', '优先',
-  '方面', '领域', '岗位', '专业', '背景', '水平', '系统', '工艺', '原理', '流利', '熟练', '口语', '四级', '六级',
+  '和',
+  '与',
+  '及',
+  '或',
+  '的',
+  '等',
+  '者',
+  '经验',
+  '经历',
+  '能力',
+  '技能',
+  '知识',
+  '技术',
+  '工作',
+  '相关',
+  '基础',
+  '证',
+  '优先',
+  '方面',
+  '领域',
+  '岗位',
+  '专业',
+  '背景',
+  '水平',
+  '系统',
+  '工艺',
+  '原理',
+  '流利',
+  '熟练',
+  '口语',
+  '四级',
+  '六级',
 ];
 
 const spanLength = (hit: ExtractedSkill): number => hit.span.end - hit.span.start;
-const overlaps = (a: ExtractedSkill, b: ExtractedSkill): boolean => a.span.start < b.span.end && b.span.start < a.span.end;
+const overlaps = (a: ExtractedSkill, b: ExtractedSkill): boolean =>
+  a.span.start < b.span.end && b.span.start < a.span.end;
 
 /** "LED", "LEDs", "PLC": at least two capitals and nothing lower-case but a plural s. */
-const isAcronym = (word: string): boolean => /^[\p{Lu}\p{N}]+s?$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+const isAcronym = (word: string): boolean =>
+  /^[\p{Lu}\p{N}]+s?$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 const singularAcronym = (word: string): string => word.replace(/(\p{Lu})s$/u, '$1');

@@ -45,11 +45,13 @@ describe('issue 15 error classes', () => {
 
   it('the curated lexicon names real ESCO skills as ESCO names them', () => {
     const lexicon = JSON.parse(readFileSync(`${taxonomyDataDir()}/lexicon.json`, 'utf8')) as SkillLexicon;
-    for (const [uri, entry] of Object.entries(lexicon.skills)) expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
+    for (const [uri, entry] of Object.entries(lexicon.skills))
+      expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
   });
 
   it('generic words: communication, communicate and communicating are handled alike', () => {
-    for (const word of ['communication', 'communicate', 'communicating']) expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
+    for (const word of ['communication', 'communicate', 'communicating'])
+      expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
   });
 
   it('stemming merging unrelated words: IT Security is not securities', () => {
@@ -62,7 +64,16 @@ describe('issue 15 error classes', () => {
       'We use data sources and design patterns; Unity3D skills help. The right candidate joins current projects for the long term ' +
       'in Financial Technology and takes a lead role.';
     const found = uris(text);
-    for (const wrong of [S.gameSource, S.designPrinciples, S.patents, S.dies, S.electricity, S.terminology, S.economics, S.leadOthers]) {
+    for (const wrong of [
+      S.gameSource,
+      S.designPrinciples,
+      S.patents,
+      S.dies,
+      S.electricity,
+      S.terminology,
+      S.economics,
+      S.leadOthers,
+    ]) {
       expect(found, taxonomy.labelOf(wrong)).not.toContain(wrong);
     }
     expect(uris('Agile and Scrum')).toEqual([S.agileProjectManagement]);
@@ -72,13 +83,19 @@ describe('issue 15 error classes', () => {
 
   it('skills stated without their literal label: problem solving, team player, attention to detail, committed, determined', () => {
     expect(uris('Problem solving and attention to detail.')).toEqual([S.solveProblems, S.attendToDetail]);
-    expect(uris('A team player, committed and determined.')).toEqual([S.workInTeams, S.showCommitment, S.showDetermination]);
+    expect(uris('A team player, committed and determined.')).toEqual([
+      S.workInTeams,
+      S.showCommitment,
+      S.showDetermination,
+    ]);
   });
 
   it('Chinese: 数控程序 is CNC programming, and a fragment of a longer word fires no concept', () => {
     expect(uris('能编写数控程序。', 'zh')).toEqual([S.cncProgramming]);
     expect(uris('熟悉放电加工和机械加工。', 'zh')).toEqual([]);
-    expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]));
+    expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
+      expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
+    );
   });
 
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {

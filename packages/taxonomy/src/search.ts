@@ -62,7 +62,9 @@ export class ConceptSearchIndex {
     for (const [id, entry] of this.#entries.entries()) entry.id = id;
     this.#words =
       lang === 'en'
-        ? this.#entries.flatMap((entry) => entry.words.map((word) => [word, entry] as [string, Entry])).sort((a, b) => byCodeUnits(a[0], b[0]))
+        ? this.#entries
+            .flatMap((entry) => entry.words.map((word) => [word, entry] as [string, Entry]))
+            .sort((a, b) => byCodeUnits(a[0], b[0]))
         : [];
   }
 
@@ -78,7 +80,11 @@ export class ConceptSearchIndex {
   }
 
   /** `termsOf` adds curated names (tool names ESCO lacks) as alternative labels. */
-  static english<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number, termsOf: (concept: T) => readonly string[] = () => []): ConceptSearchIndex {
+  static english<T extends SearchableConcept>(
+    concepts: readonly T[],
+    rankOf: (concept: T) => number,
+    termsOf: (concept: T) => readonly string[] = () => [],
+  ): ConceptSearchIndex {
     const entries = concepts.flatMap((concept, index) =>
       [concept.preferredLabel, ...concept.altLabels, ...termsOf(concept)].map((label, position) => {
         const key = normalise(label);
@@ -88,7 +94,10 @@ export class ConceptSearchIndex {
     return new ConceptSearchIndex(concepts, 'en', rankOf as (c: SearchableConcept) => number, entries);
   }
 
-  static chinese<T extends SearchableConcept>(concepts: readonly T[], rankOf: (concept: T) => number): ConceptSearchIndex {
+  static chinese<T extends SearchableConcept>(
+    concepts: readonly T[],
+    rankOf: (concept: T) => number,
+  ): ConceptSearchIndex {
     const entries = concepts.flatMap((concept, index) =>
       concept.zh
         ? [concept.zh.label, ...concept.zh.aliases].map((label, position) => ({
@@ -154,7 +163,11 @@ export class ConceptSearchIndex {
 }
 
 /** The `limit` best candidates, best first, without sorting them all. */
-function topCandidates(candidates: Iterable<Candidate>, limit: number, compare: (a: Candidate, b: Candidate) => number): Candidate[] {
+function topCandidates(
+  candidates: Iterable<Candidate>,
+  limit: number,
+  compare: (a: Candidate, b: Candidate) => number,
+): Candidate[] {
   const top: Candidate[] = [];
   for (const candidate of candidates) {
     if (top.length === limit && compare(candidate, top[limit - 1]!) >= 0) continue;

@@ -16,7 +16,10 @@ describe('the committed ESCO artifact', () => {
   it('holds the full ESCO v1.1.1 skill and occupation pillars', () => {
     expect(taxonomy.skillCount).toBe(13_896);
     expect(taxonomy.occupationCount).toBe(3_007);
-    expect(taxonomy.getSkill(WELDING_TECHNIQUES)).toMatchObject({ preferredLabel: 'welding techniques', type: 'knowledge' });
+    expect(taxonomy.getSkill(WELDING_TECHNIQUES)).toMatchObject({
+      preferredLabel: 'welding techniques',
+      type: 'knowledge',
+    });
     expect(taxonomy.occupationSkills(WELDER).essential).toContain(WELDING_TECHNIQUES);
     expect(taxonomy.describe(WELDING_TECHNIQUES)).toMatch(/weld/i);
     expect(ESCO_ATTRIBUTION).toBe('This service uses the ESCO classification of the European Commission.');
@@ -44,9 +47,13 @@ describe('the committed ESCO artifact', () => {
     // ESCO's 123,855 rows less the 67 whose occupation is not in occupations_en.csv.
     expect(relations).toBe(123_788);
     for (const skill of taxonomy.occupationSkills(WELDER).essential) {
-      for (const related of taxonomy.relatedSkills(skill)) expect(taxonomy.isKnownSkill(related.uri), related.uri).toBe(true);
+      for (const related of taxonomy.relatedSkills(skill))
+        expect(taxonomy.isKnownSkill(related.uri), related.uri).toBe(true);
     }
-    expect(taxonomy.occupationSkills('http://data.europa.eu/esco/occupation/unknown')).toEqual({ essential: [], optional: [] });
+    expect(taxonomy.occupationSkills('http://data.europa.eu/esco/occupation/unknown')).toEqual({
+      essential: [],
+      optional: [],
+    });
   });
 
   it('reads its data from SKILLPASS_TAXONOMY_DIR when set', () => {
@@ -63,8 +70,10 @@ describe('Chinese labels', () => {
   it('cover at least 300 skills and 50 occupations, all real ESCO concepts named as ESCO names them', () => {
     expect(Object.keys(zh.skills).length).toBeGreaterThanOrEqual(300);
     expect(Object.keys(zh.occupations).length).toBeGreaterThanOrEqual(50);
-    for (const [uri, entry] of Object.entries(zh.skills)) expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
-    for (const [uri, entry] of Object.entries(zh.occupations)) expect(taxonomy.getOccupation(uri)?.preferredLabel, uri).toBe(entry.en);
+    for (const [uri, entry] of Object.entries(zh.skills))
+      expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
+    for (const [uri, entry] of Object.entries(zh.occupations))
+      expect(taxonomy.getOccupation(uri)?.preferredLabel, uri).toBe(entry.en);
   });
 
   it('give a 职业分类大典 code only with its source', () => {
@@ -98,8 +107,15 @@ describe('Chinese labels', () => {
   });
 
   it('finds occupations by Chinese title and alias', () => {
-    expect(taxonomy.searchOccupations({ q: '焊工', lang: 'zh', limit: 3 })[0]).toMatchObject({ uri: WELDER, label: '焊工', preferredLabel: 'welder' });
-    expect(taxonomy.searchOccupations({ q: '电焊工', lang: 'zh', limit: 3 })[0]).toMatchObject({ uri: WELDER, matchedLabel: '电焊工' });
+    expect(taxonomy.searchOccupations({ q: '焊工', lang: 'zh', limit: 3 })[0]).toMatchObject({
+      uri: WELDER,
+      label: '焊工',
+      preferredLabel: 'welder',
+    });
+    expect(taxonomy.searchOccupations({ q: '电焊工', lang: 'zh', limit: 3 })[0]).toMatchObject({
+      uri: WELDER,
+      matchedLabel: '电焊工',
+    });
     expect(taxonomy.labelOf(WELDER, 'zh')).toBe('焊工');
     expect(taxonomy.labelOf(WELDING_TECHNIQUES, 'en')).toBe('welding techniques');
   });
@@ -123,7 +139,9 @@ describe('English look-up', () => {
     expect(levels).toEqual([...levels].sort((a, b) => a - b));
     for (const hit of taxonomy.searchSkills({ q: 'ma co', lang: 'en', limit: 10 })) {
       const words = hit.matchedLabel.toLowerCase().split(/[^a-z]+/);
-      expect(words.some((w) => w.startsWith('ma')) && words.some((w) => w.startsWith('co')), hit.matchedLabel).toBe(true);
+      expect(words.some((w) => w.startsWith('ma')) && words.some((w) => w.startsWith('co')), hit.matchedLabel).toBe(
+        true,
+      );
     }
   });
 
@@ -155,7 +173,9 @@ describe('skill extraction', () => {
 
   it('matches inflected verbs, English terms inside Chinese, and prefers the longer overlapping label', () => {
     const english = taxonomy.extractSkills('In my internship I maintained hydraulic systems.');
-    expect(english.map((f) => [f.label, f.span.text])).toEqual([['maintain hydraulic systems', 'maintained hydraulic systems']]);
+    expect(english.map((f) => [f.label, f.span.text])).toEqual([
+      ['maintain hydraulic systems', 'maintained hydraulic systems'],
+    ]);
     const mixed = taxonomy.extractSkills('熟悉数据库设计和SQL。', { lang: 'zh' });
     expect(mixed.map((f) => f.span)).toContainEqual({ start: 8, end: 11, text: 'SQL' });
     const overlapping = taxonomy.extractSkills('负责PCB设计。', { lang: 'zh' });
@@ -173,19 +193,35 @@ describe('skill extraction', () => {
   });
 
   it('returns unique skills with spans inside the text and confidences in [0, 1] for any text', () => {
-    const fragments = ['welding techniques', ' and ', '数控编程', 'Python', '焊接', 'battery chemistry', ', ', 'the', '电池', 'PLC', '-'];
+    const fragments = [
+      'welding techniques',
+      ' and ',
+      '数控编程',
+      'Python',
+      '焊接',
+      'battery chemistry',
+      ', ',
+      'the',
+      '电池',
+      'PLC',
+      '-',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 12 }), fc.constantFrom('en', 'zh', undefined), (parts, lang) => {
-        const text = parts.join('');
-        const found = taxonomy.extractSkills(text, lang ? { lang } : {});
-        expect(new Set(found.map((f) => f.uri)).size).toBe(found.length);
-        for (const f of found) {
-          expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
-          expect(f.confidence).toBeGreaterThanOrEqual(0);
-          expect(f.confidence).toBeLessThanOrEqual(1);
-          expect(taxonomy.isKnownSkill(f.uri)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 12 }),
+        fc.constantFrom('en', 'zh', undefined),
+        (parts, lang) => {
+          const text = parts.join('');
+          const found = taxonomy.extractSkills(text, lang ? { lang } : {});
+          expect(new Set(found.map((f) => f.uri)).size).toBe(found.length);
+          for (const f of found) {
+            expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text);
+            expect(f.confidence).toBeGreaterThanOrEqual(0);
+            expect(f.confidence).toBeLessThanOrEqual(1);
+            expect(taxonomy.isKnownSkill(f.uri)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });
@@ -197,7 +233,8 @@ describe('the labelled evaluation set', () => {
     expect(rows.length).toBeGreaterThanOrEqual(60);
     expect(rows.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(20);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    for (const row of rows) for (const skill of row.skills) expect(taxonomy.getSkill(skill.uri)?.preferredLabel, row.id).toBe(skill.label);
+    for (const row of rows)
+      for (const skill of row.skills) expect(taxonomy.getSkill(skill.uri)?.preferredLabel, row.id).toBe(skill.label);
   });
 
   it('keeps the extractor at the quality docs/skill-extraction.md reports', () => {
@@ -218,10 +255,31 @@ describe('the build script', () => {
         'KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/a,skill/competence,transversal,alpha,,First',
       ),
     ],
-    ['occupations_en.csv', csv('conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,description,code', 'Occupation,http://data.europa.eu/esco/occupation/o,7212,welder,,Joins,7212.1')],
-    ['occupationSkillRelations.csv', csv('occupationUri,relationType,skillType,skillUri', 'http://data.europa.eu/esco/occupation/o,essential,knowledge,http://data.europa.eu/esco/skill/b')],
-    ['broaderRelationsSkillPillar.csv', csv('conceptType,conceptUri,broaderType,broaderUri', 'KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/b,KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/a')],
-    ['skillSkillRelations.csv', csv('originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri')],
+    [
+      'occupations_en.csv',
+      csv(
+        'conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,description,code',
+        'Occupation,http://data.europa.eu/esco/occupation/o,7212,welder,,Joins,7212.1',
+      ),
+    ],
+    [
+      'occupationSkillRelations.csv',
+      csv(
+        'occupationUri,relationType,skillType,skillUri',
+        'http://data.europa.eu/esco/occupation/o,essential,knowledge,http://data.europa.eu/esco/skill/b',
+      ),
+    ],
+    [
+      'broaderRelationsSkillPillar.csv',
+      csv(
+        'conceptType,conceptUri,broaderType,broaderUri',
+        'KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/b,KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/a',
+      ),
+    ],
+    [
+      'skillSkillRelations.csv',
+      csv('originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri'),
+    ],
   ]);
 
   it('derives a sorted artifact with multi-line cells parsed', () => {
@@ -246,13 +304,22 @@ describe('the build script', () => {
 
     it('writes byte-identical files for the same input', async () => {
       const esco = tempDir();
-      writeFileSync(join(esco, 'esco-v1.1.1-classification-en-csv.zip'), storedZip(files, ['skills_en.csv', 'occupations_en.csv']));
+      writeFileSync(
+        join(esco, 'esco-v1.1.1-classification-en-csv.zip'),
+        storedZip(files, ['skills_en.csv', 'occupations_en.csv']),
+      );
       writeFileSync(
         join(esco, 'esco-v1.1.1-relations-csv.zip'),
-        storedZip(files, ['occupationSkillRelations.csv', 'broaderRelationsSkillPillar.csv', 'skillSkillRelations.csv']),
+        storedZip(files, [
+          'occupationSkillRelations.csv',
+          'broaderRelationsSkillPillar.csv',
+          'skillSkillRelations.csv',
+        ]),
       );
       const [first, second] = [tempDir(), tempDir()];
-      expect(await writeTaxonomyArtifact(esco, first)).toMatch(/^2 skills, 1 occupations, 1 occupation-skill relations/);
+      expect(await writeTaxonomyArtifact(esco, first)).toMatch(
+        /^2 skills, 1 occupations, 1 occupation-skill relations/,
+      );
       await writeTaxonomyArtifact(esco, second);
       for (const name of ['esco.json.gz', 'esco-labels.json.gz', 'esco-descriptions.json.gz']) {
         expect(readFileSync(join(first, name)).equals(readFileSync(join(second, name))), name).toBe(true);

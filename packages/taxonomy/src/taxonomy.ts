@@ -17,7 +17,10 @@ export type OccupationHit = ConceptHit;
  */
 export interface ChineseLabels {
   skills: Record<string, { en: string; zh: string; aliases?: string[] }>;
-  occupations: Record<string, { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }>;
+  occupations: Record<
+    string,
+    { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }
+  >;
 }
 
 /** data/lexicon.json, curated by hand: tool names and job-ad phrases ESCO's labels lack. `en` is ESCO's preferred label. */
@@ -49,7 +52,12 @@ export interface SkillRelation {
   kind: 'broader' | 'narrower' | 'related';
 }
 
-const REUSE_RANK: Record<string, number> = { transversal: 0, 'cross-sector': 1, 'sector-specific': 2, 'occupation-specific': 3 };
+const REUSE_RANK: Record<string, number> = {
+  transversal: 0,
+  'cross-sector': 1,
+  'sector-specific': 2,
+  'occupation-specific': 3,
+};
 
 /** Where the data files are: `SKILLPASS_TAXONOMY_DIR` (Lambda bundles copy them there) or this package's data/. */
 export function taxonomyDataDir(): string {
@@ -194,7 +202,12 @@ export class Taxonomy {
   labelOf(uri: string, lang: Lang = 'en'): string | undefined {
     const skill = this.#data.skillIndex.get(uri);
     const occupation = skill === undefined ? this.#data.occupationIndex.get(uri) : undefined;
-    const preferred = skill !== undefined ? this.#data.skills[skill]![3] : occupation !== undefined ? this.#data.occupations[occupation]![3] : undefined;
+    const preferred =
+      skill !== undefined
+        ? this.#data.skills[skill]![3]
+        : occupation !== undefined
+          ? this.#data.occupations[occupation]![3]
+          : undefined;
     if (preferred === undefined || lang === 'en') return preferred;
     return (skill !== undefined ? this.#zh.skills[uri]?.zh : this.#zh.occupations[uri]?.zh) ?? preferred;
   }

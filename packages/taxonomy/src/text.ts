@@ -16,8 +16,10 @@ export function stem(token: string): string {
   let base = token;
   if (base.length > 4 && base.endsWith('ies')) base = `${base.slice(0, -3)}y`;
   else if (base.length > 4 && /(ches|shes|sses|xes)$/.test(base)) base = base.slice(0, -2);
-  else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us')) base = base.slice(0, -1);
-  const inflected = (base.length > 5 && base.endsWith('ing')) || (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed'));
+  else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us'))
+    base = base.slice(0, -1);
+  const inflected =
+    (base.length > 5 && base.endsWith('ing')) || (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed'));
   if (inflected) {
     base = base.slice(0, base.endsWith('ing') ? -3 : -2);
     // "planned" → "plan", "programmed" → "program".

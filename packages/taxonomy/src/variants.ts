@@ -13,7 +13,11 @@ const LIGHT_VERBS = new Set(['show', 'demonstrate']);
  * derived nouns that are not English words ("attendment") are dropped. Without `nominal`, only the object-first
  * gerund: alternative labels are many, and their noun forms would mostly repeat the preferred label's.
  */
-export function labelVariants(words: readonly string[], known: (stem: string) => boolean, nominal: boolean): string[][] {
+export function labelVariants(
+  words: readonly string[],
+  known: (stem: string) => boolean,
+  nominal: boolean,
+): string[][] {
   const [verb, ...rest] = words;
   if (!verb || rest.length === 0) return [];
   if (LIGHT_VERBS.has(verb)) {

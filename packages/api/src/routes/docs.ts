@@ -35,7 +35,8 @@ export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly Route
       tags: ['Operations'],
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') }),
     }),
-    async (c) => c.json({ ...(await deps.openApiDocument(documentedRoutes())), servers: [{ url: deps.publicOrigin }] }, 200),
+    async (c) =>
+      c.json({ ...(await deps.openApiDocument(documentedRoutes())), servers: [{ url: deps.publicOrigin }] }, 200),
   );
   app.openapi(
     createRoute({

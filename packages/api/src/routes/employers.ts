@@ -39,7 +39,10 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
       tags,
       security,
       middleware: [employer] as const,
-      responses: () => ({ 200: jsonContent(employerResponseSchema(), 'My organisation'), ...problemResponses(401, 403, 404) }),
+      responses: () => ({
+        200: jsonContent(employerResponseSchema(), 'My organisation'),
+        ...problemResponses(401, 403, 404),
+      }),
     }),
     async (c) => {
       const found = await deps.employers.get(c.get('principal').sub);

@@ -25,7 +25,9 @@ import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
 const jobResponseSchema = builtOnFirstUse(() => jobPostingSchema().register(z.globalRegistry, { id: 'JobPosting' }));
-const applicationResponseSchema = builtOnFirstUse(() => applicationSchema().register(z.globalRegistry, { id: 'Application' }));
+const applicationResponseSchema = builtOnFirstUse(() =>
+  applicationSchema().register(z.globalRegistry, { id: 'Application' }),
+);
 const jobIdParamSchema = builtOnFirstUse(() => z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }));
 
 function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
@@ -85,11 +87,14 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       method: 'post',
       path: '/v1/jobs',
       summary: 'Post a job',
-      description: 'Honours Idempotency-Key. Required skills are ESCO skill URIs; unknown ones are a 400 naming the field.',
+      description:
+        'Honours Idempotency-Key. Required skills are ESCO skill URIs; unknown ones are a 400 naming the field.',
       tags: ['Jobs'],
       security,
       middleware: [employer, idempotent(deps.idempotency)] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: jobPostingInputSchema() } }, required: true } }),
+      request: () => ({
+        body: { content: { 'application/json': { schema: jobPostingInputSchema() } }, required: true },
+      }),
       responses: () => ({
         201: jsonContent(jobResponseSchema(), 'Posted; Location and ETag headers are set'),
         ...problemResponses(400, 401, 403, 409, 422),
@@ -126,11 +131,15 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
         '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description.',
       tags: ['Jobs'],
       request: () => ({ query: searchQuerySchema() }),
-      responses: () => ({ 200: jsonContent(pageOf(jobResponseSchema()), 'A page of open jobs'), ...problemResponses(400) }),
+      responses: () => ({
+        200: jsonContent(pageOf(jobResponseSchema()), 'A page of open jobs'),
+        ...problemResponses(400),
+      }),
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const partition: RegionPartition | undefined = query.province ?? (query.city ? provinceOfCity(query.city) : undefined);
+      const partition: RegionPartition | undefined =
+        query.province ?? (query.city ? provinceOfCity(query.city) : undefined);
       const search = {
         partition,
         cityCode: query.city,
@@ -139,7 +148,10 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
         limit: query.limit,
         cursor: query.cursor,
       };
-      return c.json(await (query.skill ? deps.jobs.searchOpenBySkill(query.skill, search) : deps.jobs.searchOpen(search)), 200);
+      return c.json(
+        await (query.skill ? deps.jobs.searchOpenBySkill(query.skill, search) : deps.jobs.searchOpen(search)),
+        200,
+      );
     },
   );
 
@@ -170,7 +182,10 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       request: () => ({
         params: jobIdParamSchema(),
         headers: z.object({ 'if-match': z.optional(z.string()) }),
-        body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
+        body: {
+          content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } },
+          required: true,
+        },
       }),
       responses: () => ({
         200: jsonContent(jobResponseSchema(), 'Updated'),
@@ -222,7 +237,9 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
         params: jobIdParamSchema(),
         body: {
           content: {
-            'application/json': { schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }) },
+            'application/json': {
+              schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }),
+            },
           },
           required: false,
         },
@@ -282,7 +299,10 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
           required: true,
         },
       }),
-      responses: () => ({ 200: jsonContent(applicationResponseSchema(), 'Moved'), ...problemResponses(400, 401, 403, 404, 409) }),
+      responses: () => ({
+        200: jsonContent(applicationResponseSchema(), 'Moved'),
+        ...problemResponses(400, 401, 403, 404, 409),
+      }),
     }),
     async (c) => {
       const principal = c.get('principal');

@@ -120,7 +120,10 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       security,
       middleware: [graduate] as const,
       request: () => ({ query: z.extend(pageQuerySchema(), langQuerySchema().shape) }),
-      responses: () => ({ 200: jsonContent(matchesResponseSchema(), 'Ranked matches'), ...problemResponses(400, 401, 403, 404) }),
+      responses: () => ({
+        200: jsonContent(matchesResponseSchema(), 'Ranked matches'),
+        ...problemResponses(400, 401, 403, 404),
+      }),
     }),
     async (c) => {
       const { limit, cursor, lang } = c.req.valid('query');

@@ -46,7 +46,9 @@ function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInp
   assertKnownConcepts(
     deps.taxonomy,
     input.skills.map((skill, i) => ({ path: `skills.${i}.uri`, uri: skill.uri })),
-    input.desiredOccupations.flatMap((o, i) => (o.escoUri ? [{ path: `desiredOccupations.${i}.escoUri`, uri: o.escoUri }] : [])),
+    input.desiredOccupations.flatMap((o, i) =>
+      o.escoUri ? [{ path: `desiredOccupations.${i}.escoUri`, uri: o.escoUri }] : [],
+    ),
   );
   return input;
 }
@@ -66,7 +68,9 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       tags,
       security,
       middleware: [graduate] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: graduateProfileInputSchema() } }, required: true } }),
+      request: () => ({
+        body: { content: { 'application/json': { schema: graduateProfileInputSchema() } }, required: true },
+      }),
       responses: () => ({
         200: jsonContent(profileResponseSchema(), 'Replaced'),
         201: jsonContent(profileResponseSchema(), 'Created'),
@@ -96,7 +100,11 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
           required: true,
         },
       }),
-      responses: () => ({ 200: jsonContent(profileResponseSchema(), 'Updated'), ...authErrors(), ...problemResponses(404, 412) }),
+      responses: () => ({
+        200: jsonContent(profileResponseSchema(), 'Updated'),
+        ...authErrors(),
+        ...problemResponses(404, 412),
+      }),
     }),
     async (c) => {
       const patch = await sentPatch(c, c.req.valid('json'));
@@ -121,7 +129,11 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       tags,
       security,
       middleware: [graduate] as const,
-      responses: () => ({ 200: jsonContent(profileResponseSchema(), 'My profile'), ...authErrors(), ...problemResponses(404) }),
+      responses: () => ({
+        200: jsonContent(profileResponseSchema(), 'My profile'),
+        ...authErrors(),
+        ...problemResponses(404),
+      }),
     }),
     async (c) => {
       const profile = await deps.profiles.get(sub(c));
@@ -158,7 +170,11 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       middleware: [graduate] as const,
       responses: () => ({
         200: jsonContent(
-          z.object({ graduateId: z.string(), exportedAt: z.string(), data: z.record(z.string(), z.array(z.unknown())) }),
+          z.object({
+            graduateId: z.string(),
+            exportedAt: z.string(),
+            data: z.record(z.string(), z.array(z.unknown())),
+          }),
           'One JSON document, grouped by kind of record',
         ),
         ...authErrors(),
@@ -180,7 +196,10 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       security,
       middleware: [graduate] as const,
       request: () => ({ query: pageQuerySchema() }),
-      responses: () => ({ 200: jsonContent(pageOf(applicationSchema()), 'A page of my applications'), ...authErrors() }),
+      responses: () => ({
+        200: jsonContent(pageOf(applicationSchema()), 'A page of my applications'),
+        ...authErrors(),
+      }),
     }),
     async (c) => c.json(await deps.applications.listForGraduate(sub(c), c.req.valid('query')), 200),
   );

@@ -23,7 +23,9 @@ const conceptHitSchema = builtOnFirstUse(() =>
     type: z.optional(z.string()),
   }),
 );
-const lookupResponseSchema = builtOnFirstUse(() => z.object({ items: z.array(conceptHitSchema()), attribution: z.string() }));
+const lookupResponseSchema = builtOnFirstUse(() =>
+  z.object({ items: z.array(conceptHitSchema()), attribution: z.string() }),
+);
 
 const extractRequestSchema = builtOnFirstUse(() =>
   z.strictObject({
@@ -84,7 +86,9 @@ export function skillRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/skills/extract',
       summary: 'Suggest ESCO skills found in free text (a job ad or CV paragraph, en or zh)',
       tags: ['Skills taxonomy'],
-      request: () => ({ body: { content: { 'application/json': { schema: extractRequestSchema() } }, required: true } }),
+      request: () => ({
+        body: { content: { 'application/json': { schema: extractRequestSchema() } }, required: true },
+      }),
       responses: () => ({
         200: jsonContent(extractResponseSchema(), 'Skills with the matched span and a confidence'),
         ...problemResponses(400),

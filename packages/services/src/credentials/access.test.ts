@@ -7,12 +7,19 @@ import { offerTemplate } from './templates.ts';
 import { accreditedUntil } from './trust.ts';
 
 const NOW = new Date('2026-06-01T08:00:00Z');
-const issued = { credentialId: 'c1', issuerId: 'school', holder: { kind: 'graduate', graduateId: 'g1' } } as IssuedCredential;
-const credentials = { credentials: { get: async (id: string) => (id === 'c1' ? issued : undefined) } } as unknown as Pick<Repositories, 'credentials'>;
+const issued = {
+  credentialId: 'c1',
+  issuerId: 'school',
+  holder: { kind: 'graduate', graduateId: 'g1' },
+} as IssuedCredential;
+const credentials = {
+  credentials: { get: async (id: string) => (id === 'c1' ? issued : undefined) },
+} as unknown as Pick<Repositories, 'credentials'>;
 
 describe('who may read a credential', () => {
   it('its issuer, its graduate holder and administrators; nobody else, and nobody a credential that does not exist', async () => {
-    const read = (id: string, admin = false, credentialId = 'c1') => credentialVisibleTo(credentials, credentialId, { id, admin });
+    const read = (id: string, admin = false, credentialId = 'c1') =>
+      credentialVisibleTo(credentials, credentialId, { id, admin });
     expect(await read('school')).toBe(issued);
     expect(await read('g1')).toBe(issued);
     expect(await read('someone', true)).toBe(issued);
@@ -22,7 +29,13 @@ describe('who may read a credential', () => {
 });
 
 describe('a batch report', () => {
-  const batch: CredentialBatch = { batchId: 'b1', issuerId: 'school', templateId: 'tpl', total: 2, createdAt: NOW.toISOString() };
+  const batch: CredentialBatch = {
+    batchId: 'b1',
+    issuerId: 'school',
+    templateId: 'tpl',
+    total: 2,
+    createdAt: NOW.toISOString(),
+  };
   const batches = {
     batches: {
       get: async (id: string) => (id === 'b1' ? batch : undefined),
@@ -82,7 +95,8 @@ describe('offering a template', () => {
 
 describe('accreditation', () => {
   it('trusts an issuer until its latest current accreditation ends, and not after the last one ended', () => {
-    const issuer = (...until: string[]) => ({ accreditation: until.map((validUntil) => ({ by: 'x', scope: 'y', validUntil })) }) as Issuer;
+    const issuer = (...until: string[]) =>
+      ({ accreditation: until.map((validUntil) => ({ by: 'x', scope: 'y', validUntil })) }) as Issuer;
     expect(accreditedUntil(issuer('2026-12-31', '2027-06-30', '2025-01-01'), NOW)).toBe('2027-06-30');
     expect(accreditedUntil(issuer('2026-06-01'), NOW)).toBe('2026-06-01');
     expect(accreditedUntil(issuer('2026-05-31'), NOW)).toBeUndefined();

@@ -40,7 +40,9 @@ export function recipientRowsFrom(body: string, contentType: string): unknown[] 
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new DomainError('validation', 'Malformed JSON in request body.', [{ path: 'body', message: 'malformed JSON' }]);
+    throw new DomainError('validation', 'Malformed JSON in request body.', [
+      { path: 'body', message: 'malformed JSON' },
+    ]);
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { recipients?: unknown }).recipients)) {
     throw new DomainError('validation', 'Send {"templateId": …, "recipients": [ … ]}.', [
@@ -49,4 +51,3 @@ export function recipientRowsFrom(body: string, contentType: string): unknown[] 
   }
   return (parsed as { recipients: unknown[] }).recipients;
 }
-

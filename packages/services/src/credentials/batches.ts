@@ -25,7 +25,8 @@ export async function createCredentialBatch(
   const template = await issuers.getTemplate(input.templateId);
   if (!template)
     throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
-  if (template.issuerId !== input.issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
+  if (template.issuerId !== input.issuerId)
+    throw new DomainError('forbidden', 'That template belongs to another issuer.');
   const recipients: Array<BatchRecipient<BatchRecipientInput>> = input.rows.map((row, i) => {
     const parsed = batchRecipientSchema().safeParse(row);
     return parsed.success
@@ -98,7 +99,10 @@ export async function processCredentialBatch(
 }
 
 /** Queues every batch that still has pending rows: the in-process queue dies with its process, the rows do not. */
-export async function resumeOpenBatches({ batches }: Pick<Repositories, 'batches'>, queue: CredentialBatchQueue): Promise<number> {
+export async function resumeOpenBatches(
+  { batches }: Pick<Repositories, 'batches'>,
+  queue: CredentialBatchQueue,
+): Promise<number> {
   const open = await batches.listOpen();
   for (const batchId of open) await queue.enqueue(batchId);
   return open.length;
@@ -113,6 +117,9 @@ export async function batchReport(
 ) {
   const batch = await batches.get(batchId);
   if (!batch || (batch.issuerId !== viewer.id && !viewer.admin)) return undefined;
-  const [recipients, progress] = await Promise.all([batches.listRecipients(batch.batchId, page), batches.progress(batch.batchId)]);
+  const [recipients, progress] = await Promise.all([
+    batches.listRecipients(batch.batchId, page),
+    batches.progress(batch.batchId),
+  ]);
   return { batch, progress, recipients };
 }

@@ -49,7 +49,8 @@ function csvRows(text: string): CsvRow[] {
       }
       i++;
       while (text[i] === ' ' || text[i] === '\t') i++;
-      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') throw new CsvError('text after a closing quote', line);
+      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r')
+        throw new CsvError('text after a closing quote', line);
       quoted = true;
     } else if (char === ',') {
       endField();

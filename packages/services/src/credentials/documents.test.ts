@@ -17,7 +17,12 @@ describe('the public documents', () => {
     expect(await platformDidDocument(deps)).toEqual({
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
       id: did,
-      verificationMethod: keys.map((jwk) => ({ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk })),
+      verificationMethod: keys.map((jwk) => ({
+        id: jwk.kid,
+        type: 'JsonWebKey2020',
+        controller: did,
+        publicKeyJwk: jwk,
+      })),
       assertionMethod: [keys[0]!.kid, keys[1]!.kid],
     });
   });
@@ -29,7 +34,12 @@ describe('the public documents', () => {
   });
 
   it('name a hosted issuer by the URL of its profile, with its Chinese name when it has one', () => {
-    const issuer = { issuerId: 'suzhou school', legalName: { en: 'Suzhou School', zh: '苏州学校' }, country: 'CN', region: 'Jiangsu' } as Issuer;
+    const issuer = {
+      issuerId: 'suzhou school',
+      legalName: { en: 'Suzhou School', zh: '苏州学校' },
+      country: 'CN',
+      region: 'Jiangsu',
+    } as Issuer;
     expect(issuerProfileOf('https://skillpass.example', issuer)).toEqual({
       id: 'https://skillpass.example/issuers/suzhou%20school',
       name: 'Suzhou School',
@@ -37,6 +47,8 @@ describe('the public documents', () => {
       country: 'CN',
       region: 'Jiangsu',
     });
-    expect(issuerProfileOf('https://skillpass.example', { ...issuer, legalName: { en: 'Suzhou School' } })).not.toHaveProperty('nameZh');
+    expect(
+      issuerProfileOf('https://skillpass.example', { ...issuer, legalName: { en: 'Suzhou School' } }),
+    ).not.toHaveProperty('nameZh');
   });
 });

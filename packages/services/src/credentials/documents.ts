@@ -1,4 +1,12 @@
-import { achievementOf, didWebDocument, didWebOf, type IssuerProfile, OB_CONTEXT, profileOf, VC_CONTEXT } from '@skillpass/credentials';
+import {
+  achievementOf,
+  didWebDocument,
+  didWebOf,
+  type IssuerProfile,
+  OB_CONTEXT,
+  profileOf,
+  VC_CONTEXT,
+} from '@skillpass/credentials';
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
@@ -21,7 +29,10 @@ export function issuerProfileOf(origin: string, issuer: Issuer): IssuerProfile {
 }
 
 /** What a credential's issuer id resolves to: the issuer's Open Badges Profile. */
-export async function issuerDocument({ issuers, origin }: Pick<CredentialServiceDeps, 'issuers' | 'origin'>, issuerId: string) {
+export async function issuerDocument(
+  { issuers, origin }: Pick<CredentialServiceDeps, 'issuers' | 'origin'>,
+  issuerId: string,
+) {
   const issuer = await issuers.get(issuerId);
   return issuer ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...profileOf(issuerProfileOf(origin, issuer)) } : undefined;
 }
@@ -32,11 +43,16 @@ export async function achievementDocument(
   templateId: string,
 ) {
   const template = await issuers.getTemplate(templateId);
-  return template ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...achievementOf(template, templateUrl(origin, templateId), skillLabel) } : undefined;
+  return template
+    ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...achievementOf(template, templateUrl(origin, templateId), skillLabel) }
+    : undefined;
 }
 
 /** The platform's did:web document (served at /.well-known/did.json), naming every published key. */
-export async function platformDidDocument({ origin, publishedKeys }: Pick<CredentialServiceDeps, 'origin' | 'publishedKeys'>) {
+export async function platformDidDocument({
+  origin,
+  publishedKeys,
+}: Pick<CredentialServiceDeps, 'origin' | 'publishedKeys'>) {
   return didWebDocument(didWebOf(origin), await publishedKeys());
 }
 

@@ -37,17 +37,28 @@ describe('the imported-credential builder', () => {
 
   it('falls back to the credential name, then to "credential"; takes an issuer given as a bare id; omits no expiry', () => {
     const { validUntil: _v, ...noExpiry } = vc;
-    const bare = { ...noExpiry, issuer: 'did:web:other.example', name: 'Named credential', credentialSubject: { id: 'urn:learner:1', type: [] } };
+    const bare = {
+      ...noExpiry,
+      issuer: 'did:web:other.example',
+      name: 'Named credential',
+      credentialSubject: { id: 'urn:learner:1', type: [] },
+    };
     const held = heldCredentialOf('g1', 'jwt', bare as unknown as VerifiableCredential, isKnown, NOW);
     expect(held).toMatchObject({ issuerId: 'did:web:other.example', title: 'Named credential', skills: [] });
     expect(held).not.toHaveProperty('validUntil');
     const { name: _n, ...unnamed } = bare;
-    expect(heldCredentialOf('g1', 'jwt', unnamed as unknown as VerifiableCredential, isKnown, NOW).title).toBe('credential');
+    expect(heldCredentialOf('g1', 'jwt', unnamed as unknown as VerifiableCredential, isKnown, NOW).title).toBe(
+      'credential',
+    );
   });
 
   it('gives the same id to the same credential imported twice by one graduate, another to another graduate', () => {
-    expect(heldCredentialOf('g1', 'a', vc, isKnown, NOW).heldId).toBe(heldCredentialOf('g1', 'b', vc, isKnown, NOW).heldId);
-    expect(heldCredentialOf('g2', 'a', vc, isKnown, NOW).heldId).not.toBe(heldCredentialOf('g1', 'a', vc, isKnown, NOW).heldId);
+    expect(heldCredentialOf('g1', 'a', vc, isKnown, NOW).heldId).toBe(
+      heldCredentialOf('g1', 'b', vc, isKnown, NOW).heldId,
+    );
+    expect(heldCredentialOf('g2', 'a', vc, isKnown, NOW).heldId).not.toBe(
+      heldCredentialOf('g1', 'a', vc, isKnown, NOW).heldId,
+    );
   });
 });
 

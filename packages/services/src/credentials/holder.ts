@@ -1,4 +1,10 @@
-import { type StatusPurpose, statusEntriesOf, type TrustedIssuer, type VerifiableCredential, type VerificationReport } from '@skillpass/credentials';
+import {
+  type StatusPurpose,
+  statusEntriesOf,
+  type TrustedIssuer,
+  type VerifiableCredential,
+  type VerificationReport,
+} from '@skillpass/credentials';
 import { DomainError, notFound } from '@skillpass/domain';
 import { deterministicId, type HeldCredential, type Repositories } from '@skillpass/store';
 
@@ -21,7 +27,9 @@ export function heldCredentialOf(
   isKnownSkill: (uri: string) => boolean,
   now: Date,
 ): HeldCredential {
-  const skills = (vc.credentialSubject?.achievement?.alignment ?? []).map((a) => a.targetUrl).filter((uri) => isKnownSkill(uri));
+  const skills = (vc.credentialSubject?.achievement?.alignment ?? [])
+    .map((a) => a.targetUrl)
+    .filter((uri) => isKnownSkill(uri));
   return {
     heldId: deterministicId('held', graduateId, vc.id),
     graduateId,
@@ -44,7 +52,9 @@ export const graduateSubjectId = (graduateId: string) => `urn:skillpass:graduate
 function assertSubjectIsCaller(graduateId: string, vc: VerifiableCredential): void {
   const subjects: unknown[] = Array.isArray(vc.credentialSubject) ? vc.credentialSubject : [vc.credentialSubject];
   const mine = graduateSubjectId(graduateId);
-  const others = subjects.map((s) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined)).filter((id) => id !== mine);
+  const others = subjects
+    .map((s) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined))
+    .filter((id) => id !== mine);
   if (subjects.length > 0 && others.length === 0) return;
   throw new DomainError(
     'forbidden',
@@ -58,7 +68,12 @@ export type HeldStanding = 'active' | 'revoked' | 'suspended' | 'unknown';
 
 export interface StandingDeps {
   trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined>;
-  statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'>;
+  statusOf(
+    listUrl: string,
+    index: number,
+    purpose: StatusPurpose,
+    issuer?: TrustedIssuer,
+  ): Promise<'set' | 'unset' | 'unknown'>;
 }
 
 /**
@@ -72,14 +87,17 @@ export async function heldStandingOf(deps: StandingDeps, jwt: string): Promise<H
   } catch {
     return 'unknown';
   }
-  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  const issuerId =
+    typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   const issuer = typeof issuerId === 'string' ? await deps.trustedIssuer(issuerId).catch(() => undefined) : undefined;
   const states = new Set<HeldStanding>();
   for (const entry of statusEntriesOf(payload.credentialStatus)) {
     const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
     const state =
       typeof entry.statusListCredential === 'string'
-        ? await deps.statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(() => 'unknown' as const)
+        ? await deps
+            .statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer)
+            .catch(() => 'unknown' as const)
         : 'unknown';
     if (state === 'set') states.add(purpose === 'revocation' ? 'revoked' : 'suspended');
     if (state === 'unknown') states.add('unknown');
@@ -104,7 +122,13 @@ export async function importHeldCredential(
     );
   }
   assertSubjectIsCaller(graduateId, report.credential);
-  const held = heldCredentialOf(graduateId, report.jwt, report.credential, (uri) => deps.taxonomy.isKnownSkill(uri), deps.clock());
+  const held = heldCredentialOf(
+    graduateId,
+    report.jwt,
+    report.credential,
+    (uri) => deps.taxonomy.isKnownSkill(uri),
+    deps.clock(),
+  );
   await deps.credentials.putHeld(held);
   return { held, report: { verified: report.verified, checks: report.checks } };
 }

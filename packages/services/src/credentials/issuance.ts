@@ -29,7 +29,9 @@ export async function credentialVisibleTo(
   const credential = await credentials.get(credentialId);
   const mine =
     credential &&
-    (credential.issuerId === viewer.id || (credential.holder.kind === 'graduate' && credential.holder.graduateId === viewer.id) || viewer.admin);
+    (credential.issuerId === viewer.id ||
+      (credential.holder.kind === 'graduate' && credential.holder.graduateId === viewer.id) ||
+      viewer.admin);
   return mine ? credential : undefined;
 }
 
@@ -57,7 +59,10 @@ function saltedEmailHash(email: string): string {
 async function holderOf({ profiles }: Pick<CredentialServiceDeps, 'profiles'>, holder: IssueRequest['holder']) {
   if (!('graduateId' in holder)) return { id: holder.subjectId, name: holder.name };
   const profile = await profiles.get(holder.graduateId);
-  if (!profile) throw new DomainError('validation', 'No graduate with that id.', [{ path: 'holder.graduateId', message: 'not found' }]);
+  if (!profile)
+    throw new DomainError('validation', 'No graduate with that id.', [
+      { path: 'holder.graduateId', message: 'not found' },
+    ]);
   return { id: `urn:skillpass:graduate:${profile.graduateId}`, name: profile.displayName };
 }
 
@@ -77,13 +82,19 @@ export async function issueCredential(
   if (existing) return issuedResult(deps.origin, existing);
   const issuer = preloaded?.issuer ?? (await deps.issuers.get(issuerId));
   if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
-  const template = preloaded?.template.templateId === request.templateId ? preloaded.template : await deps.issuers.getTemplate(request.templateId);
-  if (!template) throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
+  const template =
+    preloaded?.template.templateId === request.templateId
+      ? preloaded.template
+      : await deps.issuers.getTemplate(request.templateId);
+  if (!template)
+    throw new DomainError('validation', 'No such credential template.', [{ path: 'templateId', message: 'not found' }]);
   if (template.issuerId !== issuerId) throw new DomainError('forbidden', 'That template belongs to another issuer.');
   const holder = await holderOf(deps, request.holder);
   const validUntil = request.validUntil ? new Date(request.validUntil) : undefined;
   if (validUntil && validUntil <= now) {
-    throw new DomainError('validation', 'validUntil must be in the future.', [{ path: 'validUntil', message: 'in the past' }]);
+    throw new DomainError('validation', 'validUntil must be in the future.', [
+      { path: 'validUntil', message: 'in the past' },
+    ]);
   }
   const { listId, index } = await allocateStatusEntry(deps, credentialId);
   const vc = buildCredential({

@@ -7,7 +7,8 @@ export const PLATFORM_ISSUER_ID = 'platform';
 /** Issuer ids that name the platform or its routes; an issuer id is the token's sub, so these subs cannot register. */
 export const RESERVED_ISSUER_IDS: readonly string[] = [PLATFORM_ISSUER_ID, 'skillpass', 'admin', 'me'];
 export const issuerUrl = (origin: string, issuerId: string) => `${origin}/issuers/${encodeURIComponent(issuerId)}`;
-export const templateUrl = (origin: string, templateId: string) => `${origin}/credential-templates/${encodeURIComponent(templateId)}`;
+export const templateUrl = (origin: string, templateId: string) =>
+  `${origin}/credential-templates/${encodeURIComponent(templateId)}`;
 export const credentialUrl = (origin: string, credentialId: string) => `${origin}/credentials/${credentialId}`;
 export const statusListUrl = (origin: string, listId: string) => `${origin}/status-lists/${listId}`;
 export const keyUrl = (origin: string, keyId: string) => `${origin}/keys/${keyId}`;

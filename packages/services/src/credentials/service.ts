@@ -90,22 +90,37 @@ export class CredentialService {
   }
 
   /** A status-list entry: read from the table for lists published here, fetched and checked for others'. */
-  statusOf(listUrl: string, index: number, purpose: StatusPurpose, issuer?: TrustedIssuer): Promise<'set' | 'unset' | 'unknown'> {
-    if (!listUrl.startsWith(`${this.deps.origin}/status-lists/`)) return this.#remoteStatus.statusOf(listUrl, index, purpose, issuer);
+  statusOf(
+    listUrl: string,
+    index: number,
+    purpose: StatusPurpose,
+    issuer?: TrustedIssuer,
+  ): Promise<'set' | 'unset' | 'unknown'> {
+    if (!listUrl.startsWith(`${this.deps.origin}/status-lists/`))
+      return this.#remoteStatus.statusOf(listUrl, index, purpose, issuer);
     return ownStatusOf(this.deps, listUrl, index, purpose);
   }
 
   verify(input: unknown): Promise<VerificationReport> {
     return verifyCredential(
       input,
-      { resolveKey: (kid) => this.resolveKey(kid), issuer: (id) => this.trustedIssuer(id), statusOf: (l, i, p, issuer) => this.statusOf(l, i, p, issuer) },
+      {
+        resolveKey: (kid) => this.resolveKey(kid),
+        issuer: (id) => this.trustedIssuer(id),
+        statusOf: (l, i, p, issuer) => this.statusOf(l, i, p, issuer),
+      },
       this.#now(),
       // Everything verified here is offered as proof of an achievement: a status list or any other credential is not one.
       { acceptTypes: ACHIEVEMENT_TYPES },
     );
   }
 
-  issue(issuerId: string, request: IssueRequest, credentialId: string, preloaded?: { issuer: Issuer; template: CredentialTemplate }): Promise<IssuedResult> {
+  issue(
+    issuerId: string,
+    request: IssueRequest,
+    credentialId: string,
+    preloaded?: { issuer: Issuer; template: CredentialTemplate },
+  ): Promise<IssuedResult> {
     return issueCredential(this.deps, this.#now(), issuerId, request, credentialId, preloaded);
   }
 

@@ -94,5 +94,9 @@ export async function statusListJws(
       ttl: STATUS_LIST_TTL_SECONDS * 1000,
     },
   };
-  return signCompactJws({ ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) }, signer, 'vc+jwt');
+  return signCompactJws(
+    { ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) },
+    signer,
+    'vc+jwt',
+  );
 }

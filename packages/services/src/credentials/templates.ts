@@ -12,5 +12,9 @@ export async function offerTemplate(
   idempotencyKey: string | undefined,
 ): Promise<CredentialTemplate> {
   if (!(await issuers.get(issuerId))) throw notFound('issuer (register with PUT /v1/issuers/me first)');
-  return issuers.createTemplate(issuerId, input, idempotencyKey ? deterministicId('tpl', issuerId, idempotencyKey) : undefined);
+  return issuers.createTemplate(
+    issuerId,
+    input,
+    idempotencyKey ? deterministicId('tpl', issuerId, idempotencyKey) : undefined,
+  );
 }

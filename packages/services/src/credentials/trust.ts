@@ -34,7 +34,12 @@ export class IssuerTrust {
       const keyIds = external.jwks
         ? external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))
         : ((await this.#dids.keysOf(external.id))?.assertionKeyIds ?? []);
-      return { id: external.id, name: external.name, keyIds, ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}) };
+      return {
+        id: external.id,
+        name: external.name,
+        keyIds,
+        ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}),
+      };
     }
     const prefix = `${this.deps.origin}/issuers/`;
     if (!issuerId.startsWith(prefix)) return undefined;
@@ -45,9 +50,18 @@ export class IssuerTrust {
     if (!issuer) return undefined;
     const until = accreditedUntil(issuer, this.now());
     // No current accreditation: report the last one, so the check says when it ended.
-    const lastEnded = issuer.accreditation.map((a) => a.validUntil).sort().at(-1) ?? '0000-01-01';
+    const lastEnded =
+      issuer.accreditation
+        .map((a) => a.validUntil)
+        .sort()
+        .at(-1) ?? '0000-01-01';
     // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update.
-    const keyIds = [...new Set([...issuer.signingKeyIds, ...(await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : []))])];
+    const keyIds = [
+      ...new Set([
+        ...issuer.signingKeyIds,
+        ...(await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : [])),
+      ]),
+    ];
     return { id: issuerId, name: issuer.legalName.en, keyIds, accreditedUntil: until ?? lastEnded };
   }
 

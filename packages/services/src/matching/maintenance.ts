@@ -44,7 +44,8 @@ export function toMatchJob(job: JobPosting): MatchJob {
 export function toMatchProfile(profile: GraduateProfile): MatchProfile {
   const verified = new Set(profile.verifiedSkills.map((v) => v.uri));
   const skills = profile.skills.map((s) => ({ uri: s.uri, proficiency: s.proficiency, verified: verified.has(s.uri) }));
-  for (const uri of verified) if (!skills.some((s) => s.uri === uri)) skills.push({ uri, proficiency: 3, verified: true });
+  for (const uri of verified)
+    if (!skills.some((s) => s.uri === uri)) skills.push({ uri, proficiency: 3, verified: true });
   const eqf = profile.education.map((e) => e.eqfLevel);
   return {
     id: profile.graduateId,
@@ -63,7 +64,11 @@ async function loadOpenMatchJobs(deps: MatchingDeps, ids: readonly string[]): Pr
 }
 
 /** Keeps the skill → jobs index in step with a job: postings while open, none once closed. */
-export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { skills: readonly string[]; partition: RegionPartition }) {
+export async function indexJob(
+  deps: MatchingDeps,
+  jobId: string,
+  previous?: { skills: readonly string[]; partition: RegionPartition },
+) {
   const job = await deps.jobs.get(jobId);
   const now = deps.clock();
   const open = job && isJobOpen(job, now) ? toMatchJob(job) : undefined;
@@ -78,19 +83,31 @@ export async function indexJob(deps: MatchingDeps, jobId: string, previous?: { s
         })),
       }
     : undefined;
-  const before = previous ?? (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) } : undefined);
+  const before =
+    previous ??
+    (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) } : undefined);
   await deps.matchingIndex.syncJobPostings(jobId, current, before);
   return { job, open };
 }
 
 /** Recomputes and stores a graduate's ranked jobs; the set records the versions it used. */
-export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId: string): Promise<StoredMatchSet<Explanation> | undefined> {
+export async function recomputeMatchesForGraduate(
+  deps: MatchingDeps,
+  graduateId: string,
+): Promise<StoredMatchSet<Explanation> | undefined> {
   const profile = await deps.profiles.get(graduateId);
   if (!profile) return undefined;
   const previous = await deps.matchingIndex.getMatchSet<Explanation>(graduateId);
   const computedAt = deps.clock().toISOString();
   if (!profile.consents.personalisedMatching) {
-    const set: StoredMatchSet<Explanation> = { graduateId, profileVersion: profile.version, computedAt, mode: 'non-personalised', matches: [], newJobIds: [] };
+    const set: StoredMatchSet<Explanation> = {
+      graduateId,
+      profileVersion: profile.version,
+      computedAt,
+      mode: 'non-personalised',
+      matches: [],
+      newJobIds: [],
+    };
     await deps.matchingIndex.putMatchSet(set);
     return set;
   }
@@ -106,9 +123,19 @@ export async function recomputeMatchesForGraduate(deps: MatchingDeps, graduateId
     profileVersion: profile.version,
     computedAt,
     mode: 'personalised',
-    matches: matches.map((m) => ({ jobId: m.jobId, jobVersion: m.jobVersion, score: m.score, explanation: m.explanation })),
+    matches: matches.map((m) => ({
+      jobId: m.jobId,
+      jobVersion: m.jobVersion,
+      score: m.score,
+      explanation: m.explanation,
+    })),
     // Only after a first computation is anything "new": a fresh profile's whole list is not a push.
-    newJobIds: previous ? newlyEnteredJobIds(previous.matches.map((m) => m.jobId), matches.map((m) => m.jobId)) : [],
+    newJobIds: previous
+      ? newlyEnteredJobIds(
+          previous.matches.map((m) => m.jobId),
+          matches.map((m) => m.jobId),
+        )
+      : [],
   };
   await deps.matchingIndex.putMatchSet(set);
   return set;
@@ -126,7 +153,10 @@ function candidateOf(match: JobMatch): StoredCandidate<Explanation> {
 }
 
 /** Recomputes and stores a job's ranked candidates: discoverable graduates only. */
-export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: string): Promise<StoredCandidate<Explanation>[]> {
+export async function recomputeCandidatesForJob(
+  deps: MatchingDeps,
+  jobId: string,
+): Promise<StoredCandidate<Explanation>[]> {
   const job = await deps.jobs.get(jobId);
   const now = deps.clock();
   if (!job || !isJobOpen(job, now)) {
@@ -137,7 +167,9 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
     toMatchJob(job),
     {
       graduateIds: async (skill, partition) =>
-        (await deps.matchingIndex.graduateIdsForSkill(skill, partition)).filter((g) => g.discoverable).map((g) => g.graduateId),
+        (await deps.matchingIndex.graduateIdsForSkill(skill, partition))
+          .filter((g) => g.discoverable)
+          .map((g) => g.graduateId),
     },
     async (ids) =>
       (await deps.matchingIndex.getProfiles(ids))
@@ -157,7 +189,10 @@ export async function recomputeCandidatesForJob(deps: MatchingDeps, jobId: strin
  */
 export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Promise<number> {
   const partition = partitionOfJob(job);
-  const reach = reachableSkills(job.requiredSkills.map((s) => s.uri), deps.taxonomy);
+  const reach = reachableSkills(
+    job.requiredSkills.map((s) => s.uri),
+    deps.taxonomy,
+  );
   const lists = await Promise.all(reach.map((skill) => deps.matchingIndex.graduateIdsForSkill(skill, partition)));
   const graduateIds = [...new Set(lists.flat().map((g) => g.graduateId))].sort().slice(0, MAX_PUSH_FANOUT);
   let recomputed = 0;
@@ -166,7 +201,8 @@ export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Pro
     const set = await deps.matchingIndex.getMatchSet<Explanation>(profile.graduateId);
     if (set?.matches.some((m) => m.jobId === job.id && m.jobVersion === job.version)) continue;
     const match = scoreJobForProfile(toMatchProfile(profile), job, deps.taxonomy);
-    const floor = set && set.matches.length >= TOP_K ? set.matches[set.matches.length - 1]!.score : Number.NEGATIVE_INFINITY;
+    const floor =
+      set && set.matches.length >= TOP_K ? set.matches[set.matches.length - 1]!.score : Number.NEGATIVE_INFINITY;
     if (!match.eligible || match.score < floor) continue;
     await recomputeMatchesForGraduate(deps, profile.graduateId);
     recomputed++;
@@ -193,7 +229,11 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
 }
 
 /** After a profile changes, its entries in the candidate lists of its top jobs are refreshed. */
-export async function refreshCandidacies(deps: MatchingDeps, profile: GraduateProfile, set: StoredMatchSet<Explanation>): Promise<void> {
+export async function refreshCandidacies(
+  deps: MatchingDeps,
+  profile: GraduateProfile,
+  set: StoredMatchSet<Explanation>,
+): Promise<void> {
   if (!profile.consents.discoverable) return;
   for (const match of set.matches) {
     await deps.matchingIndex.putCandidate({
@@ -206,4 +246,3 @@ export async function refreshCandidacies(deps: MatchingDeps, profile: GraduatePr
     });
   }
 }
-

@@ -37,7 +37,9 @@ export async function rankedJobsFor(
   }
   if (!set) return { computedAt: deps.clock().toISOString(), ranked: [] };
   const now = deps.clock();
-  const jobs = new Map((await deps.matchingIndex.getJobs(set.matches.map((m) => m.jobId))).map((job) => [job.jobId, job]));
+  const jobs = new Map(
+    (await deps.matchingIndex.getJobs(set.matches.map((m) => m.jobId))).map((job) => [job.jobId, job]),
+  );
   const matchProfile = toMatchProfile(profile);
   const ranked = set.matches
     .flatMap((m) => {
@@ -70,7 +72,9 @@ export async function rankedCandidatesFor(deps: MatchingDeps, job: JobPosting): 
   if (stored.length === 0 || stored.some((s) => s.jobVersion !== job.version)) {
     stored = await recomputeCandidatesForJob(deps, job.jobId);
   }
-  const profiles = new Map((await deps.matchingIndex.getProfiles(stored.map((s) => s.graduateId))).map((p) => [p.graduateId, p]));
+  const profiles = new Map(
+    (await deps.matchingIndex.getProfiles(stored.map((s) => s.graduateId))).map((p) => [p.graduateId, p]),
+  );
   const matchJob = toMatchJob(job);
   return stored
     .flatMap((s) => {

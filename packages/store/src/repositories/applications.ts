@@ -27,7 +27,11 @@ import type { JobRepository } from './jobs.ts';
 /** Applications: one per graduate and job, listed by graduate and by job. */
 export interface ApplicationRepository {
   /** Applies once: a repeat returns the existing application with `created: false`. */
-  apply(graduateId: string, jobId: string, coverNote: string | undefined): Promise<{ application: Application; created: boolean }>;
+  apply(
+    graduateId: string,
+    jobId: string,
+    coverNote: string | undefined,
+  ): Promise<{ application: Application; created: boolean }>;
   get(applicationId: string): Promise<Application | undefined>;
   /** Moves an application along the allowed transitions, keeping its history. */
   changeStatus(applicationId: string, to: ApplicationStatus): Promise<Application>;
@@ -36,7 +40,12 @@ export interface ApplicationRepository {
 }
 
 const applicationItem = (application: Application) =>
-  itemOf(entities.Application, entities.Application.key(application.graduateId, application.jobId), application, application);
+  itemOf(
+    entities.Application,
+    entities.Application.key(application.graduateId, application.jobId),
+    application,
+    application,
+  );
 
 export class DynamoApplicationRepository implements ApplicationRepository {
   constructor(
@@ -84,7 +93,10 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   async get(applicationId: string): Promise<Application | undefined> {
-    const found = await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.applicationById(applicationId) });
+    const found = await queryAll(this.table, {
+      index: 'GSI1',
+      partitionKey: partitions.applicationById(applicationId),
+    });
     const item = found.find((candidate) => isLive(candidate, this.clock()));
     return item ? recordOf<Application>(item) : undefined;
   }

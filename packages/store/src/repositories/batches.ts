@@ -2,7 +2,16 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
-import { createItem, getLiveItem, isConditionFailure, type Page, putItems, queryAll, queryPage, recordOf } from '../items.ts';
+import {
+  createItem,
+  getLiveItem,
+  isConditionFailure,
+  type Page,
+  putItems,
+  queryAll,
+  queryPage,
+  recordOf,
+} from '../items.ts';
 
 export interface CredentialBatch {
   batchId: string;
@@ -26,7 +35,10 @@ export type BatchOutcome = { status: 'issued'; credentialId: string } | { status
 export interface BatchRepository {
   create<Input>(batch: CredentialBatch, recipients: ReadonlyArray<BatchRecipient<Input>>): Promise<void>;
   get(batchId: string): Promise<CredentialBatch | undefined>;
-  listRecipients<Input>(batchId: string, page: { limit: number; cursor?: string }): Promise<Page<BatchRecipient<Input>>>;
+  listRecipients<Input>(
+    batchId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<BatchRecipient<Input>>>;
   /**
    * Records one recipient's outcome exactly once: a row leaves `pending` only by a conditional
    * write, so a retried or duplicated worker cannot settle it twice. False: it was settled already.
@@ -67,7 +79,10 @@ export class DynamoBatchRepository implements BatchRepository {
     return item ? recordOf<CredentialBatch>(item) : undefined;
   }
 
-  async listRecipients<Input>(batchId: string, page: { limit: number; cursor?: string }): Promise<Page<BatchRecipient<Input>>> {
+  async listRecipients<Input>(
+    batchId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<BatchRecipient<Input>>> {
     const result = await queryPage(
       this.table,
       this.cursors,
@@ -90,7 +105,9 @@ export class DynamoBatchRepository implements BatchRepository {
         new UpdateCommand({
           TableName: this.table.name,
           Key: entities.BatchRecipient.key(batchId, row),
-          UpdateExpression: issued ? 'SET #status = :to, credentialId = :detail' : 'SET #status = :to, #error = :detail',
+          UpdateExpression: issued
+            ? 'SET #status = :to, credentialId = :detail'
+            : 'SET #status = :to, #error = :detail',
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status', ...(issued ? {} : { '#error': 'error' }) },
           ExpressionAttributeValues: {
@@ -135,7 +152,11 @@ export class DynamoBatchRepository implements BatchRepository {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :rows)',
           FilterExpression: '#status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': partitions.batch(batchId), ':rows': sortKeyPrefixes.batchRecipient, ':status': status },
+          ExpressionAttributeValues: {
+            ':pk': partitions.batch(batchId),
+            ':rows': sortKeyPrefixes.batchRecipient,
+            ':status': status,
+          },
           Select: 'COUNT',
           ExclusiveStartKey: start,
         }),

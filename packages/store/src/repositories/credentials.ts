@@ -2,7 +2,15 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { assertCredentialStatusChange, DomainError, type IssuedCredential, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
-import { ConditionalWriteFailed, createItem, getLiveItem, isConditionFailure, putItems, queryAll, recordOf } from '../items.ts';
+import {
+  ConditionalWriteFailed,
+  createItem,
+  getLiveItem,
+  isConditionFailure,
+  putItems,
+  queryAll,
+  recordOf,
+} from '../items.ts';
 
 export const FIRST_STATUS_LIST = 'l1';
 
@@ -100,7 +108,12 @@ export class DynamoCredentialRepository implements CredentialRepository {
     if (!current) throw notFound('credential');
     assertCredentialStatusChange(current.status, to);
     if (current.status === to) return current;
-    const next: IssuedCredential = { ...current, status: to, version: current.version + 1, updatedAt: this.clock().toISOString() };
+    const next: IssuedCredential = {
+      ...current,
+      status: to,
+      version: current.version + 1,
+      updatedAt: this.clock().toISOString(),
+    };
     try {
       await this.table.doc.send(
         new TransactWriteCommand({
@@ -165,7 +178,8 @@ export class DynamoCredentialRepository implements CredentialRepository {
             listId: to,
             updatedAt: this.clock().toISOString(),
           }),
-          ConditionExpression: from === FIRST_STATUS_LIST ? 'attribute_not_exists(PK) OR listId = :from' : 'listId = :from',
+          ConditionExpression:
+            from === FIRST_STATUS_LIST ? 'attribute_not_exists(PK) OR listId = :from' : 'listId = :from',
           ExpressionAttributeValues: { ':from': from },
         }),
       );
@@ -192,7 +206,9 @@ export class DynamoCredentialRepository implements CredentialRepository {
   }
 
   async putHeld(held: HeldCredential): Promise<void> {
-    await putItems(this.table, [itemOf(entities.HeldCredential, entities.HeldCredential.key(held.graduateId, held.heldId), held)]);
+    await putItems(this.table, [
+      itemOf(entities.HeldCredential, entities.HeldCredential.key(held.graduateId, held.heldId), held),
+    ]);
   }
 
   async listHeld(graduateId: string): Promise<HeldCredential[]> {

@@ -52,7 +52,9 @@ describe('idempotency claims', () => {
       existing: { state: 'in-progress', leaseUntil: retry.lease },
     });
     await at(63).complete('emp-1', 'k-slow', retry.lease, response);
-    expect(await at(64).claim('emp-1', 'k-slow', 'hash-a')).toMatchObject({ existing: { state: 'done', body: '{"id":"j1"}' } });
+    expect(await at(64).claim('emp-1', 'k-slow', 'hash-a')).toMatchObject({
+      existing: { state: 'done', body: '{"id":"j1"}' },
+    });
   });
 
   it('frees a key once its record expired, even before DynamoDB deletes it', async () => {

@@ -27,7 +27,12 @@ export interface IdempotencyRepository {
    * when the same request's earlier claim has a lease that ran out (it crashed) — otherwise it
    * returns the record that holds the key. `graduateId` makes the record part of that graduate's data.
    */
-  claim(principal: string, key: string, requestHash: string, options?: { graduateId?: string }): Promise<IdempotencyClaim>;
+  claim(
+    principal: string,
+    key: string,
+    requestHash: string,
+    options?: { graduateId?: string },
+  ): Promise<IdempotencyClaim>;
   /** Keeps the response for replays; a no-op when our claim was taken over meanwhile. */
   complete(
     principal: string,

@@ -48,7 +48,11 @@ export interface Repositories {
 }
 
 /** The DynamoDB adapter of every repository over one table. */
-export function createRepositories(table: Table, cursors: CursorCodec, clock: () => Date = () => new Date()): Repositories {
+export function createRepositories(
+  table: Table,
+  cursors: CursorCodec,
+  clock: () => Date = () => new Date(),
+): Repositories {
   const jobs = new DynamoJobRepository(table, cursors, clock);
   return {
     profiles: new DynamoProfileRepository(table, clock),

@@ -3,7 +3,16 @@ import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
 import { newId } from '../ids.ts';
-import { createItem, getLiveItem, type Page, putItems, queryAll, queryPage, recordOf, replaceAtVersion } from '../items.ts';
+import {
+  createItem,
+  getLiveItem,
+  type Page,
+  putItems,
+  queryAll,
+  queryPage,
+  recordOf,
+  replaceAtVersion,
+} from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
 
 /** Issuing organisations and their credential templates (micro-credential offerings). */
@@ -55,7 +64,11 @@ export class DynamoIssuerRepository implements IssuerRepository {
     return items.map((item) => recordOf<Issuer>(item));
   }
 
-  async createTemplate(issuerId: string, input: CredentialTemplateInput, templateId?: string): Promise<CredentialTemplate> {
+  async createTemplate(
+    issuerId: string,
+    input: CredentialTemplateInput,
+    templateId?: string,
+  ): Promise<CredentialTemplate> {
     const now = this.clock();
     const template: CredentialTemplate = {
       ...input,
@@ -87,7 +100,11 @@ export class DynamoIssuerRepository implements IssuerRepository {
     return item ? recordOf<CredentialTemplate>(item) : undefined;
   }
 
-  async listTemplates(filter: { issuerId?: string; limit: number; cursor?: string }): Promise<Page<CredentialTemplate>> {
+  async listTemplates(filter: {
+    issuerId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<CredentialTemplate>> {
     const page = await queryPage(
       this.table,
       this.cursors,

@@ -54,7 +54,9 @@ const SKILL_WALK_BATCH = 25;
 function matchesSearch(item: StoredItem, job: JobPosting, search: JobSearch): boolean {
   return (
     (!search.cityCode || (job.place.kind === 'delta' && job.place.cityCode === search.cityCode)) &&
-    (!search.occupation || job.occupation?.escoUri === search.occupation || job.occupation?.chinaCode === search.occupation) &&
+    (!search.occupation ||
+      job.occupation?.escoUri === search.occupation ||
+      job.occupation?.chinaCode === search.occupation) &&
     (!search.text || String(item.searchText ?? '').includes(search.text.toLowerCase()))
   );
 }

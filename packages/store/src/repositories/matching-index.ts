@@ -63,7 +63,10 @@ export interface MatchingIndexRepository {
     current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
   ): Promise<void>;
   /** Graduates posted under a skill in one region partition (only those who allow matching). */
-  graduateIdsForSkill(skillUri: string, partition: RegionPartition): Promise<Array<{ graduateId: string; discoverable: boolean }>>;
+  graduateIdsForSkill(
+    skillUri: string,
+    partition: RegionPartition,
+  ): Promise<Array<{ graduateId: string; discoverable: boolean }>>;
   getJobs(jobIds: readonly string[]): Promise<JobPosting[]>;
   getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]>;
   getMatchSet<E>(graduateId: string): Promise<StoredMatchSet<E> | undefined>;
@@ -91,7 +94,9 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
     previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
   ): Promise<void> {
-    const wanted = new Set((current?.postings ?? []).map((p) => entities.JobSkillPosting.key(p.skillUri, current!.partition, jobId).PK));
+    const wanted = new Set(
+      (current?.postings ?? []).map((p) => entities.JobSkillPosting.key(p.skillUri, current!.partition, jobId).PK),
+    );
     const stale = previous
       ? previous.skills
           .map((uri) => entities.JobSkillPosting.key(uri, previous.partition, jobId))
@@ -102,7 +107,10 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     await putItems(
       this.table,
       current.postings.map(({ skillUri, ...posting }) =>
-        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, current.partition, jobId), { jobId, ...posting }),
+        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, current.partition, jobId), {
+          jobId,
+          ...posting,
+        }),
       ),
     );
   }
@@ -146,9 +154,9 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
         }),
       ),
     );
-    const existing = (await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) })).filter(
-      (item) => item.entity === entities.GraduateSkillPosting.name,
-    );
+    const existing = (
+      await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) })
+    ).filter((item) => item.entity === entities.GraduateSkillPosting.name);
     await deleteItems(
       this.table,
       existing.filter((item) => !wanted.has(item.PK)).map((item) => ({ PK: item.PK, SK: item.SK })),
@@ -170,12 +178,20 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
   }
 
   async getJobs(jobIds: readonly string[]): Promise<JobPosting[]> {
-    const items = await getLiveItems(this.table, jobIds.map((id) => entities.Job.key(id)), this.clock());
+    const items = await getLiveItems(
+      this.table,
+      jobIds.map((id) => entities.Job.key(id)),
+      this.clock(),
+    );
     return items.map((item) => recordOf<JobPosting>(item));
   }
 
   async getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]> {
-    const items = await getLiveItems(this.table, graduateIds.map((id) => entities.Profile.key(id)), this.clock());
+    const items = await getLiveItems(
+      this.table,
+      graduateIds.map((id) => entities.Profile.key(id)),
+      this.clock(),
+    );
     return items.map((item) => recordOf<GraduateProfile>(item));
   }
 

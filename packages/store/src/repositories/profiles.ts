@@ -1,7 +1,16 @@
 import { DomainError, type GraduateProfile, type GraduateProfileInput } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
-import { createItem, deleteItems, getLiveItem, isLive, queryAll, recordOf, replaceAtVersion, type StoredItem } from '../items.ts';
+import {
+  createItem,
+  deleteItems,
+  getLiveItem,
+  isLive,
+  queryAll,
+  recordOf,
+  replaceAtVersion,
+  type StoredItem,
+} from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
 
 /** A graduate's profile, and everything stored about a graduate as one whole (export, erasure). */
@@ -24,7 +33,8 @@ export interface ProfileRepository {
   export(graduateId: string): Promise<Record<string, unknown[]>>;
 }
 
-const profileItem = (profile: GraduateProfile) => itemOf(entities.Profile, entities.Profile.key(profile.graduateId), profile);
+const profileItem = (profile: GraduateProfile) =>
+  itemOf(entities.Profile, entities.Profile.key(profile.graduateId), profile);
 
 export class DynamoProfileRepository implements ProfileRepository {
   constructor(

@@ -82,7 +82,9 @@ export function batchRoutes(deps: ApiDeps): ApiApp {
         throw new HTTPException(415, { message: 'Send the recipients as application/json or text/csv.' });
       }
       if (!templateId)
-        throw new DomainError('validation', 'templateId is required.', [{ path: 'query.templateId', message: 'required' }]);
+        throw new DomainError('validation', 'templateId is required.', [
+          { path: 'query.templateId', message: 'required' },
+        ]);
       const now = deps.clock();
       const batch = await createCredentialBatch(deps, deps.batchQueue, {
         batchId: batchIdFor(sub, c.get('idempotencyKey'), now),
@@ -106,12 +108,19 @@ export function batchRoutes(deps: ApiDeps): ApiApp {
       middleware: [issuer] as const,
       request: () => ({
         params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
-        query: z.extend(pageQuerySchema(), { limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
+        query: z.extend(pageQuerySchema(), {
+          limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
+        }),
       }),
       responses: () => ({ 200: jsonContent(batchStatusSchema(), 'Progress'), ...problemResponses(400, 401, 403, 404) }),
     }),
     async (c) => {
-      const report = await batchReport(deps, c.req.valid('param').id, viewerOf(c.get('principal')), c.req.valid('query'));
+      const report = await batchReport(
+        deps,
+        c.req.valid('param').id,
+        viewerOf(c.get('principal')),
+        c.req.valid('query'),
+      );
       if (!report) throw notFound('batch');
       const { batch, progress, recipients: page } = report;
       return c.json(

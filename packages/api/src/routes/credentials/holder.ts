@@ -60,7 +60,12 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
         200: jsonContent(
           z.object({
             issued: z.array(issuedCredentialSchema()),
-            held: z.array(z.extend(heldSchema(), { jwt: z.string(), standing: z.enum(['active', 'revoked', 'suspended', 'unknown']) })),
+            held: z.array(
+              z.extend(heldSchema(), {
+                jwt: z.string(),
+                standing: z.enum(['active', 'revoked', 'suspended', 'unknown']),
+              }),
+            ),
           }),
           'My credentials',
         ),
@@ -69,13 +74,13 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
     }),
     async (c) => {
       const sub = c.get('principal').sub;
-      const [issued, held] = await Promise.all([
-        deps.credentials.listForHolder(sub),
-        deps.credentials.listHeld(sub),
-      ]);
+      const [issued, held] = await Promise.all([deps.credentials.listForHolder(sub), deps.credentials.listHeld(sub)]);
       // Read again on every listing: an issuer may have revoked or suspended one since it was brought.
       const standings = await Promise.all(held.map((h) => deps.credentialService.standingOf(h.jwt)));
-      return c.json({ issued, held: held.map(({ graduateId: _g, ...rest }, i) => ({ ...rest, standing: standings[i]! })) }, 200);
+      return c.json(
+        { issued, held: held.map(({ graduateId: _g, ...rest }, i) => ({ ...rest, standing: standings[i]! })) },
+        200,
+      );
     },
   );
   return app;

@@ -37,7 +37,10 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       security,
       middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
       request: () => ({ body: { content: { 'application/json': { schema: issueRequestSchema() } }, required: true } }),
-      responses: () => ({ 201: jsonContent(issuedResponseSchema(), 'Issued'), ...problemResponses(400, 401, 403, 409, 422) }),
+      responses: () => ({
+        201: jsonContent(issuedResponseSchema(), 'Issued'),
+        ...problemResponses(400, 401, 403, 409, 422),
+      }),
     }),
     async (c) => {
       const sub = c.get('principal').sub;
@@ -47,7 +50,13 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       // The QR code is drawn only here, for the one credential a person is looking at: it is the costly part.
       const qrSvg = service.qrSvg(credentialId, result.verifyUrl);
       return c.json(
-        { id: credentialId, jwt: result.credential.jwt, verifyUrl: result.verifyUrl, qrSvg, credential: result.credential },
+        {
+          id: credentialId,
+          jwt: result.credential.jwt,
+          verifyUrl: result.verifyUrl,
+          qrSvg,
+          credential: result.credential,
+        },
         201,
       );
     },
@@ -62,7 +71,10 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
       request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
-      responses: () => ({ 200: jsonContent(issuedCredentialSchema(), 'The credential'), ...problemResponses(401, 403, 404) }),
+      responses: () => ({
+        200: jsonContent(issuedCredentialSchema(), 'The credential'),
+        ...problemResponses(401, 403, 404),
+      }),
     }),
     async (c) => {
       const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
@@ -104,7 +116,9 @@ export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
       }),
       responses: () => ({
         201: jsonContent(
-          z.object({ verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }) }),
+          z.object({
+            verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }),
+          }),
           'Issued',
         ),
         ...problemResponses(400, 401, 403, 409, 422),

@@ -31,9 +31,11 @@ export function issuerRoutes(deps: ApiDeps): ApiApp {
     async (c) => {
       const sub = c.get('principal').sub;
       if (RESERVED_ISSUER_IDS.includes(sub)) {
-        throw new DomainError('forbidden', `The issuer id is your token's sub, and "${sub}" is reserved for the platform: register with another account.`, [
-          { path: 'sub', message: `reserved (${RESERVED_ISSUER_IDS.join(', ')})` },
-        ]);
+        throw new DomainError(
+          'forbidden',
+          `The issuer id is your token's sub, and "${sub}" is reserved for the platform: register with another account.`,
+          [{ path: 'sub', message: `reserved (${RESERVED_ISSUER_IDS.join(', ')})` }],
+        );
       }
       // Hosted issuers sign with the platform's key.
       const saved = await deps.issuers.put(sub, c.req.valid('json'), [deps.signingKid]);

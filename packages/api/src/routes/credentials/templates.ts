@@ -22,9 +22,14 @@ export function templateRoutes(deps: ApiDeps): ApiApp {
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
-      request: () => ({ body: { content: { 'application/json': { schema: credentialTemplateInputSchema() } }, required: true } }),
+      request: () => ({
+        body: { content: { 'application/json': { schema: credentialTemplateInputSchema() } }, required: true },
+      }),
       responses: () => ({
-        201: jsonContent(credentialTemplateSchema().register(z.globalRegistry, { id: 'CredentialTemplate' }), 'Created'),
+        201: jsonContent(
+          credentialTemplateSchema().register(z.globalRegistry, { id: 'CredentialTemplate' }),
+          'Created',
+        ),
         ...problemResponses(400, 401, 403, 409, 422),
       }),
     }),

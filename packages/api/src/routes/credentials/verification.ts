@@ -38,7 +38,10 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
       z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
     ),
     async (c) =>
-      c.json(await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential), 200),
+      c.json(
+        await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential),
+        200,
+      ),
   );
 
   app.openapi(

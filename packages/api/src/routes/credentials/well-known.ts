@@ -63,7 +63,10 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
       summary: "An issuer's Open Badges Profile: what a credential's issuer id resolves to",
       tags: ['Verification'],
       request: () => ({ params: z.object({ issuerId: documentIdParamSchema() }) }),
-      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'), ...problemResponses(400, 404) }),
+      responses: () => ({
+        200: jsonContent(z.record(z.string(), z.unknown()), 'Profile'),
+        ...problemResponses(400, 404),
+      }),
     }),
     async (c) => {
       const profile = await service.issuerDocument(c.req.valid('param').issuerId);
@@ -78,7 +81,10 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
       summary: "A credential template as an Open Badges Achievement: what a credential's achievement id resolves to",
       tags: ['Verification'],
       request: () => ({ params: z.object({ templateId: documentIdParamSchema() }) }),
-      responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'), ...problemResponses(400, 404) }),
+      responses: () => ({
+        200: jsonContent(z.record(z.string(), z.unknown()), 'Achievement'),
+        ...problemResponses(400, 404),
+      }),
     }),
     async (c) => {
       const achievement = await service.achievementDocument(c.req.valid('param').templateId);
