@@ -45,6 +45,29 @@ export interface VerifyDeps {
   ): Promise<'set' | 'unset' | 'unknown'>;
 }
 
+/**
+ * The state of each status entry of a credential (an object or an array of them): `set`, `unset`,
+ * or `unknown` when its list cannot be read — never `unset` by default.
+ */
+export async function readStatusEntries(
+  credentialStatus: unknown,
+  statusOf: VerifyDeps['statusOf'],
+  issuer: TrustedIssuer | undefined,
+): Promise<Array<{ purpose: StatusPurpose; state: 'set' | 'unset' | 'unknown' }>> {
+  return Promise.all(
+    statusEntriesOf(credentialStatus).map(async (entry) => {
+      const purpose: StatusPurpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
+      const state =
+        typeof entry.statusListCredential === 'string'
+          ? await statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer).catch(
+              () => 'unknown' as const,
+            )
+          : ('unknown' as const);
+      return { purpose, state };
+    }),
+  );
+}
+
 /** Imported keys by JWK and algorithm: importing is most of a verification's cost. */
 const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
 function importKey(jwk: JWK, alg: string): ReturnType<typeof importJWK> {
@@ -267,19 +290,11 @@ export async function verifyCredential(
     // An unauthenticated credential's status URLs are the sender's choice: following them would let anyone make this server fetch any URL.
     checks.status = { result: 'not_applicable', message: 'Not checked: the signature is not valid.' };
   } else {
-    const states: string[] = [];
-    const unread: string[] = [];
-    for (const entry of entries) {
-      const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
-      const state =
-        typeof entry.statusListCredential === 'string'
-          ? await deps
-              .statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer)
-              .catch(() => 'unknown' as const)
-          : 'unknown';
-      if (state === 'set') states.push(purpose === 'revocation' ? 'revoked' : 'suspended');
-      if (state === 'unknown') unread.push(purpose);
-    }
+    const read = await readStatusEntries(payload.credentialStatus, deps.statusOf, issuer);
+    const states = read
+      .filter((r) => r.state === 'set')
+      .map((r) => (r.purpose === 'revocation' ? 'revoked' : 'suspended'));
+    const unread = read.filter((r) => r.state === 'unknown').map((r) => r.purpose);
     const sentences = [
       ...(states.length > 0 ? [`The credential is ${states.join(' and ')}.`] : []),
       ...(unread.length > 0 ? [`Its ${unread.join(' and ')} status could not be read.`] : []),

@@ -1,6 +1,6 @@
 import {
   type StatusPurpose,
-  statusEntriesOf,
+  readStatusEntries,
   type TrustedIssuer,
   type VerifiableCredential,
   type VerificationReport,
@@ -91,14 +91,11 @@ export async function heldStandingOf(deps: StandingDeps, jwt: string): Promise<H
     typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   const issuer = typeof issuerId === 'string' ? await deps.trustedIssuer(issuerId).catch(() => undefined) : undefined;
   const states = new Set<HeldStanding>();
-  for (const entry of statusEntriesOf(payload.credentialStatus)) {
-    const purpose = entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation';
-    const state =
-      typeof entry.statusListCredential === 'string'
-        ? await deps
-            .statusOf(entry.statusListCredential, Number(entry.statusListIndex), purpose, issuer)
-            .catch(() => 'unknown' as const)
-        : 'unknown';
+  for (const { purpose, state } of await readStatusEntries(
+    payload.credentialStatus,
+    (...a) => deps.statusOf(...a),
+    issuer,
+  )) {
     if (state === 'set') states.add(purpose === 'revocation' ? 'revoked' : 'suspended');
     if (state === 'unknown') states.add('unknown');
   }
