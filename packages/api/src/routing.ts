@@ -2,6 +2,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
+import { PROTOTYPE_NAMES } from './merge-patch.ts';
 import { issuesFromZod, problemResponse } from './problem.ts';
 
 /**
@@ -66,8 +67,29 @@ export type RouteHandler<R extends RouteSpec> = (c: RouteContext<R>) => Response
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const mediaTypeOf = (c: Context) => (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 
+/**
+ * Where a parsed JSON body names a prototype member, if it does. Checked before the schema because zod skips a
+ * `__proto__` member silently instead of refusing it as an unknown field.
+ */
+function prototypeMemberPath(value: unknown, path: readonly string[] = []): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [name, member] of Object.entries(value)) {
+    const here = [...path, name];
+    if (!Array.isArray(value) && PROTOTYPE_NAMES.has(name)) return here.join('.');
+    const found = prototypeMemberPath(member, here);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function validating(target: 'param' | 'query' | 'header' | 'json', schema: z.ZodMiniType): MiddlewareHandler {
   return validator(target, (value, c) => {
+    const prototypePath = target === 'json' ? prototypeMemberPath(value) : undefined;
+    if (prototypePath !== undefined) {
+      return problemResponse(c, 'validation', 'The request has invalid fields.', [
+        { path: prototypePath, message: 'not a field: names an object prototype' },
+      ]);
+    }
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const root = target === 'json' ? undefined : target;

@@ -20,7 +20,7 @@ import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
-import { applyMergePatch, sentPatch } from '../merge-patch.ts';
+import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
@@ -197,7 +197,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       assertOwnsJob(c.get('principal'), job);
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
-      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), await sentPatch(c, c.req.valid('json'))));
+      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
       const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);

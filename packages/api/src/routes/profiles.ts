@@ -12,7 +12,7 @@ import {
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { etagOf, jsonContent, optionalIfMatch, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
-import { applyMergePatch, sentPatch } from '../merge-patch.ts';
+import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
@@ -107,7 +107,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const patch = await sentPatch(c, c.req.valid('json'));
+      const patch = c.req.valid('json');
       const { profile } = await deps.profiles.update(
         sub(c),
         (current) => {
