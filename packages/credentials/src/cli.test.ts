@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sampleTemplate } from './sample-template.test-support.ts';
 
 const run = promisify(execFile);
 const cli = resolve(import.meta.dirname, 'cli.ts');
@@ -261,21 +262,7 @@ describe('the skillpass CLI', () => {
       const vc = buildCredential({
         credentialUrl: `${origin}/credentials/c1`,
         templateUrl: `${origin}/credential-templates/t1`,
-        template: {
-          templateId: 't1',
-          issuerId: 'school',
-          title: { en: 'Battery safety' },
-          description: 'Basics',
-          learningOutcomes: ['http://data.europa.eu/esco/skill/x'],
-          workload: { hours: 16 },
-          eqfLevel: 3,
-          assessmentType: 'written test',
-          participationForm: 'online',
-          qualityAssurance: 'internal review',
-          version: 1,
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-        },
+        template: sampleTemplate({ templateId: 't1', issuerId: 'school' }),
         issuer: { id: `${origin}/issuers/school`, name: 'School', country: 'CN', region: 'Jiangsu' },
         holder: { id: 'urn:skillpass:graduate:g1' },
         skillLabel: () => 'a skill',
