@@ -1,9 +1,10 @@
 /**
- * Writes the API's OpenAPI document (without `servers`, which the API adds when serving it) to
- * the given file: the Lambda bundle's copy, so the function needs no JSON Schema code.
+ * Writes the API's OpenAPI document to the given file: the Lambda bundle's copy, so the function needs no JSON Schema
+ * code, and what `npm run lint:openapi` lints. Its server is relative (`/`); the API names its origin when serving it.
  * Usage: node --import tsx scripts/write-openapi.ts <file>
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeApiDeps, createApp, type RouteSpec, skillpassOpenApiDocument } from '@skillpass/api';
 import { connectTable } from '@skillpass/store';
@@ -37,5 +38,6 @@ export function openApiDocumentOfTheApi() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = process.argv[2];
   if (!file) throw new Error('usage: write-openapi.ts <file>');
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(openApiDocumentOfTheApi()));
 }

@@ -15,7 +15,7 @@ const GATEWAY_PATHS: Record<string, string> = {
 export const gatewayPathOf = (documentedPath: string): string => GATEWAY_PATHS[documentedPath] ?? documentedPath;
 
 /** A route is public when its OpenAPI entry asks for no security scheme, the same fact the API document shows. */
-export const isPublicRoute = (route: RouteSpec): boolean => route.security === undefined;
+export const isPublicRoute = (route: RouteSpec): boolean => route.security.length === 0;
 
 /** The routes API Gateway serves without the JWT authorizer, derived from the API's documented routes. */
 export function publicGatewayRoutes(

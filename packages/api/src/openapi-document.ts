@@ -14,6 +14,7 @@ export const API_INFO = {
 
 export interface DocumentOptions {
   info: { title: string; version: string; description: string };
+  servers?: Array<{ url: string; description?: string }>;
   securitySchemes: Record<string, object>;
 }
 
@@ -91,10 +92,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
     const body = request.body;
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
+      operationId: route.operationId,
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       ...(route.tags ? { tags: route.tags } : {}),
-      ...(route.security ? { security: route.security } : {}),
+      security: route.security,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(body
         ? {
@@ -122,14 +124,20 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: Docu
   return {
     openapi: '3.1.0',
     info: options.info,
+    ...(options.servers ? { servers: options.servers } : {}),
     paths,
     components: { schemas: components, securitySchemes: options.securitySchemes },
   };
 }
 
-/** skillpass's document: its routes, the API description and the bearer scheme; the server URL is added when served. */
+/**
+ * skillpass's document: its routes, the API description and the bearer scheme. Its server is the origin the document
+ * is read from (a relative URL, so the copy written at build time is right wherever it is deployed); the API names
+ * its public origin instead when it serves the document.
+ */
 export function skillpassOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocument {
   return buildOpenApiDocument(routes, {
+    servers: [{ url: '/', description: 'The origin this document is served from' }],
     info: API_INFO,
     securitySchemes: {
       bearer: {

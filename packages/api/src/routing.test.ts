@@ -10,7 +10,9 @@ const routes = [
   createRoute({
     method: 'post',
     path: '/pets/{owner}',
+    operationId: 'addPet',
     summary: 'Add a pet, as JSON or CSV',
+    security: [],
     request: () => ({
       params: z.object({ owner: z.string().check(z.maxLength(8)) }),
       query: z.object({

@@ -32,10 +32,13 @@ export interface RouteSpec {
   method: HttpMethod;
   /** OpenAPI style: `/v1/jobs/{id}`. */
   path: string;
+  /** Stable, unique, camelCase verb + noun (`getMyProfile`, `listMyJobMatches`): the name generated clients use. */
+  operationId: string;
   summary: string;
   description?: string;
   tags?: string[];
-  security?: Array<Record<string, string[]>>;
+  /** Required so that no route is public by omission: `[]` for a public one, `[{ bearer: [] }]` otherwise. */
+  security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
   middleware?: readonly MiddlewareHandler[];
   request?: () => RequestSpec;
   responses: () => Record<number, ResponseSpec>;

@@ -8,6 +8,8 @@ import { DOCS_PAGE } from './docs-page.ts';
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  security: [],
   summary: 'Liveness and table reachability',
   tags: ['Operations'],
   responses: () => ({
@@ -31,6 +33,8 @@ export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly Route
     createRoute({
       method: 'get',
       path: '/openapi.json',
+      operationId: 'getOpenApiDocument',
+      security: [],
       summary: 'This API as an OpenAPI 3.1 document, generated from its zod schemas',
       tags: ['Operations'],
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') }),
@@ -42,6 +46,8 @@ export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly Route
     createRoute({
       method: 'get',
       path: '/docs',
+      operationId: 'getApiDocsPage',
+      security: [],
       summary: 'This document, rendered for people',
       tags: ['Operations'],
       responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),

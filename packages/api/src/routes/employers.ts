@@ -17,6 +17,7 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'put',
       path: '/v1/employers/me',
+      operationId: 'replaceMyEmployer',
       summary: 'Create or replace my organisation',
       tags,
       security,
@@ -35,6 +36,7 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/employers/me',
+      operationId: 'getMyEmployer',
       summary: 'Read my organisation',
       tags,
       security,
@@ -56,6 +58,7 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/employers/me/jobs',
+      operationId: 'listMyJobs',
       summary: 'My job postings, newest first (open and closed)',
       tags,
       security,

@@ -86,6 +86,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/jobs',
+      operationId: 'createJob',
       summary: 'Post a job',
       description:
         'Honours Idempotency-Key. Required skills are ESCO skill URIs; unknown ones are a 400 naming the field.',
@@ -125,6 +126,8 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/jobs',
+      operationId: 'searchJobs',
+      security: [],
       summary: 'Search open jobs (public)',
       description:
         'Open jobs only, newest first, served by indexes. `province` is a Delta province code, `outside` or `remote`; ' +
@@ -159,6 +162,8 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/jobs/{id}',
+      operationId: 'getJob',
+      security: [],
       summary: 'Read a job (public)',
       tags: ['Jobs'],
       request: () => ({ params: jobIdParamSchema() }),
@@ -175,6 +180,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'patch',
       path: '/v1/jobs/{id}',
+      operationId: 'updateJob',
       summary: 'Change a job (JSON Merge Patch; If-Match required)',
       tags: ['Jobs'],
       security,
@@ -208,6 +214,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/jobs/{id}/close',
+      operationId: 'closeJob',
       summary: 'Close a job (idempotent)',
       tags: ['Jobs'],
       security,
@@ -228,6 +235,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/jobs/{id}/applications',
+      operationId: 'applyToJob',
       summary: 'Apply to a job',
       description: 'One application per graduate and job: a repeat returns the existing one with 200.',
       tags: ['Applications'],
@@ -267,6 +275,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/jobs/{id}/applications',
+      operationId: 'listJobApplications',
       summary: "A job's applications (the owning employer)",
       tags: ['Applications'],
       security,
@@ -288,6 +297,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'patch',
       path: '/v1/applications/{id}',
+      operationId: 'updateApplicationStatus',
       summary: 'Move an application along: submitted → viewed → interview → offer | rejected',
       tags: ['Applications'],
       security,

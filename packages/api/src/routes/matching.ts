@@ -112,6 +112,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/matches',
+      operationId: 'listMyJobMatches',
       summary: 'My ranked jobs, each with a plain explanation',
       description:
         'Stored results are served only while they were computed from the current profile and job versions; otherwise they are recomputed first. ' +
@@ -173,6 +174,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/jobs/{id}/candidates',
+      operationId: 'listJobCandidates',
       summary: 'Ranked candidates for my job: discoverable graduates only, with explanations',
       tags: ['Matching'],
       security,
@@ -221,6 +223,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/skill-gaps',
+      operationId: 'getMySkillGaps',
       summary: 'Skills I lack for a job or an occupation, by demand, with credentials that teach them',
       description:
         'Give `job` (a job id) or `occupation` (an ESCO occupation URI). Demand counts open jobs in my preferred places that require the skill.',
@@ -267,6 +270,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'patch',
       path: '/v1/profiles/me/notifications/{id}',
+      operationId: 'updateMyNotification',
       summary: 'Mark a notification read or unread',
       tags: ['Graduate profile'],
       security,

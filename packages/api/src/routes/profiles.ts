@@ -61,6 +61,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'put',
       path: '/v1/profiles/me',
+      operationId: 'replaceMyProfile',
       summary: 'Create or replace my profile',
       description:
         'Skills are ESCO skill URIs; an unknown URI is a 400 naming it. `consents.discoverable` defaults to false. ' +
@@ -90,6 +91,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'patch',
       path: '/v1/profiles/me',
+      operationId: 'updateMyProfile',
       summary: 'Change parts of my profile (JSON Merge Patch)',
       tags,
       security,
@@ -125,6 +127,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me',
+      operationId: 'getMyProfile',
       summary: 'Read my profile',
       tags,
       security,
@@ -147,6 +150,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'delete',
       path: '/v1/profiles/me',
+      operationId: 'deleteMyProfile',
       summary: 'Erase my profile and everything derived from it',
       description: 'Deletes the profile, applications, matches, index entries, notifications and idempotency records.',
       tags,
@@ -164,6 +168,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/export',
+      operationId: 'exportMyData',
       summary: 'Export everything stored about me',
       tags,
       security,
@@ -191,6 +196,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/applications',
+      operationId: 'listMyApplications',
       summary: 'My applications',
       tags,
       security,
@@ -208,6 +214,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/notifications',
+      operationId: 'listMyNotifications',
       summary: 'My notifications (new matching jobs, application updates)',
       tags,
       security,

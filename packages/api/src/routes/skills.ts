@@ -54,6 +54,8 @@ export function skillRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/skills',
+      operationId: 'searchSkills',
+      security: [],
       summary: 'Look up ESCO skills by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
       request: () => ({ query: lookupQuerySchema() }),
@@ -69,6 +71,8 @@ export function skillRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/occupations',
+      operationId: 'searchOccupations',
+      security: [],
       summary: 'Look up ESCO occupations by prefix or alias, in English or Chinese',
       tags: ['Skills taxonomy'],
       request: () => ({ query: lookupQuerySchema() }),
@@ -84,6 +88,8 @@ export function skillRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/skills/extract',
+      operationId: 'extractSkills',
+      security: [],
       summary: 'Suggest ESCO skills found in free text (a job ad or CV paragraph, en or zh)',
       tags: ['Skills taxonomy'],
       request: () => ({

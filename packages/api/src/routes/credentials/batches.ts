@@ -46,6 +46,7 @@ export function batchRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/credential-batches',
+      operationId: 'createCredentialBatch',
       summary: 'Issue a whole class: up to 10,000 recipients, as JSON or CSV',
       description:
         'JSON: {"templateId", "recipients": [{graduateId} | {subjectId, email, name?}, grade?, validUntil?]}. ' +
@@ -102,6 +103,7 @@ export function batchRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/credential-batches/{id}',
+      operationId: 'getCredentialBatch',
       summary: 'Progress of a batch, with per-recipient results and errors',
       tags,
       security,

@@ -29,6 +29,7 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/profiles/me/credentials',
+      operationId: 'importMyCredential',
       summary: 'Bring a credential I hold (from any trusted issuer)',
       description:
         'The credential is verified on import; a failed check is a 422 carrying the report. Its subject must be the caller (urn:skillpass:graduate:<id>), otherwise 403. Its ESCO-aligned skills become verified skills while it is neither revoked nor suspended. It is part of the export and erased with the profile.',
@@ -52,6 +53,7 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/profiles/me/credentials',
+      operationId: 'listMyCredentials',
       summary: 'Credentials issued to me here, and those I brought',
       tags: ['Graduate profile'],
       security,

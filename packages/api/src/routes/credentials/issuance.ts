@@ -30,6 +30,7 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/credentials',
+      operationId: 'issueCredential',
       summary: 'Issue one signed micro-credential',
       description:
         'Signed as a compact JWS (vc+jwt, ES256). `verifyUrl` carries the credential in the URL fragment, which browsers never send to servers. Honours Idempotency-Key.',
@@ -66,6 +67,7 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/credentials/{id}',
+      operationId: 'getCredential',
       summary: 'A credential: its issuer or its graduate holder',
       tags,
       security,
@@ -95,6 +97,7 @@ export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/credentials/issue',
+      operationId: 'issueCredentialVcApi',
       summary: 'Issue a credential (W3C VC API shape)',
       description:
         'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',

@@ -18,6 +18,7 @@ export function issuerRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'put',
       path: '/v1/issuers/me',
+      operationId: 'replaceMyIssuer',
       summary: 'Register or update my issuing organisation',
       tags,
       security,
@@ -48,6 +49,7 @@ export function issuerRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/issuers/me',
+      operationId: 'getMyIssuer',
       summary: 'Read my issuing organisation',
       tags,
       security,

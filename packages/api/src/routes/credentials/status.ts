@@ -20,6 +20,7 @@ export function statusRoutes(deps: ApiDeps): ApiApp {
       createRoute({
         method: 'post',
         path: `/v1/credentials/{id}/${action}`,
+        operationId: `${action}Credential`,
         summary: `${action[0]!.toUpperCase()}${action.slice(1)} a credential (its issuer only)`,
         description:
           'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
@@ -40,6 +41,8 @@ export function statusRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/status-lists/{listId}/{purpose}',
+      operationId: 'getStatusList',
+      security: [],
       summary: 'A signed BitstringStatusListCredential (vc+jwt)',
       tags,
       request: () => ({

@@ -18,6 +18,7 @@ export function templateRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'post',
       path: '/v1/credential-templates',
+      operationId: 'createCredentialTemplate',
       summary: 'Offer a micro-credential (template)',
       tags,
       security,
@@ -48,6 +49,8 @@ export function templateRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/v1/credential-templates',
+      operationId: 'listCredentialTemplates',
+      security: [],
       summary: 'Credential templates on offer (public); filter by issuer',
       tags,
       request: () => ({

@@ -5,11 +5,18 @@ import { jsonContent, problemResponses } from '../../http.ts';
 import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
 import { VERIFY_PAGE } from './verify-page.ts';
 
-const verifyRoute = (path: string, summary: string, bodySchema: () => z.ZodMiniType = verifyRequestSchema) =>
+const verifyRoute = (
+  path: string,
+  operationId: string,
+  summary: string,
+  bodySchema: () => z.ZodMiniType = verifyRequestSchema,
+) =>
   createRoute({
     method: 'post',
     path,
+    operationId,
     summary,
+    security: [],
     description:
       'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
     tags: ['Verification'],
@@ -25,7 +32,7 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const service = deps.credentialService;
 
-  app.openapi(verifyRoute('/v1/verify', 'Verify a credential'), async (c) => {
+  app.openapi(verifyRoute('/v1/verify', 'verifyCredential', 'Verify a credential'), async (c) => {
     const body = c.req.valid('json');
     const report =
       body && typeof body === 'object' && 'credentialId' in body && typeof body.credentialId === 'string'
@@ -34,7 +41,7 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
     return c.json(report, 200);
   });
   app.openapi(
-    verifyRoute('/credentials/verify', 'Verify a credential (W3C VC API shape)', () =>
+    verifyRoute('/credentials/verify', 'verifyCredentialVcApi', 'Verify a credential (W3C VC API shape)', () =>
       z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
     ),
     async (c) =>
@@ -48,6 +55,8 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/verify',
+      operationId: 'getVerifyPage',
+      security: [],
       summary: 'The verification page (English and Chinese); reads the credential from the URL fragment',
       tags: ['Verification'],
       responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),

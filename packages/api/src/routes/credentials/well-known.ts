@@ -21,6 +21,8 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/.well-known/jwks.json',
+      operationId: 'getJwks',
+      security: [],
       summary: "The platform's public signing keys (current and retired)",
       tags,
       responses: () => ({ 200: jsonContent(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') }),
@@ -34,6 +36,8 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/.well-known/did.json',
+      operationId: 'getDidDocument',
+      security: [],
       summary: 'The did:web document naming the signing keys',
       tags,
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'DID document') }),
@@ -44,6 +48,8 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/keys/{keyId}',
+      operationId: 'getPublicKey',
+      security: [],
       summary: 'One public key as a bare JWK: what every credential `kid` resolves to',
       tags,
       request: () => ({ params: z.object({ keyId: z.string().check(z.regex(/^[\w-]{1,64}$/)) }) }),
@@ -60,6 +66,8 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/issuers/{issuerId}',
+      operationId: 'getIssuerProfile',
+      security: [],
       summary: "An issuer's Open Badges Profile: what a credential's issuer id resolves to",
       tags: ['Verification'],
       request: () => ({ params: z.object({ issuerId: documentIdParamSchema() }) }),
@@ -78,6 +86,8 @@ export function wellKnownRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/credential-templates/{templateId}',
+      operationId: 'getAchievement',
+      security: [],
       summary: "A credential template as an Open Badges Achievement: what a credential's achievement id resolves to",
       tags: ['Verification'],
       request: () => ({ params: z.object({ templateId: documentIdParamSchema() }) }),
