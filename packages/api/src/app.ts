@@ -3,6 +3,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
+import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
 import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
@@ -29,6 +30,15 @@ export interface AppOptions {
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   const app = new DocumentedHono<Env>();
+  // Outermost, so every answer gets them: handlers', problems', replays', the request log's.
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(
+      securityHeaders(securityHeaderKindOf(c.res.headers.get('Content-Type'))),
+    )) {
+      c.res.headers.set(name, value);
+    }
+  });
   for (const middleware of options.middleware ?? []) app.use('*', middleware);
   app.onError((error, c) => problemFromError(c, error));
   app.notFound((c) => problemResponse(c, 'not-found', `There is no ${c.req.method} ${c.req.path}.`));

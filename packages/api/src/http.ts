@@ -125,3 +125,32 @@ export function idempotent(idempotency: IdempotencyRepository): MiddlewareHandle
     });
   };
 }
+
+/**
+ * The route of a page's static files (`GET <prefix>/{file}`): pages keep their script and stylesheet in files of their
+ * own so that the HTML policy needs no inline code. Public, cached for 5 minutes.
+ */
+export function pageAssetsRoute<const F extends string>(
+  prefix: string,
+  operationId: string,
+  tags: string[],
+  assets: Readonly<Record<F, { type: string; body: string }>>,
+) {
+  const files = Object.keys(assets) as [F, ...F[]];
+  return {
+    method: 'get',
+    path: `${prefix}/{file}`,
+    operationId,
+    summary: `The script and stylesheet of the ${prefix.split('/')[1]} page`,
+    tags,
+    security: [],
+    request: () => ({ params: z.object({ file: z.enum(files) }) }),
+    responses: () => ({
+      200: {
+        description: 'The file',
+        content: { 'text/javascript': { schema: z.string() }, 'text/css': { schema: z.string() } },
+      },
+      ...problemResponses(400),
+    }),
+  } as const;
+}

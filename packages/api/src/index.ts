@@ -5,3 +5,4 @@ export * from './problem.ts';
 export * from './openapi-document.ts';
 export * from './compose.ts';
 export type { RouteSpec } from './routing.ts';
+export * from './security-headers.ts';

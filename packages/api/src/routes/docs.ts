@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { createRoute, DocumentedHono, type RouteSpec } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiApp, ApiDeps } from '../deps.ts';
-import { jsonContent, problemResponses } from '../http.ts';
-import { DOCS_PAGE } from './docs-page.ts';
+import { jsonContent, pageAssetsRoute, problemResponses } from '../http.ts';
+import { DOCS_ASSETS, DOCS_PAGE } from './docs-page.ts';
 
 const health = createRoute({
   method: 'get',
@@ -54,5 +54,9 @@ export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly Route
     }),
     (c) => c.html(DOCS_PAGE, 200),
   );
+  app.openapi(createRoute(pageAssetsRoute('/docs/assets', 'getApiDocsAsset', ['Operations'], DOCS_ASSETS)), (c) => {
+    const asset = DOCS_ASSETS[c.req.valid('param').file];
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
+  });
   return app;
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
-import { jsonContent, problemResponses } from '../../http.ts';
+import { jsonContent, pageAssetsRoute, problemResponses } from '../../http.ts';
 import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
-import { VERIFY_PAGE } from './verify-page.ts';
+import { VERIFY_ASSETS, VERIFY_PAGE } from './verify-page.ts';
 
 const verifyRoute = (
   path: string,
@@ -62,6 +62,13 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
       responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
     }),
     (c) => c.html(VERIFY_PAGE, 200),
+  );
+  app.openapi(
+    createRoute(pageAssetsRoute('/verify/assets', 'getVerifyPageAsset', ['Verification'], VERIFY_ASSETS)),
+    (c) => {
+      const asset = VERIFY_ASSETS[c.req.valid('param').file];
+      return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
+    },
   );
   return app;
 }

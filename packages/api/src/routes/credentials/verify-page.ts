@@ -1,13 +1,25 @@
 /**
  * The page every credential's `verifyUrl` opens. The credential travels in the URL fragment, which
  * browsers never send to the server, so it reaches no access log; the page posts it to
- * /v1/verify and shows the checks, in English and Chinese. Self-contained: no external assets.
+ * /v1/verify and shows the checks, in English and Chinese. Self-contained: no external assets; its script and stylesheet are
+ * served from /verify/assets/ (no inline code), so the strict HTML policy of security-headers.ts applies unchanged.
  */
 export const VERIFY_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Verify a credential · 验证证书 — skillpass</title>
-<style>
-body{font:16px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:760px;margin:0 auto;padding:1rem 1.5rem;color:#1d2330}
+<link rel="stylesheet" href="/verify/assets/verify.css"></head><body>
+<h1>Verify a credential <span lang="zh">验证证书</span></h1>
+<p class="sub">Checks the signature, issuer, validity and revocation of a skillpass micro-credential.<br><span lang="zh">检查微证书的签名、颁发机构、有效期和撤销状态。</span></p>
+<div id="result" aria-live="polite"></div>
+<label for="jwt">Credential (compact JWS) <span lang="zh">证书（JWS）</span></label>
+<textarea id="jwt" spellcheck="false" placeholder="eyJ..."></textarea>
+<button id="go">Verify · 验证</button>
+<script src="/verify/assets/verify.js" defer></script></body></html>`;
+
+export const VERIFY_ASSETS = {
+  'verify.css': {
+    type: 'text/css; charset=utf-8',
+    body: `body{font:16px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:760px;margin:0 auto;padding:1rem 1.5rem;color:#1d2330}
 h1{font-size:1.5rem;margin-bottom:.2rem}.sub{color:#5b6578;margin-top:0}
 textarea{width:100%;min-height:7rem;font:12px monospace;box-sizing:border-box}
 button{font:inherit;padding:.45rem 1rem;margin-top:.5rem;cursor:pointer}
@@ -17,15 +29,11 @@ table{border-collapse:collapse;width:100%}td{padding:.4rem .5rem;border-bottom:1
 .passed{color:#13653a}.failed{color:#9b1c1c}.not_applicable{color:#6b7485}
 .cred{background:#f6f8fb;border-radius:6px;padding:.8rem 1rem;margin:1rem 0}
 details pre{font-size:12px;overflow:auto;background:#f4f6fa;padding:.6rem}
-</style></head><body>
-<h1>Verify a credential <span lang="zh">验证证书</span></h1>
-<p class="sub">Checks the signature, issuer, validity and revocation of a skillpass micro-credential.<br><span lang="zh">检查微证书的签名、颁发机构、有效期和撤销状态。</span></p>
-<div id="result" aria-live="polite"></div>
-<label for="jwt">Credential (compact JWS) <span lang="zh">证书（JWS）</span></label>
-<textarea id="jwt" spellcheck="false" placeholder="eyJ..."></textarea>
-<button id="go">Verify · 验证</button>
-<script>
-const NAMES = {
+`,
+  },
+  'verify.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: `const NAMES = {
   format: ['Format and schema', '格式与结构'],
   signature: ['Signature', '签名'],
   keyResolution: ['Signing key', '签名密钥'],
@@ -72,4 +80,6 @@ document.getElementById('go').addEventListener('click', () => verify({ jwt: docu
 const fromFragment = decodeURIComponent(location.hash.slice(1));
 if (fromFragment.startsWith('id=')) verify({ credentialId: fromFragment.slice(3) });
 else if (fromFragment) { document.getElementById('jwt').value = fromFragment; verify({ jwt: fromFragment }); }
-</script></body></html>`;
+`,
+  },
+} as const;

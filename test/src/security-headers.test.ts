@@ -1,0 +1,55 @@
+import { securityHeaders } from '@skillpass/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from './harness.ts';
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await startTestRuntime();
+});
+afterAll(async () => rt.close());
+
+const expectHeaders = (headers: Headers, kind: 'html' | 'other') => {
+  for (const [name, value] of Object.entries(securityHeaders(kind))) expect(headers.get(name), name).toBe(value);
+};
+
+describe('security headers on every API response', () => {
+  it('are on JSON, problems (401, 404, 400, 415) and non-JSON media types', async () => {
+    expectHeaders((await rt.call('GET', '/health')).headers, 'other');
+    expectHeaders((await rt.call('GET', '/v1/profiles/me')).headers, 'other');
+    expectHeaders((await rt.call('GET', '/no/such/route')).headers, 'other');
+    expectHeaders((await rt.call('GET', '/v1/jobs?limit=0')).headers, 'other');
+    expectHeaders(
+      (await rt.call('POST', '/v1/verify', { rawBody: 'x', headers: { 'Content-Type': 'text/plain' } })).headers,
+      'other',
+    );
+    expectHeaders((await rt.call('GET', '/.well-known/jwks.json')).headers, 'other');
+  });
+
+  it('give the HTML pages the strict policy, and the pages need nothing inline', async () => {
+    for (const path of ['/docs', '/verify']) {
+      const page = await rt.call('GET', path);
+      expect(page.status).toBe(200);
+      expectHeaders(page.headers, 'html');
+      const html = String(page.body);
+      // No inline script or style: every <script> has a src, no <style>, no style= or on…= attributes.
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+      expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+      // The files they name are served, with their own media types, from the same origin.
+      const files = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+      expect(files).toHaveLength(2);
+      for (const file of files) {
+        const asset = await rt.call('GET', file);
+        expect(asset.status, file).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(file.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+        expectHeaders(asset.headers, 'other');
+      }
+    }
+  });
+
+  it('name an unknown page file as a 400 problem', async () => {
+    const res = await rt.call('GET', '/docs/assets/evil.js');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'param.file' })]);
+    expectHeaders(res.headers, 'other');
+  });
+});
