@@ -9,7 +9,7 @@ import { type ConsumerDeps, composeConsumerDeps } from '@skillpass/pipeline';
 import { CursorCodec, connectTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
-import { requiredEnv } from './env.ts';
+import { requiredEnv, signInFromEnv } from './env.ts';
 
 /** A value made on first use and shared after; a failure is not kept, so the next call retries. */
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -110,6 +110,7 @@ export function awsApiDeps(): ApiDeps {
     // Copied next to the bundle when deployed with -c trustedIssuersFile=… (docs/deploy.md).
     ...(process.env.TRUSTED_ISSUERS_FILE ? { externalIssuers: loadTrustList(process.env.TRUSTED_ISSUERS_FILE) } : {}),
     publishedKeys,
+    signIn: signInFromEnv,
     // Written next to the bundle at build time (scripts/write-openapi.ts).
     openApiDocument: once(async () =>
       JSON.parse(

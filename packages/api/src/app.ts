@@ -4,6 +4,7 @@ import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
+import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
 import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
 
   // Route modules, mounted in the order the OpenAPI document lists them.
   app.routeModule(docsRoutes(deps, () => app.documentedRoutes));
+  app.routeModule(authConfigRoutes(deps));
   app.routeModule(profileRoutes(deps));
   app.routeModule(employerRoutes(deps));
   app.routeModule(jobRoutes(deps));

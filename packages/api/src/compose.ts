@@ -4,6 +4,7 @@ import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, Taxonomy } from './deps.ts';
 import type { AuthConfig } from './auth.ts';
+import type { SignInConfig } from './sign-in.ts';
 
 export interface ComposeOptions {
   table: Table;
@@ -21,6 +22,8 @@ export interface ComposeOptions {
   /** Local runs only: other platforms' status lists may be plain http on this machine. */
   allowLoopbackHttp?: boolean;
   openApiDocument: ApiDeps['openApiDocument'];
+  /** How the web app signs people in; the local dev identity provider by default. */
+  signIn?: () => SignInConfig;
   clock?: () => Date;
 }
 
@@ -51,6 +54,7 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     cursors,
     publicOrigin: options.publicOrigin,
     openApiDocument: options.openApiDocument,
+    signIn: options.signIn ?? (() => ({ provider: 'local' })),
     clock,
   };
 }

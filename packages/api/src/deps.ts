@@ -5,6 +5,7 @@ import type { Env } from 'hono';
 import type { JWK } from 'jose';
 import type { AuthConfig } from './auth.ts';
 import type { DocumentedHono, RouteSpec } from './routing.ts';
+import type { SignInConfig } from './sign-in.ts';
 
 /**
  * The API's contracts: what every route module may depend on. Kept apart from `app.ts` so route
@@ -50,6 +51,8 @@ export interface ApiDeps extends Repositories {
    * Lambda reads the copy written at build time, which keeps zod's JSON Schema code out of the bundle.
    */
   openApiDocument: (routes: readonly RouteSpec[]) => Promise<object>;
+  /** How the web app signs people in (`GET /auth/config`); read when asked, so a misconfigured stack fails there only. */
+  signIn: () => SignInConfig;
   /** Origin the API is reached at, for links in responses. */
   publicOrigin: string;
   maxBodyBytes?: number;

@@ -6,3 +6,4 @@ export * from './openapi-document.ts';
 export * from './compose.ts';
 export type { RouteSpec } from './routing.ts';
 export * from './security-headers.ts';
+export * from './sign-in.ts';

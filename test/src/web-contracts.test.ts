@@ -53,3 +53,12 @@ describe('security headers on every API response', () => {
     expectHeaders(res.headers, 'other');
   });
 });
+
+describe('GET /auth/config', () => {
+  it('tells the web app to use the local sign-in, without a token, cacheable', async () => {
+    const res = await rt.call('GET', '/auth/config');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ provider: 'local' });
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+});
