@@ -59,6 +59,33 @@ export const pageQuerySchema = builtOnFirstUse(() =>
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
+/** `lang` as a query parameter: optional, since Accept-Language answers when it is absent. */
+export const langQuerySchema = builtOnFirstUse(() => z.object({ lang: z.optional(z.enum(['en', 'zh'])) }));
+
+/**
+ * The language of a response: `lang` when given, else the first of en and zh in Accept-Language by preference
+ * (`zh-CN`, `zh-Hans` count as zh), else English. Sets `Vary: Accept-Language` when the header decided.
+ */
+export function languageOf(c: Context, lang: 'en' | 'zh' | undefined): 'en' | 'zh' {
+  if (lang) return lang;
+  c.header('Vary', 'Accept-Language');
+  const ranked = (c.req.header('Accept-Language') ?? '')
+    .split(',')
+    .map((entry, order) => {
+      const [tag = '', ...params] = entry.trim().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
+      return { primary: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((entry) => (entry.primary === 'en' || entry.primary === 'zh') && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  return (ranked[0]?.primary as 'en' | 'zh' | undefined) ?? 'en';
+}
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type IdempotencyEnv = AuthEnv & { Variables: { idempotencyKey?: string } };

@@ -110,6 +110,13 @@ export const employerInputSchema = builtOnFirstUse(() =>
   z.strictObject({
     name: bilingualTextSchema(),
     registeredPlace: placeSchema(),
+    /** What the organisation does, shown on its public page. */
+    description: z.optional(
+      z.strictObject({
+        en: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
+        zh: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000))),
+      }),
+    ),
     website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
     unifiedSocialCreditCode: z.optional(
       z

@@ -97,3 +97,10 @@ export function regionPartitionOf(place: JobPlace): RegionPartition {
   if (place.kind === 'delta') return provinceOfCity(place.cityCode);
   return place.kind === 'remote' ? 'remote' : 'outside';
 }
+
+/** A place's name for people, in English or Chinese: the Delta city, "city, country" elsewhere, or remote. */
+export function placeNameOf(place: JobPlace, lang: 'en' | 'zh'): string {
+  if (place.kind === 'delta') return DELTA_CITIES[place.cityCode][lang];
+  if (place.kind === 'remote') return lang === 'zh' ? '远程' : 'Remote';
+  return lang === 'zh' ? `${place.city}（${place.country}）` : `${place.city}, ${place.country}`;
+}

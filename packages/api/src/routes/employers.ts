@@ -1,13 +1,35 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
-import { builtOnFirstUse, employerInputSchema, employerSchema, jobPostingSchema, notFound } from '@skillpass/domain';
+import { builtOnFirstUse, employerInputSchema, employerSchema, notFound, placeNameOf } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
-import { etagOf, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import {
+  etagOf,
+  jsonContent,
+  langQuerySchema,
+  languageOf,
+  pageQuerySchema,
+  pageOf,
+  problemResponses,
+} from '../http.ts';
+import { jobViewSchema, jobViews, localized } from '../views.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Employers'];
 const employerResponseSchema = builtOnFirstUse(() => employerSchema().register(z.globalRegistry, { id: 'Employer' }));
+const publicEmployerSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      names: z.object({ en: z.string(), zh: z.optional(z.string()) }),
+      city: z.string(),
+      description: z.optional(z.string()),
+      website: z.optional(z.string()),
+      openJobs: z.int(),
+    })
+    .register(z.globalRegistry, { id: 'PublicEmployer' }),
+);
 
 export function employerRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
@@ -63,13 +85,57 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
       tags,
       security,
       middleware: [employer] as const,
-      request: () => ({ query: pageQuerySchema() }),
+      request: () => ({ query: z.extend(pageQuerySchema(), langQuerySchema().shape) }),
       responses: () => ({
-        200: jsonContent(pageOf(jobPostingSchema()), 'A page of my jobs'),
+        200: jsonContent(pageOf(jobViewSchema()), 'A page of my jobs'),
         ...problemResponses(400, 401, 403),
       }),
     }),
-    async (c) => c.json(await deps.jobs.listByEmployer(c.get('principal').sub, c.req.valid('query')), 200),
+    async (c) => {
+      const { lang, ...page } = c.req.valid('query');
+      const jobs = await deps.jobs.listByEmployer(c.get('principal').sub, page);
+      return c.json({ ...jobs, items: await jobViews(deps, jobs.items, languageOf(c, lang)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/employers/{id}',
+      operationId: 'getEmployer',
+      summary: "An employer's public page: display name, city, description and how many jobs it has open",
+      description:
+        'Public. Names and description in `lang` (or Accept-Language; en or zh). Nothing private: no credit code, ' +
+        'no contact, no applications.',
+      tags,
+      security: [],
+      request: () => ({
+        params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) }),
+        query: langQuerySchema(),
+      }),
+      responses: () => ({
+        200: jsonContent(publicEmployerSchema(), 'The public profile'),
+        ...problemResponses(400, 404),
+      }),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const lang = languageOf(c, c.req.valid('query').lang);
+      const [found, openJobs] = await Promise.all([deps.employers.get(id), deps.jobs.countOpenByEmployer(id)]);
+      if (!found) throw notFound('employer');
+      return c.json(
+        {
+          id,
+          name: localized(found.name, lang),
+          names: found.name,
+          city: placeNameOf(found.registeredPlace, lang),
+          ...(found.description ? { description: localized(found.description, lang) } : {}),
+          ...(found.website ? { website: found.website } : {}),
+          openJobs,
+        },
+        200,
+      );
+    },
   );
   return app;
 }

@@ -19,7 +19,18 @@ import {
 import { deterministicId } from '@skillpass/store';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
-import { etagOf, idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses, requireIfMatch } from '../http.ts';
+import {
+  etagOf,
+  idempotent,
+  jsonContent,
+  langQuerySchema,
+  languageOf,
+  pageQuerySchema,
+  pageOf,
+  problemResponses,
+  requireIfMatch,
+} from '../http.ts';
+import { jobViewSchema, jobViews } from '../views.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
@@ -69,6 +80,7 @@ const searchQuerySchema = builtOnFirstUse(() =>
     skill: z.optional(escoSkillUriSchema()),
     occupation: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+    ...langQuerySchema().shape,
   }),
 );
 
@@ -131,11 +143,12 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       summary: 'Search open jobs (public)',
       description:
         'Open jobs only, newest first, served by indexes. `province` is a Delta province code, `outside` or `remote`; ' +
-        '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description.',
+        '`skill` is an ESCO skill URI; `occupation` an ESCO URI or 大典 code; `q` matches the title and description. ' +
+        'Each job names its employer and has its place and skills labelled in `lang` (or Accept-Language; en or zh).',
       tags: ['Jobs'],
       request: () => ({ query: searchQuerySchema() }),
       responses: () => ({
-        200: jsonContent(pageOf(jobResponseSchema()), 'A page of open jobs'),
+        200: jsonContent(pageOf(jobViewSchema()), 'A page of open jobs'),
         ...problemResponses(400),
       }),
     }),
@@ -151,10 +164,11 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
         limit: query.limit,
         cursor: query.cursor,
       };
-      return c.json(
-        await (query.skill ? deps.jobs.searchOpenBySkill(query.skill, search) : deps.jobs.searchOpen(search)),
-        200,
-      );
+      const page = await (query.skill
+        ? deps.jobs.searchOpenBySkill(query.skill, search)
+        : deps.jobs.searchOpen(search));
+      const items = await jobViews(deps, page.items, languageOf(c, query.lang));
+      return c.json({ ...page, items }, 200);
     },
   );
 
@@ -165,14 +179,19 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       operationId: 'getJob',
       security: [],
       summary: 'Read a job (public)',
+      description: 'With its employer named and its place and skills labelled in `lang` (or Accept-Language).',
       tags: ['Jobs'],
-      request: () => ({ params: jobIdParamSchema() }),
-      responses: () => ({ 200: jsonContent(jobResponseSchema(), 'The job, with its ETag'), ...problemResponses(404) }),
+      request: () => ({ params: jobIdParamSchema(), query: langQuerySchema() }),
+      responses: () => ({
+        200: jsonContent(jobViewSchema(), 'The job, with its ETag'),
+        ...problemResponses(400, 404),
+      }),
     }),
     async (c) => {
       const job = await loadJob(c.req.valid('param').id);
       c.header('ETag', etagOf(job.version));
-      return c.json(job, 200);
+      const [view] = await jobViews(deps, [job], languageOf(c, c.req.valid('query').lang));
+      return c.json(view!, 200);
     },
   );
 

@@ -12,10 +12,10 @@ import {
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { labelsOf } from '../explain.ts';
-import { jsonContent, pageQuerySchema, problemResponses } from '../http.ts';
+import { jsonContent, langQuerySchema, languageOf, pageQuerySchema, problemResponses } from '../http.ts';
+import { employerRefSchema, jobDisplays, type Lang } from '../views.ts';
 
 const security = [{ bearer: [] }];
-const langQuerySchema = builtOnFirstUse(() => z.object({ lang: z._default(z.enum(['en', 'zh']), 'en') }));
 const explanationSchema = builtOnFirstUse(() =>
   z.record(z.string(), z.unknown()).register(z.globalRegistry, {
     description: 'Structured explanation: matched, partial and missing skills, location tier, level fit',
@@ -37,7 +37,9 @@ const matchItemSchema = builtOnFirstUse(() =>
       jobId: z.string(),
       title: z.object({ en: z.string(), zh: z.optional(z.string()) }),
       employerId: z.string(),
+      employer: employerRefSchema(),
       place: z.record(z.string(), z.unknown()),
+      placeName: z.string(),
       closingDate: z.string(),
     }),
     ...rankingSchemas(),
@@ -88,13 +90,19 @@ async function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor
   };
 }
 
-const jobSummary = (job: JobPosting) => ({
-  jobId: job.jobId,
-  title: job.title,
-  employerId: job.employerId,
-  place: job.place,
-  closingDate: job.closingDate,
-});
+/** The jobs of a page as a match lists them: title, employer and place named for people. */
+async function jobSummaries(deps: ApiDeps, jobs: readonly JobPosting[], lang: Lang) {
+  const displays = await jobDisplays(deps, jobs, lang);
+  return jobs.map((job, i) => ({
+    jobId: job.jobId,
+    title: job.title,
+    employerId: job.employerId,
+    employer: displays[i]!.employer,
+    place: job.place,
+    placeName: displays[i]!.placeName,
+    closingDate: job.closingDate,
+  }));
+}
 
 export function matchingRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
@@ -127,20 +135,22 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const { limit, cursor, lang } = c.req.valid('query');
+      const { limit, cursor } = c.req.valid('query');
+      const lang = languageOf(c, c.req.valid('query').lang);
       const sub = c.get('principal').sub;
       const profile = await deps.profiles.get(sub);
       if (!profile) throw notFound('profile');
       if (!profile.consents.personalisedMatching) {
         const newest = await newestJobsInPlacesOf(deps, profile);
         const page = await paged(deps, newest, { limit, cursor }, `feed:${sub}:${profile.version}`);
+        const summaries = await jobSummaries(deps, page.items, lang);
         return c.json(
           {
             mode: 'non-personalised' as const,
             notice:
               'Personalised matching is off: these are the newest open jobs in your preferred places, not ranked by your profile.',
-            items: page.items.map((job) => ({
-              job: jobSummary(job),
+            items: page.items.map((job, i) => ({
+              job: summaries[i]!,
               score: 0,
               summary: 'Listed by date, not by fit.',
               explanation: {},
@@ -154,12 +164,17 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }
       const { computedAt, ranked } = await rankedJobsFor(deps, profile);
       const page = await paged(deps, ranked, { limit, cursor }, `matches:${sub}:${profile.version}:${computedAt}`);
+      const summaries = await jobSummaries(
+        deps,
+        page.items.map((item) => item.job),
+        lang,
+      );
       return c.json(
         {
           mode: 'personalised' as const,
           computedAt,
-          items: page.items.map(({ job, score, explanation }) => ({
-            job: jobSummary(job),
+          items: page.items.map(({ job, score, explanation }, i) => ({
+            job: summaries[i]!,
             ...explained(score, explanation, lang),
             computedFrom: { profileVersion: profile.version, jobVersion: job.version },
           })),
@@ -192,7 +207,8 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const { limit, cursor, lang } = c.req.valid('query');
+      const { limit, cursor } = c.req.valid('query');
+      const lang = languageOf(c, c.req.valid('query').lang);
       const principal = c.get('principal');
       const job = await deps.jobs.get(c.req.valid('param').id);
       if (!job) throw notFound('job');

@@ -1,12 +1,14 @@
 import type { Employer, EmployerInput } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf } from '../entities.ts';
-import { createItem, getLiveItem, recordOf, replaceAtVersion } from '../items.ts';
+import { createItem, getLiveItem, getLiveItems, recordOf, replaceAtVersion } from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
 
 /** Employers' organisations. */
 export interface EmployerRepository {
   get(employerId: string): Promise<Employer | undefined>;
+  /** Several organisations in one BatchGet (a page of jobs names its employers): absent ones are left out. */
+  getMany(employerIds: readonly string[]): Promise<Map<string, Employer>>;
   put(employerId: string, input: EmployerInput): Promise<Employer>;
 }
 
@@ -19,6 +21,12 @@ export class DynamoEmployerRepository implements EmployerRepository {
   async get(employerId: string): Promise<Employer | undefined> {
     const item = await getLiveItem(this.table, entities.Employer.key(employerId), this.clock());
     return item ? recordOf<Employer>(item) : undefined;
+  }
+
+  async getMany(employerIds: readonly string[]): Promise<Map<string, Employer>> {
+    const keys = [...new Set(employerIds)].map((id) => entities.Employer.key(id));
+    const items = await getLiveItems(this.table, keys, this.clock());
+    return new Map(items.map((item) => recordOf<Employer>(item)).map((employer) => [employer.employerId, employer]));
   }
 
   put(employerId: string, input: EmployerInput): Promise<Employer> {

@@ -15,8 +15,10 @@ import {
   createItem,
   getLiveItem,
   getLiveItems,
+  isLive,
   keyOf,
   type Page,
+  queryAll,
   queryPage,
   recordOf,
   replaceAtVersion,
@@ -42,6 +44,8 @@ export interface JobRepository {
   /** Closes a job; closing a closed job returns it unchanged. */
   close(jobId: string): Promise<JobPosting>;
   listByEmployer(employerId: string, page: { limit: number; cursor?: string }): Promise<Page<JobPosting>>;
+  /** How many of an employer's jobs take applications now (open, closing date not passed). */
+  countOpenByEmployer(employerId: string): Promise<number>;
   searchOpen(search: JobSearch): Promise<Page<JobPosting>>;
   /** Open jobs requiring a skill, through the skill → jobs index (per region partition), the filters applied as it walks. */
   searchOpenBySkill(skillUri: string, search: JobSearch): Promise<Page<JobPosting>>;
@@ -132,6 +136,12 @@ export class DynamoJobRepository implements JobRepository {
       this.clock(),
     );
     return { items: result.items.map((item) => recordOf<JobPosting>(item)), nextCursor: result.nextCursor };
+  }
+
+  async countOpenByEmployer(employerId: string): Promise<number> {
+    const now = this.clock();
+    const items = await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.employerJobs(employerId) });
+    return items.filter((item) => isLive(item, now) && isJobOpen(recordOf<JobPosting>(item), now)).length;
   }
 
   async searchOpen(search: JobSearch): Promise<Page<JobPosting>> {
