@@ -50,6 +50,13 @@ export const EVENT_DETAIL_SCHEMAS = {
     from: z.string(),
     to: z.string(),
   }),
+  ApplicationWithdrawn: z.object({
+    applicationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+    from: z.string(),
+  }),
   CredentialIssued: z.object({
     credentialId: z.string(),
     issuerId: z.string(),

@@ -25,6 +25,7 @@ export const CONSUMER_SPECS = [
   defineConsumer({ name: 'jobMatching', on: ['JobPosted', 'JobUpdated', 'JobClosed'] }),
   defineConsumer({ name: 'graduateMatching', on: ['ProfileSubmitted', 'ProfileDeleted'] }),
   defineConsumer({ name: 'applicationNotifier', on: ['ApplicationStatusChanged'] }),
+  defineConsumer({ name: 'employerNotifier', on: ['ApplicationWithdrawn'] }),
   defineConsumer({ name: 'matchNotifier', on: ['MatchesComputed'] }),
   defineConsumer({
     name: 'credentialSkills',

@@ -194,7 +194,7 @@ export const jobPostingSchema = builtOnFirstUse(() =>
 export type JobPosting = z.infer<ReturnType<typeof jobPostingSchema>>;
 
 export const applicationStatusSchema = builtOnFirstUse(() =>
-  z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected']),
+  z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected', 'withdrawn']),
 );
 export type ApplicationStatus = z.infer<ReturnType<typeof applicationStatusSchema>>;
 

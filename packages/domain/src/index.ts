@@ -5,3 +5,4 @@ export * from './places.ts';
 export * from './refs.ts';
 export * from './rules.ts';
 export * from './first-use.ts';
+export * from './notifications.ts';

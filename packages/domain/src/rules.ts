@@ -1,16 +1,37 @@
 import type { ApplicationStatus, IssuedCredential, JobPosting } from './entities.ts';
-import { conflict } from './errors.ts';
+import { conflict, DomainError } from './errors.ts';
 
-/** Where an application may go next. `offer` and `rejected` are final. */
+/** Where an employer may move an application next. `offer`, `rejected` and `withdrawn` are final for employers. */
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   submitted: ['viewed', 'rejected'],
   viewed: ['interview', 'rejected'],
   interview: ['offer', 'rejected'],
   offer: [],
   rejected: [],
+  withdrawn: [],
 };
 
-export function assertApplicationTransition(from: ApplicationStatus, to: ApplicationStatus): void {
+/** Where the graduate may withdraw their own application from: anywhere not yet final, an offer included. */
+export const WITHDRAWABLE_STATUSES: readonly ApplicationStatus[] = ['submitted', 'viewed', 'interview', 'offer'];
+
+/** Who moves an application: its employer, or the graduate who applied. */
+export type ApplicationActor = 'employer' | 'graduate';
+
+/**
+ * The one rule of application moves: the graduate may only withdraw (403 for any other status), the employer may
+ * never withdraw (403), and each move must start where it is allowed to (409 otherwise).
+ */
+export function assertApplicationTransition(
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  by: ApplicationActor,
+): void {
+  if (by === 'graduate') {
+    if (to !== 'withdrawn') throw new DomainError('forbidden', 'A graduate can only withdraw their application.');
+    if (!WITHDRAWABLE_STATUSES.includes(from)) throw conflict(`A ${from} application cannot be withdrawn.`);
+    return;
+  }
+  if (to === 'withdrawn') throw new DomainError('forbidden', 'Only the graduate who applied can withdraw.');
   if (!APPLICATION_TRANSITIONS[from].includes(to)) {
     const allowed = APPLICATION_TRANSITIONS[from];
     throw conflict(

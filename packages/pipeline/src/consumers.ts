@@ -1,3 +1,4 @@
+import { type ApplicationStatus, applicationStatusSchema, notificationTitle } from '@skillpass/domain';
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
 import { deterministicId, type Repositories } from '@skillpass/store';
 import {
@@ -20,13 +21,6 @@ export type ConsumerDeps = MatchingDeps &
 
 /** Handles the events its consumer declares in `@skillpass/events` (CONSUMER_SPECS), and only those. */
 export type ConsumerHandler<N extends ConsumerName> = (event: ConsumerEvent<N>, deps: ConsumerDeps) => Promise<void>;
-
-const STATUS_WORDS: Record<string, string> = {
-  viewed: 'was viewed by the employer',
-  interview: 'moved to interview',
-  offer: 'received an offer',
-  rejected: 'was not successful this time',
-};
 
 /**
  * The consumer handlers, by name: one for every declared consumer, each typed to the events routed to
@@ -61,13 +55,33 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
     // An erased graduate gets nothing new written about them.
     if (!(await profiles.get(event.detail.graduateId))) return;
     const job = await jobs.get(event.detail.jobId);
-    const title = job ? job.title.en : 'a job';
+    const status: ApplicationStatus = applicationStatusSchema().parse(event.detail.to);
+    const facts = {
+      kind: 'application-status' as const,
+      jobIds: [event.detail.jobId],
+      status,
+      ...(job ? { jobTitle: job.title } : {}),
+    };
     await notifications.add({
       notificationId: deterministicId('note', event.id),
       graduateId: event.detail.graduateId,
-      kind: 'application-status',
-      title: `Your application for ${title} ${STATUS_WORDS[event.detail.to] ?? `is now ${event.detail.to}`}.`,
+      ...facts,
+      title: notificationTitle(facts, 'en'),
+      read: false,
+      createdAt: event.occurredAt,
+    });
+  },
+
+  /** A graduate withdrew: the employer hears of it (no name: the job and the application are enough to act). */
+  async employerNotifier(event, { jobs, notifications }) {
+    const job = await jobs.get(event.detail.jobId);
+    await notifications.addForEmployer({
+      notificationId: deterministicId('note', event.id),
+      employerId: event.detail.employerId,
+      kind: 'application-withdrawn',
+      applicationId: event.detail.applicationId,
       jobIds: [event.detail.jobId],
+      ...(job ? { jobTitle: job.title } : {}),
       read: false,
       createdAt: event.occurredAt,
     });
@@ -102,12 +116,11 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
 
   async matchNotifier(event, { profiles, notifications }) {
     if (!(await profiles.get(event.detail.graduateId))) return;
-    const count = event.detail.newJobIds.length;
     await notifications.add({
       notificationId: deterministicId('note', event.id),
       graduateId: event.detail.graduateId,
       kind: 'new-matches',
-      title: `${count} new job${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} your profile.`,
+      title: notificationTitle({ kind: 'new-matches', jobIds: event.detail.newJobIds }, 'en'),
       jobIds: event.detail.newJobIds,
       read: false,
       createdAt: event.occurredAt,

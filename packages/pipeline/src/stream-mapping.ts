@@ -49,7 +49,17 @@ const CREDENTIAL_STATUS_EVENTS = new Map<unknown, EventType>([
   ['active', 'CredentialReinstated'],
 ]);
 
-function occurredAt(record: StreamRecord): string {
+/**
+ * When the change happened: the record's own write time (`updatedAt`, a match set's `computedAt`, a held credential's
+ * `importedAt`, all to the millisecond from the handlers' clock), else the stream's approximate time. The stream's
+ * time is coarse (whole seconds in Lambda, whole minutes in DynamoDB Local), so two changes close together would
+ * share it, and whatever is ordered by event time (notifications) would come out in arbitrary order.
+ */
+function occurredAt(record: StreamRecord, image: Image | undefined): string {
+  for (const field of ['updatedAt', 'computedAt', 'importedAt']) {
+    const value = image?.[field];
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+  }
   const at = record.dynamodb?.ApproximateCreationDateTime;
   if (at instanceof Date) return at.toISOString();
   // Lambda gives seconds; DynamoDB Local's Streams API gives a Date.
@@ -67,7 +77,7 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
   const newImage: Image | undefined = record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage) : undefined;
   const oldImage: Image | undefined = record.dynamodb?.OldImage ? unmarshall(record.dynamodb.OldImage) : undefined;
   const baseId = record.eventID ?? `${record.dynamodb?.SequenceNumber}`;
-  const at = occurredAt(record);
+  const at = occurredAt(record, newImage);
   // An unknown credential status leaves the type undefined, which the catalogue refuses.
   const events: Array<{ type: EventType | undefined; detail: Image }> = [];
 
@@ -105,7 +115,9 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
       graduateId: application.graduateId,
     };
     if (!before) events.push({ type: 'ApplicationSubmitted', detail: refs });
-    else if (before.status !== application.status) {
+    else if (before.status !== application.status && application.status === 'withdrawn') {
+      events.push({ type: 'ApplicationWithdrawn', detail: { ...refs, from: before.status } });
+    } else if (before.status !== application.status) {
       events.push({
         type: 'ApplicationStatusChanged',
         detail: { ...refs, from: before.status, to: application.status },

@@ -112,6 +112,14 @@ export const entities = {
     keyArgs: ['employerId'],
     key: (employerId: string) => ({ PK: `EMP#${employerId}`, SK: 'EMPLOYER' }),
   }),
+  EmployerNotification: defineEntity({
+    name: 'EmployerNotification',
+    keyArgs: ['employerId', 'createdAt', 'notificationId'],
+    key: (employerId: string, createdAt: string, notificationId: string) => ({
+      PK: `EMP#${employerId}`,
+      SK: `${sortKeyPrefixes.notification}${createdAt}#${notificationId}`,
+    }),
+  }),
   Job: defineEntity({
     name: 'Job',
     keyArgs: ['jobId'],

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
-import { builtOnFirstUse, employerInputSchema, employerSchema, notFound, placeNameOf } from '@skillpass/domain';
+import {
+  builtOnFirstUse,
+  employerInputSchema,
+  employerSchema,
+  notFound,
+  notificationTitle,
+  placeNameOf,
+} from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import {
@@ -95,6 +102,52 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
       const { lang, ...page } = c.req.valid('query');
       const jobs = await deps.jobs.listByEmployer(c.get('principal').sub, page);
       return c.json({ ...jobs, items: await jobViews(deps, jobs.items, languageOf(c, lang)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/employers/me/notifications',
+      operationId: 'listMyEmployerNotifications',
+      summary: 'My notifications as an employer: applications withdrawn by their graduates',
+      description: 'Newest first, worded in `lang` (or Accept-Language).',
+      tags,
+      security,
+      middleware: [employer] as const,
+      request: () => ({ query: z.extend(pageQuerySchema(), langQuerySchema().shape) }),
+      responses: () => ({
+        200: jsonContent(
+          pageOf(
+            z.object({
+              notificationId: z.string(),
+              kind: z.enum(['application-withdrawn']),
+              title: z.string(),
+              applicationId: z.string(),
+              jobIds: z.array(z.string()),
+              read: z.boolean(),
+              createdAt: z.iso.datetime(),
+            }),
+          ),
+          'Newest first',
+        ),
+        ...problemResponses(400, 401, 403),
+      }),
+    }),
+    async (c) => {
+      const { lang: asked, ...page } = c.req.valid('query');
+      const lang = languageOf(c, asked);
+      const notes = await deps.notifications.listForEmployer(c.get('principal').sub, page);
+      return c.json(
+        {
+          ...notes,
+          items: notes.items.map(({ employerId: _e, jobTitle, ...note }) => ({
+            ...note,
+            title: notificationTitle({ ...note, jobTitle }, lang),
+          })),
+        },
+        200,
+      );
     },
   );
 

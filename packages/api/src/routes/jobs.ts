@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import {
   builtOnFirstUse,
+  type ApplicationActor,
   applicationSchema,
   applicationStatusSchema,
   deltaCityCodeSchema,
@@ -317,10 +318,14 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       method: 'patch',
       path: '/v1/applications/{id}',
       operationId: 'updateApplicationStatus',
-      summary: 'Move an application along: submitted → viewed → interview → offer | rejected',
+      summary: 'Move an application along (employer), or withdraw it (the graduate who applied)',
+      description:
+        'The employer moves `submitted → viewed → interview → offer | rejected`. The graduate who applied may only set ' +
+        '`withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by ' +
+        'either is a 403 (not theirs to make) or a 409 (not from this status).',
       tags: ['Applications'],
       security,
-      middleware: [employer] as const,
+      middleware: [requireRole(deps.auth, 'employer', 'graduate')] as const,
       request: () => ({
         params: jobIdParamSchema(),
         body: {
@@ -335,12 +340,21 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     }),
     async (c) => {
       const principal = c.get('principal');
+      const { status } = c.req.valid('json');
       const application = await deps.applications.get(c.req.valid('param').id);
-      // Another employer's application is reported as absent: its existence is private.
-      if (!application || (application.employerId !== principal.sub && !isAdmin(principal))) {
-        throw notFound('application');
-      }
-      const moved = await deps.applications.changeStatus(application.applicationId, c.req.valid('json').status);
+      // Someone else's application is reported as absent: its existence is private.
+      const by: ApplicationActor | undefined =
+        application?.graduateId === principal.sub
+          ? 'graduate'
+          : application?.employerId === principal.sub
+            ? 'employer'
+            : isAdmin(principal)
+              ? status === 'withdrawn'
+                ? 'graduate'
+                : 'employer'
+              : undefined;
+      if (!application || !by) throw notFound('application');
+      const moved = await deps.applications.changeStatus(application.applicationId, status, by);
       return c.json(moved, 200);
     },
   );

@@ -8,10 +8,20 @@ import {
   graduateProfileInputSchema,
   graduateProfileSchema,
   notFound,
+  notificationTitle,
 } from '@skillpass/domain';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
-import { etagOf, jsonContent, optionalIfMatch, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
+import {
+  etagOf,
+  jsonContent,
+  langQuerySchema,
+  languageOf,
+  optionalIfMatch,
+  pageQuerySchema,
+  pageOf,
+  problemResponses,
+} from '../http.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
@@ -24,10 +34,13 @@ const notificationSchema = builtOnFirstUse(() =>
     .object({
       notificationId: z.string(),
       kind: z.enum(['new-matches', 'application-status']),
-      title: z.string(),
+      title: z.string().register(z.globalRegistry, { description: 'in `lang` (or Accept-Language): en or zh' }),
       jobIds: z.array(z.string()),
+      status: z.optional(applicationSchema().shape.status),
       read: z.boolean(),
-      createdAt: z.string(),
+      createdAt: z.iso
+        .datetime()
+        .register(z.globalRegistry, { description: 'when it happened, to the millisecond (ISO 8601, UTC)' }),
     })
     .register(z.globalRegistry, { id: 'Notification' }),
 );
@@ -216,13 +229,32 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/profiles/me/notifications',
       operationId: 'listMyNotifications',
       summary: 'My notifications (new matching jobs, application updates)',
+      description: 'Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).',
       tags,
       security,
       middleware: [graduate] as const,
-      request: () => ({ query: pageQuerySchema() }),
+      request: () => ({ query: z.extend(pageQuerySchema(), langQuerySchema().shape) }),
       responses: () => ({ 200: jsonContent(pageOf(notificationSchema()), 'Newest first'), ...authErrors() }),
     }),
-    async (c) => c.json(await deps.notifications.list(sub(c), c.req.valid('query')), 200),
+    async (c) => {
+      const { lang: asked, ...page } = c.req.valid('query');
+      const lang = languageOf(c, asked);
+      const notes = await deps.notifications.list(sub(c), page);
+      return c.json(
+        {
+          ...notes,
+          items: notes.items.map(({ graduateId: _g, jobTitle, title, ...note }) => ({
+            ...note,
+            // Records written before notifications kept their facts keep their English words.
+            title:
+              note.kind === 'application-status' && !note.status
+                ? title
+                : notificationTitle({ ...note, jobTitle }, lang),
+          })),
+        },
+        200,
+      );
+    },
   );
   return app;
 }

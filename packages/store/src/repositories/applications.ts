@@ -1,4 +1,5 @@
 import {
+  type ApplicationActor,
   type Application,
   type ApplicationStatus,
   assertApplicationTransition,
@@ -33,8 +34,8 @@ export interface ApplicationRepository {
     coverNote: string | undefined,
   ): Promise<{ application: Application; created: boolean }>;
   get(applicationId: string): Promise<Application | undefined>;
-  /** Moves an application along the allowed transitions, keeping its history. */
-  changeStatus(applicationId: string, to: ApplicationStatus): Promise<Application>;
+  /** Moves an application along the transitions `by` may make, keeping its history. */
+  changeStatus(applicationId: string, to: ApplicationStatus, by: ApplicationActor): Promise<Application>;
   listForJob(jobId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>>;
   listForGraduate(graduateId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>>;
 }
@@ -101,11 +102,11 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     return item ? recordOf<Application>(item) : undefined;
   }
 
-  changeStatus(applicationId: string, to: ApplicationStatus): Promise<Application> {
+  changeStatus(applicationId: string, to: ApplicationStatus, by: ApplicationActor): Promise<Application> {
     return withOptimisticRetry(async () => {
       const current = await this.get(applicationId);
       if (!current) throw notFound('application');
-      assertApplicationTransition(current.status, to);
+      assertApplicationTransition(current.status, to, by);
       const at = this.clock().toISOString();
       const next: Application = {
         ...current,
