@@ -11,7 +11,7 @@ import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/do
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest } from './deps.ts';
 import { achievementDocument, issuerDocument, platformDidDocument, publishedKey } from './documents.ts';
-import { issueCredential, qrSvg } from './issuance.ts';
+import { issueCredential, issuedResult, qrSvg } from './issuance.ts';
 import { issuerUrl } from './links.ts';
 import { type HeldStanding, heldStandingOf } from './holder.ts';
 import { changeStatus, ownStatusOf, publishedStatusList, type StatusAction, statusListJws } from './status.ts';
@@ -64,6 +64,14 @@ export class CredentialService {
     return qrSvg(this.deps.origin, credentialId, verifyUrl);
   }
 
+  /** The links a credential issued here is shared by: its verify page (the credential in the fragment) and its QR code. */
+  linksOf(credential: IssuedCredential): { verifyUrl: string; qrUrl: string } {
+    return {
+      verifyUrl: issuedResult(this.deps.origin, credential).verifyUrl,
+      qrUrl: `${this.deps.origin}/v1/credentials/${credential.credentialId}/qr.svg`,
+    };
+  }
+
   /** Verifies what a graduate brings and hands back the compact JWS that was checked. */
   async verifyForImport(input: unknown): Promise<VerificationReport & { jwt: string }> {
     const jwt = compactJwsOf(input) ?? '';
@@ -79,6 +87,17 @@ export class CredentialService {
   async verifyById(credentialId: string): Promise<VerificationReport> {
     const credential = await this.deps.credentials.get(credentialId);
     return this.verify(credential?.jwt ?? '');
+  }
+
+  /**
+   * Verifies a credential issued here by the number printed on its certificate (its id: `cred_` and 26 characters),
+   * read leniently: any case, spaces ignored, the `cred_` prefix optional. Undefined when no such credential exists.
+   */
+  async verifyByNumber(credentialNumber: string): Promise<VerificationReport | undefined> {
+    const compact = credentialNumber.replace(/\s+/g, '').toLowerCase();
+    const credentialId = compact.startsWith('cred_') ? compact : `cred_${compact}`;
+    const credential = await this.deps.credentials.get(credentialId);
+    return credential ? this.verify(credential.jwt) : undefined;
   }
 
   trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { builtOnFirstUse, issuedCredentialSchema } from '@skillpass/domain';
+import { builtOnFirstUse } from '@skillpass/domain';
 import { importHeldCredential } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
 import { jsonContent, problemResponses } from '../../http.ts';
+import { sharedCredentialSchema } from './issuance.ts';
 import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
 
 const security = [{ bearer: [] }];
@@ -55,16 +56,20 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/profiles/me/credentials',
       operationId: 'listMyCredentials',
       summary: 'Credentials issued to me here, and those I brought',
+      description:
+        'Both kinds in one call: `issued` (issued here, with verify link and QR code link) and `held` (brought ' +
+        'from other issuers, with their status read again and a verify link).',
       tags: ['Graduate profile'],
       security,
       middleware: [graduate] as const,
       responses: () => ({
         200: jsonContent(
           z.object({
-            issued: z.array(issuedCredentialSchema()),
+            issued: z.array(sharedCredentialSchema()),
             held: z.array(
               z.extend(heldSchema(), {
                 jwt: z.string(),
+                verifyUrl: z.string(),
                 standing: z.enum(['active', 'revoked', 'suspended', 'unknown']),
               }),
             ),
@@ -80,7 +85,14 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
       // Read again on every listing: an issuer may have revoked or suspended one since it was brought.
       const standings = await Promise.all(held.map((h) => deps.credentialService.standingOf(h.jwt)));
       return c.json(
-        { issued, held: held.map(({ graduateId: _g, ...rest }, i) => ({ ...rest, standing: standings[i]! })) },
+        {
+          issued: issued.map((credential) => ({ ...credential, ...deps.credentialService.linksOf(credential) })),
+          held: held.map(({ graduateId: _g, ...rest }, i) => ({
+            ...rest,
+            verifyUrl: `${deps.publicOrigin}/verify#${rest.jwt}`,
+            standing: standings[i]!,
+          })),
+        },
         200,
       );
     },

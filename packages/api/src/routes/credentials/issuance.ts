@@ -21,6 +21,24 @@ const issuedResponseSchema = builtOnFirstUse(() =>
   }),
 );
 
+const credentialIdParamSchema = builtOnFirstUse(() =>
+  z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+);
+
+/** A credential as its issuer or holder reads it: the record, and how to share it. */
+export const sharedCredentialSchema = builtOnFirstUse(() =>
+  z
+    .extend(issuedCredentialSchema(), {
+      verifyUrl: z.string().register(z.globalRegistry, {
+        description: 'The verify page, the credential in the URL fragment (never sent to a server)',
+      }),
+      qrUrl: z.string().register(z.globalRegistry, {
+        description: 'GET it (with the same token) for the QR code of verifyUrl, an SVG image',
+      }),
+    })
+    .register(z.globalRegistry, { id: 'SharedCredential' }),
+);
+
 /** Issue one credential, and read it back as its issuer or its holder. */
 export function issuanceRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
@@ -69,19 +87,48 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/credentials/{id}',
       operationId: 'getCredential',
       summary: 'A credential: its issuer or its graduate holder',
+      description: 'With its verify link and its QR code (`qrSvg`, drawn for this one credential; also at `qrUrl`).',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
-      request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+      request: () => ({ params: credentialIdParamSchema() }),
       responses: () => ({
-        200: jsonContent(issuedCredentialSchema(), 'The credential'),
-        ...problemResponses(401, 403, 404),
+        200: jsonContent(z.extend(sharedCredentialSchema(), { qrSvg: z.string() }), 'The credential'),
+        ...problemResponses(400, 401, 403, 404),
       }),
     }),
     async (c) => {
       const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
       if (!credential) throw notFound('credential');
-      return c.json(credential, 200);
+      const links = service.linksOf(credential);
+      return c.json({ ...credential, ...links, qrSvg: service.qrSvg(credential.credentialId, links.verifyUrl) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/credentials/{id}/qr.svg',
+      operationId: 'getCredentialQrCode',
+      summary: "A credential's QR code (SVG): its verify link, for its issuer or its graduate holder",
+      description:
+        'The code holds the verify URL with the credential in its fragment, or, when that is too long for a QR code, ' +
+        'the short link naming the credential by id.',
+      tags,
+      security,
+      middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
+      request: () => ({ params: credentialIdParamSchema() }),
+      responses: () => ({
+        200: { description: 'The QR code', content: { 'image/svg+xml': { schema: z.string() } } },
+        ...problemResponses(400, 401, 403, 404),
+      }),
+    }),
+    async (c) => {
+      const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
+      if (!credential) throw notFound('credential');
+      const svg = service.qrSvg(credential.credentialId, service.linksOf(credential).verifyUrl);
+      // Private to the caller; the credential's status may change, its QR code never does.
+      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'private, max-age=86400' });
     },
   );
   return app;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DomainError } from '@skillpass/domain';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { jsonContent, pageAssetsRoute, problemResponses } from '../../http.ts';
@@ -49,6 +50,43 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
         await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/verify/by-number/{number}',
+      operationId: 'verifyCredentialByNumber',
+      summary: 'Verify a credential issued here by the credential number printed on its certificate',
+      description:
+        'Public. The number is the credential id (`cred_` and 26 characters), read leniently: any case, spaces ' +
+        'ignored, `cred_` optional. The same report as verifying the credential itself; an unknown number is a 404. ' +
+        'Numbers carry 80 random bits, so guessing finds nothing; API Gateway throttles every route (docs/credentials.md).',
+      tags: ['Verification'],
+      security: [],
+      request: () => ({
+        params: z.object({
+          number: z
+            .string()
+            .check(z.regex(/^[A-Za-z0-9_ ]{1,64}$/, 'letters, digits, spaces and _ only, at most 64 characters')),
+        }),
+      }),
+      responses: () => ({
+        200: jsonContent(verificationReportSchema(), 'The report, check by check'),
+        ...problemResponses(400, 404),
+      }),
+    }),
+    async (c) => {
+      const { number } = c.req.valid('param');
+      const report = await service.verifyByNumber(number);
+      if (!report) {
+        throw new DomainError(
+          'not-found',
+          `No credential with number ${number} was issued here. Check the number on the certificate.`,
+        );
+      }
+      return c.json(report, 200);
+    },
   );
 
   app.openapi(
