@@ -39,6 +39,7 @@ describe('event routing', () => {
       'jobMatching',
       'graduateMatching',
       'applicationNotifier',
+      'employerNotifier',
       'matchNotifier',
       'credentialSkills',
     ]);
