@@ -55,11 +55,28 @@ export function securityHeaders(kind: 'html' | 'other'): Record<string, string> 
   return { 'Content-Security-Policy': csp, ...common };
 }
 
-/** Adds an origin the page may call with fetch (the app exchanges its authorization code at Cognito's token endpoint). */
+/**
+ * Adds an origin the page may call with fetch (the app exchanges its authorization code and refreshes its tokens at
+ * Cognito's token endpoint): appended to `connect-src`, or, without one, to a `connect-src` copied from `default-src`
+ * (which is what governs fetch when `connect-src` is absent).
+ */
 export function allowConnectTo(headers: Record<string, string>, origin: string): Record<string, string> {
   const csp = headers['Content-Security-Policy'];
   if (!csp) return headers;
-  return { ...headers, 'Content-Security-Policy': csp.replace("connect-src 'self'", `connect-src 'self' ${origin}`) };
+  const directives = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter(Boolean);
+  const sourcesOf = (name: string) => {
+    const directive = directives.find((d) => d.split(/\s+/)[0] === name);
+    return directive === undefined ? undefined : directive.split(/\s+/).slice(1);
+  };
+  const connect = sourcesOf('connect-src');
+  const sources = [...(connect ?? sourcesOf('default-src') ?? []).filter((s) => s !== "'none'"), origin];
+  const updated = connect
+    ? directives.map((d) => (d.split(/\s+/)[0] === 'connect-src' ? `connect-src ${sources.join(' ')}` : d))
+    : [...directives, `connect-src ${sources.join(' ')}`];
+  return { ...headers, 'Content-Security-Policy': updated.join('; ') };
 }
 
 const FRAME_OPTIONS: Record<string, HeadersFrameOption> = {
