@@ -14,7 +14,7 @@ const WEB_PACKAGE = resolve(REPO_ROOT, 'packages/web');
  * what is deployed is the app's current source and `cdk synth` works on a fresh clone; `-c webDist=<dir>` uploads a
  * build made elsewhere instead (the template tests pass a small fixture).
  */
-export function webDistribution(given: unknown): string {
+function webDistribution(given: unknown): string {
   if (given) {
     const dir = resolve(String(given));
     if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`webDist ${dir} has no index.html`);
