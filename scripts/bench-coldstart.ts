@@ -28,11 +28,12 @@ const SAMPLES: Record<keyof typeof FUNCTION_ENTRIES, string> = {
   streamPublisher: 'dynamodb-stream-job-inserted.json',
   consumer: 'eventbridge-job-posted.json',
   credentialBatchWorker: 'sqs-credential-batch.json',
+  graduateSignUp: 'cognito-post-confirmation.json',
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-// A loopback stand-in for the two AWS JSON APIs the functions call at start-up.
+// A loopback stand-in for the AWS JSON APIs the functions call (others, such as Cognito's AdminAddUserToGroup, get `{}`).
 const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const fakeAws = createServer((req, res) => {
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -73,6 +74,7 @@ const env = {
   AWS_ENDPOINT_URL_SECRETS_MANAGER: fakeUrl,
   AWS_ENDPOINT_URL_EVENTBRIDGE: fakeUrl,
   AWS_ENDPOINT_URL_SQS: fakeUrl,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: fakeUrl,
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   TABLE_NAME: 'coldstart',
   PUBLIC_ORIGIN: 'https://api.example.com',

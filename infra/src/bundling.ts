@@ -16,9 +16,10 @@ export const LAMBDA_BUNDLING = {
   sourcesContent: false,
   // The clients every invocation uses (DynamoDB, EventBridge) are bundled: one minified file loads in
   // half the time of the runtime's copy spread over node_modules (bench:coldstart shows both), and the
-  // version deployed is the version tested. Clients loaded on first use only come from the SDK in the
-  // nodejs22.x runtime.
+  // version deployed is the version tested. Clients loaded on first use only, and Cognito's (called once per
+  // sign-up), come from the SDK in the nodejs22.x runtime.
   external: [
+    '@aws-sdk/client-cognito-identity-provider',
     '@aws-sdk/client-kms',
     '@aws-sdk/client-secrets-manager',
     '@aws-sdk/client-sqs',

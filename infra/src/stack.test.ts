@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -8,13 +8,114 @@ import { describe, expect, it } from 'vitest';
 import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
 import { gatewayPathOf, isPublicRoute } from './public-routes.ts';
+import { API_PATH_PATTERNS, SPA_REWRITE_CODE, securityHeaders } from './web.ts';
+
+// A built web app stands in for packages/web/dist, so these tests need no web build.
+const webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+mkdirSync(join(webDist, 'assets'));
+writeFileSync(
+  join(webDist, 'index.html'),
+  '<!doctype html><script type="module" src="/assets/app-1a2b3c.js"></script>',
+);
+writeFileSync(join(webDist, 'assets/app-1a2b3c.js'), 'document.title = "skillpass";');
 
 // Skip bundling: these tests read the template, not the code.
 const synth = (context: Record<string, unknown> = {}) => {
-  const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } }));
+  const { app, stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], webDist, ...context } }));
   const assembly = app.synth();
   return { template: Template.fromStack(stack), assembly };
 };
+
+const CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+
+interface CacheBehavior {
+  PathPattern: string;
+  TargetOriginId: string;
+  FunctionAssociations?: unknown[];
+  ResponseHeadersPolicyId: unknown;
+}
+interface DistributionConfig {
+  Origins: Array<{ Id: string; DomainName: unknown; S3OriginConfig?: unknown; CustomOriginConfig?: unknown }>;
+  DefaultCacheBehavior: Omit<CacheBehavior, 'PathPattern'>;
+  CacheBehaviors: CacheBehavior[];
+  CustomErrorResponses?: unknown[];
+}
+interface HeadersPolicyConfig {
+  SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown; Override: boolean } };
+}
+interface PolicyStatement {
+  Effect: string;
+  Action: unknown;
+  Principal?: unknown;
+  Condition?: unknown;
+}
+
+/** CloudFront's path-pattern match: `*` any run of characters, `?` one, case-sensitive, the whole path. */
+const cloudFrontMatches = (pattern: string, path: string): boolean =>
+  new RegExp(
+    `^${pattern
+      .replaceAll(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+  ).test(path);
+
+interface CfnResource {
+  Type: string;
+  Properties?: unknown;
+  DependsOn?: string | string[];
+}
+interface OurFunction {
+  Properties: { Handler?: string; Environment: { Variables: Record<string, unknown> } };
+}
+
+/** The project's functions (bundled from functions/src), not CDK's own handlers (bucket deployment, auto-delete). */
+const ourFunctions = (t: Template): OurFunction[] =>
+  Object.values(t.findResources('AWS::Lambda::Function')).filter(
+    (f) =>
+      (f.Properties as { Environment?: { Variables?: Record<string, string> } }).Environment?.Variables
+        ?.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === 'true',
+  ) as OurFunction[];
+
+/** Logical ids a CloudFormation value refers to (Ref, Fn::GetAtt, Fn::Sub). */
+function referencesIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) referencesIn(item, found);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') found.add(inner);
+      else if (key === 'Fn::GetAtt') found.add(Array.isArray(inner) ? String(inner[0]) : String(inner).split('.')[0]!);
+      else if (key === 'Fn::Sub') {
+        const [text, variables] = Array.isArray(inner) ? inner : [inner, undefined];
+        for (const match of String(text).matchAll(/\$\{([^}.!]+)/g)) found.add(match[1]!);
+        referencesIn(variables, found);
+      } else referencesIn(inner, found);
+    }
+  return found;
+}
+
+/** A dependency cycle among the template's resources (CloudFormation refuses such a template), as a path. */
+function findCycle(resources: Record<string, CfnResource>): string[] | undefined {
+  const edges = (id: string) =>
+    [...referencesIn(resources[id]!.Properties), ...[resources[id]!.DependsOn ?? []].flat()].filter(
+      (other) => other in resources,
+    );
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, path: string[]): string[] | undefined => {
+    if (state.get(id) === 'open') return [...path.slice(path.indexOf(id)), id];
+    if (state.get(id) === 'done') return undefined;
+    state.set(id, 'open');
+    for (const next of edges(id)) {
+      const cycle = visit(next, [...path, id]);
+      if (cycle) return cycle;
+    }
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of Object.keys(resources)) {
+    const cycle = visit(id, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
 
 describe('the skillpass stack', () => {
   const { template } = synth();
@@ -36,11 +137,8 @@ describe('the skillpass stack', () => {
   });
 
   it('runs every function on nodejs22.x, arm64, with tracing', () => {
-    const functions = template.findResources('AWS::Lambda::Function');
-    const ours = Object.values(functions).filter((f) =>
-      (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
-    );
-    expect(ours.length).toBe(3 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
+    const ours = ourFunctions(template);
+    expect(ours.length).toBe(4 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
     for (const fn of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -80,28 +178,61 @@ describe('the skillpass stack', () => {
     expect(open).not.toContain('PUT /v1/profiles/me');
   });
 
-  it('mints credentials under the API origin: the execute-api URL, or a custom domain when one is given', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>
-      (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
-    );
-    const origins = functions.map(
-      (f) =>
-        (f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.PUBLIC_ORIGIN,
-    );
-    // The API and the batch worker issue credentials and links; the publisher and consumers do not.
+  it('mints credentials under the public origin: the distribution, or the custom domain when one is given', () => {
+    const origins = ourFunctions(template).map((f) => f.Properties.Environment.Variables.PUBLIC_ORIGIN);
+    // The API and the batch worker issue credentials and links; the publisher, consumers and sign-up trigger do not.
     expect(origins.filter(Boolean)).toHaveLength(2);
-    expect(origins.find(Boolean)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^HttpApi/), 'ApiEndpoint'] });
-
-    const custom = synth({
-      domainName: 'api.skillpass.example',
-      certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/abc',
-    }).template;
-    custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.skillpass.example' });
-    custom.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
-    custom.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://api.skillpass.example' }) },
+    expect(origins.find(Boolean)).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }]],
     });
-    expect(() => synth({ domainName: 'api.skillpass.example' })).toThrow('give domainName and certificateArn together');
+
+    const custom = synth({ domainName: 'skillpass.example', certificateArn: CERTIFICATE }).template;
+    custom.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['skillpass.example'],
+        ViewerCertificate: Match.objectLike({ AcmCertificateArn: CERTIFICATE, MinimumProtocolVersion: 'TLSv1.2_2021' }),
+      }),
+    });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://skillpass.example' }) },
+    });
+    custom.resourceCountIs('AWS::Route53::RecordSet', 0);
+    // The API has no domain of its own any more: CloudFront is its public face.
+    custom.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    const zoned = synth({
+      domainName: 'skillpass.example',
+      certificateArn: CERTIFICATE,
+      hostedZoneId: 'Z0123456789',
+      hostedZoneName: 'skillpass.example',
+    }).template;
+    for (const type of ['A', 'AAAA'])
+      zoned.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'skillpass.example.',
+        Type: type,
+        HostedZoneId: 'Z0123456789',
+        AliasTarget: Match.objectLike({ DNSName: { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] } }),
+      });
+    expect(() => synth({ domainName: 'skillpass.example' })).toThrow('give domainName and certificateArn together');
+    expect(() =>
+      synth({ domainName: 'skillpass.example', certificateArn: CERTIFICATE.replace('us-east-1', 'eu-central-1') }),
+    ).toThrow(/us-east-1/);
+    expect(() => synth({ hostedZoneId: 'Z0123456789', hostedZoneName: 'skillpass.example' })).toThrow(
+      'hostedZoneId needs a domainName',
+    );
+  });
+
+  it('has no dependency cycle, though the functions name the distribution that fronts their API', () => {
+    for (const context of [{}, { apiProvisionedConcurrency: 1 }, { stage: 'prod' }]) {
+      const resources = synth(context).template.toJSON().Resources as Record<string, CfnResource>;
+      expect(findCycle(resources), JSON.stringify(context)).toBeUndefined();
+    }
+    // The guard works: a resource naming one that names it back is a cycle.
+    expect(
+      findCycle({
+        A: { Type: 'T', Properties: { X: { Ref: 'B' } } },
+        B: { Type: 'T', Properties: { Y: { 'Fn::GetAtt': ['A', 'Arn'] } } },
+      }),
+    ).toEqual(['A', 'B', 'A']);
   });
 
   it('ships a trust list with the API when given one, and refuses a wrong one at synth', () => {
@@ -133,6 +264,115 @@ describe('the skillpass stack', () => {
     for (const group of ['graduate', 'employer', 'issuer', 'admin'])
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+  });
+
+  it('lets graduates sign up with a verified email, and makes them graduates through the post-confirmation trigger', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      UsernameAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraduateSignUp'), 'Arn'] } },
+    });
+    // The trigger gets no shared configuration: the client id in it would make the pool depend on itself.
+    const [trigger] = Object.entries(template.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => id.startsWith('GraduateSignUp'))
+      .map(([, f]) => f as OurFunction);
+    expect(Object.keys(trigger!.Properties.Environment.Variables)).toEqual([
+      'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+    ]);
+    // Only the trigger may add people to groups, and only in this pool.
+    const groupGrants = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify(policy).includes('cognito-idp:AdminAddUserToGroup'),
+    );
+    expect(groupGrants).toHaveLength(1);
+    expect(groupGrants[0]![1].Properties).toMatchObject({
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: 'cognito-idp:AdminAddUserToGroup',
+            Resource: { 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'Arn'] },
+          },
+        ],
+      },
+      Roles: [{ Ref: expect.stringMatching(/^GraduateSignUpServiceRole/) }],
+    });
+  });
+
+  it('offers Cognito managed login on a user pool domain', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', ['skillpass-dev-', { Ref: 'AWS::AccountId' }]] },
+      ManagedLoginVersion: 2,
+    });
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UseCognitoProvidedValues: true });
+    synth({ authDomainPrefix: 'skillpass-delta' }).template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'skillpass-delta',
+    });
+  });
+
+  it('signs the app in with the authorization code flow and PKCE: a public client, no implicit flow, rotating refresh tokens', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'ENABLED',
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      RefreshTokenValidity: 10080,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+    });
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(JSON.stringify(client)).not.toContain('implicit');
+    expect(JSON.stringify(client)).not.toContain('example.com');
+  });
+
+  it('returns sign-in and sign-out to the public origin, and to http://localhost:3000 in the dev stage only', () => {
+    const distributionOrigin = {
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }, '/']],
+    };
+    const urls = (t: Template) => {
+      const [client] = Object.values(t.findResources('AWS::Cognito::UserPoolClient'));
+      const { CallbackURLs, LogoutURLs } = client!.Properties as { CallbackURLs: unknown[]; LogoutURLs: unknown[] };
+      return { CallbackURLs, LogoutURLs };
+    };
+    expect(urls(template)).toEqual({
+      CallbackURLs: [distributionOrigin, 'http://localhost:3000/'],
+      LogoutURLs: [distributionOrigin, 'http://localhost:3000/'],
+    });
+    expect(urls(synth({ stage: 'prod' }).template)).toEqual({
+      CallbackURLs: [distributionOrigin],
+      LogoutURLs: [distributionOrigin],
+    });
+    expect(
+      urls(synth({ stage: 'prod', domainName: 'skillpass.example', certificateArn: CERTIFICATE }).template),
+    ).toEqual({ CallbackURLs: ['https://skillpass.example/'], LogoutURLs: ['https://skillpass.example/'] });
+  });
+
+  it('tells the API where managed login is and which client the app uses', () => {
+    const api = ourFunctions(template).find((f) => f.Properties.Environment.Variables.AUTH_DOMAIN_URL);
+    expect(api?.Properties.Environment.Variables).toMatchObject({
+      AUTH_DOMAIN_URL: {
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: expect.stringMatching(/^UserPoolManagedLogin/) },
+            '.auth.',
+            { Ref: 'AWS::Region' },
+            '.amazoncognito.com',
+          ],
+        ],
+      },
+      AUTH_CLIENT_ID: { Ref: expect.stringMatching(/^UserPoolWebClient/) },
+      AUTH_AUDIENCE: { Ref: expect.stringMatching(/^UserPoolWebClient/) },
+    });
+    // Only the API answers GET /auth/config.
+    expect(ourFunctions(template).filter((f) => f.Properties.Environment.Variables.AUTH_CLIENT_ID)).toHaveLength(1);
   });
 
   it('generates one EventBridge rule per consumer from the routing table, each with a DLQ and retries', () => {
@@ -225,5 +465,192 @@ describe('the skillpass stack', () => {
       Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
     });
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('the web distribution', () => {
+  const { template } = synth();
+  const config = () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    return (distribution!.Properties as { DistributionConfig: DistributionConfig }).DistributionConfig;
+  };
+
+  it('serves the app from a private bucket through Origin Access Control', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const s3Origin = config().Origins.find((o) => o.S3OriginConfig);
+    expect(s3Origin).toMatchObject({
+      OriginAccessControlId: { 'Fn::GetAtt': [expect.any(String), 'Id'] },
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'web-bucket/' }),
+    });
+    // Every bucket blocks public access; the web bucket's policy lets only this distribution read.
+    for (const bucket of Object.values(template.findResources('AWS::S3::Bucket')))
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: expect.objectContaining({
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        }),
+      });
+    const reads = Object.values(template.findResources('AWS::S3::BucketPolicy'))
+      .flatMap((p) => (p.Properties as { PolicyDocument: { Statement: PolicyStatement[] } }).PolicyDocument.Statement)
+      .filter((statement) => statement.Effect === 'Allow' && JSON.stringify(statement.Action).includes('s3:GetObject'));
+    expect(reads).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+      }),
+    ]);
+    // The only statements naming everyone deny what is not TLS.
+    const toEveryone = Object.values(template.findResources('AWS::S3::BucketPolicy'))
+      .flatMap((p) => (p.Properties as { PolicyDocument: { Statement: PolicyStatement[] } }).PolicyDocument.Statement)
+      .filter((statement) => JSON.stringify(statement.Principal) === '{"AWS":"*"}' || statement.Principal === '*');
+    expect(toEveryone.length).toBeGreaterThan(0);
+    for (const statement of toEveryone)
+      expect(statement).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+  });
+
+  it('sends every API path prefix to the HTTP API: no caching, all viewer headers but Host, all query strings, all methods', () => {
+    const { CacheBehaviors, Origins } = config();
+    const apiOrigin = Origins.find((o) => o.CustomOriginConfig)!;
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+    expect(JSON.stringify(apiOrigin.DomainName)).toMatch(/HttpApi.*execute-api/);
+    expect(CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
+    for (const behavior of CacheBehaviors)
+      expect(behavior, behavior.PathPattern).toMatchObject({
+        TargetOriginId: apiOrigin.Id,
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        ViewerProtocolPolicy: 'redirect-to-https',
+      });
+  });
+
+  it('covers every documented API route with an API behaviour, and leaves the app routes to the app', () => {
+    const toApi = (path: string) => API_PATH_PATTERNS.some((pattern) => cloudFrontMatches(pattern, path));
+    for (const route of documentedRoutesOfTheApi()) {
+      const path = route.path.replaceAll(/\{[^}]+\}/g, 'x1');
+      expect(toApi(path), route.path).toBe(true);
+    }
+    for (const appPath of [
+      '/',
+      '/index.html',
+      '/check',
+      '/matches',
+      '/wallet/c1',
+      '/verify-help',
+      '/assets/app-1a2b.js',
+    ])
+      expect(toApi(appPath), appPath).toBe(false);
+  });
+
+  it('answers app routes with index.html by a viewer-request function on the app behaviour only, never by error responses', () => {
+    const { DefaultCacheBehavior, CacheBehaviors, CustomErrorResponses, Origins } = config();
+    expect(CustomErrorResponses).toBeUndefined();
+    expect(DefaultCacheBehavior).toMatchObject({
+      TargetOriginId: Origins.find((o) => o.S3OriginConfig)!.Id,
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // Managed-CachingOptimized
+      FunctionAssociations: [
+        {
+          EventType: 'viewer-request',
+          FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^AppRoutes/), 'FunctionARN'] },
+        },
+      ],
+    });
+    for (const behavior of CacheBehaviors) expect(behavior.FunctionAssociations).toBeUndefined();
+    template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: SPA_REWRITE_CODE,
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    // The function itself, run as CloudFront would: extension-less paths become /index.html, files keep theirs.
+    const handler = new Function(`${SPA_REWRITE_CODE}; return handler;`)() as (event: { request: { uri: string } }) => {
+      uri: string;
+    };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/check')).toBe('/index.html');
+    expect(rewrite('/wallet/c1')).toBe('/index.html');
+    expect(rewrite('/assets/app-1a2b.js')).toBe('/assets/app-1a2b.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('sets the API security headers on the app (CSP allowing the managed login domain) and fills them in on the API', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map(
+      (p) => (p.Properties as { ResponseHeadersPolicyConfig: HeadersPolicyConfig }).ResponseHeadersPolicyConfig,
+    );
+    const app = policies.find((p) => p.SecurityHeadersConfig.ContentSecurityPolicy.Override)!;
+    const api = policies.find((p) => !p.SecurityHeadersConfig.ContentSecurityPolicy.Override)!;
+    const csp = JSON.stringify(app.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"UserPoolManagedLogin/);
+    expect(app.SecurityHeadersConfig).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: securityHeaders('html')['Referrer-Policy'], Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, Override: true },
+    });
+    expect(api.SecurityHeadersConfig).toMatchObject({
+      ContentSecurityPolicy: {
+        ContentSecurityPolicy: securityHeaders('other')['Content-Security-Policy'],
+        Override: false,
+      },
+      ContentTypeOptions: { Override: false },
+      FrameOptions: { FrameOption: 'DENY', Override: false },
+    });
+    const { DefaultCacheBehavior, CacheBehaviors } = config();
+    expect(DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^AppHeaders/) });
+    for (const behavior of CacheBehaviors)
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^ApiHeaders/) });
+  });
+
+  it('uploads hashed assets to keep for a year and pages to revalidate, then invalidates the cached pages', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')).map(
+      (d) => d.Properties as Record<string, unknown>,
+    );
+    expect(deployments).toHaveLength(2);
+    expect(deployments).toContainEqual(
+      expect.objectContaining({
+        Include: ['assets/*'],
+        Prune: false,
+        SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+      }),
+    );
+    expect(deployments).toContainEqual(
+      expect.objectContaining({
+        Exclude: ['assets/*'],
+        SystemMetadata: { 'cache-control': 'no-cache' },
+        DistributionPaths: ['/*'],
+      }),
+    );
+    expect(() => synth({ webDist: tmpdir() })).toThrow(/has no index.html/);
+  });
+
+  it('logs the distribution and the bucket, and speaks only modern TLS', () => {
+    expect(config()).toMatchObject({
+      Logging: {
+        Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^AccessLogs/), 'RegionalDomainName'] },
+        Prefix: 'cloudfront/',
+      },
+      HttpVersion: 'http2and3',
+      DefaultRootObject: 'index.html',
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90 })] },
+    });
   });
 });

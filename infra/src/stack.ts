@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import {
+  Aws,
   CfnOutput,
   Duration,
   RemovalPolicy,
   Stack,
   type StackProps,
+  Token,
   Validations,
   aws_apigatewayv2 as apigw,
   aws_apigatewayv2_authorizers as authorizers,
   aws_apigatewayv2_integrations as integrations,
   aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
   aws_cloudwatch as cloudwatch,
   aws_cloudwatch_actions as cloudwatchActions,
   aws_iam as iam,
@@ -22,6 +26,10 @@ import {
   aws_lambda_event_sources as sources,
   aws_lambda_nodejs as nodejs,
   aws_logs as logs,
+  aws_route53 as route53,
+  aws_route53_targets as route53Targets,
+  aws_s3 as s3,
+  aws_s3_deployment as s3deploy,
   aws_secretsmanager as secretsmanager,
   aws_sns as sns,
   aws_sns_subscriptions as snsSubscriptions,
@@ -33,21 +41,27 @@ import { TABLE_DEFINITION } from '@skillpass/store';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from './bundling.ts';
 import { publicGatewayRoutes } from './public-routes.ts';
+import { API_PATH_PATTERNS, allowConnectTo, responseHeadersFrom, SPA_REWRITE_CODE, securityHeaders } from './web.ts';
 
 export interface SkillpassStackProps extends StackProps {
   stage: 'dev' | 'prod';
-  /** Browser origin allowed by CORS, e.g. https://skillpass.example. */
+  /** Browser origin allowed by CORS on the API Gateway URL (the app itself is served from the same origin as the API). */
   webOrigin: string;
+  /** The built web app (index.html + assets/), uploaded to the bucket behind CloudFront. */
+  webDist: string;
   /** Generation of the signing key ("g1", "g2", …): a new one rotates the key, keeping the old one published. */
   signingKeyGeneration: string;
   /** Earlier generations whose keys stay published while credentials they signed are valid. */
   retiredSigningKeyGenerations?: string[];
   /**
-   * A custom domain for the API (with an ACM certificate in the stack's region). Credentials name
-   * their keys, status lists and verify page under the API's origin, so a lasting deployment
-   * should have one; without it the origin is the execute-api URL.
+   * A custom domain for the CloudFront distribution (app and API), with an ACM certificate in us-east-1 and, when a
+   * Route 53 hosted zone is named, alias records in it. Credentials name their keys, status lists and verify page
+   * under the public origin, so a lasting deployment should have one; without it the origin is the distribution's
+   * *.cloudfront.net name.
    */
-  customDomain?: { domainName: string; certificateArn: string };
+  customDomain?: { domainName: string; certificateArn: string; hostedZone?: { id: string; name: string } };
+  /** Prefix of the Cognito managed login domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
+  authDomainPrefix?: string;
   /** A trust list file (external issuers, docs/credentials.md) shipped with the API function. */
   trustedIssuersFile?: string;
   /** Warm API instances kept ready (provisioned concurrency), so requests up to that concurrency never meet a cold start. */
@@ -111,39 +125,6 @@ export class SkillpassStack extends Stack {
       ),
     }));
 
-    // --- Identity -------------------------------------------------------------------------
-    const userPool = new cognito.UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      mfa: cognito.Mfa.OPTIONAL,
-      mfaSecondFactor: { sms: false, otp: true },
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      removalPolicy,
-    });
-    Validations.of(userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is offered (TOTP) but not forced: graduates sign in from shared school computers and phones; operators can require it per pool.',
-    });
-    for (const group of ['graduate', 'employer', 'issuer', 'admin']) {
-      new cognito.CfnUserPoolGroup(this, `Group${group}`, { userPoolId: userPool.userPoolId, groupName: group });
-    }
-    const client = userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-    });
-    const issuerUrl = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
-
     // --- Queues, bus --------------------------------------------------------------------------
     const deadLetterQueue = (name: string) => {
       const queue = new sqs.Queue(this, `${name}Dlq`, {
@@ -168,27 +149,13 @@ export class SkillpassStack extends Stack {
     const bus = new events.EventBus(this, 'Bus', { eventBusName: `skillpass-${props.stage}` });
 
     // --- Functions ------------------------------------------------------------------------------
-    const common: Record<string, string> = {
-      TABLE_NAME: table.tableName,
-      CURSOR_SECRET_ARN: cursorSecret.secretArn,
-      SIGNING_KEY_ID: signingKey.keyArn,
-      SIGNING_KEY_GENERATION: props.signingKeyGeneration,
-      RETIRED_SIGNING_KEYS: retiredKeys.map((k) => `${k.generation}=${k.alias.aliasName}`).join(','),
-      AUTH_ISSUER: issuerUrl,
-      AUTH_AUDIENCE: client.userPoolClientId,
-      AUTH_JWKS_URL: `${issuerUrl}/.well-known/jwks.json`,
-      EVENT_BUS_NAME: bus.eventBusName,
-      BATCH_QUEUE_URL: batchQueue.queueUrl,
-      SKILLPASS_TAXONOMY_DIR: '/var/task/taxonomy',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    };
     const alarms: cloudwatch.Alarm[] = [];
     const servedUnderOrigin: nodejs.NodejsFunction[] = [];
     const makeFunction = (
       id: string,
       entry: string,
       sizing: { memoryMB: number; timeout: Duration },
-      environment: Record<string, string> = {},
+      environment: Record<string, string>,
       extraFiles: (inputDir: string, outputDir: string) => string[] = () => [],
     ) => {
       const fn = new nodejs.NodejsFunction(this, id, {
@@ -200,7 +167,7 @@ export class SkillpassStack extends Stack {
         tracing: lambda.Tracing.ACTIVE,
         loggingFormat: lambda.LoggingFormat.JSON,
         logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy }),
-        environment: { ...common, ...environment },
+        environment,
         projectRoot: REPO_ROOT,
         depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
         bundling: {
@@ -260,13 +227,292 @@ export class SkillpassStack extends Stack {
       for (const retired of retiredKeys) retired.alias.grant(fn, 'kms:GetPublicKey');
     };
 
+    // --- Identity -------------------------------------------------------------------------
+    // Graduates sign up themselves through managed login (email verified); the post-confirmation trigger puts them in
+    // the graduate group. Employer, issuer and admin membership is granted by an admin (docs/deploy.md).
+    // 256 MB / 10 s: one AdminAddUserToGroup call. It gets no shared configuration: the client id in it would make
+    // the pool (whose trigger it is) depend on itself.
+    const signUp = makeFunction(
+      'GraduateSignUp',
+      FUNCTION_ENTRIES.graduateSignUp,
+      { memoryMB: 256, timeout: Duration.seconds(10) },
+      { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    );
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      // An email address changes only once the new one is verified, so nobody signs in with an address they do not own.
+      keepOriginal: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      userVerification: { emailStyle: cognito.VerificationEmailStyle.CODE },
+      lambdaTriggers: { postConfirmation: signUp },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy,
+    });
+    Validations.of(userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is offered (TOTP) but not forced: graduates sign in from shared school computers and phones; operators can require it per pool.',
+    });
+    // A separate policy, not the function's default one: the function must exist before the pool that triggers it,
+    // and this grant names the pool.
+    new iam.Policy(this, 'GraduateSignUpGroups', {
+      roles: [signUp.role!],
+      statements: [
+        new iam.PolicyStatement({ actions: ['cognito-idp:AdminAddUserToGroup'], resources: [userPool.userPoolArn] }),
+      ],
+    });
+    for (const group of ['graduate', 'employer', 'issuer', 'admin']) {
+      new cognito.CfnUserPoolGroup(this, `Group${group}`, { userPoolId: userPool.userPoolId, groupName: group });
+    }
+    // Managed login (hosted UI) at <prefix>.auth.<region>.amazoncognito.com: sign-up, sign-in, password reset, MFA.
+    const authDomain = userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix ?? `skillpass-${props.stage}-${Aws.ACCOUNT_ID}` },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    const issuerUrl = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+
+    // --- Web: one origin for the app and the API -------------------------------------------------
+    // The HTTP API is created here (its routes come later) because the distribution fronts it, and the app client's
+    // callback URLs and the functions' PUBLIC_ORIGIN name the distribution.
+    const httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      corsPreflight: {
+        allowOrigins: [props.webOrigin],
+        allowMethods: [apigw.CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    // Access logs of the bucket and the distribution, kept as long as the functions' logs.
+    const accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logs are written with an ACL, which needs this ownership setting.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+      autoDeleteObjects: !prod,
+    });
+    Validations.of(accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket holds the access logs; logging its own accesses into itself would loop.',
+    });
+    // Private: only CloudFront reads it, through Origin Access Control. Its content is rebuilt from packages/web on
+    // every deployment, so it is deleted with the stack in every stage.
+    const webBucket = new s3.Bucket(this, 'WebBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogBucket,
+      serverAccessLogsPrefix: 'web-bucket/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const spaRewrite = new cloudfront.Function(this, 'AppRoutes', {
+      comment: 'Extension-less paths (app routes) are answered with /index.html',
+      code: cloudfront.FunctionCode.fromInline(SPA_REWRITE_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+    const appHeaders = new cloudfront.ResponseHeadersPolicy(this, 'AppHeaders', {
+      comment: 'skillpass app: the API security headers for HTML (CSP without inline scripts, nosniff, no framing)',
+      // The app exchanges its authorization code and refreshes tokens at the managed login domain.
+      ...responseHeadersFrom(allowConnectTo(securityHeaders('html'), authDomain.baseUrl()), true),
+    });
+    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: "skillpass API: the API's own security headers, filled in on API Gateway's answers",
+      ...responseHeadersFrom(securityHeaders('other'), false),
+    });
+    const certificate = props.customDomain
+      ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
+      : undefined;
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin: new origins.HttpOrigin(`${httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // Every viewer header but Host (API Gateway routes on its own host name), every query string and cookie. With
+      // caching disabled this policy forwards Authorization too, which the JWT authorizer and the function read.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: apiHeaders,
+    };
+    const distribution = new cloudfront.Distribution(this, 'Web', {
+      comment: `skillpass ${props.stage}: the web app and the API`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(webBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: appHeaders,
+        functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+      // No errorResponses: a distribution-wide one would answer the API's 403 and 404 with the app's page.
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: accessLogBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(props.customDomain && certificate
+        ? {
+            domainNames: [props.customDomain.domainName],
+            certificate,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+    const acknowledgeDistribution = (findingId: string, reason: string) =>
+      Validations.of(distribution).acknowledge({ id: findingId, reason });
+    acknowledgeDistribution(
+      'AwsSolutions-CFR1',
+      'No geo restriction: graduates, employers and verifiers reach the service from anywhere, and credentials are checked abroad.',
+    );
+    acknowledgeDistribution(
+      'AwsSolutions-CFR2',
+      "No WAF web ACL by default (a CloudFront ACL lives in us-east-1 and is billed per request): the API stage is throttled at 100 req/s (burst 200), Cognito's threat protection guards sign-in, and the app is static files. Attach an ACL for a public launch (docs/deploy.md).",
+    );
+    if (!props.customDomain)
+      acknowledgeDistribution(
+        'AwsSolutions-CFR4',
+        "Without a custom domain the distribution uses CloudFront's default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; with a domain the policy is TLSv1.2_2021.",
+      );
+    if (props.customDomain?.hostedZone) {
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: props.customDomain.hostedZone.id,
+        zoneName: props.customDomain.hostedZone.name,
+      });
+      const target = route53.RecordTarget.fromAlias(new route53Targets.CloudFrontTarget(distribution));
+      new route53.ARecord(this, 'WebAlias', { zone, recordName: props.customDomain.domainName, target });
+      new route53.AaaaRecord(this, 'WebAliasIpv6', { zone, recordName: props.customDomain.domainName, target });
+    }
+    // Hashed assets first and kept (a page loaded before a deployment still finds its scripts), cached for a year;
+    // then the pages, revalidated on every load, and the distribution's cached copies invalidated.
+    const webSource = s3deploy.Source.asset(props.webDist);
+    const assets = new s3deploy.BucketDeployment(this, 'WebAssets', {
+      sources: [webSource],
+      destinationBucket: webBucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    const pages = new s3deploy.BucketDeployment(this, 'WebPages', {
+      sources: [webSource],
+      destinationBucket: webBucket,
+      exclude: ['assets/*'],
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      distribution,
+      distributionPaths: ['/*'],
+    });
+    pages.node.addDependency(assets);
+    // Both deployments run CDK's one bucket-deployment handler, a singleton at stack level.
+    const deploymentHandler = this.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    for (const [findingId, reason] of [
+      [
+        'AwsSolutions-L1',
+        "CDK's bucket-deployment handler runs the Python runtime aws-cdk-lib chooses; it moves with CDK upgrades.",
+      ],
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "Lambda's basic execution policy only lets the deployment handler write its own CloudWatch logs.",
+      ],
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => [
+        `AwsSolutions-IAM5[Action::${action}]`,
+        'CDK grants the deployment handler read on the asset bucket and write/delete on the web bucket; the wildcards cover object-level actions on those two buckets only.',
+      ]),
+      [
+        // Named as cdk-nag prints it: the account and region concrete when the environment gives them.
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account}-${Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region}/*]`,
+        "The handler reads the web app's zip from the CDK bootstrap asset bucket, whose objects are named by content hash.",
+      ],
+      [
+        'AwsSolutions-IAM5[Resource::<WebBucket12880F5B.Arn>/*]',
+        'The handler writes and prunes every object of the web bucket.',
+      ],
+      [
+        'AwsSolutions-IAM5[Resource::*]',
+        'cloudfront:CreateInvalidation and GetInvalidation, which CDK grants without a distribution ARN, to clear the cached pages after an upload.',
+      ],
+    ] as const) {
+      if (deploymentHandler) Validations.of(deploymentHandler).acknowledge({ id: findingId, reason });
+    }
+    // The origin credentials and links are minted under, the app is served from and sign-in returns to.
+    const publicOrigin = props.customDomain
+      ? `https://${props.customDomain.domainName}`
+      : `https://${distribution.distributionDomainName}`;
+
+    // A public client (no secret) for the app: authorization code with PKCE only, no implicit flow. Tokens live in
+    // the app's memory; the refresh token rotates on each use and lasts a week, and sign-out revokes it. Access and
+    // ID tokens last 15 minutes, since API Gateway cannot see a revocation before they expire.
+    const appOrigins = [publicOrigin, ...(prod ? [] : ['http://localhost:3000'])];
+    const client = userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: appOrigins.map((origin) => `${origin}/`),
+        logoutUrls: appOrigins.map((origin) => `${origin}/`),
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(7),
+      refreshTokenRotationGracePeriod: Duration.seconds(10),
+      enableTokenRevocation: true,
+    });
+    // Managed login's pages in Cognito's default style; the branding designer can restyle them later.
+    new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+
+    const common: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      CURSOR_SECRET_ARN: cursorSecret.secretArn,
+      SIGNING_KEY_ID: signingKey.keyArn,
+      SIGNING_KEY_GENERATION: props.signingKeyGeneration,
+      RETIRED_SIGNING_KEYS: retiredKeys.map((k) => `${k.generation}=${k.alias.aliasName}`).join(','),
+      AUTH_ISSUER: issuerUrl,
+      AUTH_AUDIENCE: client.userPoolClientId,
+      AUTH_JWKS_URL: `${issuerUrl}/.well-known/jwks.json`,
+      EVENT_BUS_NAME: bus.eventBusName,
+      BATCH_QUEUE_URL: batchQueue.queueUrl,
+      SKILLPASS_TAXONOMY_DIR: '/var/task/taxonomy',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
     // 1 GB: cold start is CPU-bound (module load, taxonomy on first look-up); 10 s covers a recompute.
     // The OpenAPI document is generated from the routes' zod schemas while bundling, not in the function.
     const api = makeFunction(
       'Api',
       FUNCTION_ENTRIES.api,
       { memoryMB: 1024, timeout: Duration.seconds(10) },
-      props.trustedIssuersFile ? { TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' } : {},
+      {
+        ...common,
+        AUTH_DOMAIN_URL: authDomain.baseUrl(),
+        AUTH_CLIENT_ID: client.userPoolClientId,
+        ...(props.trustedIssuersFile ? { TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' } : {}),
+      },
       (inputDir, outputDir) => [
         `cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`,
         ...(props.trustedIssuersFile
@@ -280,10 +526,12 @@ export class SkillpassStack extends Stack {
     batchQueue.grantSendMessages(api);
 
     // 256 MB / 60 s: the publisher only maps records and calls PutEvents.
-    const publisher = makeFunction('StreamPublisher', FUNCTION_ENTRIES.streamPublisher, {
-      memoryMB: 256,
-      timeout: Duration.seconds(60),
-    });
+    const publisher = makeFunction(
+      'StreamPublisher',
+      FUNCTION_ENTRIES.streamPublisher,
+      { memoryMB: 256, timeout: Duration.seconds(60) },
+      common,
+    );
     bus.grantPutEventsTo(publisher);
     const streamDlq = deadLetterQueue('Stream');
     publisher.addEventSource(
@@ -298,10 +546,12 @@ export class SkillpassStack extends Stack {
     );
 
     // 1 GB / 15 min for the batch worker: a batch of 10,000 signs and writes for minutes.
-    const worker = makeFunction('CredentialBatchWorker', FUNCTION_ENTRIES.credentialBatchWorker, {
-      memoryMB: 1024,
-      timeout: Duration.minutes(15),
-    });
+    const worker = makeFunction(
+      'CredentialBatchWorker',
+      FUNCTION_ENTRIES.credentialBatchWorker,
+      { memoryMB: 1024, timeout: Duration.minutes(15) },
+      common,
+    );
     table.grantReadWriteData(worker);
     servedUnderOrigin.push(api, worker);
     readKeyAndSecret(worker);
@@ -319,9 +569,7 @@ export class SkillpassStack extends Stack {
         id,
         FUNCTION_ENTRIES.consumer,
         { memoryMB: 512, timeout: Duration.seconds(60) },
-        {
-          CONSUMER_NAME: consumer,
-        },
+        { ...common, CONSUMER_NAME: consumer },
       );
       // Table access only: consumers neither sign, page nor link.
       table.grantReadWriteData(fn);
@@ -336,26 +584,10 @@ export class SkillpassStack extends Stack {
       });
     }
 
-    // --- HTTP API -------------------------------------------------------------------------------
+    // --- HTTP API routes---------------------------------------------------------------------------
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy,
-    });
-    const domainName = props.customDomain
-      ? new apigw.DomainName(this, 'ApiDomain', {
-          domainName: props.customDomain.domainName,
-          certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', props.customDomain.certificateArn),
-        })
-      : undefined;
-    const httpApi = new apigw.HttpApi(this, 'HttpApi', {
-      ...(domainName ? { defaultDomainMapping: { domainName } } : {}),
-      corsPreflight: {
-        allowOrigins: [props.webOrigin],
-        allowMethods: [apigw.CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
-        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
-        maxAge: Duration.hours(1),
-      },
     });
     const stage = httpApi.defaultStage!.node.defaultChild as apigw.CfnStage;
     stage.accessLogSettings = {
@@ -370,8 +602,8 @@ export class SkillpassStack extends Stack {
       }),
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
-    // The origin credentials and links are minted under; every function that issues or links needs it.
-    const publicOrigin = props.customDomain ? `https://${props.customDomain.domainName}` : httpApi.apiEndpoint;
+    // Every function that issues or links needs the public origin. No cycle: the distribution depends on the HTTP
+    // API resource only, not on its routes and integrations, which are what depend on the functions.
     for (const fn of servedUnderOrigin) fn.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
     // With provisioned concurrency the API is served through an alias whose instances are kept initialised.
     const apiTarget = props.apiProvisionedConcurrency
@@ -428,16 +660,23 @@ export class SkillpassStack extends Stack {
     for (const alarm of alarms) alarm.addAlarmAction(new cloudwatchActions.SnsAction(alarmTopic));
     if (props.alarmEmail) alarmTopic.addSubscription(new snsSubscriptions.EmailSubscription(props.alarmEmail));
 
-    new CfnOutput(this, 'ApiUrl', { value: publicOrigin });
+    new CfnOutput(this, 'AppUrl', {
+      value: publicOrigin,
+      description: 'The web app and the API (under /v1/ and the other API paths); credentials name this origin',
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: distribution.distributionDomainName,
+      description: 'Point a CNAME (or alias) for the custom domain here, when no hosted zone was given',
+    });
+    new CfnOutput(this, 'ApiGatewayUrl', {
+      value: httpApi.apiEndpoint,
+      description: 'The HTTP API without CloudFront, for diagnosis; links and credentials use AppUrl',
+    });
+    new CfnOutput(this, 'AuthDomainUrl', { value: authDomain.baseUrl(), description: 'Cognito managed login' });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: alarmTopic.topicArn,
       description: 'Subscribe on-call email, chat or paging here',
     });
-    if (domainName)
-      new CfnOutput(this, 'ApiDomainTarget', {
-        value: domainName.regionalDomainName,
-        description: 'Point a CNAME (or alias) for the custom domain here',
-      });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'SigningKeyAlias', {

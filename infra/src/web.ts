@@ -1,0 +1,120 @@
+import type { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import { HeadersFrameOption, HeadersReferrerPolicy } from 'aws-cdk-lib/aws-cloudfront';
+
+/**
+ * CloudFront path patterns served by the API, never by the web app (the plan's shared contract). Everything else is
+ * the app: a file from the bucket, or `index.html` for an app route such as `/check` or `/matches`.
+ */
+export const API_PATH_PATTERNS = [
+  '/v1/*',
+  '/credentials/*',
+  '/presentations/*',
+  '/verify',
+  '/.well-known/*',
+  '/status-lists/*',
+  '/keys/*',
+  '/issuers/*',
+  '/credential-templates/*',
+  '/auth/*',
+  '/openapi.json',
+  '/docs',
+  '/health',
+] as const;
+
+/**
+ * The viewer-request function of the app's (default) behaviour: a path whose last segment has no dot is an app
+ * route, answered with `index.html`; files keep their path (a missing one is S3's 403, not the app). API paths have
+ * their own behaviours and never reach it, so API errors are never masked — unlike distribution-wide error
+ * responses, which would turn an API 403 or 404 into the app's page. CloudFront Functions run the `cloudfront-js-2.0`
+ * runtime: plain ES5-style JavaScript, no modules.
+ */
+export const SPA_REWRITE_CODE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/**
+ * The same headers as `securityHeaders()` of @skillpass/api (packages/api/src/security-headers.ts, written on the
+ * web-api branch): a strict CSP for HTML without inline scripts, nosniff, frame-ancestors 'none' + X-Frame-Options
+ * DENY, Referrer-Policy. At the merge this stand-in gives way to an import of the API's function, with the same
+ * signature, so CloudFront and the API cannot drift apart.
+ */
+export function securityHeaders(kind: 'html' | 'other'): Record<string, string> {
+  const common = {
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+  const csp =
+    kind === 'html'
+      ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+      : "default-src 'none'; frame-ancestors 'none'";
+  return { 'Content-Security-Policy': csp, ...common };
+}
+
+/**
+ * Adds an origin the page may call with fetch (the app exchanges its authorization code and refreshes its tokens at
+ * Cognito's token endpoint): appended to `connect-src`, or, without one, to a `connect-src` copied from `default-src`
+ * (which is what governs fetch when `connect-src` is absent).
+ */
+export function allowConnectTo(headers: Record<string, string>, origin: string): Record<string, string> {
+  const csp = headers['Content-Security-Policy'];
+  if (!csp) return headers;
+  const directives = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter(Boolean);
+  const sourcesOf = (name: string) => {
+    const directive = directives.find((d) => d.split(/\s+/)[0] === name);
+    return directive === undefined ? undefined : directive.split(/\s+/).slice(1);
+  };
+  const connect = sourcesOf('connect-src');
+  const sources = [...(connect ?? sourcesOf('default-src') ?? []).filter((s) => s !== "'none'"), origin];
+  const updated = connect
+    ? directives.map((d) => (d.split(/\s+/)[0] === 'connect-src' ? `connect-src ${sources.join(' ')}` : d))
+    : [...directives, `connect-src ${sources.join(' ')}`];
+  return { ...headers, 'Content-Security-Policy': updated.join('; ') };
+}
+
+const FRAME_OPTIONS: Record<string, HeadersFrameOption> = {
+  DENY: HeadersFrameOption.DENY,
+  SAMEORIGIN: HeadersFrameOption.SAMEORIGIN,
+};
+const REFERRER_POLICIES = new Map<string, HeadersReferrerPolicy>(
+  Object.values(HeadersReferrerPolicy).map((policy) => [policy, policy]),
+);
+
+/**
+ * A response headers policy's settings from a header record: the headers CloudFront knows go to its security-headers
+ * settings, any other one is a custom header. `override` decides whether the origin's own value wins (false: the API
+ * sets these on its responses; the policy only fills them in on answers API Gateway makes itself, such as a 401 from
+ * the JWT authorizer or a 429). HSTS is added on top: CloudFront answers only over HTTPS.
+ */
+export function responseHeadersFrom(
+  headers: Record<string, string>,
+  override: boolean,
+): Pick<cloudfront.ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
+  const security: {
+    -readonly [K in keyof cloudfront.ResponseSecurityHeadersBehavior]: cloudfront.ResponseSecurityHeadersBehavior[K];
+  } = {
+    strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: false, override },
+  };
+  const custom: cloudfront.ResponseCustomHeader[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    const frameOption = FRAME_OPTIONS[value.toUpperCase()];
+    const referrerPolicy = REFERRER_POLICIES.get(value);
+    if (key === 'content-security-policy') security.contentSecurityPolicy = { contentSecurityPolicy: value, override };
+    else if (key === 'x-content-type-options' && value === 'nosniff') security.contentTypeOptions = { override };
+    else if (key === 'x-frame-options' && frameOption) security.frameOptions = { frameOption, override };
+    else if (key === 'referrer-policy' && referrerPolicy) security.referrerPolicy = { referrerPolicy, override };
+    else custom.push({ header: name, value, override });
+  }
+  return {
+    securityHeadersBehavior: security,
+    ...(custom.length > 0 ? { customHeadersBehavior: { customHeaders: custom } } : {}),
+  };
+}
