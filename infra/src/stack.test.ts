@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
 import { gatewayPathOf, isPublicRoute } from './public-routes.ts';
-import { API_PATH_PATTERNS, SPA_REWRITE_CODE, securityHeaders } from './web.ts';
+import { securityHeaders } from '@skillpass/api';
+import { API_PATH_PATTERNS, SPA_REWRITE_CODE } from './web.ts';
 
 // A built web app stands in for packages/web/dist, so these tests need no web build.
 const webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
@@ -597,7 +598,9 @@ describe('the web distribution', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"UserPoolManagedLogin/);
+    expect(csp).toMatch(
+      /connect-src 'self' https:\/\/\*\.amazoncognito\.com https:\/\/",\{"Ref":"UserPoolManagedLogin/,
+    );
     expect(app.SecurityHeadersConfig).toMatchObject({
       ContentTypeOptions: { Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },

@@ -35,13 +35,14 @@ import {
   aws_sns_subscriptions as snsSubscriptions,
   aws_sqs as sqs,
 } from 'aws-cdk-lib';
+import { securityHeaders } from '@skillpass/api';
 import { CONSUMERS, EVENT_SOURCE, eventTypesFor } from '@skillpass/events';
 import { FUNCTION_ENTRIES } from '@skillpass/functions';
 import { TABLE_DEFINITION } from '@skillpass/store';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from './bundling.ts';
 import { publicGatewayRoutes } from './public-routes.ts';
-import { API_PATH_PATTERNS, allowConnectTo, responseHeadersFrom, SPA_REWRITE_CODE, securityHeaders } from './web.ts';
+import { API_PATH_PATTERNS, responseHeadersFrom, SPA_REWRITE_CODE } from './web.ts';
 
 export interface SkillpassStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -331,7 +332,7 @@ export class SkillpassStack extends Stack {
     const appHeaders = new cloudfront.ResponseHeadersPolicy(this, 'AppHeaders', {
       comment: 'skillpass app: the API security headers for HTML (CSP without inline scripts, nosniff, no framing)',
       // The app exchanges its authorization code and refreshes tokens at the managed login domain.
-      ...responseHeadersFrom(allowConnectTo(securityHeaders('html'), authDomain.baseUrl()), true),
+      ...responseHeadersFrom(securityHeaders('html', { connectSrc: [authDomain.baseUrl()] }), true),
     });
     const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
       comment: "skillpass API: the API's own security headers, filled in on API Gateway's answers",

@@ -19,6 +19,8 @@ export const API_PATH_PATTERNS = [
   '/auth/*',
   '/openapi.json',
   '/docs',
+  '/docs/*',
+  '/verify/*',
   '/health',
 ] as const;
 
@@ -35,49 +37,6 @@ export const SPA_REWRITE_CODE = `function handler(event) {
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
-
-/**
- * The same headers as `securityHeaders()` of @skillpass/api (packages/api/src/security-headers.ts, written on the
- * web-api branch): a strict CSP for HTML without inline scripts, nosniff, frame-ancestors 'none' + X-Frame-Options
- * DENY, Referrer-Policy. At the merge this stand-in gives way to an import of the API's function, with the same
- * signature, so CloudFront and the API cannot drift apart.
- */
-export function securityHeaders(kind: 'html' | 'other'): Record<string, string> {
-  const common = {
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-  };
-  const csp =
-    kind === 'html'
-      ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-      : "default-src 'none'; frame-ancestors 'none'";
-  return { 'Content-Security-Policy': csp, ...common };
-}
-
-/**
- * Adds an origin the page may call with fetch (the app exchanges its authorization code and refreshes its tokens at
- * Cognito's token endpoint): appended to `connect-src`, or, without one, to a `connect-src` copied from `default-src`
- * (which is what governs fetch when `connect-src` is absent).
- */
-export function allowConnectTo(headers: Record<string, string>, origin: string): Record<string, string> {
-  const csp = headers['Content-Security-Policy'];
-  if (!csp) return headers;
-  const directives = csp
-    .split(';')
-    .map((directive) => directive.trim())
-    .filter(Boolean);
-  const sourcesOf = (name: string) => {
-    const directive = directives.find((d) => d.split(/\s+/)[0] === name);
-    return directive === undefined ? undefined : directive.split(/\s+/).slice(1);
-  };
-  const connect = sourcesOf('connect-src');
-  const sources = [...(connect ?? sourcesOf('default-src') ?? []).filter((s) => s !== "'none'"), origin];
-  const updated = connect
-    ? directives.map((d) => (d.split(/\s+/)[0] === 'connect-src' ? `connect-src ${sources.join(' ')}` : d))
-    : [...directives, `connect-src ${sources.join(' ')}`];
-  return { ...headers, 'Content-Security-Policy': updated.join('; ') };
-}
 
 const FRAME_OPTIONS: Record<string, HeadersFrameOption> = {
   DENY: HeadersFrameOption.DENY,
