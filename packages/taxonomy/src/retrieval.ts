@@ -1,0 +1,205 @@
+import { stem, tokenise } from './text.ts';
+
+/**
+ * data/skill-retrieval.json.gz, written by scripts/build-retrieval-index.ts from the shipped ESCO artifact and
+ * data/lexicon.json: every skill label as word ids, and the skills' descriptions as BM25 postings.
+ */
+export interface RetrievalData {
+  source: string;
+  /** Word id → stem. */
+  words: string[];
+  /** Word id → inverse document frequency over skills' labels (how much a word says about which skill). */
+  idf: number[];
+  /** [skill index, source (0 preferred, 1 alternative, 2 lexicon), ...word ids] */
+  labels: number[][];
+  /** Word id → [skill index, BM25 weight × 100, ...] over ESCO's skill descriptions. */
+  descriptions: number[][];
+}
+
+export const RETRIEVAL_FILE = 'skill-retrieval.json.gz';
+
+export const LABEL_SOURCE = { preferred: 0, alternative: 1, lexicon: 2 } as const;
+
+/** Function words: they carry no skill, in labels or in text. */
+const STOPWORDS = new Set(
+  'a an the and or of to in on at by for with from as into onto via per is are be been being was were will would can could shall should may might must do does did this that these those it its you your we our us they their them he she his her i my me who which what when where how not no nor but if so than then also all any each every other such own same about above after again against before below between during over under up down out off very too only just more most some both few'
+    .split(' ')
+    .map(stem),
+);
+
+/** Word keys of a text or a label: content-word stems, in order. */
+export const contentStems = (text: string): string[] =>
+  tokenise(text)
+    .map((t) => t.stem)
+    .filter((s) => !STOPWORDS.has(s));
+
+/**
+ * A coarser key than the stem, a character prefix of the word without agent and abstract-noun endings, so that
+ * "welder" meets "welding", "programmer" meets "programming" and "analyst" meets "analysis" (weaker than a stem hit).
+ */
+export const fuzzyKey = (stemmed: string): string | undefined => {
+  const root = stemmed.replace(/(er|or|ment|ion|ist|ity|al|ive|ic|y)$/, '');
+  return root.length >= 4 ? root.slice(0, 5) : undefined;
+};
+
+const FUZZY_MATCH = 0.6;
+/** Matched label information (sum of idf) at which a label counts fully: one rare word, or two ordinary ones. */
+const FULL_INFORMATION = 8;
+const SOURCE_WEIGHT = [1, 0.92, 1];
+
+export interface RetrievalHit {
+  skill: number;
+  score: number;
+  /** Word stems of the best label that the text shows. */
+  matched: string[];
+}
+
+/** BM25-style retrieval of skills for one sentence: label coverage (word and prefix keys) plus description BM25. */
+export class SkillRetriever {
+  readonly #data: RetrievalData;
+  readonly #wordId: Map<string, number>;
+  /** Word id → labels containing it; fuzzy key → labels containing a word with it. */
+  readonly #byWord: number[][];
+  readonly #byFuzzy: Map<string, number[]>;
+  readonly #fuzzyOf: Array<string | undefined>;
+  readonly #labelInformation: Float64Array;
+  readonly #seen: Uint32Array;
+  #stamp = 0;
+
+  constructor(data: RetrievalData) {
+    this.#data = data;
+    this.#wordId = new Map(data.words.map((w, i) => [w, i]));
+    this.#fuzzyOf = data.words.map(fuzzyKey);
+    this.#byWord = data.words.map(() => []);
+    this.#byFuzzy = new Map();
+    this.#labelInformation = new Float64Array(data.labels.length);
+    data.labels.forEach((label, id) => {
+      let information = 0;
+      for (let k = 2; k < label.length; k++) {
+        const word = label[k]!;
+        information += data.idf[word]!;
+        this.#byWord[word]!.push(id);
+        const fuzzy = this.#fuzzyOf[word];
+        if (fuzzy === undefined) continue;
+        const bucket = this.#byFuzzy.get(fuzzy) ?? [];
+        if (bucket[bucket.length - 1] !== id) bucket.push(id);
+        this.#byFuzzy.set(fuzzy, bucket);
+      }
+      this.#labelInformation[id] = information;
+    });
+    this.#seen = new Uint32Array(data.labels.length);
+  }
+
+  /** Skills for a sentence's content stems, best first; `descriptionWeight` scales the description evidence. */
+  retrieve(stems: readonly string[], limit: number, descriptionWeight: number): RetrievalHit[] {
+    const exact = new Set<number>();
+    const fuzzy = new Set<string>();
+    for (const s of stems) {
+      const id = this.#wordId.get(s);
+      if (id !== undefined) exact.add(id);
+      const key = fuzzyKey(s);
+      if (key !== undefined) fuzzy.add(key);
+    }
+    const stamp = ++this.#stamp;
+    const best = new Map<number, RetrievalHit>();
+    const consider = (labelId: number) => {
+      if (this.#seen[labelId] === stamp) return;
+      this.#seen[labelId] = stamp;
+      const label = this.#data.labels[labelId]!;
+      let matchedInformation = 0;
+      const matched: string[] = [];
+      for (let k = 2; k < label.length; k++) {
+        const word = label[k]!;
+        const weight = exact.has(word) ? 1 : fuzzy.has(this.#fuzzyOf[word] ?? '') ? FUZZY_MATCH : 0;
+        if (weight === 0) continue;
+        matchedInformation += weight * this.#data.idf[word]!;
+        matched.push(this.#data.words[word]!);
+      }
+      const total = this.#labelInformation[labelId]!;
+      if (total === 0) return;
+      const coverage = matchedInformation / total;
+      if (coverage < 0.5) return;
+      const score =
+        coverage * coverage * Math.min(1, matchedInformation / FULL_INFORMATION) * SOURCE_WEIGHT[label[1]!]!;
+      const skill = label[0]!;
+      const current = best.get(skill);
+      if (!current || score > current.score) best.set(skill, { skill, score, matched });
+    };
+    for (const id of exact) for (const labelId of this.#byWord[id]!) consider(labelId);
+    for (const key of fuzzy) for (const labelId of this.#byFuzzy.get(key) ?? []) consider(labelId);
+    if (descriptionWeight > 0) {
+      const description = new Map<number, number>();
+      for (const id of exact) {
+        const postings = this.#data.descriptions[id] ?? [];
+        for (let k = 0; k < postings.length; k += 2)
+          description.set(postings[k]!, (description.get(postings[k]!) ?? 0) + postings[k + 1]! / 100);
+      }
+      for (const [skill, bm25] of description) {
+        const evidence = descriptionWeight * (bm25 / (bm25 + 10));
+        const current = best.get(skill);
+        if (current) current.score += evidence * (1 - current.score);
+        else if (evidence > 0) best.set(skill, { skill, score: evidence * 0.5, matched: [] });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
+  }
+}
+
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
+/** The index the script writes: pure, so that a test can compare the committed file with a fresh build. */
+export function buildRetrievalData(
+  skills: ReadonlyArray<{ preferredLabel: string; altLabels: readonly string[]; terms: readonly string[] }>,
+  descriptions: readonly string[],
+  source: string,
+): RetrievalData {
+  const wordId = new Map<string, number>();
+  const words: string[] = [];
+  const idOf = (word: string) => {
+    let id = wordId.get(word);
+    if (id === undefined) {
+      id = words.length;
+      words.push(word);
+      wordId.set(word, id);
+    }
+    return id;
+  };
+  const labels: number[][] = [];
+  const labelDf = new Map<number, number>();
+  skills.forEach((skill, index) => {
+    const inSkill = new Set<number>();
+    const add = (label: string, kind: number) => {
+      const ids = [...new Set(contentStems(label).map(idOf))];
+      if (ids.length === 0 || ids.length > 8) return;
+      labels.push([index, kind, ...ids]);
+      for (const id of ids) inSkill.add(id);
+    };
+    add(skill.preferredLabel, LABEL_SOURCE.preferred);
+    for (const label of skill.altLabels) add(label, LABEL_SOURCE.alternative);
+    for (const term of skill.terms) add(term, LABEL_SOURCE.lexicon);
+    for (const id of inSkill) labelDf.set(id, (labelDf.get(id) ?? 0) + 1);
+  });
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const idf = words.map((_, id) => round(Math.log(skills.length / (labelDf.get(id) ?? 1))));
+
+  const documents = descriptions.map((text) => contentStems(text).map(idOf));
+  const averageLength = documents.reduce((n, d) => n + d.length, 0) / Math.max(1, documents.length);
+  const descriptionDf = new Map<number, number>();
+  for (const doc of documents) for (const id of new Set(doc)) descriptionDf.set(id, (descriptionDf.get(id) ?? 0) + 1);
+  const postings: number[][] = words.map(() => []);
+  documents.forEach((doc, skill) => {
+    const tf = new Map<number, number>();
+    for (const id of doc) tf.set(id, (tf.get(id) ?? 0) + 1);
+    for (const [id, n] of [...tf].sort((a, b) => a[0] - b[0])) {
+      const df = descriptionDf.get(id)!;
+      const inverse = Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
+      const weight =
+        (inverse * n * (BM25_K1 + 1)) / (n + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / averageLength));
+      // Words in a tenth of all descriptions say nothing about which skill; dropping them halves the file.
+      if (df > documents.length / 10) continue;
+      postings[id]!.push(skill, Math.round(weight * 100));
+    }
+  });
+  return { source, words, idf, labels, descriptions: postings };
+}
