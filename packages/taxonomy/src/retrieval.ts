@@ -43,9 +43,21 @@ export const fuzzyKey = (stemmed: string): string | undefined => {
 };
 
 const FUZZY_MATCH = 0.6;
-/** Matched label information (sum of idf) at which a label counts fully: one rare word, or two ordinary ones. */
-const FULL_INFORMATION = 8;
 const SOURCE_WEIGHT = [1, 0.92, 1];
+const SPREAD_SLACK = 2;
+const ONE_WORD_WEIGHT = 0.6;
+const SPREAD_PENALTY = 0.6;
+
+export interface RetrievalTuning {
+  /** Weight of description BM25 evidence next to label coverage. */
+  descriptionWeight: number;
+  /** Score = coverage^power × information: how much a partly shown label is worth. */
+  coveragePower: number;
+  /** Matched label information (sum of idf) at which a label counts fully: one rare word, or two ordinary ones. */
+  fullInformation: number;
+  /** Share of a label's information the sentence must show. */
+  minCoverage: number;
+}
 
 export interface RetrievalHit {
   skill: number;
@@ -91,36 +103,64 @@ export class SkillRetriever {
   }
 
   /** Skills for a sentence's content stems, best first; `descriptionWeight` scales the description evidence. */
-  retrieve(stems: readonly string[], limit: number, descriptionWeight: number): RetrievalHit[] {
+  retrieve(stems: readonly string[], limit: number, tuning: RetrievalTuning): RetrievalHit[] {
+    const { descriptionWeight, coveragePower, fullInformation, minCoverage } = tuning;
     const exact = new Set<number>();
     const fuzzy = new Set<string>();
-    for (const s of stems) {
+    /** Where each word or fuzzy key first occurs among the sentence's content words. */
+    const position = new Map<string | number, number>();
+    stems.forEach((s, at) => {
       const id = this.#wordId.get(s);
-      if (id !== undefined) exact.add(id);
+      if (id !== undefined) {
+        exact.add(id);
+        if (!position.has(id)) position.set(id, at);
+      }
       const key = fuzzyKey(s);
-      if (key !== undefined) fuzzy.add(key);
-    }
+      if (key !== undefined) {
+        fuzzy.add(key);
+        if (!position.has(key)) position.set(key, at);
+      }
+    });
     const stamp = ++this.#stamp;
     const best = new Map<number, RetrievalHit>();
     const consider = (labelId: number) => {
       if (this.#seen[labelId] === stamp) return;
       this.#seen[labelId] = stamp;
       const label = this.#data.labels[labelId]!;
+      // One-word alternative labels are the dictionary's: alone, a word needs its rules for names and ordinary
+      // words. A one-word preferred label stays a (weak) candidate: "robots" for robotics.
+      const oneWord = label.length < 4;
+      if (oneWord && label[1] !== LABEL_SOURCE.preferred) return;
       let matchedInformation = 0;
+      let exactWords = 0;
+      let first = Number.POSITIVE_INFINITY;
+      let last = -1;
       const matched: string[] = [];
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
-        const weight = exact.has(word) ? 1 : fuzzy.has(this.#fuzzyOf[word] ?? '') ? FUZZY_MATCH : 0;
+        const fuzzyWord = this.#fuzzyOf[word];
+        const weight = exact.has(word) ? 1 : fuzzy.has(fuzzyWord ?? '') ? FUZZY_MATCH : 0;
         if (weight === 0) continue;
+        if (weight === 1) exactWords++;
         matchedInformation += weight * this.#data.idf[word]!;
         matched.push(this.#data.words[word]!);
+        const at = position.get(weight === 1 ? word : fuzzyWord!)!;
+        first = Math.min(first, at);
+        last = Math.max(last, at);
       }
+      // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
+      if (exactWords === 0) return;
       const total = this.#labelInformation[labelId]!;
-      if (total === 0) return;
       const coverage = matchedInformation / total;
-      if (coverage < 0.5) return;
+      if (coverage < minCoverage) return;
+      // A label's words far apart in the sentence are rarely the label: "lathes and check parts" is no "lathe parts".
+      const spread = last - first + 1 > label.length - 2 + SPREAD_SLACK ? SPREAD_PENALTY : 1;
       const score =
-        coverage * coverage * Math.min(1, matchedInformation / FULL_INFORMATION) * SOURCE_WEIGHT[label[1]!]!;
+        coverage ** coveragePower *
+        spread *
+        Math.min(1, matchedInformation / fullInformation) *
+        SOURCE_WEIGHT[label[1]!]! *
+        (oneWord ? ONE_WORD_WEIGHT : 1);
       const skill = label[0]!;
       const current = best.get(skill);
       if (!current || score > current.score) best.set(skill, { skill, score, matched });
@@ -136,9 +176,9 @@ export class SkillRetriever {
       }
       for (const [skill, bm25] of description) {
         const evidence = descriptionWeight * (bm25 / (bm25 + 10));
+        // Descriptions only support a label candidate: alone, their words are too loose to suggest a skill.
         const current = best.get(skill);
         if (current) current.score += evidence * (1 - current.score);
-        else if (evidence > 0) best.set(skill, { skill, score: evidence * 0.5, matched: [] });
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);

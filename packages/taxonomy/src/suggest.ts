@@ -1,5 +1,5 @@
 import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
-import { contentStems, fuzzyKey, type SkillRetriever } from './retrieval.ts';
+import { contentStems, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
 import { hasHan, tokenise } from './text.ts';
 
@@ -47,8 +47,7 @@ export interface SuggesterData {
 
 /** Tuned on the dev split of eval/extraction.jsonl (never on test). */
 export const TUNING = {
-  /** Weight of description BM25 evidence next to label coverage. */
-  descriptionWeight: 0.3,
+  retrieval: { descriptionWeight: 0.15, coveragePower: 2, fullInformation: 8, minCoverage: 0.5 } as RetrievalTuning,
   /** How much the resembled occupation raises a candidate it lists (score × (1 + context × weight)). */
   contextWeight: 0.35,
   /** Occupations taken as the text's context. */
@@ -139,7 +138,7 @@ export class SkillSuggester {
       const tokens = tokenise(sentence);
       const stems = contentStems(sentence);
       if (stems.length > 0)
-        for (const hit of data.english.retrieve(stems, 20, TUNING.descriptionWeight)) {
+        for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
           const keys = new Set(hit.matched.flatMap((s) => [s, fuzzyKey(s) ?? s]));
           const shown = tokens.filter((t) => keys.has(t.stem) || keys.has(fuzzyKey(t.stem) ?? t.stem));
           offer({
