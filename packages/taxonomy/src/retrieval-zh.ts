@@ -17,7 +17,7 @@ const bigrams = (text: string): string[] => {
 const FULL_INFORMATION = 6;
 
 export class ChineseRetriever {
-  readonly #entries: Array<{ skill: number; grams: string[]; information: number }>;
+  readonly #entries: Array<{ skill: number; text: string; grams: string[]; information: number }>;
   readonly #byGram = new Map<string, number[]>();
   readonly #idf = new Map<string, number>();
 
@@ -38,26 +38,42 @@ export class ChineseRetriever {
         bucket.push(id);
         this.#byGram.set(gram, bucket);
       }
-      return { skill: entry.skill, grams, information: grams.reduce((n, g) => n + this.#idf.get(g)!, 0) };
+      return {
+        skill: entry.skill,
+        text: entry.text,
+        grams,
+        information: grams.reduce((n, g) => n + this.#idf.get(g)!, 0),
+      };
     });
   }
 
-  retrieve(sentence: string, limit: number): Array<{ skill: number; score: number }> {
+  /**
+   * Labels the sentence shows in part or in another order; one it shows whole is the dictionary's (which knows
+   * when a short word is a fragment of a longer one). The span runs from the first to the last matched bigram.
+   */
+  retrieve(sentence: string, limit: number): Array<{ skill: number; score: number; start: number; end: number }> {
     const present = new Set(bigrams(sentence));
     const candidates = new Set<number>();
     for (const gram of present) for (const id of this.#byGram.get(gram) ?? []) candidates.add(id);
-    const best = new Map<number, number>();
+    const best = new Map<number, { skill: number; score: number; start: number; end: number }>();
     for (const id of candidates) {
       const entry = this.#entries[id]!;
-      const matched = entry.grams.reduce((n, g) => n + (present.has(g) ? this.#idf.get(g)! : 0), 0);
+      if (sentence.includes(entry.text)) continue;
+      let matched = 0;
+      let start = sentence.length;
+      let end = 0;
+      for (const gram of entry.grams) {
+        const at = sentence.indexOf(gram);
+        if (at < 0) continue;
+        matched += this.#idf.get(gram)!;
+        start = Math.min(start, at);
+        end = Math.max(end, at + 2);
+      }
       const coverage = matched / entry.information;
       if (coverage < 0.6) continue;
       const score = coverage * coverage * Math.min(1, matched / FULL_INFORMATION);
-      if (score > (best.get(entry.skill) ?? 0)) best.set(entry.skill, score);
+      if (score > (best.get(entry.skill)?.score ?? 0)) best.set(entry.skill, { skill: entry.skill, score, start, end });
     }
-    return [...best]
-      .map(([skill, score]) => ({ skill, score }))
-      .sort((a, b) => b.score - a.score || a.skill - b.skill)
-      .slice(0, limit);
+    return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
   }
 }

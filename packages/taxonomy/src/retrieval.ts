@@ -207,11 +207,21 @@ export function buildRetrievalData(
   };
   const labels: number[][] = [];
   const labelDf = new Map<number, number>();
+  const idsOf = (label: string) => [...new Set(contentStems(label).map(idOf))];
+  const keyOf = (ids: readonly number[]) => [...ids].sort((a, b) => a - b).join(' ');
+  // Whose name a wording is: ESCO gives "work in team" to textile teamwork as an alternative label, but it is
+  // the preferred label of "work in teams"; there, the alternative label of the other skill is left out.
+  const namedBy = new Map<string, number>();
+  skills.forEach((skill, index) => {
+    for (const label of [skill.preferredLabel, ...skill.terms]) namedBy.set(keyOf(idsOf(label)), index);
+  });
   skills.forEach((skill, index) => {
     const inSkill = new Set<number>();
     const add = (label: string, kind: number) => {
-      const ids = [...new Set(contentStems(label).map(idOf))];
+      const ids = idsOf(label);
       if (ids.length === 0 || ids.length > 8) return;
+      const owner = namedBy.get(keyOf(ids));
+      if (kind === LABEL_SOURCE.alternative && owner !== undefined && owner !== index) return;
       labels.push([index, kind, ...ids]);
       for (const id of ids) inSkill.add(id);
     };

@@ -153,7 +153,13 @@ export class SkillSuggester {
         }
       if (hasHan(sentence))
         for (const hit of data.chinese.retrieve(sentence, 20))
-          offer({ skill: hit.skill, score: hit.score, evidence: 'retrieval', context: 0 });
+          offer({
+            skill: hit.skill,
+            score: hit.score,
+            evidence: 'retrieval',
+            span: { start: span.start + hit.start, end: span.start + hit.end },
+            context: 0,
+          });
       return { span, found };
     });
 
@@ -190,8 +196,10 @@ export class SkillSuggester {
           span: { start: where.start, end: where.end, text: text.slice(where.start, where.end) },
           confidence: Math.round(c.score * 100) / 100,
         };
+        // A label hit keeps its span (it names the skill most exactly); the confidence is the higher one.
         const current = items.get(uri);
-        if (!current || current.confidence < item.confidence) items.set(uri, item);
+        if (!current) items.set(uri, item);
+        else if (current.confidence < item.confidence) items.set(uri, { ...current, confidence: item.confidence });
       });
       return {
         span: { ...span, text: text.slice(span.start, span.end) },
