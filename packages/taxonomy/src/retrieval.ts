@@ -46,6 +46,8 @@ const FUZZY_MATCH = 0.6;
 const SOURCE_WEIGHT = [1, 0.92, 1];
 const SPREAD_SLACK = 2;
 const ONE_WORD_WEIGHT = 0.6;
+/** ln(13,896 / 700): words in the labels of more than about 700 skills start no candidate. */
+const GENERATING_IDF = 4;
 const SPREAD_PENALTY = 0.6;
 
 export interface RetrievalTuning {
@@ -70,9 +72,8 @@ export interface RetrievalHit {
 export class SkillRetriever {
   readonly #data: RetrievalData;
   readonly #wordId: Map<string, number>;
-  /** Word id → labels containing it; fuzzy key → labels containing a word with it. */
+  /** Word id → labels containing it. */
   readonly #byWord: number[][];
-  readonly #byFuzzy: Map<string, number[]>;
   readonly #fuzzyOf: Array<string | undefined>;
   readonly #labelInformation: Float64Array;
   readonly #seen: Uint32Array;
@@ -83,7 +84,6 @@ export class SkillRetriever {
     this.#wordId = new Map(data.words.map((w, i) => [w, i]));
     this.#fuzzyOf = data.words.map(fuzzyKey);
     this.#byWord = data.words.map(() => []);
-    this.#byFuzzy = new Map();
     this.#labelInformation = new Float64Array(data.labels.length);
     data.labels.forEach((label, id) => {
       let information = 0;
@@ -91,11 +91,6 @@ export class SkillRetriever {
         const word = label[k]!;
         information += data.idf[word]!;
         this.#byWord[word]!.push(id);
-        const fuzzy = this.#fuzzyOf[word];
-        if (fuzzy === undefined) continue;
-        const bucket = this.#byFuzzy.get(fuzzy) ?? [];
-        if (bucket[bucket.length - 1] !== id) bucket.push(id);
-        this.#byFuzzy.set(fuzzy, bucket);
       }
       this.#labelInformation[id] = information;
     });
@@ -135,15 +130,13 @@ export class SkillRetriever {
       let exactWords = 0;
       let first = Number.POSITIVE_INFINITY;
       let last = -1;
-      const matched: string[] = [];
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
         const fuzzyWord = this.#fuzzyOf[word];
-        const weight = exact.has(word) ? 1 : fuzzy.has(fuzzyWord ?? '') ? FUZZY_MATCH : 0;
+        const weight = exact.has(word) ? 1 : fuzzyWord !== undefined && fuzzy.has(fuzzyWord) ? FUZZY_MATCH : 0;
         if (weight === 0) continue;
         if (weight === 1) exactWords++;
         matchedInformation += weight * this.#data.idf[word]!;
-        matched.push(this.#data.words[word]!);
         const at = position.get(weight === 1 ? word : fuzzyWord!)!;
         first = Math.min(first, at);
         last = Math.max(last, at);
@@ -163,26 +156,44 @@ export class SkillRetriever {
         (oneWord ? ONE_WORD_WEIGHT : 1);
       const skill = label[0]!;
       const current = best.get(skill);
-      if (!current || score > current.score) best.set(skill, { skill, score, matched });
+      if (current && score <= current.score) return;
+      const matched = label
+        .slice(2)
+        .filter((word) => exact.has(word) || fuzzy.has(this.#fuzzyOf[word] ?? ''))
+        .map((word) => this.#data.words[word]!);
+      best.set(skill, { skill, score, matched });
     };
-    for (const id of exact) for (const labelId of this.#byWord[id]!) consider(labelId);
-    for (const key of fuzzy) for (const labelId of this.#byFuzzy.get(key) ?? []) consider(labelId);
+    // Every label that can score holds one of the sentence's words as written, and one whose only such words are
+    // very common ("use", "work") cannot reach the coverage it needs: candidates come from the rarer words' labels.
+    for (const id of exact)
+      if (this.#data.idf[id]! >= GENERATING_IDF) for (const labelId of this.#byWord[id]!) consider(labelId);
     if (descriptionWeight > 0) {
-      const description = new Map<number, number>();
-      for (const id of exact) {
-        const postings = this.#data.descriptions[id] ?? [];
-        for (let k = 0; k < postings.length; k += 2)
-          description.set(postings[k]!, (description.get(postings[k]!) ?? 0) + postings[k + 1]! / 100);
-      }
-      for (const [skill, bm25] of description) {
+      // Descriptions only support a label candidate: alone, their words are too loose to suggest a skill. Each
+      // candidate's BM25 is read from the sentence words' postings (sorted by skill) by binary search.
+      const postingsOf = [...exact].map((id) => this.#data.descriptions[id] ?? []);
+      for (const hit of best.values()) {
+        let bm25 = 0;
+        for (const postings of postingsOf) bm25 += weightIn(postings, hit.skill);
         const evidence = descriptionWeight * (bm25 / (bm25 + 10));
-        // Descriptions only support a label candidate: alone, their words are too loose to suggest a skill.
-        const current = best.get(skill);
-        if (current) current.score += evidence * (1 - current.score);
+        hit.score += evidence * (1 - hit.score);
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
   }
+}
+
+/** The BM25 weight of `skill` in a flat [skill, weight × 100, …] list sorted by skill, or 0. */
+function weightIn(postings: readonly number[], skill: number): number {
+  let low = 0;
+  let high = postings.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = postings[2 * middle]!;
+    if (at === skill) return postings[2 * middle + 1]! / 100;
+    if (at < skill) low = middle + 1;
+    else high = middle - 1;
+  }
+  return 0;
 }
 
 const BM25_K1 = 1.2;

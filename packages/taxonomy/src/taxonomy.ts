@@ -307,7 +307,10 @@ export class Taxonomy {
         ),
         patterns: Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
           const skill = skillIndex.get(uri);
-          return skill === undefined ? [] : patterns.map((source) => ({ skill, pattern: new RegExp(source, 'iu') }));
+          // One expression per skill: a sentence is tried against each skill once.
+          return skill === undefined
+            ? []
+            : [{ skill, pattern: new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'iu') }];
         }),
         skillUris: this.allSkillUris(),
         skillIndex,
