@@ -37,8 +37,10 @@ export const contentStems = (text: string): string[] =>
  * A coarser key than the stem, a character prefix of the word without agent and abstract-noun endings, so that
  * "welder" meets "welding", "programmer" meets "programming" and "analyst" meets "analysis" (weaker than a stem hit).
  */
+const ENDINGS = ['ment', 'ion', 'ist', 'ity', 'ive', 'er', 'or', 'al', 'ic', 'y'];
 export const fuzzyKey = (stemmed: string): string | undefined => {
-  const root = stemmed.replace(/(er|or|ment|ion|ist|ity|al|ive|ic|y)$/, '');
+  const ending = ENDINGS.find((e) => stemmed.endsWith(e));
+  const root = ending ? stemmed.slice(0, -ending.length) : stemmed;
   return root.length >= 4 ? root.slice(0, 5) : undefined;
 };
 

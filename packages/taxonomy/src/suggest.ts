@@ -54,7 +54,7 @@ export const TUNING = {
   contextOccupations: 3,
   /** A candidate becomes an item at this score, if it is among the first `itemRank` of its sentence. */
   itemScore: 0.55,
-  itemRank: 2,
+  itemRank: 1,
   patternScore: 0.8,
   candidatesPerSentence: 5,
   minCandidateScore: 0.1,
@@ -135,12 +135,12 @@ export class SkillSuggester {
             context: 0,
           });
       }
-      const tokens = tokenise(sentence);
+      const tokens = tokenise(sentence).map((t) => ({ ...t, fuzzy: fuzzyKey(t.stem) ?? t.stem }));
       const stems = contentStems(sentence);
       if (stems.length > 0)
         for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
           const keys = new Set(hit.matched.flatMap((s) => [s, fuzzyKey(s) ?? s]));
-          const shown = tokens.filter((t) => keys.has(t.stem) || keys.has(fuzzyKey(t.stem) ?? t.stem));
+          const shown = tokens.filter((t) => keys.has(t.stem) || keys.has(t.fuzzy));
           offer({
             skill: hit.skill,
             score: hit.score,

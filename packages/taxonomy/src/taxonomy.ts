@@ -307,10 +307,7 @@ export class Taxonomy {
         ),
         patterns: Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
           const skill = skillIndex.get(uri);
-          // One expression per skill: a sentence is tried against each skill once.
-          return skill === undefined
-            ? []
-            : [{ skill, pattern: new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'iu') }];
+          return skill === undefined ? [] : patterns.map((source) => ({ skill, pattern: new RegExp(source, 'iu') }));
         }),
         skillUris: this.allSkillUris(),
         skillIndex,
