@@ -48,8 +48,8 @@ const FUZZY_MATCH = 0.6;
 const SOURCE_WEIGHT = [1, 0.92, 1];
 const SPREAD_SLACK = 2;
 const ONE_WORD_WEIGHT = 0.6;
-/** ln(13,896 / 700): words in the labels of more than about 700 skills start no candidate. */
-const GENERATING_IDF = 4;
+/** ln(13,896 / 94): words in the labels of more than about 94 skills start no candidate. */
+const GENERATING_IDF = 5;
 const SPREAD_PENALTY = 0.6;
 
 export interface RetrievalTuning {
@@ -76,15 +76,27 @@ export class SkillRetriever {
   readonly #wordId: Map<string, number>;
   /** Word id → labels containing it. */
   readonly #byWord: number[][];
-  readonly #fuzzyOf: Array<string | undefined>;
+  /** Word id → id of its prefix key (−1: none); prefix key → id. */
+  readonly #fuzzyOf: Int32Array;
+  readonly #fuzzyId = new Map<string, number>();
   readonly #labelInformation: Float64Array;
+  /** Per retrieval: labels seen, and the sentence's words and prefix keys with their first position. */
   readonly #seen: Uint32Array;
+  readonly #wordStamp: Uint32Array;
+  readonly #wordAt: Int32Array;
+  readonly #fuzzyStamp: Uint32Array;
+  readonly #fuzzyAt: Int32Array;
   #stamp = 0;
 
   constructor(data: RetrievalData) {
     this.#data = data;
     this.#wordId = new Map(data.words.map((w, i) => [w, i]));
-    this.#fuzzyOf = data.words.map(fuzzyKey);
+    this.#fuzzyOf = Int32Array.from(data.words, (word) => {
+      const key = fuzzyKey(word);
+      if (key === undefined) return -1;
+      if (!this.#fuzzyId.has(key)) this.#fuzzyId.set(key, this.#fuzzyId.size);
+      return this.#fuzzyId.get(key)!;
+    });
     this.#byWord = data.words.map(() => []);
     this.#labelInformation = new Float64Array(data.labels.length);
     data.labels.forEach((label, id) => {
@@ -97,28 +109,33 @@ export class SkillRetriever {
       this.#labelInformation[id] = information;
     });
     this.#seen = new Uint32Array(data.labels.length);
+    this.#wordStamp = new Uint32Array(data.words.length);
+    this.#wordAt = new Int32Array(data.words.length);
+    this.#fuzzyStamp = new Uint32Array(this.#fuzzyId.size);
+    this.#fuzzyAt = new Int32Array(this.#fuzzyId.size);
   }
 
   /** Skills for a sentence's content stems, best first; `descriptionWeight` scales the description evidence. */
   retrieve(stems: readonly string[], limit: number, tuning: RetrievalTuning): RetrievalHit[] {
     const { descriptionWeight, coveragePower, fullInformation, minCoverage } = tuning;
-    const exact = new Set<number>();
-    const fuzzy = new Set<string>();
-    /** Where each word or fuzzy key first occurs among the sentence's content words. */
-    const position = new Map<string | number, number>();
+    const stamp = ++this.#stamp;
+    const exact: number[] = [];
     stems.forEach((s, at) => {
       const id = this.#wordId.get(s);
-      if (id !== undefined) {
-        exact.add(id);
-        if (!position.has(id)) position.set(id, at);
+      if (id !== undefined && this.#wordStamp[id] !== stamp) {
+        this.#wordStamp[id] = stamp;
+        this.#wordAt[id] = at;
+        exact.push(id);
       }
       const key = fuzzyKey(s);
-      if (key !== undefined) {
-        fuzzy.add(key);
-        if (!position.has(key)) position.set(key, at);
+      const fuzzy = key === undefined ? undefined : this.#fuzzyId.get(key);
+      if (fuzzy !== undefined && this.#fuzzyStamp[fuzzy] !== stamp) {
+        this.#fuzzyStamp[fuzzy] = stamp;
+        this.#fuzzyAt[fuzzy] = at;
       }
     });
-    const stamp = ++this.#stamp;
+    const isExact = (word: number) => this.#wordStamp[word] === stamp;
+    const isFuzzy = (word: number) => this.#fuzzyOf[word]! >= 0 && this.#fuzzyStamp[this.#fuzzyOf[word]!] === stamp;
     const best = new Map<number, RetrievalHit>();
     const consider = (labelId: number) => {
       if (this.#seen[labelId] === stamp) return;
@@ -134,14 +151,17 @@ export class SkillRetriever {
       let last = -1;
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
-        const fuzzyWord = this.#fuzzyOf[word];
-        const weight = exact.has(word) ? 1 : fuzzyWord !== undefined && fuzzy.has(fuzzyWord) ? FUZZY_MATCH : 0;
-        if (weight === 0) continue;
-        if (weight === 1) exactWords++;
-        matchedInformation += weight * this.#data.idf[word]!;
-        const at = position.get(weight === 1 ? word : fuzzyWord!)!;
-        first = Math.min(first, at);
-        last = Math.max(last, at);
+        let at: number;
+        if (isExact(word)) {
+          exactWords++;
+          matchedInformation += this.#data.idf[word]!;
+          at = this.#wordAt[word]!;
+        } else if (isFuzzy(word)) {
+          matchedInformation += FUZZY_MATCH * this.#data.idf[word]!;
+          at = this.#fuzzyAt[this.#fuzzyOf[word]!]!;
+        } else continue;
+        if (at < first) first = at;
+        if (at > last) last = at;
       }
       // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
       if (exactWords === 0) return;
@@ -161,7 +181,7 @@ export class SkillRetriever {
       if (current && score <= current.score) return;
       const matched = label
         .slice(2)
-        .filter((word) => exact.has(word) || fuzzy.has(this.#fuzzyOf[word] ?? ''))
+        .filter((word) => isExact(word) || isFuzzy(word))
         .map((word) => this.#data.words[word]!);
       best.set(skill, { skill, score, matched });
     };
