@@ -39,7 +39,7 @@ export const testTaxonomy: SkillCatalog & SkillDirectory & SkillGraph = {
   relatedSkills: (uri) => getTaxonomy().relatedSkills(uri),
   searchSkills: (query) => getTaxonomy().searchSkills(query),
   searchOccupations: (query) => getTaxonomy().searchOccupations(query),
-  extractSkills: (text, options) => getTaxonomy().extractSkills(text, options),
+  suggestSkills: (text, options) => getTaxonomy().suggestSkills(text, options),
 };
 
 export { freshTable } from '@skillpass/store/testing';

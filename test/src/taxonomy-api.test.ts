@@ -85,6 +85,15 @@ describe('POST /v1/skills/extract', () => {
       expect(confidence).toBeGreaterThan(0);
       expect(confidence).toBeLessThanOrEqual(1);
     }
+    // Ranked candidates per sentence, best first, for a person to confirm from the top few.
+    expect(en.body.sentences.map((s: { span: { text: string } }) => s.span.text)).toEqual([
+      'Experience with Python and SQL;',
+      'forklift driving licence.',
+    ]);
+    const first = en.body.sentences[0].candidates as Array<{ uri: string; score: number; evidence: string }>;
+    expect(first.map((c) => c.uri)).toContain(PYTHON);
+    for (let k = 1; k < first.length; k++) expect(first[k - 1]!.score).toBeGreaterThanOrEqual(first[k]!.score);
+    expect(Array.isArray(en.body.occupations)).toBe(true);
 
     const zhText = '需要熟练掌握焊接技术';
     const zh = await extract({ text: zhText, lang: 'zh' });

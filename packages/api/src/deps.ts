@@ -1,4 +1,5 @@
 import type { SkillGraph } from '@skillpass/matching';
+import type { SkillSuggestions } from '@skillpass/taxonomy';
 import type { CredentialBatchQueue, CredentialService } from '@skillpass/services';
 import type { CursorCodec, Repositories } from '@skillpass/store';
 import type { Env } from 'hono';
@@ -26,10 +27,8 @@ export interface SkillDirectory {
   occupationSkills(uri: string): { essential: string[]; optional: string[] };
   searchSkills(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
   searchOccupations(query: { q: string; lang: 'en' | 'zh'; limit: number }): ConceptHit[];
-  extractSkills(
-    text: string,
-    options: { lang?: 'en' | 'zh' },
-  ): Array<{ uri: string; label: string; span: { start: number; end: number; text: string }; confidence: number }>;
+  /** Skills named in the text (spans), and per sentence the ranked candidates a person confirms from. */
+  suggestSkills(text: string, options: { lang?: 'en' | 'zh' }): SkillSuggestions;
 }
 
 /** The taxonomy package in production; anything with this shape in tests. */

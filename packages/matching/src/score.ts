@@ -150,20 +150,24 @@ export function totalSkillWeight(job: MatchJob): number {
   return job.requiredSkills.reduce((sum, skill) => sum + importanceWeight(skill), 0);
 }
 
-/** The graduate's skills that are a required skill or an ESCO neighbour of one. */
-export function relevantSkillCount(
+/**
+ * How much of the graduate's skill set the job uses: a held skill the job requires counts 1, one that is only an
+ * ESCO neighbour of a required skill counts its relation credit (a neighbour is weaker evidence than the skill).
+ */
+export function relevantSkillWeight(
   skills: ReadonlyMap<string, ProfileSkill>,
   job: MatchJob,
   graph: SkillGraph,
 ): number {
-  const reach = new Set<string>();
+  const reach = new Map<string, number>();
   for (const required of job.requiredSkills) {
-    reach.add(required.uri);
-    for (const neighbour of graph.relatedSkills(required.uri)) reach.add(neighbour.uri);
+    reach.set(required.uri, 1);
+    for (const neighbour of graph.relatedSkills(required.uri))
+      reach.set(neighbour.uri, Math.max(reach.get(neighbour.uri) ?? 0, RELATION_CREDIT[neighbour.kind]));
   }
-  let count = 0;
-  for (const uri of skills.keys()) if (reach.has(uri)) count++;
-  return count;
+  let weight = 0;
+  for (const uri of skills.keys()) weight += reach.get(uri) ?? 0;
+  return weight;
 }
 
 /** Skill points (0–70) from the weighted credit earned, the job's total weight and the graduate's relevant skills. */
@@ -183,7 +187,7 @@ export function scoreJobForProfile(
   const credits = job.requiredSkills.map((required) => creditForRequiredSkill(skills, required, graph));
   const totalWeight = totalSkillWeight(job);
   const earned = credits.reduce((sum, c) => sum + c.credit * importanceWeight(c.required), 0);
-  const skillPart = skillPoints(earned, totalWeight, relevantSkillCount(skills, job, graph), skills.size);
+  const skillPart = skillPoints(earned, totalWeight, relevantSkillWeight(skills, job, graph), skills.size);
   const tier = locationTier(profile, job);
   const level = levelFits(profile, job);
   const locationPart = WEIGHTS.location * LOCATION_SCORE[tier];

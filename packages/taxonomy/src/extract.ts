@@ -41,7 +41,11 @@ interface ChinesePhrase {
 }
 
 export interface PhraseIndex {
-  english: Map<string, Phrase[]>;
+  /**
+   * By first word, then by second word (phrases of two or more words) or alone (one-word phrases), each list in
+   * preference order: a token looks only at phrases that can start there, not at every phrase of its first word.
+   */
+  english: Map<string, { byNext: Map<string, Phrase[]>; single: Phrase[] }>;
   chinese: Map<string, ChinesePhrase[]>;
 }
 
@@ -263,7 +267,16 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
         a.source - b.source,
     );
   }
-  return { english, chinese: chinesePhrases(skills) };
+  const indexed = new Map<string, { byNext: Map<string, Phrase[]>; single: Phrase[] }>();
+  for (const [first, bucket] of english) {
+    const entry = { byNext: new Map<string, Phrase[]>(), single: [] as Phrase[] };
+    for (const phrase of bucket) {
+      if (phrase.stems.length === 1) entry.single.push(phrase);
+      else entry.byNext.set(phrase.stems[1]!, [...(entry.byNext.get(phrase.stems[1]!) ?? []), phrase]);
+    }
+    indexed.set(first, entry);
+  }
+  return { english: indexed, chinese: chinesePhrases(skills) };
 }
 
 function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhrase[]> {
@@ -369,7 +382,12 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   {
     const tokens = tokenise(text);
     for (let i = 0; i < tokens.length; ) {
-      const match = (index.english.get(tokens[i]!.stem) ?? []).find((phrase) => matchesAt(phrase, tokens, i, text));
+      const entry = index.english.get(tokens[i]!.stem);
+      const next = tokens[i + 1]?.stem;
+      const longer = next === undefined ? undefined : entry?.byNext.get(next);
+      const match =
+        longer?.find((phrase) => matchesAt(phrase, tokens, i, text)) ??
+        entry?.single.find((phrase) => matchesAt(phrase, tokens, i, text));
       if (!match) {
         i++;
         continue;

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type AlternativeLabels, type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
+import { RETRIEVAL_FILE, type RetrievalData, SkillRetriever } from './retrieval.ts';
+import { ChineseRetriever } from './retrieval-zh.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
+import { SkillSuggester, type SkillSuggestions } from './suggest.ts';
 import { hasHan } from './text.ts';
 
 export type Lang = 'en' | 'zh';
@@ -26,6 +29,11 @@ export interface ChineseLabels {
 /** data/lexicon.json, curated by hand: tool names and job-ad phrases ESCO's labels lack. `en` is ESCO's preferred label. */
 export interface SkillLexicon {
   skills: Record<string, { en: string; terms: string[] }>;
+}
+
+/** data/soft-skills.json, curated by hand: job-ad phrasings of transversal skills. `en` is ESCO's preferred label. */
+export interface SoftSkillPatterns {
+  skills: Record<string, { en: string; patterns: string[] }>;
 }
 
 export interface SkillConcept {
@@ -83,6 +91,7 @@ export class Taxonomy {
   #skillSearch?: Record<Lang, ConceptSearchIndex>;
   #occupationSearch?: Record<Lang, ConceptSearchIndex>;
   #phrases?: PhraseIndex;
+  #suggester?: SkillSuggester;
   #lexicon?: SkillLexicon;
   #descriptions?: { skills: string[]; occupations: string[] };
   #occupationUris?: readonly string[];
@@ -266,9 +275,53 @@ export class Taxonomy {
     return this.#occupationSearch[queryLang(query)].search(query.q, query.limit);
   }
 
-  extractSkills(text: string, options: { lang?: Lang } = {}): ExtractedSkill[] {
+  get #phraseIndex(): PhraseIndex {
     this.#phrases ??= buildPhraseIndex(this.#skills.map((skill) => ({ ...skill, terms: this.#termsOf(skill) })));
-    return extractSkillMentions(text, this.#phrases, options.lang);
+    return this.#phrases;
+  }
+
+  /** Skills named in the text by an ESCO label, a curated term or a Chinese label, each with its span. */
+  extractSkills(text: string, options: { lang?: Lang } = {}): ExtractedSkill[] {
+    return extractSkillMentions(text, this.#phraseIndex, options.lang);
+  }
+
+  /**
+   * Ranked suggestions: the label hits of extractSkills, soft-skill phrasings, and retrieval over ESCO labels and
+   * descriptions (English) and the Chinese labels, per sentence, with the occupation the text resembles as context.
+   * The retrieval index (data/skill-retrieval.json.gz) is read on the first call.
+   */
+  suggestSkills(text: string, options: { lang?: Lang } = {}): SkillSuggestions {
+    if (!this.#suggester) {
+      const skills = this.#skills;
+      const skillIndex = this.#data.skillIndex;
+      const soft = this.#read<SoftSkillPatterns>('soft-skills.json');
+      const zh = this.#zh;
+      this.#suggester = new SkillSuggester({
+        phrases: this.#phraseIndex,
+        english: new SkillRetriever(this.#read<RetrievalData>(RETRIEVAL_FILE)),
+        chinese: new ChineseRetriever(
+          skills.flatMap((skill, index) =>
+            skill.zh ? [skill.zh.label, ...skill.zh.aliases].map((text) => ({ skill: index, text })) : [],
+          ),
+          skills.length,
+        ),
+        patterns: Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
+          const skill = skillIndex.get(uri);
+          return skill === undefined ? [] : patterns.map((source) => ({ skill, pattern: new RegExp(source, 'iu') }));
+        }),
+        skillUris: this.allSkillUris(),
+        skillIndex,
+        skillLabel: (index, lang) =>
+          (lang === 'zh' ? skills[index]!.zh?.label : undefined) ?? skills[index]!.preferredLabel,
+        occupationSkills: this.#data.occupationSkills,
+        occupationUri: (index) => OCCUPATION_PREFIX + this.#data.occupations[index]![0],
+        occupationLabel: (index, lang) => {
+          const uri = OCCUPATION_PREFIX + this.#data.occupations[index]![0];
+          return (lang === 'zh' ? zh.occupations[uri]?.zh : undefined) ?? this.#data.occupations[index]![3];
+        },
+      });
+    }
+    return this.#suggester.suggest(text, options.lang);
   }
 }
 

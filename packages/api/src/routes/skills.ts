@@ -33,16 +33,34 @@ const extractRequestSchema = builtOnFirstUse(() =>
     lang: z.optional(z.enum(['en', 'zh'])),
   }),
 );
+const spanSchema = builtOnFirstUse(() => z.object({ start: z.int(), end: z.int(), text: z.string() }));
 const extractResponseSchema = builtOnFirstUse(() =>
   z.object({
     items: z.array(
       z.object({
         uri: z.string(),
         label: z.string(),
-        span: z.object({ start: z.int(), end: z.int(), text: z.string() }),
+        span: spanSchema(),
         confidence: z.number().check(z.gte(0), z.lte(1)),
       }),
     ),
+    /** Per sentence, ranked candidates (best first) for a person to confirm from the top few. */
+    sentences: z.array(
+      z.object({
+        span: spanSchema(),
+        candidates: z.array(
+          z.object({
+            uri: z.string(),
+            label: z.string(),
+            score: z.number().check(z.gte(0), z.lte(1)),
+            evidence: z.enum(['label', 'pattern', 'retrieval']),
+            inContext: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    /** The ESCO occupations whose skill profiles the text resembles most (the context of the ranking). */
+    occupations: z.array(z.object({ uri: z.string(), label: z.string(), score: z.number() })),
     attribution: z.string(),
   }),
 );
@@ -96,13 +114,16 @@ export function skillRoutes(deps: ApiDeps): ApiApp {
         body: { content: { 'application/json': { schema: extractRequestSchema() } }, required: true },
       }),
       responses: () => ({
-        200: jsonContent(extractResponseSchema(), 'Skills with the matched span and a confidence'),
+        200: jsonContent(
+          extractResponseSchema(),
+          'Skills with the matched span and a confidence, and ranked candidates per sentence',
+        ),
         ...problemResponses(400),
       }),
     }),
     (c) => {
       const { text, lang } = c.req.valid('json');
-      return c.json({ items: skills.extractSkills(text, { lang }), attribution: ESCO_ATTRIBUTION }, 200);
+      return c.json({ ...skills.suggestSkills(text, { lang }), attribution: ESCO_ATTRIBUTION }, 200);
     },
   );
   return app;

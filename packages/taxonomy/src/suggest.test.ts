@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { retrievalDataFor } from '../scripts/build-retrieval-index.ts';
+import { getTaxonomy, type SoftSkillPatterns, taxonomyDataDir } from './index.ts';
+import { RETRIEVAL_FILE } from './retrieval.ts';
+import { splitSentences } from './suggest.ts';
+
+const taxonomy = getTaxonomy();
+const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
+const S = {
+  keepStockRecords: skill('f60416d5-2d98-4401-ba0d-b92b53e01d86'),
+  mig: skill('f015c5d5-6a1c-4f63-9012-a05f4f34105e'),
+  applyWoundDressings: skill('fa845322-85c4-42cb-b230-c1d43d308f02'),
+  workInTeams: skill('60c78287-22eb-4103-9c8c-28deaa460da0'),
+  copeWithStress: skill('7a147904-22b3-498a-b4d9-7bceeb86b45d'),
+};
+const items = (text: string, lang?: 'en' | 'zh') =>
+  taxonomy.suggestSkills(text, lang ? { lang } : {}).items.map((i) => i.uri);
+
+describe('ranked skill suggestions (suggestSkills)', () => {
+  const ad =
+    'Warehouse clerk in Kunshan. Keep accurate stock records and count the inventory every month.\n' +
+    'You are a team player who can work under pressure; forklift licence preferred. 熟悉Excel和WMS系统。';
+
+  it('splits the text into sentences and ranks candidates per sentence, best first, with spans into the text', () => {
+    const result = taxonomy.suggestSkills(ad);
+    expect(result.sentences.map((s) => s.span.text)).toEqual([
+      'Warehouse clerk in Kunshan.',
+      'Keep accurate stock records and count the inventory every month.',
+      'You are a team player who can work under pressure;',
+      'forklift licence preferred.',
+      '熟悉Excel和WMS系统。',
+    ]);
+    for (const { span, candidates } of result.sentences) {
+      expect(ad.slice(span.start, span.end)).toBe(span.text);
+      expect(candidates.length).toBeLessThanOrEqual(5);
+      for (let k = 1; k < candidates.length; k++)
+        expect(candidates[k - 1]!.score).toBeGreaterThanOrEqual(candidates[k]!.score);
+      for (const c of candidates) {
+        expect(taxonomy.isKnownSkill(c.uri)).toBe(true);
+        expect(c.score).toBeGreaterThan(0);
+        expect(c.score).toBeLessThanOrEqual(1);
+      }
+    }
+    for (const item of result.items) expect(ad.slice(item.span.start, item.span.end)).toBe(item.span.text);
+    expect(result.occupations.length).toBeGreaterThan(0);
+  });
+
+  it('finds skills the text states without their ESCO label, by retrieval over labels', () => {
+    expect(items('Keep accurate stock records and count the inventory every month.')).toContain(S.keepStockRecords);
+    expect(items('Nurse for the surgical ward: dress wounds and monitor vital signs.')).toContain(
+      S.applyWoundDressings,
+    );
+  });
+
+  it('reads common phrasings of soft skills, in English and Chinese', () => {
+    expect(items('We need a team player who can work under pressure.')).toEqual(
+      expect.arrayContaining([S.workInTeams, S.copeWithStress]),
+    );
+    expect(items('要求有团队合作精神，能承受工作压力。', 'zh')).toEqual(
+      expect.arrayContaining([S.workInTeams, S.copeWithStress]),
+    );
+  });
+
+  it("gives a wording that is one skill's name to that skill, not to another skill listing it as an alternative", () => {
+    const suggestions = taxonomy.suggestSkills('You will work in a team of five.');
+    const top = suggestions.sentences[0]!.candidates[0]!;
+    expect(top.uri).toBe(S.workInTeams);
+    expect(suggestions.items.map((i) => i.label)).not.toContain('work in textile manufacturing teams');
+  });
+
+  it('names the occupation the text resembles and marks candidates that occupation lists', () => {
+    const result = taxonomy.suggestSkills(
+      'Welder for our shipyard. Weld hull blocks with MIG welding and grind the seams.',
+    );
+    expect(result.occupations.map((o) => o.label)).toContain('welder');
+    expect(result.items.map((i) => i.uri)).toContain(S.mig);
+    expect(result.sentences.flatMap((s) => s.candidates).some((c) => c.inContext)).toBe(true);
+  });
+
+  it('treats a full stop inside a name as part of the word', () => {
+    expect(splitSentences('Node.js and Vue.js. Then 3.5 years.').map(({ start, end }) => [start, end])).toEqual([
+      [0, 19],
+      [20, 35],
+    ]);
+  });
+});
+
+describe('the curated data behind the suggestions', () => {
+  it('soft-skill phrasings name real ESCO skills as ESCO names them, and compile', () => {
+    const soft = JSON.parse(readFileSync(`${taxonomyDataDir()}/soft-skills.json`, 'utf8')) as SoftSkillPatterns;
+    for (const [uri, entry] of Object.entries(soft.skills)) {
+      expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
+      for (const pattern of entry.patterns) expect(() => new RegExp(pattern, 'iu')).not.toThrow();
+    }
+  });
+
+  it('the committed retrieval index is what the build script derives from the shipped data', {
+    timeout: 180_000,
+  }, () => {
+    const committed = JSON.parse(gunzipSync(readFileSync(`${taxonomyDataDir()}/${RETRIEVAL_FILE}`)).toString('utf8'));
+    expect(committed).toEqual(retrievalDataFor(taxonomyDataDir()));
+  });
+});

@@ -1,0 +1,251 @@
+import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
+import { contentStems, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
+import type { ChineseRetriever } from './retrieval-zh.ts';
+import { hasHan, tokenise } from './text.ts';
+
+/** What put a candidate on the list: an ESCO or lexicon label in the text, a soft-skill phrase, or retrieval. */
+export type Evidence = 'label' | 'pattern' | 'retrieval';
+
+export interface SkillCandidate {
+  uri: string;
+  label: string;
+  /** In [0, 1]; comparable within one text, not a probability. */
+  score: number;
+  evidence: Evidence;
+  /** True when the occupation the text resembles lists the skill: the context raised its score. */
+  inContext: boolean;
+}
+
+export interface SentenceSuggestions {
+  span: { start: number; end: number; text: string };
+  candidates: SkillCandidate[];
+}
+
+export interface SkillSuggestions {
+  /** Skills to suggest, with the span that names them (label hits as extractSkills gives them, plus the rest). */
+  items: ExtractedSkill[];
+  /** Per sentence, the best candidates first, for a person to confirm from the top few. */
+  sentences: SentenceSuggestions[];
+  /** The ESCO occupations whose skill profiles the text's skills resemble most. */
+  occupations: Array<{ uri: string; label: string; score: number }>;
+}
+
+export interface SuggesterData {
+  phrases: PhraseIndex;
+  english: SkillRetriever;
+  chinese: ChineseRetriever;
+  /** Soft-skill phrasings (data/soft-skills.json). */
+  patterns: ReadonlyArray<{ skill: number; pattern: RegExp }>;
+  skillUris: readonly string[];
+  skillIndex: ReadonlyMap<string, number>;
+  skillLabel: (skill: number, lang: 'en' | 'zh') => string;
+  /** Per occupation: its essential and optional skill indexes. */
+  occupationSkills: ReadonlyArray<readonly [readonly number[], readonly number[]]>;
+  occupationUri: (occupation: number) => string;
+  occupationLabel: (occupation: number, lang: 'en' | 'zh') => string;
+}
+
+/** Tuned on the dev split of eval/extraction.jsonl (never on test). */
+export const TUNING = {
+  retrieval: { descriptionWeight: 0.15, coveragePower: 2, fullInformation: 8, minCoverage: 0.5 } as RetrievalTuning,
+  /** How much the resembled occupation raises a candidate it lists (score × (1 + context × weight)). */
+  contextWeight: 0.35,
+  /** Occupations taken as the text's context. */
+  contextOccupations: 3,
+  /** A candidate becomes an item at this score, if it is among the first `itemRank` of its sentence. */
+  itemScore: 0.55,
+  itemRank: 1,
+  patternScore: 0.8,
+  candidatesPerSentence: 5,
+  minCandidateScore: 0.1,
+} as const;
+
+/** Sentence ends: Chinese and Latin stops, semicolons, line breaks; a full stop only before space (Node.js, 3.5). */
+export function splitSentences(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  const push = (end: number) => {
+    const piece = text.slice(start, end);
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (trimmed) spans.push({ start: start + lead, end: start + lead + trimmed.length });
+  };
+  for (const match of text.matchAll(/[。！？；;!?\n]|\.(?=\s|$)/gu)) {
+    const end = match.index + match[0].length;
+    push(end);
+    start = end;
+  }
+  push(text.length);
+  return spans;
+}
+
+interface Working {
+  skill: number;
+  score: number;
+  evidence: Evidence;
+  span?: { start: number; end: number };
+  context: number;
+}
+
+export class SkillSuggester {
+  readonly #data: SuggesterData;
+  #occupationsOfSkill?: Array<Array<[number, number]>>;
+
+  constructor(data: SuggesterData) {
+    this.#data = data;
+  }
+
+  /** Skill → [occupation, 1 essential | 0.6 optional], built on first use. */
+  get #skillOccupations(): Array<Array<[number, number]>> {
+    if (!this.#occupationsOfSkill) {
+      const bySkill: Array<Array<[number, number]>> = this.#data.skillUris.map(() => []);
+      this.#data.occupationSkills.forEach(([essential, optional], occupation) => {
+        for (const skill of essential) bySkill[skill]!.push([occupation, 1]);
+        for (const skill of optional) bySkill[skill]!.push([occupation, 0.6]);
+      });
+      this.#occupationsOfSkill = bySkill;
+    }
+    return this.#occupationsOfSkill;
+  }
+
+  suggest(text: string, lang?: 'en' | 'zh'): SkillSuggestions {
+    const data = this.#data;
+    const labelLang: 'en' | 'zh' = lang === 'zh' || (lang === undefined && hasHan(text)) ? 'zh' : 'en';
+    const hits = extractSkillMentions(text, data.phrases, lang);
+    const sentences = splitSentences(text).map((span) => {
+      const sentence = text.slice(span.start, span.end);
+      const found = new Map<number, Working>();
+      const offer = (candidate: Working) => {
+        const current = found.get(candidate.skill);
+        if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
+      };
+      for (const hit of hits) {
+        const skill = data.skillIndex.get(hit.uri);
+        if (skill !== undefined && hit.span.start >= span.start && hit.span.start < span.end)
+          offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
+      }
+      for (const { skill, pattern } of data.patterns) {
+        const match = pattern.exec(sentence);
+        if (match)
+          offer({
+            skill,
+            score: TUNING.patternScore,
+            evidence: 'pattern',
+            span: { start: span.start + match.index, end: span.start + match.index + match[0].length },
+            context: 0,
+          });
+      }
+      const tokens = tokenise(sentence).map((t) => ({ ...t, fuzzy: fuzzyKey(t.stem) ?? t.stem }));
+      const stems = contentStems(sentence);
+      if (stems.length > 0)
+        for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
+          const keys = new Set(hit.matched.flatMap((s) => [s, fuzzyKey(s) ?? s]));
+          const shown = tokens.filter((t) => keys.has(t.stem) || keys.has(t.fuzzy));
+          offer({
+            skill: hit.skill,
+            score: hit.score,
+            evidence: 'retrieval',
+            ...(shown.length > 0
+              ? { span: { start: span.start + shown[0]!.start, end: span.start + shown[shown.length - 1]!.end } }
+              : {}),
+            context: 0,
+          });
+        }
+      if (hasHan(sentence))
+        for (const hit of data.chinese.retrieve(sentence, 20))
+          offer({
+            skill: hit.skill,
+            score: hit.score,
+            evidence: 'retrieval',
+            span: { start: span.start + hit.start, end: span.start + hit.end },
+            context: 0,
+          });
+      return { span, found };
+    });
+
+    const occupations = this.#resembledOccupations(sentences.map((s) => s.found));
+    const contextOf = new Map<number, number>();
+    const top = occupations[0]?.score ?? 0;
+    for (const { occupation, score } of occupations) {
+      const [essential, optional] = data.occupationSkills[occupation]!;
+      const weight = top > 0 ? score / top : 0;
+      for (const skill of essential) contextOf.set(skill, Math.max(contextOf.get(skill) ?? 0, weight));
+      for (const skill of optional) contextOf.set(skill, Math.max(contextOf.get(skill) ?? 0, 0.6 * weight));
+    }
+
+    const items = new Map<string, ExtractedSkill>();
+    for (const hit of hits) items.set(hit.uri, hit);
+    const result: SentenceSuggestions[] = sentences.map(({ span, found }) => {
+      const ranked = [...found.values()]
+        .map((c) => {
+          const context = contextOf.get(c.skill) ?? 0;
+          return { ...c, context, score: Math.min(1, c.score * (1 + TUNING.contextWeight * context)) };
+        })
+        .filter((c) => c.score >= TUNING.minCandidateScore)
+        .sort((a, b) => b.score - a.score || a.skill - b.skill);
+      ranked.forEach((c, rank) => {
+        const accepted =
+          c.evidence === 'pattern' ||
+          (c.evidence === 'retrieval' && rank < TUNING.itemRank && c.score >= TUNING.itemScore);
+        if (!accepted) return;
+        const uri = data.skillUris[c.skill]!;
+        const where = c.span ?? span;
+        const item: ExtractedSkill = {
+          uri,
+          label: data.skillLabel(c.skill, labelLang),
+          span: { start: where.start, end: where.end, text: text.slice(where.start, where.end) },
+          confidence: Math.round(c.score * 100) / 100,
+        };
+        // A label hit keeps its span (it names the skill most exactly); the confidence is the higher one.
+        const current = items.get(uri);
+        if (!current) items.set(uri, item);
+        else if (current.confidence < item.confidence) items.set(uri, { ...current, confidence: item.confidence });
+      });
+      return {
+        span: { ...span, text: text.slice(span.start, span.end) },
+        candidates: ranked.slice(0, TUNING.candidatesPerSentence).map((c) => ({
+          uri: data.skillUris[c.skill]!,
+          label: data.skillLabel(c.skill, labelLang),
+          score: Math.round(c.score * 1000) / 1000,
+          evidence: c.evidence,
+          inContext: c.context > 0,
+        })),
+      };
+    });
+    return {
+      items: [...items.values()].sort((a, b) => a.span.start - b.span.start || b.confidence - a.confidence),
+      sentences: result,
+      occupations: occupations.map(({ occupation, score }) => ({
+        uri: data.occupationUri(occupation),
+        label: data.occupationLabel(occupation, labelLang),
+        score: Math.round(score * 1000) / 1000,
+      })),
+    };
+  }
+
+  /**
+   * The occupations whose ESCO profiles hold most of the text's likelier skills (weighted by score, essential
+   * above optional), normalised by the square root of the profile's size so that big profiles do not win by size.
+   */
+  #resembledOccupations(
+    found: ReadonlyArray<ReadonlyMap<number, Working>>,
+  ): Array<{ occupation: number; score: number }> {
+    const evidence = new Map<number, number>();
+    for (const sentence of found)
+      for (const c of sentence.values())
+        if (c.score >= 0.4) evidence.set(c.skill, Math.max(evidence.get(c.skill) ?? 0, c.score));
+    const scores = new Map<number, number>();
+    const bySkill = this.#skillOccupations;
+    for (const [skill, weight] of evidence)
+      for (const [occupation, relation] of bySkill[skill]!)
+        scores.set(occupation, (scores.get(occupation) ?? 0) + weight * relation);
+    return [...scores]
+      .map(([occupation, sum]) => {
+        const [essential, optional] = this.#data.occupationSkills[occupation]!;
+        return { occupation, score: sum / Math.sqrt(essential.length + optional.length) };
+      })
+      .filter((o) => o.score > 0)
+      .sort((a, b) => b.score - a.score || a.occupation - b.occupation)
+      .slice(0, TUNING.contextOccupations);
+  }
+}
