@@ -12,7 +12,7 @@ export type SkillHit = ConceptHit;
 export type OccupationHit = ConceptHit;
 
 /**
- * data/zh.json, curated by hand. `en` repeats ESCO's preferred label so a reviewer reads both side by side
+ * data/zh.json, curated by hand: one of the sources scripts/zh-compile.ts compiles into data/zh-labels.json.gz. `en` repeats ESCO's preferred label so a reviewer reads both side by side
  * (a test keeps it equal to the artifact's). `chinaCode` is a 职业分类大典 code, present only with its source.
  */
 export interface ChineseLabels {
@@ -22,6 +22,31 @@ export interface ChineseLabels {
     { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }
   >;
 }
+
+/** data/zh-labels.json.gz: per concept uuid, the Chinese preferred label then its alternatives (scripts/zh-compile.ts). */
+export interface CompiledChinese {
+  skills: Record<string, string[]>;
+  occupations: Record<string, string[]>;
+  chinaCodes: Record<string, string>;
+}
+
+export const ZH_LABELS_FILE = 'zh-labels.json.gz';
+
+interface ChineseIndex {
+  skills: Map<string, { label: string; aliases: string[] }>;
+  occupations: Map<string, { label: string; aliases: string[] }>;
+  chinaCodes: Record<string, string>;
+}
+
+const chineseIndex = (compiled: CompiledChinese): ChineseIndex => {
+  const entries = (labels: Record<string, string[]>) =>
+    new Map(Object.entries(labels).map(([uuid, [label = '', ...aliases]]) => [uuid, { label, aliases }]));
+  return {
+    skills: entries(compiled.skills),
+    occupations: entries(compiled.occupations),
+    chinaCodes: compiled.chinaCodes,
+  };
+};
 
 /** data/lexicon.json, curated by hand: tool names and job-ad phrases ESCO's labels lack. `en` is ESCO's preferred label. */
 export interface SkillLexicon {
@@ -77,7 +102,7 @@ interface LoadedCore extends CompactTaxonomy {
 export class Taxonomy {
   readonly #dataDir: string;
   #core?: LoadedCore;
-  #chinese?: ChineseLabels;
+  #chinese?: ChineseIndex;
   #concepts?: { skills: SkillConcept[]; occupations: OccupationConcept[] };
   #relations?: SkillRelation[][];
   #skillSearch?: Record<Lang, ConceptSearchIndex>;
@@ -109,8 +134,9 @@ export class Taxonomy {
     return this.#core;
   }
 
-  get #zh(): ChineseLabels {
-    this.#chinese ??= this.#read<ChineseLabels>('zh.json');
+  /** The compiled Chinese labels (data/zh-labels.json.gz, from scripts/zh-compile.ts): only Chinese callers read it. */
+  get #zh(): ChineseIndex {
+    this.#chinese ??= chineseIndex(this.#read<CompiledChinese>(ZH_LABELS_FILE));
     return this.#chinese;
   }
 
@@ -122,27 +148,28 @@ export class Taxonomy {
       this.#concepts = {
         skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) => {
           const uri = SKILL_PREFIX + uuid;
-          const chinese = zh.skills[uri];
+          const chinese = zh.skills.get(uuid);
           return {
             uri,
             type,
             reuseLevel,
             preferredLabel,
             altLabels: labels.skills[index] ?? [],
-            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
+            ...(chinese ? { zh: chinese } : {}),
           };
         }),
         occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) => {
           const uri = OCCUPATION_PREFIX + uuid;
-          const chinese = zh.occupations[uri];
+          const chinese = zh.occupations.get(uuid);
+          const chinaCode = zh.chinaCodes[uuid];
           return {
             uri,
             iscoGroup,
             escoCode,
             preferredLabel,
             altLabels: labels.occupations[index] ?? [],
-            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
-            ...(chinese?.chinaCode ? { chinaCode: chinese.chinaCode } : {}),
+            ...(chinese ? { zh: chinese } : {}),
+            ...(chinaCode ? { chinaCode } : {}),
           };
         }),
       };
@@ -209,7 +236,8 @@ export class Taxonomy {
           ? this.#data.occupations[occupation]![3]
           : undefined;
     if (preferred === undefined || lang === 'en') return preferred;
-    return (skill !== undefined ? this.#zh.skills[uri]?.zh : this.#zh.occupations[uri]?.zh) ?? preferred;
+    const uuid = uri.slice(uri.lastIndexOf('/') + 1);
+    return (skill !== undefined ? this.#zh.skills : this.#zh.occupations).get(uuid)?.label ?? preferred;
   }
 
   /** Skill-to-skill links: ESCO's hierarchy (both directions) and its skill–skill relations. */
