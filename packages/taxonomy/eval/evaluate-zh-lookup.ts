@@ -1,7 +1,7 @@
 /**
  * npm run eval:zh-lookup [-- --verbose] — everyday Chinese look-ups (eval/zh-lookup.tsv): the share whose top 3
  * (`searchSkills` / `searchOccupations`, lang zh) holds a concept a person would accept, on the dev and test halves.
- * The baseline in the same run is the same look-up with only the first curated entries (data/zh.json).
+ * `--verbose` lists the dev misses only (the test half is scored, never read). The baseline in the same run is the same look-up with only the first curated entries (data/zh.json).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ if (process.argv[1] === import.meta.filename) {
         );
       }
     if (verbose && run === taxonomy)
-      for (const r of results.filter((x) => !x.found))
+      for (const r of results.filter((x) => !x.found && x.split === 'dev'))
         console.log(
           `${r.split} ${r.query}: ${r.hits.map((h) => `${h.label} (${h.preferredLabel})`).join('; ') || '—'} ← want ${r.accepted.map((uri) => run.labelOf(uri)).join(' | ')}`,
         );

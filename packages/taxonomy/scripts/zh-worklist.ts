@@ -7,19 +7,20 @@
  * artifact: essential 2, optional 1), counting profiles of the Delta's priority sectors (scripts/zh-sectors.ts)
  * three times. A skill's sector is the one whose profiles name it most often per occupation; a transversal skill,
  * or one named in four or more sectors, is `general`. Occupations are those of the priority sectors, broadest
- * first (fewest levels in the ESCO code), then the largest profiles.
+ * first (fewest levels in the ESCO code), then the largest profiles. Before all of them come the essential skills of the
+ * core vocational occupations (CORE_OCCUPATIONS), in data/zh/skills-vocational.tsv.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CompactTaxonomy } from '../src/artifact.ts';
-import { type Sector, sectorOfIsco } from './zh-sectors.ts';
+import { CORE_OCCUPATIONS, type Sector, sectorOfIsco } from './zh-sectors.ts';
 import { readZhSources } from './zh-sources.ts';
 
 const DATA = resolve(import.meta.dirname, '../data');
 
 export interface Worklist {
-  skills: Array<{ uuid: string; label: string; sector: Sector | 'general'; score: number }>;
+  skills: Array<{ uuid: string; label: string; sector: Sector | 'general' | 'vocational'; score: number }>;
   occupations: Array<{ uuid: string; label: string; sector: Sector; score: number }>;
 }
 
@@ -40,6 +41,13 @@ export function rankConcepts(core: CompactTaxonomy): Worklist {
         if (sector) perSector[skill]!.set(sector, (perSector[skill]!.get(sector) ?? 0) + 1);
       }
   });
+  const byLabel = new Map(core.occupations.map(([, , , label], index) => [label, index]));
+  const vocational = new Set<number>();
+  for (const label of CORE_OCCUPATIONS) {
+    const occupation = byLabel.get(label);
+    if (occupation === undefined) throw new Error(`CORE_OCCUPATIONS: no ESCO occupation is called "${label}"`);
+    for (const skill of core.occupationSkills[occupation]![0]) vocational.add(skill);
+  }
   const skills = core.skills
     .map(([uuid, , reuseLevel, label], index) => {
       const counts = [...perSector[index]!.entries()];
@@ -47,8 +55,12 @@ export function rankConcepts(core: CompactTaxonomy): Worklist {
       const [top] = counts.sort(
         (a, b) => b[1] / sectorSize.get(b[0])! - a[1] / sectorSize.get(a[0])! || (a[0] < b[0] ? -1 : 1),
       );
-      const sector: Sector | 'general' = reuseLevel === 'transversal' || broad || !top ? 'general' : top[0];
-      return { uuid, label, sector, score: score[index]! };
+      const sector: Sector | 'general' | 'vocational' = vocational.has(index)
+        ? 'vocational'
+        : reuseLevel === 'transversal' || broad || !top
+          ? 'general'
+          : top[0];
+      return { uuid, label, sector, score: score[index]! + (vocational.has(index) ? 10_000 : 0) };
     })
     .filter((skill) => skill.score > 0)
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
