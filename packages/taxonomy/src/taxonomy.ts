@@ -6,6 +6,7 @@ import { type AlternativeLabels, type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
 import { hasHan } from './text.ts';
+import { ChineseSearchIndex } from './zh-search.ts';
 
 export type Lang = 'en' | 'zh';
 export type SkillHit = ConceptHit;
@@ -105,8 +106,8 @@ export class Taxonomy {
   #chinese?: ChineseIndex;
   #concepts?: { skills: SkillConcept[]; occupations: OccupationConcept[] };
   #relations?: SkillRelation[][];
-  #skillSearch?: Record<Lang, ConceptSearchIndex>;
-  #occupationSearch?: Record<Lang, ConceptSearchIndex>;
+  #skillSearch?: { en: ConceptSearchIndex; zh: ChineseSearchIndex<SkillConcept> };
+  #occupationSearch?: { en: ConceptSearchIndex; zh: ChineseSearchIndex<OccupationConcept> };
   #phrases?: PhraseIndex;
   #lexicon?: SkillLexicon;
   #descriptions?: { skills: string[]; occupations: string[] };
@@ -281,7 +282,7 @@ export class Taxonomy {
   searchSkills(query: { q: string; lang: Lang; limit: number }): SkillHit[] {
     this.#skillSearch ??= {
       en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4, this.#termsOf),
-      zh: ConceptSearchIndex.chinese(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
+      zh: new ChineseSearchIndex(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
     };
     return this.#skillSearch[queryLang(query)].search(query.q, query.limit);
   }
@@ -289,7 +290,7 @@ export class Taxonomy {
   searchOccupations(query: { q: string; lang: Lang; limit: number }): OccupationHit[] {
     this.#occupationSearch ??= {
       en: ConceptSearchIndex.english(this.#occupations, () => 0),
-      zh: ConceptSearchIndex.chinese(this.#occupations, () => 0),
+      zh: new ChineseSearchIndex(this.#occupations, () => 0),
     };
     return this.#occupationSearch[queryLang(query)].search(query.q, query.limit);
   }
