@@ -3,13 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadLookUps } from '../eval/evaluate-zh-lookup.ts';
-import {
-  compileChinese,
-  labelKey,
-  readAmbiguities,
-  relatedInEsco,
-  serialiseChinese,
-} from '../scripts/zh-compile.ts';
+import { compileChinese, labelKey, readAmbiguities, relatedInEsco, serialiseChinese } from '../scripts/zh-compile.ts';
 import { readZhSources } from '../scripts/zh-sources.ts';
 import { readCore } from '../scripts/zh-worklist.ts';
 import { OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
