@@ -106,8 +106,10 @@ export class Taxonomy {
   #chinese?: ChineseIndex;
   #concepts?: { skills: SkillConcept[]; occupations: OccupationConcept[] };
   #relations?: SkillRelation[][];
-  #skillSearch?: { en: ConceptSearchIndex; zh: ChineseSearchIndex<SkillConcept> };
-  #occupationSearch?: { en: ConceptSearchIndex; zh: ChineseSearchIndex<OccupationConcept> };
+  #skillSearchEn?: ConceptSearchIndex;
+  #skillSearchZh?: ChineseSearchIndex<SkillConcept>;
+  #occupationSearchEn?: ConceptSearchIndex;
+  #occupationSearchZh?: ChineseSearchIndex<OccupationConcept>;
   #phrases?: PhraseIndex;
   #lexicon?: SkillLexicon;
   #descriptions?: { skills: string[]; occupations: string[] };
@@ -145,37 +147,38 @@ export class Taxonomy {
   #fullConcepts(): { skills: SkillConcept[]; occupations: OccupationConcept[] } {
     if (!this.#concepts) {
       const labels = this.#read<AlternativeLabels>('esco-labels.json.gz');
-      const zh = this.#zh;
       this.#concepts = {
-        skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) => {
-          const uri = SKILL_PREFIX + uuid;
-          const chinese = zh.skills.get(uuid);
-          return {
-            uri,
-            type,
-            reuseLevel,
-            preferredLabel,
-            altLabels: labels.skills[index] ?? [],
-            ...(chinese ? { zh: chinese } : {}),
-          };
-        }),
-        occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) => {
-          const uri = OCCUPATION_PREFIX + uuid;
-          const chinese = zh.occupations.get(uuid);
-          const chinaCode = zh.chinaCodes[uuid];
-          return {
-            uri,
-            iscoGroup,
-            escoCode,
-            preferredLabel,
-            altLabels: labels.occupations[index] ?? [],
-            ...(chinese ? { zh: chinese } : {}),
-            ...(chinaCode ? { chinaCode } : {}),
-          };
-        }),
+        skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) =>
+          this.#withChinese(
+            { uri: SKILL_PREFIX + uuid, type, reuseLevel, preferredLabel, altLabels: labels.skills[index] ?? [] },
+            () => ({ zh: this.#zh.skills.get(uuid) }),
+          ),
+        ),
+        occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) =>
+          this.#withChinese(
+            {
+              uri: OCCUPATION_PREFIX + uuid,
+              iscoGroup,
+              escoCode,
+              preferredLabel,
+              altLabels: labels.occupations[index] ?? [],
+            },
+            () => ({ zh: this.#zh.occupations.get(uuid), chinaCode: this.#zh.chinaCodes[uuid] }),
+            ['zh', 'chinaCode'],
+          ),
+        ),
       };
     }
     return this.#concepts;
+  }
+
+  /**
+   * Adds `zh` (and `chinaCode`) as properties read on first access, so that English look-up, URI checks and labelling
+   * never parse the Chinese labels: only a caller that reads a Chinese field does.
+   */
+  #withChinese<T extends object>(concept: T, chinese: () => Record<string, unknown>, keys = ['zh']): T {
+    for (const key of keys) Object.defineProperty(concept, key, { enumerable: true, get: () => chinese()[key] });
+    return concept;
   }
 
   /** Curated terms per skill, for search and extraction only: `getSkill()` keeps ESCO's own labels. */
@@ -279,20 +282,24 @@ export class Taxonomy {
     return this.#skillUris;
   }
 
+  /** Each language's index is built by the first query in that language: an English query never reads Chinese. */
   searchSkills(query: { q: string; lang: Lang; limit: number }): SkillHit[] {
-    this.#skillSearch ??= {
-      en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4, this.#termsOf),
-      zh: new ChineseSearchIndex(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
-    };
-    return this.#skillSearch[queryLang(query)].search(query.q, query.limit);
+    const rank = (s: SkillConcept) => REUSE_RANK[s.reuseLevel] ?? 4;
+    if (queryLang(query) === 'zh') {
+      this.#skillSearchZh ??= new ChineseSearchIndex(this.#skills, rank);
+      return this.#skillSearchZh.search(query.q, query.limit);
+    }
+    this.#skillSearchEn ??= ConceptSearchIndex.english(this.#skills, rank, this.#termsOf);
+    return this.#skillSearchEn.search(query.q, query.limit);
   }
 
   searchOccupations(query: { q: string; lang: Lang; limit: number }): OccupationHit[] {
-    this.#occupationSearch ??= {
-      en: ConceptSearchIndex.english(this.#occupations, () => 0),
-      zh: new ChineseSearchIndex(this.#occupations, () => 0),
-    };
-    return this.#occupationSearch[queryLang(query)].search(query.q, query.limit);
+    if (queryLang(query) === 'zh') {
+      this.#occupationSearchZh ??= new ChineseSearchIndex(this.#occupations, () => 0);
+      return this.#occupationSearchZh.search(query.q, query.limit);
+    }
+    this.#occupationSearchEn ??= ConceptSearchIndex.english(this.#occupations, () => 0);
+    return this.#occupationSearchEn.search(query.q, query.limit);
   }
 
   extractSkills(text: string, options: { lang?: Lang } = {}): ExtractedSkill[] {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { compileChinese, labelKey, readAmbiguities, relatedInEsco, serialiseChin
 import { readZhSources } from '../scripts/zh-sources.ts';
 import { readCore } from '../scripts/zh-worklist.ts';
 import { OCCUPATION_PREFIX, SKILL_PREFIX } from './artifact.ts';
-import { type CompiledChinese, getTaxonomy, taxonomyDataDir, ZH_LABELS_FILE } from './taxonomy.ts';
+import { type CompiledChinese, getTaxonomy, Taxonomy, taxonomyDataDir, ZH_LABELS_FILE } from './taxonomy.ts';
 
 const taxonomy = getTaxonomy();
 const dataDir = taxonomyDataDir();
@@ -116,5 +117,24 @@ describe('Chinese look-up and extraction use the labels', () => {
     const lookUps = loadLookUps(taxonomy);
     expect(lookUps.length).toBeGreaterThanOrEqual(100);
     expect(lookUps.filter((l) => l.split === 'test').length).toBe(lookUps.filter((l) => l.split === 'dev').length);
+  });
+});
+
+describe('lazy loading of the Chinese labels', () => {
+  it('is not needed by English look-up, concepts, URI checks or English labels; the first Chinese call reads it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taxonomy-no-zh-'));
+    try {
+      for (const file of readdirSync(dataDir))
+        if (file !== ZH_LABELS_FILE) cpSync(join(dataDir, file), join(dir, file), { recursive: true });
+      const withoutChinese = new Taxonomy(dir);
+      const welding = 'http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea';
+      expect(withoutChinese.isKnownSkill(welding)).toBe(true);
+      expect(withoutChinese.labelOf(welding)).toBe('welding techniques');
+      expect(withoutChinese.getSkill(welding)?.preferredLabel).toBe('welding techniques');
+      expect(withoutChinese.searchSkills({ q: 'welding', lang: 'en', limit: 3 }).length).toBe(3);
+      expect(() => withoutChinese.labelOf(welding, 'zh')).toThrow(/zh-labels/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
