@@ -70,16 +70,18 @@ export function readZhSources(dataDir: string): ZhSources {
     ['skill', curated.skills],
     ['occupation', curated.occupations],
   ] as const)
-    for (const [uri, entry] of Object.entries(entries))
+    for (const [uri, entry] of Object.entries(entries)) {
+      const chinaCode: unknown = 'chinaCode' in entry ? entry.chinaCode : undefined;
       add({
         kind,
         uuid: uuidOf(uri),
         en: entry.en,
         zh: entry.zh,
         alternatives: entry.aliases ?? [],
-        ...('chinaCode' in entry && entry.chinaCode ? { chinaCode: entry.chinaCode } : {}),
+        ...(typeof chinaCode === 'string' ? { chinaCode } : {}),
         at: `zh.json ${uri}`,
       });
+    }
   for (const file of tsvFiles(dataDir)) {
     const kind = file.startsWith('skills') ? 'skill' : 'occupation';
     readFileSync(join(dataDir, TSV_DIR, file), 'utf8')
