@@ -16,7 +16,6 @@ interface SearchableConcept {
   preferredLabel: string;
   altLabels: string[];
   type?: string;
-  zh?: { label: string; aliases: string[] };
 }
 
 interface Entry {
@@ -37,9 +36,8 @@ interface Candidate {
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Ranked prefix and alias look-up. Tiers: exact label, exact alias, label prefix, alias prefix,
- * then (English) every query word prefixing a word of the label, or (Chinese) the query inside
- * the label; within a tier, the concept's own rank (ESCO reuse level), then the shorter label,
+ * Ranked English prefix and alias look-up (Chinese: zh-search.ts). Tiers: exact label, exact alias, label prefix,
+ * alias prefix, then every query word prefixing a word of the label; within a tier, the concept's own rank (ESCO reuse level), then the shorter label,
  * then the label itself, so equal inputs always give equal output.
  */
 export class ConceptSearchIndex {
@@ -52,7 +50,6 @@ export class ConceptSearchIndex {
 
   private constructor(
     private readonly concepts: readonly SearchableConcept[],
-    private readonly lang: 'en' | 'zh',
     rankOf: (concept: SearchableConcept) => number,
     entries: Entry[],
   ) {
@@ -60,12 +57,9 @@ export class ConceptSearchIndex {
     // Array.prototype.sort is stable, so entries with equal keys keep their (deterministic) input order.
     this.#entries = entries.sort((a, b) => byCodeUnits(a.key, b.key));
     for (const [id, entry] of this.#entries.entries()) entry.id = id;
-    this.#words =
-      lang === 'en'
-        ? this.#entries
-            .flatMap((entry) => entry.words.map((word) => [word, entry] as [string, Entry]))
-            .sort((a, b) => byCodeUnits(a[0], b[0]))
-        : [];
+    this.#words = this.#entries
+      .flatMap((entry) => entry.words.map((word) => [word, entry] as [string, Entry]))
+      .sort((a, b) => byCodeUnits(a[0], b[0]));
   }
 
   /** Inside a tier: the concept's rank (ESCO reuse level), the shorter label, the label, the concept. */
@@ -91,30 +85,11 @@ export class ConceptSearchIndex {
         return { id: 0, key, words: key.split(' '), label, concept: index, preferred: position === 0 };
       }),
     );
-    return new ConceptSearchIndex(concepts, 'en', rankOf as (c: SearchableConcept) => number, entries);
-  }
-
-  static chinese<T extends SearchableConcept>(
-    concepts: readonly T[],
-    rankOf: (concept: T) => number,
-  ): ConceptSearchIndex {
-    const entries = concepts.flatMap((concept, index) =>
-      concept.zh
-        ? [concept.zh.label, ...concept.zh.aliases].map((label, position) => ({
-            id: 0,
-            key: label,
-            words: [label],
-            label,
-            concept: index,
-            preferred: position === 0,
-          }))
-        : [],
-    );
-    return new ConceptSearchIndex(concepts, 'zh', rankOf as (c: SearchableConcept) => number, entries);
+    return new ConceptSearchIndex(concepts, rankOf as (c: SearchableConcept) => number, entries);
   }
 
   search(query: string, limit: number): ConceptHit[] {
-    const q = this.lang === 'en' ? normalise(query) : query.trim().replace(/\s+/g, '');
+    const q = normalise(query);
     if (!q || limit <= 0) return [];
     const best = new Map<number, Candidate>();
     const offer = (entry: Entry, tier: number) => {
@@ -129,15 +104,14 @@ export class ConceptSearchIndex {
     }
     // The later tiers can only rank below these, so they are needed only when these do not fill the page.
     if (best.size < limit) {
-      if (this.lang === 'en') this.#wordPrefixMatches(q, offer);
-      else for (const entry of this.#entries) if (entry.key.includes(q)) offer(entry, 4 + (entry.preferred ? 0 : 1));
+      this.#wordPrefixMatches(q, offer);
     }
     return topCandidates(best.values(), limit, (a, b) => this.#compare(a, b)).map(({ entry }) => {
       const concept = this.concepts[entry.concept]!;
       return {
         uri: concept.uri,
         preferredLabel: concept.preferredLabel,
-        label: this.lang === 'zh' && concept.zh ? concept.zh.label : concept.preferredLabel,
+        label: concept.preferredLabel,
         matchedLabel: entry.label,
         ...(concept.type ? { type: concept.type } : {}),
       };

@@ -9,13 +9,14 @@ import { ChineseRetriever } from './retrieval-zh.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
 import { SkillSuggester, type SkillSuggestions } from './suggest.ts';
 import { hasHan } from './text.ts';
+import { ChineseSearchIndex } from './zh-search.ts';
 
 export type Lang = 'en' | 'zh';
 export type SkillHit = ConceptHit;
 export type OccupationHit = ConceptHit;
 
 /**
- * data/zh.json, curated by hand. `en` repeats ESCO's preferred label so a reviewer reads both side by side
+ * data/zh.json, curated by hand: one of the sources scripts/zh-compile.ts compiles into data/zh-labels.json.gz. `en` repeats ESCO's preferred label so a reviewer reads both side by side
  * (a test keeps it equal to the artifact's). `chinaCode` is a 职业分类大典 code, present only with its source.
  */
 export interface ChineseLabels {
@@ -25,6 +26,31 @@ export interface ChineseLabels {
     { en: string; zh: string; aliases?: string[]; chinaCode?: string; chinaCodeSource?: string }
   >;
 }
+
+/** data/zh-labels.json.gz: per concept uuid, the Chinese preferred label then its alternatives (scripts/zh-compile.ts). */
+export interface CompiledChinese {
+  skills: Record<string, string[]>;
+  occupations: Record<string, string[]>;
+  chinaCodes: Record<string, string>;
+}
+
+export const ZH_LABELS_FILE = 'zh-labels.json.gz';
+
+interface ChineseIndex {
+  skills: Map<string, { label: string; aliases: string[] }>;
+  occupations: Map<string, { label: string; aliases: string[] }>;
+  chinaCodes: Record<string, string>;
+}
+
+const chineseIndex = (compiled: CompiledChinese): ChineseIndex => {
+  const entries = (labels: Record<string, string[]>) =>
+    new Map(Object.entries(labels).map(([uuid, [label = '', ...aliases]]) => [uuid, { label, aliases }]));
+  return {
+    skills: entries(compiled.skills),
+    occupations: entries(compiled.occupations),
+    chinaCodes: compiled.chinaCodes,
+  };
+};
 
 /** data/lexicon.json, curated by hand: tool names and job-ad phrases ESCO's labels lack. `en` is ESCO's preferred label. */
 export interface SkillLexicon {
@@ -85,11 +111,13 @@ interface LoadedCore extends CompactTaxonomy {
 export class Taxonomy {
   readonly #dataDir: string;
   #core?: LoadedCore;
-  #chinese?: ChineseLabels;
+  #chinese?: ChineseIndex;
   #concepts?: { skills: SkillConcept[]; occupations: OccupationConcept[] };
   #relations?: SkillRelation[][];
-  #skillSearch?: Record<Lang, ConceptSearchIndex>;
-  #occupationSearch?: Record<Lang, ConceptSearchIndex>;
+  #skillSearchEn?: ConceptSearchIndex;
+  #skillSearchZh?: ChineseSearchIndex<SkillConcept>;
+  #occupationSearchEn?: ConceptSearchIndex;
+  #occupationSearchZh?: ChineseSearchIndex<OccupationConcept>;
   #phrases?: PhraseIndex;
   #suggester?: SkillSuggester;
   #lexicon?: SkillLexicon;
@@ -118,8 +146,9 @@ export class Taxonomy {
     return this.#core;
   }
 
-  get #zh(): ChineseLabels {
-    this.#chinese ??= this.#read<ChineseLabels>('zh.json');
+  /** The compiled Chinese labels (data/zh-labels.json.gz, from scripts/zh-compile.ts): only Chinese callers read it. */
+  get #zh(): ChineseIndex {
+    this.#chinese ??= chineseIndex(this.#read<CompiledChinese>(ZH_LABELS_FILE));
     return this.#chinese;
   }
 
@@ -127,36 +156,38 @@ export class Taxonomy {
   #fullConcepts(): { skills: SkillConcept[]; occupations: OccupationConcept[] } {
     if (!this.#concepts) {
       const labels = this.#read<AlternativeLabels>('esco-labels.json.gz');
-      const zh = this.#zh;
       this.#concepts = {
-        skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) => {
-          const uri = SKILL_PREFIX + uuid;
-          const chinese = zh.skills[uri];
-          return {
-            uri,
-            type,
-            reuseLevel,
-            preferredLabel,
-            altLabels: labels.skills[index] ?? [],
-            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
-          };
-        }),
-        occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) => {
-          const uri = OCCUPATION_PREFIX + uuid;
-          const chinese = zh.occupations[uri];
-          return {
-            uri,
-            iscoGroup,
-            escoCode,
-            preferredLabel,
-            altLabels: labels.occupations[index] ?? [],
-            ...(chinese ? { zh: { label: chinese.zh, aliases: chinese.aliases ?? [] } } : {}),
-            ...(chinese?.chinaCode ? { chinaCode: chinese.chinaCode } : {}),
-          };
-        }),
+        skills: this.#data.skills.map(([uuid, type, reuseLevel, preferredLabel], index) =>
+          this.#withChinese(
+            { uri: SKILL_PREFIX + uuid, type, reuseLevel, preferredLabel, altLabels: labels.skills[index] ?? [] },
+            () => ({ zh: this.#zh.skills.get(uuid) }),
+          ),
+        ),
+        occupations: this.#data.occupations.map(([uuid, iscoGroup, escoCode, preferredLabel], index) =>
+          this.#withChinese(
+            {
+              uri: OCCUPATION_PREFIX + uuid,
+              iscoGroup,
+              escoCode,
+              preferredLabel,
+              altLabels: labels.occupations[index] ?? [],
+            },
+            () => ({ zh: this.#zh.occupations.get(uuid), chinaCode: this.#zh.chinaCodes[uuid] }),
+            ['zh', 'chinaCode'],
+          ),
+        ),
       };
     }
     return this.#concepts;
+  }
+
+  /**
+   * Adds `zh` (and `chinaCode`) as properties read on first access, so that English look-up, URI checks and labelling
+   * never parse the Chinese labels: only a caller that reads a Chinese field does.
+   */
+  #withChinese<T extends object>(concept: T, chinese: () => Record<string, unknown>, keys = ['zh']): T {
+    for (const key of keys) Object.defineProperty(concept, key, { enumerable: true, get: () => chinese()[key] });
+    return concept;
   }
 
   /** Curated terms per skill, for search and extraction only: `getSkill()` keeps ESCO's own labels. */
@@ -218,7 +249,8 @@ export class Taxonomy {
           ? this.#data.occupations[occupation]![3]
           : undefined;
     if (preferred === undefined || lang === 'en') return preferred;
-    return (skill !== undefined ? this.#zh.skills[uri]?.zh : this.#zh.occupations[uri]?.zh) ?? preferred;
+    const uuid = uri.slice(uri.lastIndexOf('/') + 1);
+    return (skill !== undefined ? this.#zh.skills : this.#zh.occupations).get(uuid)?.label ?? preferred;
   }
 
   /** Skill-to-skill links: ESCO's hierarchy (both directions) and its skill–skill relations. */
@@ -259,20 +291,24 @@ export class Taxonomy {
     return this.#skillUris;
   }
 
+  /** Each language's index is built by the first query in that language: an English query never reads Chinese. */
   searchSkills(query: { q: string; lang: Lang; limit: number }): SkillHit[] {
-    this.#skillSearch ??= {
-      en: ConceptSearchIndex.english(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4, this.#termsOf),
-      zh: ConceptSearchIndex.chinese(this.#skills, (s) => REUSE_RANK[s.reuseLevel] ?? 4),
-    };
-    return this.#skillSearch[queryLang(query)].search(query.q, query.limit);
+    const rank = (s: SkillConcept) => REUSE_RANK[s.reuseLevel] ?? 4;
+    if (queryLang(query) === 'zh') {
+      this.#skillSearchZh ??= new ChineseSearchIndex(this.#skills, rank);
+      return this.#skillSearchZh.search(query.q, query.limit);
+    }
+    this.#skillSearchEn ??= ConceptSearchIndex.english(this.#skills, rank, this.#termsOf);
+    return this.#skillSearchEn.search(query.q, query.limit);
   }
 
   searchOccupations(query: { q: string; lang: Lang; limit: number }): OccupationHit[] {
-    this.#occupationSearch ??= {
-      en: ConceptSearchIndex.english(this.#occupations, () => 0),
-      zh: ConceptSearchIndex.chinese(this.#occupations, () => 0),
-    };
-    return this.#occupationSearch[queryLang(query)].search(query.q, query.limit);
+    if (queryLang(query) === 'zh') {
+      this.#occupationSearchZh ??= new ChineseSearchIndex(this.#occupations, () => 0);
+      return this.#occupationSearchZh.search(query.q, query.limit);
+    }
+    this.#occupationSearchEn ??= ConceptSearchIndex.english(this.#occupations, () => 0);
+    return this.#occupationSearchEn.search(query.q, query.limit);
   }
 
   get #phraseIndex(): PhraseIndex {

@@ -1,0 +1,96 @@
+/**
+ * Reads the hand-written Chinese label sources:
+ * - data/zh.json: the first curated entries (labels, aliases, 职业分类大典 codes with their source);
+ * - data/zh/skills-<sector>.tsv and data/zh/occupations-<sector>.tsv: one concept a line,
+ *   `ESCO uuid <TAB> ESCO English preferred label <TAB> Chinese preferred label <TAB> alternatives separated by |`.
+ *   Lines starting with # are comments. A new line may leave out the uuid (three columns); `zh-compile.ts --add-uris`
+ *   fills it in from the English label.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChineseLabels } from '../src/taxonomy.ts';
+
+export interface ZhEntry {
+  kind: 'skill' | 'occupation';
+  uuid: string;
+  en: string;
+  zh: string;
+  alternatives: string[];
+  chinaCode?: string;
+  /** file:line, for error messages. */
+  at: string;
+}
+
+export interface ZhSources {
+  skills: Map<string, ZhEntry>;
+  occupations: Map<string, ZhEntry>;
+  /** Lines without a uuid yet. */
+  unresolved: ZhEntry[];
+  errors: string[];
+}
+
+export const TSV_DIR = 'zh';
+const uuidOf = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
+
+export function tsvFiles(dataDir: string): string[] {
+  return readdirSync(join(dataDir, TSV_DIR))
+    .filter((file) => /^(skills|occupations)-[a-z]+\.tsv$/.test(file))
+    .sort();
+}
+
+export function parseTsvLine(line: string, kind: ZhEntry['kind'], at: string): ZhEntry | string | undefined {
+  if (!line.trim() || line.startsWith('#')) return undefined;
+  const cells = line.split('\t').map((cell) => cell.trim());
+  const [uuid, en, zh, alternatives = ''] = cells.length === 3 ? ['', ...cells] : cells;
+  if (cells.length < 3 || cells.length > 4) return `${at}: expected 3 or 4 tab-separated columns, got ${cells.length}`;
+  return {
+    kind,
+    uuid: uuid!,
+    en: en!,
+    zh: zh!,
+    alternatives: alternatives
+      .split('|')
+      .map((text) => text.trim())
+      .filter(Boolean),
+    at,
+  };
+}
+
+export function readZhSources(dataDir: string): ZhSources {
+  const sources: ZhSources = { skills: new Map(), occupations: new Map(), unresolved: [], errors: [] };
+  const add = (entry: ZhEntry) => {
+    if (!entry.uuid) return sources.unresolved.push(entry);
+    const map = entry.kind === 'skill' ? sources.skills : sources.occupations;
+    const before = map.get(entry.uuid);
+    if (before) sources.errors.push(`${entry.at}: ${entry.en} is already labelled at ${before.at}`);
+    else map.set(entry.uuid, entry);
+  };
+  const curated = JSON.parse(readFileSync(join(dataDir, 'zh.json'), 'utf8')) as ChineseLabels;
+  for (const [kind, entries] of [
+    ['skill', curated.skills],
+    ['occupation', curated.occupations],
+  ] as const)
+    for (const [uri, entry] of Object.entries(entries)) {
+      const chinaCode: unknown = 'chinaCode' in entry ? entry.chinaCode : undefined;
+      add({
+        kind,
+        uuid: uuidOf(uri),
+        en: entry.en,
+        zh: entry.zh,
+        alternatives: entry.aliases ?? [],
+        ...(typeof chinaCode === 'string' ? { chinaCode } : {}),
+        at: `zh.json ${uri}`,
+      });
+    }
+  for (const file of tsvFiles(dataDir)) {
+    const kind = file.startsWith('skills') ? 'skill' : 'occupation';
+    readFileSync(join(dataDir, TSV_DIR, file), 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const parsed = parseTsvLine(line, kind, `${TSV_DIR}/${file}:${index + 1}`);
+        if (typeof parsed === 'string') sources.errors.push(parsed);
+        else if (parsed) add(parsed);
+      });
+  }
+  return sources;
+}

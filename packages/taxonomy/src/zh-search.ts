@@ -1,0 +1,107 @@
+import type { ConceptHit } from './search.ts';
+
+interface ChineseConcept {
+  uri: string;
+  preferredLabel: string;
+  type?: string;
+  zh?: { label: string; aliases: string[] };
+}
+
+interface Entry {
+  /** The label compared: no spaces, Latin letters in lower case. */
+  key: string;
+  label: string;
+  concept: number;
+  preferred: boolean;
+}
+
+interface Candidate {
+  tier: number;
+  /** Characters of the query the label covers (containment tier); more is better. */
+  covered: number;
+  entry: Entry;
+}
+
+/** How a Chinese label is compared: spaces dropped, Latin in lower case ("PLC 编程" = "plc编程"). */
+export const chineseKey = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ranked look-up over the Chinese labels. Tiers, best first:
+ * 0/1 the query is a preferred label / an alternative; 2/3 a label starts with it; 4/5 a label ends with it
+ * (Chinese compounds put the head last: 维修 in 汽车维修); 6 a label contains every character of the query
+ * as one run somewhere in its middle; 7 the query contains a label ("开叉车" holds 叉车, "会用PLC编程" holds PLC编程),
+ * the longer the covered part the better. Inside a tier: more of the query covered, the concept's own rank (ESCO
+ * reuse level), the shorter label, the label, the concept — equal inputs give equal output.
+ * A middle match (tier 6) ranks below containment: it often straddles two words (理发 inside 心理发展).
+ */
+export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
+  readonly #entries: Entry[];
+  readonly #ranks: number[];
+
+  constructor(
+    private readonly concepts: readonly T[],
+    rankOf: (concept: T) => number,
+  ) {
+    this.#ranks = concepts.map(rankOf);
+    this.#entries = concepts.flatMap((concept, index) =>
+      concept.zh
+        ? [concept.zh.label, ...concept.zh.aliases].map((label, position) => ({
+            key: chineseKey(label),
+            label,
+            concept: index,
+            preferred: position === 0,
+          }))
+        : [],
+    );
+  }
+
+  #compare(a: Candidate, b: Candidate): number {
+    return (
+      a.tier - b.tier ||
+      b.covered - a.covered ||
+      this.#ranks[a.entry.concept]! - this.#ranks[b.entry.concept]! ||
+      a.entry.label.length - b.entry.label.length ||
+      byCodeUnits(a.entry.label, b.entry.label) ||
+      a.entry.concept - b.entry.concept
+    );
+  }
+
+  search(query: string, limit: number): ConceptHit[] {
+    const q = chineseKey(query);
+    if (!q || limit <= 0) return [];
+    const best = new Map<number, Candidate>();
+    for (const entry of this.#entries) {
+      const tier = tierOf(q, entry);
+      if (tier === undefined) continue;
+      const candidate = { tier, covered: tier === 7 ? entry.key.length : q.length, entry };
+      const current = best.get(entry.concept);
+      if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
+    }
+    return [...best.values()]
+      .sort((a, b) => this.#compare(a, b))
+      .slice(0, limit)
+      .map(({ entry }) => {
+        const concept = this.concepts[entry.concept]!;
+        return {
+          uri: concept.uri,
+          preferredLabel: concept.preferredLabel,
+          label: concept.zh?.label ?? concept.preferredLabel,
+          matchedLabel: entry.label,
+          ...(concept.type ? { type: concept.type } : {}),
+        };
+      });
+  }
+}
+
+function tierOf(q: string, entry: Entry): number | undefined {
+  const alias = entry.preferred ? 0 : 1;
+  if (entry.key === q) return alias;
+  if (entry.key.startsWith(q)) return 2 + alias;
+  if (entry.key.endsWith(q)) return 4 + alias;
+  if (entry.key.includes(q)) return 6;
+  // A label inside the query: at least two characters, so that one character (车, 焊) does not match everything.
+  if (entry.key.length >= 2 && q.includes(entry.key)) return 7;
+  return undefined;
+}
