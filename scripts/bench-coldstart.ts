@@ -28,6 +28,7 @@ const SAMPLES: Record<keyof typeof FUNCTION_ENTRIES, string> = {
   streamPublisher: 'dynamodb-stream-job-inserted.json',
   consumer: 'eventbridge-job-posted.json',
   credentialBatchWorker: 'sqs-credential-batch.json',
+  pushWorker: 'sqs-push-chunk.json',
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

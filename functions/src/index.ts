@@ -4,4 +4,5 @@ export const FUNCTION_ENTRIES = {
   streamPublisher: 'stream-publisher.ts',
   consumer: 'consumer.ts',
   credentialBatchWorker: 'credential-batch-worker.ts',
+  pushWorker: 'push-worker.ts',
 } as const;
