@@ -23,7 +23,7 @@ export interface LocalDispatcher {
 
 /** One applied batch: its events (with when each was written) and what matching did with them. */
 export interface AppliedBatch {
-  events: ReadonlyArray<Pick<AnyDomainEvent, 'id' | 'type' | 'occurredAt'>>;
+  events: readonly AnyDomainEvent[];
   stats: MatchingBatchStats;
   appliedAt: Date;
 }

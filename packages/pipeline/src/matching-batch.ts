@@ -11,10 +11,12 @@ import {
   pushJobToGraduates,
   recomputeCandidatesForJob,
   recomputeMatchesForGraduate,
-  refreshCandidacies,
   withBatchReads,
+  candidaciesOf,
+  type Explanation,
+  mergeCandidacies,
 } from '@skillpass/services';
-import type { PendingChange, Repositories } from '@skillpass/store';
+import type { PendingChange, Repositories, StoredCandidate } from '@skillpass/store';
 
 export type JobEvent = ConsumerEvent<'jobMatching'>;
 export type ProfileEvent = ConsumerEvent<'graduateMatching'>;
@@ -125,15 +127,25 @@ export async function applyMatchingEvents(
 
   // 2. The batch's graduates: their lists and candidacies.
   const recomputed = new Set<string>();
+  const candidacies: StoredCandidate<Explanation>[] = [];
   await forEachLimited(graduates, concurrency, async ({ graduateId, profile }) => {
     if (profile) {
       const set = await recomputeMatchesForGraduate(batch, graduateId);
-      if (set) await refreshCandidacies(batch, profile, set);
+      if (set) candidacies.push(...candidaciesOf(profile, set));
       if (set?.mode === 'personalised') recomputed.add(graduateId);
     }
-    // An erasure may have landed while this ran: then nothing derived may stay behind.
-    if (!(await deps.profiles.get(graduateId))) await deps.profiles.erase(graduateId);
   });
+
+  // Their entries in the lists of their top jobs: one merge per job for the whole batch.
+  await mergeCandidacies(deps, candidacies, concurrency);
+  // An erasure may have landed while this ran: then nothing derived may stay behind.
+  const ids = graduates.map((g) => g.graduateId);
+  const still = new Set((await deps.matchingIndex.getProfiles(ids)).map((p) => p.graduateId));
+  await forEachLimited(
+    ids.filter((id) => !still.has(id)),
+    concurrency,
+    async (graduateId) => void (await deps.profiles.erase(graduateId)),
+  );
 
   // 3. The batch's jobs: candidates, then the push.
   await forEachLimited(jobsToFinish, concurrency, async ({ jobId }) => {

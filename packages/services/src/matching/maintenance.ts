@@ -390,24 +390,58 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
   return profile;
 }
 
+/** A graduate's entries for the candidate lists of the jobs in their ranked list (none unless discoverable). */
+export function candidaciesOf(
+  profile: GraduateProfile,
+  set: StoredMatchSet<Explanation>,
+): StoredCandidate<Explanation>[] {
+  if (!profile.consents.discoverable) return [];
+  return set.matches.map((match) => ({
+    jobId: match.jobId,
+    jobVersion: match.jobVersion,
+    graduateId: profile.graduateId,
+    profileVersion: set.profileVersion,
+    score: match.score,
+    explanation: match.explanation,
+    computedAt: set.computedAt,
+  }));
+}
+
+const byCandidateRank = (a: StoredCandidate, b: StoredCandidate) =>
+  b.score - a.score || (a.graduateId < b.graduateId ? -1 : a.graduateId > b.graduateId ? 1 : 0);
+
+/**
+ * Merges graduates' entries into jobs' candidate lists, each list keeping its best TOP_K: per job one
+ * read, then only the entries that enter are written and those pushed out deleted. Many graduates
+ * of a batch entering one job's list make one merge, not one write each.
+ */
+export async function mergeCandidacies(
+  deps: MatchingDeps,
+  entries: readonly StoredCandidate<Explanation>[],
+  concurrency = 8,
+): Promise<void> {
+  const byJob = new Map<string, StoredCandidate<Explanation>[]>();
+  for (const entry of entries) byJob.set(entry.jobId, [...(byJob.get(entry.jobId) ?? []), entry]);
+  await forEachLimited([...byJob], concurrency, async ([jobId, fresh]) => {
+    const stored = await deps.matchingIndex.listCandidates<Explanation>(jobId);
+    const freshIds = new Set(fresh.map((entry) => entry.graduateId));
+    const merged = [...stored.filter((s) => !freshIds.has(s.graduateId)), ...fresh].sort(byCandidateRank).slice(0, TOP_K);
+    const kept = new Set(merged.map((entry) => entry.graduateId));
+    await deps.matchingIndex.removeCandidates(
+      jobId,
+      stored.filter((s) => !kept.has(s.graduateId)).map((s) => s.graduateId),
+    );
+    await deps.matchingIndex.putCandidates(fresh.filter((entry) => kept.has(entry.graduateId)));
+  });
+}
+
 /** After a profile changes, its entries in the candidate lists of its top jobs are refreshed. */
 export async function refreshCandidacies(
   deps: MatchingDeps,
   profile: GraduateProfile,
   set: StoredMatchSet<Explanation>,
 ): Promise<void> {
-  if (!profile.consents.discoverable) return;
-  await deps.matchingIndex.putCandidates(
-    set.matches.map((match) => ({
-      jobId: match.jobId,
-      jobVersion: match.jobVersion,
-      graduateId: profile.graduateId,
-      profileVersion: profile.version,
-      score: match.score,
-      explanation: match.explanation,
-      computedAt: set.computedAt,
-    })),
-  );
+  await mergeCandidacies(deps, candidaciesOf(profile, set));
 }
 
 /**

@@ -122,6 +122,8 @@ export interface MatchingIndexRepository {
   listCandidates<E>(jobId: string): Promise<StoredCandidate<E>[]>;
   /** Replaces a job's stored candidate list with `candidates`. */
   replaceCandidates<E>(jobId: string, candidates: readonly StoredCandidate<E>[]): Promise<void>;
+  /** Removes graduates from one job's candidate list. */
+  removeCandidates(jobId: string, graduateIds: readonly string[]): Promise<void>;
   /** Upserts graduates in jobs' candidate lists. */
   putCandidates<E>(candidates: readonly StoredCandidate<E>[]): Promise<void>;
   /** Removes a graduate from every job's candidate list. */
@@ -300,6 +302,13 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
       existing.filter((item) => !keep.has(String(item.graduateId))).map((item) => ({ PK: item.PK, SK: item.SK })),
     );
     await putItems(this.table, candidates.map(candidateItem));
+  }
+
+  async removeCandidates(jobId: string, graduateIds: readonly string[]): Promise<void> {
+    await deleteItems(
+      this.table,
+      graduateIds.map((graduateId) => entities.Candidate.key(jobId, graduateId)),
+    );
   }
 
   async putCandidates<E>(candidates: readonly StoredCandidate<E>[]): Promise<void> {
