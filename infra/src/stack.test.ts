@@ -40,7 +40,7 @@ describe('the skillpass stack', () => {
     const ours = Object.values(functions).filter((f) =>
       (f.Properties as { Runtime?: string }).Runtime?.startsWith('nodejs'),
     );
-    expect(ours.length).toBe(3 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
+    expect(ours.length).toBe(4 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
     for (const fn of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -172,6 +172,37 @@ describe('the skillpass stack', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
+  });
+
+  it('pushes jobs through an SQS queue with a DLQ to a push worker; only jobMatching sends to it', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const pushQueueId = Object.keys(queues).find((id) => id.startsWith('PushQueue'))!;
+    expect(queues[pushQueueId]!.Properties).toMatchObject({
+      RedrivePolicy: {
+        maxReceiveCount: 5,
+        deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^PushDlq/), 'Arn'] },
+      },
+      SqsManagedSseEnabled: true,
+    });
+    const functions = template.findResources('AWS::Lambda::Function');
+    const workerId = Object.keys(functions).find((id) => id.startsWith('PushWorker'))!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [pushQueueId, 'Arn'] },
+      FunctionName: { Ref: workerId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const withQueueUrl = Object.values(functions)
+      .map((f) => f.Properties as { Environment?: { Variables?: Record<string, unknown> } })
+      .filter((p) => JSON.stringify(p.Environment?.Variables?.PUSH_QUEUE_URL ?? '').includes(pushQueueId))
+      .map((p) => p.Environment!.Variables!.CONSUMER_NAME);
+    expect(withQueueUrl).toEqual(['jobMatching']);
+    const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(
+        ([, policy]) =>
+          JSON.stringify(policy).includes('sqs:SendMessage') && JSON.stringify(policy).includes(pushQueueId),
+      )
+      .map(([id]) => id);
+    expect(senders).toEqual([expect.stringMatching(/^ConsumerJobMatching/)]);
   });
 
   it('signs with a KMS P-256 key that only the issuing functions may use to sign', () => {

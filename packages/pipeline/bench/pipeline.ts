@@ -10,12 +10,7 @@
  */
 import { type DeltaCityCode, graduateProfileInputSchema, jobPostingInputSchema, type Place } from '@skillpass/domain';
 import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
-import {
-  bruteForceTopCandidates,
-  bruteForceTopJobs,
-  type MatchJob,
-  type MatchProfile,
-} from '@skillpass/matching';
+import { bruteForceTopCandidates, bruteForceTopJobs, type MatchJob, type MatchProfile } from '@skillpass/matching';
 import { forEachLimited, TOP_K, toMatchJob, toMatchProfile } from '@skillpass/services';
 import { connectTable, CursorCodec, ensureTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
@@ -146,6 +141,13 @@ try {
       applied += events.length;
       coalescedTo += stats.jobs + stats.graduates;
       superseded += stats.superseded;
+      if (process.env.BENCH_VERBOSE) {
+        const { index, graduates, jobs } = stats.phases;
+        process.stderr.write(
+          `batch ${batches}: ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; index ${seconds(index)}, ` +
+            `graduates ${seconds(graduates)}, jobs ${seconds(jobs)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
+        );
+      }
       const at = appliedAt.getTime() - Date.now() + performance.now();
       for (const event of events) {
         const key =
@@ -179,9 +181,9 @@ try {
   const pendingProfiles = await deps.matchingIndex.pendingIn('profiles', ['all']);
 
   // The check: a sample of stored lists against lists computed from scratch over the final data.
-  const allJobs: MatchJob[] = (await deps.matchingIndex.getJobs(writes.filter((w) => w.kind === 'job').map((w) => w.id))).map(
-    toMatchJob,
-  );
+  const allJobs: MatchJob[] = (
+    await deps.matchingIndex.getJobs(writes.filter((w) => w.kind === 'job').map((w) => w.id))
+  ).map(toMatchJob);
   const allProfiles = await deps.matchingIndex.getProfiles(writes.filter((w) => w.kind === 'profile').map((w) => w.id));
   const matchProfiles: MatchProfile[] = allProfiles.map(toMatchProfile);
   const discoverable = allProfiles.filter((p) => p.consents.discoverable).map(toMatchProfile);

@@ -36,6 +36,8 @@ export interface MatchingBatchStats {
   /** Graduates a push considered, and whose lists it recomputed. */
   pushConsidered: number;
   pushRecomputed: number;
+  /** Milliseconds spent indexing, on the graduates' lists and candidacies, and on the jobs' candidates and push. */
+  phases: { index: number; graduates: number; jobs: number };
 }
 
 /**
@@ -87,6 +89,7 @@ export async function applyMatchingEvents(
 ): Promise<MatchingBatchStats> {
   const concurrency = options.concurrency ?? 8;
   let superseded = 0;
+  const t0 = performance.now();
 
   // 1. Index: jobs and graduates, each once.
   const jobsToFinish: Array<{ jobId: string; last: JobEvent }> = [];
@@ -113,7 +116,9 @@ export async function applyMatchingEvents(
     }),
     forEachLimited(profileGroups, concurrency, async ([graduateId, events]) => {
       const current = await deps.profiles.get(graduateId);
-      const outdated = events.every((e) => e.type === 'ProfileSubmitted' && current && e.detail.version < current.version);
+      const outdated = events.every(
+        (e) => e.type === 'ProfileSubmitted' && current && e.detail.version < current.version,
+      );
       if (current && outdated) {
         superseded += events.length;
         return;
@@ -124,6 +129,7 @@ export async function applyMatchingEvents(
   ]);
 
   const batch = withBatchReads(deps);
+  const t1 = performance.now();
 
   // 2. The batch's graduates: their lists and candidacies.
   const recomputed = new Set<string>();
@@ -146,6 +152,8 @@ export async function applyMatchingEvents(
     concurrency,
     async (graduateId) => void (await deps.profiles.erase(graduateId)),
   );
+
+  const t2 = performance.now();
 
   // 3. The batch's jobs: candidates, then the push.
   await forEachLimited(jobsToFinish, concurrency, async ({ jobId }) => {
@@ -174,5 +182,6 @@ export async function applyMatchingEvents(
     superseded,
     pushConsidered,
     pushRecomputed,
+    phases: { index: t1 - t0, graduates: t2 - t1, jobs: performance.now() - t2 },
   };
 }

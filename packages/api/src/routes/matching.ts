@@ -209,7 +209,11 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }),
       responses: () => ({
         200: jsonContent(
-          z.object({ ...freshnessSchemas(), items: z.array(candidateItemSchema()), nextCursor: z.optional(z.string()) }),
+          z.object({
+            ...freshnessSchemas(),
+            items: z.array(candidateItemSchema()),
+            nextCursor: z.optional(z.string()),
+          }),
           'Ranked candidates',
         ),
         ...problemResponses(400, 401, 403, 404),

@@ -127,7 +127,14 @@ async function computeMatchSet(
   const computedAt = deps.clock().toISOString();
   const graduateId = profile.graduateId;
   if (!profile.consents.personalisedMatching) {
-    return { graduateId, profileVersion: profile.version, computedAt, mode: 'non-personalised', matches: [], newJobIds: [] };
+    return {
+      graduateId,
+      profileVersion: profile.version,
+      computedAt,
+      mode: 'non-personalised',
+      matches: [],
+      newJobIds: [],
+    };
   }
   const { matches } = await topJobsForProfile(
     toMatchProfile(profile),
@@ -425,7 +432,9 @@ export async function mergeCandidacies(
   await forEachLimited([...byJob], concurrency, async ([jobId, fresh]) => {
     const stored = await deps.matchingIndex.listCandidates<Explanation>(jobId);
     const freshIds = new Set(fresh.map((entry) => entry.graduateId));
-    const merged = [...stored.filter((s) => !freshIds.has(s.graduateId)), ...fresh].sort(byCandidateRank).slice(0, TOP_K);
+    const merged = [...stored.filter((s) => !freshIds.has(s.graduateId)), ...fresh]
+      .sort(byCandidateRank)
+      .slice(0, TOP_K);
     const kept = new Set(merged.map((entry) => entry.graduateId));
     await deps.matchingIndex.removeCandidates(
       jobId,

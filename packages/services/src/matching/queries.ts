@@ -122,6 +122,9 @@ export async function rankedCandidatesFor(
   return {
     computedAt: computedAt ?? deps.clock().toISOString(),
     ranked,
-    freshness: freshnessOf(await pendingProfiles, stored.every((s) => s.jobVersion === job.version)),
+    freshness: freshnessOf(
+      await pendingProfiles,
+      stored.every((s) => s.jobVersion === job.version),
+    ),
   };
 }

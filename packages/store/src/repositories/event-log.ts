@@ -42,9 +42,7 @@ export class DynamoEventLogRepository implements EventLogRepository {
   async consumedAmong(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<Set<string>> {
     const keys = deliveries.map((d) => entities.ConsumedEvent.key(d.consumer, d.eventId));
     const found = new Set((await getLiveItems(this.table, keys, this.clock())).map((item) => item.PK));
-    return new Set(
-      deliveries.filter((_, i) => found.has(keys[i]!.PK)).map((d) => `${d.consumer} ${d.eventId}`),
-    );
+    return new Set(deliveries.filter((_, i) => found.has(keys[i]!.PK)).map((d) => `${d.consumer} ${d.eventId}`));
   }
 
   async markConsumedMany(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<void> {

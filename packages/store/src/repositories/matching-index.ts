@@ -328,7 +328,9 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     const unique = new Map(changes.map((change) => [`${pendingKey(change).PK} ${pendingKey(change).SK}`, change]));
     await putItems(
       this.table,
-      [...unique.values()].map((change) => itemOf(entities.PendingChange, pendingKey(change), { ...change, expiresAt })),
+      [...unique.values()].map((change) =>
+        itemOf(entities.PendingChange, pendingKey(change), { ...change, expiresAt }),
+      ),
     );
   }
 
