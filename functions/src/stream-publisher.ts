@@ -9,7 +9,11 @@ const eventBridge = new EventBridgeClient({});
 const MAX_ENTRIES_PER_PUT = 10;
 // Only the pending-change entries are written here: the matching index repository, nothing else.
 const matchingIndex = new DynamoMatchingIndexRepository(
-  connectTable({ tableName: process.env.TABLE_NAME ?? 'skillpass' }),
+  connectTable({
+    tableName: process.env.TABLE_NAME ?? 'skillpass',
+    // Unset in AWS; set to run this handler against DynamoDB Local.
+    ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  }),
   () => new Date(),
 );
 
