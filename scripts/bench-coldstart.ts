@@ -29,6 +29,7 @@ const SAMPLES: Record<keyof typeof FUNCTION_ENTRIES, string> = {
   consumer: 'eventbridge-job-posted.json',
   credentialBatchWorker: 'sqs-credential-batch.json',
   graduateSignUp: 'cognito-post-confirmation.json',
+  pushWorker: 'sqs-push-chunk.json',
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

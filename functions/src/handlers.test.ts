@@ -246,6 +246,10 @@ describe('Lambda handlers with the sample events', () => {
       detail: { partition: '320000' },
     });
 
+    // The job's change is marked pending (in its partition) until matching applies it.
+    const { awsConsumerDeps } = await import('./aws-runtime.ts');
+    expect(await awsConsumerDeps().matchingIndex.pendingIn('jobs', ['320000'])).toMatchObject({ count: 1 });
+
     eventBridge.reset();
     eventBridge.on(PutEventsCommand).rejects(new Error('throttled'));
     const failed = await handler(sample<DynamoDBStreamEvent>('dynamodb-stream-job-inserted.json'));
@@ -282,6 +286,16 @@ describe('Lambda handlers with the sample events', () => {
     await handler(event, { awsRequestId: 'delivery-2' });
     expect((await postings()).map((p) => p.jobId)).toEqual([job.jobId]);
     expect(console.log).toHaveBeenCalledWith(expect.stringContaining('"awsRequestId":"delivery-1"'));
+  });
+
+  it('push worker: applies a chunk of a job that no longer exists as superseded, and fails a malformed message', async () => {
+    const { handler } = await import('./push-worker.ts');
+    const ok = await handler(sample<SQSEvent>('sqs-push-chunk.json'));
+    expect(ok.batchItemFailures).toEqual([]);
+    expect(console.log).toHaveBeenCalledWith(expect.stringMatching(/"message":"push applied".*"superseded":1/));
+    const bad = sample<SQSEvent>('sqs-push-chunk.json');
+    bad.Records[0]!.body = 'not a chunk';
+    expect((await handler(bad)).batchItemFailures).toEqual([{ itemIdentifier: 'msg-push' }]);
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {

@@ -5,4 +5,5 @@ export const FUNCTION_ENTRIES = {
   consumer: 'consumer.ts',
   credentialBatchWorker: 'credential-batch-worker.ts',
   graduateSignUp: 'graduate-sign-up.ts',
+  pushWorker: 'push-worker.ts',
 } as const;

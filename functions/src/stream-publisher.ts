@@ -1,15 +1,27 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { domainEventsFromStreamRecord, type StreamRecord } from '@skillpass/pipeline';
+import { domainEventsFromStreamRecord, pendingChangesOf, type StreamRecord } from '@skillpass/pipeline';
+import { connectTable, DynamoMatchingIndexRepository } from '@skillpass/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requiredEnv } from './env.ts';
 import { logJson } from './log.ts';
 
 const eventBridge = new EventBridgeClient({});
 const MAX_ENTRIES_PER_PUT = 10;
+// Only the pending-change entries are written here: the matching index repository, nothing else.
+const matchingIndex = new DynamoMatchingIndexRepository(
+  connectTable({
+    tableName: process.env.TABLE_NAME ?? 'skillpass',
+    // Unset in AWS; set to run this handler against DynamoDB Local.
+    ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  }),
+  () => new Date(),
+);
 
 /**
  * Table stream → EventBridge. Every record's events are put together; a record whose events
  * could not all be put is reported as failed, so Lambda retries from it (bisecting on error).
+ * Job and profile changes are first marked pending (matching clears them once applied), so a read
+ * of a ranked list while they wait says it is not up to date.
  */
 export async function handler(
   event: DynamoDBStreamEvent,
@@ -19,6 +31,7 @@ export async function handler(
   for (const record of event.Records) {
     const events = domainEventsFromStreamRecord(record as StreamRecord);
     try {
+      await matchingIndex.markPending(events.flatMap(pendingChangesOf));
       for (let i = 0; i < events.length; i += MAX_ENTRIES_PER_PUT) {
         const out = await eventBridge.send(
           new PutEventsCommand({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { type ConsumerName, CONSUMERS, eventTypesFor } from '@skillpass/events';
+import { FUNCTION_ENTRIES } from '@skillpass/functions';
 import { describe, expect, it } from 'vitest';
 import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
@@ -139,7 +140,9 @@ describe('the skillpass stack', () => {
 
   it('runs every function on nodejs22.x, arm64, with tracing', () => {
     const ours = ourFunctions(template);
-    expect(ours.length).toBe(4 + CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length);
+    // One function per entry, except the consumer entry: one function per consumer with events.
+    const consumers = CONSUMERS.filter((c) => eventTypesFor(c).length > 0).length;
+    expect(ours.length).toBe(Object.keys(FUNCTION_ENTRIES).length - 1 + consumers);
     for (const fn of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -413,6 +416,37 @@ describe('the skillpass stack', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
+  });
+
+  it('pushes jobs through an SQS queue with a DLQ to a push worker; only jobMatching sends to it', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const pushQueueId = Object.keys(queues).find((id) => id.startsWith('PushQueue'))!;
+    expect(queues[pushQueueId]!.Properties).toMatchObject({
+      RedrivePolicy: {
+        maxReceiveCount: 5,
+        deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^PushDlq/), 'Arn'] },
+      },
+      SqsManagedSseEnabled: true,
+    });
+    const functions = template.findResources('AWS::Lambda::Function');
+    const workerId = Object.keys(functions).find((id) => id.startsWith('PushWorker'))!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [pushQueueId, 'Arn'] },
+      FunctionName: { Ref: workerId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const withQueueUrl = Object.values(functions)
+      .map((f) => f.Properties as { Environment?: { Variables?: Record<string, unknown> } })
+      .filter((p) => JSON.stringify(p.Environment?.Variables?.PUSH_QUEUE_URL ?? '').includes(pushQueueId))
+      .map((p) => p.Environment!.Variables!.CONSUMER_NAME);
+    expect(withQueueUrl).toEqual(['jobMatching']);
+    const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(
+        ([, policy]) =>
+          JSON.stringify(policy).includes('sqs:SendMessage') && JSON.stringify(policy).includes(pushQueueId),
+      )
+      .map(([id]) => id);
+    expect(senders).toEqual([expect.stringMatching(/^ConsumerJobMatching/)]);
   });
 
   it('signs with a KMS P-256 key that only the issuing functions may use to sign', () => {

@@ -534,6 +534,8 @@ export class SkillpassStack extends Stack {
       common,
     );
     bus.grantPutEventsTo(publisher);
+    // It marks job and profile changes pending before publishing them (matching clears them once applied).
+    table.grantWriteData(publisher);
     const streamDlq = deadLetterQueue('Stream');
     publisher.addEventSource(
       new sources.DynamoEventSource(table, {
@@ -559,8 +561,25 @@ export class SkillpassStack extends Stack {
     signingKey.grant(worker, 'kms:Sign');
     worker.addEventSource(new sources.SqsEventSource(batchQueue, { batchSize: 1, reportBatchItemFailures: true }));
 
+    // A job's push to the graduates it reaches, in chunks of 500 (no cap): jobMatching queues them,
+    // the push worker applies up to 4 chunks a delivery (a graduate several reach is recomputed once).
+    const pushDlq = deadLetterQueue('Push');
+    const pushQueue = new sqs.Queue(this, 'PushQueue', {
+      visibilityTimeout: Duration.minutes(30),
+      deadLetterQueue: { queue: pushDlq, maxReceiveCount: 5 },
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    // 1 GB / 5 min: scoring a chunk's graduates in memory and recomputing the lists a job enters.
+    const pushWorker = makeFunction('PushWorker', FUNCTION_ENTRIES.pushWorker, {
+      memoryMB: 1024,
+      timeout: Duration.minutes(5),
+    });
+    table.grantReadWriteData(pushWorker);
+    pushWorker.addEventSource(new sources.SqsEventSource(pushQueue, { batchSize: 4, reportBatchItemFailures: true }));
+
     // One function and one rule per consumer, generated from the routing table.
-    const dlqs = [batchDlq, streamDlq];
+    const dlqs = [batchDlq, streamDlq, pushDlq];
     for (const consumer of CONSUMERS) {
       const types = eventTypesFor(consumer);
       if (types.length === 0) continue;
@@ -574,6 +593,10 @@ export class SkillpassStack extends Stack {
       );
       // Table access only: consumers neither sign, page nor link.
       table.grantReadWriteData(fn);
+      if (consumer === 'jobMatching') {
+        fn.addEnvironment('PUSH_QUEUE_URL', pushQueue.queueUrl);
+        pushQueue.grantSendMessages(fn);
+      }
       const dlq = deadLetterQueue(id);
       dlqs.push(dlq);
       new events.Rule(this, `${id}Rule`, {

@@ -1,4 +1,12 @@
-import { CONSUMER_HANDLERS, dispatchEvent, startLocalDispatcher } from '@skillpass/pipeline';
+import {
+  type AppliedBatch,
+  applyMatchingEvents,
+  CONSUMER_HANDLERS,
+  dispatchBatch,
+  dispatchEvent,
+  type JobEvent,
+  startLocalDispatcher,
+} from '@skillpass/pipeline';
 import { partitions, queryAll } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
@@ -107,5 +115,55 @@ describe('stream-driven events through the local dispatcher', () => {
     } finally {
       await dispatcher.stop();
     }
+  });
+
+  it('applies a batch coalesced: one job edited twice is indexed once, its superseded versions cleaned up; a redelivery changes nothing', async () => {
+    const employer = await rt.token('emp-batch', 'employer');
+    const posted = await rt.call('POST', '/v1/jobs', { token: employer, body: jobBody(3) });
+    const jobId = posted.body.jobId;
+    let etag = posted.headers.get('etag')!;
+    for (const n of [3, 4]) {
+      const patched = await rt.call('PATCH', `/v1/jobs/${jobId}`, {
+        token: employer,
+        headers: { 'If-Match': etag, 'Content-Type': 'application/merge-patch+json' },
+        body: { requiredSkills: [{ uri: skillUri(n), importance: 'essential' }] },
+      });
+      expect(patched.status).toBe(200);
+      etag = patched.headers.get('etag')!;
+    }
+    const batches: AppliedBatch[] = [];
+    const dispatcher = await startLocalDispatcher({
+      table: rt.table,
+      deps: rt.deps,
+      endpoint: inject('dynamoEndpoint'),
+      onBatch: (batch) => batches.push(batch),
+    });
+    await dispatcher.drain();
+    await dispatcher.stop();
+    const jobEvents = batches.flatMap((b) => b.events).filter((e) => 'jobId' in e.detail && e.detail.jobId === jobId);
+    expect(jobEvents.map((e) => e.type)).toEqual(['JobPosted', 'JobUpdated', 'JobUpdated']);
+    // The two older versions were superseded by the third before they were applied.
+    expect(batches.reduce((n, b) => n + b.stats.superseded, 0)).toBeGreaterThanOrEqual(2);
+    const holding = async () => {
+      const held: number[] = [];
+      for (const n of [1, 2, 3, 4]) {
+        const ids = (await queryAll(rt.table, { partitionKey: partitions.jobSkill(skillUri(n), '320000') })).map(
+          (p) => p.jobId,
+        );
+        if (ids.includes(jobId)) held.push(n);
+      }
+      return held;
+    };
+    // Only the current version's skill holds the job; those of the versions before are gone.
+    expect(await holding()).toEqual([4]);
+
+    // Delivered again (a retry after a crash): markers skip it; applied again without them: the same rows.
+    await dispatchBatch(jobEvents, rt.deps);
+    await applyMatchingEvents(
+      rt.deps,
+      jobEvents.filter((e): e is JobEvent => e.type.startsWith('Job')),
+      [],
+    );
+    expect(await holding()).toEqual([4]);
   });
 });

@@ -1,22 +1,16 @@
 import { type ApplicationStatus, applicationStatusSchema, notificationTitle } from '@skillpass/domain';
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
 import { deterministicId, type Repositories } from '@skillpass/store';
-import {
-  type CredentialService,
-  indexGraduate,
-  indexJob,
-  type MatchingDeps,
-  pushJobToGraduates,
-  recomputeCandidatesForJob,
-  recomputeMatchesForGraduate,
-  refreshCandidacies,
-} from '@skillpass/services';
+import type { CredentialService, MatchingDeps, PushQueue } from '@skillpass/services';
+import { applyMatchingEvents } from './matching-batch.ts';
 
 /** What consumers may use: table access through the repositories, the skill graph and the time. */
 export type ConsumerDeps = MatchingDeps &
   Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'> & {
     /** Reads a held credential's status again, as verification does: one revoked since import stops counting. */
     credentialService: Pick<CredentialService, 'standingOf'>;
+    /** Where a job's push goes in chunks (SQS in AWS); without one the push is applied in-process. */
+    pushQueue?: PushQueue;
   };
 
 /** Handles the events its consumer declares in `@skillpass/events` (CONSUMER_SPECS), and only those. */
@@ -28,27 +22,17 @@ export type ConsumerHandler<N extends ConsumerName> = (event: ConsumerEvent<N>, 
  * converge on the current rows), so a duplicate or late delivery changes nothing.
  */
 export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
-  /** Job events: the skill → jobs index, the job's candidates, and the push to graduates. */
+  /**
+   * Job events: the skill → jobs index, the job's candidates, and the push to graduates. Events of
+   * one job may arrive late or out of order: the current row decides, not the event.
+   */
   async jobMatching(event, deps) {
-    // Events of one job may arrive late or out of order: the current row decides, not the event.
-    const { open } = await indexJob(
-      deps,
-      event.detail.jobId,
-      event.type === 'JobUpdated' ? event.detail.previous : undefined,
-    );
-    await recomputeCandidatesForJob(deps, event.detail.jobId);
-    if (open) await pushJobToGraduates(deps, open);
+    await applyMatchingEvents(deps, [event], []);
   },
 
   /** Profile events: the skill → graduates index, the graduate's matches, their candidacies. */
   async graduateMatching(event, deps) {
-    const profile = await indexGraduate(deps, event.detail.graduateId);
-    if (profile) {
-      const set = await recomputeMatchesForGraduate(deps, profile.graduateId);
-      if (set) await refreshCandidacies(deps, profile, set);
-    }
-    // An erasure may have landed while this ran: then nothing derived may stay behind.
-    if (!(await deps.profiles.get(event.detail.graduateId))) await deps.profiles.erase(event.detail.graduateId);
+    await applyMatchingEvents(deps, [], [event]);
   },
 
   async applicationNotifier(event, { profiles, jobs, notifications }) {

@@ -1,5 +1,7 @@
-import { type ConsumerName, consumersFor, type DomainEvent, handles } from '@skillpass/events';
+import { type ConsumerEvent, type ConsumerName, consumersFor, type DomainEvent, handles } from '@skillpass/events';
+import { forEachLimited } from '@skillpass/services';
 import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
+import { applyMatchingEvents, type MatchingBatchStats } from './matching-batch.ts';
 
 /**
  * Runs one consumer for one event at most once in effect: a marker written after success makes
@@ -21,4 +23,67 @@ export async function runConsumer<N extends ConsumerName>(
 /** Delivers an event to every consumer the routing table names for its type. */
 export async function dispatchEvent(event: DomainEvent, deps: ConsumerDeps): Promise<void> {
   for (const consumer of consumersFor(event.type)) await runConsumer(consumer, event, deps);
+}
+
+/** The events of a batch one consumer has not yet consumed, narrowed to the types it declares. */
+function eventsFor<N extends ConsumerName>(
+  consumer: N,
+  events: readonly DomainEvent[],
+  done: ReadonlySet<string>,
+): ConsumerEvent<N>[] {
+  return events.filter(
+    (event): event is ConsumerEvent<N> => handles(consumer, event) && !done.has(`${consumer} ${event.id}`),
+  );
+}
+
+/** Consumers other than matching, and the graduate each event is about: one graduate's events run in order. */
+const KEYED_CONSUMERS = ['applicationNotifier', 'matchNotifier', 'credentialSkills'] as const;
+
+/**
+ * Delivers a batch of events (in stream order) to every consumer the routing table names, at most
+ * once in effect per consumer and event, as `dispatchEvent` does one by one: markers are read and
+ * written in batches, matching applies the batch coalesced (`applyMatchingEvents`), and the other
+ * consumers run in parallel across graduates and in order for one graduate; `credentialSkills`, which
+ * recomputes a graduate's verified skills from their credentials, runs once per graduate. A failure
+ * leaves the batch unmarked, so it is delivered again and converges (every consumer is idempotent).
+ */
+export async function dispatchBatch(
+  events: readonly DomainEvent[],
+  deps: ConsumerDeps,
+  options: { concurrency?: number } = {},
+): Promise<MatchingBatchStats> {
+  const concurrency = options.concurrency ?? 8;
+  const deliveries = events.flatMap((event) =>
+    consumersFor(event.type).map((consumer) => ({ consumer, eventId: event.id })),
+  );
+  const done = await deps.eventLog.consumedAmong(deliveries);
+  const stats = await applyMatchingEvents(
+    deps,
+    eventsFor('jobMatching', events, done),
+    eventsFor('graduateMatching', events, done),
+    { concurrency },
+  );
+  const byGraduate = new Map<string, Array<() => Promise<void>>>();
+  const queue = (graduateId: string, run: () => Promise<void>) =>
+    byGraduate.set(graduateId, [...(byGraduate.get(graduateId) ?? []), run]);
+  for (const consumer of KEYED_CONSUMERS) {
+    const mine = eventsFor(consumer, events, done);
+    if (consumer === 'credentialSkills') {
+      const last = new Map(mine.map((event) => [event.detail.graduateId ?? '', event]));
+      for (const [graduateId, event] of last) {
+        queue(graduateId, () => CONSUMER_HANDLERS.credentialSkills(event as ConsumerEvent<'credentialSkills'>, deps));
+      }
+    } else {
+      for (const event of mine) queue(event.detail.graduateId ?? '', () => runHandler(consumer, event, deps));
+    }
+  }
+  await forEachLimited([...byGraduate.values()], concurrency, async (runs) => {
+    for (const run of runs) await run();
+  });
+  await deps.eventLog.markConsumedMany(deliveries.filter((d) => !done.has(`${d.consumer} ${d.eventId}`)));
+  return stats;
+}
+
+function runHandler<N extends ConsumerName>(consumer: N, event: ConsumerEvent<N>, deps: ConsumerDeps): Promise<void> {
+  return CONSUMER_HANDLERS[consumer](event, deps);
 }

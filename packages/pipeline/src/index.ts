@@ -3,3 +3,4 @@ export * from './dispatch.ts';
 export * from './local-dispatcher.ts';
 export * from './stream-mapping.ts';
 export * from './compose.ts';
+export * from './matching-batch.ts';

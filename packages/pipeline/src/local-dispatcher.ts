@@ -9,8 +9,10 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Table } from '@skillpass/store';
+import type { AnyDomainEvent } from '@skillpass/events';
 import type { ConsumerDeps } from './consumers.ts';
-import { dispatchEvent } from './dispatch.ts';
+import { dispatchBatch } from './dispatch.ts';
+import { type MatchingBatchStats, pendingChangesOf } from './matching-batch.ts';
 import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
 
 export interface LocalDispatcher {
@@ -19,21 +21,46 @@ export interface LocalDispatcher {
   stop(): Promise<void>;
 }
 
+/** One applied batch: its events (with when each was written) and what matching did with them. */
+export interface AppliedBatch {
+  events: readonly AnyDomainEvent[];
+  stats: MatchingBatchStats;
+  appliedAt: Date;
+}
+
 export interface LocalDispatcherOptions {
   table: Table;
   deps: ConsumerDeps;
   endpoint: string;
   pollIntervalMs?: number;
+  /** Events applied together at most (default 1,000): the unit of coalescing and of redelivery. */
+  batchSize?: number;
+  /** Graduates, jobs and keyed consumers worked on at once within a batch (default 8). */
+  concurrency?: number;
   onError?: (error: unknown) => void;
+  onBatch?: (batch: AppliedBatch) => void;
 }
+
+/** A stream record read and not yet applied. */
+interface Queued {
+  shardId: string;
+  sequenceNumber: string;
+  events: AnyDomainEvent[];
+}
+
+const MAX_READS_PER_PASS = 50;
 
 /**
  * Locally stands in for stream → EventBridge → consumers: reads DynamoDB Local's stream, maps each
  * record with the same function the AWS publisher uses and calls the consumers the routing table
- * names. Its position is kept in the table, so a restart continues where it stopped.
+ * names. It reads ahead of what it applies, marking each job and profile change pending on reading
+ * (so a read during a backlog sees it), and applies the events in batches (`dispatchBatch`). Its
+ * position is kept in the table and moves only past applied batches, so a restart continues where
+ * it stopped and a crash redelivers (at least once; consumers are idempotent).
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
   const { table, deps } = options;
+  const batchSize = options.batchSize ?? 1_000;
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.name }));
   const streamArn = described.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`table ${table.name} has no stream`);
@@ -43,6 +70,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     credentials: { accessKeyId: 'skillpass', secretAccessKey: 'local' },
   });
   const iterators = new Map<string, string | null>();
+  let queue: Queued[] = [];
   let stopped = false;
   let pass: Promise<boolean> | undefined;
 
@@ -71,40 +99,70 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     return out.ShardIterator;
   }
 
-  /** One read of every shard; true when any records were seen. */
-  async function readOnce(): Promise<boolean> {
+  /** Reads what the shards hold now (bounded per pass), queues the records with events and marks their changes pending. */
+  async function readAhead(): Promise<boolean> {
     let sawRecords = false;
     for (const shard of await listShards()) {
       const shardId = shard.ShardId!;
-      if (iterators.get(shardId) === null) continue;
-      let iterator = iterators.get(shardId) ?? (await iteratorFor(shardId));
-      if (!iterator) continue;
-      let out: GetRecordsCommandOutput;
-      try {
-        out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      } catch (error) {
-        if (!(error instanceof ExpiredIteratorException)) throw error;
-        iterators.delete(shardId);
-        continue;
-      }
-      let lastWithEvents: string | undefined;
-      for (const record of (out.Records ?? []) as StreamRecord[]) {
+      for (let read = 0; read < MAX_READS_PER_PASS; read++) {
+        if (iterators.get(shardId) === null) break;
+        const iterator = iterators.get(shardId) ?? (await iteratorFor(shardId));
+        if (!iterator) break;
+        let out: GetRecordsCommandOutput;
+        try {
+          out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1_000 }));
+        } catch (error) {
+          if (!(error instanceof ExpiredIteratorException)) throw error;
+          // Re-read from the checkpoint: what was queued is queued again.
+          iterators.delete(shardId);
+          queue = queue.filter((q) => q.shardId !== shardId);
+          break;
+        }
+        iterators.set(shardId, out.NextShardIterator ?? null);
+        const records = (out.Records ?? []) as StreamRecord[];
+        if (records.length === 0) break;
         sawRecords = true;
-        const events = domainEventsFromStreamRecord(record);
-        for (const event of events) await dispatchEvent(event, deps);
-        if (events.length > 0) lastWithEvents = record.dynamodb?.SequenceNumber;
+        const fresh: Queued[] = [];
+        for (const record of records) {
+          const events = domainEventsFromStreamRecord(record);
+          if (events.length > 0) fresh.push({ shardId, sequenceNumber: record.dynamodb!.SequenceNumber!, events });
+        }
+        await deps.matchingIndex.markPending(fresh.flatMap((q) => q.events.flatMap(pendingChangesOf)));
+        queue.push(...fresh);
       }
-      // Checkpoint only after records that carried events: checkpoint writes are stream records
-      // too, and saving after every batch would feed the stream forever.
-      if (lastWithEvents) await deps.eventLog.saveStreamCheckpoint(shardId, lastWithEvents);
-      iterator = out.NextShardIterator ?? undefined;
-      iterators.set(shardId, iterator ?? null);
     }
     return sawRecords;
   }
 
+  /** Applies the next batch of queued events and moves the checkpoints past it; true when there was one. */
+  async function applyNext(): Promise<boolean> {
+    if (queue.length === 0) return false;
+    let take = 0;
+    let count = 0;
+    while (take < queue.length && (take === 0 || count + queue[take]!.events.length <= batchSize)) {
+      count += queue[take]!.events.length;
+      take++;
+    }
+    const batch = queue.slice(0, take);
+    const events = batch.flatMap((q) => q.events);
+    const stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8 });
+    // Checkpoint only records that carried events: checkpoint writes are stream records too, and
+    // saving after every read would feed the stream forever.
+    const last = new Map(batch.map((q) => [q.shardId, q.sequenceNumber]));
+    for (const [shardId, sequenceNumber] of last) await deps.eventLog.saveStreamCheckpoint(shardId, sequenceNumber);
+    queue = queue.slice(take);
+    options.onBatch?.({ events, stats, appliedAt: new Date() });
+    return true;
+  }
+
+  async function readAndApply(): Promise<boolean> {
+    const read = await readAhead();
+    const applied = await applyNext();
+    return read || applied;
+  }
+
   function runPass(): Promise<boolean> {
-    pass ??= readOnce().finally(() => {
+    pass ??= readAndApply().finally(() => {
       pass = undefined;
     });
     return pass;
@@ -112,22 +170,24 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
 
   const loop = (async () => {
     while (!stopped) {
+      let busy = false;
       try {
-        await runPass();
+        busy = await runPass();
       } catch (error) {
-        // A failed record is not checkpointed: it is read and delivered again on a fresh iterator.
+        // A failed batch is not checkpointed: it is read and delivered again on fresh iterators.
         iterators.clear();
+        queue = [];
         options.onError?.(error);
       }
-      await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+      if (!busy || queue.length === 0) await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
     }
   })();
 
   return {
     async drain() {
-      // Read until a pass sees nothing new: everything written before the call has been delivered.
-      for (let i = 0; i < 50; i++) {
-        await pass;
+      // Read and apply until a pass sees nothing new: everything written before the call has been delivered.
+      for (;;) {
+        await pass?.catch(() => {});
         if (!(await runPass())) return;
       }
     },

@@ -54,6 +54,8 @@ export const partitions = {
   openBatches: () => 'OPENBATCHES',
   issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
+  /** Changes the pipeline has seen but not yet applied, per kind (`jobs`, `profiles`), scope and write shard. */
+  pendingChanges: (kind: string, scope: string, shard: number | string) => `PENDING#${kind}#${scope}#${shard}`,
 } as const;
 
 /** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
@@ -171,6 +173,20 @@ export const entities = {
     name: 'ConsumedEvent',
     keyArgs: ['consumer', 'eventId'],
     key: (consumer: string, eventId: string) => ({ PK: `CONSUMED#${consumer}#${eventId}`, SK: 'CONSUMED' }),
+    ttlSeconds: 7 * 24 * HOUR,
+  }),
+  /**
+   * A change seen on the stream whose effect on the matching indexes and lists is not yet applied:
+   * what a read checks to say whether its list is up to date. Deleted once applied; the TTL only
+   * bounds what a lost event could leave behind.
+   */
+  PendingChange: defineEntity({
+    name: 'PendingChange',
+    keyArgs: ['kind', 'scope', 'shard', 'occurredAt', 'eventId'],
+    key: (kind: string, scope: string, shard: number | string, occurredAt: string, eventId: string) => ({
+      PK: partitions.pendingChanges(kind, scope, shard),
+      SK: `${occurredAt}#${eventId}`,
+    }),
     ttlSeconds: 7 * 24 * HOUR,
   }),
   StreamCheckpoint: defineEntity({

@@ -4,6 +4,7 @@ import { builtOnFirstUse, DomainError, escoOccupationUriSchema, type JobPosting,
 import { summariseExplanation } from '@skillpass/matching';
 import {
   type Explanation,
+  type Freshness,
   newestJobsInPlacesOf,
   rankedCandidatesFor,
   rankedJobsFor,
@@ -45,11 +46,26 @@ const matchItemSchema = builtOnFirstUse(() =>
     ...rankingSchemas(),
   }),
 );
+/** How current a ranked list is: served during a backlog, it says so instead of passing for final. */
+const freshnessSchemas = builtOnFirstUse(() => ({
+  computedAt: z.string().register(z.globalRegistry, { description: 'When the list was computed' }),
+  upToDate: z.boolean().register(z.globalRegistry, {
+    description:
+      'Whether the list reflects the current profile and job versions and every change written to the indexes it reads; false while the pipeline still has changes to apply',
+  }),
+  lag: z.object({
+    pendingChanges: z.int().register(z.globalRegistry, {
+      description:
+        'Changes written but not yet applied to the index the list reads (job changes in my places for matches, profile changes for candidates), counted up to 1,000 per shard',
+    }),
+    pendingSince: z.optional(z.string().register(z.globalRegistry, { description: 'When the oldest was written' })),
+  }),
+}));
 const matchesResponseSchema = builtOnFirstUse(() =>
   z.object({
     mode: z.enum(['personalised', 'non-personalised']),
     notice: z.optional(z.string()),
-    computedAt: z.optional(z.string()),
+    ...freshnessSchemas(),
     items: z.array(matchItemSchema()),
     nextCursor: z.optional(z.string()),
   }),
@@ -89,6 +105,11 @@ async function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor
     ...(end < items.length ? { nextCursor: await deps.cursors.encode({ offset: end }, fingerprint) } : {}),
   };
 }
+
+const freshnessOf = ({ upToDate, pendingChanges, pendingSince }: Freshness) => ({
+  upToDate,
+  lag: { pendingChanges, ...(pendingSince ? { pendingSince } : {}) },
+});
 
 /** The jobs of a page as a match lists them: title, employer and place named for people. */
 async function jobSummaries(deps: ApiDeps, jobs: readonly JobPosting[], lang: Lang) {
@@ -147,6 +168,10 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
         return c.json(
           {
             mode: 'non-personalised' as const,
+            // Read from the open-jobs index the job writes themselves maintain: nothing to wait for.
+            computedAt: deps.clock().toISOString(),
+            upToDate: true,
+            lag: { pendingChanges: 0 },
             notice:
               'Personalised matching is off: these are the newest open jobs in your preferred places, not ranked by your profile.',
             items: page.items.map((job, i) => ({
@@ -162,7 +187,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
           200,
         );
       }
-      const { computedAt, ranked } = await rankedJobsFor(deps, profile);
+      const { computedAt, ranked, freshness } = await rankedJobsFor(deps, profile);
       const page = await paged(deps, ranked, { limit, cursor }, `matches:${sub}:${profile.version}:${computedAt}`);
       const summaries = await jobSummaries(
         deps,
@@ -173,6 +198,7 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
         {
           mode: 'personalised' as const,
           computedAt,
+          ...freshnessOf(freshness),
           items: page.items.map(({ job, score, explanation }, i) => ({
             job: summaries[i]!,
             ...explained(score, explanation, lang),
@@ -200,7 +226,11 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }),
       responses: () => ({
         200: jsonContent(
-          z.object({ items: z.array(candidateItemSchema()), nextCursor: z.optional(z.string()) }),
+          z.object({
+            ...freshnessSchemas(),
+            items: z.array(candidateItemSchema()),
+            nextCursor: z.optional(z.string()),
+          }),
           'Ranked candidates',
         ),
         ...problemResponses(400, 401, 403, 404),
@@ -215,10 +245,12 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       if (job.employerId !== principal.sub && !isAdmin(principal)) {
         throw new DomainError('forbidden', 'Only the employer who posted this job sees its candidates.');
       }
-      const ranked = await rankedCandidatesFor(deps, job);
+      const { computedAt, ranked, freshness } = await rankedCandidatesFor(deps, job);
       const page = await paged(deps, ranked, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
       return c.json(
         {
+          computedAt,
+          ...freshnessOf(freshness),
           items: page.items.map(({ profile, score, explanation }) => ({
             graduateId: profile.graduateId,
             displayName: profile.displayName,

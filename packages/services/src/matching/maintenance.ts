@@ -7,18 +7,21 @@ import {
   partitionOfJob,
   partitionsOfInterest,
   postingsOfJob,
-  reachableSkills,
+  RELATION_CREDIT,
   scoreJobForProfile,
   type SkillGraph,
   topCandidatesForJob,
   topJobsForProfile,
+  WEIGHTS,
 } from '@skillpass/matching';
-import type { Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
+import type { PendingChange, Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
 
 /** How many ranked jobs a graduate keeps, and ranked graduates a job keeps. */
 export const TOP_K = 50;
-/** A new job is offered to at most this many graduates found through the index. */
-const MAX_PUSH_FANOUT = 2_000;
+/** Graduates per push chunk: one SQS message in AWS (well under its 256 KB), one unit of work locally. */
+export const PUSH_CHUNK_SIZE = 500;
+/** How often a computation that lost a race for a graduate's set computes again before giving up (and retrying later). */
+const MAX_SET_ATTEMPTS = 8;
 
 export type Explanation = JobMatch['explanation'];
 
@@ -63,11 +66,15 @@ async function loadOpenMatchJobs(deps: MatchingDeps, ids: readonly string[]): Pr
   return (await deps.matchingIndex.getJobs(ids)).filter((job) => isJobOpen(job, now)).map(toMatchJob);
 }
 
-/** Keeps the skill → jobs index in step with a job: postings while open, none once closed. */
+/**
+ * Keeps the skill → jobs index in step with a job: postings while open, none once closed. `previous`
+ * names the skills and partitions of the versions the events being applied replaced (all of them when
+ * several events of the job are applied at once), whose postings go unless the current job still has them.
+ */
 export async function indexJob(
   deps: MatchingDeps,
   jobId: string,
-  previous?: { skills: readonly string[]; partition: RegionPartition },
+  previous: ReadonlyArray<{ skills: readonly string[]; partition: RegionPartition }> = [],
 ) {
   const job = await deps.jobs.get(jobId);
   const now = deps.clock();
@@ -83,24 +90,44 @@ export async function indexJob(
         })),
       }
     : undefined;
-  const before =
-    previous ??
-    (job ? { skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) } : undefined);
+  const before = [
+    ...previous,
+    ...(job ? [{ skills: job.requiredSkills.map((s) => s.uri), partition: partitionOfJob(toMatchJob(job)) }] : []),
+  ];
   await deps.matchingIndex.syncJobPostings(jobId, current, before);
   return { job, open };
 }
 
-/** Recomputes and stores a graduate's ranked jobs; the set records the versions it used. */
+/**
+ * Recomputes and stores a graduate's ranked jobs; the set records the versions it used. The write
+ * is conditional on the set read first, so a computation that raced another one (a push merging a
+ * new job, say) computes again from the newer index instead of overwriting it.
+ */
 export async function recomputeMatchesForGraduate(
   deps: MatchingDeps,
   graduateId: string,
 ): Promise<StoredMatchSet<Explanation> | undefined> {
-  const profile = await deps.profiles.get(graduateId);
-  if (!profile) return undefined;
-  const previous = await deps.matchingIndex.getMatchSet<Explanation>(graduateId);
+  for (let attempt = 1; ; attempt++) {
+    const [profile, previous] = await Promise.all([
+      deps.profiles.get(graduateId),
+      deps.matchingIndex.getMatchSet<Explanation>(graduateId),
+    ]);
+    if (!profile) return undefined;
+    const set = await computeMatchSet(deps, profile, previous);
+    if (await deps.matchingIndex.replaceMatchSet(set, previous)) return set;
+    if (attempt >= MAX_SET_ATTEMPTS) throw new Error(`the match set of ${graduateId} kept changing while computed`);
+  }
+}
+
+async function computeMatchSet(
+  deps: MatchingDeps,
+  profile: GraduateProfile,
+  previous: StoredMatchSet<Explanation> | undefined,
+): Promise<StoredMatchSet<Explanation>> {
   const computedAt = deps.clock().toISOString();
+  const graduateId = profile.graduateId;
   if (!profile.consents.personalisedMatching) {
-    const set: StoredMatchSet<Explanation> = {
+    return {
       graduateId,
       profileVersion: profile.version,
       computedAt,
@@ -108,8 +135,6 @@ export async function recomputeMatchesForGraduate(
       matches: [],
       newJobIds: [],
     };
-    await deps.matchingIndex.putMatchSet(set);
-    return set;
   }
   const { matches } = await topJobsForProfile(
     toMatchProfile(profile),
@@ -118,7 +143,7 @@ export async function recomputeMatchesForGraduate(
     deps.taxonomy,
     TOP_K,
   );
-  const set: StoredMatchSet<Explanation> = {
+  return {
     graduateId,
     profileVersion: profile.version,
     computedAt,
@@ -137,11 +162,9 @@ export async function recomputeMatchesForGraduate(
         )
       : [],
   };
-  await deps.matchingIndex.putMatchSet(set);
-  return set;
 }
 
-function candidateOf(match: JobMatch): StoredCandidate<Explanation> {
+function candidateOf(match: JobMatch, computedAt: string): StoredCandidate<Explanation> {
   return {
     jobId: match.jobId,
     jobVersion: match.jobVersion,
@@ -149,6 +172,7 @@ function candidateOf(match: JobMatch): StoredCandidate<Explanation> {
     profileVersion: match.profileVersion,
     score: match.score,
     explanation: match.explanation,
+    computedAt,
   };
 }
 
@@ -178,36 +202,181 @@ export async function recomputeCandidatesForJob(
     deps.taxonomy,
     TOP_K,
   );
-  const candidates = matches.map(candidateOf);
+  const computedAt = now.toISOString();
+  const candidates = matches.map((match) => candidateOf(match, computedAt));
   await deps.matchingIndex.replaceCandidates(jobId, candidates);
   return candidates;
 }
 
+/** A slice of a job's push: graduates the job's skills reach, in the order of their score potential. */
+export interface PushChunk {
+  jobId: string;
+  jobVersion: number;
+  graduateIds: string[];
+  /** The pending-change entry this chunk clears once applied (when the push runs off the event's path). */
+  pending?: PendingChange;
+}
+
+/** Where push chunks go: SQS in AWS; without a queue they are applied in-process, at once. */
+export interface PushQueue {
+  enqueue(chunks: readonly PushChunk[]): Promise<void>;
+}
+
 /**
- * Precise push: offers a new or changed job to the graduates whose skills reach it, and
- * recomputes the lists it would enter (their MatchSet then names it in `newJobIds`).
+ * Every graduate a job's skills reach in its partition, best score potential first: the weighted
+ * credit they can earn on its required skills from the skills they are indexed under (an upper
+ * bound of the skill part of their score), not their id. Nobody is left out; the chunks only order the work.
  */
-export async function pushJobToGraduates(deps: MatchingDeps, job: MatchJob): Promise<number> {
+export async function planPush(deps: MatchingDeps, job: MatchJob): Promise<PushChunk[]> {
   const partition = partitionOfJob(job);
-  const reach = reachableSkills(
-    job.requiredSkills.map((s) => s.uri),
-    deps.taxonomy,
-  );
-  const lists = await Promise.all(reach.map((skill) => deps.matchingIndex.graduateIdsForSkill(skill, partition)));
-  const graduateIds = [...new Set(lists.flat().map((g) => g.graduateId))].sort().slice(0, MAX_PUSH_FANOUT);
-  let recomputed = 0;
-  for (const profile of await deps.matchingIndex.getProfiles(graduateIds)) {
-    if (!profile.consents.personalisedMatching) continue;
-    const set = await deps.matchingIndex.getMatchSet<Explanation>(profile.graduateId);
-    if (set?.matches.some((m) => m.jobId === job.id && m.jobVersion === job.version)) continue;
-    const match = scoreJobForProfile(toMatchProfile(profile), job, deps.taxonomy);
-    const floor =
-      set && set.matches.length >= TOP_K ? set.matches[set.matches.length - 1]!.score : Number.NEGATIVE_INFINITY;
-    if (!match.eligible || match.score < floor) continue;
-    await recomputeMatchesForGraduate(deps, profile.graduateId);
-    recomputed++;
+  // skill held → the required skills it earns credit on, and how much at most.
+  const credits = new Map<string, Array<{ required: string; credit: number }>>();
+  const add = (held: string, required: string, credit: number) =>
+    credits.set(held, [...(credits.get(held) ?? []), { required, credit }]);
+  for (const required of job.requiredSkills) {
+    const weight = required.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional;
+    add(required.uri, required.uri, weight);
+    for (const neighbour of deps.taxonomy.relatedSkills(required.uri)) {
+      add(neighbour.uri, required.uri, weight * RELATION_CREDIT[neighbour.kind]);
+    }
   }
-  return recomputed;
+  const held = [...credits.keys()].sort();
+  const lists = await Promise.all(held.map((skill) => deps.matchingIndex.graduateIdsForSkill(skill, partition)));
+  const best = new Map<string, Map<string, number>>();
+  held.forEach((skill, i) => {
+    for (const { graduateId } of lists[i]!) {
+      const perRequired = best.get(graduateId) ?? new Map<string, number>();
+      for (const { required, credit } of credits.get(skill)!) {
+        perRequired.set(required, Math.max(perRequired.get(required) ?? 0, credit));
+      }
+      best.set(graduateId, perRequired);
+    }
+  });
+  const ranked = [...best.entries()]
+    .map(([graduateId, perRequired]) => ({
+      graduateId,
+      potential: [...perRequired.values()].reduce((a, b) => a + b, 0),
+    }))
+    .sort((a, b) => b.potential - a.potential || (a.graduateId < b.graduateId ? -1 : 1));
+  const chunks: PushChunk[] = [];
+  for (let start = 0; start < ranked.length; start += PUSH_CHUNK_SIZE) {
+    chunks.push({
+      jobId: job.id,
+      jobVersion: job.version,
+      graduateIds: ranked.slice(start, start + PUSH_CHUNK_SIZE).map((r) => r.graduateId),
+    });
+  }
+  return chunks;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export interface PushOutcome {
+  /** Graduates a current chunk named, each scored against its job. */
+  considered: number;
+  /** Graduates whose list the job entered (or changed in), recomputed once however many jobs entered it. */
+  recomputed: number;
+  /** Chunks of a job version that is closed or superseded: the newer version's own push covers them. */
+  superseded: number;
+}
+
+/**
+ * Applies push chunks, of one or several jobs: each named graduate is scored against the job, and a
+ * graduate whose stored list the job would enter (or whose entry is of an older job version) has the
+ * list recomputed — once, however many of the jobs enter it. Graduates in `skip` are left out (their
+ * lists were recomputed after these jobs were indexed). Idempotent: a job already in a list at its
+ * version changes nothing.
+ */
+export async function applyPushChunks(
+  deps: MatchingDeps,
+  chunks: readonly PushChunk[],
+  options: { skip?: ReadonlySet<string>; concurrency?: number } = {},
+): Promise<PushOutcome> {
+  const now = deps.clock();
+  const current = new Map(
+    (await deps.matchingIndex.getJobs([...new Set(chunks.map((c) => c.jobId))]))
+      .filter((job) => isJobOpen(job, now))
+      .map((job) => [job.jobId, toMatchJob(job)]),
+  );
+  const live = chunks.filter((chunk) => current.get(chunk.jobId)?.version === chunk.jobVersion);
+  const jobsOf = new Map<string, MatchJob[]>();
+  for (const chunk of live) {
+    for (const graduateId of chunk.graduateIds) {
+      if (options.skip?.has(graduateId)) continue;
+      jobsOf.set(graduateId, [...(jobsOf.get(graduateId) ?? []), current.get(chunk.jobId)!]);
+    }
+  }
+  const ids = [...jobsOf.keys()];
+  const [profiles, sets] = await Promise.all([
+    deps.matchingIndex.getProfiles(ids),
+    deps.matchingIndex.getMatchSets<Explanation>(ids),
+  ]);
+  const toRecompute: string[] = [];
+  for (const profile of profiles) {
+    if (!profile.consents.personalisedMatching) continue;
+    const set = sets.get(profile.graduateId);
+    // No list yet: the graduate's own event computes it, from an index that already holds these jobs.
+    if (!set) continue;
+    const matchProfile = toMatchProfile(profile);
+    const floor = set.matches.length >= TOP_K ? set.matches[set.matches.length - 1]!.score : Number.NEGATIVE_INFINITY;
+    const enters = jobsOf.get(profile.graduateId)!.some((job) => {
+      const listed = set.matches.find((m) => m.jobId === job.id);
+      if (listed?.jobVersion === job.version) return false;
+      if (listed) return true;
+      const match = scoreJobForProfile(matchProfile, job, deps.taxonomy);
+      return match.eligible && match.score >= floor;
+    });
+    if (enters) toRecompute.push(profile.graduateId);
+  }
+  await forEachLimited(toRecompute, options.concurrency ?? 8, async (graduateId) => {
+    await recomputeMatchesForGraduate(deps, graduateId);
+  });
+  const superseded = chunks.length - live.length;
+  const outcome = { considered: ids.length, recomputed: toRecompute.length, superseded };
+  await deps.matchingIndex.clearPending(chunks.flatMap((c) => (c.pending ? [c.pending] : [])));
+  return outcome;
+}
+
+/**
+ * The precise push of a new or changed job: every graduate its skills reach is considered, best
+ * potential first, and the lists it would enter are recomputed (their MatchSet then names it in
+ * `newJobIds`). With a queue the chunks go there, each marked pending until applied.
+ */
+export async function pushJobToGraduates(
+  deps: MatchingDeps & { pushQueue?: PushQueue },
+  job: MatchJob,
+  source?: { eventId: string; occurredAt: string },
+): Promise<number> {
+  const chunks = await planPush(deps, job);
+  if (!deps.pushQueue) return (await applyPushChunks(deps, chunks)).recomputed;
+  const partition = partitionOfJob(job);
+  const marked = chunks.map((chunk, i) => ({
+    ...chunk,
+    ...(source
+      ? {
+          pending: {
+            kind: 'jobs' as const,
+            scope: partition,
+            occurredAt: source.occurredAt,
+            eventId: `${source.eventId}#push${i}`,
+          },
+        }
+      : {}),
+  }));
+  await deps.matchingIndex.markPending(marked.flatMap((c) => (c.pending ? [c.pending] : [])));
+  await deps.pushQueue.enqueue(marked);
+  return 0;
 }
 
 /** Keeps a graduate's postings (skill → graduate, per partition of interest) in step with the profile. */
@@ -228,21 +397,113 @@ export async function indexGraduate(deps: MatchingDeps, graduateId: string): Pro
   return profile;
 }
 
+/** A graduate's entries for the candidate lists of the jobs in their ranked list (none unless discoverable). */
+export function candidaciesOf(
+  profile: GraduateProfile,
+  set: StoredMatchSet<Explanation>,
+): StoredCandidate<Explanation>[] {
+  if (!profile.consents.discoverable) return [];
+  return set.matches.map((match) => ({
+    jobId: match.jobId,
+    jobVersion: match.jobVersion,
+    graduateId: profile.graduateId,
+    profileVersion: set.profileVersion,
+    score: match.score,
+    explanation: match.explanation,
+    computedAt: set.computedAt,
+  }));
+}
+
+const byCandidateRank = (a: StoredCandidate, b: StoredCandidate) =>
+  b.score - a.score || (a.graduateId < b.graduateId ? -1 : a.graduateId > b.graduateId ? 1 : 0);
+
+/**
+ * Merges graduates' entries into jobs' candidate lists, each list keeping its best TOP_K: per job one
+ * read, then only the entries that enter are written and those pushed out deleted. Many graduates
+ * of a batch entering one job's list make one merge, not one write each.
+ */
+export async function mergeCandidacies(
+  deps: MatchingDeps,
+  entries: readonly StoredCandidate<Explanation>[],
+  concurrency = 8,
+): Promise<void> {
+  const byJob = new Map<string, StoredCandidate<Explanation>[]>();
+  for (const entry of entries) byJob.set(entry.jobId, [...(byJob.get(entry.jobId) ?? []), entry]);
+  await forEachLimited([...byJob], concurrency, async ([jobId, fresh]) => {
+    const stored = await deps.matchingIndex.listCandidates<Explanation>(jobId);
+    const freshIds = new Set(fresh.map((entry) => entry.graduateId));
+    const merged = [...stored.filter((s) => !freshIds.has(s.graduateId)), ...fresh]
+      .sort(byCandidateRank)
+      .slice(0, TOP_K);
+    const kept = new Set(merged.map((entry) => entry.graduateId));
+    await deps.matchingIndex.removeCandidates(
+      jobId,
+      stored.filter((s) => !kept.has(s.graduateId)).map((s) => s.graduateId),
+    );
+    await deps.matchingIndex.putCandidates(fresh.filter((entry) => kept.has(entry.graduateId)));
+  });
+}
+
 /** After a profile changes, its entries in the candidate lists of its top jobs are refreshed. */
 export async function refreshCandidacies(
   deps: MatchingDeps,
   profile: GraduateProfile,
   set: StoredMatchSet<Explanation>,
 ): Promise<void> {
-  if (!profile.consents.discoverable) return;
-  for (const match of set.matches) {
-    await deps.matchingIndex.putCandidate({
-      jobId: match.jobId,
-      jobVersion: match.jobVersion,
-      graduateId: profile.graduateId,
-      profileVersion: profile.version,
-      score: match.score,
-      explanation: match.explanation,
-    });
-  }
+  await mergeCandidacies(deps, candidaciesOf(profile, set));
+}
+
+/**
+ * The same deps with the index reads a batch repeats (postings per skill and partition, jobs and
+ * profiles by id) read once and shared: many graduates of one batch read the same postings. Made
+ * after the batch's index writes, so it sees them; writes and match sets are never cached.
+ */
+export function withBatchReads<D extends MatchingDeps>(deps: D): D {
+  const index = deps.matchingIndex;
+  const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    let value = cache.get(key);
+    if (!value) {
+      value = read();
+      cache.set(key, value);
+    }
+    return value;
+  };
+  const jobPostings = new Map<string, ReturnType<typeof index.jobPostings>>();
+  const graduates = new Map<string, ReturnType<typeof index.graduateIdsForSkill>>();
+  const byId = <T>(read: (ids: readonly string[]) => Promise<T[]>, idOf: (item: T) => string) => {
+    const loaded = new Map<string, T | undefined>();
+    const inFlight = new Map<string, Promise<void>>();
+    return async (ids: readonly string[]): Promise<T[]> => {
+      const missing = [...new Set(ids.filter((id) => !inFlight.has(id)))];
+      if (missing.length > 0) {
+        const reading = read(missing).then((items) => {
+          const found = new Map(items.map((item) => [idOf(item), item]));
+          for (const id of missing) loaded.set(id, found.get(id));
+        });
+        for (const id of missing) inFlight.set(id, reading);
+      }
+      await Promise.all(ids.map((id) => inFlight.get(id)));
+      return ids.flatMap((id) => {
+        const value = loaded.get(id);
+        return value === undefined ? [] : [value];
+      });
+    };
+  };
+  const jobs = byId<JobPosting>(
+    (ids) => index.getJobs(ids),
+    (job) => job.jobId,
+  );
+  const profiles = byId<GraduateProfile>(
+    (ids) => index.getProfiles(ids),
+    (profile) => profile.graduateId,
+  );
+  const cached: MatchingDeps['matchingIndex'] = Object.assign(Object.create(index) as typeof index, {
+    jobPostings: (skill: string, partition: RegionPartition) =>
+      memo(jobPostings, `${partition} ${skill}`, () => index.jobPostings(skill, partition)),
+    graduateIdsForSkill: (skill: string, partition: RegionPartition) =>
+      memo(graduates, `${partition} ${skill}`, () => index.graduateIdsForSkill(skill, partition)),
+    getJobs: jobs,
+    getProfiles: profiles,
+  });
+  return { ...deps, matchingIndex: cached };
 }

@@ -23,6 +23,21 @@ export interface RankedCandidate {
   explanation: Explanation;
 }
 
+/** Whether a stored list is up to date, and what it lags: changes seen but not yet applied to the indexes. */
+export interface Freshness {
+  upToDate: boolean;
+  /** Changes (job changes for a graduate's list, profile changes for a job's) not yet applied, counted up to 1,000 a shard. */
+  pendingChanges: number;
+  /** When the oldest of them was written. */
+  pendingSince?: string;
+}
+
+const freshnessOf = (pending: { count: number; oldestAt?: string }, ownVersionCurrent: boolean): Freshness => ({
+  upToDate: ownVersionCurrent && pending.count === 0,
+  pendingChanges: pending.count,
+  ...(pending.oldestAt ? { pendingSince: pending.oldestAt } : {}),
+});
+
 /**
  * A graduate's ranked open jobs. The stored list is used while it was computed from the current
  * profile; otherwise it is recomputed first. A job edited since is scored again before it is shown.
@@ -30,12 +45,17 @@ export interface RankedCandidate {
 export async function rankedJobsFor(
   deps: MatchingDeps,
   profile: GraduateProfile,
-): Promise<{ computedAt: string; ranked: RankedJob[] }> {
+): Promise<{ computedAt: string; ranked: RankedJob[]; freshness: Freshness }> {
+  // Job changes not yet applied to the index of the graduate's places: the list may lack them.
+  const pendingJobs = deps.matchingIndex.pendingIn('jobs', partitionsOfInterest(toMatchProfile(profile)));
+  pendingJobs.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   let set = await deps.matchingIndex.getMatchSet<Explanation>(profile.graduateId);
   if (!set || set.profileVersion !== profile.version || set.mode !== 'personalised') {
     set = await recomputeMatchesForGraduate(deps, profile.graduateId);
   }
-  if (!set) return { computedAt: deps.clock().toISOString(), ranked: [] };
+  if (!set) {
+    return { computedAt: deps.clock().toISOString(), ranked: [], freshness: freshnessOf(await pendingJobs, true) };
+  }
   const now = deps.clock();
   const jobs = new Map(
     (await deps.matchingIndex.getJobs(set.matches.map((m) => m.jobId))).map((job) => [job.jobId, job]),
@@ -50,7 +70,11 @@ export async function rankedJobsFor(
       return fresh.eligible ? [{ job, score: fresh.score, explanation: fresh.explanation }] : [];
     })
     .sort((a, b) => b.score - a.score || (a.job.postedAt < b.job.postedAt ? 1 : -1));
-  return { computedAt: set.computedAt, ranked };
+  return {
+    computedAt: set.computedAt,
+    ranked,
+    freshness: freshnessOf(await pendingJobs, set.profileVersion === profile.version),
+  };
 }
 
 /** Without personalised matching: the newest open jobs in the graduate's places, newest first. */
@@ -67,7 +91,13 @@ export async function newestJobsInPlacesOf(deps: MatchingDeps, profile: Graduate
  * recomputed otherwise. Consent is checked at read time too, so a graduate who withdrew it
  * disappears at once; a profile changed since is scored again.
  */
-export async function rankedCandidatesFor(deps: MatchingDeps, job: JobPosting): Promise<RankedCandidate[]> {
+export async function rankedCandidatesFor(
+  deps: MatchingDeps,
+  job: JobPosting,
+): Promise<{ computedAt: string; ranked: RankedCandidate[]; freshness: Freshness }> {
+  // Profile changes not yet applied to the graduate index: the list may lack (or misrank) them.
+  const pendingProfiles = deps.matchingIndex.pendingIn('profiles', ['all']);
+  pendingProfiles.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   let stored = await deps.matchingIndex.listCandidates<Explanation>(job.jobId);
   if (stored.length === 0 || stored.some((s) => s.jobVersion !== job.version)) {
     stored = await recomputeCandidatesForJob(deps, job.jobId);
@@ -76,7 +106,7 @@ export async function rankedCandidatesFor(deps: MatchingDeps, job: JobPosting): 
     (await deps.matchingIndex.getProfiles(stored.map((s) => s.graduateId))).map((p) => [p.graduateId, p]),
   );
   const matchJob = toMatchJob(job);
-  return stored
+  const ranked = stored
     .flatMap((s) => {
       const profile = profiles.get(s.graduateId);
       if (!profile?.consents.discoverable || !profile.consents.personalisedMatching) return [];
@@ -85,4 +115,16 @@ export async function rankedCandidatesFor(deps: MatchingDeps, job: JobPosting): 
       return fresh.eligible ? [{ profile, score: fresh.score, explanation: fresh.explanation }] : [];
     })
     .sort((a, b) => b.score - a.score || (a.profile.graduateId < b.profile.graduateId ? -1 : 1));
+  const computedAt = stored.reduce<string | undefined>(
+    (latest, s) => (s.computedAt && (!latest || s.computedAt > latest) ? s.computedAt : latest),
+    undefined,
+  );
+  return {
+    computedAt: computedAt ?? deps.clock().toISOString(),
+    ranked,
+    freshness: freshnessOf(
+      await pendingProfiles,
+      stored.every((s) => s.jobVersion === job.version),
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../client.ts';
 import { entities, itemOf } from '../entities.ts';
-import { expiryOf, getLiveItem } from '../items.ts';
+import { expiryOf, getLiveItem, getLiveItems, putItems } from '../items.ts';
 
 /** The pipeline's bookkeeping: which consumer handled which event, and where the local stream reader is. */
 export interface EventLogRepository {
@@ -11,6 +11,10 @@ export interface EventLogRepository {
    * again, which is safe because every consumer's writes are idempotent.
    */
   markConsumed(consumer: string, eventId: string): Promise<void>;
+  /** Of these deliveries, the ones already consumed (`consumer` and `eventId` joined by a space). */
+  consumedAmong(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<Set<string>>;
+  /** `markConsumed` for many deliveries at once, in batch writes. */
+  markConsumedMany(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<void>;
   getStreamCheckpoint(shardId: string): Promise<string | undefined>;
   saveStreamCheckpoint(shardId: string, sequenceNumber: string): Promise<void>;
 }
@@ -32,6 +36,23 @@ export class DynamoEventLogRepository implements EventLogRepository {
         TableName: this.table.name,
         Item: itemOf(entities.ConsumedEvent, entities.ConsumedEvent.key(consumer, eventId), { expiresAt }),
       }),
+    );
+  }
+
+  async consumedAmong(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<Set<string>> {
+    const keys = deliveries.map((d) => entities.ConsumedEvent.key(d.consumer, d.eventId));
+    const found = new Set((await getLiveItems(this.table, keys, this.clock())).map((item) => item.PK));
+    return new Set(deliveries.filter((_, i) => found.has(keys[i]!.PK)).map((d) => `${d.consumer} ${d.eventId}`));
+  }
+
+  async markConsumedMany(deliveries: ReadonlyArray<{ consumer: string; eventId: string }>): Promise<void> {
+    const expiresAt = expiryOf(entities.ConsumedEvent, this.clock());
+    const unique = new Map(deliveries.map((d) => [`${d.consumer} ${d.eventId}`, d]));
+    await putItems(
+      this.table,
+      [...unique.values()].map((d) =>
+        itemOf(entities.ConsumedEvent, entities.ConsumedEvent.key(d.consumer, d.eventId), { expiresAt }),
+      ),
     );
   }
 

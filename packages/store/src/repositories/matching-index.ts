@@ -1,8 +1,19 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { GraduateProfile, JobPosting, RegionPartition } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
-import { deleteItems, getLiveItem, getLiveItems, putItems, queryAll, recordOf } from '../items.ts';
+import {
+  deleteItems,
+  expiryOf,
+  getLiveItem,
+  getLiveItems,
+  isConditionFailure,
+  isLive,
+  putItems,
+  queryAll,
+  recordOf,
+} from '../items.ts';
 
 /** One entry of the skill → open jobs index: what the engine needs to bound a score without loading the job. */
 export interface JobSkillPosting {
@@ -30,6 +41,8 @@ export interface StoredMatchSet<Explanation = unknown> {
   matches: StoredMatch<Explanation>[];
   /** Jobs that entered the top list in this computation: the "precise push". */
   newJobIds: string[];
+  /** Counts the writes of this set: a computation replaces the set only at the revision it read. */
+  revision?: number;
 }
 
 /** One ranked graduate for a job; `profileVersion` guards against serving stale results. */
@@ -40,7 +53,36 @@ export interface StoredCandidate<Explanation = unknown> {
   profileVersion: number;
   score: number;
   explanation: Explanation;
+  /** When this entry was computed. */
+  computedAt?: string;
 }
+
+/**
+ * A change seen on the table's stream whose effect on the matching indexes and lists is not yet
+ * applied. `kind` is `jobs` (scope: the job's region partition) or `profiles` (scope: `all`).
+ */
+export interface PendingChange {
+  kind: 'jobs' | 'profiles';
+  scope: string;
+  occurredAt: string;
+  eventId: string;
+}
+
+/** What is still pending in some scopes: how many changes (counted up to 1,000 a shard) and since when. */
+export interface PendingSummary {
+  count: number;
+  oldestAt?: string;
+}
+
+/** Write shards per kind: profile changes of a bulk load spread over several partitions. */
+const PENDING_SHARDS: Record<PendingChange['kind'], number> = { jobs: 2, profiles: 8 };
+const PENDING_COUNT_LIMIT = 1_000;
+
+const shardOf = (change: PendingChange) =>
+  createHash('sha256').update(change.eventId).digest().readUInt16BE(0) % PENDING_SHARDS[change.kind];
+
+const pendingKey = (change: PendingChange) =>
+  entities.PendingChange.key(change.kind, change.scope, shardOf(change), change.occurredAt, change.eventId);
 
 /** The matching engine's inputs (inverted indexes skill → jobs and skill → graduates) and outputs (ranked lists). */
 export interface MatchingIndexRepository {
@@ -51,7 +93,7 @@ export interface MatchingIndexRepository {
   syncJobPostings(
     jobId: string,
     current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
-    previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
+    previous: ReadonlyArray<{ skills: readonly string[]; partition: RegionPartition }>,
   ): Promise<void>;
   /** The postings (open jobs) under a skill in one region partition. */
   jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]>;
@@ -70,14 +112,28 @@ export interface MatchingIndexRepository {
   getJobs(jobIds: readonly string[]): Promise<JobPosting[]>;
   getProfiles(graduateIds: readonly string[]): Promise<GraduateProfile[]>;
   getMatchSet<E>(graduateId: string): Promise<StoredMatchSet<E> | undefined>;
-  putMatchSet<E>(set: StoredMatchSet<E>): Promise<void>;
+  /** Several graduates' sets in one round of batch reads; graduates without one are absent. */
+  getMatchSets<E>(graduateIds: readonly string[]): Promise<Map<string, StoredMatchSet<E>>>;
+  /**
+   * Writes `set` (with the next revision) only if the stored set is still `replacing` (absent when
+   * undefined): false when another computation wrote first, so the caller computes again.
+   */
+  replaceMatchSet<E>(set: StoredMatchSet<E>, replacing: StoredMatchSet<E> | undefined): Promise<boolean>;
   listCandidates<E>(jobId: string): Promise<StoredCandidate<E>[]>;
   /** Replaces a job's stored candidate list with `candidates`. */
   replaceCandidates<E>(jobId: string, candidates: readonly StoredCandidate<E>[]): Promise<void>;
-  /** Upserts one graduate in one job's candidate list. */
-  putCandidate<E>(candidate: StoredCandidate<E>): Promise<void>;
+  /** Removes graduates from one job's candidate list. */
+  removeCandidates(jobId: string, graduateIds: readonly string[]): Promise<void>;
+  /** Upserts graduates in jobs' candidate lists. */
+  putCandidates<E>(candidates: readonly StoredCandidate<E>[]): Promise<void>;
   /** Removes a graduate from every job's candidate list. */
   removeCandidacies(graduateId: string): Promise<void>;
+  /** Records changes seen on the stream and not yet applied (idempotent). */
+  markPending(changes: readonly PendingChange[]): Promise<void>;
+  /** Forgets changes once applied (idempotent). */
+  clearPending(changes: readonly PendingChange[]): Promise<void>;
+  /** What is pending in these scopes of one kind. */
+  pendingIn(kind: PendingChange['kind'], scopes: readonly string[]): Promise<PendingSummary>;
 }
 
 const candidateItem = <E>(candidate: StoredCandidate<E>) =>
@@ -92,16 +148,16 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
   async syncJobPostings(
     jobId: string,
     current: { partition: RegionPartition; postings: readonly JobSkillPosting[] } | undefined,
-    previous: { skills: readonly string[]; partition: RegionPartition } | undefined,
+    previous: ReadonlyArray<{ skills: readonly string[]; partition: RegionPartition }>,
   ): Promise<void> {
     const wanted = new Set(
       (current?.postings ?? []).map((p) => entities.JobSkillPosting.key(p.skillUri, current!.partition, jobId).PK),
     );
-    const stale = previous
-      ? previous.skills
-          .map((uri) => entities.JobSkillPosting.key(uri, previous.partition, jobId))
-          .filter((key) => !wanted.has(key.PK))
-      : [];
+    const stale = previous.flatMap((before) =>
+      before.skills
+        .map((uri) => entities.JobSkillPosting.key(uri, before.partition, jobId))
+        .filter((key) => !wanted.has(key.PK)),
+    );
     await deleteItems(this.table, stale);
     if (!current) return;
     await putItems(
@@ -200,8 +256,37 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     return item ? recordOf<StoredMatchSet<E>>(item) : undefined;
   }
 
-  async putMatchSet<E>(set: StoredMatchSet<E>): Promise<void> {
-    await putItems(this.table, [itemOf(entities.MatchSet, entities.MatchSet.key(set.graduateId), set)]);
+  async getMatchSets<E>(graduateIds: readonly string[]): Promise<Map<string, StoredMatchSet<E>>> {
+    const items = await getLiveItems(
+      this.table,
+      graduateIds.map((id) => entities.MatchSet.key(id)),
+      this.clock(),
+    );
+    return new Map(items.map((item) => [String(item.graduateId), recordOf<StoredMatchSet<E>>(item)]));
+  }
+
+  async replaceMatchSet<E>(set: StoredMatchSet<E>, replacing: StoredMatchSet<E> | undefined): Promise<boolean> {
+    const revision = (replacing?.revision ?? 0) + 1;
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: itemOf(entities.MatchSet, entities.MatchSet.key(set.graduateId), { ...set, revision }),
+          ...(replacing
+            ? replacing.revision === undefined
+              ? { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revision)' }
+              : {
+                  ConditionExpression: 'revision = :revision',
+                  ExpressionAttributeValues: { ':revision': replacing.revision },
+                }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async listCandidates<E>(jobId: string): Promise<StoredCandidate<E>[]> {
@@ -219,8 +304,15 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     await putItems(this.table, candidates.map(candidateItem));
   }
 
-  async putCandidate<E>(candidate: StoredCandidate<E>): Promise<void> {
-    await putItems(this.table, [candidateItem(candidate)]);
+  async removeCandidates(jobId: string, graduateIds: readonly string[]): Promise<void> {
+    await deleteItems(
+      this.table,
+      graduateIds.map((graduateId) => entities.Candidate.key(jobId, graduateId)),
+    );
+  }
+
+  async putCandidates<E>(candidates: readonly StoredCandidate<E>[]): Promise<void> {
+    await putItems(this.table, candidates.map(candidateItem));
   }
 
   async removeCandidacies(graduateId: string): Promise<void> {
@@ -229,5 +321,43 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
       this.table,
       owned.filter((item) => item.entity === entities.Candidate.name).map((item) => ({ PK: item.PK, SK: item.SK })),
     );
+  }
+
+  async markPending(changes: readonly PendingChange[]): Promise<void> {
+    const expiresAt = expiryOf(entities.PendingChange, this.clock());
+    const unique = new Map(changes.map((change) => [`${pendingKey(change).PK} ${pendingKey(change).SK}`, change]));
+    await putItems(
+      this.table,
+      [...unique.values()].map((change) =>
+        itemOf(entities.PendingChange, pendingKey(change), { ...change, expiresAt }),
+      ),
+    );
+  }
+
+  async clearPending(changes: readonly PendingChange[]): Promise<void> {
+    await deleteItems(this.table, changes.map(pendingKey));
+  }
+
+  async pendingIn(kind: PendingChange['kind'], scopes: readonly string[]): Promise<PendingSummary> {
+    const shards = [...new Set(scopes)].flatMap((scope) =>
+      Array.from({ length: PENDING_SHARDS[kind] }, (_, shard) => partitions.pendingChanges(kind, scope, shard)),
+    );
+    const now = this.clock();
+    const found = await Promise.all(
+      shards.map(async (pk) => {
+        const out = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ProjectionExpression: 'occurredAt, expiresAt',
+            Limit: PENDING_COUNT_LIMIT,
+          }),
+        );
+        return (out.Items ?? []).filter((item) => isLive(item, now)).map((item) => String(item.occurredAt));
+      }),
+    );
+    const all = found.flat().sort();
+    return { count: all.length, ...(all[0] ? { oldestAt: all[0] } : {}) };
   }
 }

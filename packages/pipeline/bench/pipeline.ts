@@ -1,0 +1,246 @@
+/**
+ * npm run bench:pipeline — a bulk load through the event pipeline on DynamoDB Local.
+ *
+ * Writes BENCH_PROFILES graduate profiles and BENCH_JOBS job posts (interleaved, BENCH_WRITERS at a
+ * time) through the store's repositories, as the API writes them, while the local dispatcher runs.
+ * Prints, from one run: the time the writes alone took; the time until every event is applied (every
+ * match set and candidate list final, and nothing pending); events applied per second; the lag from
+ * a write to its event being applied (p50/p99); and, as a check that "final" is right, the agreement
+ * of a sample of stored lists with lists computed from scratch over the final data.
+ */
+import { type DeltaCityCode, graduateProfileInputSchema, jobPostingInputSchema, type Place } from '@skillpass/domain';
+import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
+import { bruteForceTopCandidates, bruteForceTopJobs, type MatchJob, type MatchProfile } from '@skillpass/matching';
+import { forEachLimited, TOP_K, toMatchJob, toMatchProfile } from '@skillpass/services';
+import { connectTable, CursorCodec, ensureTable } from '@skillpass/store';
+import { getTaxonomy } from '@skillpass/taxonomy';
+import { composeConsumerDeps } from '../src/compose.ts';
+import { startLocalDispatcher } from '../src/local-dispatcher.ts';
+
+const PROFILES = Number(process.env.BENCH_PROFILES ?? 10_000);
+const JOBS = Number(process.env.BENCH_JOBS ?? 2_000);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CHECK_SAMPLE = Number(process.env.BENCH_CHECK_SAMPLE ?? 200);
+
+const CITIES: DeltaCityCode[] = ['310000', '320100', '320200', '320500', '330100', '330200', '340100', '340200'];
+
+/** mulberry32: the same data every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seededRandom(20261201);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const sample = <T>(items: readonly T[], n: number): T[] => {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+};
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const taxonomy = getTaxonomy();
+// A few hundred occupations, so skills overlap the way a region's postings do.
+const occupations = sample(
+  taxonomy
+    .allOccupationUris()
+    .map((uri) => ({ uri, ...taxonomy.occupationSkills(uri) }))
+    .filter((o) => o.essential.length >= 4),
+  300,
+);
+const placeOf = (): Place => ({ kind: 'delta', cityCode: pick(CITIES) });
+
+function profileInput(i: number) {
+  const occupation = pick(occupations);
+  const skills = [
+    ...new Set([
+      ...sample(occupation.essential, 2 + Math.floor(random() * 5)),
+      ...sample(occupation.optional, Math.floor(random() * 3)),
+    ]),
+  ];
+  return graduateProfileInputSchema().parse({
+    displayName: `Graduate ${i}`,
+    contactEmail: `g${i}@example.com`,
+    skills: skills.map((uri) => ({ uri, proficiency: 1 + Math.floor(random() * 4) })),
+    preferredPlaces: sample(CITIES, 1 + Math.floor(random() * 2)).map((cityCode) => ({ kind: 'delta', cityCode })),
+    openToRemote: random() < 0.3,
+    consents: { discoverable: random() < 0.8, personalisedMatching: true },
+  });
+}
+
+function jobInput(i: number) {
+  const occupation = pick(occupations);
+  return jobPostingInputSchema().parse({
+    title: { en: `Job ${i}` },
+    description: `Job ${i} in the Delta`,
+    requiredSkills: [
+      ...sample(occupation.essential, 3 + Math.floor(random() * 3)).map((uri) => ({
+        uri,
+        importance: 'essential',
+        minProficiency: 1 + Math.floor(random() * 3),
+      })),
+      ...sample(occupation.optional, Math.floor(random() * 2)).map((uri) => ({ uri, importance: 'optional' })),
+    ].filter((skill, index, all) => all.findIndex((s) => s.uri === skill.uri) === index),
+    place: random() < 0.08 ? { kind: 'remote' } : placeOf(),
+    closingDate: '2999-12-31',
+  });
+}
+
+// Interleaved as a bulk load arrives: profiles and jobs mixed, in a fixed order.
+type Write = { kind: 'profile'; id: string; n: number } | { kind: 'job'; id: string; n: number };
+const writes: Write[] = sample(
+  [
+    ...Array.from({ length: PROFILES }, (_, n): Write => ({ kind: 'profile', id: `grad-${n}`, n })),
+    ...Array.from({ length: JOBS }, (_, n): Write => ({ kind: 'job', id: `job-${n}`, n })),
+  ],
+  PROFILES + JOBS,
+);
+const inputs = new Map(writes.map((w) => [w.id, w.kind === 'profile' ? profileInput(w.n) : jobInput(w.n)]));
+
+const dynamo = await startDynamoDbLocal({ inMemory: true });
+try {
+  const table = connectTable({ tableName: 'bench-pipeline', endpoint: dynamo.endpoint, region: 'local' });
+  await ensureTable(table);
+  const deps = composeConsumerDeps({
+    table,
+    cursors: new CursorCodec('bench-cursor-secret-0123'),
+    taxonomy,
+    credentialService: { standingOf: async () => 'unknown' },
+  });
+
+  const writtenAt = new Map<string, number>();
+  const lags: number[] = [];
+  let applied = 0;
+  let coalescedTo = 0;
+  let superseded = 0;
+  let batches = 0;
+  const started = performance.now();
+  const dispatcher = await startLocalDispatcher({
+    table,
+    deps,
+    endpoint: dynamo.endpoint,
+    batchSize: BATCH,
+    concurrency: CONCURRENCY,
+    pollIntervalMs: 50,
+    onError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
+    onBatch: ({ events, stats, appliedAt }) => {
+      batches++;
+      applied += events.length;
+      coalescedTo += stats.jobs + stats.graduates;
+      superseded += stats.superseded;
+      if (process.env.BENCH_VERBOSE) {
+        const { index, graduates, jobs } = stats.phases;
+        process.stderr.write(
+          `batch ${batches}: ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; index ${seconds(index)}, ` +
+            `graduates ${seconds(graduates)}, jobs ${seconds(jobs)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
+        );
+      }
+      const at = appliedAt.getTime() - Date.now() + performance.now();
+      for (const event of events) {
+        const key =
+          'jobId' in event.detail && event.type.startsWith('Job')
+            ? event.detail.jobId
+            : event.type === 'ProfileSubmitted'
+              ? event.detail.graduateId
+              : undefined;
+        const written = key ? writtenAt.get(key) : undefined;
+        if (written !== undefined) lags.push(at - written);
+      }
+    },
+  });
+
+  await forEachLimited(writes, WRITERS, async (write) => {
+    if (write.kind === 'profile') {
+      const input = inputs.get(write.id) as ReturnType<typeof profileInput>;
+      await deps.profiles.update(write.id, () => input);
+    } else {
+      await deps.jobs.create('bench-employer', inputs.get(write.id) as ReturnType<typeof jobInput>, {
+        jobId: write.id,
+      });
+    }
+    writtenAt.set(write.id, performance.now());
+  });
+  const writeTime = performance.now() - started;
+  await dispatcher.drain();
+  const converged = performance.now() - started;
+  await dispatcher.stop();
+  const pendingJobs = await deps.matchingIndex.pendingIn('jobs', ['310000', '320000', '330000', '340000', 'remote']);
+  const pendingProfiles = await deps.matchingIndex.pendingIn('profiles', ['all']);
+
+  // The check: a sample of stored lists against lists computed from scratch over the final data.
+  const allJobs: MatchJob[] = (
+    await deps.matchingIndex.getJobs(writes.filter((w) => w.kind === 'job').map((w) => w.id))
+  ).map(toMatchJob);
+  const allProfiles = await deps.matchingIndex.getProfiles(writes.filter((w) => w.kind === 'profile').map((w) => w.id));
+  const matchProfiles: MatchProfile[] = allProfiles.map(toMatchProfile);
+  const discoverable = allProfiles.filter((p) => p.consents.discoverable).map(toMatchProfile);
+  let setsAgree = 0;
+  const graduateSample = sample(matchProfiles, Math.min(CHECK_SAMPLE, matchProfiles.length));
+  const sets = await deps.matchingIndex.getMatchSets(graduateSample.map((p) => p.id));
+  for (const profile of graduateSample) {
+    const expected = bruteForceTopJobs(profile, allJobs, taxonomy, TOP_K).map((m) => m.jobId);
+    const stored = sets.get(profile.id)?.matches.map((m) => m.jobId) ?? [];
+    if (JSON.stringify(expected) === JSON.stringify(stored)) setsAgree++;
+  }
+  let candidatesAgree = 0;
+  const jobSample = sample(allJobs, Math.min(CHECK_SAMPLE, allJobs.length));
+  for (const job of jobSample) {
+    const expected = bruteForceTopCandidates(job, discoverable, taxonomy, TOP_K).map((m) => m.profileId);
+    const stored = (await deps.matchingIndex.listCandidates(job.id))
+      .sort((a, b) => b.score - a.score || (a.graduateId < b.graduateId ? -1 : 1))
+      .slice(0, TOP_K)
+      .map((c) => c.graduateId);
+    if (expected.every((id) => stored.includes(id))) candidatesAgree++;
+  }
+
+  console.log(
+    `bench:pipeline — ${PROFILES.toLocaleString()} profiles + ${JOBS.toLocaleString()} jobs written by ${WRITERS} writers ` +
+      `through the store into DynamoDB Local; dispatcher batches of ≤ ${BATCH} events, ${CONCURRENCY} at a time\n`,
+  );
+  console.table({
+    'writes alone (baseline, same run)': {
+      time: seconds(writeTime),
+      'per second': Math.round(((PROFILES + JOBS) * 1000) / writeTime),
+    },
+    'until every list is final': {
+      time: seconds(converged),
+      'per second': Math.round((applied * 1000) / converged),
+    },
+  });
+  console.table({
+    pipeline: {
+      'events applied': applied,
+      'events/s': Math.round((applied * 1000) / converged),
+      batches,
+      'coalesced to (jobs + graduates worked on)': coalescedTo,
+      superseded,
+      'lag p50': seconds(percentile(lags, 50)),
+      'lag p99': seconds(percentile(lags, 99)),
+      'converged / write time': `${(converged / writeTime).toFixed(2)}×`,
+      'pending after': pendingJobs.count + pendingProfiles.count,
+    },
+  });
+  console.table({
+    'stored vs from scratch': {
+      'match sets identical': `${setsAgree}/${graduateSample.length}`,
+      'candidate lists holding the true top 50': `${candidatesAgree}/${jobSample.length}`,
+    },
+  });
+  table.doc.destroy();
+  table.raw.destroy();
+} finally {
+  await dynamo.stop();
+}
