@@ -571,10 +571,12 @@ export class SkillpassStack extends Stack {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
     });
     // 1 GB / 5 min: scoring a chunk's graduates in memory and recomputing the lists a job enters.
-    const pushWorker = makeFunction('PushWorker', FUNCTION_ENTRIES.pushWorker, {
-      memoryMB: 1024,
-      timeout: Duration.minutes(5),
-    });
+    const pushWorker = makeFunction(
+      'PushWorker',
+      FUNCTION_ENTRIES.pushWorker,
+      { memoryMB: 1024, timeout: Duration.minutes(5) },
+      common,
+    );
     table.grantReadWriteData(pushWorker);
     pushWorker.addEventSource(new sources.SqsEventSource(pushQueue, { batchSize: 4, reportBatchItemFailures: true }));
 

@@ -352,8 +352,8 @@ export class Taxonomy {
         occupationSkills: this.#data.occupationSkills,
         occupationUri: (index) => OCCUPATION_PREFIX + this.#data.occupations[index]![0],
         occupationLabel: (index, lang) => {
-          const uri = OCCUPATION_PREFIX + this.#data.occupations[index]![0];
-          return (lang === 'zh' ? zh.occupations[uri]?.zh : undefined) ?? this.#data.occupations[index]![3];
+          const [uuid, , , preferredLabel] = this.#data.occupations[index]!;
+          return (lang === 'zh' ? zh.occupations.get(uuid)?.label : undefined) ?? preferredLabel;
         },
       });
     }
