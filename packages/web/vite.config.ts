@@ -11,6 +11,8 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the Content-Security-Policy allows only files from this origin.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Read by bench:web to add up what each page loads first.
+    manifest: true,
   },
   server: {
     proxy: {
