@@ -61,14 +61,24 @@ async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn('npm', ['start', '--', '--in-memory'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SKILLPASS_DATA_DIR: mkdtempSync(join(tmpdir(), 'skillpass-bench-web-')) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SKILLPASS_DATA_DIR: mkdtempSync(join(tmpdir(), 'skillpass-bench-web-')),
+    },
     stdio: 'ignore',
     detached: true,
   });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) return { origin, child };
+    if (
+      await fetch(`${origin}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { origin, child };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -89,7 +99,14 @@ try {
   for (const page of PAGES.filter((p) => p.lighthouse)) {
     const chrome = await chromeLauncher.launch({
       chromePath: CHROME,
-      chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+      chromeFlags: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     try {
       const result = await lighthouse(`${server.origin}${page.path}`, {

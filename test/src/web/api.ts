@@ -78,10 +78,11 @@ export async function issue(
   school: { token: string; templateId: string },
   graduateId: string,
 ): Promise<Issued> {
-  return api.call<Issued>('POST', '/v1/credentials', {
+  const issued = await api.call<{ jwt: string; credential: { credentialId: string } }>('POST', '/v1/credentials', {
     token: school.token,
     body: { templateId: school.templateId, holder: { graduateId }, grade: 'Merit' },
   });
+  return { credentialId: issued.credential.credentialId, jwt: issued.jwt };
 }
 
 /** The same credential with another holder name in its payload: the signature no longer matches. */

@@ -26,14 +26,9 @@ export function Header() {
         <a class="brand" href="/" data-app>
           {t('common.brand')}
         </a>
-        <button
-          type="button"
-          class="link-button"
-          lang={other === 'zh' ? 'zh-CN' : 'en'}
-          onClick={() => setLocale(other)}
-          aria-label={t('common.switchLanguage')}
-        >
-          {t('common.otherLanguage')}
+        <button type="button" class="link-button" onClick={() => setLocale(other)}>
+          <span lang={other === 'zh' ? 'zh-CN' : 'en'}>{t('common.otherLanguage')}</span>
+          <span class="visually-hidden">{t('common.switchLanguage')}</span>
         </button>
         {session.value ? (
           <button type="button" class="link-button" onClick={signOut}>

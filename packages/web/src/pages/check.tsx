@@ -326,28 +326,30 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
       {report.credential && authentic(report) && !showDetails(report) && (
         <p class="warning">{t('check.detailsHiddenUntrusted')}</p>
       )}
-      <details class="technical">
-        <summary>{t('check.technical.summary')}</summary>
-        <ul class="checks">
-          {CHECK_NAMES.map((name) => {
-            const check = report.checks[name];
-            return (
-              <li key={name} class={check.result}>
-                <span class="check-name">{t(`check.technical.${name}` as MessageKey)}</span>{' '}
-                <span class="check-result">
-                  <span aria-hidden="true">
-                    {check.result === 'passed' ? '✔ ' : check.result === 'failed' ? '✘ ' : '– '}
+      {report.credential && (
+        <details class="technical">
+          <summary>{t('check.technical.summary')}</summary>
+          <ul class="checks">
+            {CHECK_NAMES.map((name) => {
+              const check = report.checks[name];
+              return (
+                <li key={name} class={check.result}>
+                  <span class="check-name">{t(`check.technical.${name}` as MessageKey)}</span>{' '}
+                  <span class="check-result">
+                    <span aria-hidden="true">
+                      {check.result === 'passed' ? '✔ ' : check.result === 'failed' ? '✘ ' : '– '}
+                    </span>
+                    {t(`check.result.${check.result}` as MessageKey)}
                   </span>
-                  {t(`check.result.${check.result}` as MessageKey)}
-                </span>
-                <span class="check-message" lang="en">
-                  {check.message}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      </details>
+                  <span class="check-message" lang="en">
+                    {check.message}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
       <p class="no-print">
         <button
           type="button"

@@ -6,7 +6,7 @@ export const common = {
   'common.signIn': 'Sign in',
   'common.signOut': 'Sign out',
   'common.otherLanguage': '中文',
-  'common.switchLanguage': 'Switch the language to Chinese (中文)',
+  'common.switchLanguage': ': switch the language to Chinese',
   'common.cancel': 'Cancel',
   'common.remove': 'Remove',
   'common.tryAgain': 'Try again',

@@ -9,7 +9,7 @@ export const common: Translation<typeof en> = {
   'common.signIn': '登录',
   'common.signOut': '退出登录',
   'common.otherLanguage': 'English',
-  'common.switchLanguage': '将语言切换为英文（English）',
+  'common.switchLanguage': '：将语言切换为英文',
   'common.cancel': '取消',
   'common.remove': '删除',
   'common.tryAgain': '重试',
