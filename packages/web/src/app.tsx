@@ -5,7 +5,8 @@ import { hasRole, session } from './auth.ts';
 import { Header } from './components/header.tsx';
 import { t } from './i18n.ts';
 import { matchPath, route } from './router.ts';
-import { type PageProps, ROUTES } from './routes.ts';
+import type { PageProps } from './page-props.ts';
+import { ROUTES } from './routes.ts';
 
 const loaded = new Map<string, ComponentType<PageProps>>();
 

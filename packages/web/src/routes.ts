@@ -1,8 +1,5 @@
 import type { ComponentType } from 'preact';
-
-export interface PageProps {
-  params: Record<string, string>;
-}
+import type { PageProps } from './page-props.ts';
 type PageModule = { default: ComponentType<PageProps> };
 
 /** Each page is its own chunk: a phone downloads only the page it opens. */

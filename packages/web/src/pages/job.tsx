@@ -9,7 +9,7 @@ import { employerName } from '../graduate/explanation.ts';
 import { labelOf } from '../graduate/labels.ts';
 import { placeName } from '../graduate/places.ts';
 import { formatDate, formatNumber, pick, t } from '../i18n.ts';
-import type { PageProps } from '../routes.ts';
+import type { PageProps } from '../page-props.ts';
 
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
 type Application = components['schemas']['Application'];
