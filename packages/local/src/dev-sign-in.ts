@@ -25,21 +25,19 @@ function problem(detail: string, path: string) {
   );
 }
 
+/** The endpoint's answer to a parsed body (undefined when it was not JSON). */
+export async function devSignIn(body: unknown, identity: DevIdentity): Promise<Response> {
+  if (body === undefined) return problem('The body must be JSON: {"role": …, "name": …}.', 'body');
+  const { role, name } = (body ?? {}) as { role?: unknown; name?: unknown };
+  if (typeof role !== 'string' || !ROLES.includes(role as Role))
+    return problem(`role must be one of ${ROLES.join(', ')}.`, 'role');
+  if (typeof name !== 'string' || !name.trim() || name.length > 100)
+    return problem('name must be 1 to 100 characters.', 'name');
+  const subject = devSubject(role as Role, name);
+  const accessToken = await identity.mintToken({ sub: subject, roles: [role], ttlSeconds: TTL_SECONDS });
+  return Response.json({ accessToken, expiresIn: TTL_SECONDS, subject }, { status: 200 });
+}
+
 export function installDevSignIn(app: ApiApp, identity: DevIdentity): void {
-  app.post(DEV_SIGN_IN_PATH, async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return problem('The body must be JSON: {"role": …, "name": …}.', 'body');
-    }
-    const { role, name } = (body ?? {}) as { role?: unknown; name?: unknown };
-    if (typeof role !== 'string' || !ROLES.includes(role as Role))
-      return problem(`role must be one of ${ROLES.join(', ')}.`, 'role');
-    if (typeof name !== 'string' || !name.trim() || name.length > 100)
-      return problem('name must be 1 to 100 characters.', 'name');
-    const subject = devSubject(role as Role, name);
-    const accessToken = await identity.mintToken({ sub: subject, roles: [role], ttlSeconds: TTL_SECONDS });
-    return c.json({ accessToken, expiresIn: TTL_SECONDS, subject }, 200);
-  });
+  app.post(DEV_SIGN_IN_PATH, async (c) => devSignIn(await c.req.json().catch(() => undefined), identity));
 }
