@@ -4,3 +4,5 @@ export * from './paths.ts';
 export * from './runtime.ts';
 export * from './seed.ts';
 export * from './http-server.ts';
+export * from './dev-sign-in.ts';
+export * from './web.ts';

@@ -8,6 +8,8 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateDevIdentity } from './identit
 import { localPaths } from './paths.ts';
 import { createLocalRuntime, loadOrCreateSecret } from './runtime.ts';
 import { DEMO_USERS, seedDemoData } from './seed.ts';
+import { installDevSignIn } from './dev-sign-in.ts';
+import { ensureWebBuild, serveWebApp } from './web.ts';
 
 const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
 const port = Number(process.env.PORT ?? 3000);
@@ -24,6 +26,9 @@ function exitIfPortInUse(error: unknown): never {
 }
 
 await assertPortFree(port, hostname).catch(exitIfPortInUse);
+
+// The web app is built first (seconds, and only when its sources changed), so a failed build stops nothing.
+if ((await ensureWebBuild(log)) === 'built') log('Built the web app.');
 
 let dynamo: RunningDynamoDbLocal | undefined;
 let endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -54,17 +59,22 @@ const runtime = await createLocalRuntime({
   onDispatchError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
 });
 runtime.app.get('/auth/jwks.json', (c) => c.json(identity.publicJwks));
+installDevSignIn(runtime.app, identity);
 
 const { seeded } = await seedDemoData(runtime.table, runtime.deps);
 log(seeded ? 'Seeded demo data.' : 'Demo data already present; not seeding again.');
 
 // The port may have been taken while DynamoDB Local started: stop it before exiting.
-const server = await listenHttp(runtime.app.fetch, { port, hostname }).catch(async (error: unknown) => {
+const server = await listenHttp((request) => serveWebApp(request) ?? runtime.app.fetch(request), {
+  port,
+  hostname,
+}).catch(async (error: unknown) => {
   await runtime.close();
   await dynamo?.stop();
   return exitIfPortInUse(error);
 });
-log(`\nskillpass is running at ${origin}`);
+log(`\nskillpass is running: open ${origin}/ in a browser`);
+log(`  web app  ${origin}/   (sign in at ${origin}/sign-in, check a certificate at ${origin}/check)`);
 log(`  health   ${origin}/health`);
 log(`  API docs ${origin}/docs   (OpenAPI: ${origin}/openapi.json)`);
 log(`  JWKS     ${origin}/auth/jwks.json`);

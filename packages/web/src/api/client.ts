@@ -1,0 +1,14 @@
+import createClient from 'openapi-fetch';
+import { session } from '../auth.ts';
+import type { paths } from './schema.d.ts';
+
+/** The API, typed from its OpenAPI document; the bearer token added when someone is signed in. */
+export const api = createClient<paths>({ baseUrl: typeof location === 'undefined' ? '' : location.origin });
+
+api.use({
+  onRequest({ request }) {
+    const token = session.value?.accessToken;
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { fromFragment, parseCredentialText } from './input.ts';
+import { factsOf, showDetails, type VerificationReport, verdictOf } from './verdict.ts';
+
+const passed = { result: 'passed' as const, message: 'ok' };
+const report = (
+  overrides: Partial<VerificationReport['checks']>,
+  credential: Record<string, unknown> | null = { id: 'x' },
+): VerificationReport => {
+  const checks = {
+    format: passed,
+    signature: passed,
+    keyResolution: passed,
+    issuerTrusted: passed,
+    validityWindow: passed,
+    status: passed,
+    euMandatoryElements: passed,
+    ...overrides,
+  };
+  return {
+    verified: Object.values(checks).every((c) => c.result !== 'failed'),
+    checks,
+    ...(credential ? { credential } : {}),
+  };
+};
+const failed = (message: string) => ({ result: 'failed' as const, message });
+
+describe('the verdict', () => {
+  it('is valid only when every check passes', () => {
+    expect(verdictOf(report({}), false)).toBe('valid');
+  });
+  it('names garbage, an unknown number, a forged signature', () => {
+    expect(verdictOf(report({ format: failed('Not a compact JWS') }, null), false)).toBe('unreadable');
+    expect(verdictOf(report({ format: failed('Not a compact JWS') }, null), true)).toBe('notFound');
+    const forged = report({ signature: failed('The signature does not match') });
+    expect(verdictOf(forged, false)).toBe('invalid');
+    expect(showDetails(forged)).toBe(false);
+  });
+  it('says revoked, suspended, expired, not yet valid and untrusted in plain words', () => {
+    expect(verdictOf(report({ status: failed('The credential is revoked and suspended.') }), false)).toBe('revoked');
+    expect(verdictOf(report({ status: failed('The credential is suspended.') }), false)).toBe('suspended');
+    expect(verdictOf(report({ validityWindow: failed('Expired on 2020-01-01T00:00:00.000Z.') }), false)).toBe(
+      'expired',
+    );
+    expect(verdictOf(report({ validityWindow: failed('Not valid before 2099-01-01.') }), false)).toBe('notYetValid');
+    const untrusted = report({ issuerTrusted: failed('x is not on the trust list.') });
+    expect(verdictOf(untrusted, false)).toBe('untrusted');
+    expect(showDetails(untrusted)).toBe(false);
+  });
+});
+
+describe('credential facts', () => {
+  it('reads holder, title, levels, outcomes, grade, workload, issuer and dates from an Open Badges credential', () => {
+    const facts = factsOf({
+      id: 'https://x/credentials/abc',
+      issuer: { id: 'i', name: 'Suzhou Technician College', address: { addressRegion: 'Jiangsu' } },
+      validFrom: '2026-06-30T00:00:00Z',
+      validUntil: '2029-06-30T00:00:00Z',
+      credentialSubject: {
+        name: 'Li Wei',
+        achievement: {
+          name: 'Industrial robot operation',
+          alignment: [{ targetName: 'operate robots' }, { targetName: 'weld' }],
+          euMicroCredential: { eqfLevel: 4, chinaSkillLevel: 4, workloadEcts: 5 },
+        },
+        result: [{ value: 'Merit' }],
+      },
+    });
+    expect(facts).toMatchObject({
+      holder: 'Li Wei',
+      title: 'Industrial robot operation',
+      eqfLevel: 4,
+      chinaSkillLevel: 4,
+      outcomes: ['operate robots', 'weld'],
+      grade: 'Merit',
+      workloadEcts: 5,
+      issuer: 'Suzhou Technician College',
+      issuedOn: '2026-06-30T00:00:00Z',
+      validUntil: '2029-06-30T00:00:00Z',
+    });
+  });
+});
+
+describe('what a verifier brings', () => {
+  const jws = 'eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6MX0.c2ln';
+  it('reads verify links (the API page and this app), numbers, JWS, JSON', () => {
+    expect(parseCredentialText(`https://skillpass.example/verify#${jws}`)).toEqual({ kind: 'jwt', jwt: jws });
+    expect(parseCredentialText('https://skillpass.example/check#id=01JABC')).toEqual({
+      kind: 'number',
+      number: '01JABC',
+    });
+    expect(parseCredentialText(' 01JABC ')).toEqual({ kind: 'number', number: '01JABC' });
+    expect(parseCredentialText(jws)).toEqual({ kind: 'jwt', jwt: jws });
+    expect(parseCredentialText(JSON.stringify({ jwt: jws }))).toEqual({ kind: 'jwt', jwt: jws });
+    expect(fromFragment('#id=01JABC')).toEqual({ kind: 'number', number: '01JABC' });
+    expect(fromFragment('')).toBeNull();
+  });
+  it('passes anything else on as a credential to be reported unreadable', () => {
+    expect(parseCredentialText('hello world!')).toEqual({ kind: 'jwt', jwt: 'hello world!' });
+    expect(parseCredentialText('   ')).toBeNull();
+  });
+});

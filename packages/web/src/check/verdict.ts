@@ -1,0 +1,107 @@
+import type { components } from '../api/schema.d.ts';
+
+export type VerificationReport = components['schemas']['VerificationReport'];
+export type Verdict =
+  | 'valid'
+  | 'invalid'
+  | 'unreadable'
+  | 'notFound'
+  | 'revoked'
+  | 'suspended'
+  | 'expired'
+  | 'notYetValid'
+  | 'untrusted';
+
+/**
+ * The one answer an HR clerk needs, from the API's check-by-check report. A credential that fails its
+ * format, key or signature checks is "not valid" whatever it claims; one found by number that does not
+ * exist is "not found".
+ */
+export function verdictOf(report: VerificationReport, byNumber: boolean): Verdict {
+  const { checks } = report;
+  if (checks.format.result === 'failed' && !report.credential) return byNumber ? 'notFound' : 'unreadable';
+  if (!authentic(report)) return 'invalid';
+  if (checks.issuerTrusted.result === 'failed') return 'untrusted';
+  if (checks.status.result === 'failed') {
+    // The status check names what is set ("The credential is revoked."): revocation outranks suspension.
+    if (/\brevoked\b/.test(checks.status.message)) return 'revoked';
+    if (/\bsuspended\b/.test(checks.status.message)) return 'suspended';
+    return 'invalid';
+  }
+  if (checks.validityWindow.result === 'failed')
+    return /^Not valid before/.test(checks.validityWindow.message) ? 'notYetValid' : 'expired';
+  return report.verified ? 'valid' : 'invalid';
+}
+
+/** Signed by the key it names, well formed: only then are its details shown (as the issuer's claims). */
+export function authentic(report: VerificationReport): boolean {
+  const { checks } = report;
+  return (
+    report.credential !== undefined &&
+    checks.format.result === 'passed' &&
+    checks.signature.result === 'passed' &&
+    checks.keyResolution.result === 'passed'
+  );
+}
+
+/** Details are shown when the credential is authentic and its issuer is one we trust. */
+export function showDetails(report: VerificationReport): boolean {
+  return authentic(report) && report.checks.issuerTrusted.result === 'passed';
+}
+
+/** What the clerk reads in the details section, from the credential (VC 2.0 / Open Badges 3.0) as signed. */
+export interface CredentialFacts {
+  holder?: string;
+  title?: string;
+  titleZh?: string;
+  description?: string;
+  eqfLevel?: number;
+  chinaSkillLevel?: number;
+  outcomes: string[];
+  grade?: string;
+  workloadEcts?: number;
+  workloadHours?: number;
+  issuer?: string;
+  issuerZh?: string;
+  issuerRegion?: string;
+  issuedOn?: string;
+  validUntil?: string;
+  id?: string;
+}
+
+const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+export function factsOf(credential: Record<string, unknown>): CredentialFacts {
+  const subject = obj(credential.credentialSubject);
+  const achievement = obj(subject.achievement);
+  const eu = obj(achievement.euMicroCredential);
+  const issuer = obj(credential.issuer);
+  const address = obj(issuer.address);
+  const result = Array.isArray(subject.result) ? obj(subject.result[0]) : {};
+  const outcomes = Array.isArray(achievement.alignment)
+    ? achievement.alignment.map((a) => str(obj(a).targetName)).filter((name): name is string => name !== undefined)
+    : [];
+  const facts: CredentialFacts = { outcomes };
+  const set = <K extends keyof CredentialFacts>(key: K, value: CredentialFacts[K] | undefined) => {
+    if (value !== undefined) facts[key] = value;
+  };
+  set('holder', str(subject.name));
+  set('title', str(achievement.name) ?? str(credential.name));
+  set('titleZh', str(obj(achievement.nameLanguages).zh) ?? str(achievement.nameZh));
+  set('description', str(achievement.description));
+  set('eqfLevel', num(eu.eqfLevel));
+  set('chinaSkillLevel', num(eu.chinaSkillLevel));
+  set('grade', str(result.value));
+  set('workloadEcts', num(eu.workloadEcts) ?? num(achievement.creditsAvailable));
+  set('workloadHours', num(eu.workloadHours));
+  set('issuer', str(issuer.name) ?? str(credential.issuer));
+  set('issuerZh', str(issuer.nameZh));
+  set('issuerRegion', str(address.addressRegion));
+  set('issuedOn', str(credential.awardedDate) ?? str(credential.validFrom));
+  set('validUntil', str(credential.validUntil));
+  set('id', str(credential.id));
+  return facts;
+}

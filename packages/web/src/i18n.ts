@@ -1,0 +1,88 @@
+import { computed, effect, signal } from '@preact/signals';
+import { en, type MessageKey } from './messages/en/index.ts';
+import { zh } from './messages/zh/index.ts';
+
+export type Locale = 'en' | 'zh';
+export const LOCALES: readonly Locale[] = ['en', 'zh'];
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, zh };
+
+const STORAGE_KEY = 'skillpass.lang';
+
+/** The saved choice, else the browser's first language (zh-* → zh), else English. */
+export function initialLocale(saved: string | null, browserLanguages: readonly string[]): Locale {
+  if (saved === 'en' || saved === 'zh') return saved;
+  for (const language of browserLanguages) {
+    const base = language.toLowerCase().split('-')[0];
+    if (base === 'zh') return 'zh';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+function readSaved(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const locale = signal<Locale>(
+  typeof navigator === 'undefined' ? 'en' : initialLocale(readSaved(), navigator.languages ?? [navigator.language]),
+);
+
+export function setLocale(next: Locale): void {
+  locale.value = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // private mode: the choice lasts for this visit
+  }
+}
+
+if (typeof document !== 'undefined') {
+  effect(() => {
+    document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en';
+  });
+}
+
+/** A message in the current language, `{name}` placeholders filled from params. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = catalogues[locale.value][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatParam(params[name] as string | number) : whole,
+  );
+}
+
+function formatParam(value: string | number): string {
+  return typeof value === 'number' ? formatNumber(value) : value;
+}
+
+const intlLocale = computed(() => (locale.value === 'zh' ? 'zh-CN' : 'en-GB'));
+
+/** 1 Dec 2026 / 2026年12月1日 */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** An exact moment, to the second, in the reader's time zone. */
+export function formatDateTime(iso: string | Date): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(intlLocale.value, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+  }).format(date);
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(intlLocale.value).format(value);
+}
+
+/** Place, skill and occupation names from the API or the domain data, in the chosen language. */
+export function pick(labels: { en: string; zh?: string | undefined }): string {
+  return locale.value === 'zh' && labels.zh ? labels.zh : labels.en;
+}

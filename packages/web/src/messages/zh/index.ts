@@ -1,0 +1,7 @@
+import type { MessageKey } from '../en/index.ts';
+import { check } from './check.ts';
+import { common } from './common.ts';
+import { graduate } from './graduate.ts';
+import { signIn } from './sign-in.ts';
+
+export const zh: Record<MessageKey, string> = { ...common, ...signIn, ...check, ...graduate };

@@ -1,0 +1,80 @@
+import { Skeleton } from '../components/skeleton.tsx';
+import { useSignal, useSignalEffect } from '@preact/signals';
+import { api } from '../api/client.ts';
+import { JobTitle } from '../components/job-title.tsx';
+import { useTitle } from '../components/title.ts';
+import { formatDateTime, locale, t } from '../i18n.ts';
+
+type Notification = NonNullable<Awaited<ReturnType<typeof loadNotifications>>>[number];
+
+async function loadNotifications() {
+  const { data } = await api.GET('/v1/profiles/me/notifications', { params: { query: { limit: 100 } } });
+  // Newest first, to the millisecond: createdAt is an ISO timestamp.
+  return data?.items.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export default function Notifications() {
+  useTitle(() => t('notifications.title'));
+  const items = useSignal<Notification[] | null | 'failed'>(null);
+  const reload = () =>
+    loadNotifications().then(
+      (data) => {
+        items.value = data ?? 'failed';
+      },
+      () => {
+        items.value = 'failed';
+      },
+    );
+  useSignalEffect(() => {
+    // Read again when the language changes: titles come from the API.
+    if (locale.value) void reload();
+  });
+
+  async function toggle(notification: Notification) {
+    await api.PATCH('/v1/profiles/me/notifications/{id}', {
+      params: { path: { id: notification.notificationId } },
+      body: { read: !notification.read },
+    });
+    await reload();
+  }
+
+  const value = items.value;
+  return (
+    <section>
+      <h1>{t('notifications.title')}</h1>
+      {value === null && <Skeleton list />}
+      {value === 'failed' && <p role="alert">{t('common.error.network')}</p>}
+      {Array.isArray(value) && value.length === 0 && <p>{t('notifications.empty')}</p>}
+      {Array.isArray(value) && (
+        <ul class="plain">
+          {value.map((notification) => (
+            <li key={notification.notificationId} class={`card notification${notification.read ? ' read' : ''}`}>
+              <h2>
+                {!notification.read && <span class="tag new">{t('notifications.unread')}</span>}{' '}
+                {t(notification.kind === 'new-matches' ? 'notifications.kind.matches' : 'notifications.kind.status')}
+              </h2>
+              <p>{notification.title}</p>
+              <p class="muted">
+                <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+              </p>
+              {notification.jobIds.length > 0 && (
+                <ul class="links">
+                  {notification.jobIds.slice(0, 5).map((jobId) => (
+                    <li key={jobId}>
+                      <a href={`/jobs/${encodeURIComponent(jobId)}`} data-app>
+                        <JobTitle jobId={jobId} />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" class="button" onClick={() => void toggle(notification)}>
+                {t(notification.read ? 'notifications.markUnread' : 'notifications.markRead')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
