@@ -5,6 +5,9 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { type ConsumerName, CONSUMERS, eventTypesFor } from '@skillpass/events';
 import { FUNCTION_ENTRIES } from '@skillpass/functions';
+
+/** The web app's sign-in callback route (packages/web/src/pkce.ts). */
+const CALLBACK_PATH = '/signed-in';
 import { describe, expect, it } from 'vitest';
 import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
@@ -336,25 +339,29 @@ describe('the skillpass stack', () => {
   });
 
   it('returns sign-in and sign-out to the public origin, and to http://localhost:3000 in the dev stage only', () => {
-    const distributionOrigin = {
-      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }, '/']],
-    };
+    const originThen = (path: string) => ({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }, path]],
+    });
     const urls = (t: Template) => {
       const [client] = Object.values(t.findResources('AWS::Cognito::UserPoolClient'));
       const { CallbackURLs, LogoutURLs } = client!.Properties as { CallbackURLs: unknown[]; LogoutURLs: unknown[] };
       return { CallbackURLs, LogoutURLs };
     };
+    // Sign-in returns to the app's own callback route (packages/web/src/pkce.ts), sign-out to its home page.
     expect(urls(template)).toEqual({
-      CallbackURLs: [distributionOrigin, 'http://localhost:3000/'],
-      LogoutURLs: [distributionOrigin, 'http://localhost:3000/'],
+      CallbackURLs: [originThen(`${CALLBACK_PATH}`), `http://localhost:3000${CALLBACK_PATH}`],
+      LogoutURLs: [originThen('/'), 'http://localhost:3000/'],
     });
     expect(urls(synth({ stage: 'prod' }).template)).toEqual({
-      CallbackURLs: [distributionOrigin],
-      LogoutURLs: [distributionOrigin],
+      CallbackURLs: [originThen(CALLBACK_PATH)],
+      LogoutURLs: [originThen('/')],
     });
     expect(
       urls(synth({ stage: 'prod', domainName: 'skillpass.example', certificateArn: CERTIFICATE }).template),
-    ).toEqual({ CallbackURLs: ['https://skillpass.example/'], LogoutURLs: ['https://skillpass.example/'] });
+    ).toEqual({
+      CallbackURLs: [`https://skillpass.example${CALLBACK_PATH}`],
+      LogoutURLs: ['https://skillpass.example/'],
+    });
   });
 
   it('tells the API where managed login is and which client the app uses', () => {

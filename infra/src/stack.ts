@@ -470,7 +470,8 @@ export class SkillpassStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: appOrigins.map((origin) => `${origin}/`),
+        // The app finishes the code exchange on its own route (packages/web/src/pkce.ts CALLBACK_PATH).
+        callbackUrls: appOrigins.map((origin) => `${origin}/signed-in`),
         logoutUrls: appOrigins.map((origin) => `${origin}/`),
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],

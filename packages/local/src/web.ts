@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders } from '@skillpass/api';
 
 /**
  * The web app, served by `npm start` from the API's origin: built when its sources changed (a content hash
