@@ -79,6 +79,33 @@ describe('domainEventsFromStreamRecord', () => {
     expect(
       domainEventsFromStreamRecord(record('MODIFY', { ...application, status: 'viewed' }, application)),
     ).toMatchObject([{ type: 'ApplicationStatusChanged', detail: { from: 'submitted', to: 'viewed' } }]);
+    // A withdrawal is its own event (the employer is told), not a status change the graduate would be told of.
+    expect(
+      domainEventsFromStreamRecord(record('MODIFY', { ...application, status: 'withdrawn' }, application)),
+    ).toMatchObject([
+      { type: 'ApplicationWithdrawn', detail: { applicationId: 'a', employerId: 'e', from: 'submitted' } },
+    ]);
+  });
+
+  it("dates an event by the record's own write time, to the millisecond, not the stream's coarse time", () => {
+    const application = {
+      entity: 'Application',
+      applicationId: 'a',
+      jobId: 'j',
+      employerId: 'e',
+      graduateId: 'g',
+      status: 'viewed',
+      updatedAt: '2027-01-15T08:30:12.345Z',
+    };
+    const [event] = domainEventsFromStreamRecord(
+      record('MODIFY', application, { ...application, status: 'submitted', updatedAt: '2027-01-15T08:30:01.000Z' }),
+    );
+    expect(event!.occurredAt).toBe('2027-01-15T08:30:12.345Z');
+    // Without one (a delete), the stream's time.
+    const [deleted] = domainEventsFromStreamRecord(
+      record('REMOVE', undefined, { entity: 'Profile', graduateId: 'g1', updatedAt: '2027-01-15T08:30:12.345Z' }),
+    );
+    expect(deleted!.occurredAt).toBe(new Date(1_800_000_000_000).toISOString());
   });
 
   it('maps credential issue and status changes, imports and newly matched jobs', () => {
