@@ -7,6 +7,7 @@ import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { requireRole, viewerOf } from '../../auth.ts';
 import { idempotent, jsonContent, problemResponses } from '../../http.ts';
 import { issueRequestSchema } from './schemas.ts';
+import { DATA_INTEGRITY_MEDIA_TYPE, securingAsked } from './securing.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Credentials'];
@@ -67,18 +68,36 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       method: 'get',
       path: '/v1/credentials/{id}',
       summary: 'A credential: its issuer or its graduate holder',
+      description:
+        'The stored record as JSON by default; Accept: application/vc+jwt answers the JWS, application/vc+ld+json (or application/ld+json) the same credential with its Data Integrity proofs (eddsa-rdfc-2022, ecdsa-rdfc-2019).',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
       request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
       responses: () => ({
-        200: jsonContent(issuedCredentialSchema(), 'The credential'),
+        200: {
+          description: 'The credential, as asked for',
+          content: {
+            'application/json': { schema: issuedCredentialSchema() },
+            'application/vc+jwt': { schema: z.string() },
+            [DATA_INTEGRITY_MEDIA_TYPE]: { schema: z.record(z.string(), z.unknown()) },
+          },
+        },
         ...problemResponses(401, 403, 404),
       }),
     }),
     async (c) => {
       const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
       if (!credential) throw notFound('credential');
+      const securing = securingAsked(c.req.header('Accept'));
+      c.header('Vary', 'Accept');
+      if (securing === 'vc+jwt') return c.body(credential.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+      if (securing === 'data-integrity') {
+        const secured = service.dataIntegrityCredential(credential);
+        // Issued before Data Integrity proofs were added (or with none configured): only the JWS exists.
+        if (!secured) throw notFound('Data Integrity securing of this credential');
+        return c.body(JSON.stringify(secured), 200, { 'Content-Type': DATA_INTEGRITY_MEDIA_TYPE });
+      }
       return c.json(credential, 200);
     },
   );
