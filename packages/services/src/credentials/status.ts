@@ -92,7 +92,8 @@ async function statusListCredential(
     '@context': [VC_CONTEXT],
     id: url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: { id: issuerUrl(origin, PLATFORM_ISSUER_ID), type: ['Profile'], name: 'skillpass' },
+    // Only terms the VC 2.0 context defines (its sole context): `Profile` is an Open Badges class.
+    issuer: { id: issuerUrl(origin, PLATFORM_ISSUER_ID), name: 'skillpass' },
     validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject: {
       id: `${url}#list`,
