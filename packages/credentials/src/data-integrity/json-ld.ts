@@ -28,8 +28,6 @@ export interface ProofKey {
   sign(data: Uint8Array): Promise<Uint8Array>;
 }
 
-export const CRYPTOSUITE_OF = { Ed25519: 'eddsa-rdfc-2022', 'P-256': 'ecdsa-rdfc-2019' } as const;
-
 /** `credential` with one embedded proof per key (a proof set when there are several), created at `created`. */
 export async function addDataIntegrityProofs(
   credential: Record<string, unknown>,
@@ -43,7 +41,9 @@ export async function addDataIntegrityProofs(
       signer: { id: key.verificationMethod, algorithm: key.algorithm, sign: ({ data }) => key.sign(data) },
       date: created,
     });
-    secured = await jsigs.sign(secured, {
+    // jsonld-signatures adds the proof to the document it is given: sign a copy, never the caller's object.
+    const copy = { ...secured, ...(secured.proof ? { proof: structuredClone(secured.proof) } : {}) };
+    secured = await jsigs.sign(copy, {
       suite,
       purpose: new jsigs.purposes.AssertionProofPurpose(),
       documentLoader: offlineDocumentLoader(),

@@ -68,8 +68,7 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       method: 'get',
       path: '/v1/credentials/{id}',
       summary: 'A credential: its issuer or its graduate holder',
-      description:
-        'The stored record as JSON by default; Accept: application/vc+jwt answers the JWS, application/vc+ld+json (or application/ld+json) the same credential with its Data Integrity proofs (eddsa-rdfc-2022, ecdsa-rdfc-2019).',
+      description: 'The record; by Accept, the vc+jwt or the credential with its Data Integrity proofs.',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,

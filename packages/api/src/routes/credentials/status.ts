@@ -41,9 +41,7 @@ export function statusRoutes(deps: ApiDeps): ApiApp {
     createRoute({
       method: 'get',
       path: '/status-lists/{listId}/{purpose}',
-      summary: 'A signed BitstringStatusListCredential: vc+jwt, or with Data Integrity proofs by content negotiation',
-      description:
-        'Accept: application/vc+jwt (the default) or application/vc+ld+json / application/ld+json for the JSON-LD credential with eddsa-rdfc-2022 and ecdsa-rdfc-2019 proofs.',
+      summary: 'A signed BitstringStatusListCredential (vc+jwt, or Data Integrity by Accept)',
       tags,
       request: () => ({
         params: z.object({ listId: z.string().check(z.regex(/^[\w-]{1,32}$/)), purpose: z.enum(STATUS_PURPOSES) }),
