@@ -31,6 +31,10 @@ export const LAMBDA_BUNDLING = {
     '@aws-sdk/credential-provider-sso',
     '@aws-sdk/credential-provider-web-identity',
     '@smithy/credential-provider-imds',
+    // The JSON-LD half of Data Integrity (jsonld, the cryptosuites, the bundled contexts) is imported on
+    // first use only: it is built as a file of its own beside each bundle (DATA_INTEGRITY_BUNDLE), so
+    // no request that does not touch JSON-LD parses it.
+    '@skillpass/credentials/data-integrity',
   ],
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: {
@@ -38,3 +42,20 @@ export const LAMBDA_BUNDLING = {
   },
   mainFields: ['module', 'main'],
 } as const satisfies BuildOptions;
+
+/**
+ * The Data Integrity module every bundle imports lazily as `@skillpass/credentials/data-integrity`:
+ * built with the same options into `<bundle dir>/node_modules/@skillpass/credentials/`, where Node
+ * resolves that specifier (scripts/bundle-data-integrity.ts writes it; CDK and bench:coldstart call it).
+ */
+export const DATA_INTEGRITY_BUNDLE = {
+  entry: 'packages/credentials/src/data-integrity/lazy.ts',
+  dir: 'node_modules/@skillpass/credentials',
+  file: 'data-integrity.mjs',
+  packageJson: {
+    name: '@skillpass/credentials',
+    private: true,
+    type: 'module',
+    exports: { './data-integrity': './data-integrity.mjs' },
+  },
+} as const;

@@ -184,9 +184,11 @@ export class SkillpassStack extends Stack {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            // The ESCO data is read from disk on first use, not bundled into the code.
+            // The ESCO data is read from disk on first use, not bundled into the code; the JSON-LD half of
+            // Data Integrity is a module of its own beside the bundle, imported on first use.
             afterBundling: (inputDir: string, outputDir: string) => [
               `cp -r ${inputDir}/packages/taxonomy/data ${outputDir}/taxonomy`,
+              `cd ${inputDir} && node --import tsx scripts/bundle-data-integrity.ts ${outputDir}`,
               ...extraFiles(inputDir, outputDir),
             ],
           },

@@ -72,7 +72,11 @@ describe('signing-key rotation', () => {
       templateId = template.body.templateId;
       oldJwt = await issue(before, templateId);
       expect(kidOf(oldJwt)).toBe('http://localhost:3000/keys/k1');
-      expect(await jwksKids(before)).toEqual(['http://localhost:3000/keys/k1']);
+      // Each generation is an ES256 key and its Ed25519 companion (Data Integrity proofs).
+      expect(await jwksKids(before)).toEqual([
+        'http://localhost:3000/keys/k1',
+        'http://localhost:3000/keys/k1-ed25519',
+      ]);
       k1 = (await before.call('GET', '/.well-known/jwks.json')).body.keys[0];
       expect((await verify(before, oldJwt)).verified).toBe(true);
     } finally {
@@ -81,9 +85,15 @@ describe('signing-key rotation', () => {
 
     const after = await startTestRuntime({ keysDir, signingKeyId: 'k2', tableName: before.table.name });
     try {
-      expect(await jwksKids(after)).toEqual(['http://localhost:3000/keys/k2', 'http://localhost:3000/keys/k1']);
+      expect(await jwksKids(after)).toEqual([
+        'http://localhost:3000/keys/k2',
+        'http://localhost:3000/keys/k2-ed25519',
+        'http://localhost:3000/keys/k1-ed25519',
+        'http://localhost:3000/keys/k1',
+      ]);
       // k1 is the same key as before the restart, not a new one under the old name.
-      expect((await after.call('GET', '/.well-known/jwks.json')).body.keys[1]).toEqual(k1);
+      const afterKeys = (await after.call('GET', '/.well-known/jwks.json')).body.keys as Array<{ kid: string }>;
+      expect(afterKeys.find((k) => k.kid === 'http://localhost:3000/keys/k1')).toEqual(k1);
 
       const oldReport = await verify(after, oldJwt);
       expect(oldReport.verified).toBe(true);

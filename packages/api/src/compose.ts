@@ -14,6 +14,8 @@ export interface ComposeOptions {
   publicOrigin: string;
   auth: AuthConfig;
   signer: Signer;
+  /** Keys that also secure credentials and status lists with Data Integrity proofs (Ed25519, P-256). */
+  proofSigners?: Signer[];
   /** Every public key verifiers may need: the signer's and retired ones. */
   publishedKeys: () => Promise<JWK[]>;
   /** Makes the batch queue, given the work one batch message triggers. */
@@ -35,6 +37,7 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
   const credentialService = new CredentialService({
     ...repositories,
     signer: options.signer,
+    ...(options.proofSigners ? { proofSigners: options.proofSigners } : {}),
     publishedKeys: options.publishedKeys,
     origin: options.publicOrigin,
     skillLabel: (uri) => options.taxonomy.labelOf(uri) ?? uri,

@@ -7,11 +7,13 @@ import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
-import { DidWebResolver } from './did-web.ts';
+import { didKeyJwk } from './data-integrity/multikey.ts';
+import { isDataIntegrityCredential, issuerIdOf, verifySecuredCredential } from './data-integrity/verify-credential.ts';
+import { DidWebResolver, keysFromDocument } from './did-web.ts';
 import { signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
 import { RemoteStatusLists } from './remote-status.ts';
-import { CHECK_NAMES, compactJwsOf, type TrustedIssuer, type VerificationReport, verifyCredential } from './verify.ts';
+import { CHECK_NAMES, compactJwsOf, type TrustedIssuer, type VerificationReport } from './verify.ts';
 
 /** A file, a compact JWS, JSON, or a pasted verify link (`…/verify#<jwt>`); a path that names nothing is a usage error. */
 function readArg(value: string): string {
@@ -69,7 +71,9 @@ async function didAnchor(did: string): Promise<Anchor> {
  * With no --jwks or --did, the credential's own issuer is the anchor: its did:web document, or — for an
  * https issuer id — keys published under the same origin. That proves who published it, not that anyone accredits them.
  */
-async function issuerAnchor(jws: string, loopback: boolean): Promise<Anchor | undefined> {
+async function issuerAnchor(input: unknown, loopback: boolean): Promise<Anchor | undefined> {
+  if (isDataIntegrityCredential(input)) return dataIntegrityIssuerAnchor(input, loopback);
+  const jws = compactJwsOf(input) ?? '';
   try {
     const [header, payload] = jws
       .split('.')
@@ -103,6 +107,43 @@ async function jwksAnchor(source: string, offline: boolean, loopback: boolean): 
   };
 }
 
+/**
+ * The same for a Data Integrity credential: a did:key issuer is its own key; a did:web issuer's DID
+ * document, or an https issuer's controller document (its id, same origin), lists the Multikey
+ * verification methods it asserts with.
+ */
+async function dataIntegrityIssuerAnchor(
+  document: Record<string, unknown>,
+  loopback: boolean,
+): Promise<Anchor | undefined> {
+  const issuerId = issuerIdOf(document);
+  if (!issuerId) return undefined;
+  if (issuerId.startsWith('did:web:')) return didAnchor(issuerId);
+  if (issuerId.startsWith('did:key:')) {
+    const method = `${issuerId}#${issuerId.slice('did:key:'.length)}`;
+    return {
+      resolveKey: async (id) => (id === method ? didKeyJwk(id) : undefined),
+      issuer: async (id) => (id === issuerId ? { id, name: issuerId, keyIds: [method] } : undefined),
+      description: `the key ${issuerId} itself (a did:key proves who signed, not that anyone accredits them)`,
+    };
+  }
+  if (!fetchableUrl(issuerId, loopback)) return undefined;
+  const controller = await fetch(issuerId, {
+    headers: { accept: 'application/ld+json, application/json' },
+    signal: AbortSignal.timeout(5_000),
+  })
+    .then((r) => r.json() as Promise<unknown>)
+    .catch(() => undefined);
+  const keys = keysFromDocument(issuerId, controller);
+  if (!keys) return undefined;
+  return {
+    resolveKey: async (id) => keys.keys.find((k) => k.kid === id),
+    issuer: async (id) =>
+      id === issuerId ? { id, name: new URL(issuerId).origin, keyIds: keys.assertionKeyIds } : undefined,
+    description: `the issuer's own controller document ${issuerId} (keys and status lists published there; not an accreditation)`,
+  };
+}
+
 async function trustAnchor(
   values: {
     jwks?: string | undefined;
@@ -110,7 +151,7 @@ async function trustAnchor(
     offline?: boolean | undefined;
     'allow-loopback-http'?: boolean | undefined;
   },
-  jws: string,
+  input: unknown,
 ): Promise<Anchor> {
   const loopback = values['allow-loopback-http'] ?? false;
   if (values.did) {
@@ -120,7 +161,7 @@ async function trustAnchor(
   }
   if (values.jwks) return jwksAnchor(values.jwks, values.offline ?? false, loopback);
   if (values.offline) throw new Error("offline, give the issuer's keys with --jwks");
-  const own = await issuerAnchor(jws, loopback);
+  const own = await issuerAnchor(input, loopback);
   if (!own)
     throw new Error(
       'the credential names no issuer whose keys can be fetched (https or did:web): give --jwks or --did',
@@ -143,10 +184,10 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new Error(VERIFY_USAGE);
   const text = readArg(positionals[0]!);
   const input: unknown = text.startsWith('{') ? JSON.parse(text) : text;
-  const { resolveKey, issuer, description } = await trustAnchor(values, compactJwsOf(input) ?? '');
+  const { resolveKey, issuer, description } = await trustAnchor(values, input);
   // Status lists are believed only when signed by one of the issuer's keys.
   const statusLists = new RemoteStatusLists(resolveKey, { allowLoopbackHttp: values['allow-loopback-http'] });
-  const report = await verifyCredential(input, {
+  const report = await verifySecuredCredential(input, {
     resolveKey,
     issuer,
     statusOf: async (url, index, purpose, trusted) =>

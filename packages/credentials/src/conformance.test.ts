@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CredentialTemplate } from '@skillpass/domain';
 import { describe, expect, it } from 'vitest';
-import { buildCredential, OB_CONTEXT, VC_CONTEXT } from './credential.ts';
+import { buildCredential, EU_ELEMENTS_CONTEXT, OB_CONTEXT, VC_CONTEXT } from './credential.ts';
 
 type ContextDefinition = { '@context': Record<string, { '@context'?: Record<string, unknown> } | string> };
 const obContext = JSON.parse(
@@ -17,7 +17,7 @@ function termsFor(className: string): Set<string> {
   return new Set([...top, ...inner]);
 }
 
-/** Our documented extension (EU micro-credential elements); under VC 2.0 it maps to the issuer-dependent @vocab. */
+/** Our documented extension (EU micro-credential elements), defined by the inline context after OB's. */
 const EXTENSION_TERMS = new Set(['euMicroCredential']);
 
 const template: CredentialTemplate = {
@@ -48,8 +48,9 @@ const vc = buildCredential({
 });
 
 describe('conformance with the Open Badges 3.0.3 context (1EdTech)', () => {
-  it('names the VC 2.0 and OB 3.0.3 contexts in that order and the OB types', () => {
-    expect(vc['@context']).toEqual([VC_CONTEXT, OB_CONTEXT]);
+  it('names the VC 2.0 and OB 3.0.3 contexts in that order, then the inline EU elements context, and the OB types', () => {
+    expect(vc['@context']).toEqual([VC_CONTEXT, OB_CONTEXT, EU_ELEMENTS_CONTEXT]);
+    expect(Object.keys(EU_ELEMENTS_CONTEXT)).toEqual([...EXTENSION_TERMS]);
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(obContext['@context'].OpenBadgeCredential).toBeDefined();
   });

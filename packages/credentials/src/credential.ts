@@ -3,6 +3,18 @@ import { STATUS_PURPOSES } from './status-list.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/**
+ * The EU micro-credential elements Open Badges has no term for, defined inline so that a JSON-LD
+ * processor reads them (the final VC 2.0 context has no @vocab: an undefined term would be dropped
+ * from a Data Integrity signature, and is refused in safe mode). They keep the issuer-dependent
+ * namespace VC 2.0 designated for such terms; being inline, no context has to be fetched for them.
+ */
+export const EU_ELEMENTS_CONTEXT = {
+  euMicroCredential: {
+    '@id': 'https://www.w3.org/ns/credentials/issuer-dependent#euMicroCredential',
+    '@context': { '@vocab': 'https://www.w3.org/ns/credentials/issuer-dependent#' },
+  },
+} as const;
 
 export interface IssuerProfile {
   /** Absolute URL identifying the issuer. */
@@ -47,7 +59,7 @@ export const EU_MANDATORY_ELEMENTS: Record<string, (vc: VerifiableCredential) =>
 };
 
 export interface VerifiableCredential {
-  '@context': string[];
+  '@context': Array<string | Record<string, unknown>>;
   id: string;
   type: string[];
   name?: string;
@@ -189,7 +201,7 @@ export function buildCredential(input: {
   const { template } = input;
   const validFrom = input.validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT, EU_ELEMENTS_CONTEXT],
     id: input.credentialUrl,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: template.title.en,

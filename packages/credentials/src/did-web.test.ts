@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DidWebResolver, didWebDocument, didWebDocumentUrl, didWebOf, keysFromDocument } from './did-web.ts';
+import { multikeyOfJwk } from './data-integrity/multikey.ts';
 import { loadTrustList } from './trust-list.ts';
 
 const key = {
@@ -28,13 +29,27 @@ describe('did:web', () => {
     expect(didWebDocumentUrl(did)).toBe('https://localhost:8443/.well-known/did.json');
     const jwk = { ...key, kid: `${did}#k1` };
     const document = didWebDocument(did, [jwk]);
+    const multikey = {
+      id: `${jwk.kid}-multikey`,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase: multikeyOfJwk(jwk),
+    };
     expect(document).toEqual({
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+      '@context': [
+        'https://www.w3.org/ns/did/v1',
+        'https://w3id.org/security/suites/jws-2020/v1',
+        'https://w3id.org/security/multikey/v1',
+      ],
       id: did,
-      verificationMethod: [{ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }],
-      assertionMethod: [jwk.kid],
+      verificationMethod: [{ id: jwk.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }, multikey],
+      assertionMethod: [jwk.kid, multikey.id],
     });
-    expect(keysFromDocument(did, document)).toEqual({ keys: [jwk], assertionKeyIds: [jwk.kid] });
+    // The Multikey form reads back as the same public key.
+    expect(keysFromDocument(did, document)).toEqual({
+      keys: [jwk, { ...key, kid: multikey.id }],
+      assertionKeyIds: [jwk.kid, multikey.id],
+    });
   });
 
   it('takes only public keys of the DID itself, and marks those allowed to sign credentials', () => {

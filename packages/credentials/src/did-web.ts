@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import { jwkOfMultikey, multikeyMethod } from './data-integrity/multikey.ts';
 
 const CACHE_MS = 10 * 60_000;
 const FETCH_TIMEOUT_MS = 5_000;
@@ -19,18 +20,38 @@ export function didWebOf(origin: string): string {
   return `did:web:${new URL(origin).host.replace(':', '%3A')}`;
 }
 
-/** The DID document naming `keys` as the DID's verification and assertion methods (what did.json serves). */
+/**
+ * The DID document naming `keys` as the DID's verification and assertion methods (what did.json
+ * serves): each key as a JsonWebKey2020 at its `kid` (what a vc+jwt names) and as a Multikey at
+ * `<did>#<key id>` (what did:web resolvers and Data Integrity verifiers read).
+ */
 export function didWebDocument(did: string, keys: readonly JWK[]) {
+  const multikeys = keys.flatMap((jwk) => {
+    if (!jwk.kid) return [];
+    // A key URL's last segment names the method (`<origin>/keys/k1` → `<did>#k1`); a DID URL kid gets a suffix.
+    const id = jwk.kid.startsWith(`${did}#`)
+      ? `${jwk.kid}-multikey`
+      : `${did}#${jwk.kid.slice(jwk.kid.lastIndexOf('/') + 1)}`;
+    const method = multikeyMethod(id, did, jwk);
+    return method ? [method] : [];
+  });
   return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    '@context': [
+      'https://www.w3.org/ns/did/v1',
+      'https://w3id.org/security/suites/jws-2020/v1',
+      'https://w3id.org/security/multikey/v1',
+    ],
     id: did,
-    verificationMethod: keys.map((jwk) => ({
-      id: jwk.kid,
-      type: 'JsonWebKey2020',
-      controller: did,
-      publicKeyJwk: jwk,
-    })),
-    assertionMethod: keys.map((jwk) => jwk.kid),
+    verificationMethod: [
+      ...keys.map((jwk) => ({
+        id: jwk.kid,
+        type: 'JsonWebKey2020',
+        controller: did,
+        publicKeyJwk: jwk,
+      })),
+      ...multikeys,
+    ],
+    assertionMethod: [...keys.map((jwk) => jwk.kid), ...multikeys.map((m) => m.id)],
   };
 }
 
@@ -82,11 +103,24 @@ export function keysFromDocument(did: string, document: unknown): DidKeys | unde
   const keys = new Map<string, JWK>();
   for (const method of methods) {
     if (!method || typeof method !== 'object') continue;
-    const { id, publicKeyJwk } = method as { id?: unknown; publicKeyJwk?: unknown };
-    if (typeof id !== 'string' || !publicKeyJwk || typeof publicKeyJwk !== 'object' || 'd' in publicKeyJwk) continue;
+    const { id, publicKeyJwk, publicKeyMultibase } = method as {
+      id?: unknown;
+      publicKeyJwk?: unknown;
+      publicKeyMultibase?: unknown;
+    };
+    // A JsonWebKey2020 gives a JWK, a Multikey a multibase key.
+    const jwk =
+      publicKeyJwk && typeof publicKeyJwk === 'object'
+        ? 'd' in publicKeyJwk
+          ? undefined
+          : (publicKeyJwk as JWK)
+        : typeof publicKeyMultibase === 'string'
+          ? jwkOfMultikey(publicKeyMultibase)
+          : undefined;
+    if (typeof id !== 'string' || !jwk) continue;
     const kid = absolute(id);
     // A document may only speak for its own DID's keys.
-    if (kid.split('#')[0] === did) keys.set(kid, { ...(publicKeyJwk as JWK), kid });
+    if (kid.split('#')[0] === did) keys.set(kid, { ...jwk, kid });
   }
   const assertionKeyIds = (Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])
     .map((entry) =>

@@ -6,3 +6,5 @@ export * from './remote-status.ts';
 export * from './did-web.ts';
 export * from './trust-list.ts';
 export * from './verify.ts';
+export * from './data-integrity/verify-credential.ts';
+export * from './data-integrity/multikey.ts';

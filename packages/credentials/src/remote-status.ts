@@ -2,6 +2,31 @@ import type { JWK } from 'jose';
 import { decodeStatusList, isStatusSet, type StatusPurpose } from './status-list.ts';
 import { ACHIEVEMENT_TYPES, type TrustedIssuer, verifiedJwsPayload } from './verify.ts';
 
+/** A status list secured with a Data Integrity proof by one of `issuer`'s keys, or undefined. Never throws. */
+async function verifiedDataIntegrityDocument(
+  text: string,
+  issuer: TrustedIssuer,
+  resolveKey: (kid: string) => Promise<JWK | undefined>,
+): Promise<{ payload: Record<string, unknown>; kid: string } | undefined> {
+  try {
+    const document = JSON.parse(text) as unknown;
+    if (!document || typeof document !== 'object' || Array.isArray(document)) return undefined;
+    const payload = document as Record<string, unknown>;
+    const issuerId = typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown })?.id;
+    if (issuerId !== issuer.id) return undefined;
+    // The JSON-LD libraries load here, for the first Data Integrity list only.
+    const { verifyDataIntegrityProofs } = await import('@skillpass/credentials/data-integrity');
+    const result = await verifyDataIntegrityProofs(payload, {
+      controller: issuer.id,
+      assertionMethods: issuer.keyIds,
+      keyOf: resolveKey,
+    });
+    return result.verified ? { payload, kid: result.proofs[0]!.verificationMethod } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const DEFAULT_TTL_MS = 5 * 60_000;
 const MAX_TTL_MS = 24 * 3_600_000;
 const MAX_LIST_BYTES = 1_000_000;
@@ -59,12 +84,15 @@ export class RemoteStatusLists {
     if (cached && cached.expires > now && issuer.keyIds.includes(cached.kid)) return cached.bits;
     if (!fetchable(url, this.options.allowLoopbackHttp ?? false)) return undefined;
     const response = await (this.options.fetch ?? fetch)(url, {
-      headers: { accept: 'application/vc+jwt' },
+      // A JWS is read without JSON-LD; a list secured only with a Data Integrity proof is read too.
+      headers: { accept: 'application/vc+jwt, application/vc+ld+json;q=0.9, application/ld+json;q=0.8' },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     const text = (await response.text()).trim();
     if (!response.ok || text.length > MAX_LIST_BYTES) return undefined;
-    const verified = await verifiedJwsPayload(text, issuer.keyIds, this.resolveKey);
+    const verified = text.startsWith('{')
+      ? await verifiedDataIntegrityDocument(text, issuer, this.resolveKey)
+      : await verifiedJwsPayload(text, issuer.keyIds, this.resolveKey);
     if (!verified) return undefined;
     const { payload, kid } = verified;
     const types = Array.isArray(payload.type) ? payload.type : [];

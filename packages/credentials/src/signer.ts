@@ -58,22 +58,31 @@ export function loadOrCreateLocalSigner(
   };
 }
 
+/** The Ed25519 key that goes with a generation's ES256 key (`k1` → `k1-ed25519`): it signs eddsa-rdfc-2022 proofs. */
+export const ed25519KeyIdOf = (keyId: string) => `${keyId}-ed25519`;
+
 /**
- * The local key ring: the current signer (created if new) plus the public halves of every older
- * key in `dir`. Rotating = starting with a new `currentKeyId`; retired keys stay published so the
- * credentials they signed keep verifying.
+ * The local key ring: the current ES256 signer and its Ed25519 companion (both created if new),
+ * plus the public halves of every other key in `dir`. Rotating = starting with a new
+ * `currentKeyId`; retired keys stay published so the credentials they signed keep verifying.
  */
 export function loadLocalKeyRing(
   dir: string,
   options: { currentKeyId: string; kidBaseUrl: string },
-): { signer: LocalSigner; publishedKeys: JWK[] } {
+): { signer: LocalSigner; ed25519Signer: LocalSigner; publishedKeys: JWK[] } {
   const signer = loadOrCreateLocalSigner(dir, {
     alg: 'ES256',
     keyId: options.currentKeyId,
     kidBaseUrl: options.kidBaseUrl,
   });
+  const ed25519Signer = loadOrCreateLocalSigner(dir, {
+    alg: 'EdDSA',
+    keyId: ed25519KeyIdOf(options.currentKeyId),
+    kidBaseUrl: options.kidBaseUrl,
+  });
+  const current = [options.currentKeyId, ed25519KeyIdOf(options.currentKeyId)].map((id) => `${id}.private.jwk.json`);
   const retired = readdirSync(dir)
-    .filter((file) => file.endsWith('.private.jwk.json') && file !== `${options.currentKeyId}.private.jwk.json`)
+    .filter((file) => file.endsWith('.private.jwk.json') && !current.includes(file))
     .sort()
     .map((file) => {
       const keyId = file.slice(0, -'.private.jwk.json'.length);
@@ -84,7 +93,7 @@ export function loadLocalKeyRing(
         `${options.kidBaseUrl}/${keyId}`,
       );
     });
-  return { signer, publishedKeys: [signer.publicJwk, ...retired] };
+  return { signer, ed25519Signer, publishedKeys: [signer.publicJwk, ed25519Signer.publicJwk, ...retired] };
 }
 
 /** KMS returns ECDSA signatures DER-encoded; JWS wants the raw 64-byte r‖s. */
@@ -110,10 +119,20 @@ export function derToJoseEs256(der: Uint8Array): Uint8Array {
   return jose;
 }
 
-/** Signs with an AWS KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY): the private key never leaves KMS. */
-export function kmsSigner(options: { client: () => Promise<KMSClient>; keyId: string; kid: string }): Signer {
+/**
+ * Signs with an AWS KMS asymmetric SIGN_VERIFY key — ECC_NIST_P256 (ES256, the default) or
+ * ECC_NIST_EDWARDS25519 (EdDSA: pure Ed25519, ED25519_SHA_512 over the raw message): the private key
+ * never leaves KMS.
+ */
+export function kmsSigner(options: {
+  client: () => Promise<KMSClient>;
+  keyId: string;
+  kid: string;
+  alg?: SigningAlgorithm;
+}): Signer {
+  const eddsa = options.alg === 'EdDSA';
   return {
-    alg: 'ES256',
+    alg: eddsa ? 'EdDSA' : 'ES256',
     kid: options.kid,
     async sign(signingInput) {
       // Loaded on the first signature: processes that never sign never load the KMS client.
@@ -123,11 +142,12 @@ export function kmsSigner(options: { client: () => Promise<KMSClient>; keyId: st
           KeyId: options.keyId,
           Message: signingInput,
           MessageType: 'RAW',
-          SigningAlgorithm: 'ECDSA_SHA_256',
+          SigningAlgorithm: eddsa ? 'ED25519_SHA_512' : 'ECDSA_SHA_256',
         }),
       );
       if (!out.Signature) throw new Error('KMS returned no signature');
-      return derToJoseEs256(out.Signature);
+      // KMS returns Ed25519 signatures raw (64 bytes), ECDSA ones DER-encoded.
+      return eddsa ? out.Signature : derToJoseEs256(out.Signature);
     },
   };
 }

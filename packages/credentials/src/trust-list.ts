@@ -7,7 +7,8 @@ const jwkSchema = builtOnFirstUse(() => z.looseObject({ kty: z.string(), kid: z.
 
 /**
  * One issuer outside the platform whose credentials verifiers here accept: its keys given as a
- * JWKS, or — for a `did:web` issuer — read from its DID document.
+ * JWKS, or — for a `did:web` issuer — read from its DID document, or — for a `did:key` issuer — the
+ * one key its DID is.
  */
 export const externalIssuerSchema = builtOnFirstUse(() =>
   z
@@ -18,9 +19,10 @@ export const externalIssuerSchema = builtOnFirstUse(() =>
       accreditedUntil: z.optional(z.iso.date()),
     })
     .check(
-      z.refine((issuer) => issuer.jwks !== undefined || issuer.id.startsWith('did:web:'), {
-        message: 'give jwks, or a did:web id whose DID document lists the keys',
-      }),
+      z.refine(
+        (issuer) => issuer.jwks !== undefined || issuer.id.startsWith('did:web:') || issuer.id.startsWith('did:key:'),
+        { message: 'give jwks, or a did:web id whose DID document lists the keys, or a did:key id' },
+      ),
     ),
 );
 

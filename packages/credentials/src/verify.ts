@@ -213,7 +213,6 @@ export async function verifyCredential(
     return report();
   }
   const credential = payload as unknown as VerifiableCredential;
-  const types = Array.isArray(payload.type) ? payload.type : [];
   const issuerId =
     typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   const problem = formatProblem(header, payload, options);
@@ -253,6 +252,32 @@ export async function verifyCredential(
     fail('signature', 'The signature could not be checked without a trusted key.');
   }
 
+  await checkTrustValidityStatusAndElements(payload, issuer, checks, deps, now);
+  return report(credential);
+}
+
+/**
+ * The checks every securing shares once the signature is settled: the issuer's trust, the validity
+ * window, the status entries (read only after a valid signature) and the EU elements. Used for
+ * vc+jwt here and for Data Integrity credentials (data-integrity/verify-credential.ts).
+ */
+export async function checkTrustValidityStatusAndElements(
+  payload: Record<string, unknown>,
+  issuer: TrustedIssuer | undefined,
+  checks: Record<CheckName, Check>,
+  deps: VerifyDeps,
+  now: Date,
+): Promise<void> {
+  const fail = (name: CheckName, message: string) => {
+    checks[name] = { result: 'failed', message };
+  };
+  const pass = (name: CheckName, message: string) => {
+    checks[name] = { result: 'passed', message };
+  };
+  const issuerId =
+    typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
+  const types = Array.isArray(payload.type) ? payload.type : [];
+  const credential = payload as unknown as VerifiableCredential;
   if (!issuer) fail('issuerTrusted', `${String(issuerId)} is not on the trust list.`);
   else if (issuer.accreditedUntil && issuer.accreditedUntil < now.toISOString().slice(0, 10)) {
     fail('issuerTrusted', `${issuer.name}'s accreditation ended on ${issuer.accreditedUntil}.`);
@@ -267,11 +292,15 @@ export async function verifyCredential(
   const from =
     typeof payload.validFrom === 'string'
       ? Date.parse(payload.validFrom) / 1000
-      : Number(payload.nbf ?? Number.NEGATIVE_INFINITY);
+      : typeof payload.issuanceDate === 'string'
+        ? Date.parse(payload.issuanceDate) / 1000
+        : Number(payload.nbf ?? Number.NEGATIVE_INFINITY);
   const until =
     typeof payload.validUntil === 'string'
       ? Date.parse(payload.validUntil) / 1000
-      : Number(payload.exp ?? Number.POSITIVE_INFINITY);
+      : typeof payload.expirationDate === 'string'
+        ? Date.parse(payload.expirationDate) / 1000
+        : Number(payload.exp ?? Number.POSITIVE_INFINITY);
   if (Number.isNaN(from) || Number.isNaN(until)) fail('validityWindow', 'validFrom or validUntil is not a date-time.');
   else if (at + CLOCK_SKEW_SECONDS < from)
     fail('validityWindow', `Not valid before ${new Date(from * 1000).toISOString()}.`);
@@ -310,5 +339,4 @@ export async function verifyCredential(
     if (missing.length > 0) fail('euMandatoryElements', `Missing EU mandatory elements: ${missing.join(', ')}.`);
     else pass('euMandatoryElements', 'All eleven EU mandatory elements are present.');
   }
-  return report(credential);
 }

@@ -299,6 +299,8 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     validFrom: isoDateTimeSchema(),
     validUntil: z.optional(isoDateTimeSchema()),
     jwt: z.string(),
+    /** The Data Integrity proofs securing the same credential (eddsa-rdfc-2022, ecdsa-rdfc-2019), when issued with them. */
+    proof: z.optional(z.array(z.record(z.string(), z.unknown()))),
     ...recordMetaSchemas(),
   }),
 );

@@ -54,7 +54,7 @@ export function buildApiDeps(
   >,
 ): ApiDeps {
   let document: OpenApiDocument | undefined;
-  const { signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
+  const { signer, ed25519Signer, publishedKeys } = loadLocalKeyRing(options.keysDir, {
     currentKeyId: options.signingKeyId ?? 'k1',
     kidBaseUrl: `${options.publicOrigin}/keys`,
   });
@@ -65,6 +65,8 @@ export function buildApiDeps(
     publicOrigin: options.publicOrigin,
     auth: options.auth,
     signer,
+    // Every credential and status list is also secured with eddsa-rdfc-2022 and ecdsa-rdfc-2019 proofs.
+    proofSigners: [ed25519Signer, signer],
     publishedKeys: async () => publishedKeys,
     openApiDocument: async (routes) => {
       document ??= skillpassOpenApiDocument(routes);

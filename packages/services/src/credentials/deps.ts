@@ -7,6 +7,12 @@ import type { JWK } from 'jose';
 export interface CredentialServiceDeps extends Pick<Repositories, 'credentials' | 'issuers' | 'profiles'> {
   /** Signs for every issuer hosted on this platform. */
   signer: Signer;
+  /**
+   * Keys that also sign Data Integrity proofs, each adding one to every credential and status list:
+   * an EdDSA (Ed25519) key an `eddsa-rdfc-2022` proof, an ES256 (P-256) key an `ecdsa-rdfc-2019` one.
+   * None: credentials are secured as vc+jwt only. Their public keys must be among `publishedKeys`.
+   */
+  proofSigners?: Signer[];
   /** Every public key ever used here and still needed: the current one and retired ones (fetched on first use in AWS). */
   publishedKeys: () => Promise<JWK[]>;
   origin: string;

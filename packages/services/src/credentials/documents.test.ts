@@ -15,7 +15,11 @@ describe('the public documents', () => {
     const did = 'did:web:localhost%3A8443';
     expect(didWebDocumentUrl(did)).toBe('https://localhost:8443/.well-known/did.json');
     expect(await platformDidDocument(deps)).toEqual({
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+      '@context': [
+        'https://www.w3.org/ns/did/v1',
+        'https://w3id.org/security/suites/jws-2020/v1',
+        'https://w3id.org/security/multikey/v1',
+      ],
       id: did,
       verificationMethod: keys.map((jwk) => ({
         id: jwk.kid,

@@ -1,4 +1,5 @@
 import {
+  multikeyMethod,
   achievementOf,
   didWebDocument,
   didWebOf,
@@ -10,7 +11,8 @@ import {
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
-import { issuerUrl, keyUrl, templateUrl } from './links.ts';
+import { verificationMethodOf } from './data-integrity.ts';
+import { issuerUrl, keyUrl, PLATFORM_ISSUER_ID, templateUrl } from './links.ts';
 
 /**
  * The public documents a credential's ids resolve to: issuer profiles, achievements, the platform's
@@ -28,14 +30,37 @@ export function issuerProfileOf(origin: string, issuer: Issuer): IssuerProfile {
   };
 }
 
-/** What a credential's issuer id resolves to: the issuer's Open Badges Profile. */
+/**
+ * What a credential's issuer id resolves to: the issuer's Open Badges Profile, which is also its
+ * controller document — the Multikey verification methods its Data Integrity proofs name (the
+ * platform's keys, current and retired, at `<issuer id>#<key id>`), listed under `assertionMethod`.
+ * The DID context comes first so that a verifier reads the methods without JSON-LD framing. The
+ * platform's own id (the issuer of its status lists) resolves to such a document too.
+ */
 export async function issuerDocument(
-  { issuers, origin }: Pick<CredentialServiceDeps, 'issuers' | 'origin'>,
+  { issuers, origin, publishedKeys }: Pick<CredentialServiceDeps, 'issuers' | 'origin' | 'publishedKeys'>,
   issuerId: string,
 ) {
   const issuer = await issuers.get(issuerId);
-  return issuer ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...profileOf(issuerProfileOf(origin, issuer)) } : undefined;
+  const profile =
+    issuerId === PLATFORM_ISSUER_ID
+      ? { id: issuerUrl(origin, issuerId), type: ['Profile'], name: 'skillpass' }
+      : issuer && profileOf(issuerProfileOf(origin, issuer));
+  if (!profile) return undefined;
+  const methods = (await publishedKeys()).flatMap((jwk) => {
+    const method = jwk.kid && multikeyMethod(verificationMethodOf(profile.id, jwk.kid), profile.id, jwk);
+    return method ? [method] : [];
+  });
+  return {
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT, VC_CONTEXT, OB_CONTEXT],
+    ...profile,
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
 }
+
+const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
+const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 /** What a credential's achievement id resolves to: the template as an Open Badges Achievement. */
 export async function achievementDocument(

@@ -83,7 +83,10 @@ export interface StandingDeps {
 export async function heldStandingOf(deps: StandingDeps, jwt: string): Promise<HeldStanding> {
   let payload: { issuer?: unknown; credentialStatus?: unknown };
   try {
-    payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    // Kept as imported: a compact JWS, or the JSON of a Data Integrity credential.
+    payload = JSON.parse(
+      jwt.startsWith('{') ? jwt : Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    );
   } catch {
     return 'unknown';
   }

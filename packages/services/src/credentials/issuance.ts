@@ -3,6 +3,7 @@ import { buildCredential, signCredential } from '@skillpass/credentials';
 import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer } from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
 import QRCode from 'qrcode-svg';
+import { dataIntegrityProofs } from './data-integrity.ts';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
 import { issuerProfileOf } from './documents.ts';
 import { credentialUrl, statusListUrl, templateUrl, verifyByIdUrl, verifyUrl } from './links.ts';
@@ -110,6 +111,8 @@ export async function issueCredential(
     status: { listUrl: statusListUrl(deps.origin, listId), index },
   });
   const jwt = await signCredential(vc, deps.signer, now);
+  // The same credential, secured a second way: Data Integrity proofs, stored beside the JWS.
+  const proof = await dataIntegrityProofs(deps, vc, vc.issuer.id, now);
   const record: IssuedCredential = {
     credentialId,
     issuerId,
@@ -125,6 +128,7 @@ export async function issueCredential(
     validFrom: vc.validFrom,
     ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
     jwt,
+    ...(proof.length > 0 ? { proof } : {}),
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

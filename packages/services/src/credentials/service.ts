@@ -1,11 +1,12 @@
 import {
   ACHIEVEMENT_TYPES,
   compactJwsOf,
+  isDataIntegrityCredential,
   RemoteStatusLists,
   type StatusPurpose,
   type TrustedIssuer,
   type VerificationReport,
-  verifyCredential,
+  verifySecuredCredential,
 } from '@skillpass/credentials';
 import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
@@ -14,7 +15,15 @@ import { achievementDocument, issuerDocument, platformDidDocument, publishedKey 
 import { issueCredential, issuedResult, qrSvg } from './issuance.ts';
 import { issuerUrl } from './links.ts';
 import { type HeldStanding, heldStandingOf } from './holder.ts';
-import { changeStatus, ownStatusOf, publishedStatusList, type StatusAction, statusListJws } from './status.ts';
+import {
+  changeStatus,
+  ownStatusOf,
+  publishedStatusList,
+  type StatusAction,
+  type StatusListSecuring,
+  statusListJws,
+} from './status.ts';
+import { credentialOfJwt, withProofs } from './data-integrity.ts';
 import { IssuerTrust } from './trust.ts';
 
 /**
@@ -72,10 +81,18 @@ export class CredentialService {
     };
   }
 
-  /** Verifies what a graduate brings and hands back the compact JWS that was checked. */
+  /**
+   * Verifies what a graduate brings and hands back what was checked, as kept: the compact JWS, or a
+   * Data Integrity credential's JSON.
+   */
   async verifyForImport(input: unknown): Promise<VerificationReport & { jwt: string }> {
-    const jwt = compactJwsOf(input) ?? '';
-    return { ...(await this.verify(jwt)), jwt };
+    const jwt = isDataIntegrityCredential(input) ? JSON.stringify(input) : (compactJwsOf(input) ?? '');
+    return { ...(await this.verify(isDataIntegrityCredential(input) ? input : jwt)), jwt };
+  }
+
+  /** A credential issued here in its Data Integrity securing: the vc+jwt's credential with the proofs stored beside it. */
+  dataIntegrityCredential(credential: IssuedCredential): Record<string, unknown> | undefined {
+    return credential.proof?.length ? withProofs(credentialOfJwt(credential.jwt), credential.proof) : undefined;
   }
 
   /** Where a credential a graduate brought stands now: its status read again. */
@@ -121,7 +138,7 @@ export class CredentialService {
   }
 
   verify(input: unknown): Promise<VerificationReport> {
-    return verifyCredential(
+    return verifySecuredCredential(
       input,
       {
         resolveKey: (kid) => this.resolveKey(kid),
@@ -152,8 +169,12 @@ export class CredentialService {
     return statusListJws(this.deps, listId, purpose, this.#now());
   }
 
-  /** The same, for the public route: undefined for a list no credential uses. */
-  publishedStatusList(listId: string, purpose: StatusPurpose): Promise<string | undefined> {
-    return publishedStatusList(this.deps, listId, purpose, this.#now());
+  /** The same, for the public route, in the securing asked for: undefined for a list no credential uses. */
+  publishedStatusList(
+    listId: string,
+    purpose: StatusPurpose,
+    securing: StatusListSecuring = 'vc+jwt',
+  ): Promise<string | undefined> {
+    return publishedStatusList(this.deps, listId, purpose, this.#now(), securing);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@skillpass/credentials';
 import { type IssuedCredential, notFound } from '@skillpass/domain';
 import { nextStatusListId } from '@skillpass/store';
+import { dataIntegrityProofs, withProofs } from './data-integrity.ts';
 import type { CredentialServiceDeps } from './deps.ts';
 import { issuerUrl, PLATFORM_ISSUER_ID, statusListUrl } from './links.ts';
 
@@ -60,31 +61,39 @@ export async function ownStatusOf(
   return isStatusSet(bits, index) ? 'set' : 'unset';
 }
 
+/** Which securing a status list is published in: vc+jwt, or the JSON-LD credential with Data Integrity proofs. */
+export type StatusListSecuring = 'vc+jwt' | 'data-integrity';
+
 /** The signed BitstringStatusListCredential for one list and purpose; undefined for a list no credential uses. */
 export async function publishedStatusList(
-  { credentials, origin, signer }: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer'>,
+  deps: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer' | 'proofSigners'>,
   listId: string,
   purpose: StatusPurpose,
   now: Date,
+  securing: StatusListSecuring = 'vc+jwt',
 ): Promise<string | undefined> {
-  if (!(await credentials.isStatusListInUse(listId))) return undefined;
-  return statusListJws({ credentials, origin, signer }, listId, purpose, now);
+  if (!(await deps.credentials.isStatusListInUse(listId))) return undefined;
+  if (securing === 'vc+jwt') return statusListJws(deps, listId, purpose, now);
+  const credential = await statusListCredential(deps, listId, purpose, now);
+  const proofs = await dataIntegrityProofs(deps, credential, credential.issuer.id, now);
+  return proofs.length > 0 ? JSON.stringify(withProofs(credential, proofs)) : undefined;
 }
 
-/** The signed BitstringStatusListCredential for one list and purpose. */
-export async function statusListJws(
-  { credentials, origin, signer }: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer'>,
+/** The BitstringStatusListCredential for one list and purpose, unsigned: the platform issues it. */
+async function statusListCredential(
+  { credentials, origin }: Pick<CredentialServiceDeps, 'credentials' | 'origin'>,
   listId: string,
   purpose: StatusPurpose,
   now: Date,
-): Promise<string> {
+) {
   const state = await credentials.getStatusList(listId, STATUS_LIST_SIZE);
   const url = `${statusListUrl(origin, listId)}/${purpose}`;
-  const credential = {
+  return {
     '@context': [VC_CONTEXT],
     id: url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: { id: issuerUrl(origin, PLATFORM_ISSUER_ID), type: ['Profile'], name: 'skillpass' },
+    // Only terms the VC 2.0 context defines (its sole context): `Profile` is an Open Badges class.
+    issuer: { id: issuerUrl(origin, PLATFORM_ISSUER_ID), name: 'skillpass' },
     validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     credentialSubject: {
       id: `${url}#list`,
@@ -94,8 +103,18 @@ export async function statusListJws(
       ttl: STATUS_LIST_TTL_SECONDS * 1000,
     },
   };
+}
+
+/** The signed BitstringStatusListCredential for one list and purpose. */
+export async function statusListJws(
+  { credentials, origin, signer }: Pick<CredentialServiceDeps, 'credentials' | 'origin' | 'signer'>,
+  listId: string,
+  purpose: StatusPurpose,
+  now: Date,
+): Promise<string> {
+  const credential = await statusListCredential({ credentials, origin }, listId, purpose, now);
   return signCompactJws(
-    { ...credential, iss: credential.issuer.id, jti: url, iat: Math.floor(now.getTime() / 1000) },
+    { ...credential, iss: credential.issuer.id, jti: credential.id, iat: Math.floor(now.getTime() / 1000) },
     signer,
     'vc+jwt',
   );

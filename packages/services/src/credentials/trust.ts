@@ -1,8 +1,9 @@
-import { DidWebResolver, type TrustedIssuer } from '@skillpass/credentials';
+import { DidWebResolver, didKeyJwk, type TrustedIssuer } from '@skillpass/credentials';
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
-import { RESERVED_ISSUER_IDS } from './links.ts';
+import { verificationMethodOf } from './data-integrity.ts';
+import { keyUrl, RESERVED_ISSUER_IDS } from './links.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -33,7 +34,9 @@ export class IssuerTrust {
     if (external) {
       const keyIds = external.jwks
         ? external.jwks.keys.flatMap((k) => (k.kid ? [k.kid] : []))
-        : ((await this.#dids.keysOf(external.id))?.assertionKeyIds ?? []);
+        : external.id.startsWith('did:key:')
+          ? [`${external.id}#${external.id.slice('did:key:'.length)}`]
+          : ((await this.#dids.keysOf(external.id))?.assertionKeyIds ?? []);
       return {
         id: external.id,
         name: external.name,
@@ -55,19 +58,27 @@ export class IssuerTrust {
         .map((a) => a.validUntil)
         .sort()
         .at(-1) ?? '0000-01-01';
-    // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update.
+    // Hosted issuers sign with the platform's keys, current and retired, so rotation needs no issuer update:
+    // as JWS kids, and as the verification methods of their Data Integrity proofs (`<issuer id>#<key id>`).
+    const published = (await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : []));
     const keyIds = [
       ...new Set([
         ...issuer.signingKeyIds,
-        ...(await this.deps.publishedKeys()).flatMap((k) => (k.kid ? [k.kid] : [])),
+        ...published,
+        ...published.map((kid) => verificationMethodOf(issuerId, kid)),
       ]),
     ];
     return { id: issuerId, name: issuer.legalName.en, keyIds, accreditedUntil: until ?? lastEnded };
   }
 
   async resolveKey(kid: string): Promise<JWK | undefined> {
-    const published = (await this.deps.publishedKeys()).find((k) => k.kid === kid);
-    if (published) return published;
+    // A hosted issuer's verification method `<origin>/issuers/<id>#<key id>` is the platform's key `<origin>/keys/<key id>`.
+    const hosted = kid.startsWith(`${this.deps.origin}/issuers/`) && kid.includes('#');
+    const url = hosted ? keyUrl(this.deps.origin, kid.slice(kid.indexOf('#') + 1)) : kid;
+    const published = (await this.deps.publishedKeys()).find((k) => k.kid === url);
+    if (published || hosted) return published;
+    // A did:key names its own key: nothing to fetch or trust beyond the DID itself.
+    if (kid.startsWith('did:key:')) return didKeyJwk(kid);
     const fromJwks = this.deps.externalIssuers?.flatMap((e) => e.jwks?.keys ?? []).find((k) => k.kid === kid);
     if (fromJwks) return fromJwks;
     // Only DIDs on the trust list are resolved: a kid in an untrusted credential never makes this server fetch.

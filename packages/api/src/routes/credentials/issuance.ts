@@ -7,6 +7,7 @@ import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { requireRole, viewerOf } from '../../auth.ts';
 import { idempotent, jsonContent, problemResponses } from '../../http.ts';
 import { issueRequestSchema } from './schemas.ts';
+import { DATA_INTEGRITY_MEDIA_TYPE, securingAsked } from './securing.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Credentials'];
@@ -87,19 +88,37 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/credentials/{id}',
       operationId: 'getCredential',
       summary: 'A credential: its issuer or its graduate holder',
-      description: 'With its verify link and its QR code (`qrSvg`, drawn for this one credential; also at `qrUrl`).',
+      description:
+        'With its verify link and its QR code (`qrSvg`; also at `qrUrl`); by Accept, the vc+jwt or the credential with ' +
+        'its Data Integrity proofs.',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer', 'graduate')] as const,
       request: () => ({ params: credentialIdParamSchema() }),
       responses: () => ({
-        200: jsonContent(z.extend(sharedCredentialSchema(), { qrSvg: z.string() }), 'The credential'),
+        200: {
+          description: 'The credential, as asked for',
+          content: {
+            'application/json': { schema: z.extend(sharedCredentialSchema(), { qrSvg: z.string() }) },
+            'application/vc+jwt': { schema: z.string() },
+            [DATA_INTEGRITY_MEDIA_TYPE]: { schema: z.record(z.string(), z.unknown()) },
+          },
+        },
         ...problemResponses(400, 401, 403, 404),
       }),
     }),
     async (c) => {
       const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
       if (!credential) throw notFound('credential');
+      const securing = securingAsked(c.req.header('Accept'));
+      c.header('Vary', 'Accept');
+      if (securing === 'vc+jwt') return c.body(credential.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+      if (securing === 'data-integrity') {
+        const secured = service.dataIntegrityCredential(credential);
+        // Issued before Data Integrity proofs were added (or with none configured): only the JWS exists.
+        if (!secured) throw notFound('Data Integrity securing of this credential');
+        return c.body(JSON.stringify(secured), 200, { 'Content-Type': DATA_INTEGRITY_MEDIA_TYPE });
+      }
       const links = service.linksOf(credential);
       return c.json({ ...credential, ...links, qrSvg: service.qrSvg(credential.credentialId, links.verifyUrl) }, 200);
     },

@@ -50,6 +50,9 @@ export const verifyRequestSchema = builtOnFirstUse(() =>
       .strictObject({ credentialId: z.string().check(z.minLength(1), z.maxLength(64)) })
       .register(z.globalRegistry, { description: 'a credential issued here, by id (the short QR link)' }),
     z
+      .looseObject({ '@context': z.unknown(), proof: z.unknown() })
+      .register(z.globalRegistry, { description: 'a credential secured with a Data Integrity proof' }),
+    z
       .object({ '@context': z.optional(z.array(z.string())), type: z.string(), id: z.string() })
       .register(z.globalRegistry, { description: 'EnvelopedVerifiableCredential' }),
   ]),

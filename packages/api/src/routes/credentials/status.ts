@@ -6,6 +6,7 @@ import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
 import { jsonContent, problemResponses } from '../../http.ts';
+import { DATA_INTEGRITY_MEDIA_TYPE, securingAsked } from './securing.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['Credentials'];
@@ -43,23 +44,31 @@ export function statusRoutes(deps: ApiDeps): ApiApp {
       path: '/status-lists/{listId}/{purpose}',
       operationId: 'getStatusList',
       security: [],
-      summary: 'A signed BitstringStatusListCredential (vc+jwt)',
+      summary: 'A signed BitstringStatusListCredential (vc+jwt, or Data Integrity by Accept)',
       tags,
       request: () => ({
         params: z.object({ listId: z.string().check(z.regex(/^[\w-]{1,32}$/)), purpose: z.enum(STATUS_PURPOSES) }),
       }),
       responses: () => ({
-        200: { description: 'application/vc+jwt', content: { 'application/vc+jwt': { schema: z.string() } } },
+        200: {
+          description: 'The status list in the securing asked for',
+          content: {
+            'application/vc+jwt': { schema: z.string() },
+            [DATA_INTEGRITY_MEDIA_TYPE]: { schema: z.record(z.string(), z.unknown()) },
+          },
+        },
         ...problemResponses(400, 404),
       }),
     }),
     async (c) => {
       const { listId, purpose } = c.req.valid('param');
-      const jws = await service.publishedStatusList(listId, purpose);
-      if (!jws) throw notFound('status list');
-      return c.body(jws, 200, {
-        'Content-Type': 'application/vc+jwt',
+      const securing = securingAsked(c.req.header('Accept')) ?? 'vc+jwt';
+      const body = await service.publishedStatusList(listId, purpose, securing);
+      if (!body) throw notFound('status list');
+      return c.body(body, 200, {
+        'Content-Type': securing === 'vc+jwt' ? 'application/vc+jwt' : DATA_INTEGRITY_MEDIA_TYPE,
         'Cache-Control': `public, max-age=${STATUS_LIST_TTL_SECONDS}`,
+        Vary: 'Accept',
       });
     },
   );
