@@ -56,6 +56,8 @@ class PostingList {
   slots = new Int32Array(4);
   metas = new Uint8Array(4);
   size = 0;
+  /** False until its first read: a bulk load appends and sorts once, later puts insert in place. */
+  sorted = false;
 
   insertAt(position: number, slot: number, meta: number): void {
     if (this.size === this.slots.length) {
@@ -71,6 +73,23 @@ class PostingList {
     this.slots[position] = slot;
     this.metas[position] = meta;
     this.size++;
+  }
+
+  /** Sorts by `before` (a total order on postings), keeping slots and metas paired. */
+  sort(before: (slotA: number, metaA: number, slotB: number, metaB: number) => number): void {
+    const order = Array.from({ length: this.size }, (_, i) => i).sort((a, b) =>
+      before(this.slots[a]!, this.metas[a]!, this.slots[b]!, this.metas[b]!),
+    );
+    const slots = Int32Array.from(order, (i) => this.slots[i]!);
+    const metas = Uint8Array.from(order, (i) => this.metas[i]!);
+    this.slots.set(slots);
+    this.metas.set(metas);
+    this.sorted = true;
+  }
+
+  indexOf(slot: number): number {
+    for (let i = 0; i < this.size; i++) if (this.slots[i] === slot) return i;
+    return -1;
   }
 
   removeAt(position: number): void {
@@ -157,7 +176,7 @@ export class CompactJobIndex implements JobIndexReader {
       const key = skillNumber * PARTITIONS + partition;
       const list = this.#lists[key] ?? new PostingList();
       this.#lists[key] = list;
-      list.insertAt(this.#position(list, slot, meta), slot, meta);
+      list.insertAt(list.sorted ? this.#position(list, slot, meta) : list.size, slot, meta);
     }
   }
 
@@ -169,7 +188,7 @@ export class CompactJobIndex implements JobIndexReader {
     for (let i = start; i < start + this.#forwardLength[slot]!; i++) {
       const entry = this.#forward[i]!;
       const list = this.#lists[(entry >> 3) * PARTITIONS + partition]!;
-      list.removeAt(this.#position(list, slot, entry & 7));
+      list.removeAt(list.sorted ? this.#position(list, slot, entry & 7) : list.indexOf(slot));
     }
     this.#forwardGarbage += this.#forwardLength[slot]!;
     this.#forwardLength[slot] = 0;
@@ -184,6 +203,7 @@ export class CompactJobIndex implements JobIndexReader {
     const skill = this.#skillOf.get(skillUri);
     const list = skill === undefined ? undefined : this.#lists[skill * PARTITIONS + PARTITION_NUMBER.get(partition)!];
     if (!list) return [];
+    this.#ensureSorted(list);
     return Array.from({ length: list.size }, (_, i) => {
       const meta = list.metas[i]!;
       return {
@@ -249,6 +269,7 @@ export class CompactJobIndex implements JobIndexReader {
       for (const partition of partitions) {
         const list = this.#lists[skill * PARTITIONS + partition];
         if (!list || list.size === 0) continue;
+        this.#ensureSorted(list);
         const coverage = perImpact * this.#impact(list.slots[0]!, list.metas[0]!);
         plans.push({ list, partition, coverage, perImpact, share });
         remainingCoverage[partition] = remainingCoverage[partition]! + coverage;
@@ -375,21 +396,21 @@ export class CompactJobIndex implements JobIndexReader {
     return weightOf(meta) / (this.#totalWeight[slot]! + SKILL_PRIOR_WEIGHT);
   }
 
-  /** Where a posting goes in its list: impact descending, then lower minimum proficiency (more credit), then slot. */
+  /** The order of a list: impact descending, then lower minimum proficiency (more credit), then slot. */
+  readonly #order = (slotA: number, metaA: number, slotB: number, metaB: number): number =>
+    this.#impact(slotB, metaB) - this.#impact(slotA, metaA) || (metaA & 3) - (metaB & 3) || slotA - slotB;
+
+  #ensureSorted(list: PostingList): void {
+    if (!list.sorted) list.sort(this.#order);
+  }
+
+  /** Where a posting goes in a sorted list (or is, when it is there). */
   #position(list: PostingList, slot: number, meta: number): number {
-    const impact = this.#impact(slot, meta);
     let low = 0;
     let high = list.size;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const otherSlot = list.slots[middle]!;
-      const otherMeta = list.metas[middle]!;
-      const otherImpact = this.#impact(otherSlot, otherMeta);
-      const before =
-        otherImpact > impact ||
-        (otherImpact === impact &&
-          ((otherMeta & 3) < (meta & 3) || ((otherMeta & 3) === (meta & 3) && otherSlot < slot)));
-      if (before) low = middle + 1;
+      if (this.#order(list.slots[middle]!, list.metas[middle]!, slot, meta) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
