@@ -191,7 +191,7 @@ const vc = buildCredential({
     region: 'Jiangsu',
   },
   holder: { id: `urn:skillpass:graduate:${profile.graduateId}`, name: profile.displayName },
-  skillLabel: (uri) => taxonomy.label?.(uri, 'zh') ?? uri,
+  skillLabel: (uri) => taxonomy.labelOf(uri, 'zh') ?? uri,
   validFrom: new Date(at),
   status: { listUrl: `${origin}/status-lists/l7`, index: 91_234 },
 });
@@ -282,7 +282,7 @@ const rows: EntityRow[] = [
       itemOf(
         entities.JobSkillPosting,
         entities.JobSkillPosting.key(posting.skillUri, partitionOfJob(matchJob), job.jobId),
-        { jobId: job.jobId, ...posting.posting },
+        { ...posting.posting, jobId: job.jobId },
       ),
     ),
     indexCopies: 0,
@@ -412,7 +412,7 @@ console.log(
 const postingBytes = rows.find((r) => r.entity === 'JobSkillPosting')!.bytes;
 const graduatePostingBytes = rows.find((r) => r.entity === 'GraduateSkillPosting')!.bytes;
 const jobBytes = rows.find((r) => r.entity === 'Job')!.bytes;
-const [sampledTopSkill, sampledTopShare] = commonSkills[0]!;
+const [, sampledTopShare] = commonSkills[0]!;
 const topSkill = 'http://data.europa.eu/esco/skill/15d76317-c71a-4fa2-aadc-2ecc34e627b7';
 const topShare = Math.max(COMMON_SKILL_SHARE, sampledTopShare);
 const hotJobs = OPEN_JOBS * JOB_SHARE['310000'] * topShare;
