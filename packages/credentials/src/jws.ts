@@ -24,14 +24,27 @@ export function jwtClaimsOf(
   };
 }
 
+/** Encoded protected headers by signer and typ: a signer's header never changes, so it is encoded once. */
+const encodedHeaders = new Map<string, string>();
+function encodedHeader(signer: Signer, typ: string): string {
+  const key = `${signer.alg} ${typ} ${signer.kid}`;
+  let header = encodedHeaders.get(key);
+  if (header === undefined) {
+    header = b64(JSON.stringify({ alg: signer.alg, typ, kid: signer.kid }));
+    if (encodedHeaders.size > 100) encodedHeaders.clear();
+    encodedHeaders.set(key, header);
+  }
+  return header;
+}
+
 /**
  * Secures any payload as a compact JWS with `typ` (vc+jwt for credentials). Built by hand rather
  * than with jose's signer because the key may live in KMS.
  */
 export async function signCompactJws(payload: object, signer: Signer, typ: string): Promise<string> {
-  const header = { alg: signer.alg, typ, kid: signer.kid };
-  const signingInput = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}`;
-  const signature = await signer.sign(new TextEncoder().encode(signingInput));
+  const signingInput = `${encodedHeader(signer, typ)}.${b64(JSON.stringify(payload))}`;
+  // The signing input is base64url, so ASCII: latin1 copies it byte for byte without a UTF-8 encoder.
+  const signature = await signer.sign(Buffer.from(signingInput, 'latin1'));
   return `${signingInput}.${b64(signature)}`;
 }
 

@@ -1,4 +1,5 @@
-import { compactVerify, importJWK, type JWK } from 'jose';
+import { createPublicKey, type KeyObject, verify as nodeVerify } from 'node:crypto';
+import type { JWK } from 'jose';
 import { missingEuMandatoryElements, statusEntriesOf, VC_CONTEXT, type VerifiableCredential } from './credential.ts';
 import type { StatusPurpose } from './status-list.ts';
 
@@ -68,17 +69,45 @@ export async function readStatusEntries(
   );
 }
 
-/** Imported keys by JWK and algorithm: importing is most of a verification's cost. */
-const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
-function importKey(jwk: JWK, alg: string): ReturnType<typeof importJWK> {
-  const cacheKey = `${alg}|${JSON.stringify(jwk)}`;
-  let key = importedKeys.get(cacheKey);
+/** Public keys by JWK: turning a JWK into a key is most of a verification's cost outside the signature itself. */
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(jwk: JWK): KeyObject {
+  const cacheKey = JSON.stringify(jwk);
+  let key = publicKeys.get(cacheKey);
   if (!key) {
-    key = importJWK(jwk, alg);
-    if (importedKeys.size > 1_000) importedKeys.clear();
-    importedKeys.set(cacheKey, key);
+    const { kty, crv, x, y } = jwk;
+    key = createPublicKey({ key: { kty, crv, x, ...(y === undefined ? {} : { y }) }, format: 'jwk' });
+    if (publicKeys.size > 1_000) publicKeys.clear();
+    publicKeys.set(cacheKey, key);
   }
   return key;
+}
+
+/** How node:crypto checks each accepted JWS algorithm: the digest, and JOSE's raw r‖s signatures for ECDSA. */
+const NODE_VERIFY: Record<string, { digest: string | null; dsaEncoding?: 'ieee-p1363' }> = {
+  ES256: { digest: 'sha256', dsaEncoding: 'ieee-p1363' },
+  ES384: { digest: 'sha384', dsaEncoding: 'ieee-p1363' },
+  ES512: { digest: 'sha512', dsaEncoding: 'ieee-p1363' },
+  EdDSA: { digest: null },
+};
+
+/**
+ * Checks a compact JWS's signature (RFC 7515 §5.2) with node:crypto's one-shot verify, which is
+ * synchronous and several times faster than WebCrypto through jose. The caller has checked the
+ * algorithm against the key (ACCEPTED) and refused `crit`.
+ */
+function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
+  const how = NODE_VERIFY[alg];
+  const dot = jws.lastIndexOf('.');
+  const signature = jws.slice(dot + 1);
+  if (!how || !/^[\w-]*$/.test(signature)) return false;
+  const key = publicKeyOf(jwk);
+  return nodeVerify(
+    how.digest,
+    Buffer.from(jws.slice(0, dot), 'latin1'),
+    how.dsaEncoding ? { key, dsaEncoding: how.dsaEncoding } : key,
+    Buffer.from(signature, 'base64url'),
+  );
 }
 
 const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
@@ -167,8 +196,7 @@ export async function verifiedJwsPayload(
     const accepts = ACCEPTED[alg];
     if (!accepts || header.crit !== undefined || !keyIds.includes(kid)) return undefined;
     const jwk = await resolveKey(kid);
-    if (!jwk || !accepts(jwk)) return undefined;
-    await compactVerify(jws, await importKey(jwk, alg), { algorithms: [alg] });
+    if (!jwk || !accepts(jwk) || !signatureHolds(jws, jwk, alg)) return undefined;
     return { payload: decodeJson(parts[1]!), kid };
   } catch {
     return undefined;
@@ -241,12 +269,14 @@ export async function verifyCredential(
   if (accepts && header.crit === undefined && jwk) {
     if (!accepts(jwk)) fail('signature', `The key at ${kid} does not fit algorithm ${alg}.`);
     else {
+      let holds = false;
       try {
-        await compactVerify(jws, await importKey(jwk, alg), { algorithms: [alg] });
-        pass('signature', `${alg} signature is valid.`);
+        holds = signatureHolds(jws, jwk, alg);
       } catch {
-        fail('signature', 'The signature does not match the credential: it was altered or signed by another key.');
+        // A key that cannot be built or a malformed signature: the signature does not hold.
       }
+      if (holds) pass('signature', `${alg} signature is valid.`);
+      else fail('signature', 'The signature does not match the credential: it was altered or signed by another key.');
     }
   } else if (checks.signature.result === 'not_applicable') {
     fail('signature', 'The signature could not be checked without a trusted key.');

@@ -5,16 +5,16 @@
  * (10,000 jobs on DynamoDB Local): latency and items read per recompute.
  */
 import { cpus } from 'node:os';
-import { getTaxonomy } from '@skillpass/taxonomy';
-import { sampleOf, seededRandom } from './random.ts';
-import type { DeltaCityCode, Place } from '@skillpass/domain';
+import { occupations, syntheticGraduate, syntheticJob, taxonomy } from './synthetic-region.ts';
 import {
   bruteForceTopJobs,
-  InMemoryJobIndex,
+  CompactJobIndex,
   type MatchJob,
   type MatchProfile,
+  type RankingStats,
   topJobsForProfile,
 } from '../src/index.ts';
+import { MapJobIndex, previousTopJobsForProfile } from './map-index.ts';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 10_000);
@@ -24,129 +24,122 @@ const DYNAMO_JOBS = Number(process.env.BENCH_DYNAMO_JOBS ?? 10_000);
 const DYNAMO_SAMPLE = 100;
 const K = 20;
 
-const CITIES: DeltaCityCode[] = [
-  '310000',
-  '320100',
-  '320200',
-  '320400',
-  '320500',
-  '320600',
-  '330100',
-  '330200',
-  '330400',
-  '330600',
-  '340100',
-  '340200',
-];
-
-const random = seededRandom(20261124);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const sample = <T>(items: readonly T[], n: number): T[] => sampleOf(random, items, n);
-
-const taxonomy = getTaxonomy();
-const occupations = taxonomy
-  .allOccupationUris()
-  .map((uri) => ({ uri, ...taxonomy.occupationSkills(uri) }))
-  .filter((o) => o.essential.length >= 3);
-
-const randomPlace = (): MatchJob['place'] => {
-  const roll = random();
-  if (roll < 0.08) return { kind: 'remote' };
-  if (roll < 0.15) return { kind: 'elsewhere', country: 'DE', city: 'Berlin' };
-  return { kind: 'delta', cityCode: pick(CITIES) };
-};
-
-export function syntheticJob(i: number): MatchJob {
-  const occupation = pick(occupations);
-  const essential = sample(occupation.essential, 3 + Math.floor(random() * 4));
-  const optional = sample(occupation.optional, Math.floor(random() * 3));
-  return {
-    id: `job-${String(i).padStart(6, '0')}`,
-    version: 1,
-    requiredSkills: [
-      ...essential.map((uri) => ({
-        uri,
-        importance: 'essential' as const,
-        minProficiency: (1 + Math.floor(random() * 3)) as 1 | 2 | 3,
-      })),
-      ...optional.map((uri) => ({ uri, importance: 'optional' as const, minProficiency: 1 as const })),
-    ],
-    place: randomPlace(),
-    ...(random() < 0.3 ? { minEqfLevel: 3 + Math.floor(random() * 4) } : {}),
-    postedAt: new Date(Date.UTC(2026, 8, 1) + Math.floor(random() * 90) * 86_400_000).toISOString(),
-  };
-}
-
-export function syntheticGraduate(i: number): MatchProfile {
-  const occupation = pick(occupations);
-  const skills = sample(occupation.essential, 2 + Math.floor(random() * 6)).concat(
-    sample(occupation.optional, Math.floor(random() * 3)),
-  );
-  const places: Place[] = sample(CITIES, 1 + Math.floor(random() * 2)).map((cityCode) => ({ kind: 'delta', cityCode }));
-  return {
-    id: `grad-${String(i).padStart(5, '0')}`,
-    version: 1,
-    skills: [...new Set(skills)].map((uri) => ({
-      uri,
-      proficiency: (1 + Math.floor(random() * 4)) as 1 | 2 | 3 | 4,
-      verified: random() < 0.2,
-    })),
-    preferredPlaces: places,
-    openToRemote: random() < 0.5,
-    ...(random() < 0.7 ? { eqfLevel: 3 + Math.floor(random() * 5) } : {}),
-  };
-}
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-async function inProcess() {
-  let started = performance.now();
-  const jobs = Array.from({ length: JOBS }, (_, i) => syntheticJob(i));
-  const graduates = Array.from({ length: GRADUATES }, (_, i) => syntheticGraduate(i));
-  const generated = performance.now() - started;
-  const heapBefore = process.memoryUsage().heapUsed;
-  started = performance.now();
-  const index = new InMemoryJobIndex();
-  for (const job of jobs) index.put(job);
-  const built = performance.now() - started;
-  const heapIndex = process.memoryUsage().heapUsed - heapBefore;
-  const load = (ids: readonly string[]) => index.loadJobs(ids);
+const heapUsed = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+};
 
-  const indexTimes: number[] = [];
-  const scoredCounts: number[] = [];
-  const topByIndex = new Map<string, string[]>();
-  for (const graduate of graduates.slice(0, INDEX_SAMPLE)) {
+interface Timed {
+  times: number[];
+  /** CPU time of this process per query: on a shared machine, wall time also counts the time others ran. */
+  cpu: number[];
+  postings: number[];
+  scored: number[];
+  tops: Map<string, string[]>;
+}
+
+async function timeQueries(
+  graduates: readonly MatchProfile[],
+  query: (graduate: MatchProfile) => Promise<{ matches: Array<{ jobId: string }>; stats: RankingStats }>,
+): Promise<Timed> {
+  const timed: Timed = { times: [], cpu: [], postings: [], scored: [], tops: new Map() };
+  for (const graduate of graduates) {
+    const cpu = process.cpuUsage();
     const t = performance.now();
-    const result = await topJobsForProfile(graduate, index, load, taxonomy, K);
-    indexTimes.push(performance.now() - t);
-    scoredCounts.push(result.stats.scored);
-    topByIndex.set(
+    const result = await query(graduate);
+    timed.times.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    timed.cpu.push((used.user + used.system) / 1000);
+    timed.postings.push(result.stats.postingsRead);
+    timed.scored.push(result.stats.scored);
+    timed.tops.set(
       graduate.id,
       result.matches.map((m) => m.jobId),
     );
   }
+  return timed;
+}
+
+async function inProcess() {
+  let started = performance.now();
+  const heapStart = heapUsed();
+  const jobs = Array.from({ length: JOBS }, (_, i) => syntheticJob(i));
+  const heapJobs = heapUsed() - heapStart;
+  const graduates = Array.from({ length: GRADUATES }, (_, i) => syntheticGraduate(i));
+  const generated = performance.now() - started;
+
+  // The compact index, then the previous one (maps of posting objects), each measured alone on the heap.
+  let heapBefore = heapUsed();
+  started = performance.now();
+  const compact = new CompactJobIndex();
+  for (const job of jobs) compact.put(job);
+  const compactBuilt = performance.now() - started;
+  const compactHeap = heapUsed() - heapBefore;
+  heapBefore = heapUsed();
+  started = performance.now();
+  const previous = new MapJobIndex();
+  for (const job of jobs) previous.put(job);
+  const previousBuilt = performance.now() - started;
+  const previousHeap = heapUsed() - heapBefore;
+
+  const sample = graduates.slice(0, INDEX_SAMPLE);
+  // Every list read once first (the compact index sorts a list on its first read after a bulk load).
+  for (const graduate of sample) compact.topJobs(graduate, taxonomy, K);
+  // Interleaved in ten parts, so a noisy moment on a shared machine lands on both.
+  const compactRuns: Timed[] = [];
+  const previousRuns: Timed[] = [];
+  const part = Math.ceil(sample.length / 10);
+  for (let start = 0; start < sample.length; start += part) {
+    const graduatesPart = sample.slice(start, start + part);
+    compactRuns.push(await timeQueries(graduatesPart, async (g) => compact.topJobs(g, taxonomy, K)));
+    previousRuns.push(
+      await timeQueries(graduatesPart, (g) =>
+        previousTopJobsForProfile(g, previous, (ids) => previous.loadJobs(ids), taxonomy, K),
+      ),
+    );
+  }
+  const merge = (runs: Timed[]): Timed => ({
+    times: runs.flatMap((r) => r.times),
+    cpu: runs.flatMap((r) => r.cpu),
+    postings: runs.flatMap((r) => r.postings),
+    scored: runs.flatMap((r) => r.scored),
+    tops: new Map(runs.flatMap((r) => [...r.tops])),
+  });
+  const viaCompact = merge(compactRuns);
+  const viaPrevious = merge(previousRuns);
+
   const bruteTimes: number[] = [];
   let agreeing = 0;
+  let previousAgreeing = 0;
   const bruteSample = graduates.slice(0, BRUTE_SAMPLE);
   for (const graduate of bruteSample) {
     const t = performance.now();
-    const top = bruteForceTopJobs(graduate, jobs, taxonomy, K).map((m) => m.jobId);
+    const top = JSON.stringify(bruteForceTopJobs(graduate, jobs, taxonomy, K).map((m) => m.jobId));
     bruteTimes.push(performance.now() - t);
-    if (JSON.stringify(top) === JSON.stringify(topByIndex.get(graduate.id))) agreeing++;
+    if (top === JSON.stringify(viaCompact.tops.get(graduate.id))) agreeing++;
+    if (top === JSON.stringify(viaPrevious.tops.get(graduate.id))) previousAgreeing++;
   }
+  // Beyond the brute-force sample: the compact index must give the previous path's list for every profile.
+  const sameAsPrevious = sample.filter(
+    (g) => JSON.stringify(viaCompact.tops.get(g.id)) === JSON.stringify(viaPrevious.tops.get(g.id)),
+  ).length;
   return {
     generated,
-    built,
-    heapIndex,
-    indexTimes,
+    heapJobs,
+    compact: { built: compactBuilt, heap: compactHeap, ...viaCompact },
+    previous: { built: previousBuilt, heap: previousHeap, ...viaPrevious },
     bruteTimes,
     agreeing,
+    previousAgreeing,
+    sameAsPrevious,
+    sample: sample.length,
     bruteSample: bruteSample.length,
-    scoredCounts,
   };
 }
 
@@ -227,28 +220,43 @@ console.log(
   `region: ${JOBS.toLocaleString()} open jobs sampled from ${occupations.length} ESCO occupations, ${GRADUATES.toLocaleString()} graduates\n`,
 );
 const p = await inProcess();
+const perJob = (bytes: number) => `${Math.round(bytes / JOBS)} B/job`;
 console.log(
-  `generated in ${ms(p.generated)}; index built in ${ms(p.built)}, heap +${(p.heapIndex / 1e6).toFixed(0)} MB`,
+  `generated in ${ms(p.generated)}; the jobs as objects take ${(p.heapJobs / 1e6).toFixed(0)} MB (${perJob(p.heapJobs)})`,
 );
+const row = (
+  r: { times: number[]; cpu: number[]; postings: number[]; scored: number[] },
+  built: number,
+  heap: number,
+) => ({
+  profiles: r.times.length,
+  p50: ms(percentile(r.times, 50)),
+  p99: ms(percentile(r.times, 99)),
+  'CPU p50 / p99': `${ms(percentile(r.cpu, 50))} / ${ms(percentile(r.cpu, 99))}`,
+  'postings read p50 / p99': `${percentile(r.postings, 50)} / ${percentile(r.postings, 99)}`,
+  'jobs scored p50': percentile(r.scored, 50),
+  'index build': `${(built / 1000).toFixed(1)} s`,
+  'index heap': `+${(heap / 1e6).toFixed(0)} MB (${perJob(heap)})`,
+});
 console.table({
-  'top-20 via index': {
-    profiles: p.indexTimes.length,
-    p50: ms(percentile(p.indexTimes, 50)),
-    p99: ms(percentile(p.indexTimes, 99)),
-    'jobs scored (p50)': percentile(p.scoredCounts, 50),
-  },
-  'top-20 brute force (baseline)': {
+  'top-20, compact index (max-score)': row(p.compact, p.compact.built, p.compact.heap),
+  'top-20, previous index (maps)': row(p.previous, p.previous.built, p.previous.heap),
+  'top-20, brute force': {
     profiles: p.bruteTimes.length,
     p50: ms(percentile(p.bruteTimes, 50)),
     p99: ms(percentile(p.bruteTimes, 99)),
-    'jobs scored (p50)': JOBS,
+    'CPU p50 / p99': '—',
+    'postings read p50 / p99': '—',
+    'jobs scored p50': JOBS,
+    'index build': '—',
+    'index heap': '—',
   },
 });
 console.log(
-  `speed-up at p50: ${(percentile(p.bruteTimes, 50) / percentile(p.indexTimes, 50)).toFixed(1)}×, at p99: ${(percentile(p.bruteTimes, 99) / percentile(p.indexTimes, 99)).toFixed(1)}×`,
+  `compact vs previous: ${(percentile(p.previous.times, 50) / percentile(p.compact.times, 50)).toFixed(1)}× at p50, ${(percentile(p.previous.times, 99) / percentile(p.compact.times, 99)).toFixed(1)}× at p99; vs brute force ${(percentile(p.bruteTimes, 99) / percentile(p.compact.times, 99)).toFixed(0)}× at p99`,
 );
 console.log(
-  `top-20 agreement with brute force: ${p.agreeing}/${p.bruteSample} profiles (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%)\n`,
+  `top-20 agreement with brute force: compact ${p.agreeing}/${p.bruteSample} (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%), previous ${p.previousAgreeing}/${p.bruteSample}; compact = previous for ${p.sameAsPrevious}/${p.sample} profiles\n`,
 );
 if (process.env.BENCH_SKIP_DYNAMO !== '1') {
   const d = await dynamoPath();

@@ -1,4 +1,5 @@
-export * from './memory-index.ts';
+export * from './compact-index.ts';
+export * from './graduate-index.ts';
 export * from './ranking.ts';
 export * from './score.ts';
 export * from './summary.ts';

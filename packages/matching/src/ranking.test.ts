@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { RegionPartition } from '@skillpass/domain';
 import { describe, expect, it } from 'vitest';
 import { graphArb, jobsArb, profileArb } from './arbitraries.test-support.ts';
-import { InMemoryGraduateIndex, InMemoryJobIndex } from './memory-index.ts';
+import { CompactJobIndex } from './compact-index.ts';
+import { InMemoryGraduateIndex } from './graduate-index.ts';
 import {
   bruteForceTopCandidates,
   bruteForceTopJobs,
@@ -21,7 +22,7 @@ describe('indexed top-k equals brute force', () => {
         graphArb,
         fc.integer({ min: 1, max: 10 }),
         async (profile, jobs, graph, k) => {
-          const index = new InMemoryJobIndex();
+          const index = new CompactJobIndex();
           for (const job of jobs) index.put(job);
           const viaIndex = await topJobsForProfile(profile, index, (ids) => index.loadJobs(ids), graph, k);
           const expected = bruteForceTopJobs(profile, jobs, graph, k);
@@ -50,7 +51,7 @@ describe('indexed top-k equals brute force', () => {
   });
 
   it('reads only the postings of the profile’s skills and neighbours, not every job', async () => {
-    const index = new InMemoryJobIndex();
+    const index = new CompactJobIndex();
     const job = (id: string, skill: string): MatchJob => ({
       id,
       version: 1,
@@ -80,7 +81,7 @@ describe('indexed top-k equals brute force', () => {
   });
 
   it('removing or replacing a job updates the index', async () => {
-    const index = new InMemoryJobIndex();
+    const index = new CompactJobIndex();
     const base: MatchJob = {
       id: 'j',
       version: 1,
@@ -103,7 +104,7 @@ describe('indexed top-k equals brute force', () => {
 
 describe('index partitions', () => {
   it('files a job under its province code, `remote` or `outside`', async () => {
-    const index = new InMemoryJobIndex();
+    const index = new CompactJobIndex();
     const skill = 'http://x/a';
     const at = (id: string, place: MatchJob['place']): MatchJob => ({
       id,

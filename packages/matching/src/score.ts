@@ -94,7 +94,7 @@ export function profileSkillMap(profile: MatchProfile): Map<string, ProfileSkill
   return new Map(profile.skills.map((skill) => [skill.uri, skill]));
 }
 
-export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier {
+export function locationTier(profile: MatchProfile, job: Pick<MatchJob, 'place'>): LocationTier {
   if (job.place.kind === 'remote') return profile.openToRemote ? 'remote' : 'remote-not-wanted';
   if (profile.preferredPlaces.length === 0) return 'no-preference';
   const place = job.place;
@@ -110,7 +110,10 @@ export function locationTier(profile: MatchProfile, job: MatchJob): LocationTier
   return deltaPlaces.length > 0 ? 'delta' : 'outside';
 }
 
-export function levelFits(profile: MatchProfile, job: MatchJob): { fits: LevelFit[]; score: number } {
+export function levelFits(
+  profile: MatchProfile,
+  job: Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel'>,
+): { fits: LevelFit[]; score: number } {
   const fits: LevelFit[] = [];
   const fitOf = (
     requirement: LevelFit['requirement'],

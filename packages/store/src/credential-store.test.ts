@@ -39,6 +39,17 @@ describe('status index claims', () => {
     expect(await store.credentials.isStatusIndexTaken('race', 50)).toBe(false);
     // A thousand requests to one DynamoDB Local: slow on a loaded machine, so only a hang fails this.
   }, 180_000);
+
+  it('claims a block all or nothing, naming the indexes already taken', async () => {
+    expect(await store.credentials.claimStatusIndex('block', 5, 'earlier')).toBe(true);
+    const block = [3, 4, 5, 6].map((index) => ({ index, credentialId: `b${index}` }));
+    expect(await store.credentials.claimStatusIndexes('block', block)).toEqual([5]);
+    // Nothing of the refused block was written.
+    expect(await store.credentials.isStatusIndexTaken('block', 3)).toBe(false);
+    const retry = [3, 4, 7, 6].map((index) => ({ index, credentialId: `b${index}` }));
+    expect(await store.credentials.claimStatusIndexes('block', retry)).toEqual([]);
+    for (const index of [3, 4, 6, 7]) expect(await store.credentials.isStatusIndexTaken('block', index)).toBe(true);
+  }, 180_000);
 });
 
 describe('credential status', () => {
@@ -82,4 +93,24 @@ describe('batches', () => {
     expect(recipients.items.map((r) => r.status)).toEqual(['issued', 'issued', 'failed']);
     expect(recipients.items[2]!.error).toBe('bad email');
   });
+
+  it('stores a row’s credential and settles the row in one transaction, once', async () => {
+    await store.batches.create(
+      { batchId: 'b2', issuerId: 'iss', templateId: 'tpl', total: 2, createdAt: '2026-01-01T00:00:00Z' },
+      [1, 2].map((row) => ({ row, input: {}, status: 'pending' as const })),
+    );
+    const rows = [1, 2].map((row) => ({ row, credential: credential(`b2-${row}`, 100 + row, 'g-b2') }));
+    // Two workers record the same rows at once: one transaction wins, the other writes nothing.
+    const [first, second] = await Promise.all([
+      store.batches.recordIssued('b2', rows),
+      store.batches.recordIssued('b2', rows),
+    ]);
+    expect([first, second].map((lost) => lost.length).sort()).toEqual([0, 2]);
+    expect(await store.batches.progress('b2')).toEqual({ issued: 2, failed: 0, pending: 0 });
+    expect((await store.credentials.getMany(['b2-1', 'b2-2', 'missing'])).map((c) => c.credentialId)).toEqual([
+      'b2-1',
+      'b2-2',
+    ]);
+    expect(await store.batches.recordIssued('b2', rows)).toEqual([1, 2]);
+  }, 60_000);
 });

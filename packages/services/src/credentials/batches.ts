@@ -1,5 +1,12 @@
-import { DomainError, type FieldIssue } from '@skillpass/domain';
-import { type BatchRecipient, type CredentialBatch, deterministicId, newId, type Repositories } from '@skillpass/store';
+import { DomainError, type FieldIssue, type IssuedCredential } from '@skillpass/domain';
+import {
+  type BatchOutcome,
+  type BatchRecipient,
+  type CredentialBatch,
+  deterministicId,
+  newId,
+  type Repositories,
+} from '@skillpass/store';
 import { type BatchRecipientInput, batchRecipientSchema, MAX_BATCH_RECIPIENTS } from './batch-input.ts';
 import type { CredentialBatchQueue } from './batch-queue.ts';
 import type { IssueRequest, Viewer } from './deps.ts';
@@ -53,8 +60,13 @@ export async function createCredentialBatch(
 
 /**
  * Works through a batch's pending rows. Safe to run twice or to resume after a crash: a row's
- * credential id is derived from batch and row, issuing is idempotent on that id, and a row is
- * settled only from `pending`, so every recipient ends issued exactly once.
+ * credential id is derived from batch and row, a credential is created only if absent and in the
+ * same transaction as its row leaves `pending`, so every recipient ends issued exactly once.
+ *
+ * A page of 100 rows costs a handful of requests instead of several per row: one read of the
+ * credentials already there, status entries claimed in one transaction, every row signed with no
+ * write in flight, then two transactions storing credentials and settling rows. The next page is
+ * read and signed while the previous one is written.
  */
 export async function processCredentialBatch(
   { batches, issuers }: Pick<Repositories, 'batches' | 'issuers'>,
@@ -65,36 +77,65 @@ export async function processCredentialBatch(
   if (!batch) return;
   const [issuer, template] = await Promise.all([issuers.get(batch.issuerId), issuers.getTemplate(batch.templateId)]);
   const preloaded = issuer && template ? { issuer, template } : undefined;
+  const requestOf = ({ input }: BatchRecipient<BatchRecipientInput>): IssueRequest => {
+    const { graduateId, subjectId, email, name, grade, validUntil } = input;
+    return {
+      templateId: batch.templateId,
+      holder: graduateId ? { graduateId } : { subjectId: subjectId!, email: email!, ...(name ? { name } : {}) },
+      ...(grade ? { grade } : {}),
+      ...(validUntil ? { validUntil } : {}),
+    };
+  };
+  const credentialIdOf = (row: number) => deterministicId('cred', batchId, String(row));
+  const failedOutcome = (error: DomainError): BatchOutcome => ({
+    status: 'failed',
+    error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message,
+  });
+  // One row on its own, as a single issuance: for rows whose block lost a race to another worker.
+  const issueAlone = async (recipient: BatchRecipient<BatchRecipientInput>) => {
+    const credentialId = credentialIdOf(recipient.row);
+    try {
+      await service.issue(batch.issuerId, requestOf(recipient), credentialId, preloaded);
+      await batches.settleRecipient(batchId, recipient.row, { status: 'issued', credentialId });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await batches.settleRecipient(batchId, recipient.row, failedOutcome(error));
+    }
+  };
+  const work = async (pending: Array<BatchRecipient<BatchRecipientInput>>) => {
+    const signed = await service.signBlock(
+      batch.issuerId,
+      pending.map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) })),
+      preloaded,
+    );
+    const toStore: Array<{ row: number; credential: IssuedCredential }> = [];
+    const settled: Array<Promise<boolean>> = [];
+    for (const [i, outcome] of signed.entries()) {
+      const row = pending[i]!.row;
+      if ('record' in outcome) toStore.push({ row, credential: outcome.record });
+      else if ('existing' in outcome)
+        settled.push(
+          batches.settleRecipient(batchId, row, { status: 'issued', credentialId: outcome.existing.credentialId }),
+        );
+      else settled.push(batches.settleRecipient(batchId, row, failedOutcome(outcome.error)));
+    }
+    const [lost] = await Promise.all([batches.recordIssued(batchId, toStore), Promise.all(settled)]);
+    const redo = new Set(lost);
+    await Promise.all(pending.filter((r) => redo.has(r.row)).map(issueAlone));
+  };
   let cursor: string | undefined;
+  let writing: Promise<void> | undefined;
   do {
     const page = await batches.listRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
-    // Rows are independent, so a page is worked on concurrently.
-    await Promise.all(
-      page.items
-        .filter((r) => r.status === 'pending')
-        .map(async (recipient) => {
-          const { graduateId, subjectId, email, name, grade, validUntil } = recipient.input;
-          const request: IssueRequest = {
-            templateId: batch.templateId,
-            holder: graduateId ? { graduateId } : { subjectId: subjectId!, email: email!, ...(name ? { name } : {}) },
-            ...(grade ? { grade } : {}),
-            ...(validUntil ? { validUntil } : {}),
-          };
-          const credentialId = deterministicId('cred', batchId, String(recipient.row));
-          try {
-            await service.issue(batch.issuerId, request, credentialId, preloaded);
-            await batches.settleRecipient(batchId, recipient.row, { status: 'issued', credentialId });
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            await batches.settleRecipient(batchId, recipient.row, {
-              status: 'failed',
-              error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message,
-            });
-          }
-        }),
-    );
+    const next = work(page.items.filter((r) => r.status === 'pending'));
+    // Awaited below (or after the loop); until then a failure must not count as unhandled.
+    next.catch(() => undefined);
+    // At most two pages in flight: this one signing while the previous one is written.
+    if (writing) await writing;
+    writing = next;
     cursor = page.nextCursor;
   } while (cursor);
+  if (writing) await writing;
   if ((await batches.progress(batchId)).pending === 0) await batches.markFinished(batch);
 }
 

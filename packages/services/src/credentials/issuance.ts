@@ -67,20 +67,25 @@ async function holderOf({ profiles }: Pick<CredentialServiceDeps, 'profiles'>, h
   return { id: `urn:skillpass:graduate:${profile.graduateId}`, name: profile.displayName };
 }
 
+/** What issuing a request needs besides its status entry: its issuer, template, holder and end of validity. */
+export interface PreparedIssue {
+  issuer: Issuer;
+  template: CredentialTemplate;
+  holder: { id: string; name?: string };
+  validUntil?: Date;
+}
+
 /**
- * Issues one credential under `credentialId`: idempotent on that id (an existing credential is
- * returned as it is). `preloaded` spares a batch worker reading the same issuer and template for every row.
+ * Checks a request and resolves what it names (DomainError when it cannot be issued). `preloaded`
+ * spares a batch worker reading the same issuer and template for every row.
  */
-export async function issueCredential(
+export async function prepareIssue(
   deps: CredentialServiceDeps,
   now: Date,
   issuerId: string,
   request: IssueRequest,
-  credentialId: string,
   preloaded?: { issuer: Issuer; template: CredentialTemplate },
-): Promise<IssuedResult> {
-  const existing = await deps.credentials.get(credentialId);
-  if (existing) return issuedResult(deps.origin, existing);
+): Promise<PreparedIssue> {
   const issuer = preloaded?.issuer ?? (await deps.issuers.get(issuerId));
   if (!issuer) throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
   const template =
@@ -97,13 +102,29 @@ export async function issueCredential(
       { path: 'validUntil', message: 'in the past' },
     ]);
   }
-  const { listId, index } = await allocateStatusEntry(deps, credentialId);
+  return {
+    issuer,
+    template,
+    holder: { id: holder.id, ...(holder.name ? { name: holder.name } : {}) },
+    ...(validUntil ? { validUntil } : {}),
+  };
+}
+
+/** Builds and signs the credential for a prepared request and its claimed status entry: the record to store. */
+export async function signedCredentialRecord(
+  deps: CredentialServiceDeps,
+  now: Date,
+  request: IssueRequest,
+  credentialId: string,
+  { issuer, template, holder, validUntil }: PreparedIssue,
+  { listId, index }: { listId: string; index: number },
+): Promise<IssuedCredential> {
   const vc = buildCredential({
     credentialUrl: credentialUrl(deps.origin, credentialId),
     templateUrl: templateUrl(deps.origin, template.templateId),
     template,
     issuer: issuerProfileOf(deps.origin, issuer),
-    holder: { id: holder.id, ...(holder.name ? { name: holder.name } : {}) },
+    holder,
     skillLabel: deps.skillLabel,
     validFrom: now,
     ...(validUntil ? { validUntil } : {}),
@@ -113,9 +134,9 @@ export async function issueCredential(
   const jwt = await signCredential(vc, deps.signer, now);
   // The same credential, secured a second way: Data Integrity proofs, stored beside the JWS.
   const proof = await dataIntegrityProofs(deps, vc, vc.issuer.id, now);
-  const record: IssuedCredential = {
+  return {
     credentialId,
-    issuerId,
+    issuerId: issuer.issuerId,
     templateId: template.templateId,
     holder:
       'graduateId' in request.holder
@@ -133,6 +154,25 @@ export async function issueCredential(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * Issues one credential under `credentialId`: idempotent on that id (an existing credential is
+ * returned as it is).
+ */
+export async function issueCredential(
+  deps: CredentialServiceDeps,
+  now: Date,
+  issuerId: string,
+  request: IssueRequest,
+  credentialId: string,
+  preloaded?: { issuer: Issuer; template: CredentialTemplate },
+): Promise<IssuedResult> {
+  const existing = await deps.credentials.get(credentialId);
+  if (existing) return issuedResult(deps.origin, existing);
+  const prepared = await prepareIssue(deps, now, issuerId, request, preloaded);
+  const entry = await allocateStatusEntry(deps, credentialId);
+  const record = await signedCredentialRecord(deps, now, request, credentialId, prepared, entry);
   try {
     await deps.credentials.create(record);
   } catch (error) {

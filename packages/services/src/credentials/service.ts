@@ -10,6 +10,7 @@ import {
 } from '@skillpass/credentials';
 import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
+import { type BlockRow, type SignedRow, signBlock } from './batch-issuance.ts';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest } from './deps.ts';
 import { achievementDocument, issuerDocument, platformDidDocument, publishedKey } from './documents.ts';
 import { issueCredential, issuedResult, qrSvg } from './issuance.ts';
@@ -158,6 +159,15 @@ export class CredentialService {
     preloaded?: { issuer: Issuer; template: CredentialTemplate },
   ): Promise<IssuedResult> {
     return issueCredential(this.deps, this.#now(), issuerId, request, credentialId, preloaded);
+  }
+
+  /** A batch's block of rows prepared, entered in status lists and signed, not yet stored (see batches.ts). */
+  signBlock(
+    issuerId: string,
+    rows: readonly BlockRow[],
+    preloaded?: { issuer: Issuer; template: CredentialTemplate },
+  ): Promise<SignedRow[]> {
+    return signBlock(this.deps, this.#now(), issuerId, rows, preloaded);
   }
 
   changeStatus(issuerId: string, credentialId: string, action: StatusAction): Promise<IssuedCredential> {

@@ -1,4 +1,6 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { IssuedCredential } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
@@ -12,6 +14,7 @@ import {
   queryPage,
   recordOf,
 } from '../items.ts';
+import { credentialItem } from './credentials.ts';
 
 export interface CredentialBatch {
   batchId: string;
@@ -44,6 +47,16 @@ export interface BatchRepository {
    * write, so a retried or duplicated worker cannot settle it twice. False: it was settled already.
    */
   settleRecipient(batchId: string, row: number, outcome: BatchOutcome): Promise<boolean>;
+  /**
+   * Stores rows' new credentials and settles the rows as issued, 50 rows to a transaction: a
+   * credential is created (only if absent) together with its row leaving `pending`, or neither.
+   * Returns the rows of transactions that lost a race (credential or settled row already there):
+   * nothing of those was written, and the caller redoes them one by one.
+   */
+  recordIssued(
+    batchId: string,
+    issued: ReadonlyArray<{ row: number; credential: IssuedCredential }>,
+  ): Promise<number[]>;
   /** Counts rows by status from the rows themselves, never from a shared counter every worker would contend on. */
   progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }>;
   /** Batches created with pending rows and not yet finished: what a restarted worker resumes. */
@@ -122,6 +135,52 @@ export class DynamoBatchRepository implements BatchRepository {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async recordIssued(
+    batchId: string,
+    issued: ReadonlyArray<{ row: number; credential: IssuedCredential }>,
+  ): Promise<number[]> {
+    const chunks = Array.from({ length: Math.ceil(issued.length / 50) }, (_, i) => issued.slice(i * 50, i * 50 + 50));
+    const lost = await Promise.all(
+      chunks.map(async (chunk) => {
+        try {
+          await this.table.doc.send(
+            new TransactWriteCommand({
+              TransactItems: chunk.flatMap(({ row, credential }) => [
+                {
+                  Put: {
+                    TableName: this.table.name,
+                    Item: credentialItem(credential),
+                    ConditionExpression: 'attribute_not_exists(PK)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: this.table.name,
+                    Key: entities.BatchRecipient.key(batchId, row),
+                    UpdateExpression: 'SET #status = :issued, credentialId = :credentialId',
+                    ConditionExpression: '#status = :pending',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: {
+                      ':issued': 'issued',
+                      ':pending': 'pending',
+                      ':credentialId': credential.credentialId,
+                    },
+                  },
+                },
+              ]),
+            }),
+          );
+          return [];
+        } catch (error) {
+          if (isConditionFailure(error) || error instanceof TransactionCanceledException)
+            return chunk.map((c) => c.row);
+          throw error;
+        }
+      }),
+    );
+    return lost.flat();
   }
 
   async progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }> {

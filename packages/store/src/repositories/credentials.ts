@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { assertCredentialStatusChange, DomainError, type IssuedCredential, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
@@ -6,6 +7,7 @@ import {
   ConditionalWriteFailed,
   createItem,
   getLiveItem,
+  getLiveItems,
   isConditionFailure,
   putItems,
   queryAll,
@@ -57,6 +59,13 @@ export interface CredentialRepository {
    * so two concurrent issuances never share an index; false means it was taken, pick another.
    */
   claimStatusIndex(listId: string, index: number, credentialId: string): Promise<boolean>;
+  /**
+   * Claims a block of status-list indexes (at most 100, distinct) in one transaction: all or none.
+   * Returns the indexes that were taken already, so the caller picks others for those; empty: all claimed.
+   */
+  claimStatusIndexes(listId: string, claims: ReadonlyArray<{ index: number; credentialId: string }>): Promise<number[]>;
+  /** The credentials among these ids that exist (one batch read per 100). */
+  getMany(credentialIds: readonly string[]): Promise<IssuedCredential[]>;
   isStatusIndexTaken(listId: string, index: number): Promise<boolean>;
   /** The list new credentials take their index from. */
   currentStatusList(): Promise<string>;
@@ -70,7 +79,8 @@ export interface CredentialRepository {
   listHeld(graduateId: string): Promise<HeldCredential[]>;
 }
 
-const credentialItem = (credential: IssuedCredential) =>
+/** The stored item of an issued credential (a batch writes it in its own transaction). */
+export const credentialItem = (credential: IssuedCredential) =>
   itemOf(entities.IssuedCredential, entities.IssuedCredential.key(credential.credentialId), credential, {
     ...credential,
     ...(credential.holder.kind === 'graduate' ? { holderGraduateId: credential.holder.graduateId } : {}),
@@ -158,6 +168,43 @@ export class DynamoCredentialRepository implements CredentialRepository {
       if (error instanceof ConditionalWriteFailed) return false;
       throw error;
     }
+  }
+
+  async claimStatusIndexes(
+    listId: string,
+    claims: ReadonlyArray<{ index: number; credentialId: string }>,
+  ): Promise<number[]> {
+    if (claims.length === 0) return [];
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: claims.map(({ index, credentialId }) => ({
+            Put: {
+              TableName: this.table.name,
+              Item: itemOf(entities.StatusIndexClaim, entities.StatusIndexClaim.key(listId, index), { credentialId }),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          })),
+        }),
+      );
+      return [];
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // Nothing was written. Indexes whose condition failed are taken; a conflict with another transaction is retried.
+      const reasons = error.CancellationReasons ?? [];
+      const taken = claims.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((c) => c.index);
+      if (taken.length === 0 && !reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+      return taken.length > 0 ? taken : claims.map((c) => c.index);
+    }
+  }
+
+  async getMany(credentialIds: readonly string[]): Promise<IssuedCredential[]> {
+    const items = await getLiveItems(
+      this.table,
+      credentialIds.map((id) => entities.IssuedCredential.key(id)),
+      this.clock(),
+    );
+    return items.map((item) => recordOf<IssuedCredential>(item));
   }
 
   async isStatusIndexTaken(listId: string, index: number): Promise<boolean> {
