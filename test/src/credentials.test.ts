@@ -173,7 +173,11 @@ describe('issuing and verifying micro-credentials', () => {
     const jwks = (await (await rt.app.request('/.well-known/jwks.json')).json()) as {
       keys: Array<{ kid: string; d?: string }>;
     };
-    expect(jwks.keys).toHaveLength(1);
+    // The ES256 key and its Ed25519 companion (Data Integrity proofs).
+    expect(jwks.keys.map((k) => k.kid)).toEqual([
+      'http://localhost:3000/keys/k1',
+      'http://localhost:3000/keys/k1-ed25519',
+    ]);
     expect(jwks.keys[0]!.d).toBeUndefined();
     const kid = jwks.keys[0]!.kid;
     expect(kid).toBe('http://localhost:3000/keys/k1');

@@ -3,6 +3,7 @@ import {
   achievementOf,
   didWebDocument,
   didWebOf,
+  EU_ELEMENTS_CONTEXT,
   type IssuerProfile,
   OB_CONTEXT,
   profileOf,
@@ -69,7 +70,11 @@ export async function achievementDocument(
 ) {
   const template = await issuers.getTemplate(templateId);
   return template
-    ? { '@context': [VC_CONTEXT, OB_CONTEXT], ...achievementOf(template, templateUrl(origin, templateId), skillLabel) }
+    ? {
+        // The EU elements' inline context too: the Achievement carries euMicroCredential.
+        '@context': [VC_CONTEXT, OB_CONTEXT, EU_ELEMENTS_CONTEXT],
+        ...achievementOf(template, templateUrl(origin, templateId), skillLabel),
+      }
     : undefined;
 }
 
