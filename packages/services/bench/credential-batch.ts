@@ -82,8 +82,6 @@ try {
       {
         'wall time': `${(wall / 1000).toFixed(1)} s`,
         'credentials/s': perSecond(BATCH, wall),
-        'p50 per credential': `${percentile(times, 50).toFixed(1)} ms`,
-        'p99 per credential': `${percentile(times, 99).toFixed(1)} ms`,
         issued: done?.issued,
         failed: done?.failed,
       },
