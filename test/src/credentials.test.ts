@@ -186,7 +186,16 @@ describe('issuing and verifying micro-credentials', () => {
       id: string;
       assertionMethod: string[];
     };
-    expect(did).toMatchObject({ id: 'did:web:localhost%3A3000', assertionMethod: [kid] });
+    // Each key as a JWK method (its https kid) and as a Multikey method of the did:web document.
+    expect(did).toMatchObject({
+      id: 'did:web:localhost%3A3000',
+      assertionMethod: [
+        kid,
+        'http://localhost:3000/keys/k1-ed25519',
+        'did:web:localhost%3A3000#k1',
+        'did:web:localhost%3A3000#k1-ed25519',
+      ],
+    });
     const page = await rt.app.request('/verify');
     expect(await page.text()).toContain('验证证书');
   });
