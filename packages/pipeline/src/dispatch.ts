@@ -1,4 +1,11 @@
-import { type ConsumerEvent, type ConsumerName, consumersFor, type DomainEvent, handles } from '@skillpass/events';
+import {
+  CONSUMERS,
+  type ConsumerEvent,
+  type ConsumerName,
+  consumersFor,
+  type DomainEvent,
+  handles,
+} from '@skillpass/events';
 import { forEachLimited } from '@skillpass/services';
 import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
 import { applyMatchingEvents, type MatchingBatchStats } from './matching-batch.ts';
@@ -36,8 +43,15 @@ function eventsFor<N extends ConsumerName>(
   );
 }
 
-/** Consumers other than matching, and the graduate each event is about: one graduate's events run in order. */
-const KEYED_CONSUMERS = ['applicationNotifier', 'matchNotifier', 'credentialSkills'] as const;
+/** Matching applies a batch coalesced; every other consumer runs per event. Derived, so a new consumer is never skipped. */
+const MATCHING_CONSUMERS: readonly ConsumerName[] = ['jobMatching', 'graduateMatching'];
+const KEYED_CONSUMERS = CONSUMERS.filter((consumer) => !MATCHING_CONSUMERS.includes(consumer));
+
+/** Who an event is about, so that one graduate's (or employer's) events run in order. */
+const keyOf = (event: DomainEvent): string => {
+  const detail = event.detail as { graduateId?: string; employerId?: string };
+  return detail.graduateId ?? detail.employerId ?? '';
+};
 
 /**
  * Delivers a batch of events (in stream order) to every consumer the routing table names, at most
@@ -69,12 +83,12 @@ export async function dispatchBatch(
   for (const consumer of KEYED_CONSUMERS) {
     const mine = eventsFor(consumer, events, done);
     if (consumer === 'credentialSkills') {
-      const last = new Map(mine.map((event) => [event.detail.graduateId ?? '', event]));
+      const last = new Map(mine.map((event) => [keyOf(event), event]));
       for (const [graduateId, event] of last) {
         queue(graduateId, () => CONSUMER_HANDLERS.credentialSkills(event as ConsumerEvent<'credentialSkills'>, deps));
       }
     } else {
-      for (const event of mine) queue(event.detail.graduateId ?? '', () => runHandler(consumer, event, deps));
+      for (const event of mine) queue(keyOf(event), () => runHandler(consumer, event, deps));
     }
   }
   await forEachLimited([...byGraduate.values()], concurrency, async (runs) => {
