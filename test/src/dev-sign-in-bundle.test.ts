@@ -19,7 +19,8 @@ describe('the Lambda bundles', () => {
       sourcemap: false,
     });
     const code = result.outputFiles.map((file) => file.text).join('\n');
-    expect(code.length).toBeGreaterThan(10_000);
+    // A real build of the handler (the sign-up trigger is under 1 KB: its SDK client is the runtime's), not an empty one.
+    expect(code).toMatch(/export\s*\{[^}]*handler/);
     expect(code).not.toContain('/auth/dev/sign-in');
   });
 

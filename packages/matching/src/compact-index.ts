@@ -12,6 +12,7 @@ import {
   profileSkillMap,
   scoreJobForProfile,
   SKILL_PRIOR_WEIGHT,
+  RELATION_CREDIT,
   skillPoints,
   totalSkillWeight,
   WEIGHTS,
@@ -106,10 +107,15 @@ function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Fl
   return bigger;
 }
 
-/** What one query knows about a reachable skill: its credit at each minimum proficiency and the held skills near it. */
+/**
+ * What one query knows about a reachable skill: its credit at each minimum proficiency, the held skills near it, and
+ * how much each of those counts as relevant (1 for the skill itself, its relation credit for a neighbour), as
+ * `relevantSkillWeight` counts them.
+ */
 interface ReachSkill {
   credits: readonly [number, number, number, number];
   near: readonly number[];
+  nearWeight: readonly number[];
 }
 
 export interface TopJobs {
@@ -234,10 +240,18 @@ export class CompactJobIndex implements JobIndexReader {
       if (number === undefined || reach.has(number)) return;
       const credit = (minProficiency: Proficiency) =>
         creditForRequiredSkill(skills, { uri, importance: 'essential', minProficiency }, graph).credit;
-      const near = [uri, ...graph.relatedSkills(uri).map((n) => n.uri)]
-        .map((u) => heldNumber.get(u))
-        .filter((n): n is number => n !== undefined);
-      reach.set(number, { credits: [credit(1), credit(2), credit(3), credit(4)], near: [...new Set(near)] });
+      const weights = new Map<number, number>();
+      const relate = (u: string, weight: number) => {
+        const h = heldNumber.get(u);
+        if (h !== undefined) weights.set(h, Math.max(weights.get(h) ?? 0, weight));
+      };
+      relate(uri, 1);
+      for (const n of graph.relatedSkills(uri)) relate(n.uri, RELATION_CREDIT[n.kind]);
+      reach.set(number, {
+        credits: [credit(1), credit(2), credit(3), credit(4)],
+        near: [...weights.keys()],
+        nearWeight: [...weights.values()],
+      });
     };
     for (const uri of held) {
       consider(uri);
@@ -347,6 +361,7 @@ export class CompactJobIndex implements JobIndexReader {
     levelPoints: Map<number, number>,
   ): (slot: number) => number | undefined {
     const seenHeld = new Uint32Array(heldCount);
+    const heldWeight = new Float64Array(heldCount);
     let job = 0;
     return (slot) => {
       job++;
@@ -362,10 +377,15 @@ export class CompactJobIndex implements JobIndexReader {
         const credit = skill.credits[entry & 3]!;
         if (credit > 0) covered = true;
         earned += credit * weightOf(entry);
-        for (const h of skill.near) {
-          if (seenHeld[h] === job) continue;
+        // A held skill counts once per job, at the most any of the job's skills makes it relevant.
+        for (let n = 0; n < skill.near.length; n++) {
+          const h = skill.near[n]!;
+          const weight = skill.nearWeight[n]!;
+          const before = seenHeld[h] === job ? heldWeight[h]! : 0;
+          if (weight <= before) continue;
           seenHeld[h] = job;
-          relevant++;
+          heldWeight[h] = weight;
+          relevant += weight - before;
         }
       }
       if (!covered) return undefined;

@@ -220,7 +220,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A signed BitstringStatusListCredential (vc+jwt) */
+        /** A signed BitstringStatusListCredential (vc+jwt, or Data Integrity by Accept) */
         get: operations["getStatusList"];
         put?: never;
         post?: never;
@@ -334,7 +334,7 @@ export interface paths {
         };
         /**
          * A credential: its issuer or its graduate holder
-         * @description With its verify link and its QR code (`qrSvg`, drawn for this one credential; also at `qrUrl`).
+         * @description With its verify link and its QR code (`qrSvg`; also at `qrUrl`); by Accept, the vc+jwt or the credential with its Data Integrity proofs.
          */
         get: operations["getCredential"];
         put?: never;
@@ -1286,6 +1286,9 @@ export interface components {
             };
             issuerId: string;
             jwt: string;
+            proof?: {
+                [key: string]: unknown;
+            }[];
             /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
             qrUrl: string;
             skills: string[];
@@ -1830,13 +1833,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description application/vc+jwt */
+            /** @description The status list in the securing asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vc+jwt": string;
+                    "application/vc+ld+json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Problem (400) */
@@ -2274,6 +2280,9 @@ export interface operations {
                             };
                             issuerId: string;
                             jwt: string;
+                            proof?: {
+                                [key: string]: unknown;
+                            }[];
                             skills: string[];
                             /** @enum {string} */
                             status: "active" | "suspended" | "revoked";
@@ -2353,7 +2362,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The credential */
+            /** @description The credential, as asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,6 +2384,9 @@ export interface operations {
                         };
                         issuerId: string;
                         jwt: string;
+                        proof?: {
+                            [key: string]: unknown;
+                        }[];
                         qrSvg: string;
                         /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
                         qrUrl: string;
@@ -2393,6 +2405,10 @@ export interface operations {
                         /** @description The verify page, the credential in the URL fragment (never sent to a server) */
                         verifyUrl: string;
                         version: number;
+                    };
+                    "application/vc+jwt": string;
+                    "application/vc+ld+json": {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2525,6 +2541,9 @@ export interface operations {
                         };
                         issuerId: string;
                         jwt: string;
+                        proof?: {
+                            [key: string]: unknown;
+                        }[];
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -2612,6 +2631,9 @@ export interface operations {
                         };
                         issuerId: string;
                         jwt: string;
+                        proof?: {
+                            [key: string]: unknown;
+                        }[];
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -2699,6 +2721,9 @@ export interface operations {
                         };
                         issuerId: string;
                         jwt: string;
+                        proof?: {
+                            [key: string]: unknown;
+                        }[];
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -4215,7 +4240,12 @@ export interface operations {
                     jwt: string;
                 } | {
                     credentialId: string;
-                } | {
+                } | ({
+                    "@context": unknown;
+                    proof: unknown;
+                } & {
+                    [key: string]: unknown;
+                }) | {
                     "@context"?: string[];
                     id: string;
                     type: string;
@@ -4767,7 +4797,12 @@ export interface operations {
                     jwt: string;
                 } | {
                     credentialId: string;
-                } | {
+                } | ({
+                    "@context": unknown;
+                    proof: unknown;
+                } & {
+                    [key: string]: unknown;
+                }) | {
                     "@context"?: string[];
                     id: string;
                     type: string;
