@@ -3,10 +3,9 @@ import { CONSUMER_HANDLERS } from '@skillpass/pipeline';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanTable, startTestRuntime, type TestRuntime } from './harness.ts';
+import { BATTERY_CHEMISTRY, BATTERY_COMPONENTS, BATTERY_TEMPLATE_BODY } from './battery-template.ts';
 
 const taxonomy = getTaxonomy();
-const BATTERY_CHEMISTRY = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
-const BATTERY_COMPONENTS = 'http://data.europa.eu/esco/skill/8cf03262-b6b0-4fe8-9d66-91063bb32db3';
 
 let rt: TestRuntime;
 let school: string;
@@ -45,17 +44,7 @@ beforeAll(async () => {
   });
   const template = await rt.call('POST', '/v1/credential-templates', {
     token: school,
-    body: {
-      title: { en: 'EV battery pack assembly', zh: '动力电池包装配' },
-      description: 'Assemble and test EV battery packs safely.',
-      learningOutcomes: [BATTERY_CHEMISTRY, BATTERY_COMPONENTS],
-      workload: { ects: 3, hours: 75 },
-      eqfLevel: 4,
-      chinaSkillLevel: 4,
-      assessmentType: 'practical exam',
-      participationForm: 'onsite',
-      qualityAssurance: 'external audit by the provincial department',
-    },
+    body: BATTERY_TEMPLATE_BODY,
   });
   expect(template.status).toBe(201);
   templateId = template.body.templateId;

@@ -1,3 +1,5 @@
+import { BATTERY_CHEMISTRY, BATTERY_TEMPLATE_BODY } from '../battery-template.ts';
+
 /** The API calls the browser tests make around the browser: sign-in tokens, an issuer, credentials, employers' moves. */
 export class Api {
   constructor(readonly origin: string) {}
@@ -26,9 +28,6 @@ export class Api {
   }
 }
 
-const BATTERY_CHEMISTRY = 'http://data.europa.eu/esco/skill/84cc8c9d-db57-42ec-8948-9b632bf06124';
-const BATTERY_COMPONENTS = 'http://data.europa.eu/esco/skill/8cf03262-b6b0-4fe8-9d66-91063bb32db3';
-
 export interface Issued {
   credentialId: string;
   jwt: string;
@@ -49,17 +48,7 @@ export async function schoolWithTemplate(api: Api): Promise<{ token: string; tem
   });
   const template = await api.call<{ templateId: string }>('POST', '/v1/credential-templates', {
     token,
-    body: {
-      title: { en: 'EV battery pack assembly', zh: '动力电池包装配' },
-      description: 'Assemble and test EV battery packs safely.',
-      learningOutcomes: [BATTERY_CHEMISTRY, BATTERY_COMPONENTS],
-      workload: { ects: 3, hours: 75 },
-      eqfLevel: 4,
-      chinaSkillLevel: 4,
-      assessmentType: 'practical exam',
-      participationForm: 'onsite',
-      qualityAssurance: 'external audit by the provincial department',
-    },
+    body: BATTERY_TEMPLATE_BODY,
   });
   return { token, templateId: template.templateId };
 }
