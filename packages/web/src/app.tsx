@@ -11,13 +11,17 @@ import { ROUTES } from './routes.ts';
 const loaded = new Map<string, ComponentType<PageProps>>();
 
 export function App() {
-  const page = useSignal<{ Component: ComponentType<PageProps>; params: Record<string, string> } | null>(null);
+  const page = useSignal<{
+    Component: ComponentType<PageProps>;
+    params: Record<string, string>;
+    visit: number;
+  } | null>(null);
   const failed = useSignal(false);
   const found = useSignal(true);
   const needsGraduate = useSignal(false);
 
   useSignalEffect(() => {
-    const path = route.value.path;
+    const { path, visit } = route.value;
     for (const candidate of ROUTES) {
       const params = matchPath(candidate.pattern, path);
       if (!params) continue;
@@ -26,14 +30,15 @@ export function App() {
       needsGraduate.value = candidate.graduate === true;
       const ready = loaded.get(candidate.pattern);
       if (ready) {
-        page.value = { Component: ready, params };
+        page.value = { Component: ready, params, visit };
         return;
       }
       page.value = null;
       candidate.load().then(
         (module) => {
           loaded.set(candidate.pattern, module.default);
-          if (route.value.path === path) page.value = { Component: module.default, params };
+          if (route.peek().visit === visit && route.peek().path === path)
+            page.value = { Component: module.default, params, visit };
         },
         () => {
           failed.value = true;
@@ -49,7 +54,7 @@ export function App() {
   else if (failed.value) content = <Message title={t('common.loadFailed.title')} body={t('common.loadFailed.body')} />;
   else if (needsGraduate.value && !(session.value && hasRole('graduate')))
     content = <SignInFirst signedIn={session.value !== null} />;
-  else if (page.value) content = <page.value.Component params={page.value.params} />;
+  else if (page.value) content = <page.value.Component key={page.value.visit} params={page.value.params} />;
   else content = <Skeleton />;
 
   return (

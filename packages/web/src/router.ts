@@ -1,24 +1,28 @@
 import { signal } from '@preact/signals';
 
-/** The app's location: path, query and fragment, updated by navigate() and the browser's back/forward. */
-export const route = signal(readLocation());
+/**
+ * The app's location: path, query and fragment, updated by navigate() and the browser's back/forward.
+ * `visit` counts visits: following a link to the page one is on is a new visit, so the page is built
+ * (and its data read) afresh, as a server-rendered site would; a `replace` keeps the visit.
+ */
+export const route = signal(readLocation(0));
 
-function readLocation() {
-  if (typeof location === 'undefined') return { path: '/', query: new URLSearchParams(), hash: '' };
-  return { path: location.pathname, query: new URLSearchParams(location.search), hash: location.hash.slice(1) };
+function readLocation(visit: number) {
+  if (typeof location === 'undefined') return { path: '/', query: new URLSearchParams(), hash: '', visit };
+  return { path: location.pathname, query: new URLSearchParams(location.search), hash: location.hash.slice(1), visit };
 }
 
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
-  route.value = readLocation();
+  route.value = readLocation(route.peek().visit + (options.replace ? 0 : 1));
   window.scrollTo(0, 0);
 }
 
 /** In-app links: a plain <a href> whose clicks stay in the page (new tabs and downloads behave as usual). */
 export function startRouter(): void {
   window.addEventListener('popstate', () => {
-    route.value = readLocation();
+    route.value = readLocation(route.peek().visit + 1);
   });
   document.addEventListener('click', (event) => {
     if (

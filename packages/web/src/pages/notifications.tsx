@@ -1,9 +1,12 @@
 import { Skeleton } from '../components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { JobTitle } from '../components/job-title.tsx';
 import { useTitle } from '../components/title.ts';
 import { formatDateTime, locale, t } from '../i18n.ts';
+
+const REFRESH_MS = 30_000;
 
 type Notification = NonNullable<Awaited<ReturnType<typeof loadNotifications>>>[number];
 
@@ -29,6 +32,20 @@ export default function Notifications() {
     // Read again when the language changes: titles come from the API.
     if (locale.value) void reload();
   });
+  useEffect(() => {
+    // New notifications appear while the page is open: read again every half minute while it is shown, and on return to it.
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, REFRESH_MS);
+    const onShow = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+    };
+  }, []);
 
   async function toggle(notification: Notification) {
     await api.PATCH('/v1/profiles/me/notifications/{id}', {
