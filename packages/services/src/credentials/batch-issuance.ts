@@ -104,7 +104,10 @@ export async function signBlock(
   );
   const signed = new Map<number, IssuedCredential>();
   for (const [n, { row, ready, i }] of toSign.entries())
-    signed.set(i, await signedCredentialRecord(deps, now, row.request, row.credentialId, ready, entries[n]!));
+    signed.set(
+      i,
+      await signedCredentialRecord(deps, now, row.request, row.credentialId, ready, entries[n]!, 'on-first-request'),
+    );
   return rows.map((row, i): SignedRow => {
     const found = existing.get(row.credentialId);
     if (found) return { existing: found };

@@ -110,6 +110,13 @@ export async function prepareIssue(
   };
 }
 
+/**
+ * When a credential's Data Integrity proofs are made: at issuance, or on the first request for that
+ * securing (`CredentialService.dataIntegrityCredential`). Batches defer them: canonicalising JSON-LD
+ * costs ten times the vc+jwt signature, and a class of 10,000 must not wait for securings few ask for.
+ */
+export type ProofTiming = 'at-issuance' | 'on-first-request';
+
 /** Builds and signs the credential for a prepared request and its claimed status entry: the record to store. */
 export async function signedCredentialRecord(
   deps: CredentialServiceDeps,
@@ -118,6 +125,7 @@ export async function signedCredentialRecord(
   credentialId: string,
   { issuer, template, holder, validUntil }: PreparedIssue,
   { listId, index }: { listId: string; index: number },
+  proofTiming: ProofTiming = 'at-issuance',
 ): Promise<IssuedCredential> {
   const vc = buildCredential({
     credentialUrl: credentialUrl(deps.origin, credentialId),
@@ -133,7 +141,7 @@ export async function signedCredentialRecord(
   });
   const jwt = await signCredential(vc, deps.signer, now);
   // The same credential, secured a second way: Data Integrity proofs, stored beside the JWS.
-  const proof = await dataIntegrityProofs(deps, vc, vc.issuer.id, now);
+  const proof = proofTiming === 'at-issuance' ? await dataIntegrityProofs(deps, vc, vc.issuer.id, now) : [];
   return {
     credentialId,
     issuerId: issuer.issuerId,

@@ -114,8 +114,8 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       c.header('Vary', 'Accept');
       if (securing === 'vc+jwt') return c.body(credential.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
       if (securing === 'data-integrity') {
-        const secured = service.dataIntegrityCredential(credential);
-        // Issued before Data Integrity proofs were added (or with none configured): only the JWS exists.
+        const secured = await service.dataIntegrityCredential(credential);
+        // No proof signers configured: only the JWS exists.
         if (!secured) throw notFound('Data Integrity securing of this credential');
         return c.body(JSON.stringify(secured), 200, { 'Content-Type': DATA_INTEGRITY_MEDIA_TYPE });
       }
