@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { decodeJwt, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { multikeyOfJwk } from '@skillpass/credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -335,5 +336,72 @@ describe('what the flow refuses, with the spec’s error codes', () => {
       proofs: { jwt: [await holder.proof(await nonce())] },
     });
     expect(res.body.error).toBe('credential_request_denied');
+  });
+});
+
+describe('garbage at the wallet endpoints', () => {
+  it('never answers 5xx: every refusal is an OAuth error or a problem', async () => {
+    const { token } = await grantedWallet();
+    const jsonish = fc.oneof(
+      fc.json({ maxDepth: 3 }),
+      fc
+        .record({
+          credential_configuration_id: fc.oneof(fc.constantFrom(JWT_CONFIG, LDP_CONFIG), fc.string()),
+          proofs: fc.oneof(
+            fc.jsonValue(),
+            fc.record({ jwt: fc.array(fc.oneof(fc.string(), fc.jsonValue()), { maxLength: 2 }) }),
+          ),
+        })
+        .map((value) => JSON.stringify(value)),
+      fc.string(),
+    );
+    await fc.assert(
+      fc.asyncProperty(jsonish, fc.string({ maxLength: 60 }), async (body, formField) => {
+        const credential = await rt.app.request('/oid4vci/credential', {
+          method: 'POST',
+          body,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(body)),
+            Authorization: `Bearer ${token}`,
+          },
+        });
+        expect(credential.status, body).toBeLessThan(500);
+        const tokenBody = `grant_type=${encodeURIComponent(GRANT)}&pre-authorized_code=${encodeURIComponent(formField)}&${formField}`;
+        const exchanged = await rt.app.request('/oid4vci/token', {
+          method: 'POST',
+          body: tokenBody,
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'Content-Length': String(Buffer.byteLength(tokenBody)),
+          },
+        });
+        expect(exchanged.status, tokenBody).toBe(400);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('erasure', () => {
+  it('takes a graduate’s offers and wallet access tokens with their data', async () => {
+    const leaving = await rt.token('grad-leaving', 'graduate');
+    await rt.call('PUT', '/v1/profiles/me', {
+      token: leaving,
+      body: { displayName: 'Zhao', contactEmail: 'z@example.com' },
+    });
+    const credentialId = await issueTo('grad-leaving');
+    const code = codeOf(await offer(credentialId, leaving));
+    expect((await accessToken(codeOf(await offer(credentialId, leaving)))).status).toBe(200);
+    const walletItems = async () =>
+      (await scanTable(rt.table)).filter(
+        (item) =>
+          (item.entity === 'CredentialOffer' || item.entity === 'WalletAccessToken') &&
+          item.graduateId === 'grad-leaving',
+      );
+    expect((await walletItems()).map((item) => item.entity).sort()).toEqual(['CredentialOffer', 'WalletAccessToken']);
+    expect((await rt.call('DELETE', '/v1/profiles/me', { token: leaving })).status).toBeLessThan(300);
+    expect(await walletItems()).toEqual([]);
+    expect((await accessToken(code)).body.error).toBe('invalid_grant');
   });
 });
