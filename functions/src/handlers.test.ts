@@ -409,7 +409,10 @@ describe('Lambda handlers with the sample events', () => {
       expect(kms.commandCalls(SignCommand, { KeyId: ed25519Alias, SigningAlgorithm: 'ED25519_SHA_512' })).toHaveLength(
         1,
       );
-      const report = await deps.credentialService.verify(deps.credentialService.dataIntegrityCredential(credential));
+      // Awaited: on main the Data Integrity form may be made on first request (batches defer it).
+      const report = await deps.credentialService.verify(
+        await deps.credentialService.dataIntegrityCredential(credential),
+      );
       expect(report.verified, JSON.stringify(report.checks)).toBe(true);
     } finally {
       for (const name of ['ED25519_SIGNING_KEY_ID', 'RETIRED_SIGNING_KEYS', 'RETIRED_ED25519_SIGNING_KEYS'])
