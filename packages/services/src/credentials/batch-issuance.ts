@@ -104,10 +104,7 @@ export async function signBlock(
   );
   const signed = new Map<number, IssuedCredential>();
   for (const [n, { row, ready, i }] of toSign.entries())
-    signed.set(
-      i,
-      await signedCredentialRecord(deps, now, row.request, row.credentialId, ready, entries[n]!, 'on-first-request'),
-    );
+    signed.set(i, await signedCredentialRecord(deps, now, row.request, row.credentialId, ready, entries[n]!));
   return rows.map((row, i): SignedRow => {
     const found = existing.get(row.credentialId);
     if (found) return { existing: found };
