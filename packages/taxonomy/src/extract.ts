@@ -309,8 +309,8 @@ function chinesePhrases(skills: readonly IndexedSkill[]): ChineseTrie {
     let node = root;
     // By UTF-16 unit, as the text is walked.
     for (let k = 0; k < entry.text.length; k++) {
-      let child = node.next.get(entry.text[k]!);
-      if (!child) node.next.set(entry.text[k]!, (child = { next: new Map() }));
+      const child = node.next.get(entry.text[k]!) ?? { next: new Map<string, ChineseTrie>() };
+      node.next.set(entry.text[k]!, child);
       node = child;
     }
     if (!node.phrase || (entry.preferred && !node.phrase.preferred)) node.phrase = entry;

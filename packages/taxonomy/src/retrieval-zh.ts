@@ -64,7 +64,7 @@ export class ChineseRetriever {
       if (idf === undefined) continue;
       for (const id of this.#byGram.get(gram)!) {
         if (matched[id] === 0) touched.push(id);
-        matched[id] += idf;
+        matched[id] = matched[id]! + idf;
       }
     }
     const best = new Map<number, { skill: number; score: number; start: number; end: number }>();

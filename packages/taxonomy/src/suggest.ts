@@ -115,12 +115,12 @@ export class SkillSuggester {
       });
       const occupations = new Int32Array(offsets[bySkill.length]!);
       const weights = new Float64Array(occupations.length);
-      bySkill.forEach((list, skill) =>
+      bySkill.forEach((list, skill) => {
         list.forEach(([occupation, weight], k) => {
           occupations[offsets[skill]! + k] = occupation;
           weights[offsets[skill]! + k] = weight;
-        }),
-      );
+        });
+      });
       this.#occupationsOfSkill = { offsets, occupations, weights };
     }
     return this.#occupationsOfSkill;
@@ -262,7 +262,7 @@ export class SkillSuggester {
       for (let k = offsets[skill]!; k < offsets[skill + 1]!; k++) {
         const occupation = occupations[k]!;
         if (sums[occupation] === 0) touched.push(occupation);
-        sums[occupation] += weight * weights[k]!;
+        sums[occupation] = sums[occupation]! + weight * weights[k]!;
       }
     return touched
       .map((occupation) => {
