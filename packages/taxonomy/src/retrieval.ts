@@ -146,9 +146,12 @@ export class SkillRetriever {
       const oneWord = label.length < 4;
       if (oneWord && label[1] !== LABEL_SOURCE.preferred) return;
       let matchedInformation = 0;
+      let fuzzyInformation = 0;
       let exactWords = 0;
       let first = Number.POSITIVE_INFINITY;
       let last = -1;
+      let previous = -1;
+      let inOrder = true;
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
         let at: number;
@@ -157,12 +160,17 @@ export class SkillRetriever {
           matchedInformation += this.#data.idf[word]!;
           at = this.#wordAt[word]!;
         } else if (isFuzzy(word)) {
-          matchedInformation += FUZZY_MATCH * this.#data.idf[word]!;
+          fuzzyInformation += FUZZY_MATCH * this.#data.idf[word]!;
           at = this.#fuzzyAt[this.#fuzzyOf[word]!]!;
         } else continue;
+        if (at < previous) inOrder = false;
+        previous = at;
         if (at < first) first = at;
         if (at > last) last = at;
       }
+      // A shared prefix is weak evidence (technical/technology, term/terminology): it counts only where the label's
+      // words come in the label's order ("term in Financial Technology" is no "technical terms").
+      if (inOrder) matchedInformation += fuzzyInformation;
       // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
       if (exactWords === 0) return;
       const total = this.#labelInformation[labelId]!;
