@@ -1,4 +1,4 @@
-import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
+import { hasHan, normalise, programWording, stem, type Token, tokenise } from './text.ts';
 import { labelVariants } from './variants.ts';
 
 export interface ExtractedSkill {
@@ -295,10 +295,8 @@ function chinesePhrases(skills: readonly IndexedSkill[]): ChineseTrie {
       : [],
   );
   const taken = new Set(entries.map((e) => e.text));
-  // Ads name the program for the programming: 数控程序 for 数控编程, PLC程序 for PLC编程.
   for (const entry of [...entries]) {
-    const program =
-      entry.text.endsWith('编程') && entry.text.length >= 4 ? `${entry.text.slice(0, -2)}程序` : undefined;
+    const program = programWording(entry.text);
     if (program && !taken.has(program)) {
       taken.add(program);
       entries.push({ ...entry, text: program, preferred: false });

@@ -96,6 +96,9 @@ describe('issue 15 error classes', () => {
 
   it('Chinese: 数控程序 is CNC programming, and a fragment of a longer word fires no concept', () => {
     expect(uris('能编写数控程序。', 'zh')).toEqual([S.cncProgramming]);
+    expect(taxonomy.searchSkills({ q: '数控程序', lang: 'zh', limit: 3 }).map((h) => h.uri)).toContain(
+      S.cncProgramming,
+    );
     expect(uris('熟悉放电加工和机械加工。', 'zh')).toEqual([]);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),

@@ -1,4 +1,5 @@
 import type { ConceptHit } from './search.ts';
+import { programWording } from './text.ts';
 
 interface ChineseConcept {
   uri: string;
@@ -58,6 +59,14 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
           }))
         : [],
     );
+    const taken = new Set(this.#entries.map((entry) => entry.key));
+    for (const entry of [...this.#entries]) {
+      const program = programWording(entry.label);
+      if (program && !taken.has(chineseKey(program))) {
+        taken.add(chineseKey(program));
+        this.#entries.push({ key: chineseKey(program), label: program, concept: entry.concept, preferred: false });
+      }
+    }
   }
 
   #compare(a: Candidate, b: Candidate): number {
