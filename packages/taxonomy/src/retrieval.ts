@@ -136,7 +136,8 @@ export class SkillRetriever {
     });
     const isExact = (word: number) => this.#wordStamp[word] === stamp;
     const isFuzzy = (word: number) => this.#fuzzyOf[word]! >= 0 && this.#fuzzyStamp[this.#fuzzyOf[word]!] === stamp;
-    const best = new Map<number, RetrievalHit>();
+    // Per skill its best label; the words shown are read for the returned hits only (no array per candidate).
+    const best = new Map<number, { skill: number; score: number; labelId: number }>();
     const consider = (labelId: number) => {
       if (this.#seen[labelId] === stamp) return;
       this.#seen[labelId] = stamp;
@@ -187,11 +188,7 @@ export class SkillRetriever {
       const skill = label[0]!;
       const current = best.get(skill);
       if (current && score <= current.score) return;
-      const matched = label
-        .slice(2)
-        .filter((word) => isExact(word) || isFuzzy(word))
-        .map((word) => this.#data.words[word]!);
-      best.set(skill, { skill, score, matched });
+      best.set(skill, { skill, score, labelId });
     };
     // Every label that can score holds one of the sentence's words as written, and one whose only such words are
     // very common ("use", "work") cannot reach the coverage it needs: candidates come from the rarer words' labels.
@@ -208,7 +205,16 @@ export class SkillRetriever {
         hit.score += evidence * (1 - hit.score);
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.skill - b.skill)
+      .slice(0, limit)
+      .map(({ skill, score, labelId }) => ({
+        skill,
+        score,
+        matched: this.#data.labels[labelId]!.slice(2)
+          .filter((word) => isExact(word) || isFuzzy(word))
+          .map((word) => this.#data.words[word]!),
+      }));
   }
 }
 
