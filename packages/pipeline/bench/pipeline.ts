@@ -127,6 +127,7 @@ try {
   let coalescedTo = 0;
   let superseded = 0;
   let batches = 0;
+  let deadLetters = 0;
   const started = performance.now();
   const dispatcher = await startLocalDispatcher({
     table,
@@ -136,9 +137,11 @@ try {
     concurrency: CONCURRENCY,
     pollIntervalMs: 50,
     onError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
-    onBatch: ({ events, stats, appliedAt }) => {
+    onBatch: ({ events, stats, deadLettered, appliedAt }) => {
       batches++;
       applied += events.length;
+      deadLetters += deadLettered.length;
+      if (!stats) return;
       coalescedTo += stats.jobs + stats.graduates;
       superseded += stats.superseded;
       if (process.env.BENCH_VERBOSE) {
@@ -231,6 +234,7 @@ try {
       'lag p99': seconds(percentile(lags, 99)),
       'converged / write time': `${(converged / writeTime).toFixed(2)}×`,
       'pending after': pendingJobs.count + pendingProfiles.count,
+      'dead letters': deadLetters,
     },
   });
   console.table({
