@@ -14,6 +14,7 @@ import type { ConsumerDeps } from './consumers.ts';
 import { DEFAULT_RETRY_POLICY, deliverOneByOne, type RetryPolicy } from './dead-letters.ts';
 import { dispatchBatch } from './dispatch.ts';
 import { type MatchingBatchStats, pendingChangesOf } from './matching-batch.ts';
+import { withPostingsMirror } from './postings-mirror.ts';
 import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
 
 export interface LocalDispatcher {
@@ -67,7 +68,9 @@ const MAX_READS_PER_PASS = 50;
  * dead letter, and the checkpoint moves on past the batch.
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
-  const { table, deps } = options;
+  const { table } = options;
+  // Postings are written only here: kept in memory across batches instead of queried again each one.
+  const deps = await withPostingsMirror(options.deps);
   const batchSize = options.batchSize ?? 1_000;
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.name }));
   const streamArn = described.Table?.LatestStreamArn;
