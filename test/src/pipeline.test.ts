@@ -143,7 +143,7 @@ describe('stream-driven events through the local dispatcher', () => {
     const jobEvents = batches.flatMap((b) => b.events).filter((e) => 'jobId' in e.detail && e.detail.jobId === jobId);
     expect(jobEvents.map((e) => e.type)).toEqual(['JobPosted', 'JobUpdated', 'JobUpdated']);
     // The two older versions were superseded by the third before they were applied.
-    expect(batches.reduce((n, b) => n + b.stats.superseded, 0)).toBeGreaterThanOrEqual(2);
+    expect(batches.reduce((n, b) => n + (b.stats?.superseded ?? 0), 0)).toBeGreaterThanOrEqual(2);
     const holding = async () => {
       const held: number[] = [];
       for (const n of [1, 2, 3, 4]) {

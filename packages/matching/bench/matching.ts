@@ -23,6 +23,8 @@ const BRUTE_SAMPLE = Number(process.env.BENCH_BRUTE_SAMPLE ?? 50);
 const DYNAMO_JOBS = Number(process.env.BENCH_DYNAMO_JOBS ?? 10_000);
 const DYNAMO_SAMPLE = 100;
 const K = 20;
+/** Leaves the previous (map) index out: at 500,000 jobs its build alone takes minutes and ~400 MB on a busy machine. */
+const SKIP_PREVIOUS = process.env.BENCH_SKIP_PREVIOUS === '1';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,7 +86,7 @@ async function inProcess() {
   heapBefore = heapUsed();
   started = performance.now();
   const previous = new MapJobIndex();
-  for (const job of jobs) previous.put(job);
+  if (!SKIP_PREVIOUS) for (const job of jobs) previous.put(job);
   const previousBuilt = performance.now() - started;
   const previousHeap = heapUsed() - heapBefore;
 
@@ -98,6 +100,7 @@ async function inProcess() {
   for (let start = 0; start < sample.length; start += part) {
     const graduatesPart = sample.slice(start, start + part);
     compactRuns.push(await timeQueries(graduatesPart, async (g) => compact.topJobs(g, taxonomy, K)));
+    if (SKIP_PREVIOUS) continue;
     previousRuns.push(
       await timeQueries(graduatesPart, (g) =>
         // The previous index through the same top-k as the DynamoDB path: every posting accumulated, best bound first.
@@ -241,7 +244,7 @@ const row = (
 });
 console.table({
   'top-20, compact index (max-score)': row(p.compact, p.compact.built, p.compact.heap),
-  'top-20, previous index (maps)': row(p.previous, p.previous.built, p.previous.heap),
+  ...(SKIP_PREVIOUS ? {} : { 'top-20, previous index (maps)': row(p.previous, p.previous.built, p.previous.heap) }),
   'top-20, brute force': {
     profiles: p.bruteTimes.length,
     p50: ms(percentile(p.bruteTimes, 50)),
@@ -253,11 +256,12 @@ console.table({
     'index heap': '—',
   },
 });
+if (!SKIP_PREVIOUS)
+  console.log(
+    `compact vs previous: ${(percentile(p.previous.times, 50) / percentile(p.compact.times, 50)).toFixed(1)}× at p50, ${(percentile(p.previous.times, 99) / percentile(p.compact.times, 99)).toFixed(1)}× at p99; vs brute force ${(percentile(p.bruteTimes, 99) / percentile(p.compact.times, 99)).toFixed(0)}× at p99`,
+  );
 console.log(
-  `compact vs previous: ${(percentile(p.previous.times, 50) / percentile(p.compact.times, 50)).toFixed(1)}× at p50, ${(percentile(p.previous.times, 99) / percentile(p.compact.times, 99)).toFixed(1)}× at p99; vs brute force ${(percentile(p.bruteTimes, 99) / percentile(p.compact.times, 99)).toFixed(0)}× at p99`,
-);
-console.log(
-  `top-20 agreement with brute force: compact ${p.agreeing}/${p.bruteSample} (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%), previous ${p.previousAgreeing}/${p.bruteSample}; compact = previous for ${p.sameAsPrevious}/${p.sample} profiles\n`,
+  `top-20 agreement with brute force: compact ${p.agreeing}/${p.bruteSample} (${((100 * p.agreeing) / p.bruteSample).toFixed(1)}%)${SKIP_PREVIOUS ? '' : `, previous ${p.previousAgreeing}/${p.bruteSample}; compact = previous for ${p.sameAsPrevious}/${p.sample} profiles`}\n`,
 );
 if (process.env.BENCH_SKIP_DYNAMO !== '1') {
   const d = await dynamoPath();

@@ -110,10 +110,33 @@ const writes: Write[] = sample(
 );
 const inputs = new Map(writes.map((w) => [w.id, w.kind === 'profile' ? profileInput(w.n) : jobInput(w.n)]));
 
+/** Counts the requests a table connection sends, by command, with the time each took (for the table of round trips). */
+function countRequests(table: ReturnType<typeof connectTable>) {
+  const counts = new Map<string, { count: number; ms: number }>();
+  table.raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const start = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        const entry = counts.get(context.commandName ?? '?') ?? { count: 0, ms: 0 };
+        entry.count++;
+        entry.ms += performance.now() - start;
+        counts.set(context.commandName ?? '?', entry);
+      }
+    },
+    { step: 'initialize', name: 'benchRequestCounter' },
+  );
+  return counts;
+}
+
 const dynamo = await startDynamoDbLocal({ inMemory: true });
 try {
   const table = connectTable({ tableName: 'bench-pipeline', endpoint: dynamo.endpoint, region: 'local' });
   await ensureTable(table);
+  // The writers get their own connection, so the requests counted below are the pipeline's alone.
+  const writerTable = connectTable({ tableName: 'bench-pipeline', endpoint: dynamo.endpoint, region: 'local' });
+  const requests = countRequests(table);
   const deps = composeConsumerDeps({
     table,
     cursors: new CursorCodec('bench-cursor-secret-0123'),
@@ -127,6 +150,7 @@ try {
   let coalescedTo = 0;
   let superseded = 0;
   let batches = 0;
+  let deadLetters = 0;
   const started = performance.now();
   const dispatcher = await startLocalDispatcher({
     table,
@@ -136,9 +160,11 @@ try {
     concurrency: CONCURRENCY,
     pollIntervalMs: 50,
     onError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
-    onBatch: ({ events, stats, appliedAt }) => {
+    onBatch: ({ events, stats, deadLettered, appliedAt }) => {
       batches++;
       applied += events.length;
+      deadLetters += deadLettered.length;
+      if (!stats) return;
       coalescedTo += stats.jobs + stats.graduates;
       superseded += stats.superseded;
       if (process.env.BENCH_VERBOSE) {
@@ -162,12 +188,18 @@ try {
     },
   });
 
+  const writer = composeConsumerDeps({
+    table: writerTable,
+    cursors: new CursorCodec('bench-cursor-secret-0123'),
+    taxonomy,
+    credentialService: { standingOf: async () => 'unknown' },
+  });
   await forEachLimited(writes, WRITERS, async (write) => {
     if (write.kind === 'profile') {
       const input = inputs.get(write.id) as ReturnType<typeof profileInput>;
-      await deps.profiles.update(write.id, () => input);
+      await writer.profiles.update(write.id, () => input);
     } else {
-      await deps.jobs.create('bench-employer', inputs.get(write.id) as ReturnType<typeof jobInput>, {
+      await writer.jobs.create('bench-employer', inputs.get(write.id) as ReturnType<typeof jobInput>, {
         jobId: write.id,
       });
     }
@@ -231,6 +263,7 @@ try {
       'lag p99': seconds(percentile(lags, 99)),
       'converged / write time': `${(converged / writeTime).toFixed(2)}×`,
       'pending after': pendingJobs.count + pendingProfiles.count,
+      'dead letters': deadLetters,
     },
   });
   console.table({
@@ -239,8 +272,24 @@ try {
       'candidate lists holding the true top 50': `${candidatesAgree}/${jobSample.length}`,
     },
   });
-  table.doc.destroy();
-  table.raw.destroy();
+  console.table(
+    Object.fromEntries(
+      [...requests]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .map(([command, { count, ms }]) => [
+          command,
+          {
+            requests: count,
+            'per event': (count / Math.max(1, applied)).toFixed(2),
+            'mean ms': (ms / count).toFixed(1),
+          },
+        ]),
+    ),
+  );
+  for (const t of [table, writerTable]) {
+    t.doc.destroy();
+    t.raw.destroy();
+  }
 } finally {
   await dynamo.stop();
 }

@@ -4,3 +4,4 @@ export * from './local-dispatcher.ts';
 export * from './stream-mapping.ts';
 export * from './compose.ts';
 export * from './matching-batch.ts';
+export * from './dead-letters.ts';

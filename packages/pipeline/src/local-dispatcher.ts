@@ -11,8 +11,10 @@ import {
 import type { Table } from '@skillpass/store';
 import type { AnyDomainEvent } from '@skillpass/events';
 import type { ConsumerDeps } from './consumers.ts';
+import { DEFAULT_RETRY_POLICY, deliverOneByOne, type RetryPolicy } from './dead-letters.ts';
 import { dispatchBatch } from './dispatch.ts';
 import { type MatchingBatchStats, pendingChangesOf } from './matching-batch.ts';
+import { withPostingsMirror } from './postings-mirror.ts';
 import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
 
 export interface LocalDispatcher {
@@ -24,7 +26,10 @@ export interface LocalDispatcher {
 /** One applied batch: its events (with when each was written) and what matching did with them. */
 export interface AppliedBatch {
   events: readonly AnyDomainEvent[];
-  stats: MatchingBatchStats;
+  /** Absent when the batch failed and its events were delivered one by one. */
+  stats?: MatchingBatchStats;
+  /** Deliveries given up on after their retries (recorded as dead letters). */
+  deadLettered: ReadonlyArray<{ consumer: string; eventId: string }>;
   appliedAt: Date;
 }
 
@@ -37,6 +42,8 @@ export interface LocalDispatcherOptions {
   batchSize?: number;
   /** Graduates, jobs and keyed consumers worked on at once within a batch (default 8). */
   concurrency?: number;
+  /** Tries per consumer and event once a batch has failed, before a dead letter (default 5, from 200 ms doubling). */
+  retry?: RetryPolicy;
   onError?: (error: unknown) => void;
   onBatch?: (batch: AppliedBatch) => void;
 }
@@ -56,10 +63,14 @@ const MAX_READS_PER_PASS = 50;
  * names. It reads ahead of what it applies, marking each job and profile change pending on reading
  * (so a read during a backlog sees it), and applies the events in batches (`dispatchBatch`). Its
  * position is kept in the table and moves only past applied batches, so a restart continues where
- * it stopped and a crash redelivers (at least once; consumers are idempotent).
+ * it stopped and a crash redelivers (at least once; consumers are idempotent). A batch that fails is
+ * delivered again event by event (`deliverOneByOne`): what still fails after its retries becomes a
+ * dead letter, and the checkpoint moves on past the batch.
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
-  const { table, deps } = options;
+  const { table } = options;
+  // Postings are written only here: kept in memory across batches instead of queried again each one.
+  const deps = await withPostingsMirror(options.deps);
   const batchSize = options.batchSize ?? 1_000;
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.name }));
   const streamArn = described.Table?.LatestStreamArn;
@@ -145,13 +156,21 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     }
     const batch = queue.slice(0, take);
     const events = batch.flatMap((q) => q.events);
-    const stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8 });
+    let stats: MatchingBatchStats | undefined;
+    let deadLettered: AppliedBatch['deadLettered'] = [];
+    try {
+      stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8 });
+    } catch (error) {
+      // One poison event must not hold back the rest: deliver one by one, dead-lettering what keeps failing.
+      options.onError?.(error);
+      deadLettered = await deliverOneByOne(events, deps, options.retry ?? DEFAULT_RETRY_POLICY);
+    }
     // Checkpoint only records that carried events: checkpoint writes are stream records too, and
     // saving after every read would feed the stream forever.
     const last = new Map(batch.map((q) => [q.shardId, q.sequenceNumber]));
     for (const [shardId, sequenceNumber] of last) await deps.eventLog.saveStreamCheckpoint(shardId, sequenceNumber);
     queue = queue.slice(take);
-    options.onBatch?.({ events, stats, appliedAt: new Date() });
+    options.onBatch?.({ events, ...(stats ? { stats } : {}), deadLettered, appliedAt: new Date() });
     return true;
   }
 
@@ -174,7 +193,8 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
       try {
         busy = await runPass();
       } catch (error) {
-        // A failed batch is not checkpointed: it is read and delivered again on fresh iterators.
+        // A failed read, or a dead letter that could not be written: nothing past the checkpoint is
+        // taken as applied, so it is read and delivered again on fresh iterators.
         iterators.clear();
         queue = [];
         options.onError?.(error);

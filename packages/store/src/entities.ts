@@ -191,6 +191,15 @@ export const entities = {
     }),
     ttlSeconds: 7 * 24 * HOUR,
   }),
+  /**
+   * A delivery the pipeline gave up on after its retries: the consumer, the whole event (so it can be
+   * replayed), the last error and how many attempts were made. Kept until an operator replays or drops it.
+   */
+  DeadLetter: defineEntity({
+    name: 'DeadLetter',
+    keyArgs: ['consumer', 'eventId'],
+    key: (consumer: string, eventId: string) => ({ PK: 'DEADLETTER', SK: `${consumer}#${eventId}` }),
+  }),
   StreamCheckpoint: defineEntity({
     name: 'StreamCheckpoint',
     keyArgs: ['shardId'],
