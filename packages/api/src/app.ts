@@ -18,6 +18,7 @@ import { employerRoutes } from './routes/employers.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { skillRoutes } from './routes/skills.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(employerRoutes(deps));
   app.routeModule(jobRoutes(deps));
   app.routeModule(skillRoutes(deps));
+  app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(issuerRoutes(deps));
   app.routeModule(templateRoutes(deps));

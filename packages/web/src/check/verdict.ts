@@ -57,7 +57,10 @@ export interface CredentialFacts {
   description?: string;
   eqfLevel?: number;
   chinaSkillLevel?: number;
-  outcomes: string[];
+  /** Learning outcomes as signed: the name the issuer gave and, where given, the ESCO URI (named in any language). */
+  outcomes: Array<{ name: string; uri?: string }>;
+  /** The achievement's id: on this platform, its credential template, whose title has a Chinese form. */
+  achievementId?: string;
   grade?: string;
   workloadEcts?: number;
   workloadHours?: number;
@@ -82,7 +85,11 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   const address = obj(issuer.address);
   const result = Array.isArray(subject.result) ? obj(subject.result[0]) : {};
   const outcomes = Array.isArray(achievement.alignment)
-    ? achievement.alignment.map((a) => str(obj(a).targetName)).filter((name): name is string => name !== undefined)
+    ? achievement.alignment.flatMap((a) => {
+        const name = str(obj(a).targetName);
+        const uri = str(obj(a).targetUrl);
+        return name === undefined ? [] : [uri === undefined ? { name } : { name, uri }];
+      })
     : [];
   const facts: CredentialFacts = { outcomes };
   const set = <K extends keyof CredentialFacts>(key: K, value: CredentialFacts[K] | undefined) => {
@@ -90,6 +97,7 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   };
   set('holder', str(subject.name));
   set('title', str(achievement.name) ?? str(credential.name));
+  set('achievementId', str(achievement.id));
   set('titleZh', str(obj(achievement.nameLanguages).zh) ?? str(achievement.nameZh));
   set('description', str(achievement.description));
   set('eqfLevel', num(eu.eqfLevel));
