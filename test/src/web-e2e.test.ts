@@ -316,6 +316,14 @@ describe.each<[Lang, Viewport]>([
         consents: { personalisedMatching: true, discoverable: false },
       },
     });
+    // Only a job that arrives after the profile is in the index is "new" to it: wait for the pipeline to settle.
+    await expect
+      .poll(
+        async () =>
+          (await api.call<{ upToDate: boolean }>('GET', '/v1/profiles/me/matches', { token: graduate })).upToDate,
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toBe(true);
     const posted = await api.call<{ id: string }>('POST', '/v1/jobs', {
       token: await api.token('employer', `e2e-employer-${lang}`),
       body: {
