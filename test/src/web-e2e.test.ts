@@ -371,6 +371,11 @@ describe.each<[Lang, Viewport]>([
     stale = false;
     await page.locator('.notice.updating').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await card.count()).toBe(1);
+
+    // The saved profile holds skill URIs: the editor names them in the page's language, not by id.
+    await page.locator('nav a[href="/profile"]').click();
+    await page.locator('#displayName').waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(words.outcome);
     await page.context().close();
   }, 300_000);
 });

@@ -143,13 +143,13 @@ export function serveWebApp(request: Request, dist = WEB_DIST): Response | undef
 
 /** Text is sent gzipped to browsers that take it, as CloudFront does in AWS: a phone on a slow network waits less. */
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
-const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+const gzipCache = new Map<string, { mtimeMs: number; body: Uint8Array<ArrayBuffer> }>();
 
-function gzipped(file: string): Buffer {
+function gzipped(file: string): Uint8Array<ArrayBuffer> {
   const { mtimeMs } = statSync(file);
   const cached = gzipCache.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.body;
-  const body = gzipSync(readFileSync(file), { level: 9 });
+  const body = new Uint8Array(gzipSync(readFileSync(file), { level: 9 }));
   gzipCache.set(file, { mtimeMs, body });
   return body;
 }
