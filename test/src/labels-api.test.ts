@@ -42,10 +42,12 @@ describe('GET /v1/labels: names by URI in English and Chinese', () => {
     expect(two.body.attribution).toMatch(/ESCO/);
   });
 
-  it('names a credential template of this platform by the URL credentials give it, in both languages', async () => {
-    const res = await labels(templateUri, WELDING_TECHNIQUES);
+  it('names a credential template and an issuer of this platform by the URLs credentials give them', async () => {
+    const issuerUri = 'http://localhost:3000/issuers/labels-school';
+    const res = await labels(templateUri, issuerUri, WELDING_TECHNIQUES);
     expect(res.status).toBe(200);
     expect(res.body.labels[templateUri]).toEqual(BATTERY_TEMPLATE_BODY.title);
+    expect(res.body.labels[issuerUri]).toEqual({ en: 'Suzhou Vocational Institute', zh: '苏州职业技术学院' });
   });
 
   it('leaves out what names nothing known: unknown concepts, templates, other origins, odd template ids', async () => {
@@ -54,6 +56,7 @@ describe('GET /v1/labels: names by URI in English and Chinese', () => {
       'http://localhost:3000/credential-templates/tpl_missing',
       'http://localhost:3000/credential-templates/%E0%A4%A',
       'http://localhost:3000/credential-templates/',
+      'http://localhost:3000/issuers/nobody',
       'https://elsewhere.example/credential-templates/tpl_missing',
       WELDER,
     );

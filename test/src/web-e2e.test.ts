@@ -32,6 +32,7 @@ const WORDS = {
     updating: 'Updating',
     holder: 'Issued to',
     outcome: 'battery chemistry',
+    issuer: 'Suzhou Vocational Institute',
     signIn: 'Sign in',
     viewed: 'Viewed',
     withdraw: 'Withdraw this application',
@@ -49,6 +50,7 @@ const WORDS = {
     updating: '正在更新',
     holder: '持证人',
     outcome: '电池化学',
+    issuer: '苏州职业技术学院',
     signIn: '登录',
     viewed: '已查看',
     withdraw: '撤回此申请',
@@ -101,9 +103,10 @@ describe.each(COMBINATIONS)('the verifier journey (%s, %s)', (lang, viewport) =>
     expect(await verdictOf(page)).toContain(words.valid);
     expect(new URL(page.url()).pathname).toBe('/check');
     await expect.poll(() => page.locator('.facts').innerText()).toContain('Wang Fang');
-    // The title in both languages; the learning outcomes named in the reader's language (the credential signs English).
+    // The title in both languages; learning outcomes and issuer named in the reader's language (credentials sign English).
     await expect.poll(() => page.locator('.facts').innerText()).toContain('动力电池包装配');
     await expect.poll(() => page.locator('.facts').innerText()).toContain(words.outcome);
+    await expect.poll(() => page.locator('.facts').innerText()).toContain(words.issuer);
     const facts = await page.locator('.facts').innerText();
     expect(facts).toContain('EV battery pack assembly');
     expect(facts).toContain('Merit');

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse } from '@skillpass/domain';
-import { templateUrl } from '@skillpass/services';
+import { issuerUrl, templateUrl } from '@skillpass/services';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 
 const MAX_URIS = 100;
-/** Template ids are generated (`tpl_…`): anything else after the prefix names no template, and is not looked up. */
-const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Template and issuer ids are plain tokens: anything else after the prefix names nothing, and is not looked up. */
+const PLAIN_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 const uriSchema = builtOnFirstUse(() => z.string().check(z.minLength(1), z.maxLength(300)));
 const labelsQuerySchema = builtOnFirstUse(() =>
   z.object({
@@ -25,19 +25,20 @@ const labelsResponseSchema = builtOnFirstUse(() =>
 
 /**
  * Names, in English and Chinese, of what a profile or a credential refers to by URI: ESCO skills and occupations,
- * and this platform's credential templates (the achievement a credential names). Both languages in one answer, so
+ * and this platform's credential templates and issuers (the achievement and the issuer a credential names). Both languages in one answer, so
  * a page can switch language without asking again; where a concept has no Chinese label, `zh` repeats English.
  */
 export function labelRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const templatePrefix = templateUrl(deps.publicOrigin, '');
+  const issuerPrefix = issuerUrl(deps.publicOrigin, '');
   app.openapi(
     createRoute({
       method: 'get',
       path: '/v1/labels',
       operationId: 'getLabels',
       security: [],
-      summary: 'Names of ESCO skills and occupations, and of credential templates, by URI, in English and Chinese',
+      summary: 'Names of ESCO skills and occupations, credential templates and issuers, by URI, in English and Chinese',
       description:
         `Public. Up to ${MAX_URIS} \`uri\` parameters (repeat it). URIs that name nothing known are left out of ` +
         '`labels`; `zh` repeats `en` where there is no Chinese name.',
@@ -58,14 +59,35 @@ export function labelRoutes(deps: ApiDeps): ApiApp {
       }
       await Promise.all(
         uris.map(async (one) => {
-          const templateId = one.startsWith(templatePrefix) ? one.slice(templatePrefix.length) : '';
-          if (!TEMPLATE_ID.test(templateId)) return;
-          const template = await deps.issuers.getTemplate(templateId);
-          if (template) labels[one] = { en: template.title.en, zh: template.title.zh ?? template.title.en };
+          const found = one.startsWith(templatePrefix)
+            ? await named(
+                one.slice(templatePrefix.length),
+                (id) => deps.issuers.getTemplate(id),
+                (t) => t.title,
+              )
+            : one.startsWith(issuerPrefix)
+              ? await named(
+                  one.slice(issuerPrefix.length),
+                  (id) => deps.issuers.get(id),
+                  (i) => i.legalName,
+                )
+              : undefined;
+          if (found) labels[one] = { en: found.en, zh: found.zh ?? found.en };
         }),
       );
       return c.json({ labels, attribution: ESCO_ATTRIBUTION }, 200);
     },
   );
   return app;
+}
+
+/** The bilingual name of what `read` finds under a plain id; undefined for anything else. */
+async function named<T>(
+  id: string,
+  read: (id: string) => Promise<T | undefined>,
+  nameOf: (found: T) => { en: string; zh?: string },
+): Promise<{ en: string; zh?: string } | undefined> {
+  if (!PLAIN_ID.test(id)) return undefined;
+  const found = await read(id);
+  return found === undefined ? undefined : nameOf(found);
 }

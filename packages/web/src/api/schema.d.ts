@@ -626,7 +626,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Names of ESCO skills and occupations, and of credential templates, by URI, in English and Chinese
+         * Names of ESCO skills and occupations, credential templates and issuers, by URI, in English and Chinese
          * @description Public. Up to 100 `uri` parameters (repeat it). URIs that name nothing known are left out of `labels`; `zh` repeats `en` where there is no Chinese name.
          */
         get: operations["getLabels"];

@@ -6,9 +6,9 @@ export interface Named {
 }
 
 /**
- * A credential's title in both languages, the reader's first: English as signed, Chinese as signed or else from the
- * credential template it names — only while that template's English title is the one signed, so a credential
- * cannot borrow another offering's Chinese name.
+ * A credential's title (or its issuer's name) in both languages, the reader's first: English as signed, Chinese as
+ * signed or else from the template (issuer) it names on this platform — only while that one's English name is the one
+ * signed, so a credential cannot borrow another offering's or organisation's Chinese name.
  */
 export function titlesOf(
   signed: { en?: string; zh?: string },

@@ -66,6 +66,8 @@ export interface CredentialFacts {
   workloadHours?: number;
   issuer?: string;
   issuerZh?: string;
+  /** The issuer's id: on this platform, its profile URL, under which its Chinese name is found. */
+  issuerId?: string;
   issuerRegion?: string;
   issuedOn?: string;
   validUntil?: string;
@@ -107,6 +109,7 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   set('workloadHours', num(eu.workloadHours));
   set('issuer', str(issuer.name) ?? str(credential.issuer));
   set('issuerZh', str(issuer.nameZh));
+  set('issuerId', str(issuer.id));
   set('issuerRegion', str(address.addressRegion));
   set('issuedOn', str(credential.awardedDate) ?? str(credential.validFrom));
   set('validUntil', str(credential.validUntil));

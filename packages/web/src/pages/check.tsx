@@ -241,17 +241,13 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
       void lookUpLabels([
         ...facts.outcomes.flatMap((outcome) => (outcome.uri ? [outcome.uri] : [])),
         ...(facts.achievementId ? [facts.achievementId] : []),
+        ...(facts.issuerId ? [facts.issuerId] : []),
       ]);
   }, [report]);
-  const titles = facts
-    ? titlesOf(
-        { en: facts.title, zh: facts.titleZh },
-        facts.achievementId
-          ? { en: knownLabelIn('en', facts.achievementId), zh: knownLabelIn('zh', facts.achievementId) }
-          : {},
-        locale.value,
-      )
-    : [];
+  const bilingual = (signed: { en?: string; zh?: string }, uri: string | undefined) =>
+    titlesOf(signed, uri ? { en: knownLabelIn('en', uri), zh: knownLabelIn('zh', uri) } : {}, locale.value);
+  const titles = facts ? bilingual({ en: facts.title, zh: facts.titleZh }, facts.achievementId) : [];
+  const [issuerName] = facts ? bilingual({ en: facts.issuer, zh: facts.issuerZh }, facts.issuerId) : [];
   return (
     <>
       <div class={`verdict ${view.good ? 'ok' : 'bad'}`} data-verdict={verdict}>
@@ -324,7 +320,7 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
           )}
           <dt>{t('check.facts.issuer')}</dt>
           <dd>
-            {facts.issuer}
+            <span lang={issuerName ? LANG_TAG[issuerName.lang] : undefined}>{issuerName?.text ?? facts.issuer}</span>
             {facts.issuerRegion && <span class="muted"> · {facts.issuerRegion}</span>}
             <span class="accredited">{t('check.facts.accredited')}</span>
           </dd>
