@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromFragment, parseCredentialText } from './input.ts';
+import { regionName } from '../graduate/places.ts';
+import { locale } from '../i18n.ts';
 import { titlesOf } from './names.ts';
 import { factsOf, showDetails, type VerificationReport, verdictOf } from './verdict.ts';
 
@@ -119,5 +121,15 @@ describe('the title in both languages', () => {
       { text: 'Welding', lang: 'en' },
       { text: '焊接', lang: 'zh' },
     ]);
+  });
+});
+
+describe('the issuer’s region', () => {
+  it('is a Delta province’s name in the chosen language, anything else as the credential gives it', () => {
+    locale.value = 'zh';
+    expect(regionName('Jiangsu')).toBe('江苏省');
+    expect(regionName('Bavaria')).toBe('Bavaria');
+    locale.value = 'en';
+    expect(regionName('jiangsu')).toBe('Jiangsu');
   });
 });

@@ -6,6 +6,7 @@ import { cameraAvailable, decodeImageFile, scanCamera } from '../check/scan.ts';
 import { authentic, factsOf, showDetails, type Verdict, type VerificationReport, verdictOf } from '../check/verdict.ts';
 import { useTitle } from '../components/title.ts';
 import { titlesOf } from '../check/names.ts';
+import { regionName } from '../graduate/places.ts';
 import { formatDate, formatDateTime, type Locale, locale, t } from '../i18n.ts';
 import { knownLabelIn, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
@@ -321,7 +322,7 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
           <dt>{t('check.facts.issuer')}</dt>
           <dd>
             <span lang={issuerName ? LANG_TAG[issuerName.lang] : undefined}>{issuerName?.text ?? facts.issuer}</span>
-            {facts.issuerRegion && <span class="muted"> · {facts.issuerRegion}</span>}
+            {facts.issuerRegion && <span class="muted"> · {regionName(facts.issuerRegion)}</span>}
             <span class="accredited">{t('check.facts.accredited')}</span>
           </dd>
           {facts.issuedOn && (
