@@ -54,6 +54,28 @@ describe('security headers on every API response', () => {
   });
 });
 
+describe('GET /verify, where every verifyUrl points', () => {
+  const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+  it("sends a browser on to the web app's verify page, query kept (the fragment stays with the browser)", async () => {
+    const plain = await rt.call('GET', '/verify', { headers: { Accept: BROWSER_ACCEPT } });
+    expect(plain.status).toBe(302);
+    expect(plain.headers.get('location')).toBe('/check');
+    expectHeaders(plain.headers, 'other');
+    const withQuery = await rt.call('GET', '/verify?id=cred_X&lang=zh', { headers: { Accept: BROWSER_ACCEPT } });
+    expect(withQuery.status).toBe(302);
+    expect(withQuery.headers.get('location')).toBe('/check?id=cred_X&lang=zh');
+  });
+
+  it('still gives other clients the self-contained page', async () => {
+    for (const accept of [undefined, '*/*', 'application/json']) {
+      const page = await rt.call('GET', '/verify', accept ? { headers: { Accept: accept } } : {});
+      expect(page.status, String(accept)).toBe(200);
+      expect(String(page.body)).toContain('验证证书');
+    }
+  });
+});
+
 describe('GET /auth/config', () => {
   it('tells the web app to use the local sign-in, without a token, cacheable', async () => {
     const res = await rt.call('GET', '/auth/config');

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
+import { BATTERY_CHEMISTRY } from './battery-template.ts';
 import { Api, graduateWithProfile, type Issued, issue, schoolWithTemplate, tampered } from './web/api.ts';
 import { checkPage, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
 
@@ -28,9 +29,15 @@ const WORDS = {
     notFound: 'No certificate with this number',
     garbage: 'This is not a certificate skillpass can read',
     network: 'skillpass could not be reached',
+    updating: 'Updating',
     holder: 'Issued to',
+    outcome: 'battery chemistry',
+    issuer: 'Suzhou Vocational Institute',
     signIn: 'Sign in',
     viewed: 'Viewed',
+    withdraw: 'Withdraw this application',
+    withdrawn: 'Withdrawn',
+    withdrewNote: 'An applicant withdrew their application',
     erased: 'Your account and its data were deleted.',
   },
   zh: {
@@ -40,9 +47,15 @@ const WORDS = {
     notFound: '没有此编号的证书',
     garbage: '这不是 skillpass 能识别的证书',
     network: '无法连接 skillpass',
+    updating: '正在更新',
     holder: '持证人',
+    outcome: '电池化学',
+    issuer: '苏州职业技术学院',
     signIn: '登录',
     viewed: '已查看',
+    withdraw: '撤回此申请',
+    withdrawn: '已撤回',
+    withdrewNote: '一位申请人撤回了对',
     erased: '您的账号及其数据已删除。',
   },
 } as const;
@@ -82,9 +95,18 @@ describe.each(COMBINATIONS)('the verifier journey (%s, %s)', (lang, viewport) =>
 
   it('opens a verify link: the verdict first, then to whom, what and by whom; then prints a dated report', async () => {
     const page = await openPage(browser, lang, viewport);
-    await page.goto(`${server.origin}/check#${valid.jwt}`);
+    // The credential's own public link (what its QR code and share button hold) lands on the verify page.
+    // (It names the origin npm start announces — localhost — where the test reaches it by address.)
+    const link = new URL(valid.verifyUrl);
+    expect(link.pathname + link.hash).toBe(`/verify#${valid.jwt}`);
+    await page.goto(`${server.origin}${link.pathname}${link.hash}`);
     expect(await verdictOf(page)).toContain(words.valid);
+    expect(new URL(page.url()).pathname).toBe('/check');
     await expect.poll(() => page.locator('.facts').innerText()).toContain('Wang Fang');
+    // The title in both languages; learning outcomes and issuer named in the reader's language (credentials sign English).
+    await expect.poll(() => page.locator('.facts').innerText()).toContain('动力电池包装配');
+    await expect.poll(() => page.locator('.facts').innerText()).toContain(words.outcome);
+    await expect.poll(() => page.locator('.facts').innerText()).toContain(words.issuer);
     const facts = await page.locator('.facts').innerText();
     expect(facts).toContain('EV battery pack assembly');
     expect(facts).toContain('Merit');
@@ -111,9 +133,9 @@ describe.each(COMBINATIONS)('the verifier journey (%s, %s)', (lang, viewport) =>
     await page.context().close();
   });
 
-  it('says revoked for a revoked credential', async () => {
+  it('says revoked for a revoked credential, opened by the short link a QR code holds', async () => {
     const page = await openPage(browser, lang, viewport);
-    await page.goto(`${server.origin}/check#id=${revoked.credentialId}`);
+    await page.goto(`${server.origin}/verify#id=${revoked.credentialId}`);
     expect(await verdictOf(page)).toContain(words.revoked);
     await checkPage(page, `check revoked ${lang} ${viewport}`);
     await page.context().close();
@@ -145,7 +167,7 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
   const words = WORDS[lang];
   const name = `e2e-grad-${lang}-${viewport}`;
 
-  it('signs in, builds a profile, sees matches, applies, is notified, keeps credentials, exports, erases', async () => {
+  it('signs in, builds a profile, sees matches, applies, is notified, withdraws, keeps credentials, exports, erases', async () => {
     const page = await openPage(browser, lang, viewport);
     await page.goto(`${server.origin}/`);
     await checkPage(page, `home ${lang} ${viewport}`);
@@ -206,8 +228,9 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     );
     const application = items[0]!;
     const job = await api.call<{ employerId: string }>('GET', `/v1/jobs/${application.jobId}`);
+    const employerToken = await api.token('employer', job.employerId);
     await api.call('PATCH', `/v1/applications/${application.applicationId}`, {
-      token: await api.token('employer', job.employerId),
+      token: employerToken,
       body: { status: 'viewed' },
     });
     await expect
@@ -224,6 +247,27 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     await page.locator('nav a[href="/applications"]').click();
     await expect.poll(() => page.locator('.timeline').first().innerText(), { timeout: 60_000 }).toContain(words.viewed);
     await checkPage(page, `applications ${lang} ${viewport}`);
+
+    // The graduate withdraws, after a confirmation; the employer is told, in the language it reads.
+    await page.locator('.card > button', { hasText: words.withdraw }).first().click();
+    await page.locator('.confirm button.danger').waitFor();
+    await checkPage(page, `withdraw confirmation ${lang} ${viewport}`);
+    await page.locator('.confirm button.danger').click();
+    await expect.poll(() => page.locator('main .card > .tag').first().innerText()).toContain(words.withdrawn);
+    expect(await page.locator('.card > button', { hasText: words.withdraw }).count()).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (
+            await api.call<{ items: Array<{ applicationId: string; title: string }> }>(
+              'GET',
+              `/v1/employers/me/notifications?lang=${lang}`,
+              { token: employerToken },
+            )
+          ).items.filter((note) => note.applicationId === application.applicationId),
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toEqual([expect.objectContaining({ title: expect.stringContaining(words.withdrewNote) })]);
 
     // A school issues a credential: the wallet lists it, opens it, shares it and downloads it.
     const profile = await api.call<{ graduateId: string }>('GET', '/v1/profiles/me', { token: graduate });
@@ -253,4 +297,88 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     await page.context().close();
     // A whole journey of a dozen pages, each waiting on the real stack: generous on a slow, busy machine.
   }, 600_000);
+});
+
+describe.each<[Lang, Viewport]>([
+  ['en', 'desktop'],
+  ['zh', 'phone'],
+])('a graduate’s matches as they change (%s, %s)', (lang, viewport) => {
+  const words = WORDS[lang];
+  const name = `e2e-fresh-${lang}-${viewport}`;
+
+  it('marks a job "new" from its notification, and says "updating" while the API is still applying changes', async () => {
+    // A graduate who asked for personalised matching in Suzhou; then a job in Suzhou that needs their skill.
+    const graduate = await api.token('graduate', name);
+    await api.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: {
+        displayName: name,
+        contactEmail: `${name}@example.com`,
+        skills: [{ uri: BATTERY_CHEMISTRY, proficiency: 3 }],
+        preferredPlaces: [{ kind: 'delta', cityCode: '320500' }],
+        consents: { personalisedMatching: true, discoverable: false },
+      },
+    });
+    // Only a job that arrives after the profile is in the index is "new" to it: wait for the pipeline to settle.
+    await expect
+      .poll(
+        async () =>
+          (await api.call<{ upToDate: boolean }>('GET', '/v1/profiles/me/matches', { token: graduate })).upToDate,
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toBe(true);
+    const posted = await api.call<{ id: string }>('POST', '/v1/jobs', {
+      token: await api.token('employer', `e2e-employer-${lang}`),
+      body: {
+        title: { en: `Battery technician ${lang}`, zh: `电池技术员 ${lang}` },
+        description: 'Battery pack testing.',
+        requiredSkills: [{ uri: BATTERY_CHEMISTRY, importance: 'essential', minProficiency: 1 }],
+        place: { kind: 'delta', cityCode: '320500' },
+        closingDate: '2999-01-01',
+      },
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await api.call<{ items: Array<{ kind: string; jobIds: string[] }> }>(
+              'GET',
+              '/v1/profiles/me/notifications',
+              { token: graduate },
+            )
+          ).items.some((note) => note.kind === 'new-matches' && note.jobIds.includes(posted.id)),
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toBe(true);
+
+    const page = await openPage(browser, lang, viewport);
+    await page.goto(`${server.origin}/sign-in`);
+    await page.locator('#name').fill(name);
+    await page.locator('form button[type=submit]').click();
+    const card = page.locator('.match-list > li', { has: page.locator(`a[href="/jobs/${posted.id}"]`) });
+    await card.waitFor({ timeout: 120_000 });
+    expect(await card.locator('.tag.new').innerText()).toBe(lang === 'zh' ? '新' : 'New');
+    expect(await page.locator('.notice.updating').count()).toBe(0);
+
+    // The API answers that changes are still being applied: the page says so, and reads again until they are.
+    let stale = true;
+    await page.route('**/v1/profiles/me/matches*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, upToDate: !stale } });
+    });
+    await page.locator('nav a[href="/matches"]').click();
+    await page.locator('.notice.updating').waitFor();
+    expect(await page.locator('.notice.updating').innerText()).toContain(words.updating);
+    await checkPage(page, `matches updating ${lang} ${viewport}`);
+    stale = false;
+    await page.locator('.notice.updating').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await card.count()).toBe(1);
+
+    // The saved profile holds skill URIs: the editor names them in the page's language, not by id.
+    await page.locator('nav a[href="/profile"]').click();
+    await page.locator('#displayName').waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(words.outcome);
+    await page.context().close();
+  }, 300_000);
 });

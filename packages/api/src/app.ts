@@ -19,6 +19,7 @@ import { issuerDidRoutes } from './routes/issuer-did.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { skillRoutes } from './routes/skills.ts';
 import { walletPickupRoutes } from './routes/wallet-pickup.ts';
 
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(employerRoutes(deps));
   app.routeModule(jobRoutes(deps));
   app.routeModule(skillRoutes(deps));
+  app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(issuerRoutes(deps));
   app.routeModule(templateRoutes(deps));

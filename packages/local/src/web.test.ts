@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isApiPath, serveWebApp } from './web.ts';
 
@@ -32,6 +33,22 @@ describe('serving the web app next to the API', () => {
     expect(asset.headers.get('Cache-Control')).toContain('immutable');
     expect(asset.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(get('/assets/gone-123.js')!.status).toBe(404);
+  });
+
+  it('sends text gzipped to a client that takes gzip, and as it is to one that does not', async () => {
+    const compressed = serveWebApp(
+      new Request('http://localhost/assets/index-abc.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } }),
+      dist,
+    )!;
+    expect(compressed.headers.get('Content-Encoding')).toBe('gzip');
+    expect(compressed.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe('console.log(1)');
+    const page = serveWebApp(new Request('http://localhost/check', { headers: { 'Accept-Encoding': 'gzip' } }), dist)!;
+    expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString()).toContain('<title>app</title>');
+    const plain = get('/assets/index-abc.js')!;
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(plain.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(await plain.text()).toBe('console.log(1)');
   });
 
   it('leaves API paths, other methods, hidden files and paths outside dist/ alone', async () => {

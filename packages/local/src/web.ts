@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { securityHeaders } from '@skillpass/api';
 
 /**
@@ -126,13 +127,30 @@ export function serveWebApp(request: Request, dist = WEB_DIST): Response | undef
   if (!existsSync(target)) return undefined;
   const type = TYPES[extname(target)] ?? 'application/octet-stream';
   const html = type.startsWith('text/html');
-  const body = request.method === 'HEAD' ? null : readFileSync(target);
+  const compressible = COMPRESSIBLE.test(type);
+  const gzip = compressible && /\bgzip\b/i.test(request.headers.get('Accept-Encoding') ?? '');
+  const body = request.method === 'HEAD' ? null : gzip ? gzipped(target) : readFileSync(target);
   return new Response(body, {
     status: 200,
     headers: {
       'Content-Type': type,
       'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       ...securityHeaders(html ? 'html' : 'other'),
     },
   });
+}
+
+/** Text is sent gzipped to browsers that take it, as CloudFront does in AWS: a phone on a slow network waits less. */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
+const gzipCache = new Map<string, { mtimeMs: number; body: Uint8Array<ArrayBuffer> }>();
+
+function gzipped(file: string): Uint8Array<ArrayBuffer> {
+  const { mtimeMs } = statSync(file);
+  const cached = gzipCache.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.body;
+  const body = new Uint8Array(gzipSync(readFileSync(file), { level: 9 }));
+  gzipCache.set(file, { mtimeMs, body });
+  return body;
 }

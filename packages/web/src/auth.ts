@@ -40,19 +40,40 @@ export function rolesOf(claims: Record<string, unknown>): Role[] {
   return Array.isArray(groups) ? ROLES.filter((role) => groups.includes(role)) : [];
 }
 
+let refreshing: Promise<void> | undefined;
+
 export function startSession(next: Session): void {
   session.value = next;
   clearTimeout(refreshTimer);
-  const refresh = next.refresh;
-  if (!refresh) return;
+  if (!next.refresh) return;
   // A minute before expiry, trade the refresh token for new tokens; on failure the session ends.
   const delay = Math.max(5_000, next.expiresAt - Date.now() - 60_000);
-  refreshTimer = setTimeout(() => {
-    refreshTokens(refresh.config, refresh.token).then(
+  refreshTimer = setTimeout(() => void refreshSession(), delay);
+}
+
+/** One refresh at a time: the timer and a request that finds the token stale share it. */
+function refreshSession(): Promise<void> {
+  const refresh = session.peek()?.refresh;
+  if (!refresh) return Promise.resolve();
+  refreshing ??= refreshTokens(refresh.config, refresh.token)
+    .then(
       (tokens) => startSession(sessionFromTokens(tokens, refresh.config, refresh.token)),
       () => signOutLocally(),
-    );
-  }, delay);
+    )
+    .finally(() => {
+      refreshing = undefined;
+    });
+  return refreshing;
+}
+
+/**
+ * The access token to send now. A phone that slept past the refresh timer (timers do not run while it sleeps)
+ * would otherwise send an expired token: one about to expire is refreshed first, when a refresh token is held.
+ */
+export async function currentAccessToken(): Promise<string | undefined> {
+  const now = session.peek();
+  if (now?.refresh && now.expiresAt - Date.now() < 30_000) await refreshSession();
+  return session.peek()?.accessToken;
 }
 
 export function sessionFromTokens(tokens: TokenSet, config: CognitoConfig, previousRefresh?: string): Session {

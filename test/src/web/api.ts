@@ -31,6 +31,8 @@ export class Api {
 export interface Issued {
   credentialId: string;
   jwt: string;
+  /** What the credential's public link and QR code open: `<origin>/verify#<jwt>`. */
+  verifyUrl: string;
 }
 
 /** A registered, accredited school with one micro-credential offering. */
@@ -67,11 +69,12 @@ export async function issue(
   school: { token: string; templateId: string },
   graduateId: string,
 ): Promise<Issued> {
-  const issued = await api.call<{ jwt: string; credential: { credentialId: string } }>('POST', '/v1/credentials', {
-    token: school.token,
-    body: { templateId: school.templateId, holder: { graduateId }, grade: 'Merit' },
-  });
-  return { credentialId: issued.credential.credentialId, jwt: issued.jwt };
+  const issued = await api.call<{ jwt: string; verifyUrl: string; credential: { credentialId: string } }>(
+    'POST',
+    '/v1/credentials',
+    { token: school.token, body: { templateId: school.templateId, holder: { graduateId }, grade: 'Merit' } },
+  );
+  return { credentialId: issued.credential.credentialId, jwt: issued.jwt, verifyUrl: issued.verifyUrl };
 }
 
 /** The same credential with another holder name in its payload: the signature no longer matches. */

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { session } from '../auth.ts';
+import { currentAccessToken } from '../auth.ts';
 import { locale } from '../i18n.ts';
 import type { paths } from './schema.d.ts';
 
@@ -10,8 +10,8 @@ import type { paths } from './schema.d.ts';
 export const api = createClient<paths>({ baseUrl: typeof location === 'undefined' ? '' : location.origin });
 
 api.use({
-  onRequest({ request }) {
-    const token = session.value?.accessToken;
+  async onRequest({ request }) {
+    const token = await currentAccessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     request.headers.set('Accept-Language', locale.value);
     return request;

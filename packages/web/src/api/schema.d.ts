@@ -723,6 +723,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Names of ESCO skills and occupations, credential templates and issuers, by URI, in English and Chinese
+         * @description Public. Up to 100 `uri` parameters (repeat it). URIs that name nothing known are left out of `labels`; `zh` repeats `en` where there is no Chinese name.
+         */
+        get: operations["getLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/occupations": {
         parameters: {
             query?: never;
@@ -1002,7 +1022,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The verification page (English and Chinese); reads the credential from the URL fragment */
+        /**
+         * Where every verifyUrl points: browsers go on to the web app's verify page
+         * @description A browser (`Accept` naming `text/html`) is redirected to the web app's verify page `/check`, query kept; the credential travels in the URL fragment, which browsers carry across a redirect whose Location has none. Other clients get a self-contained bilingual page that reads the fragment itself.
+         */
         get: operations["getVerifyPage"];
         put?: never;
         post?: never;
@@ -4097,6 +4120,45 @@ export interface operations {
             };
         };
     };
+    getLabels: {
+        parameters: {
+            query: {
+                uri: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Labels by URI */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribution: string;
+                        labels: {
+                            [key: string]: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchOccupations: {
         parameters: {
             query: {
@@ -5310,6 +5372,13 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description To the web app's verify page, `/check` */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromFragment, parseCredentialText } from './input.ts';
+import { regionName } from '../graduate/places.ts';
+import { locale } from '../i18n.ts';
+import { titlesOf } from './names.ts';
 import { factsOf, showDetails, type VerificationReport, verdictOf } from './verdict.ts';
 
 const passed = { result: 'passed' as const, message: 'ok' };
@@ -59,8 +62,9 @@ describe('credential facts', () => {
       credentialSubject: {
         name: 'Li Wei',
         achievement: {
+          id: 'https://x/credential-templates/tpl_1',
           name: 'Industrial robot operation',
-          alignment: [{ targetName: 'operate robots' }, { targetName: 'weld' }],
+          alignment: [{ targetName: 'operate robots', targetUrl: 'http://esco/robots' }, { targetName: 'weld' }],
           euMicroCredential: { eqfLevel: 4, chinaSkillLevel: 4, workloadEcts: 5 },
         },
         result: [{ value: 'Merit' }],
@@ -71,7 +75,8 @@ describe('credential facts', () => {
       title: 'Industrial robot operation',
       eqfLevel: 4,
       chinaSkillLevel: 4,
-      outcomes: ['operate robots', 'weld'],
+      achievementId: 'https://x/credential-templates/tpl_1',
+      outcomes: [{ name: 'operate robots', uri: 'http://esco/robots' }, { name: 'weld' }],
       grade: 'Merit',
       workloadEcts: 5,
       issuer: 'Suzhou Technician College',
@@ -98,5 +103,33 @@ describe('what a verifier brings', () => {
   it('passes anything else on as a credential to be reported unreadable', () => {
     expect(parseCredentialText('hello world!')).toEqual({ kind: 'jwt', jwt: 'hello world!' });
     expect(parseCredentialText('   ')).toBeNull();
+  });
+});
+
+describe('the title in both languages', () => {
+  it('puts the reader’s language first, taking Chinese from the template only when its English is the one signed', () => {
+    const template = { en: 'EV battery pack assembly', zh: '动力电池包装配' };
+    expect(titlesOf({ en: 'EV battery pack assembly' }, template, 'zh')).toEqual([
+      { text: '动力电池包装配', lang: 'zh' },
+      { text: 'EV battery pack assembly', lang: 'en' },
+    ]);
+    expect(titlesOf({ en: 'EV battery pack assembly' }, template, 'en').map((n) => n.lang)).toEqual(['en', 'zh']);
+    expect(titlesOf({ en: 'Forged other title' }, template, 'zh')).toEqual([
+      { text: 'Forged other title', lang: 'en' },
+    ]);
+    expect(titlesOf({ en: 'Welding', zh: '焊接' }, {}, 'en')).toEqual([
+      { text: 'Welding', lang: 'en' },
+      { text: '焊接', lang: 'zh' },
+    ]);
+  });
+});
+
+describe('the issuer’s region', () => {
+  it('is a Delta province’s name in the chosen language, anything else as the credential gives it', () => {
+    locale.value = 'zh';
+    expect(regionName('Jiangsu')).toBe('江苏省');
+    expect(regionName('Bavaria')).toBe('Bavaria');
+    locale.value = 'en';
+    expect(regionName('jiangsu')).toBe('Jiangsu');
   });
 });

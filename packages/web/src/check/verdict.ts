@@ -57,12 +57,17 @@ export interface CredentialFacts {
   description?: string;
   eqfLevel?: number;
   chinaSkillLevel?: number;
-  outcomes: string[];
+  /** Learning outcomes as signed: the name the issuer gave and, where given, the ESCO URI (named in any language). */
+  outcomes: Array<{ name: string; uri?: string }>;
+  /** The achievement's id: on this platform, its credential template, whose title has a Chinese form. */
+  achievementId?: string;
   grade?: string;
   workloadEcts?: number;
   workloadHours?: number;
   issuer?: string;
   issuerZh?: string;
+  /** The issuer's id: on this platform, its profile URL, under which its Chinese name is found. */
+  issuerId?: string;
   issuerRegion?: string;
   issuedOn?: string;
   validUntil?: string;
@@ -82,7 +87,11 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   const address = obj(issuer.address);
   const result = Array.isArray(subject.result) ? obj(subject.result[0]) : {};
   const outcomes = Array.isArray(achievement.alignment)
-    ? achievement.alignment.map((a) => str(obj(a).targetName)).filter((name): name is string => name !== undefined)
+    ? achievement.alignment.flatMap((a) => {
+        const name = str(obj(a).targetName);
+        const uri = str(obj(a).targetUrl);
+        return name === undefined ? [] : [uri === undefined ? { name } : { name, uri }];
+      })
     : [];
   const facts: CredentialFacts = { outcomes };
   const set = <K extends keyof CredentialFacts>(key: K, value: CredentialFacts[K] | undefined) => {
@@ -90,6 +99,7 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   };
   set('holder', str(subject.name));
   set('title', str(achievement.name) ?? str(credential.name));
+  set('achievementId', str(achievement.id));
   set('titleZh', str(obj(achievement.nameLanguages).zh) ?? str(achievement.nameZh));
   set('description', str(achievement.description));
   set('eqfLevel', num(eu.eqfLevel));
@@ -99,6 +109,7 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   set('workloadHours', num(eu.workloadHours));
   set('issuer', str(issuer.name) ?? str(credential.issuer));
   set('issuerZh', str(issuer.nameZh));
+  set('issuerId', str(issuer.id));
   set('issuerRegion', str(address.addressRegion));
   set('issuedOn', str(credential.awardedDate) ?? str(credential.validFrom));
   set('validUntil', str(credential.validUntil));

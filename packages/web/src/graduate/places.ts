@@ -6,6 +6,11 @@ export const CITIES = Object.keys(DELTA_CITIES) as DeltaCityCode[];
 
 export const provinceName = (code: DeltaProvinceCode) => pick(DELTA_PROVINCES[code]);
 export const cityName = (code: string) => (code in DELTA_CITIES ? pick(DELTA_CITIES[code as DeltaCityCode]) : code);
+/** A Delta province named in English (as an issuer's address gives its region), in the chosen language. */
+export const regionName = (region: string) => {
+  const code = PROVINCES.find((province) => DELTA_PROVINCES[province].en.toLowerCase() === region.trim().toLowerCase());
+  return code ? provinceName(code) : region;
+};
 export const citiesOf = (province: DeltaProvinceCode) =>
   CITIES.filter((city) => city.slice(0, 2) === province.slice(0, 2));
 

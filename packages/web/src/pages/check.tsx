@@ -5,13 +5,18 @@ import { type CredentialInput, fromFragment, parseCredentialText } from '../chec
 import { cameraAvailable, decodeImageFile, scanCamera } from '../check/scan.ts';
 import { authentic, factsOf, showDetails, type Verdict, type VerificationReport, verdictOf } from '../check/verdict.ts';
 import { useTitle } from '../components/title.ts';
-import { formatDate, formatDateTime, t } from '../i18n.ts';
+import { titlesOf } from '../check/names.ts';
+import { regionName } from '../graduate/places.ts';
+import { formatDate, formatDateTime, type Locale, locale, t } from '../i18n.ts';
+import { knownLabelIn, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import { navigate, route } from '../router.ts';
 
 type Outcome =
   | { kind: 'report'; report: VerificationReport; verdict: Verdict; checkedAt: Date }
   | { kind: 'error'; message: MessageKey };
+
+const LANG_TAG: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
 
 const CHECK_NAMES = [
   'format',
@@ -231,6 +236,19 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
   }, []);
   const view = VERDICT[verdict];
   const facts = report.credential && showDetails(report) ? factsOf(report.credential) : null;
+  useEffect(() => {
+    // Learning outcomes and the template's title named in both languages (the credential signs English names).
+    if (facts)
+      void lookUpLabels([
+        ...facts.outcomes.flatMap((outcome) => (outcome.uri ? [outcome.uri] : [])),
+        ...(facts.achievementId ? [facts.achievementId] : []),
+        ...(facts.issuerId ? [facts.issuerId] : []),
+      ]);
+  }, [report]);
+  const bilingual = (signed: { en?: string; zh?: string }, uri: string | undefined) =>
+    titlesOf(signed, uri ? { en: knownLabelIn('en', uri), zh: knownLabelIn('zh', uri) } : {}, locale.value);
+  const titles = facts ? bilingual({ en: facts.title, zh: facts.titleZh }, facts.achievementId) : [];
+  const [issuerName] = facts ? bilingual({ en: facts.issuer, zh: facts.issuerZh }, facts.issuerId) : [];
   return (
     <>
       <div class={`verdict ${view.good ? 'ok' : 'bad'}`} data-verdict={verdict}>
@@ -247,12 +265,11 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
           <dd class="big">{facts.holder ?? t('check.facts.holderUnnamed')}</dd>
           <dt>{t('check.facts.title')}</dt>
           <dd class="big">
-            {facts.title}
-            {facts.titleZh && facts.titleZh !== facts.title && (
-              <span class="alt" lang="zh-CN">
-                {facts.titleZh}
+            {titles.map((title, i) => (
+              <span key={title.lang} class={i === 0 ? undefined : 'alt'} lang={LANG_TAG[title.lang]}>
+                {title.text}
               </span>
-            )}
+            ))}
           </dd>
           {facts.eqfLevel !== undefined && (
             <>
@@ -290,19 +307,22 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
               <dt>{t('check.facts.outcomes')}</dt>
               <dd>
                 <ul class="tags">
-                  {facts.outcomes.map((name) => (
-                    <li key={name} lang="en">
-                      {name}
-                    </li>
-                  ))}
+                  {facts.outcomes.map((outcome) => {
+                    const named = outcome.uri && knownLabelIn(locale.value, outcome.uri);
+                    return (
+                      <li key={outcome.uri ?? outcome.name} lang={named ? LANG_TAG[locale.value] : 'en'}>
+                        {named || outcome.name}
+                      </li>
+                    );
+                  })}
                 </ul>
               </dd>
             </>
           )}
           <dt>{t('check.facts.issuer')}</dt>
           <dd>
-            {facts.issuer}
-            {facts.issuerRegion && <span class="muted"> · {facts.issuerRegion}</span>}
+            <span lang={issuerName ? LANG_TAG[issuerName.lang] : undefined}>{issuerName?.text ?? facts.issuer}</span>
+            {facts.issuerRegion && <span class="muted"> · {regionName(facts.issuerRegion)}</span>}
             <span class="accredited">{t('check.facts.accredited')}</span>
           </dd>
           {facts.issuedOn && (

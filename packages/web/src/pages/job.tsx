@@ -6,16 +6,17 @@ import { Courses } from '../components/courses.tsx';
 import { StatusTag } from '../components/status.tsx';
 import { useTitle } from '../components/title.ts';
 import { employerName } from '../graduate/explanation.ts';
-import { labelOf } from '../graduate/labels.ts';
+import { labelOf, remember } from '../labels.ts';
 import { placeName } from '../graduate/places.ts';
-import { formatDate, formatNumber, pick, t } from '../i18n.ts';
+import { formatDate, formatNumber, locale, pick, t } from '../i18n.ts';
 import type { PageProps } from '../page-props.ts';
 
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
 type Application = components['schemas']['Application'];
 
-async function loadJob(id: string) {
-  const { data } = await api.GET('/v1/jobs/{id}', { params: { path: { id } } });
+async function loadJob(id: string, lang: 'en' | 'zh') {
+  const { data } = await api.GET('/v1/jobs/{id}', { params: { path: { id }, query: { lang } } });
+  if (data) remember(lang, data.labels);
   return data;
 }
 
@@ -29,7 +30,7 @@ export default function JobPage({ params }: PageProps) {
   useTitle(() => (job.value && job.value !== 'failed' ? pick(job.value.title) : t('job.title')));
 
   useSignalEffect(() => {
-    loadJob(id).then(
+    loadJob(id, locale.value).then(
       (data) => {
         job.value = data ?? 'failed';
       },

@@ -4,13 +4,15 @@ import { api } from '../api/client.ts';
 import { Courses } from '../components/courses.tsx';
 import { useTitle } from '../components/title.ts';
 import { employerName, explanationView } from '../graduate/explanation.ts';
-import { labelOf, remember } from '../graduate/labels.ts';
+import { labelOf, remember } from '../labels.ts';
 import { newJobIds } from '../graduate/new-jobs.ts';
 import { placeName } from '../graduate/places.ts';
-import { formatDate, locale, pick, t } from '../i18n.ts';
+import { formatDate, formatDateTime, locale, pick, t } from '../i18n.ts';
 
 type MatchList = NonNullable<Awaited<ReturnType<typeof loadMatches>>>;
 type MatchItem = MatchList['items'][number];
+
+const REREAD_MS = 5_000;
 
 async function loadMatches(lang: 'en' | 'zh') {
   const { data, response } = await api.GET('/v1/profiles/me/matches', { params: { query: { lang, limit: 20 } } });
@@ -25,20 +27,26 @@ export default function Matches() {
 
   useSignalEffect(() => {
     const lang = locale.value;
-    loadMatches(lang).then(
-      (data) => {
-        state.value = data === null ? 'noProfile' : (data ?? 'failed');
-      },
-      () => {
-        state.value = 'failed';
-      },
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      loadMatches(lang).then(
+        (data) => {
+          state.value = data === null ? 'noProfile' : (data ?? 'failed');
+          // While the API says changes are still being applied, read the list again shortly.
+          if (data && !data.upToDate) timer = setTimeout(load, REREAD_MS);
+        },
+        () => {
+          state.value = 'failed';
+        },
+      );
+    void load();
     newJobIds().then(
       (ids) => {
         fresh.value = ids;
       },
       () => undefined,
     );
+    return () => clearTimeout(timer);
   });
 
   const value = state.value;
@@ -58,12 +66,19 @@ export default function Matches() {
       {typeof value === 'object' && (
         <>
           {value.mode === 'non-personalised' && <p class="notice">{t('matches.nonPersonalised')}</p>}
+          {!value.upToDate && (
+            <p class="notice updating" role="status">
+              <span aria-hidden="true">↻ </span>
+              {t('matches.updating')}
+            </p>
+          )}
           {value.items.length === 0 && <p>{t('matches.empty')}</p>}
           <ol class="match-list">
             {value.items.map((item) => (
               <MatchCard key={item.job.jobId} item={item} isNew={fresh.value.has(item.job.jobId)} />
             ))}
           </ol>
+          <p class="muted">{t('matches.asOf', { time: formatDateTime(value.computedAt) })}</p>
         </>
       )}
     </section>

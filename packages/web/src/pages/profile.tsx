@@ -5,7 +5,7 @@ import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
 import { useTitle } from '../components/title.ts';
-import { labelOf, remember } from '../graduate/labels.ts';
+import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.ts';
 import { locale, t } from '../i18n.ts';
 import type { MessageKey } from '../messages/en/index.ts';
@@ -52,6 +52,12 @@ export default function ProfilePage() {
     api.GET('/v1/profiles/me').then(
       ({ data }) => {
         isNew.value = !data;
+        // A saved profile holds URIs: their names, in both languages, before the list shows.
+        if (data)
+          void lookUpLabels([
+            ...data.skills.map((skill) => skill.uri),
+            ...data.desiredOccupations.flatMap((occupation) => (occupation.escoUri ? [occupation.escoUri] : [])),
+          ]);
         form.value = data
           ? {
               displayName: data.displayName,
@@ -292,6 +298,8 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
   const chosen = new Set(skills.map((s) => s.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, proficiency: 2 }]);
+    // Found in one language: its name in the other too, for when the graduate switches.
+    void lookUpLabels([uri]);
   };
 
   async function search(text: string) {
@@ -560,7 +568,10 @@ function OccupationsEditor({
                 type="button"
                 class="button small"
                 disabled={occupations.some((o) => o.escoUri === result.uri) || occupations.length >= 10}
-                onClick={() => onChange([...occupations, { escoUri: result.uri }])}
+                onClick={() => {
+                  onChange([...occupations, { escoUri: result.uri }]);
+                  void lookUpLabels([result.uri]);
+                }}
               >
                 {t('profile.skills.addNamed', { skill: result.label })}
               </button>

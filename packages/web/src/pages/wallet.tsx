@@ -4,11 +4,13 @@ import { generate } from 'lean-qr';
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { readClaims } from '../auth.ts';
+import { titlesOf } from '../check/names.ts';
 import { factsOf } from '../check/verdict.ts';
 import { useTitle } from '../components/title.ts';
 import { WalletOffer } from '../components/wallet-offer.tsx';
 import { download } from '../download.ts';
-import { formatDate, t } from '../i18n.ts';
+import { formatDate, locale, t } from '../i18n.ts';
+import { knownLabelIn, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 
 type Wallet = NonNullable<Awaited<ReturnType<typeof loadWallet>>>;
@@ -77,9 +79,22 @@ function IssuedCard({ credential, open, onToggle }: { credential: Issued; open: 
   const facts = factsOf(payload);
   const link = shareLink(credential.credentialId);
   const copied = useSignal(false);
+  useEffect(() => {
+    void lookUpLabels([
+      ...facts.outcomes.flatMap((outcome) => (outcome.uri ? [outcome.uri] : [])),
+      ...(facts.achievementId ? [facts.achievementId] : []),
+    ]);
+  }, [credential.jwt]);
+  const [title] = titlesOf(
+    { en: facts.title, zh: facts.titleZh },
+    facts.achievementId
+      ? { en: knownLabelIn('en', facts.achievementId), zh: knownLabelIn('zh', facts.achievementId) }
+      : {},
+    locale.value,
+  );
   return (
     <li class="card">
-      <h2>{facts.title ?? credential.templateId}</h2>
+      <h2 lang={title?.lang === 'zh' ? 'zh-CN' : 'en'}>{title?.text ?? credential.templateId}</h2>
       <p class="meta">
         {facts.issuer} · {t('wallet.issuedOn', { date: formatDate(credential.validFrom) })}
       </p>
@@ -96,11 +111,14 @@ function IssuedCard({ credential, open, onToggle }: { credential: Issued; open: 
           {facts.eqfLevel !== undefined && <p>{t('check.facts.level', { level: facts.eqfLevel })}</p>}
           {facts.outcomes.length > 0 && (
             <ul class="tags">
-              {facts.outcomes.map((name) => (
-                <li key={name} lang="en">
-                  {name}
-                </li>
-              ))}
+              {facts.outcomes.map((outcome) => {
+                const named = outcome.uri && knownLabelIn(locale.value, outcome.uri);
+                return (
+                  <li key={outcome.uri ?? outcome.name} lang={named ? (locale.value === 'zh' ? 'zh-CN' : 'en') : 'en'}>
+                    {named || outcome.name}
+                  </li>
+                );
+              })}
             </ul>
           )}
           <h3>{t('wallet.share')}</h3>

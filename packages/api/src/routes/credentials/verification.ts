@@ -28,6 +28,9 @@ const verifyRoute = (
     }),
   });
 
+/** A browser's navigation names HTML in `Accept`; fetch(), curl and API clients do not. */
+const wantsHtml = (accept: string | undefined) => accept !== undefined && /\btext\/html\b/i.test(accept);
+
 /** Public verification: the JSON API, the W3C VC API shape, and the page people open from a QR code. */
 export function verificationRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
@@ -95,11 +98,24 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
       path: '/verify',
       operationId: 'getVerifyPage',
       security: [],
-      summary: 'The verification page (English and Chinese); reads the credential from the URL fragment',
+      summary: "Where every verifyUrl points: browsers go on to the web app's verify page",
+      description:
+        "A browser (`Accept` naming `text/html`) is redirected to the web app's verify page `/check`, query kept; the " +
+        'credential travels in the URL fragment, which browsers carry across a redirect whose Location has none. ' +
+        'Other clients get a self-contained bilingual page that reads the fragment itself.',
       tags: ['Verification'],
-      responses: () => ({ 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } }),
+      responses: () => ({
+        200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } },
+        302: { description: "To the web app's verify page, `/check`" },
+      }),
     }),
-    (c) => c.html(VERIFY_PAGE, 200),
+    (c) => {
+      if (wantsHtml(c.req.header('Accept'))) {
+        const query = new URL(c.req.url).search;
+        return c.redirect(`/check${query}`, 302);
+      }
+      return c.html(VERIFY_PAGE, 200);
+    },
   );
   app.openapi(
     createRoute(pageAssetsRoute('/verify/assets', 'getVerifyPageAsset', ['Verification'], VERIFY_ASSETS)),

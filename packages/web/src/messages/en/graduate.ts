@@ -7,6 +7,9 @@ export const graduate = {
   'matches.courses': 'Courses that teach them',
   'matches.teaches': 'Teaches: {skills}',
   'matches.closes': 'Apply by {date}',
+  'matches.updating':
+    'Updating: jobs posted or changed a moment ago are still being added. This list refreshes by itself.',
+  'matches.asOf': 'List as of {time}',
   'matches.empty': 'No open jobs fit your profile yet. Add skills or more cities to see more.',
   'matches.noProfile': 'Tell us your skills first: then we can show the jobs that fit.',
   'matches.createProfile': 'Create my profile',

@@ -10,6 +10,8 @@ export const graduate: Translation<typeof en> = {
   'matches.courses': '可学习这些技能的课程',
   'matches.teaches': '教授：{skills}',
   'matches.closes': '截止日期：{date}',
+  'matches.updating': '正在更新：刚刚发布或修改的职位还在加入中，此列表会自动刷新。',
+  'matches.asOf': '列表更新于 {time}',
   'matches.empty': '暂时没有适合您简历的职位。添加更多技能或城市可以看到更多职位。',
   'matches.noProfile': '请先填写您的技能，我们才能为您推荐合适的职位。',
   'matches.createProfile': '创建我的简历',
