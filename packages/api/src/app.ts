@@ -4,6 +4,7 @@ import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(profileRoutes(deps));
   app.routeModule(employerRoutes(deps));
   app.routeModule(jobRoutes(deps));
+  app.routeModule(applicationRoutes(deps));
   app.routeModule(skillRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(issuerRoutes(deps));

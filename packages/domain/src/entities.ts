@@ -194,7 +194,7 @@ export const jobPostingSchema = builtOnFirstUse(() =>
 export type JobPosting = z.infer<ReturnType<typeof jobPostingSchema>>;
 
 export const applicationStatusSchema = builtOnFirstUse(() =>
-  z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected', 'withdrawn']),
+  z.enum(['submitted', 'viewed', 'interview', 'offer', 'hired', 'rejected', 'withdrawn']),
 );
 export type ApplicationStatus = z.infer<ReturnType<typeof applicationStatusSchema>>;
 
@@ -211,6 +211,41 @@ export const applicationSchema = builtOnFirstUse(() =>
   }),
 );
 export type Application = z.infer<ReturnType<typeof applicationSchema>>;
+
+/**
+ * What the employer keeps of an application once its graduate erased their data: the job, the moves and their
+ * times, and nothing about the person (no graduate id, no cover note).
+ */
+export const erasedApplicationSchema = builtOnFirstUse(() =>
+  z.object({
+    applicationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    applicantErased: z.literal(true),
+    status: applicationStatusSchema(),
+    history: z.array(z.object({ status: applicationStatusSchema(), at: isoDateTimeSchema() })),
+    erasedAt: isoDateTimeSchema(),
+    ...recordMetaSchemas(),
+  }),
+);
+export type ErasedApplication = z.infer<ReturnType<typeof erasedApplicationSchema>>;
+/** An application as its employer finds it: live, or kept anonymised after the graduate's erasure. */
+export type ApplicationRecord = Application | ErasedApplication;
+export const isErasedApplication = (record: ApplicationRecord): record is ErasedApplication =>
+  'applicantErased' in record && record.applicantErased === true;
+
+/** An employer's invitation to a ranked, consenting candidate to apply to one job; the graduate decides. */
+export const invitationSchema = builtOnFirstUse(() =>
+  z.object({
+    invitationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+    message: z.optional(z.string().check(z.maxLength(2_000))),
+    ...recordMetaSchemas(),
+  }),
+);
+export type Invitation = z.infer<ReturnType<typeof invitationSchema>>;
 
 export const issuerKindSchema = builtOnFirstUse(() =>
   z.enum(['school', 'training-centre', 'university', 'employer-assessor']),

@@ -63,6 +63,7 @@ export const sortKeyPrefixes = {
   application: 'APP#',
   notification: 'NOTE#',
   heldCredential: 'HELD#',
+  invitation: 'INVITE#',
   batchRecipient: 'R#',
 } as const;
 
@@ -86,6 +87,26 @@ export const entities = {
       GSI1SK: 'APP',
       GSI2PK: partitions.jobApplications(a.jobId),
       GSI2SK: `${a.createdAt}#${a.applicationId}`,
+    }),
+  }),
+  /** Kept for the employer when the graduate erases their data: outside their partition, and no `owner`. */
+  ErasedApplication: defineEntity({
+    name: 'ErasedApplication',
+    keyArgs: ['applicationId'],
+    key: (applicationId: string) => ({ PK: `ERASEDAPP#${applicationId}`, SK: 'APP' }),
+    indexes: (a: { applicationId: string; jobId: string; createdAt: string }) => ({
+      GSI1PK: partitions.applicationById(a.applicationId),
+      GSI1SK: 'APP',
+      GSI2PK: partitions.jobApplications(a.jobId),
+      GSI2SK: `${a.createdAt}#${a.applicationId}`,
+    }),
+  }),
+  Invitation: defineEntity({
+    name: 'Invitation',
+    keyArgs: ['graduateId', 'jobId'],
+    key: (graduateId: string, jobId: string) => ({
+      PK: partitions.graduate(graduateId),
+      SK: `${sortKeyPrefixes.invitation}${jobId}`,
     }),
   }),
   Notification: defineEntity({
