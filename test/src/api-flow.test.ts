@@ -326,6 +326,9 @@ describe('applications', () => {
       'interview',
       'offer',
     ]);
+    // No way back from an offer; hired (here by an admin) is final.
+    expect((await move(acme, 'viewed')).status).toBe(409);
+    expect((await move(admin, 'hired')).status).toBe(200);
     expect((await move(acme, 'rejected')).status).toBe(409);
     expect((await move(admin, 'rejected')).status).toBe(409);
   });

@@ -237,7 +237,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One application: to its employer with the applicant, to the graduate who applied as it stands
+         * @description The job's employer gets the applicant's contact and profile summary (see listJobApplications); the graduate gets their own application. Anyone else: 404, as for an application that does not exist.
+         */
+        get: operations["getApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -245,7 +249,7 @@ export interface paths {
         head?: never;
         /**
          * Move an application along (employer), or withdraw it (the graduate who applied)
-         * @description The employer moves `submitted → viewed → interview → offer | rejected`. The graduate who applied may only set `withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by either is a 403 (not theirs to make) or a 409 (not from this status).
+         * @description The employer moves `submitted → viewed → interview → offer → hired`, or to `rejected` from any of submitted, viewed, interview and offer; the graduate is notified of each move. The graduate who applied may only set `withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by either is a 403 (not theirs to make) or a 409 (not from this status, or the applicant erased their data). The history keeps every move with its time.
          */
         patch: operations["updateApplicationStatus"];
         trace?: never;
@@ -570,12 +574,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's applications (the owning employer) */
+        /**
+         * A job's applications, with each applicant's contact and profile summary (the owning employer)
+         * @description Oldest first. Each live application carries `applicant` (name, contact email, skills marked verified when a credential backs them, languages, education): applying is consent to share them with this employer; a withdrawn application shows none. An application whose graduate erased their data is kept anonymised (`applicantErased: true`, its status history, nothing personal).
+         */
         get: operations["listJobApplications"];
         put?: never;
         /**
          * Apply to a job
-         * @description One application per graduate and job: a repeat returns the existing one with 200.
+         * @description One application per graduate and job: a repeat returns the existing one with 200. Applying is the graduate's consent to share their name, contact email and profile summary with this job's employer.
          */
         post: operations["applyToJob"];
         delete?: never;
@@ -595,6 +602,26 @@ export interface paths {
         get: operations["listJobCandidates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/candidates/{graduateId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite one of my open job’s ranked candidates to apply
+         * @description Only a graduate on the job’s ranked candidate list (discoverable, personalised matching on) can be invited; anyone else is a 404. The graduate is notified and decides; their contact stays hidden until they apply. A repeat returns the first invitation with 200; a candidate who already applied is a 409.
+         */
+        post: operations["inviteCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -652,7 +679,7 @@ export interface paths {
         post?: never;
         /**
          * Erase my profile and everything derived from it
-         * @description Deletes the profile, applications, matches, index entries, notifications and idempotency records.
+         * @description Deletes the profile, applications, invitations, matches, index entries, notifications and idempotency records. Each employer applied to keeps an anonymised record of the application (its status history; no name, id, contact or cover note).
          */
         delete: operations["deleteMyProfile"];
         options?: never;
@@ -719,6 +746,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/profiles/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invitations to apply that employers sent me, newest first
+         * @description Applying to the job (applyToJob) is how I accept; ignoring it shares nothing.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/profiles/me/matches": {
         parameters: {
             query?: never;
@@ -747,7 +794,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My notifications (new matching jobs, application updates)
+         * My notifications (new matching jobs, application updates, invitations to apply)
          * @description Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).
          */
         get: operations["listMyNotifications"];
@@ -908,6 +955,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Shared by applying, with that job's employer only; absent once the application is withdrawn */
+        Applicant: {
+            contactEmail: string;
+            /** @default [] */
+            education: {
+                eqfLevel: number;
+                field: string;
+                graduationYear?: number;
+                institution: string;
+            }[];
+            /** @default [] */
+            languages: {
+                code: string;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            name: string;
+            skills: {
+                proficiency?: number;
+                uri: string;
+                /** @description backed by an active credential the applicant holds */
+                verified: boolean;
+            }[];
+        };
         Application: {
             applicationId: string;
             coverNote?: string;
@@ -919,11 +990,11 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             }[];
             jobId: string;
             /** @enum {string} */
-            status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -988,6 +1059,50 @@ export interface components {
             version: number;
             /** Format: uri */
             website?: string;
+        };
+        EmployerApplication: {
+            applicant?: components["schemas"]["Applicant"];
+            applicationId: string;
+            coverNote?: string;
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            graduateId: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            }[];
+            jobId: string;
+            /** @enum {string} */
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        } | components["schemas"]["ErasedApplication"];
+        /** @description The applicant erased their data: the job and the status history are kept, nothing personal */
+        ErasedApplication: {
+            /** @constant */
+            applicantErased: true;
+            applicationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            /** Format: date-time */
+            erasedAt: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            }[];
+            jobId: string;
+            /** @enum {string} */
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         GraduateProfile: {
             /** Format: date */
@@ -1069,6 +1184,18 @@ export interface components {
                 credentialId: string;
                 uri: string;
             }[];
+            version: number;
+        };
+        Invitation: {
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            graduateId: string;
+            invitationId: string;
+            jobId: string;
+            message?: string;
+            /** Format: date-time */
+            updatedAt: string;
             version: number;
         };
         Issuer: {
@@ -1238,11 +1365,11 @@ export interface components {
             createdAt: string;
             jobIds: string[];
             /** @enum {string} */
-            kind: "new-matches" | "application-status";
+            kind: "new-matches" | "application-status" | "job-invitation";
             notificationId: string;
             read: boolean;
             /** @enum {string} */
-            status?: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+            status?: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             /** @description in `lang` (or Accept-Language): en or zh */
             title: string;
         };
@@ -1865,6 +1992,64 @@ export interface operations {
             };
         };
     };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerApplication"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     updateApplicationStatus: {
         parameters: {
             query?: never;
@@ -1878,7 +2063,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+                    status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
                 };
             };
         };
@@ -3488,7 +3673,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Application"][];
+                        items: components["schemas"]["EmployerApplication"][];
                         nextCursor?: string;
                     };
                 };
@@ -3711,6 +3896,89 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                graduateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already invited: the first invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Invited; the graduate is notified */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4350,6 +4618,46 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invitation"][];
+                    };
                 };
             };
             /** @description Problem (401) */
