@@ -220,7 +220,11 @@ describe('inviting a candidate to apply', () => {
       (
         await rt.call('PUT', '/v1/profiles/me', {
           token: hidden.token,
-          body: { displayName: 'Hidden', contactEmail: 'h@example.com', skills: [{ uri: skillUri(1), proficiency: 3 }] },
+          body: {
+            displayName: 'Hidden',
+            contactEmail: 'h@example.com',
+            skills: [{ uri: skillUri(1), proficiency: 3 }],
+          },
         })
       ).status,
     ).toBe(201);

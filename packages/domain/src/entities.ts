@@ -118,6 +118,8 @@ export const employerInputSchema = builtOnFirstUse(() =>
       }),
     ),
     website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+    /** Shown on the public page and job pages; https only, so a page served over https never loads it insecurely. */
+    logoUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(500))),
     unifiedSocialCreditCode: z.optional(
       z
         .string()

@@ -437,7 +437,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An employer's public page: display name, city, description and how many jobs it has open
+         * An employer's public page: names, registered place, website, logo and how many jobs it has open
          * @description Public. Names and description in `lang` (or Accept-Language; en or zh). Nothing private: no credit code, no contact, no applications.
          */
         get: operations["getEmployer"];
@@ -458,13 +458,20 @@ export interface paths {
         };
         /** Read my organisation */
         get: operations["getMyEmployer"];
-        /** Create or replace my organisation */
+        /**
+         * Create or replace my organisation
+         * @description Name in English and Chinese, registered place, website, optional logo (https). `If-Match` optional: with one, a stale ETag is a 412.
+         */
         put: operations["replaceMyEmployer"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change parts of my organisation (JSON Merge Patch)
+         * @description `If-Match` optional, as for the profile: with one, a stale ETag is a 412. `null` removes a field.
+         */
+        patch: operations["updateMyEmployer"];
         trace?: never;
     };
     "/v1/employers/me/jobs": {
@@ -1038,6 +1045,8 @@ export interface components {
                 zh?: string;
             };
             employerId: string;
+            /** Format: uri */
+            logoUrl?: string;
             name: {
                 en: string;
                 zh?: string;
@@ -1389,12 +1398,24 @@ export interface components {
             city: string;
             description?: string;
             id: string;
+            logoUrl?: string;
             name: string;
             names: {
                 en: string;
                 zh?: string;
             };
             openJobs: number;
+            registeredPlace: {
+                /** @enum {string} */
+                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                /** @constant */
+                kind: "delta";
+            } | {
+                city: string;
+                country: string;
+                /** @constant */
+                kind: "elsewhere";
+            };
             website?: string;
         };
         SharedCredential: {
@@ -3066,6 +3087,8 @@ export interface operations {
                         en: string;
                         zh?: string;
                     };
+                    /** Format: uri */
+                    logoUrl?: string;
                     name: {
                         en: string;
                         zh?: string;
@@ -3117,6 +3140,86 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMyEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
