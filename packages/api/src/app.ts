@@ -9,6 +9,7 @@ import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
 import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
+import { issuerListRoutes } from './routes/credentials/issuer-lists.ts';
 import { issuerRoutes } from './routes/credentials/issuers.ts';
 import { statusRoutes } from './routes/credentials/status.ts';
 import { templateRoutes } from './routes/credentials/templates.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(verificationRoutes(deps));
   app.routeModule(wellKnownRoutes(deps));
   app.routeModule(batchRoutes(deps));
+  app.routeModule(issuerListRoutes(deps));
   app.routeModule(holderRoutes(deps));
   app.routeModule(vcApiIssuanceRoutes(deps));
   return app;

@@ -53,6 +53,7 @@ export const partitions = {
   allTemplates: () => 'TEMPLATES',
   openBatches: () => 'OPENBATCHES',
   issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
+  issuerBatches: (issuerId: string) => `ISSUER#${issuerId}#BATCHES`,
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
   /** Changes the pipeline has seen but not yet applied, per kind (`jobs`, `profiles`), scope and write shard. */
   pendingChanges: (kind: string, scope: string, shard: number | string) => `PENDING#${kind}#${scope}#${shard}`,
@@ -276,8 +277,12 @@ export const entities = {
     keyArgs: ['batchId'],
     key: (batchId: string) => ({ PK: partitions.batch(batchId), SK: 'BATCH' }),
     // Sparse: a batch is listed while rows are pending, so a restarted worker finds unfinished ones without a scan.
-    indexes: (b: { batchId: string; createdAt: string; open: boolean }) =>
-      b.open ? { GSI1PK: partitions.openBatches(), GSI1SK: `${b.createdAt}#${b.batchId}` } : {},
+    // GSI2 lists an issuer's batches, newest first.
+    indexes: (b: { batchId: string; issuerId: string; createdAt: string; open: boolean }) => ({
+      ...(b.open ? { GSI1PK: partitions.openBatches(), GSI1SK: `${b.createdAt}#${b.batchId}` } : {}),
+      GSI2PK: partitions.issuerBatches(b.issuerId),
+      GSI2SK: `${b.createdAt}#${b.batchId}`,
+    }),
   }),
   BatchRecipient: defineEntity({
     name: 'BatchRecipient',

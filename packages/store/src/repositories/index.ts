@@ -67,7 +67,7 @@ export function createRepositories(
     idempotency: new DynamoIdempotencyRepository(table, clock),
     matchingIndex: new DynamoMatchingIndexRepository(table, clock),
     issuers: new DynamoIssuerRepository(table, cursors, clock),
-    credentials: new DynamoCredentialRepository(table, clock),
+    credentials: new DynamoCredentialRepository(table, cursors, clock),
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },

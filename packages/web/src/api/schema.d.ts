@@ -261,7 +261,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The batches I issued, newest first, each with its progress */
+        get: operations["listMyCredentialBatches"];
         put?: never;
         /**
          * Issue a whole class: up to 10,000 recipients, as JSON or CSV
@@ -316,7 +317,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The credentials I issued, newest first; search by holder name or number, filter by template
+         * @description Only the caller's own. `q` matches part of the holder's name as signed into the credential, or of its number (`cred_…`), case-insensitively; `templateId` keeps one template. Paged with `cursor`.
+         */
+        get: operations["listMyIssuedCredentials"];
         put?: never;
         /**
          * Issue one signed micro-credential
@@ -1006,6 +1011,15 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CredentialBatchSummary: {
+            batchId: string;
+            createdAt: string;
+            failed: number;
+            issued: number;
+            pending: number;
+            templateId: string;
+            total: number;
+        };
         CredentialTemplate: {
             assessmentType: string;
             chinaOccupationCode?: string;
@@ -1205,6 +1219,37 @@ export interface components {
             message?: string;
             /** Format: date-time */
             updatedAt: string;
+            version: number;
+        };
+        /** @description An issued credential as its issuer lists it: its record and vc+jwt, without the Data Integrity proofs */
+        IssuedCredentialSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string;
+            holder: {
+                graduateId: string;
+                /** @constant */
+                kind: "graduate";
+            } | {
+                emailHash: string;
+                /** @constant */
+                kind: "external";
+                subjectId: string;
+            };
+            issuerId: string;
+            jwt: string;
+            skills: string[];
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusListId: string;
+            statusListIndex: number;
+            templateId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil?: string;
             version: number;
         };
         Issuer: {
@@ -2145,6 +2190,59 @@ export interface operations {
             };
         };
     };
+    listMyCredentialBatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my batches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CredentialBatchSummary"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createCredentialBatch: {
         parameters: {
             query?: {
@@ -2428,6 +2526,61 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyIssuedCredentials: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                q?: string;
+                templateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my credentials */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IssuedCredentialSummary"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
