@@ -98,3 +98,47 @@ describe("an issuer's batches", () => {
     expect((await rt.call('GET', '/v1/credential-batches')).status).toBe(401);
   });
 });
+
+describe('a status change with a reason', () => {
+  it('keeps the reason for the issuer, shows it to others only when made public, and is the issuer’s own', async () => {
+    const holder = await rt.token('grad-list-2', 'graduate');
+    const [credential] = (await list(school, '?q=li%20na')).body.items;
+    const id = credential.credentialId as string;
+    const path = (action: string) => `/v1/credentials/${id}/${action}`;
+    const privateReason = 'Assessment record under review';
+    expect(
+      (await rt.call('POST', path('suspend'), { token: await rt.token('school-other', 'issuer'), body: {} })).status,
+    ).toBe(404);
+    expect((await rt.call('POST', path('suspend'), { token: holder, body: {} })).status).toBe(403);
+    const suspended = await rt.call('POST', path('suspend'), { token: school, body: { reason: privateReason } });
+    expect(suspended.status).toBe(200);
+    expect(suspended.body.statusChanges).toEqual([
+      expect.objectContaining({ status: 'suspended', reason: privateReason, reasonPublic: false }),
+    ]);
+    const revoked = await rt.call('POST', path('revoke'), {
+      token: school,
+      body: { reason: 'Issued in error', reasonPublic: true },
+    });
+    expect(revoked.status).toBe(200);
+    // The issuer sees both reasons, in its list too.
+    const listed = (await list(school, `?q=${id}`)).body.items[0];
+    expect(listed.statusChanges.map((s: { reason?: string }) => s.reason)).toEqual([privateReason, 'Issued in error']);
+    // The holder sees the moves, and only the public reason.
+    const asHolder = await rt.call('GET', `/v1/credentials/${id}`, { token: holder });
+    expect(asHolder.body.statusChanges).toEqual([
+      expect.objectContaining({ status: 'suspended', reasonPublic: false }),
+      expect.objectContaining({ status: 'revoked', reason: 'Issued in error', reasonPublic: true }),
+    ]);
+    expect(asHolder.body.statusChanges[0]).not.toHaveProperty('reason');
+    const held = await rt.call('GET', '/v1/profiles/me/credentials', { token: holder });
+    expect(JSON.stringify(held.body)).not.toContain(privateReason);
+    // The public verification says revoked, and nothing of the private reason.
+    const verified = await rt.call('GET', `/v1/verify/by-number/${id}`);
+    expect(JSON.stringify(verified.body)).toContain('revoked');
+    expect(JSON.stringify(verified.body)).not.toContain(privateReason);
+    // A bad reason is a 400 naming it.
+    const bad = await rt.call('POST', path('reinstate'), { token: school, body: { reason: 'x'.repeat(1_001) } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+  });
+});

@@ -319,6 +319,15 @@ export const credentialTemplateSchema = builtOnFirstUse(() =>
 export type CredentialTemplate = z.infer<ReturnType<typeof credentialTemplateSchema>>;
 
 export const credentialStatusValueSchema = builtOnFirstUse(() => z.enum(['active', 'suspended', 'revoked']));
+export const credentialStatusChangeSchema = builtOnFirstUse(() =>
+  z.object({
+    status: credentialStatusValueSchema(),
+    at: isoDateTimeSchema(),
+    reason: z.optional(z.string().check(z.maxLength(1_000))),
+    reasonPublic: z.boolean(),
+  }),
+);
+export type CredentialStatusChange = z.infer<ReturnType<typeof credentialStatusChangeSchema>>;
 export const issuedCredentialSchema = builtOnFirstUse(() =>
   z.object({
     credentialId: z.string(),
@@ -338,7 +347,23 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     jwt: z.string(),
     /** The Data Integrity proofs securing the same credential (eddsa-rdfc-2022, ecdsa-rdfc-2019), when issued with them. */
     proof: z.optional(z.array(z.record(z.string(), z.unknown()))),
+    /**
+     * Each revocation, suspension and reinstatement with its reason. The issuer sees every reason; anyone else only
+     * those the issuer made public (`reasonPublic`), the others without their words.
+     */
+    statusChanges: z.optional(z.array(credentialStatusChangeSchema())),
     ...recordMetaSchemas(),
   }),
 );
 export type IssuedCredential = z.infer<ReturnType<typeof issuedCredentialSchema>>;
+
+/** A credential as someone other than its issuer sees it: reasons the issuer kept private are left out. */
+export function withoutPrivateReasons(credential: IssuedCredential): IssuedCredential {
+  if (!credential.statusChanges) return credential;
+  return {
+    ...credential,
+    statusChanges: credential.statusChanges.map(({ reason, ...change }) =>
+      change.reasonPublic && reason !== undefined ? { ...change, reason } : change,
+    ),
+  };
+}

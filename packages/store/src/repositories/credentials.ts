@@ -61,7 +61,11 @@ export interface CredentialRepository {
    * Moves a credential between active, suspended and revoked (revocation is final), flipping its
    * bit in the status list in the same transaction, so the list never disagrees with the credential.
    */
-  changeStatus(credentialId: string, to: IssuedCredential['status']): Promise<IssuedCredential>;
+  changeStatus(
+    credentialId: string,
+    to: IssuedCredential['status'],
+    why?: { reason?: string | undefined; reasonPublic?: boolean | undefined },
+  ): Promise<IssuedCredential>;
   /**
    * Claims a status-list index for a credential. The conditional create makes the claim atomic,
    * so two concurrent issuances never share an index; false means it was taken, pick another.
@@ -170,16 +174,23 @@ export class DynamoCredentialRepository implements CredentialRepository {
     return { items: result.items.map((item) => recordOf<IssuedCredential>(item)), nextCursor: result.nextCursor };
   }
 
-  async changeStatus(credentialId: string, to: IssuedCredential['status']): Promise<IssuedCredential> {
+  async changeStatus(
+    credentialId: string,
+    to: IssuedCredential['status'],
+    why: { reason?: string | undefined; reasonPublic?: boolean | undefined } = {},
+  ): Promise<IssuedCredential> {
     const current = await this.get(credentialId);
     if (!current) throw notFound('credential');
     assertCredentialStatusChange(current.status, to);
     if (current.status === to) return current;
+    const at = this.clock().toISOString();
+    const change = { status: to, at, ...(why.reason ? { reason: why.reason } : {}), reasonPublic: !!why.reasonPublic };
     const next: IssuedCredential = {
       ...current,
       status: to,
+      statusChanges: [...(current.statusChanges ?? []), change],
       version: current.version + 1,
-      updatedAt: this.clock().toISOString(),
+      updatedAt: at,
     };
     try {
       await this.table.doc.send(

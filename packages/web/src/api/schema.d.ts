@@ -385,7 +385,7 @@ export interface paths {
         put?: never;
         /**
          * Reinstate a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["reinstateCredential"];
         delete?: never;
@@ -405,7 +405,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["revokeCredential"];
         delete?: never;
@@ -425,7 +425,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["suspendCredential"];
         delete?: never;
@@ -1241,6 +1241,14 @@ export interface components {
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
+            statusChanges?: {
+                /** Format: date-time */
+                at: string;
+                reason?: string;
+                reasonPublic: boolean;
+                /** @enum {string} */
+                status: "active" | "suspended" | "revoked";
+            }[];
             statusListId: string;
             statusListIndex: number;
             templateId: string;
@@ -1487,6 +1495,14 @@ export interface components {
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
+            statusChanges?: {
+                /** Format: date-time */
+                at: string;
+                reason?: string;
+                reasonPublic: boolean;
+                /** @enum {string} */
+                status: "active" | "suspended" | "revoked";
+            }[];
             statusListId: string;
             statusListIndex: number;
             templateId: string;
@@ -2645,6 +2661,14 @@ export interface operations {
                             skills: string[];
                             /** @enum {string} */
                             status: "active" | "suspended" | "revoked";
+                            statusChanges?: {
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                                reasonPublic: boolean;
+                                /** @enum {string} */
+                                status: "active" | "suspended" | "revoked";
+                            }[];
                             statusListId: string;
                             statusListIndex: number;
                             templateId: string;
@@ -2752,6 +2776,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -2876,7 +2908,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -2906,6 +2945,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -2917,6 +2964,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
@@ -2966,7 +3022,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -2996,6 +3059,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -3007,6 +3078,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
@@ -3056,7 +3136,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -3086,6 +3173,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -3097,6 +3192,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
