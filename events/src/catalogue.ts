@@ -57,6 +57,12 @@ export const EVENT_DETAIL_SCHEMAS = {
     graduateId: z.string(),
     from: z.string(),
   }),
+  CandidateInvited: z.object({
+    invitationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+  }),
   CredentialIssued: z.object({
     credentialId: z.string(),
     issuerId: z.string(),

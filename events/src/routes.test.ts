@@ -40,6 +40,7 @@ describe('event routing', () => {
       'graduateMatching',
       'applicationNotifier',
       'employerNotifier',
+      'invitationNotifier',
       'matchNotifier',
       'credentialSkills',
     ]);

@@ -26,6 +26,7 @@ export const CONSUMER_SPECS = [
   defineConsumer({ name: 'graduateMatching', on: ['ProfileSubmitted', 'ProfileDeleted'] }),
   defineConsumer({ name: 'applicationNotifier', on: ['ApplicationStatusChanged'] }),
   defineConsumer({ name: 'employerNotifier', on: ['ApplicationWithdrawn'] }),
+  defineConsumer({ name: 'invitationNotifier', on: ['CandidateInvited'] }),
   defineConsumer({ name: 'matchNotifier', on: ['MatchesComputed'] }),
   defineConsumer({
     name: 'credentialSkills',

@@ -326,6 +326,9 @@ describe('applications', () => {
       'interview',
       'offer',
     ]);
+    // No way back from an offer; hired (here by an admin) is final.
+    expect((await move(acme, 'viewed')).status).toBe(409);
+    expect((await move(admin, 'hired')).status).toBe(200);
     expect((await move(acme, 'rejected')).status).toBe(409);
     expect((await move(admin, 'rejected')).status).toBe(409);
   });
@@ -373,6 +376,9 @@ describe('data rights', () => {
     const leftovers = (await scanTable(rt.table)).filter((item) => JSON.stringify(item).includes(carol.sub));
     expect(leftovers).toEqual([]);
     expect((await rt.call('GET', '/v1/profiles/me', { token: carol.token })).status).toBe(404);
-    expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme })).body.items).toEqual([]);
+    // The employer keeps the application anonymised: its moves, nothing about Carol.
+    expect((await rt.call('GET', `/v1/jobs/${jobId}/applications`, { token: acme })).body.items).toEqual([
+      expect.objectContaining({ applicantErased: true, status: 'viewed' }),
+    ]);
   });
 });

@@ -148,6 +148,7 @@ describe('GET /v1/employers/{id}: the public page of an employer', () => {
       name: 'Delta Welding Ltd',
       names: { en: 'Delta Welding Ltd', zh: '长三角焊接有限公司' },
       city: 'Suzhou',
+      registeredPlace: { kind: 'delta', cityCode: '320500' },
       description: 'We weld battery trays.',
       website: 'https://welding.example.com',
       // The closed job does not count.

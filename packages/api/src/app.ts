@@ -4,10 +4,12 @@ import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
 import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
+import { issuerListRoutes } from './routes/credentials/issuer-lists.ts';
 import { issuerRoutes } from './routes/credentials/issuers.ts';
 import { statusRoutes } from './routes/credentials/status.ts';
 import { templateRoutes } from './routes/credentials/templates.ts';
@@ -74,6 +76,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(profileRoutes(deps));
   app.routeModule(employerRoutes(deps));
   app.routeModule(jobRoutes(deps));
+  app.routeModule(applicationRoutes(deps));
   app.routeModule(skillRoutes(deps));
   app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
@@ -84,6 +87,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(verificationRoutes(deps));
   app.routeModule(wellKnownRoutes(deps));
   app.routeModule(batchRoutes(deps));
+  app.routeModule(issuerListRoutes(deps));
   app.routeModule(holderRoutes(deps));
   app.routeModule(vcApiIssuanceRoutes(deps));
   app.routeModule(walletPickupRoutes(deps));

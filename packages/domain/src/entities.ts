@@ -118,6 +118,8 @@ export const employerInputSchema = builtOnFirstUse(() =>
       }),
     ),
     website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
+    /** Shown on the public page and job pages; https only, so a page served over https never loads it insecurely. */
+    logoUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(500))),
     unifiedSocialCreditCode: z.optional(
       z
         .string()
@@ -194,7 +196,7 @@ export const jobPostingSchema = builtOnFirstUse(() =>
 export type JobPosting = z.infer<ReturnType<typeof jobPostingSchema>>;
 
 export const applicationStatusSchema = builtOnFirstUse(() =>
-  z.enum(['submitted', 'viewed', 'interview', 'offer', 'rejected', 'withdrawn']),
+  z.enum(['submitted', 'viewed', 'interview', 'offer', 'hired', 'rejected', 'withdrawn']),
 );
 export type ApplicationStatus = z.infer<ReturnType<typeof applicationStatusSchema>>;
 
@@ -211,6 +213,41 @@ export const applicationSchema = builtOnFirstUse(() =>
   }),
 );
 export type Application = z.infer<ReturnType<typeof applicationSchema>>;
+
+/**
+ * What the employer keeps of an application once its graduate erased their data: the job, the moves and their
+ * times, and nothing about the person (no graduate id, no cover note).
+ */
+export const erasedApplicationSchema = builtOnFirstUse(() =>
+  z.object({
+    applicationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    applicantErased: z.literal(true),
+    status: applicationStatusSchema(),
+    history: z.array(z.object({ status: applicationStatusSchema(), at: isoDateTimeSchema() })),
+    erasedAt: isoDateTimeSchema(),
+    ...recordMetaSchemas(),
+  }),
+);
+export type ErasedApplication = z.infer<ReturnType<typeof erasedApplicationSchema>>;
+/** An application as its employer finds it: live, or kept anonymised after the graduate's erasure. */
+export type ApplicationRecord = Application | ErasedApplication;
+export const isErasedApplication = (record: ApplicationRecord): record is ErasedApplication =>
+  'applicantErased' in record && record.applicantErased === true;
+
+/** An employer's invitation to a ranked, consenting candidate to apply to one job; the graduate decides. */
+export const invitationSchema = builtOnFirstUse(() =>
+  z.object({
+    invitationId: z.string(),
+    jobId: z.string(),
+    employerId: z.string(),
+    graduateId: z.string(),
+    message: z.optional(z.string().check(z.maxLength(2_000))),
+    ...recordMetaSchemas(),
+  }),
+);
+export type Invitation = z.infer<ReturnType<typeof invitationSchema>>;
 
 export const issuerKindSchema = builtOnFirstUse(() =>
   z.enum(['school', 'training-centre', 'university', 'employer-assessor']),
@@ -282,6 +319,15 @@ export const credentialTemplateSchema = builtOnFirstUse(() =>
 export type CredentialTemplate = z.infer<ReturnType<typeof credentialTemplateSchema>>;
 
 export const credentialStatusValueSchema = builtOnFirstUse(() => z.enum(['active', 'suspended', 'revoked']));
+export const credentialStatusChangeSchema = builtOnFirstUse(() =>
+  z.object({
+    status: credentialStatusValueSchema(),
+    at: isoDateTimeSchema(),
+    reason: z.optional(z.string().check(z.maxLength(1_000))),
+    reasonPublic: z.boolean(),
+  }),
+);
+export type CredentialStatusChange = z.infer<ReturnType<typeof credentialStatusChangeSchema>>;
 export const issuedCredentialSchema = builtOnFirstUse(() =>
   z.object({
     credentialId: z.string(),
@@ -301,7 +347,23 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     jwt: z.string(),
     /** The Data Integrity proofs securing the same credential (eddsa-rdfc-2022, ecdsa-rdfc-2019), when issued with them. */
     proof: z.optional(z.array(z.record(z.string(), z.unknown()))),
+    /**
+     * Each revocation, suspension and reinstatement with its reason. The issuer sees every reason; anyone else only
+     * those the issuer made public (`reasonPublic`), the others without their words.
+     */
+    statusChanges: z.optional(z.array(credentialStatusChangeSchema())),
     ...recordMetaSchemas(),
   }),
 );
 export type IssuedCredential = z.infer<ReturnType<typeof issuedCredentialSchema>>;
+
+/** A credential as someone other than its issuer sees it: reasons the issuer kept private are left out. */
+export function withoutPrivateReasons(credential: IssuedCredential): IssuedCredential {
+  if (!credential.statusChanges) return credential;
+  return {
+    ...credential,
+    statusChanges: credential.statusChanges.map(({ reason, ...change }) =>
+      change.reasonPublic && reason !== undefined ? { ...change, reason } : change,
+    ),
+  };
+}

@@ -5,7 +5,7 @@ import type { ApplicationStatus } from './entities.ts';
  * (kind, jobs, status, job title), so each reader gets them in the language they ask for.
  */
 export interface NotificationFacts {
-  kind: 'new-matches' | 'application-status' | 'application-withdrawn';
+  kind: 'new-matches' | 'application-status' | 'application-withdrawn' | 'job-invitation';
   jobIds: readonly string[];
   status?: ApplicationStatus | undefined;
   jobTitle?: { en: string; zh?: string | undefined } | undefined;
@@ -16,6 +16,7 @@ const STATUS_WORDS: Record<ApplicationStatus, { en: string; zh: string }> = {
   viewed: { en: 'was viewed by the employer', zh: '已被雇主查看' },
   interview: { en: 'moved to interview', zh: '已进入面试' },
   offer: { en: 'received an offer', zh: '已获得录用通知' },
+  hired: { en: 'was successful: you are hired', zh: '已成功，您已被录用' },
   rejected: { en: 'was not successful this time', zh: '本次未获成功' },
   withdrawn: { en: 'was withdrawn', zh: '已撤回' },
 };
@@ -27,6 +28,11 @@ export function notificationTitle(facts: NotificationFacts, lang: 'en' | 'zh'): 
     return lang === 'zh'
       ? `有 ${count} 个新职位与您的资料匹配。`
       : `${count} new job${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} your profile.`;
+  }
+  if (facts.kind === 'job-invitation') {
+    return lang === 'zh'
+      ? `有雇主邀请您申请「${title ?? '职位'}」，是否申请由您决定。`
+      : `An employer invites you to apply for ${title ?? 'a job'}. Whether you apply is up to you.`;
   }
   if (facts.kind === 'application-withdrawn') {
     return lang === 'zh'

@@ -35,6 +35,23 @@ describe('application moves', () => {
     expect(kindOf(() => assertApplicationTransition('submitted', 'viewed', 'employer'))).toBe('allowed');
     expect(kindOf(() => assertApplicationTransition('withdrawn', 'viewed', 'employer'))).toBe('conflict');
   });
+
+  it('let the employer hire after an offer only, and reject from any open status, an offer included', () => {
+    for (const from of ALL) {
+      const hire = from === 'offer' ? 'allowed' : 'conflict';
+      expect(
+        kindOf(() => assertApplicationTransition(from, 'hired', 'employer')),
+        `${from} → hired`,
+      ).toBe(hire);
+      const reject = WITHDRAWABLE_STATUSES.includes(from) ? 'allowed' : 'conflict';
+      expect(
+        kindOf(() => assertApplicationTransition(from, 'rejected', 'employer')),
+        `${from} → rejected`,
+      ).toBe(reject);
+    }
+    for (const to of ALL)
+      expect(kindOf(() => assertApplicationTransition('hired', to, 'employer'))).not.toBe('allowed');
+  });
 });
 
 describe('notification words', () => {
@@ -51,6 +68,15 @@ describe('notification words', () => {
     expect(notificationTitle({ kind: 'new-matches', jobIds: ['a', 'b'] }, 'en')).toBe('2 new jobs match your profile.');
     expect(notificationTitle({ kind: 'new-matches', jobIds: ['a'] }, 'en')).toBe('1 new job matches your profile.');
     expect(notificationTitle({ kind: 'new-matches', jobIds: ['a', 'b'] }, 'zh')).toBe('有 2 个新职位与您的资料匹配。');
+    expect(notificationTitle({ ...facts, status: 'hired' }, 'en')).toBe(
+      'Your application for Welder was successful: you are hired.',
+    );
+    expect(notificationTitle({ ...facts, status: 'hired' }, 'zh')).toBe('您对「焊工」的申请已成功，您已被录用。');
+    const invitation = { kind: 'job-invitation' as const, jobIds: ['j'], jobTitle: facts.jobTitle };
+    expect(notificationTitle(invitation, 'en')).toBe(
+      'An employer invites you to apply for Welder. Whether you apply is up to you.',
+    );
+    expect(notificationTitle(invitation, 'zh')).toBe('有雇主邀请您申请「焊工」，是否申请由您决定。');
   });
 });
 

@@ -1,12 +1,16 @@
 import type { ApplicationStatus, IssuedCredential, JobPosting } from './entities.ts';
 import { conflict, DomainError } from './errors.ts';
 
-/** Where an employer may move an application next. `offer`, `rejected` and `withdrawn` are final for employers. */
+/**
+ * Where an employer may move an application next: along `submitted → viewed → interview → offer → hired`, or to
+ * `rejected` from any open status (an offer included). `hired`, `rejected` and `withdrawn` are final.
+ */
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   submitted: ['viewed', 'rejected'],
   viewed: ['interview', 'rejected'],
   interview: ['offer', 'rejected'],
-  offer: [],
+  offer: ['hired', 'rejected'],
+  hired: [],
   rejected: [],
   withdrawn: [],
 };

@@ -56,6 +56,25 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
     });
   },
 
+  /** An employer invites a candidate to apply: the graduate hears of it, worded in their language when read. */
+  async invitationNotifier(event, { profiles, jobs, notifications }) {
+    if (!(await profiles.get(event.detail.graduateId))) return;
+    const job = await jobs.get(event.detail.jobId);
+    const facts = {
+      kind: 'job-invitation' as const,
+      jobIds: [event.detail.jobId],
+      ...(job ? { jobTitle: job.title } : {}),
+    };
+    await notifications.add({
+      notificationId: deterministicId('note', event.id),
+      graduateId: event.detail.graduateId,
+      ...facts,
+      title: notificationTitle(facts, 'en'),
+      read: false,
+      createdAt: event.occurredAt,
+    });
+  },
+
   /** A graduate withdrew: the employer hears of it (no name: the job and the application are enough to act). */
   async employerNotifier(event, { jobs, notifications }) {
     const job = await jobs.get(event.detail.jobId);

@@ -87,6 +87,22 @@ describe('domainEventsFromStreamRecord', () => {
     ]);
   });
 
+  it('maps a new invitation to CandidateInvited, and nothing for an erased application kept anonymised', () => {
+    const invitation = { entity: 'Invitation', invitationId: 'i', jobId: 'j', employerId: 'e', graduateId: 'g' };
+    expect(domainEventsFromStreamRecord(record('INSERT', invitation))).toMatchObject([
+      { type: 'CandidateInvited', detail: { invitationId: 'i', jobId: 'j', employerId: 'e', graduateId: 'g' } },
+    ]);
+    // Erased with the graduate: no event.
+    expect(domainEventsFromStreamRecord(record('REMOVE', undefined, invitation))).toEqual([]);
+    const kept = { entity: 'ErasedApplication', applicationId: 'a', jobId: 'j', employerId: 'e', status: 'offer' };
+    expect(domainEventsFromStreamRecord(record('INSERT', kept))).toEqual([]);
+    const application = { ...kept, entity: 'Application', graduateId: 'g' };
+    expect(domainEventsFromStreamRecord(record('REMOVE', undefined, application))).toEqual([]);
+    expect(
+      domainEventsFromStreamRecord(record('MODIFY', { ...application, status: 'hired' }, application)),
+    ).toMatchObject([{ type: 'ApplicationStatusChanged', detail: { from: 'offer', to: 'hired' } }]);
+  });
+
   it("dates an event by the record's own write time, to the millisecond, not the stream's coarse time", () => {
     const application = {
       entity: 'Application',

@@ -23,7 +23,15 @@ export interface StreamRecord {
  */
 type Image = Record<string, unknown>;
 
-const EVENT_ENTITIES = new Set(['Profile', 'Job', 'Application', 'IssuedCredential', 'HeldCredential', 'MatchSet']);
+const EVENT_ENTITIES = new Set([
+  'Profile',
+  'Job',
+  'Application',
+  'Invitation',
+  'IssuedCredential',
+  'HeldCredential',
+  'MatchSet',
+]);
 
 const isImage = (value: unknown): value is Image =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,6 +131,17 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
         detail: { ...refs, from: before.status, to: application.status },
       });
     }
+  } else if (entity === 'Invitation' && newImage && !oldImage) {
+    const invitation = newImage;
+    events.push({
+      type: 'CandidateInvited',
+      detail: {
+        invitationId: invitation.invitationId,
+        jobId: invitation.jobId,
+        employerId: invitation.employerId,
+        graduateId: invitation.graduateId,
+      },
+    });
   } else if (entity === 'IssuedCredential' && newImage) {
     const credential = newImage;
     const before = oldImage;

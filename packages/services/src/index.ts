@@ -1,3 +1,6 @@
+export * from './applications/applicants.ts';
+export * from './applications/erasure.ts';
+export * from './applications/invitations.ts';
 export * from './matching/maintenance.ts';
 export * from './matching/queries.ts';
 export * from './matching/skill-gaps.ts';

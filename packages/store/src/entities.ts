@@ -53,6 +53,7 @@ export const partitions = {
   allTemplates: () => 'TEMPLATES',
   openBatches: () => 'OPENBATCHES',
   issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
+  issuerBatches: (issuerId: string) => `ISSUER#${issuerId}#BATCHES`,
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
   /** Changes the pipeline has seen but not yet applied, per kind (`jobs`, `profiles`), scope and write shard. */
   pendingChanges: (kind: string, scope: string, shard: number | string) => `PENDING#${kind}#${scope}#${shard}`,
@@ -63,6 +64,7 @@ export const sortKeyPrefixes = {
   application: 'APP#',
   notification: 'NOTE#',
   heldCredential: 'HELD#',
+  invitation: 'INVITE#',
   batchRecipient: 'R#',
 } as const;
 
@@ -88,6 +90,26 @@ export const entities = {
       GSI1SK: 'APP',
       GSI2PK: partitions.jobApplications(a.jobId),
       GSI2SK: `${a.createdAt}#${a.applicationId}`,
+    }),
+  }),
+  /** Kept for the employer when the graduate erases their data: outside their partition, and no `owner`. */
+  ErasedApplication: defineEntity({
+    name: 'ErasedApplication',
+    keyArgs: ['applicationId'],
+    key: (applicationId: string) => ({ PK: `ERASEDAPP#${applicationId}`, SK: 'APP' }),
+    indexes: (a: { applicationId: string; jobId: string; createdAt: string }) => ({
+      GSI1PK: partitions.applicationById(a.applicationId),
+      GSI1SK: 'APP',
+      GSI2PK: partitions.jobApplications(a.jobId),
+      GSI2SK: `${a.createdAt}#${a.applicationId}`,
+    }),
+  }),
+  Invitation: defineEntity({
+    name: 'Invitation',
+    keyArgs: ['graduateId', 'jobId'],
+    key: (graduateId: string, jobId: string) => ({
+      PK: partitions.graduate(graduateId),
+      SK: `${sortKeyPrefixes.invitation}${jobId}`,
     }),
   }),
   Notification: defineEntity({
@@ -266,8 +288,12 @@ export const entities = {
     keyArgs: ['batchId'],
     key: (batchId: string) => ({ PK: partitions.batch(batchId), SK: 'BATCH' }),
     // Sparse: a batch is listed while rows are pending, so a restarted worker finds unfinished ones without a scan.
-    indexes: (b: { batchId: string; createdAt: string; open: boolean }) =>
-      b.open ? { GSI1PK: partitions.openBatches(), GSI1SK: `${b.createdAt}#${b.batchId}` } : {},
+    // GSI2 lists an issuer's batches, newest first.
+    indexes: (b: { batchId: string; issuerId: string; createdAt: string; open: boolean }) => ({
+      ...(b.open ? { GSI1PK: partitions.openBatches(), GSI1SK: `${b.createdAt}#${b.batchId}` } : {}),
+      GSI2PK: partitions.issuerBatches(b.issuerId),
+      GSI2SK: `${b.createdAt}#${b.batchId}`,
+    }),
   }),
   BatchRecipient: defineEntity({
     name: 'BatchRecipient',

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import {
   builtOnFirstUse,
+  type Employer,
+  type EmployerInput,
   employerInputSchema,
   employerSchema,
   notFound,
@@ -15,10 +17,13 @@ import {
   jsonContent,
   langQuerySchema,
   languageOf,
+  optionalIfMatch,
   pageQuerySchema,
   pageOf,
   problemResponses,
 } from '../http.ts';
+import { applyMergePatch } from '../merge-patch.ts';
+import { parseOrThrow } from '../validation.ts';
 import { jobViewSchema, jobViews, localized } from '../views.ts';
 
 const security = [{ bearer: [] }];
@@ -31,12 +36,19 @@ const publicEmployerSchema = builtOnFirstUse(() =>
       name: z.string(),
       names: z.object({ en: z.string(), zh: z.optional(z.string()) }),
       city: z.string(),
+      registeredPlace: employerInputSchema().shape.registeredPlace,
       description: z.optional(z.string()),
       website: z.optional(z.string()),
+      logoUrl: z.optional(z.string()),
       openJobs: z.int(),
     })
     .register(z.globalRegistry, { id: 'PublicEmployer' }),
 );
+
+function inputOf(employer: Employer): EmployerInput {
+  const { employerId: _e, version: _v, createdAt: _c, updatedAt: _u, ...input } = employer;
+  return input;
+}
 
 export function employerRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
@@ -48,14 +60,56 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/employers/me',
       operationId: 'replaceMyEmployer',
       summary: 'Create or replace my organisation',
+      description:
+        'Name in English and Chinese, registered place, website, optional logo (https). `If-Match` optional: with ' +
+        'one, a stale ETag is a 412.',
       tags,
       security,
       middleware: [employer] as const,
       request: () => ({ body: { content: { 'application/json': { schema: employerInputSchema() } }, required: true } }),
-      responses: () => ({ 200: jsonContent(employerResponseSchema(), 'Saved'), ...problemResponses(400, 401, 403) }),
+      responses: () => ({
+        200: jsonContent(employerResponseSchema(), 'Saved'),
+        ...problemResponses(400, 401, 403, 412),
+      }),
     }),
     async (c) => {
-      const saved = await deps.employers.put(c.get('principal').sub, c.req.valid('json'));
+      const saved = await deps.employers.put(c.get('principal').sub, c.req.valid('json'), optionalIfMatch(c));
+      c.header('ETag', etagOf(saved.version));
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/employers/me',
+      operationId: 'updateMyEmployer',
+      summary: 'Change parts of my organisation (JSON Merge Patch)',
+      description: '`If-Match` optional, as for the profile: with one, a stale ETag is a 412. `null` removes a field.',
+      tags,
+      security,
+      middleware: [employer] as const,
+      request: () => ({
+        body: {
+          content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } },
+          required: true,
+        },
+      }),
+      responses: () => ({
+        200: jsonContent(employerResponseSchema(), 'Updated'),
+        ...problemResponses(400, 401, 403, 404, 412),
+      }),
+    }),
+    async (c) => {
+      const patch = c.req.valid('json');
+      const saved = await deps.employers.update(
+        c.get('principal').sub,
+        (current) => {
+          if (!current) throw notFound('employer profile');
+          return parseOrThrow(employerInputSchema(), applyMergePatch(inputOf(current), patch));
+        },
+        optionalIfMatch(c),
+      );
       c.header('ETag', etagOf(saved.version));
       return c.json(saved, 200);
     },
@@ -156,7 +210,7 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
       method: 'get',
       path: '/v1/employers/{id}',
       operationId: 'getEmployer',
-      summary: "An employer's public page: display name, city, description and how many jobs it has open",
+      summary: "An employer's public page: names, registered place, website, logo and how many jobs it has open",
       description:
         'Public. Names and description in `lang` (or Accept-Language; en or zh). Nothing private: no credit code, ' +
         'no contact, no applications.',
@@ -182,8 +236,10 @@ export function employerRoutes(deps: ApiDeps): ApiApp {
           name: localized(found.name, lang),
           names: found.name,
           city: placeNameOf(found.registeredPlace, lang),
+          registeredPlace: found.registeredPlace,
           ...(found.description ? { description: localized(found.description, lang) } : {}),
           ...(found.website ? { website: found.website } : {}),
+          ...(found.logoUrl ? { logoUrl: found.logoUrl } : {}),
           openJobs,
         },
         200,

@@ -2,9 +2,6 @@ import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import {
   builtOnFirstUse,
-  type ApplicationActor,
-  applicationSchema,
-  applicationStatusSchema,
   deltaCityCodeSchema,
   DomainError,
   escoSkillUriSchema,
@@ -37,10 +34,9 @@ import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
 const security = [{ bearer: [] }];
 const jobResponseSchema = builtOnFirstUse(() => jobPostingSchema().register(z.globalRegistry, { id: 'JobPosting' }));
-const applicationResponseSchema = builtOnFirstUse(() =>
-  applicationSchema().register(z.globalRegistry, { id: 'Application' }),
+export const jobIdParamSchema = builtOnFirstUse(() =>
+  z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 );
-const jobIdParamSchema = builtOnFirstUse(() => z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }));
 
 function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
   const input = parseOrThrow(jobPostingInputSchema(), body);
@@ -68,7 +64,7 @@ function inputOf(job: JobPosting): JobPostingInput {
 }
 
 /** An employer acts only on its own jobs; the job's existence is public, so refusal is a 403. */
-function assertOwnsJob(principal: Principal, job: JobPosting): void {
+export function assertOwnsJob(principal: Principal, job: JobPosting): void {
   if (job.employerId !== principal.sub && !isAdmin(principal)) {
     throw new DomainError('forbidden', 'This job belongs to another employer.');
   }
@@ -88,7 +84,6 @@ const searchQuerySchema = builtOnFirstUse(() =>
 export function jobRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
-  const graduate = requireRole(deps.auth, 'graduate');
   const loadJob = async (id: string) => {
     const job = await deps.jobs.get(id);
     if (!job) throw notFound('job');
@@ -251,112 +246,5 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/v1/jobs/{id}/applications',
-      operationId: 'applyToJob',
-      summary: 'Apply to a job',
-      description: 'One application per graduate and job: a repeat returns the existing one with 200.',
-      tags: ['Applications'],
-      security,
-      middleware: [graduate, idempotent(deps.idempotency)] as const,
-      request: () => ({
-        params: jobIdParamSchema(),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }),
-            },
-          },
-          required: false,
-        },
-      }),
-      responses: () => ({
-        200: jsonContent(applicationResponseSchema(), 'Already applied: the existing application'),
-        201: jsonContent(applicationResponseSchema(), 'Applied'),
-        ...problemResponses(400, 401, 403, 404, 409, 422),
-      }),
-    }),
-    async (c) => {
-      const principal = c.get('principal');
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      if (!(await deps.profiles.get(principal.sub))) {
-        throw new DomainError('conflict', 'Create your profile (PUT /v1/profiles/me) before applying.');
-      }
-      const { application, created } = await deps.applications.apply(principal.sub, id, body?.coverNote);
-      c.header('Location', `/v1/applications/${application.applicationId}`);
-      return c.json(application, created ? 201 : 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/jobs/{id}/applications',
-      operationId: 'listJobApplications',
-      summary: "A job's applications (the owning employer)",
-      tags: ['Applications'],
-      security,
-      middleware: [employer] as const,
-      request: () => ({ params: jobIdParamSchema(), query: pageQuerySchema() }),
-      responses: () => ({
-        200: jsonContent(pageOf(applicationResponseSchema()), 'A page of applications'),
-        ...problemResponses(400, 401, 403, 404),
-      }),
-    }),
-    async (c) => {
-      const job = await loadJob(c.req.valid('param').id);
-      assertOwnsJob(c.get('principal'), job);
-      return c.json(await deps.applications.listForJob(job.jobId, c.req.valid('query')), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/v1/applications/{id}',
-      operationId: 'updateApplicationStatus',
-      summary: 'Move an application along (employer), or withdraw it (the graduate who applied)',
-      description:
-        'The employer moves `submitted → viewed → interview → offer | rejected`. The graduate who applied may only set ' +
-        '`withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by ' +
-        'either is a 403 (not theirs to make) or a 409 (not from this status).',
-      tags: ['Applications'],
-      security,
-      middleware: [requireRole(deps.auth, 'employer', 'graduate')] as const,
-      request: () => ({
-        params: jobIdParamSchema(),
-        body: {
-          content: { 'application/json': { schema: z.strictObject({ status: applicationStatusSchema() }) } },
-          required: true,
-        },
-      }),
-      responses: () => ({
-        200: jsonContent(applicationResponseSchema(), 'Moved'),
-        ...problemResponses(400, 401, 403, 404, 409),
-      }),
-    }),
-    async (c) => {
-      const principal = c.get('principal');
-      const { status } = c.req.valid('json');
-      const application = await deps.applications.get(c.req.valid('param').id);
-      // Someone else's application is reported as absent: its existence is private.
-      const by: ApplicationActor | undefined =
-        application?.graduateId === principal.sub
-          ? 'graduate'
-          : application?.employerId === principal.sub
-            ? 'employer'
-            : isAdmin(principal)
-              ? status === 'withdrawn'
-                ? 'graduate'
-                : 'employer'
-              : undefined;
-      if (!application || !by) throw notFound('application');
-      const moved = await deps.applications.changeStatus(application.applicationId, status, by);
-      return c.json(moved, 200);
-    },
-  );
   return app;
 }

@@ -10,6 +10,7 @@ import {
   notFound,
   notificationTitle,
 } from '@skillpass/domain';
+import { eraseGraduateData } from '@skillpass/services';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import {
@@ -33,7 +34,7 @@ const notificationSchema = builtOnFirstUse(() =>
   z
     .object({
       notificationId: z.string(),
-      kind: z.enum(['new-matches', 'application-status']),
+      kind: z.enum(['new-matches', 'application-status', 'job-invitation']),
       title: z.string().register(z.globalRegistry, { description: 'in `lang` (or Accept-Language): en or zh' }),
       jobIds: z.array(z.string()),
       status: z.optional(applicationSchema().shape.status),
@@ -165,14 +166,17 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       path: '/v1/profiles/me',
       operationId: 'deleteMyProfile',
       summary: 'Erase my profile and everything derived from it',
-      description: 'Deletes the profile, applications, matches, index entries, notifications and idempotency records.',
+      description:
+        'Deletes the profile, applications, invitations, matches, index entries, notifications and idempotency records. ' +
+        'Each employer applied to keeps an anonymised record of the application (its status history; no name, id, ' +
+        'contact or cover note).',
       tags,
       security,
       middleware: [graduate] as const,
       responses: () => ({ 204: { description: 'Erased (also when there was nothing to erase)' }, ...authErrors() }),
     }),
     async (c) => {
-      await deps.profiles.erase(sub(c));
+      await eraseGraduateData(deps, sub(c));
       return c.body(null, 204);
     },
   );
@@ -228,7 +232,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       method: 'get',
       path: '/v1/profiles/me/notifications',
       operationId: 'listMyNotifications',
-      summary: 'My notifications (new matching jobs, application updates)',
+      summary: 'My notifications (new matching jobs, application updates, invitations to apply)',
       description: 'Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).',
       tags,
       security,

@@ -182,8 +182,13 @@ export class CredentialService {
     return signBlock(this.deps, this.#now(), issuerId, rows, preloaded);
   }
 
-  changeStatus(issuerId: string, credentialId: string, action: StatusAction): Promise<IssuedCredential> {
-    return changeStatus(this.deps, issuerId, credentialId, action);
+  changeStatus(
+    issuerId: string,
+    credentialId: string,
+    action: StatusAction,
+    why?: { reason?: string | undefined; reasonPublic?: boolean | undefined },
+  ): Promise<IssuedCredential> {
+    return changeStatus(this.deps, issuerId, credentialId, action, why);
   }
 
   /** The signed BitstringStatusListCredential for one list and purpose. */

@@ -39,12 +39,13 @@ export async function changeStatus(
   issuerId: string,
   credentialId: string,
   action: StatusAction,
+  why: { reason?: string | undefined; reasonPublic?: boolean | undefined } = {},
 ): Promise<IssuedCredential> {
   const credential = await credentials.get(credentialId);
   if (!credential || credential.issuerId !== issuerId) throw notFound('credential');
   // The repository applies the rules of status changes (revocation is final) under its read.
   const to = action === 'revoke' ? 'revoked' : action === 'suspend' ? 'suspended' : 'active';
-  return credentials.changeStatus(credentialId, to);
+  return credentials.changeStatus(credentialId, to, why);
 }
 
 /** An entry of a status list this platform publishes; 'unknown' for a URL that names none of its lists. */

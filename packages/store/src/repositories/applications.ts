@@ -1,9 +1,13 @@
 import {
   type ApplicationActor,
   type Application,
+  type ApplicationRecord,
   type ApplicationStatus,
   assertApplicationTransition,
+  conflict,
   DomainError,
+  type ErasedApplication,
+  isErasedApplication,
   isJobOpen,
   notFound,
 } from '@skillpass/domain';
@@ -14,6 +18,7 @@ import { deterministicId } from '../ids.ts';
 import {
   ConditionalWriteFailed,
   createItem,
+  putItems,
   getLiveItem,
   isLive,
   type Page,
@@ -33,11 +38,34 @@ export interface ApplicationRepository {
     jobId: string,
     coverNote: string | undefined,
   ): Promise<{ application: Application; created: boolean }>;
-  get(applicationId: string): Promise<Application | undefined>;
+  /** A live application, or the anonymised record its employer keeps after the graduate's erasure. */
+  get(applicationId: string): Promise<ApplicationRecord | undefined>;
   /** Moves an application along the transitions `by` may make, keeping its history. */
   changeStatus(applicationId: string, to: ApplicationStatus, by: ApplicationActor): Promise<Application>;
-  listForJob(jobId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>>;
+  /** A job's applications, oldest first, the anonymised ones of erased graduates among them. */
+  listForJob(jobId: string, page: { limit: number; cursor?: string }): Promise<Page<ApplicationRecord>>;
   listForGraduate(graduateId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>>;
+  /**
+   * Writes, for each of the graduate's applications, the anonymised record its employer keeps once the graduate's
+   * data is erased (call before erasing). Rewriting them on a retry converges on the same records.
+   */
+  keepAnonymised(graduateId: string): Promise<number>;
+}
+
+/** The employer's record of an application, without anything about the person who made it. */
+export function anonymised(application: Application, erasedAt: string): ErasedApplication {
+  return {
+    applicationId: application.applicationId,
+    jobId: application.jobId,
+    employerId: application.employerId,
+    applicantErased: true,
+    status: application.status,
+    history: application.history,
+    erasedAt,
+    version: application.version,
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
 }
 
 const applicationItem = (application: Application) =>
@@ -93,19 +121,22 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     }
   }
 
-  async get(applicationId: string): Promise<Application | undefined> {
-    const found = await queryAll(this.table, {
-      index: 'GSI1',
-      partitionKey: partitions.applicationById(applicationId),
-    });
-    const item = found.find((candidate) => isLive(candidate, this.clock()));
-    return item ? recordOf<Application>(item) : undefined;
+  async get(applicationId: string): Promise<ApplicationRecord | undefined> {
+    const found = (
+      await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.applicationById(applicationId) })
+    ).filter((candidate) => isLive(candidate, this.clock()));
+    // Between keeping the anonymised record and erasing the graduate both exist: the live one answers.
+    const item = found.find((candidate) => candidate.entity === entities.Application.name) ?? found[0];
+    return item ? recordOf<ApplicationRecord>(item) : undefined;
   }
 
   changeStatus(applicationId: string, to: ApplicationStatus, by: ApplicationActor): Promise<Application> {
     return withOptimisticRetry(async () => {
       const current = await this.get(applicationId);
       if (!current) throw notFound('application');
+      if (isErasedApplication(current)) {
+        throw conflict('The applicant erased their data: this record is kept for your history and cannot move.');
+      }
       assertApplicationTransition(current.status, to, by);
       const at = this.clock().toISOString();
       const next: Application = {
@@ -120,7 +151,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     });
   }
 
-  async listForJob(jobId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>> {
+  async listForJob(jobId: string, page: { limit: number; cursor?: string }): Promise<Page<ApplicationRecord>> {
     const result = await queryPage(
       this.table,
       this.cursors,
@@ -133,7 +164,29 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       },
       this.clock(),
     );
-    return { items: result.items.map((item) => recordOf<Application>(item)), nextCursor: result.nextCursor };
+    const records = result.items.map((item) => recordOf<ApplicationRecord>(item));
+    // Mid-erasure an application is there twice: the live one stands for both.
+    const live = new Set(records.filter((r) => !isErasedApplication(r)).map((r) => r.applicationId));
+    return {
+      items: records.filter((r) => !isErasedApplication(r) || !live.has(r.applicationId)),
+      nextCursor: result.nextCursor,
+    };
+  }
+
+  async keepAnonymised(graduateId: string): Promise<number> {
+    const items = await queryAll(this.table, {
+      partitionKey: partitions.graduate(graduateId),
+      sortKeyBeginsWith: sortKeyPrefixes.application,
+    });
+    const erasedAt = this.clock().toISOString();
+    const kept = items.map((item) => anonymised(recordOf<Application>(item), erasedAt));
+    await putItems(
+      this.table,
+      kept.map((record) =>
+        itemOf(entities.ErasedApplication, entities.ErasedApplication.key(record.applicationId), record, record),
+      ),
+    );
+    return kept.length;
   }
 
   async listForGraduate(graduateId: string, page: { limit: number; cursor?: string }): Promise<Page<Application>> {

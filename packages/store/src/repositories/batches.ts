@@ -61,6 +61,8 @@ export interface BatchRepository {
   progress(batchId: string): Promise<{ issued: number; failed: number; pending: number }>;
   /** Batches created with pending rows and not yet finished: what a restarted worker resumes. */
   listOpen(): Promise<string[]>;
+  /** An issuer's batches, newest first. */
+  listForIssuer(issuerId: string, page: { limit: number; cursor?: string }): Promise<Page<CredentialBatch>>;
   /** Takes a batch whose rows are all settled off the open list. */
   markFinished(batch: CredentialBatch): Promise<void>;
 }
@@ -195,6 +197,23 @@ export class DynamoBatchRepository implements BatchRepository {
   async listOpen(): Promise<string[]> {
     const items = await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.openBatches() });
     return items.map((item) => recordOf<CredentialBatch>(item).batchId);
+  }
+
+  async listForIssuer(issuerId: string, page: { limit: number; cursor?: string }): Promise<Page<CredentialBatch>> {
+    const result = await queryPage(
+      this.table,
+      this.cursors,
+      {
+        index: 'GSI2',
+        partitionKey: partitions.issuerBatches(issuerId),
+        newestFirst: true,
+        limit: page.limit,
+        cursor: page.cursor,
+        fingerprint: `issuer-batches:${issuerId}`,
+      },
+      this.clock(),
+    );
+    return { items: result.items.map((item) => recordOf<CredentialBatch>(item)), nextCursor: result.nextCursor };
   }
 
   async markFinished(batch: CredentialBatch): Promise<void> {

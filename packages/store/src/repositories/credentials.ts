@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { assertCredentialStatusChange, DomainError, type IssuedCredential, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
+import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
 import {
   ConditionalWriteFailed,
@@ -9,8 +10,10 @@ import {
   getLiveItem,
   getLiveItems,
   isConditionFailure,
+  type Page,
   putItems,
   queryAll,
+  queryPage,
   recordOf,
 } from '../items.ts';
 
@@ -49,11 +52,20 @@ export interface CredentialRepository {
   create(credential: IssuedCredential): Promise<void>;
   get(credentialId: string): Promise<IssuedCredential | undefined>;
   listForHolder(graduateId: string): Promise<IssuedCredential[]>;
+  /** An issuer's credentials, newest first; `q` matches the holder's name or the number, `templateId` the template. */
+  listForIssuer(
+    issuerId: string,
+    query: { limit: number; cursor?: string; q?: string; templateId?: string },
+  ): Promise<Page<IssuedCredential>>;
   /**
    * Moves a credential between active, suspended and revoked (revocation is final), flipping its
    * bit in the status list in the same transaction, so the list never disagrees with the credential.
    */
-  changeStatus(credentialId: string, to: IssuedCredential['status']): Promise<IssuedCredential>;
+  changeStatus(
+    credentialId: string,
+    to: IssuedCredential['status'],
+    why?: { reason?: string | undefined; reasonPublic?: boolean | undefined },
+  ): Promise<IssuedCredential>;
   /**
    * Stores a credential's Data Integrity proofs once: the first writer wins and every caller gets
    * the proofs stored (a proof is another securing of the same content, so the version stays).
@@ -84,12 +96,29 @@ export interface CredentialRepository {
   listHeld(graduateId: string): Promise<HeldCredential[]>;
 }
 
+/**
+ * The holder's name as signed into the credential (`credentialSubject.name` of the vc+jwt payload): the record keeps
+ * no copy of it, so an issuer's search reads it from here. Absent when the payload names no one.
+ */
+function holderNameIn(jwt: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const name = payload?.credentialSubject?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored item of an issued credential (a batch writes it in its own transaction). */
-export const credentialItem = (credential: IssuedCredential) =>
-  itemOf(entities.IssuedCredential, entities.IssuedCredential.key(credential.credentialId), credential, {
+export const credentialItem = (credential: IssuedCredential) => ({
+  ...itemOf(entities.IssuedCredential, entities.IssuedCredential.key(credential.credentialId), credential, {
     ...credential,
     ...(credential.holder.kind === 'graduate' ? { holderGraduateId: credential.holder.graduateId } : {}),
-  });
+  }),
+  // What an issuer's search matches, lower-cased: the holder's name and the credential's number.
+  searchText: [holderNameIn(credential.jwt), credential.credentialId].filter(Boolean).join('\n').toLowerCase(),
+});
 
 /** The status-list update for each target status: which bit sets to add and remove. */
 const STATUS_LIST_UPDATE: Record<IssuedCredential['status'], string> = {
@@ -101,6 +130,7 @@ const STATUS_LIST_UPDATE: Record<IssuedCredential['status'], string> = {
 export class DynamoCredentialRepository implements CredentialRepository {
   constructor(
     private readonly table: Table,
+    private readonly cursors: CursorCodec,
     private readonly clock: () => Date,
   ) {}
 
@@ -118,16 +148,54 @@ export class DynamoCredentialRepository implements CredentialRepository {
     return items.map((item) => recordOf<IssuedCredential>(item));
   }
 
-  async changeStatus(credentialId: string, to: IssuedCredential['status']): Promise<IssuedCredential> {
+  async listForIssuer(
+    issuerId: string,
+    query: { limit: number; cursor?: string; q?: string; templateId?: string },
+  ): Promise<Page<IssuedCredential>> {
+    const filters: string[] = [];
+    const values: Record<string, unknown> = {};
+    if (query.templateId) {
+      filters.push('templateId = :template');
+      values[':template'] = query.templateId;
+    }
+    if (query.q) {
+      filters.push('contains(searchText, :q)');
+      values[':q'] = query.q.toLowerCase();
+    }
+    const result = await queryPage(
+      this.table,
+      this.cursors,
+      {
+        index: 'GSI1',
+        partitionKey: partitions.issuerCredentials(issuerId),
+        newestFirst: true,
+        limit: query.limit,
+        cursor: query.cursor,
+        fingerprint: `issuer-credentials:${issuerId}:${query.templateId ?? ''}:${query.q ?? ''}`,
+        ...(filters.length ? { filter: { expression: filters.join(' AND '), values } } : {}),
+      },
+      this.clock(),
+    );
+    return { items: result.items.map((item) => recordOf<IssuedCredential>(item)), nextCursor: result.nextCursor };
+  }
+
+  async changeStatus(
+    credentialId: string,
+    to: IssuedCredential['status'],
+    why: { reason?: string | undefined; reasonPublic?: boolean | undefined } = {},
+  ): Promise<IssuedCredential> {
     const current = await this.get(credentialId);
     if (!current) throw notFound('credential');
     assertCredentialStatusChange(current.status, to);
     if (current.status === to) return current;
+    const at = this.clock().toISOString();
+    const change = { status: to, at, ...(why.reason ? { reason: why.reason } : {}), reasonPublic: !!why.reasonPublic };
     const next: IssuedCredential = {
       ...current,
       status: to,
+      statusChanges: [...(current.statusChanges ?? []), change],
       version: current.version + 1,
-      updatedAt: this.clock().toISOString(),
+      updatedAt: at,
     };
     try {
       await this.table.doc.send(

@@ -1,4 +1,4 @@
-import type { Employer, EmployerInput } from '@skillpass/domain';
+import { DomainError, type Employer, type EmployerInput } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf } from '../entities.ts';
 import { createItem, getLiveItem, getLiveItems, recordOf, replaceAtVersion } from '../items.ts';
@@ -9,7 +9,21 @@ export interface EmployerRepository {
   get(employerId: string): Promise<Employer | undefined>;
   /** Several organisations in one BatchGet (a page of jobs names its employers): absent ones are left out. */
   getMany(employerIds: readonly string[]): Promise<Map<string, Employer>>;
-  put(employerId: string, input: EmployerInput): Promise<Employer>;
+  /** Creates or replaces the organisation (with a `precondition`, only at a version it accepts). */
+  put(
+    employerId: string,
+    input: EmployerInput,
+    options?: { precondition?: (currentVersion: number | undefined) => boolean },
+  ): Promise<Employer>;
+  /**
+   * Creates or changes the organisation from what it is now (`undefined` when absent). With a `precondition` (the
+   * caller's If-Match), only if it accepts the version read (412 otherwise).
+   */
+  update(
+    employerId: string,
+    change: (current: Employer | undefined) => EmployerInput,
+    options?: { precondition?: (currentVersion: number | undefined) => boolean },
+  ): Promise<Employer>;
 }
 
 export class DynamoEmployerRepository implements EmployerRepository {
@@ -29,12 +43,28 @@ export class DynamoEmployerRepository implements EmployerRepository {
     return new Map(items.map((item) => recordOf<Employer>(item)).map((employer) => [employer.employerId, employer]));
   }
 
-  put(employerId: string, input: EmployerInput): Promise<Employer> {
-    return withOptimisticRetry(async () => {
+  put(
+    employerId: string,
+    input: EmployerInput,
+    options: { precondition?: (currentVersion: number | undefined) => boolean } = {},
+  ): Promise<Employer> {
+    return this.update(employerId, () => input, options);
+  }
+
+  update(
+    employerId: string,
+    change: (current: Employer | undefined) => EmployerInput,
+    options: { precondition?: (currentVersion: number | undefined) => boolean } = {},
+  ): Promise<Employer> {
+    const { precondition } = options;
+    const attempt = async () => {
       const current = await this.get(employerId);
+      if (precondition && !precondition(current?.version)) {
+        throw new DomainError('precondition-failed', 'The organisation changed since that version; read it again.');
+      }
       const now = this.clock().toISOString();
       const employer: Employer = {
-        ...input,
+        ...change(current),
         employerId,
         version: (current?.version ?? 0) + 1,
         createdAt: current?.createdAt ?? now,
@@ -44,6 +74,8 @@ export class DynamoEmployerRepository implements EmployerRepository {
       if (current) await replaceAtVersion(this.table, item, current.version);
       else await createItem(this.table, item, 'employer');
       return employer;
-    });
+    };
+    // Losing a race under the caller's If-Match is the caller's answer; without one the change is retried.
+    return precondition ? attempt() : withOptimisticRetry(attempt);
   }
 }

@@ -8,6 +8,7 @@ import { type CredentialRepository, DynamoCredentialRepository } from './credent
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
+import { DynamoInvitationRepository, type InvitationRepository } from './invitations.ts';
 import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
 import { DynamoJobRepository, type JobRepository } from './jobs.ts';
 import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './matching-index.ts';
@@ -21,6 +22,7 @@ export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
 export * from './idempotency.ts';
+export * from './invitations.ts';
 export * from './issuers.ts';
 export * from './jobs.ts';
 export * from './matching-index.ts';
@@ -39,6 +41,7 @@ export interface Repositories {
   employers: EmployerRepository;
   jobs: JobRepository;
   applications: ApplicationRepository;
+  invitations: InvitationRepository;
   notifications: NotificationRepository;
   idempotency: IdempotencyRepository;
   matchingIndex: MatchingIndexRepository;
@@ -62,11 +65,12 @@ export function createRepositories(
     employers: new DynamoEmployerRepository(table, clock),
     jobs,
     applications: new DynamoApplicationRepository(table, cursors, jobs, clock),
+    invitations: new DynamoInvitationRepository(table, clock),
     notifications: new DynamoNotificationRepository(table, cursors, clock),
     idempotency: new DynamoIdempotencyRepository(table, clock),
     matchingIndex: new DynamoMatchingIndexRepository(table, clock),
     issuers: new DynamoIssuerRepository(table, cursors, clock),
-    credentials: new DynamoCredentialRepository(table, clock),
+    credentials: new DynamoCredentialRepository(table, cursors, clock),
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
     walletPickup: new DynamoWalletPickupRepository(table, clock),

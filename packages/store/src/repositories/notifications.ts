@@ -8,7 +8,7 @@ import { ConditionalWriteFailed, createItem, type Page, queryAll, queryPage, rec
 export interface Notification {
   notificationId: string;
   graduateId: string;
-  kind: 'new-matches' | 'application-status';
+  kind: 'new-matches' | 'application-status' | 'job-invitation';
   /** The English words, kept for readers of old records; responses are worded from the facts below in their language. */
   title: string;
   jobIds: string[];

@@ -5,6 +5,7 @@ import {
   createItem,
   deleteItems,
   getLiveItem,
+  getLiveItems,
   isLive,
   queryAll,
   recordOf,
@@ -16,6 +17,8 @@ import { withOptimisticRetry } from '../optimistic.ts';
 /** A graduate's profile, and everything stored about a graduate as one whole (export, erasure). */
 export interface ProfileRepository {
   get(graduateId: string): Promise<GraduateProfile | undefined>;
+  /** Several profiles in one BatchGet (a page of applicants): absent ones are left out. */
+  getMany(graduateIds: readonly string[]): Promise<Map<string, GraduateProfile>>;
   /**
    * Creates or changes the profile. With a `precondition` (the caller's If-Match), only if it accepts
    * the version read (412 otherwise).
@@ -45,6 +48,12 @@ export class DynamoProfileRepository implements ProfileRepository {
   async get(graduateId: string): Promise<GraduateProfile | undefined> {
     const item = await getLiveItem(this.table, entities.Profile.key(graduateId), this.clock());
     return item ? recordOf<GraduateProfile>(item) : undefined;
+  }
+
+  async getMany(graduateIds: readonly string[]): Promise<Map<string, GraduateProfile>> {
+    const keys = [...new Set(graduateIds)].map((id) => entities.Profile.key(id));
+    const items = await getLiveItems(this.table, keys, this.clock());
+    return new Map(items.map((item) => recordOf<GraduateProfile>(item)).map((p) => [p.graduateId, p]));
   }
 
   async update(

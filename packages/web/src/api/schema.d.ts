@@ -342,7 +342,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One application: to its employer with the applicant, to the graduate who applied as it stands
+         * @description The job's employer gets the applicant's contact and profile summary (see listJobApplications); the graduate gets their own application. Anyone else: 404, as for an application that does not exist.
+         */
+        get: operations["getApplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -350,7 +354,7 @@ export interface paths {
         head?: never;
         /**
          * Move an application along (employer), or withdraw it (the graduate who applied)
-         * @description The employer moves `submitted → viewed → interview → offer | rejected`. The graduate who applied may only set `withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by either is a 403 (not theirs to make) or a 409 (not from this status).
+         * @description The employer moves `submitted → viewed → interview → offer → hired`, or to `rejected` from any of submitted, viewed, interview and offer; the graduate is notified of each move. The graduate who applied may only set `withdrawn`, from submitted, viewed, interview or offer; the employer is then notified. Any other move by either is a 403 (not theirs to make) or a 409 (not from this status, or the applicant erased their data). The history keeps every move with its time.
          */
         patch: operations["updateApplicationStatus"];
         trace?: never;
@@ -362,7 +366,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The batches I issued, newest first, each with its progress */
+        get: operations["listMyCredentialBatches"];
         put?: never;
         /**
          * Issue a whole class: up to 10,000 recipients, as JSON or CSV
@@ -417,7 +422,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The credentials I issued, newest first; search by holder name or number, filter by template
+         * @description Only the caller's own. `q` matches part of the holder's name as signed into the credential, or of its number (`cred_…`), case-insensitively; `templateId` keeps one template. Paged with `cursor`.
+         */
+        get: operations["listMyIssuedCredentials"];
         put?: never;
         /**
          * Issue one signed micro-credential
@@ -481,7 +490,7 @@ export interface paths {
         put?: never;
         /**
          * Reinstate a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["reinstateCredential"];
         delete?: never;
@@ -501,7 +510,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["revokeCredential"];
         delete?: never;
@@ -521,7 +530,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend a credential (its issuer only)
-         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.
+         * @description Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with `reasonPublic: true`.
          */
         post: operations["suspendCredential"];
         delete?: never;
@@ -538,7 +547,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An employer's public page: display name, city, description and how many jobs it has open
+         * An employer's public page: names, registered place, website, logo and how many jobs it has open
          * @description Public. Names and description in `lang` (or Accept-Language; en or zh). Nothing private: no credit code, no contact, no applications.
          */
         get: operations["getEmployer"];
@@ -559,13 +568,20 @@ export interface paths {
         };
         /** Read my organisation */
         get: operations["getMyEmployer"];
-        /** Create or replace my organisation */
+        /**
+         * Create or replace my organisation
+         * @description Name in English and Chinese, registered place, website, optional logo (https). `If-Match` optional: with one, a stale ETag is a 412.
+         */
         put: operations["replaceMyEmployer"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change parts of my organisation (JSON Merge Patch)
+         * @description `If-Match` optional, as for the profile: with one, a stale ETag is a 412. `null` removes a field.
+         */
+        patch: operations["updateMyEmployer"];
         trace?: never;
     };
     "/v1/employers/me/jobs": {
@@ -675,12 +691,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's applications (the owning employer) */
+        /**
+         * A job's applications, with each applicant's contact and profile summary (the owning employer)
+         * @description Oldest first. Each live application carries `applicant` (name, contact email, skills marked verified when a credential backs them, languages, education): applying is consent to share them with this employer; a withdrawn application shows none. An application whose graduate erased their data is kept anonymised (`applicantErased: true`, its status history, nothing personal).
+         */
         get: operations["listJobApplications"];
         put?: never;
         /**
          * Apply to a job
-         * @description One application per graduate and job: a repeat returns the existing one with 200.
+         * @description One application per graduate and job: a repeat returns the existing one with 200. Applying is the graduate's consent to share their name, contact email and profile summary with this job's employer.
          */
         post: operations["applyToJob"];
         delete?: never;
@@ -700,6 +719,26 @@ export interface paths {
         get: operations["listJobCandidates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/candidates/{graduateId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite one of my open job’s ranked candidates to apply
+         * @description Only a graduate on the job’s ranked candidate list (discoverable, personalised matching on) can be invited; anyone else is a 404. The graduate is notified and decides; their contact stays hidden until they apply. A repeat returns the first invitation with 200; a candidate who already applied is a 409.
+         */
+        post: operations["inviteCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -777,7 +816,7 @@ export interface paths {
         post?: never;
         /**
          * Erase my profile and everything derived from it
-         * @description Deletes the profile, applications, matches, index entries, notifications and idempotency records.
+         * @description Deletes the profile, applications, invitations, matches, index entries, notifications and idempotency records. Each employer applied to keeps an anonymised record of the application (its status history; no name, id, contact or cover note).
          */
         delete: operations["deleteMyProfile"];
         options?: never;
@@ -864,6 +903,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/profiles/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invitations to apply that employers sent me, newest first
+         * @description Applying to the job (applyToJob) is how I accept; ignoring it shares nothing.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/profiles/me/matches": {
         parameters: {
             query?: never;
@@ -892,7 +951,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My notifications (new matching jobs, application updates)
+         * My notifications (new matching jobs, application updates, invitations to apply)
          * @description Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).
          */
         get: operations["listMyNotifications"];
@@ -1056,6 +1115,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Shared by applying, with that job's employer only; absent once the application is withdrawn */
+        Applicant: {
+            contactEmail: string;
+            /** @default [] */
+            education: {
+                eqfLevel: number;
+                field: string;
+                graduationYear?: number;
+                institution: string;
+            }[];
+            /** @default [] */
+            languages: {
+                code: string;
+                /** @enum {string} */
+                level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            }[];
+            name: string;
+            skills: {
+                proficiency?: number;
+                uri: string;
+                /** @description backed by an active credential the applicant holds */
+                verified: boolean;
+            }[];
+        };
         Application: {
             applicationId: string;
             coverNote?: string;
@@ -1067,14 +1150,23 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             }[];
             jobId: string;
             /** @enum {string} */
-            status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        CredentialBatchSummary: {
+            batchId: string;
+            createdAt: string;
+            failed: number;
+            issued: number;
+            pending: number;
+            templateId: string;
+            total: number;
         };
         CredentialTemplate: {
             assessmentType: string;
@@ -1115,6 +1207,8 @@ export interface components {
                 zh?: string;
             };
             employerId: string;
+            /** Format: uri */
+            logoUrl?: string;
             name: {
                 en: string;
                 zh?: string;
@@ -1136,6 +1230,50 @@ export interface components {
             version: number;
             /** Format: uri */
             website?: string;
+        };
+        EmployerApplication: {
+            applicant?: components["schemas"]["Applicant"];
+            applicationId: string;
+            coverNote?: string;
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            graduateId: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            }[];
+            jobId: string;
+            /** @enum {string} */
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        } | components["schemas"]["ErasedApplication"];
+        /** @description The applicant erased their data: the job and the status history are kept, nothing personal */
+        ErasedApplication: {
+            /** @constant */
+            applicantErased: true;
+            applicationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            /** Format: date-time */
+            erasedAt: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            }[];
+            jobId: string;
+            /** @enum {string} */
+            status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         GraduateProfile: {
             /** Format: date */
@@ -1217,6 +1355,57 @@ export interface components {
                 credentialId: string;
                 uri: string;
             }[];
+            version: number;
+        };
+        Invitation: {
+            /** Format: date-time */
+            createdAt: string;
+            employerId: string;
+            graduateId: string;
+            invitationId: string;
+            jobId: string;
+            message?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description An issued credential as its issuer lists it: its record and vc+jwt, without the Data Integrity proofs */
+        IssuedCredentialSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string;
+            holder: {
+                graduateId: string;
+                /** @constant */
+                kind: "graduate";
+            } | {
+                emailHash: string;
+                /** @constant */
+                kind: "external";
+                subjectId: string;
+            };
+            issuerId: string;
+            jwt: string;
+            skills: string[];
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusChanges?: {
+                /** Format: date-time */
+                at: string;
+                reason?: string;
+                reasonPublic: boolean;
+                /** @enum {string} */
+                status: "active" | "suspended" | "revoked";
+            }[];
+            statusListId: string;
+            statusListIndex: number;
+            templateId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil?: string;
             version: number;
         };
         Issuer: {
@@ -1386,11 +1575,11 @@ export interface components {
             createdAt: string;
             jobIds: string[];
             /** @enum {string} */
-            kind: "new-matches" | "application-status";
+            kind: "new-matches" | "application-status" | "job-invitation";
             notificationId: string;
             read: boolean;
             /** @enum {string} */
-            status?: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+            status?: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             /** @description in `lang` (or Accept-Language): en or zh */
             title: string;
         };
@@ -1414,12 +1603,24 @@ export interface components {
             city: string;
             description?: string;
             id: string;
+            logoUrl?: string;
             name: string;
             names: {
                 en: string;
                 zh?: string;
             };
             openJobs: number;
+            registeredPlace: {
+                /** @enum {string} */
+                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                /** @constant */
+                kind: "delta";
+            } | {
+                city: string;
+                country: string;
+                /** @constant */
+                kind: "elsewhere";
+            };
             website?: string;
         };
         SharedCredential: {
@@ -1446,6 +1647,14 @@ export interface components {
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
+            statusChanges?: {
+                /** Format: date-time */
+                at: string;
+                reason?: string;
+                reasonPublic: boolean;
+                /** @enum {string} */
+                status: "active" | "suspended" | "revoked";
+            }[];
             statusListId: string;
             statusListIndex: number;
             templateId: string;
@@ -2216,6 +2425,64 @@ export interface operations {
             };
         };
     };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerApplication"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     updateApplicationStatus: {
         parameters: {
             query?: never;
@@ -2229,7 +2496,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    status: "submitted" | "viewed" | "interview" | "offer" | "rejected" | "withdrawn";
+                    status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
                 };
             };
         };
@@ -2281,6 +2548,59 @@ export interface operations {
             };
             /** @description Problem (409) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyCredentialBatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my batches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CredentialBatchSummary"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2582,6 +2902,61 @@ export interface operations {
             };
         };
     };
+    listMyIssuedCredentials: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                q?: string;
+                templateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of my credentials */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IssuedCredentialSummary"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issueCredential: {
         parameters: {
             query?: never;
@@ -2637,6 +3012,14 @@ export interface operations {
                             skills: string[];
                             /** @enum {string} */
                             status: "active" | "suspended" | "revoked";
+                            statusChanges?: {
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                                reasonPublic: boolean;
+                                /** @enum {string} */
+                                status: "active" | "suspended" | "revoked";
+                            }[];
                             statusListId: string;
                             statusListIndex: number;
                             templateId: string;
@@ -2744,6 +3127,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -2868,7 +3259,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -2898,6 +3296,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -2909,6 +3315,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
@@ -2958,7 +3373,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -2988,6 +3410,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -2999,6 +3429,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
@@ -3048,7 +3487,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                    reasonPublic?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The credential in its new state */
             200: {
@@ -3078,6 +3524,14 @@ export interface operations {
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
+                        statusChanges?: {
+                            /** Format: date-time */
+                            at: string;
+                            reason?: string;
+                            reasonPublic: boolean;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "revoked";
+                        }[];
                         statusListId: string;
                         statusListIndex: number;
                         templateId: string;
@@ -3089,6 +3543,15 @@ export interface operations {
                         validUntil?: string;
                         version: number;
                     };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem (401) */
@@ -3232,6 +3695,8 @@ export interface operations {
                         en: string;
                         zh?: string;
                     };
+                    /** Format: uri */
+                    logoUrl?: string;
                     name: {
                         en: string;
                         zh?: string;
@@ -3283,6 +3748,86 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMyEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3839,7 +4384,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Application"][];
+                        items: components["schemas"]["EmployerApplication"][];
                         nextCursor?: string;
                     };
                 };
@@ -4062,6 +4607,89 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                graduateId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already invited: the first invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Invited; the graduate is notified */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4817,6 +5445,46 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invitation"][];
+                    };
                 };
             };
             /** @description Problem (401) */

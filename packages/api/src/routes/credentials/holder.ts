@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { builtOnFirstUse } from '@skillpass/domain';
+import { builtOnFirstUse, withoutPrivateReasons } from '@skillpass/domain';
 import { importHeldCredential } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
@@ -86,7 +86,10 @@ export function holderRoutes(deps: ApiDeps): ApiApp {
       const standings = await Promise.all(held.map((h) => deps.credentialService.standingOf(h.jwt)));
       return c.json(
         {
-          issued: issued.map((credential) => ({ ...credential, ...deps.credentialService.linksOf(credential) })),
+          issued: issued.map((credential) => ({
+            ...withoutPrivateReasons(credential),
+            ...deps.credentialService.linksOf(credential),
+          })),
           held: held.map(({ graduateId: _g, ...rest }, i) => ({
             ...rest,
             verifyUrl: `${deps.publicOrigin}/verify#${rest.jwt}`,

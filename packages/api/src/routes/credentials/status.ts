@@ -24,17 +24,41 @@ export function statusRoutes(deps: ApiDeps): ApiApp {
         operationId: `${action}Credential`,
         summary: `${action[0]!.toUpperCase()}${action.slice(1)} a credential (its issuer only)`,
         description:
-          'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated.',
+          'Revocation is final: reinstating a revoked credential is a 409. Only a suspended credential can be reinstated. ' +
+          'An optional `reason` is kept in `statusChanges`: shown to the issuer, and to others only with ' +
+          '`reasonPublic: true`.',
         tags,
         security,
         middleware: [requireRole(deps.auth, 'issuer')] as const,
-        request: () => ({ params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }) }),
+        request: () => ({
+          params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+          body: {
+            content: {
+              'application/json': {
+                schema: z.strictObject({
+                  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1_000))),
+                  reasonPublic: z.optional(z.boolean()),
+                }),
+              },
+            },
+            required: false,
+          },
+        }),
         responses: () => ({
           200: jsonContent(issuedCredentialSchema(), 'The credential in its new state'),
-          ...problemResponses(401, 403, 404, 409),
+          ...problemResponses(400, 401, 403, 404, 409),
         }),
       }),
-      async (c) => c.json(await service.changeStatus(c.get('principal').sub, c.req.valid('param').id, action), 200),
+      async (c) =>
+        c.json(
+          await service.changeStatus(
+            c.get('principal').sub,
+            c.req.valid('param').id,
+            action,
+            c.req.valid('json') ?? {},
+          ),
+          200,
+        ),
     );
   }
 
