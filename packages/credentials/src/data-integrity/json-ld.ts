@@ -5,6 +5,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import type { JWK } from 'jose';
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
+import type { RuleViolation } from '../data-model-rules.ts';
 import { offlineDocumentLoader, unknownContextIn } from './document-loader.ts';
 import { multikeyOfJwk } from './multikey.ts';
 
@@ -130,6 +131,31 @@ export async function verifyDataIntegrityProofs(
     return { verified: false, proofs, problem: problemOf(error) };
   } catch (error) {
     return { verified: false, proofs, problem: problemOf(error) };
+  }
+}
+
+/**
+ * The JSON-LD rule of VC DM 2.0: every term is defined by a context (a bundled one: none is fetched).
+ * Expanded in safe mode, which stops at the first property that would be dropped; that term is named.
+ */
+export async function undefinedTermViolations(document: Record<string, unknown>): Promise<RuleViolation[]> {
+  try {
+    await jsonld.expand(document, { documentLoader: offlineDocumentLoader(), safe: true });
+    return [];
+  } catch (error) {
+    const unknownContext = unknownContextIn(error);
+    if (unknownContext) return [{ path: '@context', message: unknownContext.message }];
+    const details = (error as { details?: { event?: { details?: { property?: unknown } } } }).details;
+    const term = details?.event?.details?.property;
+    return [
+      {
+        path: typeof term === 'string' ? term : '@context',
+        message:
+          typeof term === 'string'
+            ? `the term ${term} is not defined by any of the credential's contexts`
+            : `the credential is not valid JSON-LD (${error instanceof Error ? error.message : String(error)})`,
+      },
+    ];
   }
 }
 
