@@ -11,6 +11,7 @@ import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuan
 import { issuerRoutes } from './routes/credentials/issuers.ts';
 import { statusRoutes } from './routes/credentials/status.ts';
 import { templateRoutes } from './routes/credentials/templates.ts';
+import { vcApiVerificationRoutes } from './routes/credentials/vc-api-verification.ts';
 import { verificationRoutes } from './routes/credentials/verification.ts';
 import { wellKnownRoutes } from './routes/credentials/well-known.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -82,5 +83,6 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(batchRoutes(deps));
   app.routeModule(holderRoutes(deps));
   app.routeModule(vcApiIssuanceRoutes(deps));
+  app.routeModule(vcApiVerificationRoutes(deps));
   return app;
 }

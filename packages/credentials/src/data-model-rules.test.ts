@@ -7,6 +7,7 @@ import {
   dataModelViolations,
   datesAreDateTimesWithTimeZone,
   firstContextIsVc2,
+  idIsUrl,
   issuerIsUrlOrObjectWithUrlId,
   namesAreStringsOrLanguageValues,
   relatedResourceDigestsAreWellFormed,
@@ -43,6 +44,11 @@ describe('VC Data Model 2.0 rules', () => {
     expect(typeIncludesVerifiableCredential(valid())).toEqual([]);
     expect(paths(typeIncludesVerifiableCredential({ ...valid(), type: ['OpenBadgeCredential'] }))).toEqual(['type']);
     expect(paths(typeIncludesVerifiableCredential({ ...valid(), type: undefined }))).toEqual(['type']);
+  });
+
+  it('id, when present, is a URL', () => {
+    expect(idIsUrl({ ...valid(), id: undefined })).toEqual([]);
+    expect(paths(idIsUrl({ ...valid(), id: 'credential 1' }))).toEqual(['id']);
   });
 
   it('issuer is a URL or an object with a URL id', () => {

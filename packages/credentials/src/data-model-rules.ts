@@ -41,6 +41,10 @@ export const typeIncludesVerifiableCredential: Rule = (vc) =>
     ? []
     : [{ path: 'type', message: 'must include VerifiableCredential' }];
 
+/** `id`, when present, is a URL. */
+export const idIsUrl: Rule = (vc) =>
+  vc.id === undefined || isUrl(vc.id) ? [] : [{ path: 'id', message: 'must be a URL when present' }];
+
 /** `issuer` is a URL, or an object whose `id` is a URL. */
 export const issuerIsUrlOrObjectWithUrlId: Rule = (vc) => {
   if (isUrl(vc.issuer)) return [];
@@ -186,6 +190,7 @@ export const relatedResourceDigestsAreWellFormed: Rule = (vc) =>
 export const DATA_MODEL_RULES: readonly Rule[] = [
   firstContextIsVc2,
   typeIncludesVerifiableCredential,
+  idIsUrl,
   issuerIsUrlOrObjectWithUrlId,
   credentialSubjectIsNotEmpty,
   typedPropertiesCarryType,

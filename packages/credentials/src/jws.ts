@@ -51,7 +51,7 @@ export async function signCompactJws(payload: object, signer: Signer, typ: strin
 export async function signCredential(
   credential: {
     id: string;
-    issuer: { id: string };
+    issuer: { id: string } | string;
     credentialSubject: { id?: string };
     validFrom?: string;
     validUntil?: string;

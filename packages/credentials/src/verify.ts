@@ -97,7 +97,7 @@ const NODE_VERIFY: Record<string, { digest: string | null; dsaEncoding?: 'ieee-p
  * synchronous and several times faster than WebCrypto through jose. The caller has checked the
  * algorithm against the key (ACCEPTED) and refused `crit`.
  */
-function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
+export function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
   const how = NODE_VERIFY[alg];
   const dot = jws.lastIndexOf('.');
   const signature = jws.slice(dot + 1);
@@ -111,7 +111,7 @@ function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
   );
 }
 
-const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
+export const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
   ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
   ES384: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-384',
   ES512: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-521',
@@ -184,7 +184,7 @@ export function compactJwsOf(input: unknown): string | undefined {
   return undefined;
 }
 
-const decodeJson = (part: string): Record<string, unknown> => {
+export const decodeJson = (part: string): Record<string, unknown> => {
   const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
   return value as Record<string, unknown>;

@@ -159,6 +159,70 @@ export async function undefinedTermViolations(document: Record<string, unknown>)
   }
 }
 
+/**
+ * Verifies a Data Integrity presentation's proof: made for authentication by one of the holder's
+ * `authenticationMethods` (resolved by `keyOf`), over the `challenge` and, when given, the `domain`.
+ * The credentials inside are verified separately. Never throws.
+ */
+export async function verifyPresentationProof(
+  presentation: Record<string, unknown>,
+  options: {
+    holder: string;
+    authenticationMethods: readonly string[];
+    keyOf(id: string): JWK | undefined;
+    challenge: string;
+    domain?: string;
+  },
+): Promise<ProofCheck> {
+  const proofs = proofsOf(presentation);
+  if (proofs.length !== 1) return { verified: false, proofs, problem: 'A presentation must carry exactly one proof.' };
+  const [{ suite, verificationMethod }] = proofs as [{ suite: string; verificationMethod: string }];
+  if (!SUITES.has(suite)) return { verified: false, proofs, problem: `Proof suite ${suite} is not accepted.` };
+  if (!options.authenticationMethods.includes(verificationMethod))
+    return { verified: false, proofs, problem: `${verificationMethod} is not a key of the holder ${options.holder}.` };
+  const jwk = options.keyOf(verificationMethod);
+  const publicKeyMultibase = jwk && multikeyOfJwk(jwk);
+  if (!publicKeyMultibase)
+    return { verified: false, proofs, problem: `No public key could be read from ${verificationMethod}.` };
+  const method = {
+    '@context': MULTIKEY_CONTEXT,
+    id: verificationMethod,
+    type: 'Multikey',
+    controller: options.holder,
+    publicKeyMultibase,
+  };
+  const documentLoader = offlineDocumentLoader((url) => (url === verificationMethod ? method : undefined));
+  try {
+    await jsonld.expand(presentation, { documentLoader, safe: true });
+    const result = await jsigs.verify(presentation, {
+      suite: [
+        new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+        new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+        new Ed25519Signature2020(),
+      ],
+      purpose: new jsigs.purposes.AuthenticationProofPurpose({
+        challenge: options.challenge,
+        ...(options.domain !== undefined ? { domain: options.domain } : {}),
+        controller: { id: options.holder, authentication: [...options.authenticationMethods] },
+      }),
+      documentLoader,
+    });
+    if (result.verified && result.results?.every((r) => r.verified)) return { verified: true, proofs };
+    const error = result.results?.find((r) => !r.verified)?.error ?? result.error;
+    return { verified: false, proofs, problem: presentationProblemOf(error) };
+  } catch (error) {
+    return { verified: false, proofs, problem: presentationProblemOf(error) };
+  }
+}
+
+function presentationProblemOf(error: unknown): string {
+  const first = Array.isArray(error) ? error[0] : error;
+  const message = first instanceof Error ? first.message : '';
+  if (/challenge/i.test(message)) return 'The proof was not made for this challenge.';
+  if (/domain/i.test(message)) return 'The proof was not made for this domain.';
+  return problemOf(error).replace('credential', 'presentation');
+}
+
 function problemOf(error: unknown): string {
   const unknownContext = unknownContextIn(Array.isArray(error) ? error[0] : error);
   if (unknownContext) return unknownContext.message;
