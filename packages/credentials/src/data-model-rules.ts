@@ -210,12 +210,13 @@ export const describeViolations = (violations: readonly RuleViolation[]) =>
   violations.map((v) => `${v.path || '(credential)'}: ${v.message}`).join('; ');
 
 /**
- * Every rule, the JSON-LD one included: the JSON-LD libraries load here, on first use, so only callers
+ * Every rule, the JSON-LD one included (once the structural ones hold): the JSON-LD libraries load here, on first use, so only callers
  * that need the term check (issuing a full credential, the VC API routes, the CLI) pay for them.
  */
 export async function allDataModelViolations(credential: unknown): Promise<RuleViolation[]> {
   const structural = dataModelViolations(credential);
-  if (!isObject(credential)) return structural;
+  // A structurally broken document (a relative issuer id, say) fails expansion for the same reason: report it once.
+  if (!isObject(credential) || structural.length > 0) return structural;
   const { undefinedTermViolations } = await import('@skillpass/credentials/data-integrity');
   return [...structural, ...(await undefinedTermViolations(credential))];
 }
