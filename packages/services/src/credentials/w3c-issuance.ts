@@ -66,7 +66,12 @@ function subjectIdOf(credential: Json): string | undefined {
  * Checks a full credential for issuing as `issuerId`: VC DM 2.0 rules (400 naming each broken rule),
  * an achievement type, and the caller's own issuer id (403). Returns the credential to secure.
  */
-async function checkedCredential(deps: CredentialServiceDeps, issuerId: string, credential: unknown): Promise<Json> {
+async function checkedCredential(
+  deps: CredentialServiceDeps,
+  now: Date,
+  issuerId: string,
+  credential: unknown,
+): Promise<Json> {
   if (!isObject(credential))
     throw invalid('The credential must be a JSON object.', [{ path: '', message: 'not an object' }]);
   const violations = [...refusedProperties(credential), ...(await allDataModelViolations(credential))];
@@ -91,10 +96,7 @@ async function checkedCredential(deps: CredentialServiceDeps, issuerId: string, 
       'forbidden',
       `The credential's issuer must be your own issuer id, ${own}; it names ${String(named)}.`,
     );
-  if (
-    typeof credential.validUntil === 'string' &&
-    Date.parse(credential.validUntil) <= (deps.clock ?? (() => new Date()))().getTime()
-  )
+  if (typeof credential.validUntil === 'string' && Date.parse(credential.validUntil) <= now.getTime())
     throw invalid('The credential has already expired.', [{ path: 'validUntil', message: 'in the past' }]);
   return credential;
 }
@@ -131,7 +133,7 @@ export async function issueW3cCredential(
   if (existing) return issuedResult(deps.origin, existing);
   if (!(await deps.issuers.get(issuerId)))
     throw new DomainError('conflict', 'Register the issuer first (PUT /v1/issuers/me).');
-  const checked = await checkedCredential(deps, issuerId, input);
+  const checked = await checkedCredential(deps, now, issuerId, input);
   const [holder, templateId] = await Promise.all([
     holderOf(deps, subjectIdOf(checked)),
     templateIdOf(deps, issuerId, checked),
