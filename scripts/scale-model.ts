@@ -14,6 +14,7 @@ import { regionPartitionOf } from '@skillpass/domain';
 import { partitionOfJob, postingsOfJob, scoreJobForProfile } from '@skillpass/matching';
 import { entities, itemOf, partitions } from '@skillpass/store';
 import { syntheticGraduate, syntheticJob, taxonomy } from '../packages/matching/bench/synthetic-region.ts';
+import { simulateHotKeys } from './scale-simulation.ts';
 
 // ── The region ──────────────────────────────────────────────────────────────────────────────────
 const PROFILES = 5_000_000;
@@ -580,3 +581,79 @@ console.table({
 console.log(
   'prices: AWS us-east-1 list prices (on-demand after the November 2024 cut); an AWS China region bills in CNY at its own rates',
 );
+
+// ── The hot keys in DynamoDB Local, scaled down (SCALE_SIMULATION=0 skips it) ──────────────────────
+const SIMULATION_SCALE = Number(process.env.SCALE_SIMULATION ?? 200);
+if (SIMULATION_SCALE > 0) {
+  const jobOf = (i: number) => `job-${String(i).padStart(8, '0')}`;
+  const simulated = await simulateHotKeys(
+    [
+      {
+        name: `${partitions.jobSkill(topSkill, '310000')}, whole list read per recompute`,
+        items: hotJobs,
+        item: (i) =>
+          itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(topSkill, '310000', jobOf(i)), {
+            ...posting.posting,
+            jobId: jobOf(i),
+          }),
+        read: { kind: 'whole', partitionKey: partitions.jobSkill(topSkill, '310000') },
+        model: {
+          wcuPerItem: wcu(postingBytes),
+          rcuPerRead: rcu(hotJobs * postingBytes) * 0.5,
+          writesPerSecond: fairPostingWrites,
+          readsPerSecond: hotReadsFull,
+        },
+      },
+      {
+        name: partitions.graduateSkill(topSkill, '310000'),
+        items: hotGraduates,
+        item: (i) =>
+          itemOf(
+            entities.GraduateSkillPosting,
+            entities.GraduateSkillPosting.key(topSkill, '310000', `g-${i}`),
+            { graduateId: `g-${i}`, discoverable: true },
+            { graduateId: `g-${i}` },
+          ),
+        read: { kind: 'whole', partitionKey: partitions.graduateSkill(topSkill, '310000') },
+        model: {
+          wcuPerItem: wcu(graduatePostingBytes) * 2,
+          rcuPerRead: rcu(hotGraduates * graduatePostingBytes) * 0.5,
+          writesPerSecond:
+            perSecond(GRADUATION_PROFILE_SAVES_PEAK_HOUR) * GRADUATE_SHARE['310000'] * topShare * skillsPerGraduate,
+          readsPerSecond: fairJobsPerSecond * JOB_SHARE['310000'] * topShare,
+        },
+      },
+      {
+        name: `GSI2 ${partitions.openJobs()}, one page of 20 per search`,
+        items: OPEN_JOBS,
+        item: (i) => ({
+          ...jobItem,
+          ...itemOf(
+            entities.Job,
+            entities.Job.key(jobOf(i)),
+            { ...job, jobId: jobOf(i) },
+            {
+              jobId: jobOf(i),
+              employerId: job.employerId,
+              postedAt: new Date(Date.parse(at) + i * 1000).toISOString(),
+              open: true,
+              region: regionPartitionOf({ kind: 'delta', cityCode: '310000' }),
+            },
+          ),
+        }),
+        read: { kind: 'page', index: 'GSI2', partitionKey: partitions.openJobs() },
+        model: {
+          wcuPerItem: wcu(jobBytes) * 4,
+          rcuPerRead: rcu(searchPage) * 0.5,
+          writesPerSecond: fairJobsPerSecond,
+          readsPerSecond: FAIR_SEARCHES_PER_SECOND * 0.4,
+        },
+      },
+    ],
+    SIMULATION_SCALE,
+  );
+  console.log(
+    `\nthe hottest keys in DynamoDB Local at 1/${SIMULATION_SCALE} of their size, metered by DynamoDB (eventually consistent reads; a Job's write includes its three index copies):`,
+  );
+  console.table(Object.fromEntries(simulated.map(({ key, ...rest }) => [key, rest])));
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { ApiDeps } from '@skillpass/api';
 import { composeApiDeps } from '@skillpass/api/compose';
-import { kmsSigner, loadTrustList } from '@skillpass/credentials';
+import { ed25519KeyIdOf, kmsSigner, loadTrustList } from '@skillpass/credentials';
 import { type ConsumerDeps, composeConsumerDeps } from '@skillpass/pipeline';
 import { CursorCodec, connectTable } from '@skillpass/store';
 import type { PushQueue } from '@skillpass/services';
@@ -33,15 +33,35 @@ export const table = connectTable({
 });
 const kms = once(async (): Promise<KMSClient> => new (await import('@aws-sdk/client-kms')).KMSClient({}));
 
+/** A KMS key's public half as a JWK: P-256 keys sign ES256, Ed25519 keys EdDSA (the Data Integrity proofs). */
 async function publicJwkOf(keyId: string, kid: string): Promise<JWK> {
   const [client, { GetPublicKeyCommand }] = await Promise.all([kms(), import('@aws-sdk/client-kms')]);
   const out = await client.send(new GetPublicKeyCommand({ KeyId: keyId }));
   if (!out.PublicKey) throw new Error(`KMS key ${keyId} has no public key`);
-  const jwk = createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' }).export({
-    format: 'jwk',
-  }) as JWK;
-  return { ...jwk, alg: 'ES256', use: 'sig', kid };
+  const key = createPublicKey({ key: Buffer.from(out.PublicKey), format: 'der', type: 'spki' });
+  const jwk = key.export({ format: 'jwk' }) as JWK;
+  return { ...jwk, alg: key.asymmetricKeyType === 'ed25519' ? 'EdDSA' : 'ES256', use: 'sig', kid };
 }
+
+/**
+ * A retired generation's Ed25519 key, when it has one: generations deployed before the stack made Ed25519 keys
+ * have none, and their missing alias must not hide every other published key.
+ */
+async function optionalPublicJwkOf(keyId: string, kid: string): Promise<JWK[]> {
+  try {
+    return [await publicJwkOf(keyId, kid)];
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NotFoundException') return [];
+    throw error;
+  }
+}
+
+/** `g1=alias/…,g2=alias/…` → [generation, KMS key id] pairs. */
+const generationsOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => entry.split('=') as [string, string]);
 
 async function cursorSecret(): Promise<string> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
@@ -101,7 +121,8 @@ let deps: ApiDeps | undefined;
 
 /**
  * The API's dependencies in AWS: the table, Cognito's JWKS, the cursor secret from Secrets
- * Manager, the KMS signing key (current alias, plus retired key ids still published) and SQS.
+ * Manager, the KMS signing keys (the generation's P-256 key and its Ed25519 key for Data Integrity proofs, plus
+ * retired key ids still published) and SQS.
  * Nothing here calls AWS: each remote value is fetched by the first request that needs it.
  */
 export function awsApiDeps(): ApiDeps {
@@ -109,16 +130,25 @@ export function awsApiDeps(): ApiDeps {
   const origin = requiredEnv('PUBLIC_ORIGIN');
   const signingKeyId = requiredEnv('SIGNING_KEY_ID');
   const currentKid = `${origin}/keys/${requiredEnv('SIGNING_KEY_GENERATION')}`;
-  const retired = (process.env.RETIRED_SIGNING_KEYS ?? '').split(',').filter(Boolean);
-  const publishedKeys = once(() =>
-    Promise.all([
-      publicJwkOf(signingKeyId, currentKid),
-      ...retired.map((entry) => {
-        const [generation, keyId] = entry.split('=');
-        return publicJwkOf(keyId!, `${origin}/keys/${generation}`);
-      }),
-    ]),
+  // The generation's Ed25519 key signs the eddsa-rdfc-2022 proofs (`<generation>-ed25519`, as locally); the P-256 key
+  // the ecdsa-rdfc-2019 ones. Without ED25519_SIGNING_KEY_ID (an older stack) only the P-256 key signs proofs.
+  const ed25519KeyId = process.env.ED25519_SIGNING_KEY_ID;
+  const ed25519Kid = `${origin}/keys/${ed25519KeyIdOf(requiredEnv('SIGNING_KEY_GENERATION'))}`;
+  const publishedKeys = once(async () =>
+    (
+      await Promise.all([
+        publicJwkOf(signingKeyId, currentKid).then((jwk) => [jwk]),
+        ...(ed25519KeyId ? [publicJwkOf(ed25519KeyId, ed25519Kid).then((jwk) => [jwk])] : []),
+        ...generationsOf(process.env.RETIRED_SIGNING_KEYS).map(([generation, keyId]) =>
+          publicJwkOf(keyId, `${origin}/keys/${generation}`).then((jwk) => [jwk]),
+        ),
+        ...generationsOf(process.env.RETIRED_ED25519_SIGNING_KEYS).map(([generation, keyId]) =>
+          optionalPublicJwkOf(keyId, `${origin}/keys/${ed25519KeyIdOf(generation)}`),
+        ),
+      ])
+    ).flat(),
   );
+  const signer = kmsSigner({ client: kms, keyId: signingKeyId, kid: currentKid });
   const sqs = once(async () => {
     const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
     return { client: new SQSClient({}), SendMessageCommand };
@@ -139,7 +169,11 @@ export function awsApiDeps(): ApiDeps {
         return cognitoKeys(header, token);
       },
     },
-    signer: kmsSigner({ client: kms, keyId: signingKeyId, kid: currentKid }),
+    signer,
+    proofSigners: [
+      ...(ed25519KeyId ? [kmsSigner({ client: kms, keyId: ed25519KeyId, kid: ed25519Kid, alg: 'EdDSA' })] : []),
+      signer,
+    ],
     // Copied next to the bundle when deployed with -c trustedIssuersFile=… (docs/deploy.md).
     ...(process.env.TRUSTED_ISSUERS_FILE ? { externalIssuers: loadTrustList(process.env.TRUSTED_ISSUERS_FILE) } : {}),
     publishedKeys,

@@ -348,4 +348,75 @@ describe('Lambda handlers with the sample events', () => {
     expect(report.checks.signature.result).toBe('passed');
     expect(kms.commandCalls(SignCommand).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('api with the stack’s Ed25519 KMS key: publishes it and signs eddsa-rdfc-2022 proofs with it in KMS', async () => {
+    const ed25519 = generateKeyPairSync('ed25519');
+    const ed25519Alias = 'alias/skillpass-signing-g1-ed25519';
+    Object.assign(process.env, {
+      ED25519_SIGNING_KEY_ID: ed25519Alias,
+      RETIRED_SIGNING_KEYS: 'g0=alias/skillpass-signing-g0',
+      // g0 predates Ed25519 keys: its alias does not exist, and must not hide the other keys.
+      RETIRED_ED25519_SIGNING_KEYS: 'g0=alias/skillpass-signing-g0-ed25519',
+    });
+    try {
+      kms
+        .on(GetPublicKeyCommand, { KeyId: ed25519Alias })
+        .resolves({ PublicKey: ed25519.publicKey.export({ format: 'der', type: 'spki' }) });
+      kms
+        .on(GetPublicKeyCommand, { KeyId: 'alias/skillpass-signing-g0-ed25519' })
+        .rejects(Object.assign(new Error('Alias does not exist'), { name: 'NotFoundException' }));
+      kms.on(SignCommand, { KeyId: ed25519Alias }).callsFake((input: { Message: Uint8Array; MessageType: string }) => {
+        if (input.MessageType !== 'RAW') throw new Error('ED25519_SHA_512 takes MessageType RAW');
+        return { Signature: nodeSign(null, input.Message, ed25519.privateKey) };
+      });
+      const { awsApiDeps } = await import('./aws-runtime.ts');
+      const deps = awsApiDeps();
+      expect((await deps.publishedKeys()).map((k) => [k.kid, k.alg])).toEqual([
+        ['https://api.example.com/keys/g1', 'ES256'],
+        ['https://api.example.com/keys/g1-ed25519', 'EdDSA'],
+        ['https://api.example.com/keys/g0', 'ES256'],
+      ]);
+      await deps.issuers.put(
+        'iss-ed25519',
+        {
+          legalName: { en: 'Ningbo Robotics College' },
+          kind: 'school',
+          country: 'CN',
+          region: 'Zhejiang',
+          accreditation: [{ by: 'Zhejiang HRSS', scope: 'training', validUntil: '2030-01-01' }],
+        },
+        [deps.signingKid],
+      );
+      const template = await deps.issuers.createTemplate('iss-ed25519', {
+        title: { en: 'Robot programming' },
+        description: 'Program industrial robots',
+        learningOutcomes: ['http://data.europa.eu/esco/skill/530cb489-d900-46ab-9350-4d50ccd49eea'],
+        workload: { hours: 20 },
+        eqfLevel: 4,
+        assessmentType: 'practical',
+        participationForm: 'onsite',
+        qualityAssurance: 'provincial audit',
+      });
+      const { credential } = await deps.credentialService.issue(
+        'iss-ed25519',
+        { templateId: template.templateId, holder: { subjectId: 'urn:learner:ed', email: 'ed@example.com' } },
+        'cred_lambda_ed25519',
+      );
+      expect(credential.proof?.map((p) => [p.cryptosuite, p.verificationMethod])).toEqual([
+        ['eddsa-rdfc-2022', 'https://api.example.com/issuers/iss-ed25519#g1-ed25519'],
+        ['ecdsa-rdfc-2019', 'https://api.example.com/issuers/iss-ed25519#g1'],
+      ]);
+      expect(kms.commandCalls(SignCommand, { KeyId: ed25519Alias, SigningAlgorithm: 'ED25519_SHA_512' })).toHaveLength(
+        1,
+      );
+      // Awaited: on main the Data Integrity form may be made on first request (batches defer it).
+      const report = await deps.credentialService.verify(
+        await deps.credentialService.dataIntegrityCredential(credential),
+      );
+      expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    } finally {
+      for (const name of ['ED25519_SIGNING_KEY_ID', 'RETIRED_SIGNING_KEYS', 'RETIRED_ED25519_SIGNING_KEYS'])
+        delete process.env[name];
+    }
+  });
 });

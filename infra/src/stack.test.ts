@@ -473,6 +473,39 @@ describe('the skillpass stack', () => {
     }
   });
 
+  it('signs Data Integrity proofs with a KMS Ed25519 key that only the issuing functions may use to sign', () => {
+    const keys = template.findResources('AWS::KMS::Key', {
+      Properties: { KeySpec: 'ECC_NIST_EDWARDS25519', KeyUsage: 'SIGN_VERIFY' },
+    });
+    expect(Object.keys(keys)).toEqual([expect.stringMatching(/^Ed25519SigningKeyg1/)]);
+    const [keyId] = Object.keys(keys);
+    expect(Object.values(keys)[0]).toMatchObject({ DeletionPolicy: 'Retain' });
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/skillpass-dev-signing-g1-ed25519' });
+    // Only the issuing functions may sign with it; every function that publishes keys may read its public half.
+    const policies = template.findResources('AWS::IAM::Policy');
+    const signWith = (policy: unknown) =>
+      (
+        policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } } }
+      ).Properties.PolicyDocument.Statement.some(
+        (s) => JSON.stringify(s.Action).includes('"kms:Sign"') && JSON.stringify(s.Resource).includes(keyId!),
+      );
+    expect(
+      Object.entries(policies)
+        .filter(([, policy]) => signWith(policy))
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([expect.stringMatching(/^ApiServiceRole/), expect.stringMatching(/^CredentialBatchWorkerServiceRole/)]);
+    // The API and the batch worker are told which key it is, and where retired generations' Ed25519 keys would be.
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function'));
+    for (const name of ['Api', 'CredentialBatchWorker']) {
+      const [, fn] = functions.find(([id]) => id.startsWith(name) && !id.startsWith(`${name}Log`))!;
+      const env = (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+        .Variables;
+      expect(JSON.stringify(env.ED25519_SIGNING_KEY_ID), name).toContain(keyId);
+      expect(env.RETIRED_ED25519_SIGNING_KEYS, name).toBe('');
+    }
+  });
+
   it('alarms on DLQ depth, function errors and throttles, and API 5xx', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
       (a) => a.Properties as { MetricName: string },

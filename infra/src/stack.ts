@@ -117,12 +117,27 @@ export class SkillpassStack extends Stack {
       alias: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}`,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Its Ed25519 companion signs the eddsa-rdfc-2022 Data Integrity proofs (the proof Open Badges 3.0 certification
+    // asks for): KMS signs pure Ed25519 (ED25519_SHA_512, MessageType RAW), so this private key stays in KMS too.
+    const ed25519SigningKey = new kms.Key(this, `Ed25519SigningKey${props.signingKeyGeneration}`, {
+      description: `skillpass Data Integrity (eddsa-rdfc-2022) signing key, generation ${props.signingKeyGeneration}`,
+      keySpec: kms.KeySpec.ECC_NIST_EDWARDS25519,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
+      alias: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}-ed25519`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const retiredKeys = (props.retiredSigningKeyGenerations ?? []).map((generation) => ({
       generation,
       alias: kms.Alias.fromAliasName(
         this,
         `Retired${generation}`,
         `alias/skillpass-${props.stage}-signing-${generation}`,
+      ),
+      // Generations deployed before Ed25519 keys existed have no such alias; the functions skip a missing one.
+      ed25519Alias: kms.Alias.fromAliasName(
+        this,
+        `Retired${generation}Ed25519`,
+        `alias/skillpass-${props.stage}-signing-${generation}-ed25519`,
       ),
     }));
 
@@ -227,7 +242,11 @@ export class SkillpassStack extends Stack {
     const readKeyAndSecret = (fn: nodejs.NodejsFunction) => {
       cursorSecret.grantRead(fn);
       signingKey.grant(fn, 'kms:GetPublicKey');
-      for (const retired of retiredKeys) retired.alias.grant(fn, 'kms:GetPublicKey');
+      ed25519SigningKey.grant(fn, 'kms:GetPublicKey');
+      for (const retired of retiredKeys) {
+        retired.alias.grant(fn, 'kms:GetPublicKey');
+        retired.ed25519Alias.grant(fn, 'kms:GetPublicKey');
+      }
     };
 
     // --- Identity -------------------------------------------------------------------------
@@ -497,6 +516,8 @@ export class SkillpassStack extends Stack {
       SIGNING_KEY_ID: signingKey.keyArn,
       SIGNING_KEY_GENERATION: props.signingKeyGeneration,
       RETIRED_SIGNING_KEYS: retiredKeys.map((k) => `${k.generation}=${k.alias.aliasName}`).join(','),
+      ED25519_SIGNING_KEY_ID: ed25519SigningKey.keyArn,
+      RETIRED_ED25519_SIGNING_KEYS: retiredKeys.map((k) => `${k.generation}=${k.ed25519Alias.aliasName}`).join(','),
       AUTH_ISSUER: issuerUrl,
       AUTH_AUDIENCE: client.userPoolClientId,
       AUTH_JWKS_URL: `${issuerUrl}/.well-known/jwks.json`,
@@ -527,6 +548,7 @@ export class SkillpassStack extends Stack {
     table.grantReadWriteData(api);
     readKeyAndSecret(api);
     signingKey.grant(api, 'kms:Sign');
+    ed25519SigningKey.grant(api, 'kms:Sign');
     batchQueue.grantSendMessages(api);
 
     // 256 MB / 60 s: the publisher only maps records and calls PutEvents.
@@ -562,6 +584,7 @@ export class SkillpassStack extends Stack {
     servedUnderOrigin.push(api, worker);
     readKeyAndSecret(worker);
     signingKey.grant(worker, 'kms:Sign');
+    ed25519SigningKey.grant(worker, 'kms:Sign');
     worker.addEventSource(new sources.SqsEventSource(batchQueue, { batchSize: 1, reportBatchItemFailures: true }));
 
     // A job's push to the graduates it reaches, in chunks of 500 (no cap): jobMatching queues them,
@@ -710,6 +733,9 @@ export class SkillpassStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'SigningKeyAlias', {
       value: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}`,
+    });
+    new CfnOutput(this, 'Ed25519SigningKeyAlias', {
+      value: `alias/skillpass-${props.stage}-signing-${props.signingKeyGeneration}-ed25519`,
     });
   }
 }

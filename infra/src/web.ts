@@ -10,6 +10,7 @@ export const API_PATH_PATTERNS = [
   '/v1/*',
   '/credentials/*',
   '/presentations/*',
+  '/oid4vci/*',
   '/verify',
   '/.well-known/*',
   '/status-lists/*',

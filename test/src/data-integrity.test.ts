@@ -175,6 +175,26 @@ describe('what skillpass issues, verified by the digitalbazaar libraries', () =>
     expect((await independentlyVerify(credential)).verified).toBe(false);
   });
 
+  it('secures a credential of a batch on the first request for it, and keeps those proofs', async () => {
+    const accepted = await rt.call('POST', '/v1/credential-batches', {
+      token: school,
+      body: { templateId, recipients: [{ subjectId: 'urn:learner:di-batch', email: 'di-batch@example.com' }] },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    await (rt.deps.batchQueue as unknown as { idle(): Promise<void> }).idle();
+    const progress = await rt.call('GET', `/v1/credential-batches/${accepted.body.batchId}`, { token: school });
+    const id = progress.body.recipients[0].credentialId as string;
+    // The batch signed the vc+jwt only: the proofs are not made until someone asks for that securing.
+    expect((await rt.deps.credentials.get(id))?.proof).toBeUndefined();
+    const first = await rt.call('GET', `/v1/credentials/${id}`, { token: school, headers: LD });
+    expect(first.status).toBe(200);
+    expect((await independentlyVerify(first.body)).verified).toBe(true);
+    // ecdsa-rdfc-2019 signatures are randomised: the same proofs twice means they were stored, not made again.
+    const again = await rt.call('GET', `/v1/credentials/${id}`, { token: school, headers: LD });
+    expect(again.body.proof).toEqual(first.body.proof);
+    expect((await rt.deps.credentials.get(id))?.proof).toEqual(first.body.proof);
+  });
+
   it('lists the Multikey verification methods in did.json and in the issuer document', async () => {
     const did = (await rt.call('GET', '/.well-known/did.json')).body;
     const multikeys = did.verificationMethod.filter((m: { type: string }) => m.type === 'Multikey');

@@ -44,6 +44,13 @@ describe('ESCO look-up: GET /v1/skills and /v1/occupations', () => {
     for (const item of res.body.items as Hit[]) expect(item.matchedLabel).toContain('焊');
   });
 
+  it('looks a Han-script query up in Chinese without lang=zh (issue 15)', async () => {
+    const res = await get(`/v1/skills?q=${encodeURIComponent('焊接')}`);
+    expect(res.status).toBe(200);
+    expect(hit(res, WELDING_TECHNIQUES)).toBeDefined();
+    for (const item of res.body.items as Hit[]) expect(item.matchedLabel).toContain('焊');
+  });
+
   it('finds occupations by English and Chinese title, the exact title first', async () => {
     const en = await get('/v1/occupations?q=welder');
     expect(en.status).toBe(200);

@@ -16,10 +16,12 @@ import { verificationRoutes } from './routes/credentials/verification.ts';
 import { wellKnownRoutes } from './routes/credentials/well-known.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { employerRoutes } from './routes/employers.ts';
+import { issuerDidRoutes } from './routes/issuer-did.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { skillRoutes } from './routes/skills.ts';
+import { walletPickupRoutes } from './routes/wallet-pickup.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -83,6 +85,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(batchRoutes(deps));
   app.routeModule(holderRoutes(deps));
   app.routeModule(vcApiIssuanceRoutes(deps));
+  app.routeModule(walletPickupRoutes(deps));
+  app.routeModule(issuerDidRoutes(deps));
   app.routeModule(vcApiVerificationRoutes(deps));
   return app;
 }

@@ -1,5 +1,10 @@
 import type { ExternalIssuer, Signer } from '@skillpass/credentials';
-import { type CredentialBatchQueue, CredentialService, processCredentialBatch } from '@skillpass/services';
+import {
+  type CredentialBatchQueue,
+  CredentialService,
+  processCredentialBatch,
+  WalletPickupService,
+} from '@skillpass/services';
 import { createRepositories, CursorCodec, type Table } from '@skillpass/store';
 import type { JWK } from 'jose';
 import type { ApiDeps, Taxonomy } from './deps.ts';
@@ -51,6 +56,13 @@ export function composeApiDeps(options: ComposeOptions): ApiDeps {
     auth: options.auth,
     taxonomy: options.taxonomy,
     credentialService,
+    walletPickupService: new WalletPickupService({
+      ...repositories,
+      origin: options.publicOrigin,
+      signer: options.signer,
+      ...(options.proofSigners ? { proofSigners: options.proofSigners } : {}),
+      clock,
+    }),
     batchQueue: options.batchQueue((batchId) => processCredentialBatch(repositories, credentialService, batchId)),
     signingKid: options.signer.kid,
     publishedKeys: options.publishedKeys,

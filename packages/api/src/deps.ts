@@ -1,6 +1,6 @@
 import type { SkillGraph } from '@skillpass/matching';
 import type { SkillSuggestions } from '@skillpass/taxonomy';
-import type { CredentialBatchQueue, CredentialService } from '@skillpass/services';
+import type { CredentialBatchQueue, CredentialService, WalletPickupService } from '@skillpass/services';
 import type { CursorCodec, Repositories } from '@skillpass/store';
 import type { Env } from 'hono';
 import type { JWK } from 'jose';
@@ -38,6 +38,8 @@ export interface ApiDeps extends Repositories {
   auth: AuthConfig;
   taxonomy: Taxonomy;
   credentialService: CredentialService;
+  /** OID4VCI: graduates' wallets pick their credentials up. */
+  walletPickupService: WalletPickupService;
   batchQueue: CredentialBatchQueue;
   /** The platform's current signing key id, and every public key verifiers may need. */
   signingKid: string;

@@ -146,6 +146,11 @@ export function skillpassOpenApiDocument(routes: readonly RouteSpec[]): OpenApiD
         bearerFormat: 'JWT',
         description: 'A JWT from the identity provider (Cognito in AWS, `npm run token` locally).',
       },
+      walletAccessToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An OID4VCI access token from `POST /oid4vci/token` (a wallet app, not a signed-in person).',
+      },
     },
   });
 }

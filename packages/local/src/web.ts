@@ -17,6 +17,7 @@ export const API_PATH_PREFIXES = [
   '/v1/',
   '/credentials/',
   '/presentations/',
+  '/oid4vci/',
   '/verify',
   '/.well-known/',
   '/status-lists/',

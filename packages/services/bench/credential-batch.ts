@@ -74,17 +74,34 @@ try {
     Array.from({ length: BATCH }, (_, i) => deterministicId('cred', batch.batchId, String(i + 1))),
   );
   const indexes = new Set(stored.map((c) => `${c.statusListId}/${c.statusListIndex}`));
+  // A batch defers the Data Integrity proofs to the first request for them: make them all, as if every
+  // recipient's wallet asked for the JSON-LD securing, and time that separately.
+  let securingMs: number | undefined;
+  if (dataIntegrity) {
+    const securingStarted = performance.now();
+    for (const credential of stored) await service.dataIntegrityCredential(credential);
+    securingMs = performance.now() - securingStarted;
+  }
   console.log(
     `exactly once: ${stored.length.toLocaleString()} credentials stored for ${BATCH.toLocaleString()} rows, ${indexes.size.toLocaleString()} distinct status entries`,
   );
   console.table({
-    [`batch of ${BATCH.toLocaleString()} on DynamoDB Local, ${dataIntegrity ? 'vc+jwt + both Data Integrity proofs' : 'vc+jwt'}`]:
-      {
-        'wall time': `${(wall / 1000).toFixed(1)} s`,
-        'credentials/s': perSecond(BATCH, wall),
-        issued: done?.issued,
-        failed: done?.failed,
-      },
+    [`batch of ${BATCH.toLocaleString()} on DynamoDB Local (vc+jwt)`]: {
+      'wall time': `${(wall / 1000).toFixed(1)} s`,
+      'credentials/s': perSecond(BATCH, wall),
+      issued: done?.issued,
+      failed: done?.failed,
+    },
+    ...(securingMs === undefined
+      ? {}
+      : {
+          [`then both Data Integrity proofs for all ${BATCH.toLocaleString()}, made and stored`]: {
+            'wall time': `${(securingMs / 1000).toFixed(1)} s`,
+            'credentials/s': perSecond(BATCH, securingMs),
+            issued: stored.length,
+            failed: 0,
+          },
+        }),
     [`raw writes of ${BATCH.toLocaleString()} items of 3 KB (baseline)`]: {
       'wall time': `${(rawMs / 1000).toFixed(1)} s`,
       'credentials/s': `${perSecond(BATCH, rawMs)} items/s`,

@@ -13,3 +13,7 @@ export * from './credentials/service.ts';
 export * from './credentials/status.ts';
 export * from './credentials/templates.ts';
 export * from './credentials/trust.ts';
+export * from './wallet-pickup/errors.ts';
+export * from './wallet-pickup/metadata.ts';
+export * from './wallet-pickup/service.ts';
+export * from './credentials/issuer-did.ts';

@@ -67,6 +67,8 @@ export const sortKeyPrefixes = {
 } as const;
 
 const HOUR = 60 * 60;
+/** A wallet pickup's codes, tokens and nonces live a quarter of an hour: long enough to scan, too short to leak usefully. */
+const WALLET_PICKUP_SECONDS = HOUR / 4;
 
 export const entities = {
   Profile: defineEntity({
@@ -265,6 +267,30 @@ export const entities = {
       PK: partitions.batch(batchId),
       SK: `${sortKeyPrefixes.batchRecipient}${padded(row, 6)}`,
     }),
+  }),
+  /**
+   * OID4VCI wallet pickup (pre-authorized code flow): a credential offer by the hash of its one-time code, the
+   * access token a wallet got for it, and the nonces its key proofs must sign. Short-lived; used once.
+   */
+  CredentialOffer: defineEntity({
+    name: 'CredentialOffer',
+    keyArgs: ['codeHash'],
+    key: (codeHash: string) => ({ PK: `OFFER#${codeHash}`, SK: 'OFFER' }),
+    indexes: (o: { graduateId: string }) => ({ owner: partitions.ownedBy(o.graduateId) }),
+    ttlSeconds: WALLET_PICKUP_SECONDS,
+  }),
+  WalletAccessToken: defineEntity({
+    name: 'WalletAccessToken',
+    keyArgs: ['tokenHash'],
+    key: (tokenHash: string) => ({ PK: `WALLETTOKEN#${tokenHash}`, SK: 'TOKEN' }),
+    indexes: (t: { graduateId: string }) => ({ owner: partitions.ownedBy(t.graduateId) }),
+    ttlSeconds: WALLET_PICKUP_SECONDS,
+  }),
+  WalletNonce: defineEntity({
+    name: 'WalletNonce',
+    keyArgs: ['nonce'],
+    key: (nonce: string) => ({ PK: `WALLETNONCE#${nonce}`, SK: 'NONCE' }),
+    ttlSeconds: WALLET_PICKUP_SECONDS,
   }),
 } as const;
 

@@ -1,4 +1,4 @@
-import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
+import { hasHan, normalise, programWording, stem, type Token, tokenise } from './text.ts';
 import { labelVariants } from './variants.ts';
 
 export interface ExtractedSkill {
@@ -33,6 +33,11 @@ interface Phrase {
   support: number;
 }
 
+interface ChineseTrie {
+  next: Map<string, ChineseTrie>;
+  phrase?: ChinesePhrase;
+}
+
 interface ChinesePhrase {
   text: string;
   uri: string;
@@ -46,7 +51,9 @@ export interface PhraseIndex {
    * preference order: a token looks only at phrases that can start there, not at every phrase of its first word.
    */
   english: Map<string, { byNext: Map<string, Phrase[]>; single: Phrase[] }>;
-  chinese: Map<string, ChinesePhrase[]>;
+  /** Chinese entries as a character trie (the preferred label where two share a text): a position costs a walk
+   * as long as the longest entry starting there, not a scan of every entry of its first character. */
+  chinese: ChineseTrie;
 }
 
 export interface IndexedSkill {
@@ -279,7 +286,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
   return { english: indexed, chinese: chinesePhrases(skills) };
 }
 
-function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhrase[]> {
+function chinesePhrases(skills: readonly IndexedSkill[]): ChineseTrie {
   const entries = skills.flatMap((skill) =>
     skill.zh
       ? [{ text: skill.zh.label, preferred: true }, ...skill.zh.aliases.map((text) => ({ text, preferred: false }))]
@@ -288,24 +295,25 @@ function chinesePhrases(skills: readonly IndexedSkill[]): Map<string, ChinesePhr
       : [],
   );
   const taken = new Set(entries.map((e) => e.text));
-  // Ads name the program for the programming: 数控程序 for 数控编程, PLC程序 for PLC编程.
   for (const entry of [...entries]) {
-    const program =
-      entry.text.endsWith('编程') && entry.text.length >= 4 ? `${entry.text.slice(0, -2)}程序` : undefined;
+    const program = programWording(entry.text);
     if (program && !taken.has(program)) {
       taken.add(program);
       entries.push({ ...entry, text: program, preferred: false });
     }
   }
-  const chinese = new Map<string, ChinesePhrase[]>();
+  const root: ChineseTrie = { next: new Map() };
   for (const entry of entries) {
-    const bucket = chinese.get(entry.text[0]!) ?? [];
-    bucket.push(entry);
-    chinese.set(entry.text[0]!, bucket);
+    let node = root;
+    // By UTF-16 unit, as the text is walked.
+    for (let k = 0; k < entry.text.length; k++) {
+      const child = node.next.get(entry.text[k]!) ?? { next: new Map<string, ChineseTrie>() };
+      node.next.set(entry.text[k]!, child);
+      node = child;
+    }
+    if (!node.phrase || (entry.preferred && !node.phrase.preferred)) node.phrase = entry;
   }
-  for (const bucket of chinese.values())
-    bucket.sort((a, b) => b.text.length - a.text.length || Number(b.preferred) - Number(a.preferred));
-  return chinese;
+  return root;
 }
 
 function tokenisedLabels(skill: IndexedSkill): TokenisedLabel[] {
@@ -406,7 +414,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   const firstChinese = found.length;
   if (lang !== 'en' && hasHan(text)) {
     for (let i = 0; i < text.length; ) {
-      const match = (index.chinese.get(text[i]!) ?? []).find((phrase) => text.startsWith(phrase.text, i));
+      const match = longestChineseAt(text, i, index.chinese);
       if (!match || isChineseFragment(text, i, match.text.length)) {
         i++;
         continue;
@@ -439,6 +447,17 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   return [...byUri.values()]
     .sort((a, b) => a.span.start - b.span.start)
     .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
+}
+
+function longestChineseAt(text: string, at: number, root: ChineseTrie): ChinesePhrase | undefined {
+  let longest: ChinesePhrase | undefined;
+  let node: ChineseTrie | undefined = root;
+  for (let i = at; i < text.length; i++) {
+    node = node.next.get(text[i]!);
+    if (!node) break;
+    if (node.phrase) longest = node.phrase;
+  }
+  return longest;
 }
 
 function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {

@@ -32,8 +32,12 @@ const S = {
   cncProgramming: skill('bf942c60-8539-4951-83ee-63f770da1cb8'),
   electricalDischarge: skill('56a13f47-ad7c-451f-81cf-e550107abc03'),
   mechanicalEngineering: skill('9c071f1d-eac3-449d-b004-c14775b5a3b9'),
+  technicalTerminology: skill('d8567009-7c6f-43fb-82fb-7154ed8ebca9'),
 };
 const uris = (text: string, lang?: 'en' | 'zh') => taxonomy.extractSkills(text, lang ? { lang } : {}).map((f) => f.uri);
+/** What POST /v1/skills/extract returns as items: the ranked suggestions, label hits plus retrieval and phrasings. */
+const suggested = (text: string, lang: 'en' | 'zh' = 'en') =>
+  taxonomy.suggestSkills(text, { lang }).items.map((f) => f.uri);
 
 describe('issue 15 error classes', () => {
   it('tool and language names: C#, R and Excel are found, R&D is not R', () => {
@@ -92,6 +96,9 @@ describe('issue 15 error classes', () => {
 
   it('Chinese: 数控程序 is CNC programming, and a fragment of a longer word fires no concept', () => {
     expect(uris('能编写数控程序。', 'zh')).toEqual([S.cncProgramming]);
+    expect(taxonomy.searchSkills({ q: '数控程序', lang: 'zh', limit: 3 }).map((h) => h.uri)).toContain(
+      S.cncProgramming,
+    );
     expect(uris('熟悉放电加工和机械加工。', 'zh')).toEqual([]);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
@@ -103,5 +110,40 @@ describe('issue 15 error classes', () => {
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(hit.preferredLabel).toMatch(/weld|solder/);
     expect(taxonomy.searchOccupations({ q: '焊工', lang: 'en', limit: 1 })[0]?.preferredLabel).toBe('welder');
+  });
+
+  it('the ranked suggestions (what the API returns) make none of these errors either', () => {
+    expect(suggested('Experience with C# and R; advanced Excel.')).toEqual(
+      expect.arrayContaining([S.csharp, S.r, S.spreadsheets]),
+    );
+    // Stated as a skill, every wording is the skill; the bare verb is none.
+    for (const text of ['Strong communication.', 'Able to communicate.', 'Communicating well.'])
+      expect(suggested(text), text).toContain(S.communication);
+    expect(suggested('We communicate our plans.')).not.toContain(S.communication);
+    expect(suggested('IT Security specialist')).not.toContain(S.securities);
+    const ambiguous = suggested(
+      'We use data sources and design patterns; Unity3D skills help. The right candidate joins current projects for the long term ' +
+        'in Financial Technology and takes a lead role.',
+    );
+    for (const wrong of [
+      S.gameSource,
+      S.designPrinciples,
+      S.patents,
+      S.dies,
+      S.electricity,
+      S.terminology,
+      S.economics,
+    ])
+      expect(ambiguous, taxonomy.labelOf(wrong)).not.toContain(wrong);
+    expect(ambiguous, 'technical terminology from "term … Technology"').not.toContain(S.technicalTerminology);
+    expect(suggested('Agile and Scrum')).not.toContain(S.ictMethodologies);
+    expect(suggested('Forklift driving licence required.')).not.toContain(S.agriculturalMachines);
+    expect(suggested('Problem solving and attention to detail. A team player, committed and determined.')).toEqual(
+      expect.arrayContaining([S.solveProblems, S.attendToDetail, S.workInTeams, S.showCommitment, S.showDetermination]),
+    );
+    expect(suggested('能编写数控程序。', 'zh')).toContain(S.cncProgramming);
+    const fragments = suggested('熟悉放电加工和机械加工。', 'zh');
+    expect(fragments).not.toContain(S.electricalDischarge);
+    expect(fragments).not.toContain(S.mechanicalEngineering);
   });
 });

@@ -20,6 +20,8 @@ export class ChineseRetriever {
   readonly #entries: Array<{ skill: number; text: string; grams: string[]; information: number }>;
   readonly #byGram = new Map<string, number[]>();
   readonly #idf = new Map<string, number>();
+  /** Scratch accumulator per entry, zero between calls. */
+  readonly #matched: Float64Array;
 
   constructor(entries: readonly ChineseEntry[], skillCount: number) {
     const han = entries.filter((e) => /^\p{Script=Han}{3,}$/u.test(e.text));
@@ -45,6 +47,7 @@ export class ChineseRetriever {
         information: grams.reduce((n, g) => n + this.#idf.get(g)!, 0),
       };
     });
+    this.#matched = new Float64Array(this.#entries.length);
   }
 
   /**
@@ -52,27 +55,36 @@ export class ChineseRetriever {
    * when a short word is a fragment of a longer one). The span runs from the first to the last matched bigram.
    */
   retrieve(sentence: string, limit: number): Array<{ skill: number; score: number; start: number; end: number }> {
-    const present = new Set(bigrams(sentence));
-    const candidates = new Set<number>();
-    for (const gram of present) for (const id of this.#byGram.get(gram) ?? []) candidates.add(id);
+    // Score at a time: add each present bigram's idf to the entries holding it, then look closer only at the
+    // entries that reach the coverage threshold (common bigrams such as 管理 hold thousands of entries).
+    const matched = this.#matched;
+    const touched: number[] = [];
+    for (const gram of new Set(bigrams(sentence))) {
+      const idf = this.#idf.get(gram);
+      if (idf === undefined) continue;
+      for (const id of this.#byGram.get(gram)!) {
+        if (matched[id] === 0) touched.push(id);
+        matched[id] = matched[id]! + idf;
+      }
+    }
     const best = new Map<number, { skill: number; score: number; start: number; end: number }>();
-    for (const id of candidates) {
+    for (const id of touched) {
       const entry = this.#entries[id]!;
-      if (sentence.includes(entry.text)) continue;
-      let matched = 0;
+      const shown = matched[id]!;
+      matched[id] = 0;
+      const coverage = shown / entry.information;
+      if (coverage < 0.6 || sentence.includes(entry.text)) continue;
+      const score = coverage * coverage * Math.min(1, shown / FULL_INFORMATION);
+      if (score <= (best.get(entry.skill)?.score ?? 0)) continue;
       let start = sentence.length;
       let end = 0;
       for (const gram of entry.grams) {
         const at = sentence.indexOf(gram);
         if (at < 0) continue;
-        matched += this.#idf.get(gram)!;
         start = Math.min(start, at);
         end = Math.max(end, at + 2);
       }
-      const coverage = matched / entry.information;
-      if (coverage < 0.6) continue;
-      const score = coverage * coverage * Math.min(1, matched / FULL_INFORMATION);
-      if (score > (best.get(entry.skill)?.score ?? 0)) best.set(entry.skill, { skill: entry.skill, score, start, end });
+      best.set(entry.skill, { skill: entry.skill, score, start, end });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
   }

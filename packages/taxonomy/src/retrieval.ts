@@ -136,7 +136,8 @@ export class SkillRetriever {
     });
     const isExact = (word: number) => this.#wordStamp[word] === stamp;
     const isFuzzy = (word: number) => this.#fuzzyOf[word]! >= 0 && this.#fuzzyStamp[this.#fuzzyOf[word]!] === stamp;
-    const best = new Map<number, RetrievalHit>();
+    // Per skill its best label; the words shown are read for the returned hits only (no array per candidate).
+    const best = new Map<number, { skill: number; score: number; labelId: number }>();
     const consider = (labelId: number) => {
       if (this.#seen[labelId] === stamp) return;
       this.#seen[labelId] = stamp;
@@ -146,9 +147,12 @@ export class SkillRetriever {
       const oneWord = label.length < 4;
       if (oneWord && label[1] !== LABEL_SOURCE.preferred) return;
       let matchedInformation = 0;
+      let fuzzyInformation = 0;
       let exactWords = 0;
       let first = Number.POSITIVE_INFINITY;
       let last = -1;
+      let previous = -1;
+      let inOrder = true;
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
         let at: number;
@@ -157,12 +161,17 @@ export class SkillRetriever {
           matchedInformation += this.#data.idf[word]!;
           at = this.#wordAt[word]!;
         } else if (isFuzzy(word)) {
-          matchedInformation += FUZZY_MATCH * this.#data.idf[word]!;
+          fuzzyInformation += FUZZY_MATCH * this.#data.idf[word]!;
           at = this.#fuzzyAt[this.#fuzzyOf[word]!]!;
         } else continue;
+        if (at < previous) inOrder = false;
+        previous = at;
         if (at < first) first = at;
         if (at > last) last = at;
       }
+      // A shared prefix is weak evidence (technical/technology, term/terminology): it counts only where the label's
+      // words come in the label's order ("term in Financial Technology" is no "technical terms").
+      if (inOrder) matchedInformation += fuzzyInformation;
       // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
       if (exactWords === 0) return;
       const total = this.#labelInformation[labelId]!;
@@ -179,11 +188,7 @@ export class SkillRetriever {
       const skill = label[0]!;
       const current = best.get(skill);
       if (current && score <= current.score) return;
-      const matched = label
-        .slice(2)
-        .filter((word) => isExact(word) || isFuzzy(word))
-        .map((word) => this.#data.words[word]!);
-      best.set(skill, { skill, score, matched });
+      best.set(skill, { skill, score, labelId });
     };
     // Every label that can score holds one of the sentence's words as written, and one whose only such words are
     // very common ("use", "work") cannot reach the coverage it needs: candidates come from the rarer words' labels.
@@ -200,7 +205,16 @@ export class SkillRetriever {
         hit.score += evidence * (1 - hit.score);
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.skill - b.skill)
+      .slice(0, limit)
+      .map(({ skill, score, labelId }) => ({
+        skill,
+        score,
+        matched: this.#data.labels[labelId]!.slice(2)
+          .filter((word) => isExact(word) || isFuzzy(word))
+          .map((word) => this.#data.words[word]!),
+      }));
   }
 }
 

@@ -89,21 +89,39 @@ interface Working {
 
 export class SkillSuggester {
   readonly #data: SuggesterData;
-  #occupationsOfSkill?: Array<Array<[number, number]>>;
+  #occupationsOfSkill?: { offsets: Int32Array; occupations: Int32Array; weights: Float64Array };
+  /** Scratch per occupation for #resembledOccupations, zero between calls. */
+  readonly #occupationSums: Float64Array;
 
   constructor(data: SuggesterData) {
     this.#data = data;
+    this.#occupationSums = new Float64Array(data.occupationSkills.length);
   }
 
-  /** Skill → [occupation, 1 essential | 0.6 optional], built on first use. */
-  get #skillOccupations(): Array<Array<[number, number]>> {
+  /**
+   * Skill → occupations listing it and the relation's weight (1 essential, 0.6 optional), flat: skill s owns
+   * entries offsets[s] to offsets[s + 1]. Built on first use; generic skills have hundreds of occupations.
+   */
+  get #skillOccupations(): { offsets: Int32Array; occupations: Int32Array; weights: Float64Array } {
     if (!this.#occupationsOfSkill) {
       const bySkill: Array<Array<[number, number]>> = this.#data.skillUris.map(() => []);
       this.#data.occupationSkills.forEach(([essential, optional], occupation) => {
         for (const skill of essential) bySkill[skill]!.push([occupation, 1]);
         for (const skill of optional) bySkill[skill]!.push([occupation, 0.6]);
       });
-      this.#occupationsOfSkill = bySkill;
+      const offsets = new Int32Array(bySkill.length + 1);
+      bySkill.forEach((list, skill) => {
+        offsets[skill + 1] = offsets[skill]! + list.length;
+      });
+      const occupations = new Int32Array(offsets[bySkill.length]!);
+      const weights = new Float64Array(occupations.length);
+      bySkill.forEach((list, skill) => {
+        list.forEach(([occupation, weight], k) => {
+          occupations[offsets[skill]! + k] = occupation;
+          weights[offsets[skill]! + k] = weight;
+        });
+      });
+      this.#occupationsOfSkill = { offsets, occupations, weights };
     }
     return this.#occupationsOfSkill;
   }
@@ -112,6 +130,10 @@ export class SkillSuggester {
     const data = this.#data;
     const labelLang: 'en' | 'zh' = lang === 'zh' || (lang === undefined && hasHan(text)) ? 'zh' : 'en';
     const hits = extractSkillMentions(text, data.phrases, lang);
+    const labelHits = hits.flatMap((hit) => {
+      const skill = data.skillIndex.get(hit.uri);
+      return skill === undefined ? [] : [{ skill, hit }];
+    });
     const sentences = splitSentences(text).map((span) => {
       const sentence = text.slice(span.start, span.end);
       const found = new Map<number, Working>();
@@ -119,11 +141,9 @@ export class SkillSuggester {
         const current = found.get(candidate.skill);
         if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
       };
-      for (const hit of hits) {
-        const skill = data.skillIndex.get(hit.uri);
-        if (skill !== undefined && hit.span.start >= span.start && hit.span.start < span.end)
+      for (const { skill, hit } of labelHits)
+        if (hit.span.start >= span.start && hit.span.start < span.end)
           offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
-      }
       for (const { skill, pattern } of data.patterns) {
         const match = pattern.exec(sentence);
         if (match)
@@ -234,14 +254,21 @@ export class SkillSuggester {
     for (const sentence of found)
       for (const c of sentence.values())
         if (c.score >= 0.4) evidence.set(c.skill, Math.max(evidence.get(c.skill) ?? 0, c.score));
-    const scores = new Map<number, number>();
-    const bySkill = this.#skillOccupations;
+    // A typed accumulator: generic skills are listed by hundreds of occupations.
+    const sums = this.#occupationSums;
+    const touched: number[] = [];
+    const { offsets, occupations, weights } = this.#skillOccupations;
     for (const [skill, weight] of evidence)
-      for (const [occupation, relation] of bySkill[skill]!)
-        scores.set(occupation, (scores.get(occupation) ?? 0) + weight * relation);
-    return [...scores]
-      .map(([occupation, sum]) => {
+      for (let k = offsets[skill]!; k < offsets[skill + 1]!; k++) {
+        const occupation = occupations[k]!;
+        if (sums[occupation] === 0) touched.push(occupation);
+        sums[occupation] = sums[occupation]! + weight * weights[k]!;
+      }
+    return touched
+      .map((occupation) => {
         const [essential, optional] = this.#data.occupationSkills[occupation]!;
+        const sum = sums[occupation]!;
+        sums[occupation] = 0;
         return { occupation, score: sum / Math.sqrt(essential.length + optional.length) };
       })
       .filter((o) => o.score > 0)

@@ -1,4 +1,5 @@
 import type { ConceptHit } from './search.ts';
+import { programWording } from './text.ts';
 
 interface ChineseConcept {
   uri: string;
@@ -35,6 +36,9 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * the longer the covered part the better. Inside a tier: more of the query covered, the concept's own rank (ESCO
  * reuse level), the shorter label, the label, the concept — equal inputs give equal output.
  * A middle match (tier 6) ranks below containment: it often straddles two words (理发 inside 心理发展).
+ * Only when these leave places free: 8 the query read as words the labels use (汽车|维修, 充电桩|安装) and a label
+ * holding every one of them, in any order and with words between (汽车电气维修 for 汽车维修) — no segmenter, the
+ * labels are the vocabulary.
  */
 export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
   readonly #entries: Entry[];
@@ -55,6 +59,14 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
           }))
         : [],
     );
+    const taken = new Set(this.#entries.map((entry) => entry.key));
+    for (const entry of [...this.#entries]) {
+      const program = programWording(entry.label);
+      if (program && !taken.has(chineseKey(program))) {
+        taken.add(chineseKey(program));
+        this.#entries.push({ key: chineseKey(program), label: program, concept: entry.concept, preferred: false });
+      }
+    }
   }
 
   #compare(a: Candidate, b: Candidate): number {
@@ -68,6 +80,32 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
     );
   }
 
+  /** Tier 8: labels holding every word of the query, the query cut into the fewest pieces the labels use. */
+  #byWords(q: string, best: Map<number, Candidate>): void {
+    const words = this.#words(q);
+    if (words.length < 2) return;
+    for (const entry of this.#entries) {
+      if (best.has(entry.concept) || !words.every((word) => entry.key.includes(word))) continue;
+      const candidate = { tier: 8, covered: q.length, entry };
+      const current = best.get(entry.concept);
+      if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
+    }
+  }
+
+  /** The fewest pieces of two or more characters, each inside some label, that make up the query; [] if none. */
+  #words(q: string): string[] {
+    const used = (piece: string) => this.#entries.some((entry) => entry.key.includes(piece));
+    // fewest[i]: the best cut of q.slice(0, i).
+    const fewest: Array<string[] | undefined> = [[]];
+    for (let end = 2; end <= q.length; end++)
+      for (let start = end - 2; start >= 0; start--) {
+        const before = fewest[start];
+        if (!before || (fewest[end] && fewest[end]!.length <= before.length + 1)) continue;
+        if (used(q.slice(start, end))) fewest[end] = [...before, q.slice(start, end)];
+      }
+    return fewest[q.length] ?? [];
+  }
+
   search(query: string, limit: number): ConceptHit[] {
     const q = chineseKey(query);
     if (!q || limit <= 0) return [];
@@ -79,6 +117,7 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
       const current = best.get(entry.concept);
       if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
     }
+    if (best.size < limit) this.#byWords(q, best);
     return [...best.values()]
       .sort((a, b) => this.#compare(a, b))
       .slice(0, limit)

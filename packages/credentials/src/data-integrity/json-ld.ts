@@ -29,6 +29,30 @@ export interface ProofKey {
   sign(data: Uint8Array): Promise<Uint8Array>;
 }
 
+type Cryptosuite = typeof eddsaRdfc2022;
+
+/**
+ * Cryptosuites that canonicalise each document once between them: eddsa-rdfc-2022 and
+ * ecdsa-rdfc-2019 canonicalise the same way (RDFC-1.0), and every proof of a set signs the same
+ * document, so the second proof reuses the first's canonical form — it was half of signing both.
+ * Made per call, so the canonical forms kept never outlive the document loader that produced them.
+ */
+function sharingCanonicalForms(): (suite: Cryptosuite) => Cryptosuite {
+  const canonical = new Map<string, Promise<string>>();
+  return (suite) => ({
+    ...suite,
+    canonize(input, options) {
+      const key = JSON.stringify(input);
+      let form = canonical.get(key);
+      if (!form) {
+        form = suite.canonize(input, options);
+        canonical.set(key, form);
+      }
+      return form;
+    },
+  });
+}
+
 /** `credential` with one embedded proof per key (a proof set when there are several), created at `created`. */
 export async function addDataIntegrityProofs(
   credential: Record<string, unknown>,
@@ -36,9 +60,10 @@ export async function addDataIntegrityProofs(
   created: Date,
 ): Promise<Record<string, unknown>> {
   let secured = credential;
+  const shared = sharingCanonicalForms();
   for (const key of keys) {
     const suite = new DataIntegrityProof({
-      cryptosuite: key.algorithm === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019,
+      cryptosuite: shared(key.algorithm === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019),
       signer: { id: key.verificationMethod, algorithm: key.algorithm, sign: ({ data }) => key.sign(data) },
       date: created,
     });
@@ -112,10 +137,11 @@ export async function verifyDataIntegrityProofs(
   try {
     // Safe mode: a term no context defines is an error, not a property silently left out of the signature.
     await jsonld.expand(document, { documentLoader, safe: true });
+    const shared = sharingCanonicalForms();
     const result = await jsigs.verify(document, {
       suite: [
-        new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-        new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+        new DataIntegrityProof({ cryptosuite: shared(eddsaRdfc2022) }),
+        new DataIntegrityProof({ cryptosuite: shared(ecdsaRdfc2019) }),
         new Ed25519Signature2020(),
       ],
       purpose: new jsigs.purposes.AssertionProofPurpose({

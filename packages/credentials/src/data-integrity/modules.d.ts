@@ -15,6 +15,8 @@ interface ProofSigner {
 interface Cryptosuite {
   name: string;
   requiredAlgorithm: string | string[];
+  /** RDFC-1.0 canonical N-Quads of a JSON-LD document. */
+  canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
 }
 
 declare module 'jsonld' {

@@ -3,7 +3,6 @@ import { buildCredential, signCredential } from '@skillpass/credentials';
 import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer } from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
 import QRCode from 'qrcode-svg';
-import { dataIntegrityProofs } from './data-integrity.ts';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
 import { issuerProfileOf } from './documents.ts';
 import { credentialUrl, statusListUrl, templateUrl, verifyByIdUrl, verifyUrl } from './links.ts';
@@ -110,7 +109,13 @@ export async function prepareIssue(
   };
 }
 
-/** Builds and signs the credential for a prepared request and its claimed status entry: the record to store. */
+/**
+ * Builds and signs the credential for a prepared request and its claimed status entry: the record to
+ * store. Only the vc+jwt is signed here; the Data Integrity proofs are made on the first request for
+ * that securing (`CredentialService.dataIntegrityCredential`) and stored then: canonicalising JSON-LD
+ * costs about ten times the JWS signature, and neither a class of 10,000 nor a burst of single
+ * issuances should wait for a securing only some wallets ask for.
+ */
 export async function signedCredentialRecord(
   deps: CredentialServiceDeps,
   now: Date,
@@ -132,8 +137,6 @@ export async function signedCredentialRecord(
     status: { listUrl: statusListUrl(deps.origin, listId), index },
   });
   const jwt = await signCredential(vc, deps.signer, now);
-  // The same credential, secured a second way: Data Integrity proofs, stored beside the JWS.
-  const proof = await dataIntegrityProofs(deps, vc, vc.issuer.id, now);
   return {
     credentialId,
     issuerId: issuer.issuerId,
@@ -149,7 +152,6 @@ export async function signedCredentialRecord(
     validFrom: vc.validFrom,
     ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
     jwt,
-    ...(proof.length > 0 ? { proof } : {}),
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

@@ -27,7 +27,7 @@ import {
   type StatusListSecuring,
   statusListJws,
 } from './status.ts';
-import { credentialOfJwt, withProofs } from './data-integrity.ts';
+import { credentialOfJwt, dataIntegrityProofs, withProofs } from './data-integrity.ts';
 import { IssuerTrust } from './trust.ts';
 import { issueW3cCredential } from './w3c-issuance.ts';
 
@@ -95,9 +95,21 @@ export class CredentialService {
     return { ...(await this.verify(isDataIntegrityCredential(input) ? input : jwt)), jwt };
   }
 
-  /** A credential issued here in its Data Integrity securing: the vc+jwt's credential with the proofs stored beside it. */
-  dataIntegrityCredential(credential: IssuedCredential): Record<string, unknown> | undefined {
-    return credential.proof?.length ? withProofs(credentialOfJwt(credential.jwt), credential.proof) : undefined;
+  /**
+   * A credential issued here in its Data Integrity securing: the vc+jwt's credential with the proofs
+   * stored beside it, made and stored now when it was issued without them (a batch defers them).
+   * Undefined when no proof signers are configured.
+   */
+  async dataIntegrityCredential(credential: IssuedCredential): Promise<Record<string, unknown> | undefined> {
+    const unsecured = credentialOfJwt(credential.jwt);
+    if (credential.proof?.length) return withProofs(unsecured, credential.proof);
+    const now = (this.deps.clock ?? (() => new Date()))();
+    const issuerId = String((unsecured.issuer as { id?: unknown } | undefined)?.id ?? unsecured.issuer);
+    const proof = await dataIntegrityProofs(this.deps, unsecured, issuerId, now);
+    if (proof.length === 0) return undefined;
+    // Two first requests at once both sign; the first stored wins and both answer with it.
+    const stored = await this.deps.credentials.addProofs(credential.credentialId, proof);
+    return withProofs(unsecured, stored.proof ?? proof);
   }
 
   /** Where a credential a graduate brought stands now: its status read again. */

@@ -9,7 +9,6 @@ import {
 } from '@skillpass/credentials';
 import { DomainError, escoSkillUriSchema, type IssuedCredential } from '@skillpass/domain';
 import * as z from 'zod/mini';
-import { dataIntegrityProofs } from './data-integrity.ts';
 import type { CredentialServiceDeps, IssuedResult } from './deps.ts';
 import { issuedResult } from './issuance.ts';
 import { credentialUrl, issuerUrl, statusListUrl, templateUrl } from './links.ts';
@@ -18,7 +17,8 @@ import { allocateStatusEntry } from './status.ts';
 /**
  * Issuing a full W3C credential (the VC API's `POST /credentials/issue`): the issuer writes the
  * credential, skillpass checks it against VC DM 2.0, gives it a status entry so it can be revoked,
- * signs it both ways and stores it like any other — once per credential id.
+ * signs it and stores it like any other, once per credential id (its Data Integrity proofs, like every
+ * credential's, are made on the first request for them and then kept).
  */
 
 type Json = Record<string, unknown>;
@@ -146,7 +146,6 @@ export async function issueW3cCredential(
   };
   // The rules checked the shapes the JWT claims are read from: issuer, credentialSubject, the dates.
   const jwt = await signCredential(vc as unknown as Parameters<typeof signCredential>[0], deps.signer, now);
-  const proof = await dataIntegrityProofs(deps, vc, issuerUrl(deps.origin, issuerId), now);
   const record: IssuedCredential = {
     credentialId,
     issuerId,
@@ -159,7 +158,6 @@ export async function issueW3cCredential(
     validFrom: new Date(typeof vc.validFrom === 'string' ? vc.validFrom : now).toISOString(),
     ...(typeof vc.validUntil === 'string' ? { validUntil: new Date(vc.validUntil).toISOString() } : {}),
     jwt,
-    ...(proof.length > 0 ? { proof } : {}),
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

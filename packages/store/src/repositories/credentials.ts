@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { assertCredentialStatusChange, DomainError, type IssuedCredential, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
@@ -54,6 +54,11 @@ export interface CredentialRepository {
    * bit in the status list in the same transaction, so the list never disagrees with the credential.
    */
   changeStatus(credentialId: string, to: IssuedCredential['status']): Promise<IssuedCredential>;
+  /**
+   * Stores a credential's Data Integrity proofs once: the first writer wins and every caller gets
+   * the proofs stored (a proof is another securing of the same content, so the version stays).
+   */
+  addProofs(credentialId: string, proof: ReadonlyArray<Record<string, unknown>>): Promise<IssuedCredential>;
   /**
    * Claims a status-list index for a credential. The conditional create makes the claim atomic,
    * so two concurrent issuances never share an index; false means it was taken, pick another.
@@ -154,6 +159,26 @@ export class DynamoCredentialRepository implements CredentialRepository {
       throw error;
     }
     return next;
+  }
+
+  async addProofs(credentialId: string, proof: ReadonlyArray<Record<string, unknown>>): Promise<IssuedCredential> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: entities.IssuedCredential.key(credentialId),
+          UpdateExpression: 'SET #proof = :proof',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#proof)',
+          ExpressionAttributeNames: { '#proof': 'proof' },
+          ExpressionAttributeValues: { ':proof': proof },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const stored = await this.get(credentialId);
+    if (!stored) throw notFound('credential');
+    return stored;
   }
 
   async claimStatusIndex(listId: string, index: number, credentialId: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import { DynamoJobRepository, type JobRepository } from './jobs.ts';
 import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './matching-index.ts';
 import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
 import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
+import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wallet-pickup.ts';
 
 export * from './applications.ts';
 export * from './batches.ts';
@@ -25,6 +26,7 @@ export * from './jobs.ts';
 export * from './matching-index.ts';
 export * from './notifications.ts';
 export * from './profiles.ts';
+export * from './wallet-pickup.ts';
 
 /** Whether the table answers: what `GET /health` asks. */
 export interface HealthCheck {
@@ -44,6 +46,7 @@ export interface Repositories {
   credentials: CredentialRepository;
   batches: BatchRepository;
   eventLog: EventLogRepository;
+  walletPickup: WalletPickupRepository;
   health: HealthCheck;
 }
 
@@ -66,6 +69,7 @@ export function createRepositories(
     credentials: new DynamoCredentialRepository(table, clock),
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
+    walletPickup: new DynamoWalletPickupRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

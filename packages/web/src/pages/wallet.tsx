@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import { readClaims } from '../auth.ts';
 import { factsOf } from '../check/verdict.ts';
 import { useTitle } from '../components/title.ts';
+import { WalletOffer } from '../components/wallet-offer.tsx';
 import { download } from '../download.ts';
 import { formatDate, t } from '../i18n.ts';
 import type { MessageKey } from '../messages/en/index.ts';
@@ -120,6 +121,7 @@ function IssuedCard({ credential, open, onToggle }: { credential: Issued; open: 
             {t(copied.value ? 'wallet.copied' : 'wallet.copy')}
           </button>
           <Qr text={link} label={t('wallet.qr')} />
+          {credential.status === 'active' && <WalletOffer credentialId={credential.credentialId} />}
           <div class="actions">
             <a class="button" href={link} data-app>
               {t('wallet.verify')}

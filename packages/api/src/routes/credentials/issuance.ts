@@ -114,8 +114,8 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       c.header('Vary', 'Accept');
       if (securing === 'vc+jwt') return c.body(credential.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
       if (securing === 'data-integrity') {
-        const secured = service.dataIntegrityCredential(credential);
-        // Issued before Data Integrity proofs were added (or with none configured): only the JWS exists.
+        const secured = await service.dataIntegrityCredential(credential);
+        // No proof signers configured: only the JWS exists.
         if (!secured) throw notFound('Data Integrity securing of this credential');
         return c.body(JSON.stringify(secured), 200, { 'Content-Type': DATA_INTEGRITY_MEDIA_TYPE });
       }
@@ -233,7 +233,7 @@ export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
       c.header('Location', `/v1/credentials/${credentialId}`);
       if (options?.format === 'vc+jwt')
         return c.json({ verifiableCredential: envelopedCredential(result.credential.jwt) }, 201);
-      const secured = service.dataIntegrityCredential(result.credential);
+      const secured = await service.dataIntegrityCredential(result.credential);
       // A replay of a credential issued before Data Integrity existed: only its JWS exists.
       if (!secured) throw notFound('Data Integrity securing of this credential');
       return c.json({ verifiableCredential: secured }, 201);

@@ -3,5 +3,6 @@ import { check } from './check.ts';
 import { common } from './common.ts';
 import { graduate } from './graduate.ts';
 import { signIn } from './sign-in.ts';
+import { walletApp } from './wallet-app.ts';
 
-export const zh: Record<MessageKey, string> = { ...common, ...signIn, ...check, ...graduate };
+export const zh: Record<MessageKey, string> = { ...common, ...signIn, ...check, ...graduate, ...walletApp };
