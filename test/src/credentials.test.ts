@@ -442,7 +442,10 @@ describe('graduates bring their own credentials', () => {
   it('issues through the W3C VC API shape as an EnvelopedVerifiableCredential', async () => {
     const res = await rt.call('POST', '/credentials/issue', {
       token: school,
-      body: { credential: { templateId, holder: { subjectId: 'urn:learner:vcapi', email: 'v@example.com' } } },
+      body: {
+        credential: { templateId, holder: { subjectId: 'urn:learner:vcapi', email: 'v@example.com' } },
+        options: { format: 'vc+jwt' },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.verifiableCredential.type).toBe('EnvelopedVerifiableCredential');

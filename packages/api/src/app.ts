@@ -13,6 +13,7 @@ import { issuerListRoutes } from './routes/credentials/issuer-lists.ts';
 import { issuerRoutes } from './routes/credentials/issuers.ts';
 import { statusRoutes } from './routes/credentials/status.ts';
 import { templateRoutes } from './routes/credentials/templates.ts';
+import { vcApiVerificationRoutes } from './routes/credentials/vc-api-verification.ts';
 import { verificationRoutes } from './routes/credentials/verification.ts';
 import { wellKnownRoutes } from './routes/credentials/well-known.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -92,5 +93,6 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(vcApiIssuanceRoutes(deps));
   app.routeModule(walletPickupRoutes(deps));
   app.routeModule(issuerDidRoutes(deps));
+  app.routeModule(vcApiVerificationRoutes(deps));
   return app;
 }

@@ -66,6 +66,23 @@ describe('the skillpass CLI', () => {
     expect(ok.stdout).toMatch(/^VERIFIED/);
     expect(ok.stdout).toContain('signature');
 
+    // A credential that breaks VC DM 2.0 rules is not signed: each broken rule is listed, exit 1.
+    writeFileSync(
+      join(dir, 'broken.json'),
+      JSON.stringify({
+        ...schoolCredential('School'),
+        validFrom: '2026-01-01',
+        evidence: [{ id: 'https://e.example' }],
+      }),
+    );
+    const refused = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'broken.json'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('breaks 3 VC Data Model 2.0 rule(s)');
+    expect(refused.stderr).toMatch(/- issuer\.id: must be a URL[\s\S]*- evidence\.0\.type:[\s\S]*- validFrom:/);
+    const missing = await skillpass('issue', '--key', join(dir, 'key.json'), '--input', join(dir, 'none.json'));
+    expect(missing.code).toBe(2);
+
     const tampered = `${jwt.slice(0, -6)}AAAAAA`;
     const bad = await skillpass('verify', tampered, '--jwks', join(dir, 'jwks.json'), '--offline');
     expect(bad.code).toBe(1);

@@ -2,6 +2,7 @@
 /**
  * skillpass verify <file|jwt|verifyUrl> [--jwks <url|file> | --did <did:web:…>] [--offline] [--allow-loopback-http] [--json]
  * skillpass issue --key <private jwk file> --input <credential json file> [--kid <url|did url>]
+ *   exit 0 signed (the JWS on stdout), 1 the credential breaks VC DM 2.0 rules (listed on stderr), 2 bad usage
  */
 import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { JWK } from 'jose';
 import { didKeyJwk } from './data-integrity/multikey.ts';
 import { isDataIntegrityCredential, issuerIdOf, verifySecuredCredential } from './data-integrity/verify-credential.ts';
+import { allDataModelViolations } from './data-model-rules.ts';
 import { DidWebResolver, keysFromDocument } from './did-web.ts';
 import { signCredential } from './jws.ts';
 import type { Signer } from './signer.ts';
@@ -187,12 +189,18 @@ async function verifyCommand(args: string[]): Promise<number> {
   const { resolveKey, issuer, description } = await trustAnchor(values, input);
   // Status lists are believed only when signed by one of the issuer's keys.
   const statusLists = new RemoteStatusLists(resolveKey, { allowLoopbackHttp: values['allow-loopback-http'] });
-  const report = await verifySecuredCredential(input, {
-    resolveKey,
-    issuer,
-    statusOf: async (url, index, purpose, trusted) =>
-      values.offline ? 'unset' : statusLists.statusOf(url, index, purpose, trusted),
-  });
+  const report = await verifySecuredCredential(
+    input,
+    {
+      resolveKey,
+      issuer,
+      statusOf: async (url, index, purpose, trusted) =>
+        values.offline ? 'unset' : statusLists.statusOf(url, index, purpose, trusted),
+    },
+    new Date(),
+    // Every VC DM 2.0 rule, the JSON-LD one too: the CLI is no cold path.
+    { checkTerms: true },
+  );
   if (values.offline && report.checks.status.result !== 'not_applicable') {
     report.checks.status = { result: 'not_applicable', message: 'Not checked: --offline.' };
   }
@@ -241,8 +249,20 @@ async function issueCommand(args: string[]): Promise<number> {
     sign: async (input) =>
       hash ? nodeSign(hash, input, { key, dsaEncoding: 'ieee-p1363' }) : nodeSign(null, input, key),
   };
-  const credential = JSON.parse(readFileSync(values.input, 'utf8'));
-  process.stdout.write(`${await signCredential(credential, signer, new Date())}\n`);
+  const credential = JSON.parse(readFileSync(values.input, 'utf8')) as unknown;
+  // Only a conforming credential is signed: a signature would lend a broken document authority it should not have.
+  const violations = await allDataModelViolations(credential);
+  if (violations.length > 0) {
+    process.stderr.write(
+      `skillpass: not signed: ${values.input} breaks ${violations.length} VC Data Model 2.0 rule(s):\n${violations
+        .map((v) => `  - ${v.path || '(credential)'}: ${v.message}`)
+        .join('\n')}\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(
+    `${await signCredential(credential as Parameters<typeof signCredential>[0], signer, new Date())}\n`,
+  );
   return 0;
 }
 

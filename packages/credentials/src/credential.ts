@@ -216,18 +216,19 @@ export function buildCredential(input: {
       achievement: achievementOf(template, input.templateUrl, input.skillLabel),
       ...(input.grade ? { result: [{ type: ['Result'], value: input.grade }] } : {}),
     },
-    ...(input.status
-      ? {
-          credentialStatus: STATUS_PURPOSES.map((purpose) => ({
-            id: `${input.status!.listUrl}/${purpose}#${input.status!.index}`,
-            type: 'BitstringStatusListEntry',
-            statusPurpose: purpose,
-            statusListIndex: String(input.status!.index),
-            statusListCredential: `${input.status!.listUrl}/${purpose}`,
-          })),
-        }
-      : {}),
+    ...(input.status ? { credentialStatus: statusEntriesFor(input.status) } : {}),
   };
+}
+
+/** A credential's Bitstring Status List entries, one per purpose, at its one index. */
+export function statusEntriesFor({ listUrl, index }: StatusEntryRef): StatusEntry[] {
+  return STATUS_PURPOSES.map((purpose) => ({
+    id: `${listUrl}/${purpose}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: `${listUrl}/${purpose}`,
+  }));
 }
 
 /** A vc+jwt wrapped as a VC 2.0 EnvelopedVerifiableCredential: what the VC API answers with, and `compactJwsOf` unwraps. */

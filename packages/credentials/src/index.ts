@@ -6,5 +6,7 @@ export * from './remote-status.ts';
 export * from './did-web.ts';
 export * from './trust-list.ts';
 export * from './verify.ts';
+export * from './data-model-rules.ts';
+export * from './presentation.ts';
 export * from './data-integrity/verify-credential.ts';
 export * from './data-integrity/multikey.ts';

@@ -55,7 +55,7 @@ async function signSerialized(payloadJson: string, signer: Signer, typ: string):
 export async function signCredential(
   credential: {
     id: string;
-    issuer: { id: string };
+    issuer: { id: string } | string;
     credentialSubject: { id?: string };
     validFrom?: string;
     validUntil?: string;

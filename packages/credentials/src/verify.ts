@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject, verify as nodeVerify } from 'node:crypto';
 import type { JWK } from 'jose';
 import { missingEuMandatoryElements, statusEntriesOf, VC_CONTEXT, type VerifiableCredential } from './credential.ts';
+import { allDataModelViolations, dataModelViolations, describeViolations } from './data-model-rules.ts';
 import type { StatusPurpose } from './status-list.ts';
 
 export type CheckResult = 'passed' | 'failed' | 'not_applicable';
@@ -96,7 +97,7 @@ const NODE_VERIFY: Record<string, { digest: string | null; dsaEncoding?: 'ieee-p
  * synchronous and several times faster than WebCrypto through jose. The caller has checked the
  * algorithm against the key (ACCEPTED) and refused `crit`.
  */
-function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
+export function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
   const how = NODE_VERIFY[alg];
   const dot = jws.lastIndexOf('.');
   const signature = jws.slice(dot + 1);
@@ -110,7 +111,7 @@ function signatureHolds(jws: string, jwk: JWK, alg: string): boolean {
   );
 }
 
-const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
+export const ACCEPTED: Record<string, (jwk: JWK) => boolean> = {
   ES256: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-256',
   ES384: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-384',
   ES512: (jwk) => jwk.kty === 'EC' && jwk.crv === 'P-521',
@@ -126,7 +127,16 @@ export const ACHIEVEMENT_TYPES = ['OpenBadgeCredential', 'AchievementCredential'
 export interface VerifyOptions {
   /** When given, the credential must have one of these types (checked under `format`). Status lists are refused always. */
   acceptTypes?: readonly string[];
+  /**
+   * Also check that every JSON-LD term is defined by a context (VC DM 2.0). Loads the JSON-LD libraries
+   * for a vc+jwt, so only routes that ask for full conformance (the VC API's) set it; a Data Integrity
+   * credential is always expanded in safe mode anyway.
+   */
+  checkTerms?: boolean;
 }
+
+/** Claims a vc+jwt adds beside the credential (RFC 7519): not JSON-LD terms of the credential itself. */
+const JWT_CLAIMS = new Set(['iss', 'jti', 'sub', 'nbf', 'iat', 'exp', 'aud', 'cnf']);
 
 /** Why the payload is not a VC 2.0 credential secured as vc+jwt for the purpose asked, or undefined when it is. */
 function formatProblem(
@@ -154,6 +164,8 @@ function formatProblem(
     return 'This is a status list, not a credential that certifies anything.';
   if (options.acceptTypes && !types.some((t) => options.acceptTypes!.includes(String(t))))
     return `Not a credential accepted here: type must include one of ${options.acceptTypes.join(', ')}.`;
+  const violations = dataModelViolations(payload);
+  if (violations.length > 0) return `Not a valid VC 2.0 credential: ${describeViolations(violations)}.`;
   return undefined;
 }
 
@@ -172,7 +184,7 @@ export function compactJwsOf(input: unknown): string | undefined {
   return undefined;
 }
 
-const decodeJson = (part: string): Record<string, unknown> => {
+export const decodeJson = (part: string): Record<string, unknown> => {
   const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
   return value as Record<string, unknown>;
@@ -243,7 +255,12 @@ export async function verifyCredential(
   const credential = payload as unknown as VerifiableCredential;
   const issuerId =
     typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
-  const problem = formatProblem(header, payload, options);
+  let problem = formatProblem(header, payload, options);
+  if (!problem && options.checkTerms) {
+    const credentialOnly = Object.fromEntries(Object.entries(payload).filter(([name]) => !JWT_CLAIMS.has(name)));
+    const violations = await allDataModelViolations(credentialOnly);
+    if (violations.length > 0) problem = `Not a valid VC 2.0 credential: ${describeViolations(violations)}.`;
+  }
   if (problem) fail('format', problem);
   else pass('format', 'A VC 2.0 credential secured as vc+jwt.');
 

@@ -336,7 +336,8 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     holder: z.union([
       z.strictObject({ kind: z.literal('graduate'), graduateId: z.string() }),
       // No email: only a salted hash of it, so no erasure elsewhere can leave the address behind.
-      z.strictObject({ kind: z.literal('external'), subjectId: z.string(), emailHash: z.string() }),
+      // emailHash: absent for a credential issued from a full W3C credential (VC API), which names no email.
+      z.strictObject({ kind: z.literal('external'), subjectId: z.string(), emailHash: z.optional(z.string()) }),
     ]),
     status: credentialStatusValueSchema(),
     statusListIndex: z.int().check(z.nonnegative()),

@@ -5,6 +5,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import type { JWK } from 'jose';
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
+import type { RuleViolation } from '../data-model-rules.ts';
 import { offlineDocumentLoader, unknownContextIn } from './document-loader.ts';
 import { multikeyOfJwk } from './multikey.ts';
 
@@ -157,6 +158,95 @@ export async function verifyDataIntegrityProofs(
   } catch (error) {
     return { verified: false, proofs, problem: problemOf(error) };
   }
+}
+
+/**
+ * The JSON-LD rule of VC DM 2.0: every term is defined by a context (a bundled one: none is fetched).
+ * Expanded in safe mode, which stops at the first property that would be dropped; that term is named.
+ */
+export async function undefinedTermViolations(document: Record<string, unknown>): Promise<RuleViolation[]> {
+  try {
+    await jsonld.expand(document, { documentLoader: offlineDocumentLoader(), safe: true });
+    return [];
+  } catch (error) {
+    const unknownContext = unknownContextIn(error);
+    if (unknownContext) return [{ path: '@context', message: unknownContext.message }];
+    const details = (error as { details?: { event?: { details?: { property?: unknown } } } }).details;
+    const term = details?.event?.details?.property;
+    return [
+      {
+        path: typeof term === 'string' ? term : '@context',
+        message:
+          typeof term === 'string'
+            ? `the term ${term} is not defined by any of the credential's contexts`
+            : `the credential is not valid JSON-LD (${error instanceof Error ? error.message : String(error)})`,
+      },
+    ];
+  }
+}
+
+/**
+ * Verifies a Data Integrity presentation's proof: made for authentication by one of the holder's
+ * `authenticationMethods` (resolved by `keyOf`), over the `challenge` and, when given, the `domain`.
+ * The credentials inside are verified separately. Never throws.
+ */
+export async function verifyPresentationProof(
+  presentation: Record<string, unknown>,
+  options: {
+    holder: string;
+    authenticationMethods: readonly string[];
+    keyOf(id: string): JWK | undefined;
+    challenge: string;
+    domain?: string;
+  },
+): Promise<ProofCheck> {
+  const proofs = proofsOf(presentation);
+  if (proofs.length !== 1) return { verified: false, proofs, problem: 'A presentation must carry exactly one proof.' };
+  const [{ suite, verificationMethod }] = proofs as [{ suite: string; verificationMethod: string }];
+  if (!SUITES.has(suite)) return { verified: false, proofs, problem: `Proof suite ${suite} is not accepted.` };
+  if (!options.authenticationMethods.includes(verificationMethod))
+    return { verified: false, proofs, problem: `${verificationMethod} is not a key of the holder ${options.holder}.` };
+  const jwk = options.keyOf(verificationMethod);
+  const publicKeyMultibase = jwk && multikeyOfJwk(jwk);
+  if (!publicKeyMultibase)
+    return { verified: false, proofs, problem: `No public key could be read from ${verificationMethod}.` };
+  const method = {
+    '@context': MULTIKEY_CONTEXT,
+    id: verificationMethod,
+    type: 'Multikey',
+    controller: options.holder,
+    publicKeyMultibase,
+  };
+  const documentLoader = offlineDocumentLoader((url) => (url === verificationMethod ? method : undefined));
+  try {
+    await jsonld.expand(presentation, { documentLoader, safe: true });
+    const result = await jsigs.verify(presentation, {
+      suite: [
+        new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+        new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+        new Ed25519Signature2020(),
+      ],
+      purpose: new jsigs.purposes.AuthenticationProofPurpose({
+        challenge: options.challenge,
+        ...(options.domain !== undefined ? { domain: options.domain } : {}),
+        controller: { id: options.holder, authentication: [...options.authenticationMethods] },
+      }),
+      documentLoader,
+    });
+    if (result.verified && result.results?.every((r) => r.verified)) return { verified: true, proofs };
+    const error = result.results?.find((r) => !r.verified)?.error ?? result.error;
+    return { verified: false, proofs, problem: presentationProblemOf(error) };
+  } catch (error) {
+    return { verified: false, proofs, problem: presentationProblemOf(error) };
+  }
+}
+
+function presentationProblemOf(error: unknown): string {
+  const first = Array.isArray(error) ? error[0] : error;
+  const message = first instanceof Error ? first.message : '';
+  if (/challenge/i.test(message)) return 'The proof was not made for this challenge.';
+  if (/domain/i.test(message)) return 'The proof was not made for this domain.';
+  return problemOf(error).replace('credential', 'presentation');
 }
 
 function problemOf(error: unknown): string {

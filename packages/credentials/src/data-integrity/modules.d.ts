@@ -31,6 +31,9 @@ declare module 'jsonld-signatures' {
   class AssertionProofPurpose extends ProofPurpose {
     constructor(options?: { controller?: JsonObject; date?: Date });
   }
+  class AuthenticationProofPurpose extends ProofPurpose {
+    constructor(options: { challenge: string; domain?: string; controller?: JsonObject });
+  }
   interface VerifyResult {
     verified: boolean;
     error?: unknown;
@@ -45,7 +48,10 @@ declare module 'jsonld-signatures' {
       document: JsonObject,
       options: { suite: unknown[]; purpose: ProofPurpose; documentLoader: DocumentLoader },
     ): Promise<VerifyResult>;
-    purposes: { AssertionProofPurpose: typeof AssertionProofPurpose };
+    purposes: {
+      AssertionProofPurpose: typeof AssertionProofPurpose;
+      AuthenticationProofPurpose: typeof AuthenticationProofPurpose;
+    };
   };
   export default jsigs;
 }
@@ -75,6 +81,13 @@ declare module '@digitalbazaar/vc' {
   export function issue(options: {
     credential: JsonObject;
     suite: unknown;
+    documentLoader: DocumentLoader;
+  }): Promise<JsonObject>;
+  export function signPresentation(options: {
+    presentation: JsonObject;
+    suite: unknown;
+    challenge: string;
+    domain?: string;
     documentLoader: DocumentLoader;
   }): Promise<JsonObject>;
   export function verifyCredential(options: {

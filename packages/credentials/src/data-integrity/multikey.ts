@@ -23,7 +23,7 @@ function base58btcEncode(bytes: Uint8Array): string {
   return out;
 }
 
-function base58btcDecode(text: string): Uint8Array | undefined {
+export function base58btcDecode(text: string): Uint8Array | undefined {
   let value = 0n;
   for (const char of text) {
     const digit = ALPHABET.indexOf(char);

@@ -1,4 +1,5 @@
 import { VC_CONTEXT, type VerifiableCredential } from '../credential.ts';
+import { dataModelViolations, describeViolations } from '../data-model-rules.ts';
 import {
   CHECK_NAMES,
   type Check,
@@ -38,6 +39,9 @@ function formatProblem(document: Record<string, unknown>, options: VerifyOptions
     return 'This is a status list, not a credential that certifies anything.';
   if (options.acceptTypes && !types.some((t) => options.acceptTypes!.includes(String(t))))
     return `Not a credential accepted here: type must include one of ${options.acceptTypes.join(', ')}.`;
+  // VC 1.1 credentials are read too: the rule on the first context is the one above.
+  const violations = dataModelViolations(document).filter((v) => v.path !== '@context.0');
+  if (violations.length > 0) return `Not a valid verifiable credential: ${describeViolations(violations)}.`;
   return undefined;
 }
 

@@ -2,10 +2,13 @@ import {
   ACHIEVEMENT_TYPES,
   compactJwsOf,
   isDataIntegrityCredential,
+  type PresentationOptions,
+  type PresentationReport,
   RemoteStatusLists,
   type StatusPurpose,
   type TrustedIssuer,
   type VerificationReport,
+  verifyPresentation,
   verifySecuredCredential,
 } from '@skillpass/credentials';
 import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/domain';
@@ -26,6 +29,7 @@ import {
 } from './status.ts';
 import { credentialOfJwt, dataIntegrityProofs, withProofs } from './data-integrity.ts';
 import { IssuerTrust } from './trust.ts';
+import { issueW3cCredential } from './w3c-issuance.ts';
 
 /**
  * Issue, revoke, publish status and verify: the credential use cases over the repositories and a
@@ -150,7 +154,8 @@ export class CredentialService {
     return ownStatusOf(this.deps, listUrl, index, purpose);
   }
 
-  verify(input: unknown): Promise<VerificationReport> {
+  /** Verifies a credential; `checkTerms` (the VC API routes) also checks every JSON-LD term, loading the JSON-LD libraries. */
+  verify(input: unknown, { checkTerms = false }: { checkTerms?: boolean } = {}): Promise<VerificationReport> {
     return verifySecuredCredential(
       input,
       {
@@ -160,8 +165,16 @@ export class CredentialService {
       },
       this.#now(),
       // Everything verified here is offered as proof of an achievement: a status list or any other credential is not one.
-      { acceptTypes: ACHIEVEMENT_TYPES },
+      { acceptTypes: ACHIEVEMENT_TYPES, checkTerms },
     );
+  }
+
+  /** Verifies a presentation and every credential inside it, each with the full VC DM 2.0 checks. */
+  verifyPresentation(input: unknown, options: PresentationOptions): Promise<PresentationReport> {
+    return verifyPresentation(input, options, {
+      verifyCredential: (credential) => this.verify(credential, { checkTerms: true }),
+      now: this.#now(),
+    });
   }
 
   issue(
@@ -171,6 +184,16 @@ export class CredentialService {
     preloaded?: { issuer: Issuer; template: CredentialTemplate },
   ): Promise<IssuedResult> {
     return issueCredential(this.deps, this.#now(), issuerId, request, credentialId, preloaded);
+  }
+
+  /** Whether credentials issued here get Data Integrity proofs (a proof signer is configured). */
+  get securesWithDataIntegrity(): boolean {
+    return (this.deps.proofSigners?.length ?? 0) > 0;
+  }
+
+  /** Issues a full W3C credential the issuer wrote (the VC API's body), checked against VC DM 2.0 first. */
+  issueW3c(issuerId: string, credential: unknown, credentialId: string): Promise<IssuedResult> {
+    return issueW3cCredential(this.deps, this.#now(), issuerId, credential, credentialId);
   }
 
   /** A batch's block of rows prepared, entered in status lists and signed, not yet stored (see batches.ts). */

@@ -115,8 +115,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Issue a credential (W3C VC API shape)
-         * @description Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.
+         * Issue a credential (W3C VC API)
+         * @description Body: {"credential": <a full W3C credential>, "options"?: {"format"?}}; as a skillpass extension, `credential` may instead be {"templateId", "holder", "grade"?, "validUntil"?}. The credential is checked against VC DM 2.0 (400 naming each broken rule), must name your own issuer id (403 otherwise), gets a revocable credentialStatus, and is stored once per Idempotency-Key. Answers with it secured with Data Integrity proofs, or with `options.format: "vc+jwt"` as an EnvelopedVerifiableCredential.
          */
         post: operations["issueCredentialVcApi"];
         delete?: never;
@@ -135,8 +135,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Verify a credential (W3C VC API shape)
-         * @description Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.
+         * Verify a credential (W3C VC API)
+         * @description Public. Body: {"verifiableCredential": <an EnvelopedVerifiableCredential, a Data Integrity credential or a compact JWS>, "options"?: {}}. 200 with the report only when it verifies; otherwise 400 problem details naming each failed check, with the report (`verified`, `checks`, `credential`) as extension members. Checks every VC DM 2.0 rule, including that each JSON-LD term is defined by a context.
          */
         post: operations["verifyCredentialVcApi"];
         delete?: never;
@@ -312,6 +312,26 @@ export interface paths {
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/presentations/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a presentation and the credentials in it (W3C VC API)
+         * @description Public. Body: {"verifiablePresentation": <an EnvelopedVerifiablePresentation (vp+jwt), a compact vp+jwt, or a Data Integrity presentation with an authentication proof>, "options"?: {"challenge"?, "domain"?}}. The holder must be a did:key DID that signed it; a vp+jwt carries the challenge as `nonce` and the domain as `aud`. Each credential inside is verified as /credentials/verify does. 200 only when everything verifies; otherwise 400 problem details with the report.
+         */
+        post: operations["verifyPresentationVcApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1045,7 +1065,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a credential
-         * @description Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.
+         * @description Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead.
          */
         post: operations["verifyCredential"];
         delete?: never;
@@ -1587,6 +1607,38 @@ export interface components {
             error: string;
             error_description?: string;
         };
+        PresentationVerificationReport: {
+            checks: {
+                challenge: {
+                    message: string;
+                    /** @enum {string} */
+                    result: "passed" | "failed" | "not_applicable";
+                };
+                credentials: {
+                    message: string;
+                    /** @enum {string} */
+                    result: "passed" | "failed" | "not_applicable";
+                };
+                domain: {
+                    message: string;
+                    /** @enum {string} */
+                    result: "passed" | "failed" | "not_applicable";
+                };
+                format: {
+                    message: string;
+                    /** @enum {string} */
+                    result: "passed" | "failed" | "not_applicable";
+                };
+                proof: {
+                    message: string;
+                    /** @enum {string} */
+                    result: "passed" | "failed" | "not_applicable";
+                };
+            };
+            credentials: components["schemas"]["VerificationReport"][];
+            holder?: string;
+            verified: boolean;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             detail: string;
@@ -1632,7 +1684,7 @@ export interface components {
                 /** @constant */
                 kind: "graduate";
             } | {
-                emailHash: string;
+                emailHash?: string;
                 /** @constant */
                 kind: "external";
                 subjectId: string;
@@ -1910,9 +1962,17 @@ export interface operations {
                         templateId: string;
                         /** Format: date-time */
                         validUntil?: string;
-                    };
-                    options?: {
+                    } | ({
+                        "@context": unknown[];
+                    } & {
                         [key: string]: unknown;
+                    });
+                    options?: {
+                        /**
+                         * @description How to secure it: Data Integrity proofs (eddsa-rdfc-2022, ecdsa-rdfc-2019; the default) or an enveloped vc+jwt
+                         * @enum {string}
+                         */
+                        format?: "data-integrity" | "vc+jwt";
                     };
                 };
             };
@@ -1928,7 +1988,10 @@ export interface operations {
                         verifiableCredential: {
                             "@context": string[];
                             id: string;
-                            type: string;
+                            /** @constant */
+                            type: "EnvelopedVerifiableCredential";
+                        } | {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1998,7 +2061,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The report, check by check */
+            /** @description Verified: the report, check by check */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2007,13 +2070,62 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationReport"];
                 };
             };
-            /** @description Problem (400) */
+            /** @description Not verified, or not a credential */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": {
+                        checks: {
+                            euMandatoryElements: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            format: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            issuerTrusted: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            keyResolution: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            signature: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            status: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            validityWindow: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                        };
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                        /** @constant */
+                        verified: false;
+                    };
                 };
             };
             /** @description Problem (413) */
@@ -2377,6 +2489,102 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    verifyPresentationVcApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    options?: {
+                        challenge?: string;
+                        domain?: string;
+                    };
+                    verifiablePresentation: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified: the report, check by check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresentationVerificationReport"];
+                };
+            };
+            /** @description Not verified, or not a presentation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        checks: {
+                            challenge: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            credentials: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            domain: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            format: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                            proof: {
+                                message: string;
+                                /** @enum {string} */
+                                result: "passed" | "failed" | "not_applicable";
+                            };
+                        };
+                        detail: string;
+                        errors?: {
+                            message: string;
+                            path: string;
+                        }[];
+                        instance?: string;
+                        status: number;
+                        title: string;
+                        type: string;
+                        /** @constant */
+                        verified: false;
+                    };
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2999,7 +3207,7 @@ export interface operations {
                                 /** @constant */
                                 kind: "graduate";
                             } | {
-                                emailHash: string;
+                                emailHash?: string;
                                 /** @constant */
                                 kind: "external";
                                 subjectId: string;
@@ -3111,7 +3319,7 @@ export interface operations {
                             /** @constant */
                             kind: "graduate";
                         } | {
-                            emailHash: string;
+                            emailHash?: string;
                             /** @constant */
                             kind: "external";
                             subjectId: string;
@@ -3283,7 +3491,7 @@ export interface operations {
                             /** @constant */
                             kind: "graduate";
                         } | {
-                            emailHash: string;
+                            emailHash?: string;
                             /** @constant */
                             kind: "external";
                             subjectId: string;
@@ -3397,7 +3605,7 @@ export interface operations {
                             /** @constant */
                             kind: "graduate";
                         } | {
-                            emailHash: string;
+                            emailHash?: string;
                             /** @constant */
                             kind: "external";
                             subjectId: string;
@@ -3511,7 +3719,7 @@ export interface operations {
                             /** @constant */
                             kind: "graduate";
                         } | {
-                            emailHash: string;
+                            emailHash?: string;
                             /** @constant */
                             kind: "external";
                             subjectId: string;

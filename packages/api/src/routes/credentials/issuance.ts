@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopedCredential } from '@skillpass/credentials';
-import { builtOnFirstUse, issuedCredentialSchema, notFound, withoutPrivateReasons } from '@skillpass/domain';
+import { builtOnFirstUse, DomainError, issuedCredentialSchema, notFound, withoutPrivateReasons } from '@skillpass/domain';
 import { credentialIdFor, credentialVisibleTo } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
@@ -159,40 +159,66 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
   return app;
 }
 
+/** The VC API's issue body: a full W3C credential, or (skillpass extension) a template and a holder. */
+const vcApiIssueBodySchema = builtOnFirstUse(() =>
+  z.strictObject({
+    credential: z.union([
+      issueRequestSchema(),
+      z.looseObject({ '@context': z.array(z.unknown()) }).register(z.globalRegistry, {
+        description:
+          'A full, unsecured W3C VC 2.0 credential (OpenBadgeCredential or AchievementCredential) whose issuer is your own ' +
+          'issuer id; checked against VC DM 2.0, given its credentialStatus here.',
+      }),
+    ]),
+    options: z.optional(
+      z.strictObject({
+        format: z.optional(
+          z.enum(['data-integrity', 'vc+jwt']).register(z.globalRegistry, {
+            description:
+              'How to secure it: Data Integrity proofs (eddsa-rdfc-2022, ecdsa-rdfc-2019; the default) or an enveloped vc+jwt',
+          }),
+        ),
+      }),
+    ),
+  }),
+);
+
 /**
  * The W3C VC API's issue endpoint. Its own module only because the OpenAPI document lists it
  * last, after the holder routes: modules are mounted in document order.
  */
 export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
+  const service = deps.credentialService;
   app.openapi(
     createRoute({
       method: 'post',
       path: '/credentials/issue',
       operationId: 'issueCredentialVcApi',
-      summary: 'Issue a credential (W3C VC API shape)',
+      summary: 'Issue a credential (W3C VC API)',
       description:
-        'Body: {"credential": {"templateId", "holder", "grade"?, "validUntil"?}}; answers with the credential as an EnvelopedVerifiableCredential.',
+        'Body: {"credential": <a full W3C credential>, "options"?: {"format"?}}; as a skillpass extension, `credential` ' +
+        'may instead be {"templateId", "holder", "grade"?, "validUntil"?}. The credential is checked against VC DM 2.0 ' +
+        '(400 naming each broken rule), must name your own issuer id (403 otherwise), gets a revocable credentialStatus, ' +
+        'and is stored once per Idempotency-Key. Answers with it secured with Data Integrity proofs, or with ' +
+        '`options.format: "vc+jwt"` as an EnvelopedVerifiableCredential.',
       tags,
       security,
       middleware: [requireRole(deps.auth, 'issuer'), idempotent(deps.idempotency)] as const,
       request: () => ({
-        body: {
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                credential: issueRequestSchema(),
-                options: z.optional(z.record(z.string(), z.unknown())),
-              }),
-            },
-          },
-          required: true,
-        },
+        body: { content: { 'application/json': { schema: vcApiIssueBodySchema() } }, required: true },
       }),
       responses: () => ({
         201: jsonContent(
           z.object({
-            verifiableCredential: z.object({ '@context': z.array(z.string()), type: z.string(), id: z.string() }),
+            verifiableCredential: z.union([
+              z.object({
+                '@context': z.array(z.string()),
+                type: z.literal('EnvelopedVerifiableCredential'),
+                id: z.string(),
+              }),
+              z.record(z.string(), z.unknown()),
+            ]),
           }),
           'Issued',
         ),
@@ -201,9 +227,22 @@ export function vcApiIssuanceRoutes(deps: ApiDeps): ApiApp {
     }),
     async (c) => {
       const sub = c.get('principal').sub;
+      const { credential, options } = c.req.valid('json');
+      // Refused before anything is written: no proof signer configured (the deployed stack until its Ed25519 key is wired).
+      if (options?.format !== 'vc+jwt' && !service.securesWithDataIntegrity)
+        throw new DomainError('conflict', 'Data Integrity is not configured here: ask for options.format "vc+jwt".');
       const credentialId = credentialIdFor(sub, c.get('idempotencyKey'), deps.clock());
-      const result = await deps.credentialService.issue(sub, c.req.valid('json').credential, credentialId);
-      return c.json({ verifiableCredential: envelopedCredential(result.credential.jwt) }, 201);
+      const result =
+        '@context' in credential
+          ? await service.issueW3c(sub, credential, credentialId)
+          : await service.issue(sub, credential, credentialId);
+      c.header('Location', `/v1/credentials/${credentialId}`);
+      if (options?.format === 'vc+jwt')
+        return c.json({ verifiableCredential: envelopedCredential(result.credential.jwt) }, 201);
+      const secured = await service.dataIntegrityCredential(result.credential);
+      // A replay of a credential issued before Data Integrity existed: only its JWS exists.
+      if (!secured) throw notFound('Data Integrity securing of this credential');
+      return c.json({ verifiableCredential: secured }, 201);
     },
   );
   return app;

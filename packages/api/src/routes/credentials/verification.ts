@@ -6,12 +6,7 @@ import { jsonContent, pageAssetsRoute, problemResponses } from '../../http.ts';
 import { verificationReportSchema, verifyRequestSchema } from './schemas.ts';
 import { VERIFY_ASSETS, VERIFY_PAGE } from './verify-page.ts';
 
-const verifyRoute = (
-  path: string,
-  operationId: string,
-  summary: string,
-  bodySchema: () => z.ZodMiniType = verifyRequestSchema,
-) =>
+const verifyRoute = (path: string, operationId: string, summary: string) =>
   createRoute({
     method: 'post',
     path,
@@ -19,9 +14,9 @@ const verifyRoute = (
     summary,
     security: [],
     description:
-      'Public. Accepts a compact JWS, {"jwt": …} or an EnvelopedVerifiableCredential ({"verifiableCredential": …} for the VC API path). Bad input gives a failed report, never a 5xx.',
+      'Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead.',
     tags: ['Verification'],
-    request: () => ({ body: { content: { 'application/json': { schema: bodySchema() } }, required: true } }),
+    request: () => ({ body: { content: { 'application/json': { schema: verifyRequestSchema() } }, required: true } }),
     responses: () => ({
       200: jsonContent(verificationReportSchema(), 'The report, check by check'),
       ...problemResponses(400, 413, 415),
@@ -31,7 +26,7 @@ const verifyRoute = (
 /** A browser's navigation names HTML in `Accept`; fetch(), curl and API clients do not. */
 const wantsHtml = (accept: string | undefined) => accept !== undefined && /\btext\/html\b/i.test(accept);
 
-/** Public verification: the JSON API, the W3C VC API shape, and the page people open from a QR code. */
+/** Public verification: the JSON API and the page people open from a QR code (the VC API's routes: vc-api-verification.ts). */
 export function verificationRoutes(deps: ApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const service = deps.credentialService;
@@ -44,17 +39,6 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
         : await service.verify(body);
     return c.json(report, 200);
   });
-  app.openapi(
-    verifyRoute('/credentials/verify', 'verifyCredentialVcApi', 'Verify a credential (W3C VC API shape)', () =>
-      z.object({ verifiableCredential: z.unknown(), options: z.optional(z.record(z.string(), z.unknown())) }),
-    ),
-    async (c) =>
-      c.json(
-        await service.verify((c.req.valid('json') as { verifiableCredential: unknown }).verifiableCredential),
-        200,
-      ),
-  );
-
   app.openapi(
     createRoute({
       method: 'get',
