@@ -1399,7 +1399,7 @@ export interface components {
                 /** @constant */
                 kind: "graduate";
             } | {
-                emailHash: string;
+                emailHash?: string;
                 /** @constant */
                 kind: "external";
                 subjectId: string;
