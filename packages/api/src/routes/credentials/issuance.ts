@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { envelopedCredential } from '@skillpass/credentials';
-import { builtOnFirstUse, DomainError, issuedCredentialSchema, notFound, withoutPrivateReasons } from '@skillpass/domain';
+import {
+  builtOnFirstUse,
+  DomainError,
+  issuedCredentialSchema,
+  notFound,
+  withoutPrivateReasons,
+} from '@skillpass/domain';
 import { credentialIdFor, credentialVisibleTo } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
