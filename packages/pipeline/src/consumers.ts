@@ -1,6 +1,6 @@
 import { type ApplicationStatus, applicationStatusSchema, notificationTitle } from '@skillpass/domain';
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
-import { deterministicId, type Repositories } from '@skillpass/store';
+import { deterministicId, type Notification, type Repositories } from '@skillpass/store';
 import type { CredentialService, MatchingDeps, PushQueue } from '@skillpass/services';
 import { applyMatchingEvents } from './matching-batch.ts';
 
@@ -12,6 +12,34 @@ export type ConsumerDeps = MatchingDeps &
     /** Where a job's push goes in chunks (SQS in AWS); without one the push is applied in-process. */
     pushQueue?: PushQueue;
   };
+
+/** What a graduate's notification about a job says, given the job's title when the job still exists. */
+type JobNotificationFacts = Pick<Notification, 'jobIds' | 'status' | 'jobTitle'> & {
+  kind: 'application-status' | 'job-invitation';
+};
+
+/**
+ * Notifies a graduate about a job (an application's move, an invitation): nothing for an erased
+ * graduate, one notification per event (its id is derived from the event's), titled in English here
+ * and in the reader's language when read.
+ */
+async function notifyGraduateAboutJob(
+  event: { id: string; occurredAt: string; detail: { graduateId: string; jobId: string } },
+  { profiles, jobs, notifications }: Pick<ConsumerDeps, 'profiles' | 'jobs' | 'notifications'>,
+  factsOf: (jobTitle: { jobTitle?: { en: string; zh?: string } }) => JobNotificationFacts,
+): Promise<void> {
+  if (!(await profiles.get(event.detail.graduateId))) return;
+  const job = await jobs.get(event.detail.jobId);
+  const facts = factsOf(job ? { jobTitle: job.title } : {});
+  await notifications.add({
+    notificationId: deterministicId('note', event.id),
+    graduateId: event.detail.graduateId,
+    ...facts,
+    title: notificationTitle(facts, 'en'),
+    read: false,
+    createdAt: event.occurredAt,
+  });
+}
 
 /** Handles the events its consumer declares in `@skillpass/events` (CONSUMER_SPECS), and only those. */
 export type ConsumerHandler<N extends ConsumerName> = (event: ConsumerEvent<N>, deps: ConsumerDeps) => Promise<void>;
@@ -35,44 +63,24 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
     await applyMatchingEvents(deps, [], [event]);
   },
 
-  async applicationNotifier(event, { profiles, jobs, notifications }) {
+  async applicationNotifier(event, deps) {
     // An erased graduate gets nothing new written about them.
-    if (!(await profiles.get(event.detail.graduateId))) return;
-    const job = await jobs.get(event.detail.jobId);
     const status: ApplicationStatus = applicationStatusSchema().parse(event.detail.to);
-    const facts = {
+    await notifyGraduateAboutJob(event, deps, (jobTitle) => ({
       kind: 'application-status' as const,
       jobIds: [event.detail.jobId],
       status,
-      ...(job ? { jobTitle: job.title } : {}),
-    };
-    await notifications.add({
-      notificationId: deterministicId('note', event.id),
-      graduateId: event.detail.graduateId,
-      ...facts,
-      title: notificationTitle(facts, 'en'),
-      read: false,
-      createdAt: event.occurredAt,
-    });
+      ...jobTitle,
+    }));
   },
 
   /** An employer invites a candidate to apply: the graduate hears of it, worded in their language when read. */
-  async invitationNotifier(event, { profiles, jobs, notifications }) {
-    if (!(await profiles.get(event.detail.graduateId))) return;
-    const job = await jobs.get(event.detail.jobId);
-    const facts = {
+  async invitationNotifier(event, deps) {
+    await notifyGraduateAboutJob(event, deps, (jobTitle) => ({
       kind: 'job-invitation' as const,
       jobIds: [event.detail.jobId],
-      ...(job ? { jobTitle: job.title } : {}),
-    };
-    await notifications.add({
-      notificationId: deterministicId('note', event.id),
-      graduateId: event.detail.graduateId,
-      ...facts,
-      title: notificationTitle(facts, 'en'),
-      read: false,
-      createdAt: event.occurredAt,
-    });
+      ...jobTitle,
+    }));
   },
 
   /** A graduate withdrew: the employer hears of it (no name: the job and the application are enough to act). */

@@ -174,12 +174,18 @@ export async function issueCredential(
   if (existing) return issuedResult(deps.origin, existing);
   const prepared = await prepareIssue(deps, now, issuerId, request, preloaded);
   const entry = await allocateStatusEntry(deps, credentialId);
-  const record = await signedCredentialRecord(deps, now, request, credentialId, prepared, entry);
+  return storeIssued(deps, await signedCredentialRecord(deps, now, request, credentialId, prepared, entry));
+}
+
+/** Stores a newly signed credential once: when a concurrent retry of the same issuance got there first, its record is the answer. */
+export async function storeIssued(
+  deps: Pick<CredentialServiceDeps, 'credentials' | 'origin'>,
+  record: IssuedCredential,
+): Promise<IssuedResult> {
   try {
     await deps.credentials.create(record);
   } catch (error) {
-    // A concurrent retry of the same issuance got there first: return what it stored.
-    const raced = await deps.credentials.get(credentialId);
+    const raced = await deps.credentials.get(record.credentialId);
     if (!raced) throw error;
     return issuedResult(deps.origin, raced);
   }

@@ -10,7 +10,7 @@ import {
 import { DomainError, escoSkillUriSchema, type IssuedCredential } from '@skillpass/domain';
 import * as z from 'zod/mini';
 import type { CredentialServiceDeps, IssuedResult } from './deps.ts';
-import { issuedResult } from './issuance.ts';
+import { issuedResult, storeIssued } from './issuance.ts';
 import { credentialUrl, issuerUrl, statusListUrl, templateUrl } from './links.ts';
 import { allocateStatusEntry } from './status.ts';
 
@@ -162,13 +162,5 @@ export async function issueW3cCredential(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  try {
-    await deps.credentials.create(record);
-  } catch (error) {
-    // A concurrent retry of the same issuance got there first: return what it stored.
-    const raced = await deps.credentials.get(credentialId);
-    if (!raced) throw error;
-    return issuedResult(deps.origin, raced);
-  }
-  return issuedResult(deps.origin, record);
+  return storeIssued(deps, record);
 }
