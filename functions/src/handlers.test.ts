@@ -405,9 +405,8 @@ describe('Lambda handlers with the sample events', () => {
       // Issuance signs the vc+jwt only; the proofs are made, in KMS, on the first request for that securing.
       expect(kms.commandCalls(SignCommand, { KeyId: ed25519Alias })).toHaveLength(0);
       const secured = await deps.credentialService.dataIntegrityCredential(credential);
-      expect(
-        (secured?.proof as Array<Record<string, string>>).map((p) => [p.cryptosuite, p.verificationMethod]),
-      ).toEqual([
+      const proofs = (secured?.proof ?? []) as Array<Record<string, string>>;
+      expect(proofs.map((p) => [p.cryptosuite, p.verificationMethod])).toEqual([
         ['eddsa-rdfc-2022', 'https://api.example.com/issuers/iss-ed25519#g1-ed25519'],
         ['ecdsa-rdfc-2019', 'https://api.example.com/issuers/iss-ed25519#g1'],
       ]);
