@@ -113,7 +113,7 @@ export async function prepareIssue(
  * Builds and signs the credential for a prepared request and its claimed status entry: the record to
  * store. Only the vc+jwt is signed here; the Data Integrity proofs are made on the first request for
  * that securing (`CredentialService.dataIntegrityCredential`) and stored then: canonicalising JSON-LD
- * costs about ten times the JWS signature, and neither a class of 10,000 nor a burst of single
+ * costs about fifty times the JWS signature, and neither a class of 10,000 nor a burst of single
  * issuances should wait for a securing only some wallets ask for.
  */
 export async function signedCredentialRecord(
