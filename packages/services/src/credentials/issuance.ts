@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { buildCredential, signCredential } from '@skillpass/credentials';
-import { type CredentialTemplate, DomainError, type IssuedCredential, type Issuer } from '@skillpass/domain';
+import {
+  type CredentialTemplate,
+  DomainError,
+  type IssuedCredential,
+  type Issuer,
+  withoutPrivateReasons,
+} from '@skillpass/domain';
 import { deterministicId, newId } from '@skillpass/store';
 import QRCode from 'qrcode-svg';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
@@ -20,19 +26,20 @@ export const issuedResult = (origin: string, credential: IssuedCredential): Issu
   verifyUrl: verifyUrl(origin, credential.jwt),
 });
 
-/** A credential is shown to its issuer and its graduate holder only; to anyone else it does not exist. */
+/**
+ * A credential is shown to its issuer and its graduate holder only; to anyone else it does not exist.
+ * Its issuer (and an admin) sees every status reason, the holder only those the issuer made public.
+ */
 export async function credentialVisibleTo(
   { credentials }: Pick<CredentialServiceDeps, 'credentials'>,
   credentialId: string,
   viewer: Viewer,
 ): Promise<IssuedCredential | undefined> {
   const credential = await credentials.get(credentialId);
-  const mine =
-    credential &&
-    (credential.issuerId === viewer.id ||
-      (credential.holder.kind === 'graduate' && credential.holder.graduateId === viewer.id) ||
-      viewer.admin);
-  return mine ? credential : undefined;
+  if (!credential) return undefined;
+  if (credential.issuerId === viewer.id || viewer.admin) return credential;
+  const holder = credential.holder.kind === 'graduate' && credential.holder.graduateId === viewer.id;
+  return holder ? withoutPrivateReasons(credential) : undefined;
 }
 
 /**

@@ -1,12 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopedCredential } from '@skillpass/credentials';
-import {
-  builtOnFirstUse,
-  DomainError,
-  issuedCredentialSchema,
-  notFound,
-  withoutPrivateReasons,
-} from '@skillpass/domain';
+import { builtOnFirstUse, DomainError, issuedCredentialSchema, notFound } from '@skillpass/domain';
 import { credentialIdFor, credentialVisibleTo } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
 import type { ApiApp, ApiDeps } from '../../deps.ts';
@@ -114,11 +108,8 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const viewer = viewerOf(c.get('principal'));
-      const found = await credentialVisibleTo(deps, c.req.valid('param').id, viewer);
-      if (!found) throw notFound('credential');
-      // The holder reads only the reasons its issuer made public.
-      const credential = found.issuerId === viewer.id || viewer.admin ? found : withoutPrivateReasons(found);
+      const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
+      if (!credential) throw notFound('credential');
       const securing = securingAsked(c.req.header('Accept'));
       c.header('Vary', 'Accept');
       if (securing === 'vc+jwt') return c.body(credential.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
@@ -152,11 +143,8 @@ export function issuanceRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const viewer = viewerOf(c.get('principal'));
-      const found = await credentialVisibleTo(deps, c.req.valid('param').id, viewer);
-      if (!found) throw notFound('credential');
-      // The holder reads only the reasons its issuer made public.
-      const credential = found.issuerId === viewer.id || viewer.admin ? found : withoutPrivateReasons(found);
+      const credential = await credentialVisibleTo(deps, c.req.valid('param').id, viewerOf(c.get('principal')));
+      if (!credential) throw notFound('credential');
       const svg = service.qrSvg(credential.credentialId, service.linksOf(credential).verifyUrl);
       // Private to the caller; the credential's status may change, its QR code never does.
       return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'private, max-age=86400' });
