@@ -290,31 +290,9 @@ export default function ProfilePage() {
   );
 }
 
-/**
- * A search box's look-up of ESCO skills or occupations: a query in Chinese script is looked up in
- * Chinese, any other in the page's language; an answer to an older query is dropped; the names found
- * are remembered for the page.
- */
-function useConceptSearch(path: '/v1/skills' | '/v1/occupations', limit: number) {
+function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: (skills: Form['skills']) => void }) {
   const query = useSignal('');
   const results = useSignal<Suggestion[]>([]);
-  async function search(text: string) {
-    query.value = text;
-    if (!text.trim()) {
-      results.value = [];
-      return;
-    }
-    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
-    const { data } = await api.GET(path, { params: { query: { q: text.trim(), lang, limit } } });
-    if (query.value !== text || !data) return;
-    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
-  }
-  return { query, results, search };
-}
-
-function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: (skills: Form['skills']) => void }) {
-  const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const cv = useSignal('');
   const suggestions = useSignal<Suggestion[] | null>(null);
   const chosen = new Set(skills.map((s) => s.uri));
@@ -323,6 +301,19 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
     // Found in one language: its name in the other too, for when the graduate switches.
     void lookUpLabels([uri]);
   };
+
+  async function search(text: string) {
+    query.value = text;
+    if (!text.trim()) {
+      results.value = [];
+      return;
+    }
+    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
+    const { data } = await api.GET('/v1/skills', { params: { query: { q: text.trim(), lang, limit: 8 } } });
+    if (query.value !== text || !data) return;
+    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
+    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
+  }
 
   async function extract() {
     if (!cv.value.trim()) return;
@@ -530,7 +521,20 @@ function OccupationsEditor({
   occupations: Form['desiredOccupations'];
   onChange: (occupations: Form['desiredOccupations']) => void;
 }) {
-  const { query, results, search } = useConceptSearch('/v1/occupations', 6);
+  const query = useSignal('');
+  const results = useSignal<Suggestion[]>([]);
+  async function search(text: string) {
+    query.value = text;
+    if (!text.trim()) {
+      results.value = [];
+      return;
+    }
+    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
+    const { data } = await api.GET('/v1/occupations', { params: { query: { q: text.trim(), lang, limit: 6 } } });
+    if (query.value !== text || !data) return;
+    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
+    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
+  }
   return (
     <fieldset>
       <legend>{t('profile.occupations')}</legend>
