@@ -238,6 +238,8 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
         async () => {
           await page.locator('nav a[href="/notifications"]').click();
           await page.locator('h1').waitFor();
+          // Read the list, not the skeleton shown while it loads (slow on a busy machine).
+          await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
           return page.locator('main').innerText();
         },
         { timeout: 120_000, interval: 1_000 },
