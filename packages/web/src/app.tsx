@@ -1,9 +1,10 @@
 import { Skeleton } from './components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ComponentType } from 'preact';
-import { hasRole, session } from './auth.ts';
+import { hasRole, type Role, session } from './auth.ts';
 import { Header } from './components/header.tsx';
 import { t } from './i18n.ts';
+import type { MessageKey } from './messages/en/index.ts';
 import { matchPath, route } from './router.ts';
 import type { PageProps } from './page-props.ts';
 import { ROUTES } from './routes.ts';
@@ -18,7 +19,7 @@ export function App() {
   } | null>(null);
   const failed = useSignal(false);
   const found = useSignal(true);
-  const needsGraduate = useSignal(false);
+  const needsRole = useSignal<Role | undefined>(undefined);
 
   useSignalEffect(() => {
     const { path, visit } = route.value;
@@ -27,7 +28,7 @@ export function App() {
       if (!params) continue;
       found.value = true;
       failed.value = false;
-      needsGraduate.value = candidate.graduate === true;
+      needsRole.value = candidate.role;
       const ready = loaded.get(candidate.pattern);
       if (ready) {
         page.value = { Component: ready, params, visit };
@@ -52,8 +53,8 @@ export function App() {
   let content = null;
   if (!found.value) content = <Message title={t('common.notFound.title')} body={t('common.notFound.body')} />;
   else if (failed.value) content = <Message title={t('common.loadFailed.title')} body={t('common.loadFailed.body')} />;
-  else if (needsGraduate.value && !(session.value && hasRole('graduate')))
-    content = <SignInFirst signedIn={session.value !== null} />;
+  else if (needsRole.value && !(session.value && hasRole(needsRole.value)))
+    content = <SignInFirst role={needsRole.value} signedIn={session.value !== null} />;
   else if (page.value) content = <page.value.Component key={page.value.visit} params={page.value.params} />;
   else content = <Skeleton />;
 
@@ -87,12 +88,20 @@ function Message({ title, body }: { title: string; body: string }) {
   );
 }
 
-function SignInFirst({ signedIn }: { signedIn: boolean }) {
+const ROLE_ONLY: Record<Role, readonly [MessageKey, MessageKey]> = {
+  graduate: ['common.graduateOnly.title', 'common.graduateOnly.body'],
+  employer: ['common.employerOnly.title', 'common.employerOnly.body'],
+  issuer: ['common.issuerOnly.title', 'common.issuerOnly.body'],
+  admin: ['common.adminOnly.title', 'common.adminOnly.body'],
+};
+
+function SignInFirst({ role, signedIn }: { role: Role; signedIn: boolean }) {
+  const [title, body] = signedIn ? ROLE_ONLY[role] : (['common.signInFirst.title', 'common.signInFirst.body'] as const);
   const next = encodeURIComponent(route.value.path + (route.value.query.size ? `?${route.value.query}` : ''));
   return (
     <section>
-      <h1>{t(signedIn ? 'common.graduateOnly.title' : 'common.signInFirst.title')}</h1>
-      <p>{t(signedIn ? 'common.graduateOnly.body' : 'common.signInFirst.body')}</p>
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
       <a class="button primary" href={`/sign-in?next=${next}`} data-app>
         {t('common.signIn')}
       </a>

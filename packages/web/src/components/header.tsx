@@ -1,22 +1,14 @@
-import { hasRole, session } from '../auth.ts';
+import { session } from '../auth.ts';
 import { locale, setLocale, t } from '../i18n.ts';
-import type { MessageKey } from '../messages/en/index.ts';
+import { NAV, type NavEntry } from '../nav.ts';
 import { route } from '../router.ts';
 import { signOut } from '../sign-in.ts';
 
-const GRADUATE_NAV: ReadonlyArray<[string, MessageKey]> = [
-  ['/matches', 'nav.matches'],
-  ['/profile', 'nav.profile'],
-  ['/applications', 'nav.applications'],
-  ['/notifications', 'nav.notifications'],
-  ['/wallet', 'nav.wallet'],
-  ['/account', 'nav.account'],
-];
-
 export function Header() {
   const current = route.value.path;
-  const nav: ReadonlyArray<[string, MessageKey]> = [
-    ...(session.value && hasRole('graduate') ? GRADUATE_NAV : []),
+  // The signed-in person's own roles only: an admin's token opens every page, but its header stays short.
+  const nav: readonly NavEntry[] = [
+    ...(session.value?.roles.flatMap((role) => NAV[role]) ?? []),
     ['/check', 'nav.check'],
   ];
   const other = locale.value === 'en' ? 'zh' : 'en';

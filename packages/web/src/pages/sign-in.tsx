@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { ROLES, type Role } from '../auth.ts';
 import { useTitle } from '../components/title.ts';
 import { t } from '../i18n.ts';
+import { HOME } from '../nav.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import { navigate, route } from '../router.ts';
 import { type AuthConfig, authConfig, cognitoSignIn, devSignIn } from '../sign-in.ts';
@@ -51,7 +52,7 @@ export default function SignIn() {
     failed.value = null;
     try {
       await devSignIn(role.value, name.value.trim());
-      navigate(role.value === 'graduate' && next === '/' ? '/matches' : next);
+      navigate(next === '/' ? HOME[role.value] : next);
     } catch {
       failed.value = 'signIn.error.failed';
     } finally {
