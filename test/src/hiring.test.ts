@@ -173,7 +173,14 @@ describe('inviting a candidate to apply', () => {
   it('notifies the graduate in en and zh, is idempotent, and shares no contact until they apply', async () => {
     const { employer, graduate, jobId } = await jobAndCandidate();
     const path = `/v1/jobs/${jobId}/candidates/${graduate.sub}/invitation`;
+    const invitedFlag = async () =>
+      (await rt.call('GET', `/v1/jobs/${jobId}/candidates`, { token: employer.token })).body.items.find(
+        (c: { graduateId: string }) => c.graduateId === graduate.sub,
+      )?.invited;
+    expect(await invitedFlag()).toBe(false);
     const invited = await rt.call('POST', path, { token: employer.token, body: { message: 'We liked your profile' } });
+    // The candidates list says so, for the console's "invited" state.
+    expect(await invitedFlag()).toBe(true);
     expect(invited.status).toBe(201);
     expect(invited.body).toMatchObject({ jobId, graduateId: graduate.sub, message: 'We liked your profile' });
     const again = await rt.call('POST', path, { token: employer.token });

@@ -13,7 +13,11 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/wallet', 'nav.wallet'],
     ['/account', 'nav.account'],
   ],
-  employer: [],
+  employer: [
+    ['/employer/jobs', 'nav.employer.jobs'],
+    ['/employer/organisation', 'nav.employer.organisation'],
+    ['/employer/notifications', 'nav.employer.notifications'],
+  ],
   issuer: [],
   admin: [],
 };
@@ -21,7 +25,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
 /** Where a role lands after signing in when it asked for no page in particular. */
 export const HOME: Record<Role, string> = {
   graduate: '/matches',
-  employer: '/',
+  employer: '/employer/jobs',
   issuer: '/',
   admin: '/',
 };

@@ -16,4 +16,24 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/notifications', load: () => import('./pages/notifications.tsx'), role: 'graduate' },
   { pattern: '/wallet', load: () => import('./pages/wallet.tsx'), role: 'graduate' },
   { pattern: '/account', load: () => import('./pages/account.tsx'), role: 'graduate' },
+  { pattern: '/employer/jobs', load: () => import('./pages/employer/jobs.tsx'), role: 'employer' },
+  { pattern: '/employer/jobs/new', load: () => import('./pages/employer/job-edit.tsx'), role: 'employer' },
+  { pattern: '/employer/jobs/:id/edit', load: () => import('./pages/employer/job-edit.tsx'), role: 'employer' },
+  {
+    pattern: '/employer/jobs/:id/candidates',
+    load: () => import('./pages/employer/candidates.tsx'),
+    role: 'employer',
+  },
+  { pattern: '/employer/jobs/:id/applications', load: () => import('./pages/employer/board.tsx'), role: 'employer' },
+  {
+    pattern: '/employer/applications/:id',
+    load: () => import('./pages/employer/application.tsx'),
+    role: 'employer',
+  },
+  { pattern: '/employer/organisation', load: () => import('./pages/employer/organisation.tsx'), role: 'employer' },
+  {
+    pattern: '/employer/notifications',
+    load: () => import('./pages/employer/notifications.tsx'),
+    role: 'employer',
+  },
 ];

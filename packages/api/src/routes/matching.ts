@@ -77,6 +77,9 @@ const candidateItemSchema = builtOnFirstUse(() =>
     education: z.array(z.record(z.string(), z.unknown())),
     languages: z.array(z.record(z.string(), z.unknown())),
     availableFrom: z.optional(z.string()),
+    invited: z.boolean().register(z.globalRegistry, {
+      description: 'Whether this job’s employer already invited the candidate to apply (inviteCandidate)',
+    }),
     ...rankingSchemas(),
   }),
 );
@@ -247,13 +250,18 @@ export function matchingRoutes(deps: ApiDeps): ApiApp {
       }
       const { computedAt, ranked, freshness } = await rankedCandidatesFor(deps, job);
       const page = await paged(deps, ranked, { limit, cursor }, `candidates:${job.jobId}:${job.version}`);
+      // Only the page's candidates: one read each, in the graduate's partition where the invitation lives.
+      const invitations = await Promise.all(
+        page.items.map(({ profile }) => deps.invitations.get(profile.graduateId, job.jobId)),
+      );
       return c.json(
         {
           computedAt,
           ...freshnessOf(freshness),
-          items: page.items.map(({ profile, score, explanation }) => ({
+          items: page.items.map(({ profile, score, explanation }, i) => ({
             graduateId: profile.graduateId,
             displayName: profile.displayName,
+            invited: invitations[i] !== undefined,
             education: profile.education,
             languages: profile.languages,
             ...(profile.availableFrom ? { availableFrom: profile.availableFrom } : {}),

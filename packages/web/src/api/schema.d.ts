@@ -4765,6 +4765,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             graduateId: string;
+                            /** @description Whether this job’s employer already invited the candidate to apply (inviteCandidate) */
+                            invited: boolean;
                             labels: {
                                 [key: string]: string;
                             };

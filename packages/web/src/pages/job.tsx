@@ -3,6 +3,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { Courses } from '../components/courses.tsx';
+import { EmployerCard } from '../components/employer-card.tsx';
 import { StatusTag } from '../components/status.tsx';
 import { useTitle } from '../components/title.ts';
 import { employerName } from '../graduate/explanation.ts';
@@ -99,6 +100,7 @@ export default function JobPage({ params }: PageProps) {
           </li>
         ))}
       </ul>
+      <EmployerCard employerId={value.employerId} />
       <Courses jobId={id} />
       <h2>{t('job.apply')}</h2>
       {applied.value ? (

@@ -1,8 +1,16 @@
 import type { MessageKey } from '../en/index.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
+import { employer } from './employer.ts';
 import { graduate } from './graduate.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
-export const zh: Record<MessageKey, string> = { ...common, ...signIn, ...check, ...graduate, ...walletApp };
+export const zh: Record<MessageKey, string> = {
+  ...common,
+  ...signIn,
+  ...check,
+  ...graduate,
+  ...walletApp,
+  ...employer,
+};

@@ -1,0 +1,176 @@
+import { useSignal } from '@preact/signals';
+import { api } from '../api/client.ts';
+import type { components } from '../api/schema.d.ts';
+import { t } from '../i18n.ts';
+import { labelOf, lookUpLabels, remember } from '../labels.ts';
+import type { MessageKey } from '../messages/en/index.ts';
+
+export type RequiredSkill = components['schemas']['JobPosting']['requiredSkills'][number];
+type Suggestion = { uri: string; label: string };
+
+const PROFICIENCY: Array<RequiredSkill['minProficiency']> = [1, 2, 3, 4];
+const languageOf = (text: string) => (/[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
+
+/**
+ * The skills a job asks for. Suggested from the pasted description (POST /v1/skills/extract) and confirmed one by
+ * one by the employer, who adds others from the skills search; each with its importance and the least proficiency.
+ */
+export function JobSkills({
+  skills,
+  description,
+  invalid,
+  onChange,
+}: {
+  skills: RequiredSkill[];
+  description: string;
+  invalid: boolean;
+  onChange: (skills: RequiredSkill[]) => void;
+}) {
+  const suggestions = useSignal<Suggestion[] | null>(null);
+  const query = useSignal('');
+  const results = useSignal<Suggestion[]>([]);
+  const chosen = new Set(skills.map((skill) => skill.uri));
+  const add = (uri: string) => {
+    if (!chosen.has(uri)) onChange([...skills, { uri, importance: 'essential', minProficiency: 2 }]);
+    void lookUpLabels([uri]);
+  };
+
+  async function suggest() {
+    if (!description.trim()) {
+      suggestions.value = [];
+      return;
+    }
+    const lang = languageOf(description);
+    const { data } = await api.POST('/v1/skills/extract', { body: { text: description, lang } });
+    const found = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
+    remember(lang, Object.fromEntries(found.map((item) => [item.uri, item.label])));
+    suggestions.value = found.filter((item) => !chosen.has(item.uri));
+  }
+
+  async function search(text: string) {
+    query.value = text;
+    if (!text.trim()) {
+      results.value = [];
+      return;
+    }
+    const lang = languageOf(text);
+    const { data } = await api.GET('/v1/skills', { params: { query: { q: text.trim(), lang, limit: 8 } } });
+    if (query.value !== text || !data) return;
+    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
+    remember(lang, Object.fromEntries(results.value.map((item) => [item.uri, item.label])));
+  }
+
+  const dismiss = (uri: string) => {
+    suggestions.value = (suggestions.value ?? []).filter((item) => item.uri !== uri);
+  };
+  const set = (index: number, patch: Partial<RequiredSkill>) =>
+    onChange(skills.map((skill, i) => (i === index ? { ...skill, ...patch } : skill)));
+
+  return (
+    <fieldset id="skills">
+      <legend>{t('jobForm.skills')}</legend>
+      <p class="hint">{t('jobForm.skills.hint')}</p>
+      <button type="button" class="button" id="suggest-skills" onClick={() => void suggest()}>
+        {t('jobForm.suggest')}
+      </button>
+      {suggestions.value !== null && (
+        <div class="suggested" aria-live="polite">
+          <p>
+            {suggestions.value.length === 0
+              ? t('jobForm.suggest.none')
+              : t('jobForm.suggest.found', { count: suggestions.value.length })}
+          </p>
+          <ul class="plain">
+            {suggestions.value.map((item) => (
+              <li class="row" key={item.uri}>
+                <span class="grow">{item.label}</span>
+                <button
+                  type="button"
+                  class="button small primary"
+                  onClick={() => {
+                    add(item.uri);
+                    dismiss(item.uri);
+                  }}
+                >
+                  {t('jobForm.accept', { skill: item.label })}
+                </button>
+                <button type="button" class="button small" onClick={() => dismiss(item.uri)}>
+                  {t('jobForm.dismiss', { skill: item.label })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>{t('jobForm.skills.chosen')}</h3>
+      {skills.length === 0 && <p class={invalid ? 'hint error' : 'hint'}>{t('jobForm.skills.none')}</p>}
+      <ul class="plain chosen-skills">
+        {skills.map((skill, index) => (
+          <li class="card" key={skill.uri}>
+            <p>
+              <strong>{labelOf(skill.uri)}</strong>
+            </p>
+            <div class="row">
+              <label class="inline">
+                <span>{t('jobForm.importance')}</span>
+                <select
+                  value={skill.importance}
+                  onChange={(e) => set(index, { importance: e.currentTarget.value as RequiredSkill['importance'] })}
+                >
+                  <option value="essential">{t('jobForm.importance.essential')}</option>
+                  <option value="optional">{t('jobForm.importance.optional')}</option>
+                </select>
+              </label>
+              <label class="inline">
+                <span>{t('jobForm.minProficiency')}</span>
+                <select
+                  value={String(skill.minProficiency)}
+                  onChange={(e) =>
+                    set(index, { minProficiency: Number(e.currentTarget.value) as RequiredSkill['minProficiency'] })
+                  }
+                >
+                  {PROFICIENCY.map((level) => (
+                    <option key={level} value={String(level)}>
+                      {t(`profile.proficiency.${level}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" class="button small" onClick={() => onChange(skills.filter((_, i) => i !== index))}>
+                {t('jobForm.remove', { skill: labelOf(skill.uri) })}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <label for="job-skill-search">{t('jobForm.search')}</label>
+      <p class="hint" id="job-skill-search-hint">
+        {t('profile.skills.search.hint')}
+      </p>
+      <input
+        id="job-skill-search"
+        type="search"
+        autoComplete="off"
+        aria-describedby="job-skill-search-hint"
+        value={query.value}
+        onInput={(e) => void search(e.currentTarget.value)}
+      />
+      {results.value.length > 0 && (
+        <ul class="plain suggestions" aria-label={t('profile.skills.results')}>
+          {results.value.map((result) => (
+            <li key={result.uri}>
+              <button
+                type="button"
+                class="button small"
+                disabled={chosen.has(result.uri)}
+                onClick={() => add(result.uri)}
+              >
+                {t('profile.skills.addNamed', { skill: result.label })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
