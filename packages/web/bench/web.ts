@@ -27,6 +27,13 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/notifications', module: 'src/pages/notifications.tsx' },
   { path: '/wallet', module: 'src/pages/wallet.tsx' },
   { path: '/account', module: 'src/pages/account.tsx' },
+  { path: '/employer/jobs', module: 'src/pages/employer/jobs.tsx' },
+  { path: '/employer/jobs/new', module: 'src/pages/employer/job-edit.tsx' },
+  { path: '/employer/jobs/:id/candidates', module: 'src/pages/employer/candidates.tsx' },
+  { path: '/employer/jobs/:id/applications', module: 'src/pages/employer/board.tsx' },
+  { path: '/employer/applications/:id', module: 'src/pages/employer/application.tsx' },
+  { path: '/employer/organisation', module: 'src/pages/employer/organisation.tsx' },
+  { path: '/employer/notifications', module: 'src/pages/employer/notifications.tsx' },
 ];
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
