@@ -80,6 +80,13 @@ async function shoot(page: Page, viewport: Viewport, name: string): Promise<void
   if (SCREENSHOTS && viewport === 'phone') await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 }
 
+/** The job's candidates read again: to its board and back, by the pages' links. */
+async function revisitCandidates(page: Page, jobId: string): Promise<void> {
+  await page.locator(`main a[href="/employer/jobs/${jobId}/applications"]`).click();
+  await page.locator(`main a[href="/employer/jobs/${jobId}/candidates"]`).click();
+  await page.locator('.candidates, main [role="alert"]').first().waitFor();
+}
+
 /** A discoverable graduate who asked for ranking, in Suzhou, with the skill a school's credential backs. */
 async function candidate(name: string, displayName: string): Promise<{ token: string; email: string }> {
   const token = await api.token('graduate', name);
@@ -145,25 +152,33 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
     // Posted: its ranked candidates, the graduate among them with the credential-backed skill marked, no contact.
     await page.waitForURL(/\/employer\/jobs\/[^/]+\/candidates$/);
     const jobId = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
-    const card = page.locator('.candidates > li', { hasText: graduateName });
+    // The session lives in memory only (a reload signs out): wait on the API until the pipeline ranked the
+    // graduate with the credential-backed skill, then open the list afresh through the app's own links.
+    const employerToken = await api.token('employer', employerName);
     await expect
       .poll(
-        async () => {
-          await page.reload();
-          await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
-          return (await card.count()) > 0 && (await card.locator('.tag.verified').count()) > 0;
-        },
+        async () =>
+          (
+            await api.call<{ items: Array<{ displayName: string; explanation: { verifiedSkills?: string[] } }> }>(
+              'GET',
+              `/v1/jobs/${jobId}/candidates`,
+              { token: employerToken },
+            )
+          ).items.some((item) => item.displayName === graduateName && item.explanation.verifiedSkills?.length),
         { timeout: 180_000, interval: 2_000 },
       )
       .toBe(true);
+    await revisitCandidates(page, jobId);
+    const card = page.locator('.candidates > li', { hasText: graduateName });
+    await card.locator('.tag.verified').first().waitFor();
     expect(await card.locator('.fit').innerText()).toMatch(/1/);
     expect(await page.locator('main').innerText()).not.toContain(graduate.email);
     await checkPage(page, `candidates ${lang} ${viewport}`);
     await card.locator('button.primary').click();
     await card.locator('.tag.invited').waitFor();
     await shoot(page, viewport, `employer-candidates-${lang}.png`);
-    // The invited state comes from the API: it survives a reload.
-    await page.reload();
+    // The invited state comes from the API: it is still there when the list is read again.
+    await revisitCandidates(page, jobId);
     await card.locator('.tag.invited').waitFor();
 
     // The graduate accepts by applying (through the API); the board moves the application along with buttons.
@@ -189,9 +204,9 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
     expect(await page.locator('main .tag.verified').count()).toBeGreaterThan(0);
     await checkPage(page, `application ${lang} ${viewport}`);
     await shoot(page, viewport, `employer-application-${lang}.png`);
-    await page.goto(`${server.origin}/employer/jobs/${jobId}/candidates`);
-    await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
-    await page.locator('h1').waitFor();
+    await page.locator(`main a[href="/employer/jobs/${jobId}/applications"]`).click();
+    await page.locator(`main a[href="/employer/jobs/${jobId}/candidates"]`).click();
+    await card.waitFor();
     expect(await page.locator('main').innerText()).not.toContain(graduate.email);
 
     // The jobs list and the notifications page (no withdrawals here).

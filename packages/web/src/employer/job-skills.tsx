@@ -26,7 +26,9 @@ export function JobSkills({
   invalid: boolean;
   onChange: (skills: RequiredSkill[]) => void;
 }) {
+  /** Suggestions still to accept or dismiss, and how many the description gave (null: not asked yet). */
   const suggestions = useSignal<Suggestion[] | null>(null);
+  const recognised = useSignal(0);
   const query = useSignal('');
   const results = useSignal<Suggestion[]>([]);
   const chosen = new Set(skills.map((skill) => skill.uri));
@@ -44,6 +46,7 @@ export function JobSkills({
     const { data } = await api.POST('/v1/skills/extract', { body: { text: description, lang } });
     const found = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
     remember(lang, Object.fromEntries(found.map((item) => [item.uri, item.label])));
+    recognised.value = found.length;
     suggestions.value = found.filter((item) => !chosen.has(item.uri));
   }
 
@@ -76,9 +79,11 @@ export function JobSkills({
       {suggestions.value !== null && (
         <div class="suggested" aria-live="polite">
           <p>
-            {suggestions.value.length === 0
+            {recognised.value === 0
               ? t('jobForm.suggest.none')
-              : t('jobForm.suggest.found', { count: suggestions.value.length })}
+              : suggestions.value.length === 0
+                ? t('jobForm.suggest.done')
+                : t('jobForm.suggest.found', { count: suggestions.value.length })}
           </p>
           <ul class="plain">
             {suggestions.value.map((item) => (

@@ -62,6 +62,7 @@ export const employer = {
   'jobForm.suggest': 'Suggest skills from the description',
   'jobForm.suggest.none': 'No skills were recognised. Add a longer description, or search for skills below.',
   'jobForm.suggest.found': '{count} skills suggested. Accept the ones the job needs.',
+  'jobForm.suggest.done': 'Every suggestion is accepted or dismissed. Add others below if the job needs them.',
   'jobForm.accept': 'Accept {skill}',
   'jobForm.dismiss': 'Not needed: {skill}',
   'jobForm.skills.chosen': 'Skills you confirmed',

@@ -64,6 +64,7 @@ export const employer: Translation<typeof en> = {
   'jobForm.suggest': '根据职位描述提示技能',
   'jobForm.suggest.none': '未识别到技能。请写得更详细一些，或在下方搜索技能。',
   'jobForm.suggest.found': '提示了 {count} 项技能，请接受职位需要的技能。',
+  'jobForm.suggest.done': '所有提示的技能都已接受或忽略。如需其他技能，请在下方添加。',
   'jobForm.accept': '接受：{skill}',
   'jobForm.dismiss': '不需要：{skill}',
   'jobForm.skills.chosen': '已确认的技能',

@@ -146,7 +146,7 @@ function CandidateCard({ jobId, candidate }: { jobId: string; candidate: Candida
       )}
       <Background education={candidate.education} languages={candidate.languages} />
       {problem.value && <p role="alert">{t(problem.value)}</p>}
-      {invited.value ? (
+      {invited.value || candidate.invited ? (
         <p>
           <span class="tag invited">
             <span aria-hidden="true">✉ </span>

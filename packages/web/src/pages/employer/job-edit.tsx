@@ -275,6 +275,8 @@ export default function JobEdit({ params }: PageProps) {
         <fieldset>
           <legend>{t('jobForm.place')}</legend>
           <PlacePicker
+            // A new version read (their version chosen after a 412) starts the picker from its place.
+            key={etag.value}
             id="job-place"
             place={value.place}
             allowRemote
