@@ -186,7 +186,6 @@ export default function Organisation() {
             id="website"
             type="url"
             inputMode="url"
-            placeholder="https://"
             aria-invalid={errors.value.website ? true : undefined}
             value={value.website}
             onInput={(e) => update({ website: e.currentTarget.value })}
