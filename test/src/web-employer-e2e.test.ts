@@ -37,6 +37,7 @@ const WORDS = {
     outcome: 'battery chemistry',
     moves: ['Mark as viewed', 'Invite to interview', 'Make an offer', 'Mark as hired'],
     hired: 'Hired',
+    erased: 'Applicant erased their data',
   },
   zh: {
     signIn: '登录',
@@ -47,6 +48,7 @@ const WORDS = {
     outcome: '电池化学',
     moves: ['标记为已查看', '邀请面试', '发出录用意向', '标记为已录用'],
     hired: '已录用',
+    erased: '申请人已删除其数据',
   },
 } as const;
 const STATUSES = ['viewed', 'interview', 'offer', 'hired'] as const;
@@ -217,6 +219,23 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
     await page.locator('nav a[href="/employer/notifications"]').click();
     await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
     await checkPage(page, `employer notifications ${lang} ${viewport}`);
+
+    // The graduate erases their data: the employer keeps the application's history and nothing about the person.
+    const erasure = await fetch(`${server.origin}/v1/profiles/me`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${graduate.token}` },
+    });
+    expect(erasure.status).toBe(204);
+    await page.locator('nav a[href="/employer/jobs"]').click();
+    await page.locator(`main a[href="/employer/jobs/${jobId}/applications"]`).click();
+    const erased = page.locator('.application-card', { hasText: words.erased });
+    await erased.waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(graduateName);
+    await erased.locator('h3 a').click();
+    await page.locator('h1', { hasText: words.erased }).waitFor();
+    expect(await page.locator('main .timeline li').count()).toBe(5);
+    expect(await page.locator('main').innerText()).not.toContain(graduate.email);
+    await checkPage(page, `erased application ${lang} ${viewport}`);
     await page.context().close();
   }, 600_000);
 });
