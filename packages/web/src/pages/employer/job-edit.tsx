@@ -134,7 +134,8 @@ export default function JobEdit({ params }: PageProps) {
   async function change(jobId: string, current: Form, ifMatch: string) {
     const { data, response } = await api.PATCH('/v1/jobs/{id}', {
       params: { path: { id: jobId }, header: { 'if-match': ifMatch } },
-      body: bodyOf(current),
+      // A merge patch keeps what it does not name: an emptied Chinese title is removed with null.
+      body: { ...bodyOf(current), title: { en: current.titleEn.trim(), zh: current.titleZh.trim() || null } },
       headers: { 'Content-Type': 'application/merge-patch+json' },
     });
     if (data) {
