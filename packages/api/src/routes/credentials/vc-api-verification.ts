@@ -98,7 +98,7 @@ export function vcApiVerificationRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const report = await service.verify(c.req.valid('json').verifiableCredential, { checkTerms: true });
+      const report = await service.verify(c.req.valid('json').verifiableCredential);
       if (!report.verified) return notVerified(c, 'The credential does not verify.', { ...report });
       return c.json(report, 200);
     },
