@@ -177,6 +177,7 @@ export class CredentialService {
   verifyPresentation(input: unknown, options: PresentationOptions): Promise<PresentationReport> {
     return verifyPresentation(input, options, {
       verifyCredential: (credential) => this.verify(credential),
+      holderKeys: (did) => this.#trust.holderKeys(did),
       now: this.#now(),
     });
   }

@@ -1,4 +1,4 @@
-import { DidWebResolver, didKeyJwk, type TrustedIssuer } from '@skillpass/credentials';
+import { DidWebResolver, didKeyJwk, type HolderKeys, type TrustedIssuer } from '@skillpass/credentials';
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
@@ -85,5 +85,19 @@ export class IssuerTrust {
     const did = kid.split('#')[0]!;
     if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
     return (await this.#dids.keysOf(did))?.keys.find((k) => k.kid === kid);
+  }
+
+  /**
+   * A did:web holder's authentication keys, for presentations: only a DID on the trust list is
+   * resolved (a presentation must not make this server fetch a URL of its choosing).
+   */
+  async holderKeys(did: string): Promise<HolderKeys | undefined> {
+    if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
+    const resolved = await this.#dids.keysOf(did);
+    if (!resolved?.authenticationKeyIds.length) return undefined;
+    return {
+      authenticationMethods: resolved.authenticationKeyIds,
+      keyOf: (id) => resolved.keys.find((k) => k.kid === id),
+    };
   }
 }
