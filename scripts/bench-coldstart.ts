@@ -161,6 +161,9 @@ const variants: Array<{
   ...(Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>).map((name) => ({ row: name, name })),
   // A first request that does real work: the public job search, reading the regional index.
   { row: 'api, first request a job search', name: 'api', sample: 'api-gateway-v2-search-jobs.json' },
+  // The first JSON-LD verification, apart: POST /v1/verify of another platform's vc+jwt, whose credential the term
+  // rule expands, so this first request loads the Data Integrity module from beside the bundle.
+  { row: 'api, first request a verification (JSON-LD)', name: 'api', sample: 'api-gateway-v2-verify-credential.json' },
   // The baseline for bundling the SDK: the same API with every SDK client taken from the runtime.
   { row: 'api, SDK not bundled', name: 'api', external: [...LAMBDA_BUNDLING.external, '@aws-sdk/*'] },
   { row: 'floor: DynamoDB client + 1 call', name: 'api', entry: floorEntry },

@@ -11,7 +11,9 @@ import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as vc from '@digitalbazaar/vc';
+import { EU_ELEMENTS_CONTEXT, OB_CONTEXT, VC_CONTEXT } from '@skillpass/credentials';
 import { contextsFromPackages } from '@skillpass/credentials/testing/contexts';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
@@ -209,6 +211,79 @@ describe('what skillpass issues, verified by the digitalbazaar libraries', () =>
       `${ORIGIN}/issuers/di-school#k1`,
       `${ORIGIN}/issuers/di-school#k1-ed25519`,
     ]);
+  });
+});
+
+/** A full W3C credential as the school writes it for the VC API: its own issuer id, no proof, no status. */
+const fullCredential = () => ({
+  '@context': [VC_CONTEXT, OB_CONTEXT, EU_ELEMENTS_CONTEXT],
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  name: 'Battery module welding',
+  issuer: {
+    id: `${ORIGIN}/issuers/di-school`,
+    type: ['Profile'],
+    name: 'Hangzhou Technical College',
+    address: { type: ['Address'], addressCountry: 'CN', addressRegion: 'Zhejiang' },
+  },
+  validFrom: '2026-03-02T09:00:00+08:00',
+  credentialSubject: {
+    id: 'urn:learner:di-full',
+    type: ['AchievementSubject'],
+    achievement: {
+      id: 'https://hangzhou.example/achievements/module-welding',
+      type: ['Achievement'],
+      name: 'Battery module welding',
+      description: 'Laser-weld battery module busbars.',
+      criteria: { narrative: 'Welded and tested a module under supervision.' },
+      alignment: [{ type: ['Alignment'], targetName: 'weld', targetUrl: SKILL, targetFramework: 'ESCO' }],
+      euMicroCredential: {
+        eqfLevel: 4,
+        workloadHours: 30,
+        assessmentType: 'practical exam',
+        participationForm: 'onsite',
+        qualityAssurance: 'external audit',
+      },
+    },
+  },
+});
+
+describe('a full credential issued through the VC API, verified by independent libraries', () => {
+  it('POST /credentials/issue secures it with proofs the digitalbazaar verifier accepts, together and each cryptosuite on its own', async () => {
+    const issued = await rt.call('POST', '/credentials/issue', {
+      token: school,
+      body: { credential: fullCredential() },
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    const credential = issued.body.verifiableCredential as Record<string, unknown>;
+    const both = await independentlyVerify(credential);
+    expect(both.error).toBeUndefined();
+    expect(both.verified).toBe(true);
+    const proofs = credential.proof as Array<Record<string, unknown>>;
+    expect(proofs.map((p) => p.cryptosuite)).toEqual(['eddsa-rdfc-2022', 'ecdsa-rdfc-2019']);
+    for (const [index, suite] of [eddsaRdfc2022, ecdsaRdfc2019].entries()) {
+      const single = await independentlyVerify({ ...credential, proof: proofs[index] }, [
+        new DataIntegrityProof({ cryptosuite: suite }),
+      ]);
+      expect(single.verified, suite.name).toBe(true);
+    }
+    const altered = { ...credential, name: 'Battery module design' };
+    expect((await independentlyVerify(altered)).verified).toBe(false);
+  });
+
+  it('POST /credentials/issue with options.format vc+jwt gives a JWS jose verifies with the published JWKS', async () => {
+    const issued = await rt.call('POST', '/credentials/issue', {
+      token: school,
+      body: { credential: fullCredential(), options: { format: 'vc+jwt' } },
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    const envelope = issued.body.verifiableCredential as { type: string; id: string };
+    expect(envelope.type).toBe('EnvelopedVerifiableCredential');
+    const jws = envelope.id.slice('data:application/vc+jwt,'.length);
+    const jwks = createLocalJWKSet((await rt.call('GET', '/.well-known/jwks.json')).body);
+    const { payload, protectedHeader } = await compactVerify(jws, jwks);
+    expect(protectedHeader).toMatchObject({ alg: 'ES256', typ: 'vc+jwt', kid: `${ORIGIN}/keys/k1` });
+    const content = JSON.parse(new TextDecoder().decode(payload));
+    expect(content).toMatchObject({ name: 'Battery module welding', iss: `${ORIGIN}/issuers/di-school` });
   });
 });
 

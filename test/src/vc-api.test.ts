@@ -3,21 +3,13 @@
  * verify, 400 problem details otherwise) and presentations signed by a holder's did:key, both as
  * vp+jwt and with a Data Integrity authentication proof.
  */
-import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as vc from '@digitalbazaar/vc';
-import {
-  EU_ELEMENTS_CONTEXT,
-  envelopedCredential,
-  multikeyOfJwk,
-  OB_CONTEXT,
-  signCompactJws,
-  VC_CONTEXT,
-} from '@skillpass/credentials';
+import { EU_ELEMENTS_CONTEXT, envelopedCredential, OB_CONTEXT, VC_CONTEXT } from '@skillpass/credentials';
 import { contextsFromPackages } from '@skillpass/credentials/testing/contexts';
-import type { JWK } from 'jose';
+import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
@@ -218,36 +210,45 @@ describe('POST /credentials/verify', () => {
   });
 });
 
-// --- Presentations, signed by a holder key made here: an Ed25519 did:key. ---
+// --- Presentations, made by libraries skillpass does not use to make them: the holder's Ed25519 key by the
+// digitalbazaar Multikey library, a vp+jwt by jose, a Data Integrity presentation by @digitalbazaar/vc. ---
 
-function holderKey() {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const multikey = multikeyOfJwk(publicKey.export({ format: 'jwk' }) as JWK)!;
-  const did = `did:key:${multikey}`;
-  return {
-    did,
-    signer: {
-      alg: 'EdDSA' as const,
-      kid: `${did}#${multikey}`,
-      sign: async (data: Uint8Array) => nodeSign(null, data, privateKey),
-    },
-  };
+/**
+ * The key pair's private JWK for jose. The library's own JWK export puts its 64-byte secret key
+ * (seed ‖ public key) in `d`; RFC 8037's `d` is the 32-byte seed, its first half.
+ */
+async function privateJwkOf(keyPair: Parameters<typeof Ed25519Multikey.toJwk>[0]['keyPair']): Promise<JWK> {
+  const jwk = (await Ed25519Multikey.toJwk({ keyPair, secretKey: true })) as JWK;
+  return { ...jwk, d: Buffer.from(jwk.d!, 'base64url').subarray(0, 32).toString('base64url') };
 }
 
-const vpJwt = (holder: ReturnType<typeof holderKey>, credentials: unknown[], claims: Record<string, unknown> = {}) =>
-  signCompactJws(
-    {
-      '@context': [VC_CONTEXT],
-      type: ['VerifiablePresentation'],
-      holder: holder.did,
-      verifiableCredential: credentials,
-      nonce: CHALLENGE,
-      aud: DOMAIN,
-      ...claims,
-    },
-    holder.signer,
-    'vp+jwt',
-  );
+/** A holder's Ed25519 key, named by a did:key DID (`did:key:z…#z…`) or a did:jwk DID (`did:jwk:…#0`). */
+async function holderKey(method: 'did:key' | 'did:jwk' = 'did:key') {
+  const keyPair = await Ed25519Multikey.generate();
+  const publicJwk = await Ed25519Multikey.toJwk({ keyPair });
+  const did =
+    method === 'did:key'
+      ? `did:key:${keyPair.publicKeyMultibase}`
+      : `did:jwk:${Buffer.from(JSON.stringify(publicJwk)).toString('base64url')}`;
+  keyPair.id = method === 'did:key' ? `${did}#${keyPair.publicKeyMultibase}` : `${did}#0`;
+  keyPair.controller = did;
+  const privateKey = await importJWK(await privateJwkOf(keyPair), 'EdDSA');
+  return { did, kid: keyPair.id, keyPair, privateKey };
+}
+type Holder = Awaited<ReturnType<typeof holderKey>>;
+
+const vpJwt = (holder: Holder, credentials: unknown[], claims: Record<string, unknown> = {}) =>
+  new SignJWT({
+    '@context': [VC_CONTEXT],
+    type: ['VerifiablePresentation'],
+    holder: holder.did,
+    verifiableCredential: credentials,
+    nonce: CHALLENGE,
+    aud: DOMAIN,
+    ...claims,
+  })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', kid: holder.kid })
+    .sign(holder.privateKey);
 const envelopedPresentation = (jws: string) => ({
   '@context': [VC_CONTEXT],
   type: 'EnvelopedVerifiablePresentation',
@@ -260,15 +261,16 @@ const verifyVp = (
 ) =>
   rt.call('POST', '/presentations/verify', { body: { verifiablePresentation, options }, ...(token ? { token } : {}) });
 
-describe('POST /presentations/verify: vp+jwt', () => {
+describe.each(['did:key', 'did:jwk'] as const)('POST /presentations/verify: vp+jwt (jose) by a %s holder', (method) => {
   it('verifies an enveloped vp+jwt and a compact one, and each credential inside; public, whatever the role', async () => {
     const credential = (await issueW3c({ credential: w3cCredential(), options: { format: 'vc+jwt' } })).body
       .verifiableCredential;
-    const holder = holderKey();
+    const holder = await holderKey(method);
     const jws = await vpJwt(holder, [credential]);
     const res = await verifyVp(envelopedPresentation(jws));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ verified: true, holder: holder.did, credentials: [{ verified: true }] });
+    expect(res.body.checks.proof.message).toBe("EdDSA signature by the holder's key is valid.");
     expect((await verifyVp(jws, undefined, school)).status).toBe(200);
     expect((await verifyVp(jws, undefined, graduate)).status).toBe(200);
   });
@@ -276,11 +278,16 @@ describe('POST /presentations/verify: vp+jwt', () => {
   it('refuses a wrong challenge, a wrong domain, another key, a tampered and a revoked credential inside', async () => {
     const issued = (await issueW3c({ credential: w3cCredential(), options: { format: 'vc+jwt' } })).body
       .verifiableCredential;
-    const holder = holderKey();
+    const holder = await holderKey(method);
     const jws = await vpJwt(holder, [issued]);
     const failedChecks = async (vp: unknown, options?: Record<string, string>) => {
       const res = await verifyVp(vp, options);
       expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(
+        Object.entries(res.body.checks as Record<string, { result: string }>)
+          .filter(([, c]) => c.result === 'failed')
+          .map(([name]) => `checks.${name}`),
+      );
       return Object.entries(res.body.checks as Record<string, { result: string }>)
         .filter(([, c]) => c.result === 'failed')
         .map(([name]) => name);
@@ -288,12 +295,12 @@ describe('POST /presentations/verify: vp+jwt', () => {
     expect(await failedChecks(jws, { challenge: 'another', domain: DOMAIN })).toEqual(['challenge']);
     expect(await failedChecks(jws, { challenge: CHALLENGE, domain: 'https://elsewhere.example' })).toEqual(['domain']);
     // Signed with another key under the holder's kid.
-    const impostor = { ...holderKey().signer, kid: holder.signer.kid };
-    expect(await failedChecks(await vpJwt({ ...holder, signer: impostor }, [issued]))).toEqual(['proof']);
+    const impostor = { ...holder, privateKey: (await holderKey(method)).privateKey };
+    expect(await failedChecks(await vpJwt(impostor, [issued]))).toEqual(['proof']);
     // A tampered payload: the holder's signature no longer holds.
     const [h, p, s] = jws.split('.');
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
-    payload.holder = holderKey().did;
+    payload.holder = (await holderKey(method)).did;
     expect(await failedChecks(`${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`)).toContain(
       'proof',
     );
@@ -312,65 +319,85 @@ describe('POST /presentations/verify: vp+jwt', () => {
   });
 });
 
-describe('POST /presentations/verify: Data Integrity', () => {
-  const contexts = contextsFromPackages();
-  const loader = async (url: string) => {
-    const document = contexts.get(url);
-    if (!document) throw new Error(`the test signer does not load ${url}`);
-    return { contextUrl: null, documentUrl: url, document };
-  };
-  async function signedPresentation(credential: Record<string, unknown>, challenge = CHALLENGE, domain = DOMAIN) {
-    const key = await Ed25519Multikey.generate();
-    const did = `did:key:${key.publicKeyMultibase}`;
-    key.id = `${did}#${key.publicKeyMultibase}`;
-    key.controller = did;
-    const presentation = {
-      '@context': [VC_CONTEXT],
-      type: ['VerifiablePresentation'],
-      holder: did,
-      verifiableCredential: [credential],
-    };
-    return vc.signPresentation({
-      presentation,
-      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022, signer: key.signer() }),
-      challenge,
-      domain,
-      documentLoader: loader,
-    });
-  }
-
-  it('verifies an authentication proof over the challenge and domain, and the credential inside', async () => {
-    const credential = (await issueW3c({ credential: w3cCredential() })).body.verifiableCredential;
-    const vp = await signedPresentation(credential);
-    const res = await verifyVp(vp);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.checks.proof.message).toMatch(/eddsa-rdfc-2022/);
-  });
-
-  it('refuses a wrong challenge, a wrong domain, a tampered and a revoked credential inside', async () => {
-    const credential = (await issueW3c({ credential: w3cCredential() })).body.verifiableCredential;
-    const vp = await signedPresentation(credential);
-    const wrongChallenge = await verifyVp(vp, { challenge: 'another', domain: DOMAIN });
-    expect(wrongChallenge.status).toBe(400);
-    expect(wrongChallenge.body.checks.challenge.result).toBe('failed');
-    expect(wrongChallenge.body.checks.proof.result).toBe('failed');
-    const wrongDomain = await verifyVp(vp, { challenge: CHALLENGE, domain: 'https://elsewhere.example' });
-    expect(wrongDomain.status).toBe(400);
-    expect(wrongDomain.body.checks.domain.result).toBe('failed');
-
-    const tampered = structuredClone(credential);
-    tampered.credentialSubject.id = 'urn:skillpass:graduate:someone-else';
-    const withTampered = await verifyVp(await signedPresentation(tampered));
-    expect(withTampered.status).toBe(400);
-    expect(withTampered.body.checks.proof.result).toBe('passed');
-    expect(withTampered.body.credentials[0].checks.signature.result).toBe('failed');
-
-    expect((await rt.call('POST', `/v1/credentials/${idOf(credential)}/revoke`, { token: school })).status).toBe(200);
-    const withRevoked = await verifyVp(vp);
-    expect(withRevoked.status).toBe(400);
-    expect(withRevoked.body.credentials[0].checks.status).toEqual({
+describe('POST /presentations/verify: holders it cannot resolve', () => {
+  it('refuses a did:web holder that is not on the trust list, and a did:jwk carrying a private key, without fetching', async () => {
+    const holder = await holderKey('did:jwk');
+    const web = { ...holder, did: 'did:web:holder.example', kid: 'did:web:holder.example#key-1' };
+    const res = await verifyVp(await vpJwt(web, []));
+    expect(res.status).toBe(400);
+    expect(res.body.checks.proof).toEqual({
       result: 'failed',
-      message: 'The credential is revoked.',
+      message: expect.stringMatching(/did:web:holder.example could not be resolved/),
     });
+    const secretJwk = await Ed25519Multikey.toJwk({ keyPair: holder.keyPair, secretKey: true });
+    const leaky = `did:jwk:${Buffer.from(JSON.stringify(secretJwk)).toString('base64url')}`;
+    const leakyRes = await verifyVp(await vpJwt({ ...holder, did: leaky, kid: `${leaky}#0` }, []));
+    expect(leakyRes.status).toBe(400);
+    expect(leakyRes.body.checks.proof.message).toMatch(/could not be resolved/);
   });
 });
+
+describe.each(['did:key', 'did:jwk'] as const)(
+  'POST /presentations/verify: Data Integrity by a %s holder',
+  (method) => {
+    const contexts = contextsFromPackages();
+    const loader = async (url: string) => {
+      const document = contexts.get(url);
+      if (!document) throw new Error(`the test signer does not load ${url}`);
+      return { contextUrl: null, documentUrl: url, document };
+    };
+    async function signedPresentation(credential: Record<string, unknown>, challenge = CHALLENGE, domain = DOMAIN) {
+      const { did, keyPair } = await holderKey(method);
+      const presentation = {
+        '@context': [VC_CONTEXT],
+        type: ['VerifiablePresentation'],
+        holder: did,
+        verifiableCredential: [credential],
+      };
+      return vc.signPresentation({
+        presentation,
+        suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022, signer: keyPair.signer() }),
+        challenge,
+        domain,
+        documentLoader: loader,
+      });
+    }
+
+    it('verifies an authentication proof over the challenge and domain, and the credential inside', async () => {
+      const credential = (await issueW3c({ credential: w3cCredential() })).body.verifiableCredential;
+      const vp = await signedPresentation(credential);
+      const res = await verifyVp(vp);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.checks.proof.message).toMatch(/eddsa-rdfc-2022/);
+      expect(res.body.holder).toBe(vp.holder);
+    });
+
+    it('refuses a wrong challenge, a wrong domain, a tampered and a revoked credential inside', async () => {
+      const credential = (await issueW3c({ credential: w3cCredential() })).body.verifiableCredential;
+      const vp = await signedPresentation(credential);
+      const wrongChallenge = await verifyVp(vp, { challenge: 'another', domain: DOMAIN });
+      expect(wrongChallenge.status).toBe(400);
+      expect(wrongChallenge.body.checks.challenge.result).toBe('failed');
+      expect(wrongChallenge.body.checks.proof.result).toBe('failed');
+      expect(wrongChallenge.body.errors.map((e: { path: string }) => e.path)).toContain('checks.challenge');
+      const wrongDomain = await verifyVp(vp, { challenge: CHALLENGE, domain: 'https://elsewhere.example' });
+      expect(wrongDomain.status).toBe(400);
+      expect(wrongDomain.body.checks.domain.result).toBe('failed');
+
+      const tampered = structuredClone(credential);
+      tampered.credentialSubject.id = 'urn:skillpass:graduate:someone-else';
+      const withTampered = await verifyVp(await signedPresentation(tampered));
+      expect(withTampered.status).toBe(400);
+      expect(withTampered.body.checks.proof.result).toBe('passed');
+      expect(withTampered.body.credentials[0].checks.signature.result).toBe('failed');
+
+      expect((await rt.call('POST', `/v1/credentials/${idOf(credential)}/revoke`, { token: school })).status).toBe(200);
+      const withRevoked = await verifyVp(vp);
+      expect(withRevoked.status).toBe(400);
+      expect(withRevoked.body.credentials[0].checks.status).toEqual({
+        result: 'failed',
+        message: 'The credential is revoked.',
+      });
+    });
+  },
+);

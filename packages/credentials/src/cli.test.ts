@@ -87,7 +87,7 @@ describe('the skillpass CLI', () => {
     const bad = await skillpass('verify', tampered, '--jwks', join(dir, 'jwks.json'), '--offline');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/NOT VERIFIED[\s\S]*✘ signature/);
-  }, 30_000);
+  }, 300_000);
 
   it('verifies a did:web issuer against the keys its DID document lists for assertions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-did-'));

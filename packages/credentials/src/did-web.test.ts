@@ -49,6 +49,7 @@ describe('did:web', () => {
     expect(keysFromDocument(did, document)).toEqual({
       keys: [jwk, { ...key, kid: multikey.id }],
       assertionKeyIds: [jwk.kid, multikey.id],
+      authenticationKeyIds: [],
     });
   });
 
@@ -67,6 +68,18 @@ describe('did:web', () => {
     expect(keys?.keys.map((k) => k.kid)).toEqual([`${did}#key-1`, `${did}#auth`]);
     expect(keys?.assertionKeyIds).toEqual([`${did}#key-1`]);
     expect(keysFromDocument(did, { id: 'did:web:other.example', verificationMethod: [] })).toBeUndefined();
+  });
+
+  it('marks the keys listed under authentication, referenced or embedded, as those that may sign presentations', () => {
+    const did = 'did:web:tafe.example.au';
+    const keys = keysFromDocument(did, {
+      id: did,
+      verificationMethod: [{ id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: key }],
+      assertionMethod: ['#key-1'],
+      authentication: [{ id: '#holder', type: 'JsonWebKey2020', controller: did, publicKeyJwk: key }, '#missing'],
+    });
+    expect(keys?.authenticationKeyIds).toEqual([`${did}#holder`]);
+    expect(keys?.assertionKeyIds).toEqual([`${did}#key-1`]);
   });
 
   it('fetches each document once per ten minutes, and reads a failure as no keys', async () => {

@@ -60,6 +60,8 @@ export interface DidKeys {
   keys: JWK[];
   /** Keys the issuer lists under `assertionMethod`: the only ones that may sign credentials. */
   assertionKeyIds: string[];
+  /** Keys listed under `authentication`: the only ones that may sign a presentation as this DID's holder. */
+  authenticationKeyIds: string[];
 }
 
 /** Resolves did:web DIDs to their keys, from the DID document, cached for ten minutes. */
@@ -93,12 +95,18 @@ export class DidWebResolver {
 /** The keys a DID document names for `did`; undefined if the document is for another DID. */
 export function keysFromDocument(did: string, document: unknown): DidKeys | undefined {
   if (!document || typeof document !== 'object') return undefined;
-  const doc = document as { id?: unknown; verificationMethod?: unknown; assertionMethod?: unknown };
+  const doc = document as {
+    id?: unknown;
+    verificationMethod?: unknown;
+    assertionMethod?: unknown;
+    authentication?: unknown;
+  };
   if (doc.id !== did) return undefined;
   const absolute = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
   const methods = [
     ...(Array.isArray(doc.verificationMethod) ? doc.verificationMethod : []),
     ...(Array.isArray(doc.assertionMethod) ? doc.assertionMethod : []),
+    ...(Array.isArray(doc.authentication) ? doc.authentication : []),
   ];
   const keys = new Map<string, JWK>();
   for (const method of methods) {
@@ -122,10 +130,16 @@ export function keysFromDocument(did: string, document: unknown): DidKeys | unde
     // A document may only speak for its own DID's keys.
     if (kid.split('#')[0] === did) keys.set(kid, { ...jwk, kid });
   }
-  const assertionKeyIds = (Array.isArray(doc.assertionMethod) ? doc.assertionMethod : [])
-    .map((entry) =>
-      typeof entry === 'string' ? absolute(entry) : absolute(String((entry as { id?: unknown })?.id ?? '')),
-    )
-    .filter((kid) => keys.has(kid));
-  return { keys: [...keys.values()], assertionKeyIds };
+  // A relationship lists methods by reference or embeds them; either way only keys read above count.
+  const keyIdsOf = (relationship: unknown) =>
+    (Array.isArray(relationship) ? relationship : [])
+      .map((entry) =>
+        typeof entry === 'string' ? absolute(entry) : absolute(String((entry as { id?: unknown })?.id ?? '')),
+      )
+      .filter((kid) => keys.has(kid));
+  return {
+    keys: [...keys.values()],
+    assertionKeyIds: keyIdsOf(doc.assertionMethod),
+    authenticationKeyIds: keyIdsOf(doc.authentication),
+  };
 }

@@ -1,15 +1,17 @@
 import type { JWK } from 'jose';
 import { VC_CONTEXT } from './credential.ts';
 import { isUrl } from './data-model-rules.ts';
-import { didKeyJwk } from './data-integrity/multikey.ts';
+import { didJwkJwk, didKeyJwk } from './data-integrity/multikey.ts';
 import { ACCEPTED, type Check, decodeJson, signatureHolds, type VerificationReport } from './verify.ts';
 
 /**
  * Verifiable presentations (VC DM 2.0): a holder wraps credentials and signs the whole for one
  * verifier's challenge and domain. Two securings: `vp+jwt` (VC-JOSE-COSE; a compact JWS or an
  * EnvelopedVerifiablePresentation, `nonce` = challenge, `aud` = domain) and Data Integrity with an
- * `authentication` proof carrying `challenge` and `domain`. The holder is a `did:key` DID: its key is
- * the DID itself, so a presentation proves control of it without any look-up.
+ * `authentication` proof carrying `challenge` and `domain`. The holder is a DID whose keys the verifier
+ * can read: `did:key` and `did:jwk` name their one key themselves (no look-up); a `did:web` holder's
+ * keys come from `PresentationDeps.holderKeys` (the platform's trust list), never from a URL the
+ * presentation chooses.
  */
 
 export const PRESENTATION_CHECK_NAMES = ['format', 'proof', 'challenge', 'domain', 'credentials'] as const;
@@ -29,9 +31,17 @@ export interface PresentationOptions {
   domain?: string;
 }
 
+/** The keys a holder DID may authenticate with: method ids (DID URLs), and each one's public key. */
+export interface HolderKeys {
+  authenticationMethods: readonly string[];
+  keyOf(methodId: string): JWK | undefined;
+}
+
 export interface PresentationDeps {
   /** Verifies one credential inside (any securing), with the verifier's trust list. */
   verifyCredential(credential: unknown): Promise<VerificationReport>;
+  /** Keys of holders beyond did:key and did:jwk (a did:web on the trust list); undefined when unknown. */
+  holderKeys?(holder: string): Promise<HolderKeys | undefined>;
   now: Date;
 }
 
@@ -57,9 +67,21 @@ const holderIdOf = (vp: Json): string | undefined => {
   return isUrl(holder) ? holder : undefined;
 };
 
-/** The holder's keys that may authenticate: a did:key holder's one key (`did:key:z…#z…`). */
-export function holderAuthenticationMethods(holder: string): string[] {
-  return holder.startsWith('did:key:') && didKeyJwk(holder) ? [`${holder}#${holder.slice('did:key:'.length)}`] : [];
+/** The keys of a holder identified by its key itself: did:key (`did:key:z…#z…`) and did:jwk (`did:jwk:…#0`). */
+export function selfDescribingHolderKeys(holder: string): HolderKeys | undefined {
+  if (holder.includes('#')) return undefined;
+  if (holder.startsWith('did:key:') && didKeyJwk(holder))
+    return { authenticationMethods: [`${holder}#${holder.slice('did:key:'.length)}`], keyOf: didKeyJwk };
+  if (holder.startsWith('did:jwk:') && didJwkJwk(holder))
+    return { authenticationMethods: [`${holder}#0`], keyOf: didJwkJwk };
+  return undefined;
+}
+
+async function holderKeysOf(holder: string, deps: PresentationDeps): Promise<HolderKeys | undefined> {
+  return (
+    selfDescribingHolderKeys(holder) ??
+    (holder.startsWith('did:web:') ? await deps.holderKeys?.(holder).catch(() => undefined) : undefined)
+  );
 }
 
 /** Why the unsecured presentation is not one, or undefined. */
@@ -68,11 +90,13 @@ function formatProblem(vp: Json): string | undefined {
   const types = Array.isArray(vp.type) ? vp.type : [vp.type];
   if (contexts[0] !== VC_CONTEXT) return `The first @context must be ${VC_CONTEXT}.`;
   if (!types.includes('VerifiablePresentation')) return 'type must include VerifiablePresentation.';
-  if (!holderIdOf(vp)) return 'holder must be a URL (a did:key DID) or an object with one as id.';
-  if (!holderAuthenticationMethods(holderIdOf(vp)!).length)
-    return `Holders are identified by did:key DIDs here; ${holderIdOf(vp)} is not one.`;
+  if (!holderIdOf(vp)) return 'holder must be a URL (a DID) or an object with one as id.';
   return undefined;
 }
+
+/** Why the holder's keys cannot be read, for the proof check. */
+const unresolvedHolder = (holder: string) =>
+  `The holder ${holder} could not be resolved: holders are did:key or did:jwk DIDs, or did:web DIDs on this platform's trust list.`;
 
 /** The credentials a presentation carries, each as the verifier reads it (an envelope or a secured credential). */
 const credentialsOf = (vp: Json): unknown[] =>
@@ -83,7 +107,7 @@ const credentialsOf = (vp: Json): unknown[] =>
       : [vp.verifiableCredential];
 
 /** The vp+jwt proof: typ, algorithm, a kid that is the holder's key, and the signature. */
-function jwsProof(jws: string, header: Json, holder: string): Check {
+function jwsProof(jws: string, header: Json, holder: string, keys: HolderKeys): Check {
   const alg = typeof header.alg === 'string' ? header.alg : '';
   const kid = typeof header.kid === 'string' ? header.kid : '';
   if (header.typ !== 'vp+jwt') return failed(`The JWS typ must be vp+jwt, got ${String(header.typ)}.`);
@@ -92,9 +116,9 @@ function jwsProof(jws: string, header: Json, holder: string): Check {
   const accepts = ACCEPTED[alg];
   if (!accepts || header.crit !== undefined)
     return failed(`Algorithm ${alg || '(none)'} or its header is not accepted.`);
-  if (!holderAuthenticationMethods(holder).includes(kid))
+  if (!keys.authenticationMethods.includes(kid))
     return failed(`The kid ${kid || '(none)'} is not a key of the holder ${holder}.`);
-  const jwk: JWK | undefined = didKeyJwk(kid);
+  const jwk: JWK | undefined = keys.keyOf(kid);
   let holds = false;
   try {
     holds = !!jwk && accepts(jwk) && signatureHolds(jws, jwk, alg);
@@ -199,8 +223,13 @@ export async function verifyPresentation(
     ('vp' in vp ? 'The payload carries a vp claim: VC-JOSE-COSE secures the presentation itself.' : undefined);
   const holder = holderIdOf(vp);
   checks.format = problem ? failed(problem) : passed('A VC 2.0 presentation secured as vp+jwt.');
+  const keys = holder && !problem ? await holderKeysOf(holder, deps) : undefined;
   checks.proof =
-    holder && !problem ? jwsProof(jws, header, holder) : failed('The proof could not be checked without a holder.');
+    !holder || problem
+      ? failed('The proof could not be checked without a holder.')
+      : keys
+        ? jwsProof(jws, header, holder, keys)
+        : failed(unresolvedHolder(holder));
   const at = deps.now.getTime() / 1000;
   if (typeof vp.exp === 'number' && at > vp.exp + 60)
     checks.proof = failed(`The presentation expired at ${new Date(vp.exp * 1000).toISOString()}.`);
@@ -222,14 +251,16 @@ async function verifyDataIntegrity(
     format: problem ? failed(problem) : passed('A VC 2.0 presentation with a Data Integrity proof.'),
   } as Record<PresentationCheckName, Check>;
   const proof = isObject(vp.proof) ? vp.proof : {};
-  if (problem || !holder) checks.proof = failed('The proof could not be checked without a did:key holder.');
+  const keys = holder && !problem ? await holderKeysOf(holder, deps) : undefined;
+  if (problem || !holder) checks.proof = failed('The proof could not be checked without a holder.');
+  else if (!keys) checks.proof = failed(unresolvedHolder(holder));
   else if (proof.proofPurpose !== 'authentication') checks.proof = failed('The proof must be made for authentication.');
   else {
     const { verifyPresentationProof } = await import('@skillpass/credentials/data-integrity');
     const result = await verifyPresentationProof(vp, {
       holder,
-      authenticationMethods: holderAuthenticationMethods(holder),
-      keyOf: didKeyJwk,
+      authenticationMethods: keys.authenticationMethods,
+      keyOf: (id) => keys.keyOf(id),
       // Without a challenge asked, the proof's own is checked for form only; the challenge check says it was not asked.
       challenge: options.challenge ?? String(proof.challenge ?? ''),
       ...(options.domain !== undefined ? { domain: options.domain } : {}),

@@ -128,11 +128,27 @@ export interface VerifyOptions {
   /** When given, the credential must have one of these types (checked under `format`). Status lists are refused always. */
   acceptTypes?: readonly string[];
   /**
-   * Also check that every JSON-LD term is defined by a context (VC DM 2.0). Loads the JSON-LD libraries
-   * for a vc+jwt, so only routes that ask for full conformance (the VC API's) set it; a Data Integrity
-   * credential is always expanded in safe mode anyway.
+   * Also check that every JSON-LD term of a vc+jwt's payload is defined by a context (VC DM 2.0). Loads the
+   * JSON-LD libraries on first use; every verifier of the platform sets it (a Data Integrity credential is
+   * always expanded in safe mode anyway).
    */
   checkTerms?: boolean;
+}
+
+/**
+ * The term rule's verdict per JWS payload: expanding JSON-LD costs milliseconds, and the same credential is
+ * verified again and again (its verify page, a held credential), while its signed payload never changes.
+ */
+const termVerdicts = new Map<string, string | undefined>();
+async function undefinedTermsProblem(encodedPayload: string, payload: Record<string, unknown>) {
+  if (termVerdicts.has(encodedPayload)) return termVerdicts.get(encodedPayload);
+  const credentialOnly = Object.fromEntries(Object.entries(payload).filter(([name]) => !JWT_CLAIMS.has(name)));
+  const violations = await allDataModelViolations(credentialOnly);
+  const problem =
+    violations.length > 0 ? `Not a valid VC 2.0 credential: ${describeViolations(violations)}.` : undefined;
+  if (termVerdicts.size >= 1_000) termVerdicts.clear();
+  termVerdicts.set(encodedPayload, problem);
+  return problem;
 }
 
 /** Claims a vc+jwt adds beside the credential (RFC 7519): not JSON-LD terms of the credential itself. */
@@ -256,11 +272,7 @@ export async function verifyCredential(
   const issuerId =
     typeof payload.issuer === 'string' ? payload.issuer : (payload.issuer as { id?: unknown } | undefined)?.id;
   let problem = formatProblem(header, payload, options);
-  if (!problem && options.checkTerms) {
-    const credentialOnly = Object.fromEntries(Object.entries(payload).filter(([name]) => !JWT_CLAIMS.has(name)));
-    const violations = await allDataModelViolations(credentialOnly);
-    if (violations.length > 0) problem = `Not a valid VC 2.0 credential: ${describeViolations(violations)}.`;
-  }
+  if (!problem && options.checkTerms) problem = await undefinedTermsProblem(parts[1]!, payload);
   if (problem) fail('format', problem);
   else pass('format', 'A VC 2.0 credential secured as vc+jwt.');
 

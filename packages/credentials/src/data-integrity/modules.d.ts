@@ -107,6 +107,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
     export(options: { publicKey: boolean; includeContext?: boolean }): Promise<JsonObject>;
   }
   export function generate(options?: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
+  /** The key pair as a JWK (with its private part when `secretKey`): how the tests hand one key to jose too. */
+  export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<JsonObject>;
 }
 
 declare module '@digitalbazaar/ecdsa-multikey' {

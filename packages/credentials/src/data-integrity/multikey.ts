@@ -100,3 +100,25 @@ export function didKeyJwk(didUrl: string): JWK | undefined {
   if (!match || (match[2] !== undefined && match[2] !== match[1])) return undefined;
   return jwkOfMultikey(match[1]!);
 }
+
+/** Public keys a did:jwk DID may carry: what the verifiers here check signatures with. */
+const DID_JWK_CURVES: Record<string, string> = { 'P-256': 'EC', 'P-384': 'EC', 'P-521': 'EC', Ed25519: 'OKP' };
+
+/**
+ * The public key a did:jwk DID names (`did:jwk:<base64url JSON JWK>`, its one verification method
+ * `did:jwk:…#0`); undefined for another fragment, a private key, or a key of a kind not read here.
+ */
+export function didJwkJwk(didUrl: string): JWK | undefined {
+  const match = /^did:jwk:([\w-]+)(?:#0)?$/.exec(didUrl);
+  if (!match) return undefined;
+  try {
+    const jwk = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8')) as JWK;
+    if (!jwk || typeof jwk !== 'object' || 'd' in jwk || typeof jwk.crv !== 'string') return undefined;
+    if (DID_JWK_CURVES[jwk.crv] !== jwk.kty || typeof jwk.x !== 'string') return undefined;
+    if (jwk.kty === 'EC' && typeof jwk.y !== 'string') return undefined;
+    const { kty, crv, x, y } = jwk;
+    return { kty, crv, x, ...(y === undefined ? {} : { y }) };
+  } catch {
+    return undefined;
+  }
+}

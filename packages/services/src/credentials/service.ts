@@ -154,8 +154,12 @@ export class CredentialService {
     return ownStatusOf(this.deps, listUrl, index, purpose);
   }
 
-  /** Verifies a credential; `checkTerms` (the VC API routes) also checks every JSON-LD term, loading the JSON-LD libraries. */
-  verify(input: unknown, { checkTerms = false }: { checkTerms?: boolean } = {}): Promise<VerificationReport> {
+  /**
+   * Verifies a credential with every VC DM 2.0 rule, the JSON-LD term rule included (a vc+jwt's payload is a JSON-LD
+   * credential too): every verify path — /v1/verify, the VC API, import, presentations — loads the JSON-LD libraries
+   * on its first credential.
+   */
+  verify(input: unknown): Promise<VerificationReport> {
     return verifySecuredCredential(
       input,
       {
@@ -165,14 +169,15 @@ export class CredentialService {
       },
       this.#now(),
       // Everything verified here is offered as proof of an achievement: a status list or any other credential is not one.
-      { acceptTypes: ACHIEVEMENT_TYPES, checkTerms },
+      { acceptTypes: ACHIEVEMENT_TYPES, checkTerms: true },
     );
   }
 
   /** Verifies a presentation and every credential inside it, each with the full VC DM 2.0 checks. */
   verifyPresentation(input: unknown, options: PresentationOptions): Promise<PresentationReport> {
     return verifyPresentation(input, options, {
-      verifyCredential: (credential) => this.verify(credential, { checkTerms: true }),
+      verifyCredential: (credential) => this.verify(credential),
+      holderKeys: (did) => this.#trust.holderKeys(did),
       now: this.#now(),
     });
   }

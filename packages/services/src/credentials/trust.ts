@@ -1,4 +1,4 @@
-import { DidWebResolver, didKeyJwk, type TrustedIssuer } from '@skillpass/credentials';
+import { DidWebResolver, didKeyJwk, didWebOf, type HolderKeys, type TrustedIssuer } from '@skillpass/credentials';
 import type { Issuer } from '@skillpass/domain';
 import type { JWK } from 'jose';
 import type { CredentialServiceDeps } from './deps.ts';
@@ -11,6 +11,24 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 export function accreditedUntil(issuer: Issuer, now: Date): string | undefined {
   const current = issuer.accreditation.map((a) => a.validUntil).filter((until) => until >= today(now));
   return current.sort().at(-1);
+}
+
+/**
+ * The registered id of a hosted issuer named either way: its https id `<origin>/issuers/<id>` (what credentials
+ * carry today) or its did:web DID `did:web:<host>:issuers:<id>` (issuer-did.ts). Undefined for any other id.
+ */
+export function hostedIssuerIdOf(origin: string, issuerId: string): string | undefined {
+  for (const prefix of [`${origin}/issuers/`, `${didWebOf(origin)}:issuers:`]) {
+    const rest = issuerId.startsWith(prefix) ? issuerId.slice(prefix.length) : undefined;
+    if (rest && !/[/:#?]/.test(rest)) {
+      try {
+        return decodeURIComponent(rest);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 type TrustDeps = Pick<CredentialServiceDeps, 'issuers' | 'publishedKeys' | 'origin' | 'externalIssuers' | 'fetch'>;
@@ -44,9 +62,9 @@ export class IssuerTrust {
         ...(external.accreditedUntil ? { accreditedUntil: external.accreditedUntil } : {}),
       };
     }
-    const prefix = `${this.deps.origin}/issuers/`;
-    if (!issuerId.startsWith(prefix)) return undefined;
-    const id = decodeURIComponent(issuerId.slice(prefix.length));
+    // A hosted issuer is trusted under either of its ids, so credentials keep verifying whichever they name.
+    const id = hostedIssuerIdOf(this.deps.origin, issuerId);
+    if (id === undefined) return undefined;
     // The platform's own documents (status lists) are not credentials: a record registered under its id must not make them verify.
     if (RESERVED_ISSUER_IDS.includes(id)) return undefined;
     const issuer = await this.deps.issuers.get(id);
@@ -72,8 +90,9 @@ export class IssuerTrust {
   }
 
   async resolveKey(kid: string): Promise<JWK | undefined> {
-    // A hosted issuer's verification method `<origin>/issuers/<id>#<key id>` is the platform's key `<origin>/keys/<key id>`.
-    const hosted = kid.startsWith(`${this.deps.origin}/issuers/`) && kid.includes('#');
+    // A hosted issuer's verification method `<issuer id>#<key id>` (https id or DID) is the platform's key `<origin>/keys/<key id>`.
+    const hosted =
+      kid.includes('#') && hostedIssuerIdOf(this.deps.origin, kid.slice(0, kid.indexOf('#'))) !== undefined;
     const url = hosted ? keyUrl(this.deps.origin, kid.slice(kid.indexOf('#') + 1)) : kid;
     const published = (await this.deps.publishedKeys()).find((k) => k.kid === url);
     if (published || hosted) return published;
@@ -85,5 +104,19 @@ export class IssuerTrust {
     const did = kid.split('#')[0]!;
     if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
     return (await this.#dids.keysOf(did))?.keys.find((k) => k.kid === kid);
+  }
+
+  /**
+   * A did:web holder's authentication keys, for presentations: only a DID on the trust list is
+   * resolved (a presentation must not make this server fetch a URL of its choosing).
+   */
+  async holderKeys(did: string): Promise<HolderKeys | undefined> {
+    if (!this.deps.externalIssuers?.some((e) => !e.jwks && e.id === did)) return undefined;
+    const resolved = await this.#dids.keysOf(did);
+    if (!resolved?.authenticationKeyIds.length) return undefined;
+    return {
+      authenticationMethods: resolved.authenticationKeyIds,
+      keyOf: (id) => resolved.keys.find((k) => k.kid === id),
+    };
   }
 }

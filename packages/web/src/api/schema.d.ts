@@ -329,7 +329,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a presentation and the credentials in it (W3C VC API)
-         * @description Public. Body: {"verifiablePresentation": <an EnvelopedVerifiablePresentation (vp+jwt), a compact vp+jwt, or a Data Integrity presentation with an authentication proof>, "options"?: {"challenge"?, "domain"?}}. The holder must be a did:key DID that signed it; a vp+jwt carries the challenge as `nonce` and the domain as `aud`. Each credential inside is verified as /credentials/verify does. 200 only when everything verifies; otherwise 400 problem details with the report.
+         * @description Public. Body: {"verifiablePresentation": <an EnvelopedVerifiablePresentation (vp+jwt), a compact vp+jwt, or a Data Integrity presentation with an authentication proof>, "options"?: {"challenge"?, "domain"?}}. The holder must be a did:key or did:jwk DID, or a did:web DID on the trust list, and have signed it with one of its authentication keys; a vp+jwt carries the challenge as `nonce` and the domain as `aud`. Each credential inside is verified as /credentials/verify does. 200 only when everything verifies; otherwise 400 problem details with the report.
          */
         post: operations["verifyPresentationVcApi"];
         delete?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a credential
-         * @description Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead.
+         * @description Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead. Every VC DM 2.0 rule is checked, including that each JSON-LD term of the credential (a vc+jwt payload too) is defined by a context.
          */
         post: operations["verifyCredential"];
         delete?: never;

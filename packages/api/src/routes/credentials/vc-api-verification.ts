@@ -11,7 +11,8 @@ import { verificationReportSchema } from './schemas.ts';
  * The W3C VC API's verifier: `POST /credentials/verify` and `POST /presentations/verify`. Unlike
  * `/v1/verify` (always 200 with a report, for the verify page), these answer 200 only when what was
  * sent verifies and 400 problem details carrying the check-by-check report otherwise. Both check
- * every VC DM 2.0 rule, the JSON-LD one included (the JSON-LD libraries load on their first request).
+ * every VC DM 2.0 rule, the JSON-LD one included (the JSON-LD libraries load on their first request), as
+ * `/v1/verify` and graduate import do.
  */
 
 const tags = ['Verification'];
@@ -98,7 +99,7 @@ export function vcApiVerificationRoutes(deps: ApiDeps): ApiApp {
       }),
     }),
     async (c) => {
-      const report = await service.verify(c.req.valid('json').verifiableCredential, { checkTerms: true });
+      const report = await service.verify(c.req.valid('json').verifiableCredential);
       if (!report.verified) return notVerified(c, 'The credential does not verify.', { ...report });
       return c.json(report, 200);
     },
@@ -113,7 +114,8 @@ export function vcApiVerificationRoutes(deps: ApiDeps): ApiApp {
       description:
         'Public. Body: {"verifiablePresentation": <an EnvelopedVerifiablePresentation (vp+jwt), a compact vp+jwt, or a ' +
         'Data Integrity presentation with an authentication proof>, "options"?: {"challenge"?, "domain"?}}. The holder ' +
-        'must be a did:key DID that signed it; a vp+jwt carries the challenge as `nonce` and the domain as `aud`. Each ' +
+        'must be a did:key or did:jwk DID, or a did:web DID on the trust list, and have signed it with one of its ' +
+        'authentication keys; a vp+jwt carries the challenge as `nonce` and the domain as `aud`. Each ' +
         'credential inside is verified as /credentials/verify does. 200 only when everything verifies; otherwise 400 ' +
         'problem details with the report.',
       tags,

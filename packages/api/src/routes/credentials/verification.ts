@@ -14,7 +14,7 @@ const verifyRoute = (path: string, operationId: string, summary: string) =>
     summary,
     security: [],
     description:
-      'Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead.',
+      'Public. Accepts a compact JWS, {"jwt": …}, an EnvelopedVerifiableCredential, a Data Integrity credential or {"credentialId"}. Always 200 with the report (bad input gives a failed one, never a 5xx); the VC API route /credentials/verify answers 400 instead. Every VC DM 2.0 rule is checked, including that each JSON-LD term of the credential (a vc+jwt payload too) is defined by a context.',
     tags: ['Verification'],
     request: () => ({ body: { content: { 'application/json': { schema: verifyRequestSchema() } }, required: true } }),
     responses: () => ({
