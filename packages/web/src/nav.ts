@@ -11,10 +11,12 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/applications', 'nav.applications'],
     ['/notifications', 'nav.notifications'],
     ['/wallet', 'nav.wallet'],
+    ['/fairs', 'nav.fairs'],
     ['/account', 'nav.account'],
   ],
-  employer: [],
+  employer: [['/fairs/booths', 'nav.fairs.booths']],
   issuer: [],
+  organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [],
 };
 
@@ -23,5 +25,6 @@ export const HOME: Record<Role, string> = {
   graduate: '/matches',
   employer: '/',
   issuer: '/',
+  organiser: '/fairs/organise',
   admin: '/',
 };
