@@ -1,0 +1,31 @@
+import type { components } from '../../api/schema.d.ts';
+import { formatDate, pick, t } from '../../i18n.ts';
+import { cityName } from '../../graduate/places.ts';
+
+export type Fair = components['schemas']['Fair'];
+
+/** A fair's dates, format, venues and sessions: what every fair page shows under its title. */
+export function FairFacts({ fair }: { fair: Fair }) {
+  return (
+    <>
+      <p class="meta">
+        {t('fairs.dates', { from: formatDate(fair.startsOn), to: formatDate(fair.endsOn) })} ·{' '}
+        {t(fair.format === 'online' ? 'fairs.format.online' : 'fairs.format.on-site')}
+      </p>
+      {fair.venues.length > 0 && (
+        <p>
+          {t('fairs.venues')}: {fair.venues.map((v) => `${cityName(v.cityCode)} ${v.name}`).join('; ')}
+        </p>
+      )}
+      {fair.sessions.length > 0 && (
+        <ul class="tags" aria-label={t('fairs.sessions')}>
+          {fair.sessions.map((s) => (
+            <li class="tag" key={s.sector}>
+              {pick(s.title)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
