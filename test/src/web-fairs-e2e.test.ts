@@ -125,7 +125,7 @@ describe('a joint job fair in the browser', () => {
 
     // At the booth, the employer types the graduate's code.
     const employer = await signIn('en', 'employer', 'e2e-fair-employer', '/fairs/booths');
-    await employer.locator('li', { hasText: 'Chen Jing' }).waitFor();
+    await employer.locator('li li', { hasText: 'Chen Jing' }).waitFor();
     await employer.locator(`#check-in-${fairId}`).fill(code);
     await employer.getByRole('button', { name: 'Check in', exact: true }).click();
     await employer.locator('.notice.ok', { hasText: 'Chen Jing is checked in' }).waitFor();

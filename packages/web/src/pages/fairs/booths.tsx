@@ -3,9 +3,9 @@ import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { useTitle } from '../../components/title.ts';
 import { CITIES, cityName } from '../../graduate/places.ts';
-import { formatDateTime, pick, t } from '../../i18n.ts';
+import { pick, t } from '../../i18n.ts';
 import { CheckInForm } from './check-in-form.tsx';
-import type { Fair } from './fair-summary.tsx';
+import { type Fair, slotTime } from './fair-summary.tsx';
 
 type Booth = components['schemas']['FairBooth'];
 type Job = components['schemas']['JobView'];
@@ -65,7 +65,7 @@ function Bookings({ fairId }: { fairId: string }) {
       <ul class="plain">
         {bookings.value.map((b) => (
           <li key={b.graduateId}>
-            <time dateTime={b.startsAt}>{formatDateTime(b.startsAt)}</time> {b.displayName} —{' '}
+            <time dateTime={b.startsAt}>{slotTime(b.startsAt)}</time> {b.displayName} —{' '}
             <span class={b.checkedIn ? 'tag status-offer' : 'tag'}>
               {b.checkedIn ? `✓ ${t('booths.checkedIn')}` : t('booths.notCheckedIn')}
             </span>

@@ -8,7 +8,7 @@ import { useTitle } from '../../components/title.ts';
 import { CITIES, cityName, provinceName } from '../../graduate/places.ts';
 import { formatDateTime, formatNumber, pick, t } from '../../i18n.ts';
 import type { PageProps } from '../../page-props.ts';
-import { type Fair, FairFacts } from './fair-summary.tsx';
+import { type Fair, FairFacts, slotTime } from './fair-summary.tsx';
 import type { DeltaProvinceCode } from '@skillpass/domain/places';
 
 type FairList = components['schemas']['FairList'];
@@ -135,6 +135,12 @@ function CheckInCode({ code, checkedInAt }: { code: string; checkedInAt?: string
 function RankedBooths({ fairId, list, onChange }: { fairId: string; list: FairList; onChange: () => Promise<void> }) {
   const applied = useSignal<ReadonlySet<string>>(new Set());
   const failed = useSignal<string | null>(null);
+  useSignalEffect(() => {
+    void api.GET('/v1/profiles/me/applications', { params: { query: { limit: 100 } } }).then(({ data }) => {
+      const here = (data?.items ?? []).filter((a) => a.fairId === fairId).map((a) => a.jobId);
+      applied.value = new Set([...applied.peek(), ...here]);
+    });
+  });
   const provinces = list.provincesOfInterest.map((p) => provinceName(p as DeltaProvinceCode)).join(', ');
   const apply = async (jobId: string) => {
     const { response } = await api.POST('/v1/jobs/{id}/applications', {
@@ -199,7 +205,7 @@ function RankedBooths({ fairId, list, onChange }: { fairId: string; list: FairLi
                 <h4>{t('fair.slots')}</h4>
                 <ul class="plain">
                   {booth.slots.map((slot) => {
-                    const time = formatDateTime(slot.startsAt);
+                    const time = slotTime(slot.startsAt);
                     return (
                       <li key={slot.slotId}>
                         {slot.bookedByMe ? (
