@@ -6,10 +6,11 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { download } from '../../download.ts';
 import { provinceName } from '../../graduate/places.ts';
-import { formatNumber, t } from '../../i18n.ts';
+import { formatNumber, pick, t } from '../../i18n.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
 import type { PageProps } from '../../page-props.ts';
 import { CheckInForm } from './check-in-form.tsx';
+import type { Fair } from './fair-summary.tsx';
 import type { DeltaProvinceCode } from '@skillpass/domain/places';
 
 type Report = components['schemas']['FairReport'];
@@ -22,6 +23,7 @@ export default function FairReportPage({ params }: PageProps) {
   const fairId = params.id!;
   useTitle(() => t('report.title'));
   const report = useSignal<Report | null | 'failed'>(null);
+  const sessions = useSignal<Fair['sessions']>([]);
   const load = () =>
     api.GET('/v1/fairs/{fairId}/report', { params: { path: { fairId } } }).then(
       ({ data }) => {
@@ -33,7 +35,14 @@ export default function FairReportPage({ params }: PageProps) {
     );
   useSignalEffect(() => {
     void load();
+    void api.GET('/v1/fairs/{fairId}', { params: { path: { fairId } } }).then(({ data }) => {
+      sessions.value = data?.sessions ?? [];
+    });
   });
+  const sectorName = (sector: string) => {
+    const session = sessions.value.find((s) => s.sector === sector);
+    return session ? pick(session.title) : sector === 'none' ? t('report.sector.none') : sector;
+  };
   const csv = async () => {
     const response = await fetch(`/v1/fairs/${encodeURIComponent(fairId)}/report`, {
       headers: { Accept: 'text/csv', Authorization: `Bearer ${await currentAccessToken()}` },
@@ -69,7 +78,7 @@ export default function FairReportPage({ params }: PageProps) {
           <Table
             caption="report.bySector"
             columns={OUTCOMES}
-            rows={value.bySector.map((s) => [s.sector === 'none' ? t('report.sector.none') : s.sector, s])}
+            rows={value.bySector.map((s) => [sectorName(s.sector), s])}
           />
           <Table
             caption="report.byEmployer"
