@@ -267,8 +267,8 @@ describe('the skillpass stack', () => {
     );
   });
 
-  it('creates the four Cognito groups and an app client', () => {
-    for (const group of ['graduate', 'employer', 'issuer', 'admin'])
+  it('creates the five Cognito groups (graduate, employer, issuer, organiser, admin) and an app client', () => {
+    for (const group of ['graduate', 'employer', 'issuer', 'organiser', 'admin'])
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
   });

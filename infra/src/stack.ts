@@ -296,7 +296,7 @@ export class SkillpassStack extends Stack {
         new iam.PolicyStatement({ actions: ['cognito-idp:AdminAddUserToGroup'], resources: [userPool.userPoolArn] }),
       ],
     });
-    for (const group of ['graduate', 'employer', 'issuer', 'admin']) {
+    for (const group of ['graduate', 'employer', 'issuer', 'organiser', 'admin']) {
       new cognito.CfnUserPoolGroup(this, `Group${group}`, { userPoolId: userPool.userPoolId, groupName: group });
     }
     // Managed login (hosted UI) at <prefix>.auth.<region>.amazoncognito.com: sign-up, sign-in, password reset, MFA.

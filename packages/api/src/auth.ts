@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { decodeProtectedHeader, errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { problemResponse } from './problem.ts';
 
-export const ROLES = ['graduate', 'employer', 'issuer', 'admin'] as const;
+export const ROLES = ['graduate', 'employer', 'issuer', 'organiser', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {

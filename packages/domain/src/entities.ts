@@ -207,6 +207,8 @@ export const applicationSchema = builtOnFirstUse(() =>
     employerId: z.string(),
     graduateId: z.string(),
     coverNote: z.optional(z.string().check(z.maxLength(5_000))),
+    /** The job fair the graduate applied at, when they applied from its page. */
+    fairId: z.optional(z.string()),
     status: applicationStatusSchema(),
     history: z.array(z.object({ status: applicationStatusSchema(), at: isoDateTimeSchema() })),
     ...recordMetaSchemas(),

@@ -6,3 +6,5 @@ export * from './refs.ts';
 export * from './rules.ts';
 export * from './first-use.ts';
 export * from './notifications.ts';
+export * from './fairs.ts';
+export * from './fair-report.ts';

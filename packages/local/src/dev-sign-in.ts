@@ -7,7 +7,7 @@ import type { DevIdentity } from './identity.ts';
  * token out. Only `npm start` installs it; no Lambda bundle contains it (test/src/dev-sign-in-bundle.test.ts).
  */
 export const DEV_SIGN_IN_PATH = '/auth/dev/sign-in';
-const ROLES = ['graduate', 'employer', 'issuer', 'admin'] as const;
+const ROLES = ['graduate', 'employer', 'issuer', 'organiser', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 const TTL_SECONDS = 12 * 60 * 60;
 

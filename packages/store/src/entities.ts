@@ -57,6 +57,11 @@ export const partitions = {
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
   /** Changes the pipeline has seen but not yet applied, per kind (`jobs`, `profiles`), scope and write shard. */
   pendingChanges: (kind: string, scope: string, shard: number | string) => `PENDING#${kind}#${scope}#${shard}`,
+  /** A job fair's partition holds the fair, its booths and slots, registrations, check-in codes and bookings. */
+  fair: (fairId: string) => `FAIR#${fairId}`,
+  allFairs: () => 'FAIRS',
+  employerFairs: (employerId: string) => `EMP#${employerId}#FAIRS`,
+  graduateFairs: (graduateId: string) => `GRAD#${graduateId}#FAIRS`,
 } as const;
 
 /** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
@@ -66,6 +71,12 @@ export const sortKeyPrefixes = {
   heldCredential: 'HELD#',
   invitation: 'INVITE#',
   batchRecipient: 'R#',
+  fairBooth: 'BOOTH#',
+  fairSlot: 'SLOT#',
+  fairRegistration: 'REG#',
+  fairCheckInCode: 'CODE#',
+  fairBooking: 'BOOKING#',
+  fairBookingTime: 'BOOKEDAT#',
 } as const;
 
 const HOUR = 60 * 60;
@@ -326,6 +337,79 @@ export const entities = {
     keyArgs: ['nonce'],
     key: (nonce: string) => ({ PK: `WALLETNONCE#${nonce}`, SK: 'NONCE' }),
     ttlSeconds: WALLET_PICKUP_SECONDS,
+  }),
+  Fair: defineEntity({
+    name: 'Fair',
+    keyArgs: ['fairId'],
+    key: (fairId: string) => ({ PK: partitions.fair(fairId), SK: 'FAIR' }),
+    indexes: (f: { fairId: string; startsOn: string }) => ({
+      GSI1PK: partitions.allFairs(),
+      GSI1SK: `${f.startsOn}#${f.fairId}`,
+    }),
+  }),
+  FairBooth: defineEntity({
+    name: 'FairBooth',
+    keyArgs: ['fairId', 'employerId'],
+    key: (fairId: string, employerId: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairBooth}${employerId}`,
+    }),
+    indexes: (b: { fairId: string; employerId: string }) => ({
+      GSI1PK: partitions.employerFairs(b.employerId),
+      GSI1SK: b.fairId,
+    }),
+  }),
+  /** An interview slot's capacity and bookings so far: the counter a booking's conditional write guards. */
+  FairSlot: defineEntity({
+    name: 'FairSlot',
+    keyArgs: ['fairId', 'employerId', 'slotId'],
+    key: (fairId: string, employerId: string, slotId: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairSlot}${employerId}#${slotId}`,
+    }),
+  }),
+  FairRegistration: defineEntity({
+    name: 'FairRegistration',
+    keyArgs: ['fairId', 'graduateId'],
+    key: (fairId: string, graduateId: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairRegistration}${graduateId}`,
+    }),
+    indexes: (r: { fairId: string; graduateId: string }) => ({
+      GSI1PK: partitions.graduateFairs(r.graduateId),
+      GSI1SK: r.fairId,
+      owner: partitions.ownedBy(r.graduateId),
+    }),
+  }),
+  /** A registration's check-in code, so a scanned or typed code finds its graduate. */
+  FairCheckInCode: defineEntity({
+    name: 'FairCheckInCode',
+    keyArgs: ['fairId', 'code'],
+    key: (fairId: string, code: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairCheckInCode}${code}`,
+    }),
+    indexes: (c: { graduateId: string }) => ({ owner: partitions.ownedBy(c.graduateId) }),
+  }),
+  /** A graduate's interview slot at one booth: one per graduate and booth. */
+  FairBooking: defineEntity({
+    name: 'FairBooking',
+    keyArgs: ['fairId', 'employerId', 'graduateId'],
+    key: (fairId: string, employerId: string, graduateId: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairBooking}${employerId}#${graduateId}`,
+    }),
+    indexes: (b: { graduateId: string }) => ({ owner: partitions.ownedBy(b.graduateId) }),
+  }),
+  /** Claims a graduate's time at a fair, so no two of their bookings start at the same moment. */
+  FairBookingTime: defineEntity({
+    name: 'FairBookingTime',
+    keyArgs: ['fairId', 'graduateId', 'startsAt'],
+    key: (fairId: string, graduateId: string, startsAt: string) => ({
+      PK: partitions.fair(fairId),
+      SK: `${sortKeyPrefixes.fairBookingTime}${graduateId}#${startsAt}`,
+    }),
+    indexes: (t: { graduateId: string }) => ({ owner: partitions.ownedBy(t.graduateId) }),
   }),
 } as const;
 

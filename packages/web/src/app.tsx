@@ -92,6 +92,7 @@ const ROLE_ONLY: Record<Role, readonly [MessageKey, MessageKey]> = {
   graduate: ['common.graduateOnly.title', 'common.graduateOnly.body'],
   employer: ['common.employerOnly.title', 'common.employerOnly.body'],
   issuer: ['common.issuerOnly.title', 'common.issuerOnly.body'],
+  organiser: ['common.organiserOnly.title', 'common.organiserOnly.body'],
   admin: ['common.adminOnly.title', 'common.adminOnly.body'],
 };
 

@@ -1,8 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { type CognitoConfig, refreshTokens, type TokenSet } from './pkce.ts';
 
-export type Role = 'graduate' | 'employer' | 'issuer' | 'admin';
-export const ROLES: readonly Role[] = ['graduate', 'employer', 'issuer', 'admin'];
+export type Role = 'graduate' | 'employer' | 'issuer' | 'organiser' | 'admin';
+export const ROLES: readonly Role[] = ['graduate', 'employer', 'issuer', 'organiser', 'admin'];
 
 export interface Session {
   accessToken: string;

@@ -11,14 +11,17 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/applications', 'nav.applications'],
     ['/notifications', 'nav.notifications'],
     ['/wallet', 'nav.wallet'],
+    ['/fairs', 'nav.fairs'],
     ['/account', 'nav.account'],
   ],
   employer: [
     ['/employer/jobs', 'nav.employer.jobs'],
     ['/employer/organisation', 'nav.employer.organisation'],
+    ['/fairs/booths', 'nav.fairs.booths'],
     ['/employer/notifications', 'nav.employer.notifications'],
   ],
   issuer: [],
+  organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [],
 };
 
@@ -27,5 +30,6 @@ export const HOME: Record<Role, string> = {
   graduate: '/matches',
   employer: '/employer/jobs',
   issuer: '/',
+  organiser: '/fairs/organise',
   admin: '/',
 };

@@ -36,4 +36,9 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
     load: () => import('./pages/employer/notifications.tsx'),
     role: 'employer',
   },
+  { pattern: '/fairs', load: () => import('./pages/fairs/list.tsx'), role: 'graduate' },
+  { pattern: '/fairs/organise', load: () => import('./pages/fairs/organise.tsx'), role: 'organiser' },
+  { pattern: '/fairs/booths', load: () => import('./pages/fairs/booths.tsx'), role: 'employer' },
+  { pattern: '/fairs/:id', load: () => import('./pages/fairs/fair.tsx'), role: 'graduate' },
+  { pattern: '/fairs/:id/report', load: () => import('./pages/fairs/report.tsx'), role: 'organiser' },
 ];

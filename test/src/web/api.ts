@@ -4,7 +4,7 @@ import { BATTERY_CHEMISTRY, BATTERY_TEMPLATE_BODY } from '../battery-template.ts
 export class Api {
   constructor(readonly origin: string) {}
 
-  async token(role: 'graduate' | 'employer' | 'issuer' | 'admin', name: string): Promise<string> {
+  async token(role: 'graduate' | 'employer' | 'issuer' | 'organiser' | 'admin', name: string): Promise<string> {
     const body = await this.call<{ accessToken: string }>('POST', '/auth/dev/sign-in', { body: { role, name } });
     return body.accessToken;
   }

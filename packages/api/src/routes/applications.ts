@@ -12,7 +12,7 @@ import {
   isErasedApplication,
   notFound,
 } from '@skillpass/domain';
-import { inviteCandidate, withApplicants } from '@skillpass/services';
+import { assertCanApplyAtFair, inviteCandidate, withApplicants } from '@skillpass/services';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
@@ -93,7 +93,15 @@ export function applicationRoutes(deps: ApiDeps): ApiApp {
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ coverNote: z.optional(z.string().check(z.maxLength(5_000))) }),
+              schema: z.strictObject({
+                coverNote: z.optional(z.string().check(z.maxLength(5_000))),
+                fairId: z.optional(
+                  z.string().check(z.minLength(1), z.maxLength(64)).register(z.globalRegistry, {
+                    description:
+                      'The job fair I apply at: I must be registered for it and the job at one of its booths',
+                  }),
+                ),
+              }),
             },
           },
           required: false,
@@ -112,7 +120,8 @@ export function applicationRoutes(deps: ApiDeps): ApiApp {
       if (!(await deps.profiles.get(principal.sub))) {
         throw new DomainError('conflict', 'Create your profile (PUT /v1/profiles/me) before applying.');
       }
-      const { application, created } = await deps.applications.apply(principal.sub, id, body?.coverNote);
+      if (body?.fairId) await assertCanApplyAtFair(deps, body.fairId, principal.sub, id);
+      const { application, created } = await deps.applications.apply(principal.sub, id, body?.coverNote, body?.fairId);
       c.header('Location', `/v1/applications/${application.applicationId}`);
       return c.json(application, created ? 201 : 200);
     },

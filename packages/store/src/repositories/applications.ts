@@ -32,11 +32,12 @@ import type { JobRepository } from './jobs.ts';
 
 /** Applications: one per graduate and job, listed by graduate and by job. */
 export interface ApplicationRepository {
-  /** Applies once: a repeat returns the existing application with `created: false`. */
+  /** Applies once (tagged with the fair it was made at, if any): a repeat returns the existing application with `created: false`. */
   apply(
     graduateId: string,
     jobId: string,
     coverNote: string | undefined,
+    fairId?: string,
   ): Promise<{ application: Application; created: boolean }>;
   /** A live application, or the anonymised record its employer keeps after the graduate's erasure. */
   get(applicationId: string): Promise<ApplicationRecord | undefined>;
@@ -88,6 +89,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     graduateId: string,
     jobId: string,
     coverNote: string | undefined,
+    fairId?: string,
   ): Promise<{ application: Application; created: boolean }> {
     const key = entities.Application.key(graduateId, jobId);
     const existing = await getLiveItem(this.table, key, this.clock());
@@ -103,6 +105,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       employerId: job.employerId,
       graduateId,
       coverNote,
+      ...(fairId ? { fairId } : {}),
       status: 'submitted',
       history: [{ status: 'submitted', at }],
       version: 1,

@@ -7,6 +7,7 @@ import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
+import { DynamoFairRepository, type FairRepository } from './fairs.ts';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
 import { DynamoInvitationRepository, type InvitationRepository } from './invitations.ts';
 import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
@@ -21,6 +22,7 @@ export * from './batches.ts';
 export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
+export * from './fairs.ts';
 export * from './idempotency.ts';
 export * from './invitations.ts';
 export * from './issuers.ts';
@@ -50,6 +52,7 @@ export interface Repositories {
   batches: BatchRepository;
   eventLog: EventLogRepository;
   walletPickup: WalletPickupRepository;
+  fairs: FairRepository;
   health: HealthCheck;
 }
 
@@ -74,6 +77,7 @@ export function createRepositories(
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
     walletPickup: new DynamoWalletPickupRepository(table, clock),
+    fairs: new DynamoFairRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

@@ -604,6 +604,23 @@ export interface paths {
         patch: operations["updateMyEmployer"];
         trace?: never;
     };
+    "/v1/employers/me/booths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My booths at fairs (employer) */
+        get: operations["listMyFairBooths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/employers/me/jobs": {
         parameters: {
             query?: never;
@@ -633,6 +650,201 @@ export interface paths {
          * @description Newest first, worded in `lang` (or Accept-Language).
          */
         get: operations["listMyEmployerNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every job fair, newest first (public) */
+        get: operations["listFairs"];
+        put?: never;
+        /**
+         * Create a job fair (organiser)
+         * @description Title in English and Chinese, dates, online or on-site with venues in Delta cities (a cross-province fair has venues in several provinces), and sector sessions. Honours Idempotency-Key.
+         */
+        post: operations["createFair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job fair (public) */
+        get: operations["getFair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book an interview slot at a booth (graduate, registered)
+         * @description One booking per booth, never two at the same start time, never beyond the slot’s capacity: each is a 409 saying which.
+         */
+        post: operations["bookFairSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/booths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register my booth at a fair with some of my open jobs and interview slots (employer)
+         * @description The city must be one of an on-site fair’s venues; the sector one of its sessions; each job one of mine and open (a wrong one is named by its index). One booth per employer and fair: a second is a 409.
+         */
+        post: operations["registerFairBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/booths/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My booth at a fair with its slots and bookings, each with whether the graduate checked in (employer)
+         * @description Booking a slot is the graduate’s consent to be met: each booking names the graduate’s display name. No booth of mine at this fair: 404.
+         */
+        get: operations["getMyFairBooth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a graduate in by the code they show (the fair’s organiser, or an employer with a booth there)
+         * @description A repeat keeps the first check-in time and says `alreadyCheckedIn: true`. An unknown code is a 404; a fair that is not mine to check in at is a 404 as well.
+         */
+        post: operations["checkInAtFair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/my-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My ranked booths and jobs at a fair (graduate, registered)
+         * @description The booths’ open jobs scored by the matching engine against my current profile, best first; booths ranked by their best job. Without the cross-region opt-in, booths outside my home province and my regions of interest are left out (`boothsInOtherProvinces` counts them).
+         */
+        get: operations["getMyFairList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register for a fair (graduate): my home city, and whether to see booths in other provinces
+         * @description Needs a profile (409 without one). A second registration is a 409. The answer carries my check-in code.
+         */
+        post: operations["registerForFair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/registrations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My registration for a fair, with my check-in code (graduate) */
+        get: operations["getMyFairRegistration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{fairId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The post-fair report (the fair's organiser): JSON, or CSV with Accept: text/csv
+         * @description Registrations and check-ins by the registrants’ home province; applications made at the fair, interview slots booked, offers and hires by the booth’s province, sector and employer; flows from home province to booth province. Another organiser’s fair is a 404.
+         */
+        get: operations["getFairReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -819,6 +1031,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisers/me/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fairs I organise, newest first (an administrator sees every fair) */
+        get: operations["listMyOrganisedFairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/profiles/me": {
         parameters: {
             query?: never;
@@ -915,6 +1144,23 @@ export interface paths {
         };
         /** Export everything stored about me */
         get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profiles/me/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fairs I registered for (graduate) */
+        get: operations["listMyFairRegistrations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1165,6 +1411,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             employerId: string;
+            fairId?: string;
             graduateId: string;
             history: {
                 /** Format: date-time */
@@ -1258,6 +1505,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             employerId: string;
+            fairId?: string;
             graduateId: string;
             history: {
                 /** Format: date-time */
@@ -1294,6 +1542,138 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        Fair: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            endsOn: string;
+            fairId: string;
+            /** @enum {string} */
+            format: "online" | "on-site";
+            organiserId: string;
+            /** @default [] */
+            sessions: {
+                sector: string;
+                title: {
+                    en: string;
+                    zh: string;
+                };
+            }[];
+            /** Format: date */
+            startsOn: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+            /** @default [] */
+            venues: {
+                /** @enum {string} */
+                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                name: string;
+            }[];
+        };
+        FairBooking: {
+            createdAt: string;
+            employerId: string;
+            fairId: string;
+            graduateId: string;
+            slotId: string;
+            startsAt: string;
+        };
+        FairBooth: {
+            cityCode: string;
+            createdAt: string;
+            employerId: string;
+            fairId: string;
+            jobIds: string[];
+            sector?: string;
+            slots: {
+                capacity: number;
+                slotId: string;
+                startsAt: string;
+            }[];
+        };
+        FairList: {
+            bookings: components["schemas"]["FairBooking"][];
+            booths: {
+                cityCode: string;
+                employerId: string;
+                employerName?: string;
+                jobs: {
+                    jobId: string;
+                    placeName: string;
+                    score: number;
+                    summary: string;
+                    title: string;
+                }[];
+                province: string;
+                score: number;
+                sector?: string;
+                slots: {
+                    booked: number;
+                    bookedByMe: boolean;
+                    capacity: number;
+                    remaining: number;
+                    slotId: string;
+                    startsAt: string;
+                }[];
+            }[];
+            boothsInOtherProvinces: number;
+            provincesOfInterest: string[];
+            registration: components["schemas"]["FairRegistration"];
+        };
+        FairRegistration: {
+            checkedInAt?: string;
+            /** @description Shown by the graduate at the venue (as a QR code or typed); unguessable, one per registration */
+            checkInCode: string;
+            createdAt: string;
+            crossRegion: boolean;
+            fairId: string;
+            graduateId: string;
+            homeCityCode: string;
+        };
+        FairReport: {
+            byEmployer: {
+                applications: number;
+                employerId: string;
+                employerName?: string;
+                hires: number;
+                interviews: number;
+                offers: number;
+            }[];
+            byProvince: {
+                applications: number;
+                checkIns: number;
+                hires: number;
+                interviews: number;
+                offers: number;
+                province: string;
+                registrations: number;
+            }[];
+            bySector: {
+                applications: number;
+                hires: number;
+                interviews: number;
+                offers: number;
+                sector: string;
+            }[];
+            fairId: string;
+            flows: {
+                applications: number;
+                from: string;
+                hires: number;
+                offers: number;
+                to: string;
+            }[];
+            totals: {
+                applications: number;
+                checkIns: number;
+                hires: number;
+                interviews: number;
+                offers: number;
+                registrations: number;
+            };
         };
         GraduateProfile: {
             /** Format: date */
@@ -4045,6 +4425,46 @@ export interface operations {
             };
         };
     };
+    listMyFairBooths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My booths */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FairBooth"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyJobs: {
         parameters: {
             query?: {
@@ -4154,6 +4574,699 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fairs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Fair"][];
+                    };
+                };
+            };
+        };
+    };
+    createFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    endsOn: string;
+                    /** @enum {string} */
+                    format: "online" | "on-site";
+                    /** @default [] */
+                    sessions?: {
+                        sector: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                    }[];
+                    /** Format: date */
+                    startsOn: string;
+                    title: {
+                        en: string;
+                        zh: string;
+                    };
+                    /** @default [] */
+                    venues?: {
+                        /** @enum {string} */
+                        cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fair"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fair"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bookFairSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    employerId: string;
+                    slotId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Booked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairBooking"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerFairBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                    jobIds: string[];
+                    sector?: string;
+                    /** @default [] */
+                    slots?: {
+                        capacity: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairBooth"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyFairBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My booth */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bookings: {
+                            checkedIn: boolean;
+                            createdAt: string;
+                            displayName: string;
+                            employerId: string;
+                            fairId: string;
+                            graduateId: string;
+                            slotId: string;
+                            startsAt: string;
+                        }[];
+                        booth: components["schemas"]["FairBooth"];
+                        slots: {
+                            booked: number;
+                            capacity: number;
+                            slotId: string;
+                            startsAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkInAtFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Checked in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alreadyCheckedIn: boolean;
+                        checkedInAt: string;
+                        displayName: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyFairList: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My fair list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairList"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    crossRegion?: boolean;
+                    /** @enum {string} */
+                    homeCityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairRegistration"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyFairRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My registration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairRegistration"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFairReport: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4648,6 +5761,8 @@ export interface operations {
             content: {
                 "application/json": {
                     coverNote?: string;
+                    /** @description The job fair I apply at: I must be registered for it and the job at one of its booths */
+                    fairId?: string;
                 };
             };
         };
@@ -5030,6 +6145,46 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyOrganisedFairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fairs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Fair"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5655,6 +6810,46 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyFairRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My registrations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FairRegistration"][];
+                    };
                 };
             };
             /** @description Problem (401) */

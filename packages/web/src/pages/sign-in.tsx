@@ -13,6 +13,7 @@ const ROLE_LABELS: Record<Role, MessageKey> = {
   graduate: 'signIn.role.graduate',
   employer: 'signIn.role.employer',
   issuer: 'signIn.role.issuer',
+  organiser: 'signIn.role.organiser',
   admin: 'signIn.role.admin',
 };
 

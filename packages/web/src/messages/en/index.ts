@@ -1,10 +1,19 @@
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { employer } from './employer.ts';
+import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
 /** Every UI string in English, by area; the Chinese catalogue has exactly the same keys. */
-export const en = { ...common, ...signIn, ...check, ...graduate, ...walletApp, ...employer };
+export const en = {
+  ...common,
+  ...signIn,
+  ...check,
+  ...graduate,
+  ...walletApp,
+  ...employer,
+  ...fairs,
+};
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from '../en/index.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { employer } from './employer.ts';
+import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
@@ -13,4 +14,5 @@ export const zh: Record<MessageKey, string> = {
   ...graduate,
   ...walletApp,
   ...employer,
+  ...fairs,
 };
