@@ -1195,6 +1195,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
+            descriptionZh?: string;
             eqfLevel: number;
             gradeScheme?: string;
             identityVerified?: boolean;
@@ -1775,6 +1776,13 @@ export interface components {
             };
             credential?: {
                 [key: string]: unknown;
+            };
+            /** @description Why the issuer revoked or suspended it: only when the issuer made the reason public */
+            statusReason?: {
+                at: string;
+                reason: string;
+                /** @enum {string} */
+                status: "revoked" | "suspended";
             };
             verified: boolean;
         };
@@ -3032,6 +3040,7 @@ export interface operations {
                     chinaOccupationCode?: string;
                     chinaSkillLevel?: 1 | 2 | 3 | 4 | 5;
                     description: string;
+                    descriptionZh?: string;
                     eqfLevel: number;
                     gradeScheme?: string;
                     identityVerified?: boolean;
