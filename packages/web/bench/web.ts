@@ -27,6 +27,11 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/notifications', module: 'src/pages/notifications.tsx' },
   { path: '/wallet', module: 'src/pages/wallet.tsx' },
   { path: '/account', module: 'src/pages/account.tsx' },
+  { path: '/issuer', module: 'src/pages/issuer/organisation.tsx' },
+  { path: '/issuer/templates', module: 'src/pages/issuer/templates.tsx' },
+  { path: '/issuer/issue', module: 'src/pages/issuer/issue.tsx' },
+  { path: '/issuer/batch', module: 'src/pages/issuer/batch.tsx' },
+  { path: '/issuer/credentials', module: 'src/pages/issuer/credentials.tsx' },
 ];
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;

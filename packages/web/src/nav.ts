@@ -14,7 +14,13 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/account', 'nav.account'],
   ],
   employer: [],
-  issuer: [],
+  issuer: [
+    ['/issuer', 'nav.issuer.organisation'],
+    ['/issuer/templates', 'nav.issuer.templates'],
+    ['/issuer/issue', 'nav.issuer.issue'],
+    ['/issuer/batch', 'nav.issuer.batch'],
+    ['/issuer/credentials', 'nav.issuer.credentials'],
+  ],
   admin: [],
 };
 
@@ -22,6 +28,6 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
 export const HOME: Record<Role, string> = {
   graduate: '/matches',
   employer: '/',
-  issuer: '/',
+  issuer: '/issuer',
   admin: '/',
 };

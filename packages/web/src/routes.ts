@@ -16,4 +16,9 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/notifications', load: () => import('./pages/notifications.tsx'), role: 'graduate' },
   { pattern: '/wallet', load: () => import('./pages/wallet.tsx'), role: 'graduate' },
   { pattern: '/account', load: () => import('./pages/account.tsx'), role: 'graduate' },
+  { pattern: '/issuer', load: () => import('./pages/issuer/organisation.tsx'), role: 'issuer' },
+  { pattern: '/issuer/templates', load: () => import('./pages/issuer/templates.tsx'), role: 'issuer' },
+  { pattern: '/issuer/issue', load: () => import('./pages/issuer/issue.tsx'), role: 'issuer' },
+  { pattern: '/issuer/batch', load: () => import('./pages/issuer/batch.tsx'), role: 'issuer' },
+  { pattern: '/issuer/credentials', load: () => import('./pages/issuer/credentials.tsx'), role: 'issuer' },
 ];
