@@ -50,6 +50,8 @@ const WORDS = {
   },
 } as const;
 const PUBLIC_REASON = 'Issued in error: wrong course';
+/** Each save goes through the API on a busy machine: wait on what the page shows, generously. */
+const SLOW = { timeout: 120_000, interval: 500 };
 
 let server: Started;
 let api: Api;
@@ -115,7 +117,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await page.locator('#accreditation-until').fill('2030-12-31');
     await page.locator('#accreditation-until ~ button').click();
     await page.locator('form > button[type=submit]').click();
-    await expect.poll(() => page.locator('main').innerText()).toContain(words.saved);
+    await expect.poll(() => page.locator('main').innerText(), SLOW).toContain(words.saved);
     expect(await page.locator('.accredited').innerText()).toContain(words.accredited);
     await checkPage(page, `issuer organisation ${lang} ${viewport}`);
     await shot(page, viewport, 'organisation', lang);
@@ -144,8 +146,10 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await checkPage(page, `issuer template filled ${lang} ${viewport}`);
     await shot(page, viewport, 'template', lang);
     await page.locator('form > button[type=submit]').click();
-    await expect.poll(() => page.locator('.notice.ok').innerText()).toContain(words.offered);
-    await expect.poll(() => page.locator('.template-list').innerText()).toContain(lang === 'zh' ? titleZh : titleEn);
+    await expect.poll(() => page.locator('.notice.ok').innerText(), SLOW).toContain(words.offered);
+    await expect
+      .poll(() => page.locator('.template-list').innerText(), SLOW)
+      .toContain(lang === 'zh' ? titleZh : titleEn);
 
     // Issue one credential to a graduate by their skillpass id.
     await page.locator(`nav a[href="/issuer/issue"]`).click();
@@ -155,7 +159,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await checkPage(page, `issuer issue ${lang} ${viewport}`);
     await shot(page, viewport, 'issue', lang);
     await page.locator('form > button[type=submit]').click();
-    await expect.poll(() => page.locator('.notice.ok').innerText()).toContain(words.issued);
+    await expect.poll(() => page.locator('.notice.ok').innerText(), SLOW).toContain(words.issued);
     const single = /cred_\w+/.exec(await page.locator('.notice.ok').innerText())?.[0];
     expect(single).toBeDefined();
 
@@ -204,7 +208,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await page.locator('#q').press('Enter');
     const card = page.locator(`.issued-list li[data-credential="${single}"]`);
     await card.waitFor();
-    await expect.poll(() => page.locator('.issued-list > li').count()).toBe(1);
+    await expect.poll(() => page.locator('.issued-list > li').count(), SLOW).toBe(1);
     expect(await card.innerText()).toContain('Wang Fang');
     await card.locator('button.danger').click();
     expect(await card.locator('.confirm .warning').innerText()).toContain(words.revokeFinal);
@@ -213,7 +217,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await checkPage(page, `issuer revoke confirm ${lang} ${viewport}`);
     await shot(page, viewport, 'credentials', lang);
     await card.locator('.confirm button.danger').click();
-    await expect.poll(() => page.locator('.notice.ok').innerText()).toContain(words.nowRevoked);
+    await expect.poll(() => page.locator('.notice.ok').innerText(), SLOW).toContain(words.nowRevoked);
     expect(await card.locator('button').count()).toBe(0);
 
     // The verify page, by the certificate number: revoked, with the reason the issuer made public.
@@ -225,7 +229,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     expect(await page.locator('.verdict .status-reason').innerText()).toContain(PUBLIC_REASON);
     // The title as signed, in both languages, the reader's first.
     const titles = page.locator('.facts dd.big').nth(1).locator('span');
-    await expect.poll(() => titles.count()).toBe(2);
+    await expect.poll(() => titles.count(), SLOW).toBe(2);
     expect(await titles.first().innerText()).toBe(lang === 'zh' ? titleZh : titleEn);
     await checkPage(page, `check revoked with reason ${lang} ${viewport}`);
     await page.context().close();

@@ -1,4 +1,4 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { useTitle } from '../../components/title.ts';
@@ -39,9 +39,9 @@ function Upload() {
   const file = useSignal<File | null>(null);
   const errors = useSignal<FieldErrors>({});
   const busy = useSignal(false);
-  useSignalEffect(() => {
+  useEffect(() => {
     void loadMyTemplates();
-  });
+  }, []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -130,9 +130,14 @@ function BatchProgress({ batchId }: { batchId: string }) {
       if (stopped) return;
       unreachable.value = !data;
       if (data) progress.value = { total: data.total, issued: data.issued, failed: data.failed, pending: data.pending };
+      // The counts are read one after another, so a row settling between them can go uncounted: finished is when the
+      // rows themselves are all settled, and the final counts are theirs.
       if (data && data.pending === 0) {
         const all = await allRows(batchId);
-        if (!stopped && all) {
+        if (stopped) return;
+        if (all?.every((row) => row.status !== 'pending')) {
+          const count = (status: BatchRow['status']) => all.filter((row) => row.status === status).length;
+          progress.value = { total: data.total, issued: count('issued'), failed: count('failed'), pending: 0 };
           rows.value = all;
           return;
         }

@@ -1,4 +1,5 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -31,7 +32,10 @@ export default function IssuedCredentialsPage() {
   const failed = useSignal(false);
   const changed = useSignal<string | null>(null);
 
+  // Answers can arrive out of order (a slow first page after a quick search): only the latest request's is shown.
+  const latest = useRef(0);
   async function load() {
+    const request = ++latest.current;
     const cursor = cursors.value.at(-1);
     const { data } = await api
       .GET('/v1/credentials', {
@@ -40,17 +44,17 @@ export default function IssuedCredentialsPage() {
         },
       })
       .catch(() => ({ data: undefined }));
+    if (request !== latest.current) return;
     failed.value = !data;
     page.value = data ?? { items: [] };
   }
-  useSignalEffect(() => {
+  useEffect(() => {
     void loadMyTemplates();
-  });
-  useSignalEffect(() => {
-    // Re-read when the search or the page changes.
-    void [searched.value, cursors.value];
+  }, []);
+  // Read again when the search or the page changes.
+  useEffect(() => {
     void load();
-  });
+  }, [searched.value, cursors.value]);
 
   const templateTitle = (templateId: string) => {
     const template = myTemplates.value?.find((tpl) => tpl.templateId === templateId);

@@ -1,4 +1,5 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { useTitle } from '../../components/title.ts';
 import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
@@ -45,9 +46,9 @@ export default function IssuePage() {
   const errors = useSignal<FieldErrors>({});
   const issued = useSignal<{ id: string; verifyUrl: string } | null>(null);
   const busy = useSignal(false);
-  useSignalEffect(() => {
+  useEffect(() => {
     void loadMyTemplates();
-  });
+  }, []);
   const value = form.value;
   const update = (patch: Partial<Form>) => {
     form.value = { ...value, ...patch };

@@ -1,4 +1,5 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -64,7 +65,7 @@ export default function OrganisationPage() {
   const done = useSignal(false);
   const busy = useSignal(false);
 
-  useSignalEffect(() => {
+  useEffect(() => {
     api.GET('/v1/issuers/me').then(
       ({ data }) => {
         saved.value = data;
@@ -75,7 +76,7 @@ export default function OrganisationPage() {
         saved.value = undefined;
       },
     );
-  });
+  }, []);
 
   if (saved.value === null) return <Skeleton />;
   const value = form.value;

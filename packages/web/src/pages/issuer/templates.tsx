@@ -1,4 +1,5 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
@@ -52,6 +53,9 @@ const EMPTY: Form = {
   identityVerified: true,
 };
 
+/** Where a form value's problem is shown, when that is not the value's own field. */
+const ERROR_FIELD: Record<string, string> = { outcomes: 'outcome-search', hours: 'ects' };
+
 /** The form checked as the API will check it; what is wrong, by field id, in the reader's words. */
 function problemsOf(f: Form): FieldErrors {
   const found: FieldErrors = {};
@@ -100,13 +104,17 @@ export default function TemplatesPage() {
   const errors = useSignal<FieldErrors>({});
   const created = useSignal<string | null>(null);
   const busy = useSignal(false);
-  useSignalEffect(() => {
+  useEffect(() => {
     void loadMyTemplates();
-  });
+  }, []);
 
   const value = form.value;
   const update = (patch: Partial<Form>) => {
     form.value = { ...value, ...patch };
+    // A field put right is no longer listed as a problem; the others stay until the next try.
+    const fixed = new Set(Object.keys(patch).map((field) => ERROR_FIELD[field] ?? field));
+    if (Object.keys(errors.value).some((field) => fixed.has(field)))
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([field]) => !fixed.has(field)));
   };
 
   async function create(event: Event) {
