@@ -200,6 +200,14 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
       bad,
     );
 
+    // The batch is listed on the upload page, and reopens there.
+    await page.locator(`nav a[href="/issuer/batch"]`).click();
+    const earlier = page.locator('.earlier-batches a').first();
+    await earlier.waitFor();
+    expect(await earlier.innerText()).toContain(String(classSize));
+    await earlier.click();
+    await page.locator('.batch-results').waitFor();
+
     // Revoke the single credential with a public reason, after confirming (revocation is final).
     await page.locator(`nav a[href="/issuer/credentials"]`).click();
     await page.locator('#q').waitFor();

@@ -147,6 +147,8 @@ export const issuer = {
   'issuer.batch.status.pending': 'Waiting',
   'issuer.batch.download': 'Download the results (CSV)',
   'issuer.batch.onlyFailed': 'Show failed rows only',
+  'issuer.batch.earlier': 'Earlier batches',
+  'issuer.batch.earlier.entry': '{date}: {total} rows, {issued} issued, {failed} failed',
 
   'issuer.credentials.title': 'Issued credentials',
   'issuer.credentials.search': 'Search by holder name or credential number',

@@ -140,6 +140,8 @@ export const issuer: Translation<typeof en> = {
   'issuer.batch.status.pending': '等待中',
   'issuer.batch.download': '下载结果（CSV）',
   'issuer.batch.onlyFailed': '只显示失败的行',
+  'issuer.batch.earlier': '以往批次',
+  'issuer.batch.earlier.entry': '{date}：共 {total} 行，颁发 {issued}，失败 {failed}',
 
   'issuer.credentials.title': '已颁发的证书',
   'issuer.credentials.search': '按持证人姓名或证书编号搜索',

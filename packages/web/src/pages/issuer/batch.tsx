@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
+import type { components } from '../../api/schema.d.ts';
 import { useTitle } from '../../components/title.ts';
 import { download } from '../../download.ts';
 import { type BatchRow, percentDone, resultsCsv } from '../../issuer/batch-results.ts';
@@ -8,7 +9,7 @@ import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { TemplateChoice } from '../../issuer/template-choice.tsx';
 import { loadMyTemplates } from '../../issuer/templates.ts';
-import { t } from '../../i18n.ts';
+import { formatDateTime, t } from '../../i18n.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
 import { navigate, route } from '../../router.ts';
 
@@ -95,6 +96,40 @@ function Upload() {
           </button>
         </form>
       </TemplateChoice>
+      <EarlierBatches />
+    </>
+  );
+}
+
+type BatchSummary = components['schemas']['CredentialBatchSummary'];
+
+/** The issuer's latest batches, each reopening its progress and results (a class can be left running). */
+function EarlierBatches() {
+  const batches = useSignal<BatchSummary[] | null>(null);
+  useEffect(() => {
+    api
+      .GET('/v1/credential-batches', { params: { query: { limit: 10 } } })
+      .then(({ data }) => (batches.value = data?.items ?? []))
+      .catch(() => (batches.value = []));
+  }, []);
+  if (!batches.value?.length) return null;
+  return (
+    <>
+      <h2>{t('issuer.batch.earlier')}</h2>
+      <ul class="plain earlier-batches">
+        {batches.value.map((batch) => (
+          <li key={batch.batchId}>
+            <a href={`/issuer/batch?batch=${encodeURIComponent(batch.batchId)}`} data-app>
+              {t('issuer.batch.earlier.entry', {
+                date: formatDateTime(batch.createdAt),
+                total: batch.total,
+                issued: batch.issued,
+                failed: batch.failed,
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

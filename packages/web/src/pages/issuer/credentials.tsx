@@ -13,6 +13,8 @@ import type { MessageKey } from '../../messages/en/index.ts';
 type Credential = components['schemas']['IssuedCredentialSummary'];
 type Action = 'revoke' | 'suspend' | 'reinstate';
 const PAGE_SIZE = 20;
+/** How many empty stretches a search reads on before it shows the page as it is (with its next-page button). */
+const MAX_EMPTY_READS = 50;
 
 /** What can be done next: revocation is final, only a suspended credential can be reinstated. */
 const ACTIONS: Record<Credential['status'], Action[]> = {
@@ -36,17 +38,30 @@ export default function IssuedCredentialsPage() {
   const latest = useRef(0);
   async function load() {
     const request = ++latest.current;
-    const cursor = cursors.value.at(-1);
-    const { data } = await api
-      .GET('/v1/credentials', {
-        params: {
-          query: { limit: PAGE_SIZE, ...(searched.value ? { q: searched.value } : {}), ...(cursor ? { cursor } : {}) },
-        },
-      })
-      .catch(() => ({ data: undefined }));
-    if (request !== latest.current) return;
-    failed.value = !data;
-    page.value = data ?? { items: [] };
+    let cursor = cursors.value.at(-1);
+    // A search reads a bounded stretch of the list per request, so a page can come back empty with more to read:
+    // read on (a bounded number of times) until something is found or the list ends.
+    for (let reads = 0; ; reads++) {
+      const { data } = await api
+        .GET('/v1/credentials', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(searched.value ? { q: searched.value } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+        })
+        .catch(() => ({ data: undefined }));
+      if (request !== latest.current) return;
+      failed.value = !data;
+      if (data && data.items.length === 0 && data.nextCursor && reads < MAX_EMPTY_READS) {
+        cursor = data.nextCursor;
+        continue;
+      }
+      page.value = data ?? { items: [] };
+      return;
+    }
   }
   useEffect(() => {
     void loadMyTemplates();
