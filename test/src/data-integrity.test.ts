@@ -41,8 +41,9 @@ beforeAll(async () => {
   const template = await rt.call('POST', '/v1/credential-templates', {
     token: school,
     body: {
-      title: { en: 'EV battery pack assembly' },
+      title: { en: 'EV battery pack assembly', zh: '动力电池包装配' },
       description: 'Assemble and test EV battery packs.',
+      descriptionZh: '装配和测试动力电池包。',
       learningOutcomes: [SKILL],
       workload: { ects: 3 },
       eqfLevel: 4,
@@ -130,6 +131,15 @@ describe('what skillpass issues, verified by the digitalbazaar libraries', () =>
     const { proof, ...content } = credential;
     for (const claim of ['iss', 'jti', 'sub', 'nbf', 'iat', 'exp']) delete payload[claim];
     expect(content).toEqual(payload);
+    // The Chinese title and description are signed too, as language values, in both securings.
+    expect(content.name).toEqual([
+      { '@value': 'EV battery pack assembly', '@language': 'en' },
+      { '@value': '动力电池包装配', '@language': 'zh-CN' },
+    ]);
+    expect(content.description).toEqual([
+      { '@value': 'Assemble and test EV battery packs.', '@language': 'en' },
+      { '@value': '装配和测试动力电池包。', '@language': 'zh-CN' },
+    ]);
     expect((proof as Array<Record<string, string>>).map((p) => [p.cryptosuite, p.verificationMethod])).toEqual([
       ['eddsa-rdfc-2022', `${ORIGIN}/issuers/di-school#k1-ed25519`],
       ['ecdsa-rdfc-2019', `${ORIGIN}/issuers/di-school#k1`],

@@ -115,6 +115,15 @@ describe('a status change with a reason', () => {
     expect(suspended.body.statusChanges).toEqual([
       expect.objectContaining({ status: 'suspended', reason: privateReason, reasonPublic: false }),
     ]);
+    // A private reason never reaches the public verification, by number or by id.
+    for (const whileSuspended of [
+      await rt.call('GET', `/v1/verify/by-number/${id}`),
+      await rt.call('POST', '/v1/verify', { body: { credentialId: id } }),
+    ]) {
+      expect(whileSuspended.body.checks.status.result).toBe('failed');
+      expect(whileSuspended.body).not.toHaveProperty('statusReason');
+      expect(JSON.stringify(whileSuspended.body)).not.toContain(privateReason);
+    }
     const revoked = await rt.call('POST', path('revoke'), {
       token: school,
       body: { reason: 'Issued in error', reasonPublic: true },
@@ -136,6 +145,14 @@ describe('a status change with a reason', () => {
     const verified = await rt.call('GET', `/v1/verify/by-number/${id}`);
     expect(JSON.stringify(verified.body)).toContain('revoked');
     expect(JSON.stringify(verified.body)).not.toContain(privateReason);
+    // …and the public reason, with what it explains.
+    expect(verified.body.statusReason).toEqual({
+      status: 'revoked',
+      reason: 'Issued in error',
+      at: expect.any(String),
+    });
+    const byId = await rt.call('POST', '/v1/verify', { body: { credentialId: id } });
+    expect(byId.body.statusReason).toEqual(verified.body.statusReason);
     // A bad reason is a 400 naming it.
     const bad = await rt.call('POST', path('reinstate'), { token: school, body: { reason: 'x'.repeat(1_001) } });
     expect(bad.status).toBe(400);

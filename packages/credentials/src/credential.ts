@@ -58,11 +58,18 @@ export const EU_MANDATORY_ELEMENTS: Record<string, (vc: VerifiableCredential) =>
   'type of quality assurance': (vc) => vc.credentialSubject?.achievement?.euMicroCredential?.qualityAssurance,
 };
 
+/** A VC 2.0 language value object: one language's form of a name or description. */
+export interface LanguageValue {
+  '@value': string;
+  '@language': string;
+}
+
 export interface VerifiableCredential {
   '@context': Array<string | Record<string, unknown>>;
   id: string;
   type: string[];
-  name?: string;
+  name?: string | LanguageValue[];
+  description?: string | LanguageValue[];
   issuer: {
     id: string;
     type: string[];
@@ -185,6 +192,18 @@ export function achievementOf(template: CredentialTemplate, templateUrl: string,
   };
 }
 
+/**
+ * English alone as a plain string; with a Chinese form, both as language value objects, so the Chinese is signed
+ * too (Open Badges' achievement keeps its plain English strings, which its schema requires).
+ */
+export function inLanguages(en: string, zh: string | undefined): string | LanguageValue[] {
+  if (!zh) return en;
+  return [
+    { '@value': en, '@language': 'en' },
+    { '@value': zh, '@language': 'zh-CN' },
+  ];
+}
+
 /** A W3C VC 2.0 credential shaped as an Open Badges 3.0 OpenBadgeCredential with the EU elements. */
 export function buildCredential(input: {
   credentialUrl: string;
@@ -204,7 +223,8 @@ export function buildCredential(input: {
     '@context': [VC_CONTEXT, OB_CONTEXT, EU_ELEMENTS_CONTEXT],
     id: input.credentialUrl,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: template.title.en,
+    name: inLanguages(template.title.en, template.title.zh),
+    description: inLanguages(template.description, template.descriptionZh),
     issuer: profileOf(input.issuer),
     validFrom,
     ...(input.validUntil ? { validUntil: input.validUntil.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),

@@ -16,6 +16,7 @@ import {
   type StatusEntry,
   VC_CONTEXT,
 } from './credential.ts';
+import { allDataModelViolations } from './data-model-rules.ts';
 import { signCompactJws, signCredential } from './jws.ts';
 import { kmsSigner, type LocalSigner, loadOrCreateLocalSigner } from './signer.ts';
 import {
@@ -85,6 +86,41 @@ beforeAll(() => {
 const NOW = new Date('2026-11-24T00:00:00Z');
 
 describe('issue → verify', () => {
+  it('signs the Chinese title and description beside the English, as language values VC DM 2.0 accepts', async () => {
+    const vc = buildCredential({
+      credentialUrl: `${ORIGIN}/credentials/c2`,
+      templateUrl: `${ORIGIN}/credential-templates/tpl_1`,
+      template: { ...template, descriptionZh: '安全地装配和测试动力电池包。' },
+      issuer,
+      holder: { id: 'urn:skillpass:graduate:g1' },
+      skillLabel: (uri) => uri,
+      validFrom: new Date('2026-11-01T00:00:00Z'),
+    });
+    expect(vc.name).toEqual([
+      { '@value': 'EV battery pack assembly', '@language': 'en' },
+      { '@value': '动力电池包装配', '@language': 'zh-CN' },
+    ]);
+    expect(vc.description).toEqual([
+      { '@value': 'Assemble and test EV battery packs safely.', '@language': 'en' },
+      { '@value': '安全地装配和测试动力电池包。', '@language': 'zh-CN' },
+    ]);
+    // Open Badges' achievement keeps plain English strings.
+    expect(vc.credentialSubject.achievement.name).toBe('EV battery pack assembly');
+    expect(await allDataModelViolations(vc)).toEqual([]);
+    expect((await verifyCredential(await signCredential(vc, signer, NOW), deps, NOW)).verified).toBe(true);
+    // Without a Chinese form, plain strings as before.
+    const english = buildCredential({
+      credentialUrl: `${ORIGIN}/credentials/c3`,
+      templateUrl: `${ORIGIN}/credential-templates/tpl_1`,
+      template: { ...template, title: { en: 'Welding' } },
+      issuer,
+      holder: { id: 'urn:skillpass:graduate:g1' },
+      skillLabel: (uri) => uri,
+      validFrom: new Date('2026-11-01T00:00:00Z'),
+    });
+    expect([english.name, english.description]).toEqual(['Welding', template.description]);
+  });
+
   it('passes every check, with all eleven EU elements present', async () => {
     const vc = credentialAt(new Date('2026-11-01T00:00:00Z'), new Date('2029-11-01T00:00:00Z'));
     expect(missingEuMandatoryElements(vc)).toEqual([]);

@@ -290,6 +290,8 @@ export const credentialTemplateInputSchema = builtOnFirstUse(() =>
   z.strictObject({
     title: bilingualTextSchema(),
     description: z.string().check(z.trim(), z.minLength(1), z.maxLength(5_000)),
+    /** The description in Chinese, signed beside the English one (as `title.zh` is beside `title.en`). */
+    descriptionZh: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(5_000))),
     learningOutcomes: z.array(escoSkillUriSchema()).check(z.minLength(1), z.maxLength(50)),
     workload: z
       .strictObject({

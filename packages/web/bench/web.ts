@@ -34,6 +34,11 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/employer/applications/:id', module: 'src/pages/employer/application.tsx' },
   { path: '/employer/organisation', module: 'src/pages/employer/organisation.tsx' },
   { path: '/employer/notifications', module: 'src/pages/employer/notifications.tsx' },
+  { path: '/issuer', module: 'src/pages/issuer/organisation.tsx' },
+  { path: '/issuer/templates', module: 'src/pages/issuer/templates.tsx' },
+  { path: '/issuer/issue', module: 'src/pages/issuer/issue.tsx' },
+  { path: '/issuer/batch', module: 'src/pages/issuer/batch.tsx' },
+  { path: '/issuer/credentials', module: 'src/pages/issuer/credentials.tsx' },
 ];
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;

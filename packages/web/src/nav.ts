@@ -20,7 +20,13 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/fairs/booths', 'nav.fairs.booths'],
     ['/employer/notifications', 'nav.employer.notifications'],
   ],
-  issuer: [],
+  issuer: [
+    ['/issuer', 'nav.issuer.organisation'],
+    ['/issuer/templates', 'nav.issuer.templates'],
+    ['/issuer/issue', 'nav.issuer.issue'],
+    ['/issuer/batch', 'nav.issuer.batch'],
+    ['/issuer/credentials', 'nav.issuer.credentials'],
+  ],
   organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [],
 };
@@ -29,7 +35,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
 export const HOME: Record<Role, string> = {
   graduate: '/matches',
   employer: '/employer/jobs',
-  issuer: '/',
+  issuer: '/issuer',
   organiser: '/fairs/organise',
   admin: '/',
 };

@@ -41,4 +41,9 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/fairs/booths', load: () => import('./pages/fairs/booths.tsx'), role: 'employer' },
   { pattern: '/fairs/:id', load: () => import('./pages/fairs/fair.tsx'), role: 'graduate' },
   { pattern: '/fairs/:id/report', load: () => import('./pages/fairs/report.tsx'), role: 'organiser' },
+  { pattern: '/issuer', load: () => import('./pages/issuer/organisation.tsx'), role: 'issuer' },
+  { pattern: '/issuer/templates', load: () => import('./pages/issuer/templates.tsx'), role: 'issuer' },
+  { pattern: '/issuer/issue', load: () => import('./pages/issuer/issue.tsx'), role: 'issuer' },
+  { pattern: '/issuer/batch', load: () => import('./pages/issuer/batch.tsx'), role: 'issuer' },
+  { pattern: '/issuer/credentials', load: () => import('./pages/issuer/credentials.tsx'), role: 'issuer' },
 ];

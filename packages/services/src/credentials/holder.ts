@@ -35,7 +35,8 @@ export function heldCredentialOf(
     graduateId,
     jwt,
     issuerId: typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id,
-    title: vc.credentialSubject?.achievement?.name ?? vc.name ?? 'credential',
+    title:
+      vc.credentialSubject?.achievement?.name ?? (typeof vc.name === 'string' ? vc.name : undefined) ?? 'credential',
     skills,
     ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
     importedAt: now.toISOString(),

@@ -24,6 +24,8 @@ import {
   ownStatusOf,
   publishedStatusList,
   type StatusAction,
+  type PublicStatusReason,
+  publicStatusReason,
   type StatusListSecuring,
   statusListJws,
 } from './status.ts';
@@ -132,6 +134,20 @@ export class CredentialService {
     const credentialId = compact.startsWith('cred_') ? compact : `cred_${compact}`;
     const credential = await this.deps.credentials.get(credentialId);
     return credential ? this.verify(credential.jwt) : undefined;
+  }
+
+  /**
+   * A verified report with the public reason its issuer gave for revoking or suspending it, when the credential is
+   * authentic, issued here, not in good standing, and its issuer made the reason public.
+   */
+  async withPublicReason(
+    report: VerificationReport,
+  ): Promise<VerificationReport & { statusReason?: PublicStatusReason }> {
+    const { checks, credential } = report;
+    const authentic = checks.signature.result === 'passed' && checks.keyResolution.result === 'passed';
+    if (!authentic || checks.status.result !== 'failed' || typeof credential?.id !== 'string') return report;
+    const statusReason = await publicStatusReason(this.deps, credential.id);
+    return statusReason ? { ...report, statusReason } : report;
   }
 
   trustedIssuer(issuerId: string): Promise<TrustedIssuer | undefined> {

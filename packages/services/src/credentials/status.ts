@@ -48,6 +48,30 @@ export async function changeStatus(
   return credentials.changeStatus(credentialId, to, why);
 }
 
+/** Why a credential is revoked or suspended, as its issuer chose to tell everyone. */
+export interface PublicStatusReason {
+  status: 'revoked' | 'suspended';
+  reason: string;
+  at: string;
+}
+
+/**
+ * The reason for the current revocation or suspension of a credential issued here (named by its URL), only when its
+ * issuer made that reason public; a private reason never leaves the issuer's own views.
+ */
+export async function publicStatusReason(
+  { credentials, origin }: Pick<CredentialServiceDeps, 'credentials' | 'origin'>,
+  credentialUrl: string,
+): Promise<PublicStatusReason | undefined> {
+  const prefix = `${origin}/credentials/`;
+  if (!credentialUrl.startsWith(prefix)) return undefined;
+  const credential = await credentials.get(credentialUrl.slice(prefix.length));
+  if (!credential || credential.status === 'active') return undefined;
+  const change = credential.statusChanges?.findLast((c) => c.status === credential.status);
+  if (!change?.reasonPublic || !change.reason) return undefined;
+  return { status: credential.status, reason: change.reason, at: change.at };
+}
+
 /** An entry of a status list this platform publishes; 'unknown' for a URL that names none of its lists. */
 export async function ownStatusOf(
   { credentials, origin }: Pick<CredentialServiceDeps, 'credentials' | 'origin'>,

@@ -1442,6 +1442,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
+            descriptionZh?: string;
             eqfLevel: number;
             gradeScheme?: string;
             identityVerified?: boolean;
@@ -2155,6 +2156,13 @@ export interface components {
             };
             credential?: {
                 [key: string]: unknown;
+            };
+            /** @description Why the issuer revoked or suspended it: only when the issuer made the reason public */
+            statusReason?: {
+                at: string;
+                reason: string;
+                /** @enum {string} */
+                status: "revoked" | "suspended";
             };
             verified: boolean;
         };
@@ -3412,6 +3420,7 @@ export interface operations {
                     chinaOccupationCode?: string;
                     chinaSkillLevel?: 1 | 2 | 3 | 4 | 5;
                     description: string;
+                    descriptionZh?: string;
                     eqfLevel: number;
                     gradeScheme?: string;
                     identityVerified?: boolean;

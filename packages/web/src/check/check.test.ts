@@ -84,6 +84,23 @@ describe('credential facts', () => {
       validUntil: '2029-06-30T00:00:00Z',
     });
   });
+
+  it('reads the Chinese title the credential signs as a language value, beside the English', () => {
+    const name = [
+      { '@value': 'EV battery pack assembly', '@language': 'en' },
+      { '@value': '动力电池包装配', '@language': 'zh-CN' },
+    ];
+    expect(factsOf({ name, credentialSubject: { achievement: {} } })).toMatchObject({
+      title: 'EV battery pack assembly',
+      titleZh: '动力电池包装配',
+    });
+    // A plain string is English only; Open Badges' achievement name wins for English.
+    expect(factsOf({ name: 'Welding', credentialSubject: { achievement: {} } }).titleZh).toBeUndefined();
+    expect(factsOf({ name, credentialSubject: { achievement: { name: 'Battery packs' } } })).toMatchObject({
+      title: 'Battery packs',
+      titleZh: '动力电池包装配',
+    });
+  });
 });
 
 describe('what a verifier brings', () => {

@@ -79,6 +79,20 @@ const obj = (value: unknown): Record<string, unknown> =>
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
+/**
+ * One language's form of a signed name or description: a plain string counts as English; language value objects
+ * (`[{ "@value", "@language" }]`, how VC 2.0 signs several languages) are matched by their primary tag (zh-CN → zh).
+ */
+export function inLanguage(value: unknown, language: 'en' | 'zh'): string | undefined {
+  if (typeof value === 'string') return language === 'en' ? str(value) : undefined;
+  const values = Array.isArray(value) ? value : [value];
+  for (const entry of values) {
+    const tag = str(obj(entry)['@language'])?.toLowerCase().split('-')[0];
+    if (tag === language) return str(obj(entry)['@value']);
+  }
+  return undefined;
+}
+
 export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   const subject = obj(credential.credentialSubject);
   const achievement = obj(subject.achievement);
@@ -98,9 +112,12 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
     if (value !== undefined) facts[key] = value;
   };
   set('holder', str(subject.name));
-  set('title', str(achievement.name) ?? str(credential.name));
+  set('title', str(achievement.name) ?? inLanguage(credential.name, 'en'));
   set('achievementId', str(achievement.id));
-  set('titleZh', str(obj(achievement.nameLanguages).zh) ?? str(achievement.nameZh));
+  set(
+    'titleZh',
+    inLanguage(credential.name, 'zh') ?? str(obj(achievement.nameLanguages).zh) ?? str(achievement.nameZh),
+  );
   set('description', str(achievement.description));
   set('eqfLevel', num(eu.eqfLevel));
   set('chinaSkillLevel', num(eu.chinaSkillLevel));

@@ -257,6 +257,11 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
           {t(view.title)}
         </p>
         <p>{t(view.body)}</p>
+        {report.statusReason && (verdict === 'revoked' || verdict === 'suspended') && (
+          <p class="status-reason">
+            {t('check.statusReason', { date: formatDate(report.statusReason.at), reason: report.statusReason.reason })}
+          </p>
+        )}
         <p class="checked-at">{t('check.checkedAt', { time: formatDateTime(checkedAt) })}</p>
       </div>
       {facts ? (

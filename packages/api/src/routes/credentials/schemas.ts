@@ -37,6 +37,13 @@ export const verificationReportSchema = builtOnFirstUse(() =>
         euMandatoryElements: checkSchema(),
       }),
       credential: z.optional(z.record(z.string(), z.unknown())),
+      statusReason: z.optional(
+        z
+          .object({ status: z.enum(['revoked', 'suspended']), reason: z.string(), at: z.string() })
+          .register(z.globalRegistry, {
+            description: 'Why the issuer revoked or suspended it: only when the issuer made the reason public',
+          }),
+      ),
     })
     .register(z.globalRegistry, { id: 'VerificationReport' }),
 );

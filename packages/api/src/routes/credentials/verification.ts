@@ -37,7 +37,7 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
       body && typeof body === 'object' && 'credentialId' in body && typeof body.credentialId === 'string'
         ? await service.verifyById(body.credentialId)
         : await service.verify(body);
-    return c.json(report, 200);
+    return c.json(await service.withPublicReason(report), 200);
   });
   app.openapi(
     createRoute({
@@ -72,7 +72,7 @@ export function verificationRoutes(deps: ApiDeps): ApiApp {
           `No credential with number ${number} was issued here. Check the number on the certificate.`,
         );
       }
-      return c.json(report, 200);
+      return c.json(await service.withPublicReason(report), 200);
     },
   );
 

@@ -30,6 +30,7 @@ export const check = {
   'check.verdict.revoked.body': 'The issuer has withdrawn this certificate for good. It no longer proves these skills.',
   'check.verdict.suspended': 'Suspended',
   'check.verdict.suspended.body': 'The issuer has put this certificate on hold. Ask the holder or the issuer why.',
+  'check.statusReason': 'The issuer’s reason, given on {date}: “{reason}”',
   'check.verdict.expired': 'Expired',
   'check.verdict.expired.body': 'The certificate was genuine but its validity period is over.',
   'check.verdict.notYetValid': 'Not yet valid',

@@ -3,6 +3,7 @@ import { common } from './common.ts';
 import { employer } from './employer.ts';
 import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
+import { issuer } from './issuer.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
@@ -15,5 +16,6 @@ export const en = {
   ...walletApp,
   ...employer,
   ...fairs,
+  ...issuer,
 };
 export type MessageKey = keyof typeof en;

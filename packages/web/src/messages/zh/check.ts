@@ -29,6 +29,7 @@ export const check: Translation<typeof en> = {
   'check.verdict.revoked.body': '颁发机构已永久撤销该证书，它不再证明这些技能。',
   'check.verdict.suspended': '已暂停',
   'check.verdict.suspended.body': '颁发机构已暂停该证书。请向持证人或颁发机构了解原因。',
+  'check.statusReason': '颁发机构于 {date} 给出的原因：“{reason}”',
   'check.verdict.expired': '已过期',
   'check.verdict.expired.body': '该证书是真实的，但已超过有效期。',
   'check.verdict.notYetValid': '尚未生效',

@@ -4,6 +4,7 @@ import { common } from './common.ts';
 import { employer } from './employer.ts';
 import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
+import { issuer } from './issuer.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
@@ -15,4 +16,5 @@ export const zh: Record<MessageKey, string> = {
   ...walletApp,
   ...employer,
   ...fairs,
+  ...issuer,
 };
