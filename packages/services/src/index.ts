@@ -20,3 +20,4 @@ export * from './wallet-pickup/errors.ts';
 export * from './wallet-pickup/metadata.ts';
 export * from './wallet-pickup/service.ts';
 export * from './credentials/issuer-did.ts';
+export * from './insights/queries.ts';

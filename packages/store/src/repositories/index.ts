@@ -8,6 +8,7 @@ import { type CredentialRepository, DynamoCredentialRepository } from './credent
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
+import { DynamoInsightsRepository, type InsightsRepository } from './insights.ts';
 import { DynamoInvitationRepository, type InvitationRepository } from './invitations.ts';
 import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
 import { DynamoJobRepository, type JobRepository } from './jobs.ts';
@@ -22,6 +23,7 @@ export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
 export * from './idempotency.ts';
+export * from './insights.ts';
 export * from './invitations.ts';
 export * from './issuers.ts';
 export * from './jobs.ts';
@@ -50,6 +52,7 @@ export interface Repositories {
   batches: BatchRepository;
   eventLog: EventLogRepository;
   walletPickup: WalletPickupRepository;
+  insights: InsightsRepository;
   health: HealthCheck;
 }
 
@@ -74,6 +77,7 @@ export function createRepositories(
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
     walletPickup: new DynamoWalletPickupRepository(table, clock),
+    insights: new DynamoInsightsRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }
