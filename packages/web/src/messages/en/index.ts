@@ -1,9 +1,10 @@
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { graduate } from './graduate.ts';
+import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
 /** Every UI string in English, by area; the Chinese catalogue has exactly the same keys. */
-export const en = { ...common, ...signIn, ...check, ...graduate, ...walletApp };
+export const en = { ...common, ...signIn, ...check, ...graduate, ...walletApp, ...insights };
 export type MessageKey = keyof typeof en;
