@@ -17,7 +17,7 @@ import { checkPage, type Lang, launchChromium, openPage, type Viewport } from '.
 const LISHUI = '331100'; // no demo data there: the figures are this test's own
 const WORDS = {
   en: { skill: 'battery chemistry', few: 'fewer than 10', city: 'Lishui', course: 'EV battery pack assembly' },
-  zh: { skill: '电池化学', few: '少于 10 人', city: '丽水', course: '动力电池包装配' },
+  zh: { skill: '电池化学', few: '少于 10', city: '丽水', course: '动力电池包装配' },
 } as const;
 const COMBINATIONS: Array<[Lang, Viewport]> = [
   ['en', 'phone'],
