@@ -9,7 +9,7 @@ type Demand = { city: string; items: Array<{ uri: string; label: string; jobs: n
 async function loadCityDemand(): Promise<Demand | undefined> {
   const profile = (await api.GET('/v1/profiles/me')).data;
   const first = profile?.preferredPlaces.find((p) => p.kind === 'delta');
-  if (!first || first.kind !== 'delta') return undefined;
+  if (first?.kind !== 'delta') return undefined;
   const { data } = await api.GET('/v1/insights/shortages', { params: { query: { city: first.cityCode, limit: 5 } } });
   if (!data || typeof data === 'string') return undefined;
   return {
