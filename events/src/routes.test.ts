@@ -43,6 +43,7 @@ describe('event routing', () => {
       'invitationNotifier',
       'matchNotifier',
       'credentialSkills',
+      'skillsInsights',
     ]);
   });
 

@@ -32,6 +32,11 @@ export const CONSUMER_SPECS = [
     name: 'credentialSkills',
     on: ['CredentialIssued', 'CredentialRevoked', 'CredentialSuspended', 'CredentialReinstated', 'CredentialImported'],
   }),
+  // Skills intelligence: demand and supply counters per skill, place and week (docs/insights.md).
+  defineConsumer({
+    name: 'skillsInsights',
+    on: ['JobPosted', 'JobUpdated', 'JobClosed', 'ProfileSubmitted', 'ProfileDeleted'],
+  }),
 ] as const;
 
 type AnySpec = (typeof CONSUMER_SPECS)[number];

@@ -25,6 +25,7 @@ import { matchingRoutes } from './routes/matching.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { skillRoutes } from './routes/skills.ts';
+import { insightRoutes } from './routes/insights.ts';
 import { walletPickupRoutes } from './routes/wallet-pickup.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -80,6 +81,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(jobRoutes(deps));
   app.routeModule(applicationRoutes(deps));
   app.routeModule(skillRoutes(deps));
+  app.routeModule(insightRoutes(deps));
   app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(fairRoutes(deps));

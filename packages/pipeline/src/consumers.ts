@@ -1,12 +1,13 @@
 import { type ApplicationStatus, applicationStatusSchema, notificationTitle } from '@skillpass/domain';
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
+import { graduateContribution, jobContribution } from '@skillpass/insights';
 import { deterministicId, type Notification, type Repositories } from '@skillpass/store';
 import type { CredentialService, MatchingDeps, PushQueue } from '@skillpass/services';
 import { applyMatchingEvents } from './matching-batch.ts';
 
 /** What consumers may use: table access through the repositories, the skill graph and the time. */
 export type ConsumerDeps = MatchingDeps &
-  Pick<Repositories, 'notifications' | 'credentials' | 'eventLog'> & {
+  Pick<Repositories, 'notifications' | 'credentials' | 'eventLog' | 'insights'> & {
     /** Reads a held credential's status again, as verification does: one revoked since import stops counting. */
     credentialService: Pick<CredentialService, 'standingOf'>;
     /** Where a job's push goes in chunks (SQS in AWS); without one the push is applied in-process. */
@@ -123,6 +124,21 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
       ).values(),
     ].sort((a, b) => a.uri.localeCompare(b.uri));
     await profiles.setVerifiedSkills(graduateId, verified);
+  },
+
+  /**
+   * Skills intelligence: the counters count the job or graduate as its current row says (an erased graduate or a
+   * closed job as nothing), the old contribution taken out and the new one put in. The row decides, not the
+   * event, so duplicates and late or reordered events converge.
+   */
+  async skillsInsights(event, { jobs, profiles, insights }) {
+    if ('jobId' in event.detail) {
+      const jobId = event.detail.jobId;
+      await insights.recount(`job#${jobId}`, jobContribution(await jobs.get(jobId)));
+    } else {
+      const graduateId = event.detail.graduateId;
+      await insights.recount(`graduate#${graduateId}`, graduateContribution(await profiles.get(graduateId)));
+    }
   },
 
   async matchNotifier(event, { profiles, notifications }) {

@@ -53,6 +53,12 @@ const keyOf = (event: DomainEvent): string => {
   return detail.graduateId ?? detail.employerId ?? '';
 };
 
+/** The job or graduate an event is about. */
+const sourceOf = (event: DomainEvent): string => {
+  const detail = event.detail as { jobId?: string; graduateId?: string };
+  return detail.jobId ? `job#${detail.jobId}` : `graduate#${detail.graduateId}`;
+};
+
 /**
  * Delivers a batch of events (in stream order) to every consumer the routing table names, at most
  * once in effect per consumer and event, as `dispatchEvent` does one by one: markers are read and
@@ -86,6 +92,12 @@ export async function dispatchBatch(
       const last = new Map(mine.map((event) => [keyOf(event), event]));
       for (const [graduateId, event] of last) {
         queue(graduateId, () => CONSUMER_HANDLERS.credentialSkills(event as ConsumerEvent<'credentialSkills'>, deps));
+      }
+    } else if (consumer === 'skillsInsights') {
+      // It recounts a job or graduate from its current row: once per job or graduate per batch is enough.
+      const last = new Map(mine.map((event) => [sourceOf(event), event]));
+      for (const event of last.values()) {
+        queue(keyOf(event), () => CONSUMER_HANDLERS.skillsInsights(event as ConsumerEvent<'skillsInsights'>, deps));
       }
     } else {
       for (const event of mine) queue(keyOf(event), () => runHandler(consumer, event, deps));

@@ -21,3 +21,4 @@ export * from './wallet-pickup/metadata.ts';
 export * from './wallet-pickup/service.ts';
 export * from './credentials/issuer-did.ts';
 export * from './fairs/service.ts';
+export * from './insights/queries.ts';

@@ -55,6 +55,7 @@ export const partitions = {
   issuerCredentials: (issuerId: string) => `ISSUER#${issuerId}#CREDS`,
   issuerBatches: (issuerId: string) => `ISSUER#${issuerId}#BATCHES`,
   holderCredentials: (graduateId: string) => `HOLDER#${graduateId}`,
+  insightCounters: (place: string, week: string) => `INSIGHT#${place}#${week}`,
   /** Changes the pipeline has seen but not yet applied, per kind (`jobs`, `profiles`), scope and write shard. */
   pendingChanges: (kind: string, scope: string, shard: number | string) => `PENDING#${kind}#${scope}#${shard}`,
   /** A job fair's partition holds the fair, its booths and slots, registrations, check-in codes and bookings. */
@@ -277,6 +278,28 @@ export const entities = {
           }
         : {}),
     }),
+  }),
+  /**
+   * Skills intelligence: one counter per place, week (or `all`) and concept (a skill, an occupation or `total`),
+   * moved by ADD updates from the pipeline; aggregates only, nothing about a person.
+   */
+  InsightCounter: defineEntity({
+    name: 'InsightCounter',
+    keyArgs: ['place', 'week', 'concept'],
+    key: (place: string, week: string, concept: string) => ({
+      PK: partitions.insightCounters(place, week),
+      SK: concept,
+    }),
+  }),
+  /**
+   * What one job or graduate (`source`: `job#<jobId>`, `graduate#<graduateId>`) is counted as in the insight
+   * counters, and the change being applied to them: the "old image" the next change is taken from. Not owned, so
+   * an erasure leaves it for the pipeline, which takes the graduate out of the counters and then deletes it.
+   */
+  InsightContribution: defineEntity({
+    name: 'InsightContribution',
+    keyArgs: ['source'],
+    key: (source: string) => ({ PK: `INSIGHTSRC#${source}`, SK: 'CONTRIB' }),
   }),
   StatusIndexClaim: defineEntity({
     name: 'StatusIndexClaim',

@@ -9,6 +9,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/sign-in', load: () => import('./pages/sign-in.tsx') },
   { pattern: '/signed-in', load: () => import('./pages/signed-in.tsx') },
   { pattern: '/check', load: () => import('./pages/check.tsx') },
+  { pattern: '/insights', load: () => import('./pages/insights.tsx') },
   { pattern: '/profile', load: () => import('./pages/profile.tsx'), role: 'graduate' },
   { pattern: '/matches', load: () => import('./pages/matches.tsx'), role: 'graduate' },
   { pattern: '/jobs/:id', load: () => import('./pages/job.tsx'), role: 'graduate' },

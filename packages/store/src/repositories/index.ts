@@ -9,6 +9,7 @@ import { DynamoEmployerRepository, type EmployerRepository } from './employers.t
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
 import { DynamoFairRepository, type FairRepository } from './fairs.ts';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
+import { DynamoInsightsRepository, type InsightsRepository } from './insights.ts';
 import { DynamoInvitationRepository, type InvitationRepository } from './invitations.ts';
 import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
 import { DynamoJobRepository, type JobRepository } from './jobs.ts';
@@ -24,6 +25,7 @@ export * from './employers.ts';
 export * from './event-log.ts';
 export * from './fairs.ts';
 export * from './idempotency.ts';
+export * from './insights.ts';
 export * from './invitations.ts';
 export * from './issuers.ts';
 export * from './jobs.ts';
@@ -53,6 +55,7 @@ export interface Repositories {
   eventLog: EventLogRepository;
   walletPickup: WalletPickupRepository;
   fairs: FairRepository;
+  insights: InsightsRepository;
   health: HealthCheck;
 }
 
@@ -78,6 +81,7 @@ export function createRepositories(
     eventLog: new DynamoEventLogRepository(table, clock),
     walletPickup: new DynamoWalletPickupRepository(table, clock),
     fairs: new DynamoFairRepository(table, clock),
+    insights: new DynamoInsightsRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

@@ -853,6 +853,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/insights/me/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a school: demand for the skills its templates teach, in a place or in each Delta province */
+        get: operations["getMyTemplatesDemand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insights/me/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For an employer: graduates offering the skills its open jobs require, in a place or where its jobs are */
+        get: operations["getMyJobsSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insights/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every Delta province and city with its open jobs and graduates (open data)
+         * @description Graduate counts under 10 are suppressed (null). See docs/insights.md.
+         */
+        get: operations["listInsightPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insights/shortages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Skills (or occupations) in short supply in a province or city, ranked, with trend and where they are taught
+         * @description Shortage index = (open jobs asking for it + 1) / (graduates offering it + 1), at the end of `week` (default: this week). Supply under 10 graduates is suppressed and the index then uses 9, a lower bound. JSON, or CSV with `?format=csv` or `Accept: text/csv`.
+         */
+        get: operations["listSkillShortages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insights/skills/{skillId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One skill in a province or city, week by week: open jobs asking for it against graduates offering it */
+        get: operations["getSkillInsightSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/issuers/me": {
         parameters: {
             query?: never;
@@ -5276,6 +5367,405 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyTemplatesDemand: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                format?: "json" | "csv";
+                province?: "310000" | "320000" | "330000" | "340000";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aggregates only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            concept: {
+                                /** @enum {string} */
+                                kind: "skill" | "occupation";
+                                label: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                                uri: string;
+                            };
+                            figures: {
+                                demand: number;
+                                newDemand: number;
+                                shortageIndex: number;
+                                supply: {
+                                    declared: number | null;
+                                    splitSuppressed: boolean;
+                                    suppressed: boolean;
+                                    total: number | null;
+                                    verified: number | null;
+                                };
+                            };
+                            place: {
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                            };
+                        }[];
+                        kAnonymity: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyJobsSupply: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                format?: "json" | "csv";
+                province?: "310000" | "320000" | "330000" | "340000";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Aggregates only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            concept: {
+                                /** @enum {string} */
+                                kind: "skill" | "occupation";
+                                label: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                                uri: string;
+                            };
+                            figures: {
+                                demand: number;
+                                newDemand: number;
+                                shortageIndex: number;
+                                supply: {
+                                    declared: number | null;
+                                    splitSuppressed: boolean;
+                                    suppressed: boolean;
+                                    total: number | null;
+                                    verified: number | null;
+                                };
+                            };
+                            place: {
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                            };
+                        }[];
+                        kAnonymity: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInsightPlaces: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                format?: "json" | "csv";
+                province?: "310000" | "320000" | "330000" | "340000";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Places */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            figures: {
+                                demand: number;
+                                newDemand: number;
+                                shortageIndex: number;
+                                supply: {
+                                    declared: number | null;
+                                    splitSuppressed: boolean;
+                                    suppressed: boolean;
+                                    total: number | null;
+                                    verified: number | null;
+                                };
+                            };
+                            place: {
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                            };
+                        }[];
+                        kAnonymity: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSkillShortages: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                format?: "json" | "csv";
+                kind?: "skill" | "occupation";
+                limit?: number;
+                province?: "310000" | "320000" | "330000" | "340000";
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked shortages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            concept: {
+                                /** @enum {string} */
+                                kind: "skill" | "occupation";
+                                label: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                                uri: string;
+                            };
+                            figures: {
+                                demand: number;
+                                newDemand: number;
+                                shortageIndex: number;
+                                supply: {
+                                    declared: number | null;
+                                    splitSuppressed: boolean;
+                                    suppressed: boolean;
+                                    total: number | null;
+                                    verified: number | null;
+                                };
+                            };
+                            teachingTemplates: {
+                                country: string;
+                                issuerId: string;
+                                issuerName: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                                /** @enum {string} */
+                                participationForm: "online" | "onsite" | "blended";
+                                region: string;
+                                templateId: string;
+                                title: {
+                                    en: string;
+                                    zh?: string;
+                                };
+                            }[];
+                            trend: {
+                                /** @enum {string} */
+                                direction: "rising" | "falling" | "steady";
+                                newDemandPreviousFourWeeks: number;
+                                previousIndex: number;
+                            };
+                        }[];
+                        kAnonymity: number;
+                        place: {
+                            id: string;
+                            name: {
+                                en: string;
+                                zh?: string;
+                            };
+                        };
+                        total: {
+                            demand: number;
+                            newDemand: number;
+                            shortageIndex: number;
+                            supply: {
+                                declared: number | null;
+                                splitSuppressed: boolean;
+                                suppressed: boolean;
+                                total: number | null;
+                                verified: number | null;
+                            };
+                        };
+                        week: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSkillInsightSeries: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                format?: "json" | "csv";
+                province?: "310000" | "320000" | "330000" | "340000";
+                weeks?: number;
+            };
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Weekly series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        concept: {
+                            /** @enum {string} */
+                            kind: "skill" | "occupation";
+                            label: {
+                                en: string;
+                                zh?: string;
+                            };
+                            uri: string;
+                        };
+                        kAnonymity: number;
+                        place: {
+                            id: string;
+                            name: {
+                                en: string;
+                                zh?: string;
+                            };
+                        };
+                        points: {
+                            figures: {
+                                demand: number;
+                                newDemand: number;
+                                shortageIndex: number;
+                                supply: {
+                                    declared: number | null;
+                                    splitSuppressed: boolean;
+                                    suppressed: boolean;
+                                    total: number | null;
+                                    verified: number | null;
+                                };
+                            };
+                            week: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ export function Header() {
   const nav: readonly NavEntry[] = [
     ...(session.value?.roles.flatMap((role) => NAV[role]) ?? []),
     ['/check', 'nav.check'],
+    ['/insights', 'nav.insights'],
   ];
   const other = locale.value === 'en' ? 'zh' : 'en';
   return (

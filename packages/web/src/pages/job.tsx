@@ -2,6 +2,7 @@ import { Skeleton } from '../components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
+import { CityDemand } from '../components/city-demand.tsx';
 import { Courses } from '../components/courses.tsx';
 import { EmployerCard } from '../components/employer-card.tsx';
 import { StatusTag } from '../components/status.tsx';
@@ -102,6 +103,7 @@ export default function JobPage({ params }: PageProps) {
       </ul>
       <EmployerCard employerId={value.employerId} />
       <Courses jobId={id} />
+      <CityDemand />
       <h2>{t('job.apply')}</h2>
       {applied.value ? (
         <div class="notice ok" role="status">

@@ -4,6 +4,7 @@ import { employer } from './employer.ts';
 import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
 import { issuer } from './issuer.ts';
+import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
@@ -17,5 +18,6 @@ export const en = {
   ...employer,
   ...fairs,
   ...issuer,
+  ...insights,
 };
 export type MessageKey = keyof typeof en;

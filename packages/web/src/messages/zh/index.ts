@@ -5,6 +5,7 @@ import { employer } from './employer.ts';
 import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
 import { issuer } from './issuer.ts';
+import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
@@ -17,4 +18,5 @@ export const zh: Record<MessageKey, string> = {
   ...employer,
   ...fairs,
   ...issuer,
+  ...insights,
 };

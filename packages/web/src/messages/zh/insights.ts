@@ -1,0 +1,41 @@
+import type { insights as en } from '../en/insights.ts';
+import type { Translation } from '../types.ts';
+
+export const insights: Translation<typeof en> = {
+  'nav.insights': '紧缺技能',
+  'insights.title': '紧缺技能',
+  'insights.lead':
+    '长三角各城市中，雇主需求多于毕业生供给的技能。数据来自 skillpass 上的在招岗位和毕业生档案，随岗位和档案的变化而更新。',
+  'insights.place': '城市或省份',
+  'insights.provinces': '省份',
+  'insights.cities': '城市',
+  'insights.week': '周次 {week}',
+  'insights.totals': '在招岗位 {jobs} 个 · 毕业生 {graduates} 人',
+  'insights.fewGraduates': '少于 {k}',
+  'insights.shortages': '最紧缺的技能',
+  'insights.chartNote': '图表显示紧缺指数；下表列出同样的数据。',
+  'insights.none': '这里暂无在招岗位。',
+  'insights.rank': '排名',
+  'insights.skill': '技能',
+  'insights.demand': '需要此技能的岗位',
+  'insights.supply': '具备此技能的毕业生',
+  'insights.index': '紧缺指数',
+  'insights.trend': '较上周',
+  'insights.trend.rising': '上升',
+  'insights.trend.falling': '下降',
+  'insights.trend.steady': '持平',
+  'insights.taught': '可在哪里学习',
+  'insights.taughtNowhere': 'skillpass 上暂无相关课程',
+  'insights.overTime': '需求与供给的变化',
+  'insights.chooseSkill': '技能',
+  'insights.weekCol': '周',
+  'insights.series.demand': '需要此技能的岗位',
+  'insights.series.supply': '具备此技能的毕业生（10 人及以上）',
+  'insights.download': '下载 CSV',
+  'insights.method':
+    '紧缺指数 =（需要该技能的在招岗位数 + 1）÷（具备该技能的毕业生数 + 1）。大于 1 表示岗位需求多于毕业生供给。为保护隐私，不足 10 人的毕业生人数从不公开；此时指数按 9 人计算，是一个下限。',
+  'insights.loadError': '数据未能加载。请检查网络后重试。',
+  'insights.cityAsks': '{city}的雇主需要哪些技能',
+  'insights.cityAsks.item': '{skill}：{jobs} 个在招岗位',
+  'insights.cityAsks.more': '查看全部紧缺技能',
+};
