@@ -43,6 +43,9 @@ describe('event routing', () => {
       'invitationNotifier',
       'matchNotifier',
       'credentialSkills',
+      'credentialDelivery',
+      'mailSender',
+      'platformCounters',
     ]);
   });
 

@@ -20,3 +20,6 @@ export * from './wallet-pickup/errors.ts';
 export * from './wallet-pickup/metadata.ts';
 export * from './wallet-pickup/service.ts';
 export * from './credentials/issuer-did.ts';
+export * from './delivery/credential-mail.ts';
+export * from './delivery/delivery.ts';
+export * from './delivery/mailer.ts';

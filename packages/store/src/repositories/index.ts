@@ -4,6 +4,7 @@ import { entities } from '../entities.ts';
 import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
+import { type CounterRepository, DynamoCounterRepository } from './counters.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
@@ -13,11 +14,13 @@ import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
 import { DynamoJobRepository, type JobRepository } from './jobs.ts';
 import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './matching-index.ts';
 import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
+import { DynamoOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
 import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wallet-pickup.ts';
 
 export * from './applications.ts';
 export * from './batches.ts';
+export * from './counters.ts';
 export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
@@ -27,6 +30,7 @@ export * from './issuers.ts';
 export * from './jobs.ts';
 export * from './matching-index.ts';
 export * from './notifications.ts';
+export * from './outbox.ts';
 export * from './profiles.ts';
 export * from './wallet-pickup.ts';
 
@@ -50,6 +54,8 @@ export interface Repositories {
   batches: BatchRepository;
   eventLog: EventLogRepository;
   walletPickup: WalletPickupRepository;
+  outbox: OutboxRepository;
+  counters: CounterRepository;
   health: HealthCheck;
 }
 
@@ -74,6 +80,8 @@ export function createRepositories(
     batches: new DynamoBatchRepository(table, cursors, clock),
     eventLog: new DynamoEventLogRepository(table, clock),
     walletPickup: new DynamoWalletPickupRepository(table, clock),
+    outbox: new DynamoOutboxRepository(table, clock),
+    counters: new DynamoCounterRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }
