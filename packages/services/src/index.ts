@@ -23,3 +23,4 @@ export * from './credentials/issuer-did.ts';
 export * from './delivery/credential-mail.ts';
 export * from './delivery/delivery.ts';
 export * from './delivery/mailer.ts';
+export * from './admin/operators.ts';
