@@ -15,7 +15,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
   ],
   employer: [],
   issuer: [],
-  admin: [],
+  admin: [['/admin', 'nav.admin']],
 };
 
 /** Where a role lands after signing in when it asked for no page in particular. */
@@ -23,5 +23,5 @@ export const HOME: Record<Role, string> = {
   graduate: '/matches',
   employer: '/',
   issuer: '/',
-  admin: '/',
+  admin: '/admin',
 };

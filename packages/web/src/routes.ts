@@ -16,4 +16,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/notifications', load: () => import('./pages/notifications.tsx'), role: 'graduate' },
   { pattern: '/wallet', load: () => import('./pages/wallet.tsx'), role: 'graduate' },
   { pattern: '/account', load: () => import('./pages/account.tsx'), role: 'graduate' },
+  { pattern: '/admin', load: () => import('./pages/admin/admin.tsx'), role: 'admin' },
+  // Local only: the API behind it exists only under `npm start` (elsewhere the page says so).
+  { pattern: '/dev/mailbox', load: () => import('./pages/dev-mailbox.tsx') },
 ];

@@ -1,3 +1,4 @@
+import { admin } from './admin.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { graduate } from './graduate.ts';
@@ -5,5 +6,5 @@ import { signIn } from './sign-in.ts';
 import { walletApp } from './wallet-app.ts';
 
 /** Every UI string in English, by area; the Chinese catalogue has exactly the same keys. */
-export const en = { ...common, ...signIn, ...check, ...graduate, ...walletApp };
+export const en = { ...common, ...signIn, ...check, ...graduate, ...walletApp, ...admin };
 export type MessageKey = keyof typeof en;
