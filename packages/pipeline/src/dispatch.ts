@@ -47,10 +47,14 @@ function eventsFor<N extends ConsumerName>(
 const MATCHING_CONSUMERS: readonly ConsumerName[] = ['jobMatching', 'graduateMatching'];
 const KEYED_CONSUMERS = CONSUMERS.filter((consumer) => !MATCHING_CONSUMERS.includes(consumer));
 
-/** Who an event is about, so that one graduate's (or employer's) events run in order. */
+/**
+ * Who an event is about, so that one graduate's (or employer's) events run in order. An event about
+ * neither (a credential held outside skillpass, an email to send) is its own key: such events run in
+ * parallel, not queued behind one another.
+ */
 const keyOf = (event: DomainEvent): string => {
   const detail = event.detail as { graduateId?: string; employerId?: string };
-  return detail.graduateId ?? detail.employerId ?? '';
+  return detail.graduateId ?? detail.employerId ?? `event ${event.id}`;
 };
 
 /**

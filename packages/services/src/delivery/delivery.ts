@@ -18,15 +18,20 @@ export type CredentialDeliveryDeps = Pick<
  */
 export async function deliverIssuedCredential(
   deps: CredentialDeliveryDeps,
-  event: { occurredAt: string; detail: { credentialId: string; graduateId?: string | undefined } },
+  event: { occurredAt: string; detail: { credentialId: string; issuerId: string; graduateId?: string | undefined } },
 ): Promise<'notified' | 'queued' | 'nothing'> {
-  const { credentialId, graduateId } = event.detail;
-  const credential = await deps.credentials.get(credentialId);
-  if (!credential) return 'nothing';
+  const { credentialId, graduateId, issuerId } = event.detail;
+  // Read together: what the message is worded from, and whom it goes to.
+  const [credential, recipient, issuer] = await Promise.all([
+    deps.credentials.get(credentialId),
+    graduateId ? deps.profiles.get(graduateId) : deps.outbox.addressFor(credentialId),
+    deps.issuers.get(issuerId),
+  ]);
+  // No recipient: an erased graduate gets nothing new written about them; no address means its mail was queued
+  // already (and the address forgotten), or the issuer gave none (VC API).
+  if (!credential || !recipient) return 'nothing';
   const template = await deps.issuers.getTemplate(credential.templateId);
   if (graduateId) {
-    // An erased graduate gets nothing new written about them.
-    if (!(await deps.profiles.get(graduateId))) return 'nothing';
     const facts = {
       kind: 'credential-issued' as const,
       jobIds: [],
@@ -43,12 +48,16 @@ export async function deliverIssuedCredential(
     });
     return 'notified';
   }
-  // No address: its mail was queued already (and the address forgotten), or the issuer gave none (VC API).
-  const address = await deps.outbox.addressFor(credentialId);
-  const issuer = await deps.issuers.get(credential.issuerId);
-  if (!address || !template || !issuer) return 'nothing';
+  if (!template || !issuer || !('email' in recipient)) return 'nothing';
   await deps.outbox.enqueue(
-    credentialIssuedMail({ origin: deps.origin, credential, template, issuer, address, createdAt: event.occurredAt }),
+    credentialIssuedMail({
+      origin: deps.origin,
+      credential,
+      template,
+      issuer,
+      address: recipient,
+      createdAt: event.occurredAt,
+    }),
   );
   await deps.outbox.forgetAddress(credentialId);
   return 'queued';
