@@ -180,4 +180,24 @@ describe('administration routes', () => {
     expect((await rt.call('DELETE', '/v1/profiles/me', { token: graduate })).status).toBe(204);
     expect(await counts()).toMatchObject({ profiles: start.profiles, openJobs: start.openJobs });
   });
+
+  it('counts each event once, coalesced or alone, however often it is delivered', async () => {
+    const read = async () => (await rt.deps.counters.read([{ counter: 'applications', period: 'test-week' }]))[0];
+    const plusOne = [{ counter: 'applications' as const, period: 'test-week', by: 1 }];
+    await rt.deps.counters.applyManyOnce([
+      { eventId: 'count-a', changes: plusOne },
+      { eventId: 'count-b', changes: plusOne },
+    ]);
+    expect(await read()).toBe(2);
+    // A redelivered batch holding one new event: only the new one counts.
+    await rt.deps.counters.applyManyOnce([
+      { eventId: 'count-a', changes: plusOne },
+      { eventId: 'count-c', changes: plusOne },
+    ]);
+    expect(await read()).toBe(3);
+    expect(await rt.deps.counters.applyOnce('count-b', plusOne)).toBe(false);
+    // Many at once on the same counter, as parallel consumers in AWS: conflicts are retried, none is lost.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => rt.deps.counters.applyOnce(`count-parallel-${i}`, plusOne)));
+    expect(await read()).toBe(23);
+  });
 });

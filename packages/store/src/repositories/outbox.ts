@@ -37,10 +37,18 @@ export interface OutboxMessage {
   attachments: MailAttachment[];
   /** What the message is about (the credential), for an operator reading the outbox. */
   about: { credentialId: string };
-  status: 'queued' | 'sent';
+  status: 'queued';
   createdAt: string;
-  sentAt?: string;
 }
+
+/**
+ * A message once sent: the address and the words are gone (an erasure elsewhere must not find the recipient's
+ * email kept here); what it was about and when it went stay, for an operator.
+ */
+export type SentOutboxMessage = Pick<OutboxMessage, 'messageId' | 'subject' | 'about' | 'createdAt'> & {
+  status: 'sent';
+  sentAt: string;
+};
 
 /** The outbox of emails and the recipient addresses they are written from. */
 export interface OutboxRepository {
@@ -51,8 +59,8 @@ export interface OutboxRepository {
   forgetAddress(credentialId: string): Promise<void>;
   /** Queues a message once: false when one with its id is already there (a redelivery), which is left as it is. */
   enqueue(message: OutboxMessage): Promise<boolean>;
-  get(messageId: string): Promise<OutboxMessage | undefined>;
-  /** Marks a queued message sent; false when it was sent already. */
+  get(messageId: string): Promise<OutboxMessage | SentOutboxMessage | undefined>;
+  /** Marks a queued message sent, dropping its address and words; false when it was sent already. */
   markSent(messageId: string, sentAt: string): Promise<boolean>;
 }
 
@@ -98,9 +106,9 @@ export class DynamoOutboxRepository implements OutboxRepository {
     }
   }
 
-  async get(messageId: string): Promise<OutboxMessage | undefined> {
+  async get(messageId: string): Promise<OutboxMessage | SentOutboxMessage | undefined> {
     const item = await getLiveItem(this.table, entities.OutboxMessage.key(messageId), this.clock());
-    return item ? recordOf<OutboxMessage>(item) : undefined;
+    return item ? recordOf<OutboxMessage | SentOutboxMessage>(item) : undefined;
   }
 
   async markSent(messageId: string, sentAt: string): Promise<boolean> {
@@ -109,9 +117,9 @@ export class DynamoOutboxRepository implements OutboxRepository {
         new UpdateCommand({
           TableName: this.table.name,
           Key: entities.OutboxMessage.key(messageId),
-          UpdateExpression: 'SET #status = :sent, sentAt = :at',
+          UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE #to, #text, html, attachments',
           ConditionExpression: '#status = :queued',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#to': 'to', '#text': 'text' },
           ExpressionAttributeValues: { ':sent': 'sent', ':queued': 'queued', ':at': sentAt },
         }),
       );
