@@ -77,6 +77,8 @@ export const EVENT_DETAIL_SCHEMAS = {
     graduateId: z.optional(z.string()),
   }),
   CredentialImported: z.object({ graduateId: z.string(), heldId: z.string(), skills: SkillUrisSchema }),
+  /** An email was queued in the outbox (`OutboxMessage`): the sender sends it. */
+  MailQueued: z.object({ messageId: z.string() }),
   MatchesComputed: z.object({
     graduateId: z.string(),
     profileVersion: z.int().check(z.positive()),

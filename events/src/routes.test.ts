@@ -44,6 +44,9 @@ describe('event routing', () => {
       'matchNotifier',
       'credentialSkills',
       'skillsInsights',
+      'credentialDelivery',
+      'mailSender',
+      'platformCounters',
     ]);
   });
 

@@ -37,6 +37,23 @@ export const CONSUMER_SPECS = [
     name: 'skillsInsights',
     on: ['JobPosted', 'JobUpdated', 'JobClosed', 'ProfileSubmitted', 'ProfileDeleted'],
   }),
+  // Tells a credential's recipient: a notification for a graduate here, an email in the outbox for anyone else.
+  defineConsumer({ name: 'credentialDelivery', on: ['CredentialIssued'] }),
+  // Sends what the outbox holds (SES in AWS, a file mailbox locally).
+  defineConsumer({ name: 'mailSender', on: ['MailQueued'] }),
+  // The administrators' platform counts, kept here so that reading them scans nothing.
+  defineConsumer({
+    name: 'platformCounters',
+    on: [
+      'ProfileSubmitted',
+      'ProfileDeleted',
+      'JobPosted',
+      'JobClosed',
+      'ApplicationSubmitted',
+      'CredentialIssued',
+      'CredentialRevoked',
+    ],
+  }),
 ] as const;
 
 type AnySpec = (typeof CONSUMER_SPECS)[number];

@@ -11,6 +11,7 @@ import type { PushQueue } from '@skillpass/services';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { requiredEnv, signInFromEnv } from './env.ts';
+import { sesMailer } from './ses-mailer.ts';
 
 /** A value made on first use and shared after; a failure is not kept, so the next call retries. */
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -86,6 +87,9 @@ export function awsConsumerDeps(): ConsumerDeps {
     ...composeConsumerDeps({ table, cursors: noCursors, taxonomy: getTaxonomy(), credentialService }),
     // A job's push goes to the push queue in chunks (the push worker applies them), when the function has one.
     ...(process.env.PUSH_QUEUE_URL ? { pushQueue: sqsPushQueue(process.env.PUSH_QUEUE_URL) } : {}),
+    // The delivery consumer links to the verify page; the mail sender sends through SES from the stack's identity.
+    ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN } : {}),
+    ...(process.env.MAIL_FROM ? { mailer: sesMailer(process.env.MAIL_FROM) } : {}),
   };
 }
 

@@ -29,11 +29,26 @@ function webDistribution(given: unknown): string {
   return dist;
 }
 
+/** SES sending, from `-c mailIdentity=… -c mailFrom=…` (both or neither) and the sandbox's verified recipients. */
+function mailSettings(app: App): { mail?: { identity: string; from: string; sandboxRecipients: string[] } } {
+  const identity = app.node.tryGetContext('mailIdentity');
+  const from = app.node.tryGetContext('mailFrom');
+  if (Boolean(identity) !== Boolean(from)) throw new Error('give mailIdentity and mailFrom together');
+  if (!identity) return {};
+  if (!String(from).endsWith(`@${identity}`) && String(from) !== String(identity))
+    throw new Error('mailFrom must be the mailIdentity address or an address in the mailIdentity domain');
+  const sandboxRecipients = String(app.node.tryGetContext('mailSandboxRecipients') ?? '')
+    .split(',')
+    .filter(Boolean);
+  return { mail: { identity: String(identity), from: String(from), sandboxRecipients } };
+}
+
 /**
  * `npx cdk synth|deploy -c stage=dev|prod [-c webOrigin=…] [-c signingKeyGeneration=g2 -c retiredSigningKeyGenerations=g1]
  * [-c domainName=skillpass.example.com -c certificateArn=arn:aws:acm:us-east-1:… [-c hostedZoneId=Z… -c hostedZoneName=example.com]]
  * [-c authDomainPrefix=…] [-c trustedIssuersFile=trusted-issuers.json] [-c apiProvisionedConcurrency=2]
- * [-c alarmEmail=oncall@example.com] [-c webDist=<dir>]`
+ * [-c alarmEmail=oncall@example.com] [-c mailIdentity=example.com -c mailFrom=no-reply@example.com
+ * [-c mailSandboxRecipients=a@example.com,b@example.com]] [-c webDist=<dir>]`
  */
 export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
   const stage = app.node.tryGetContext('stage') === 'prod' ? 'prod' : 'dev';
@@ -65,6 +80,7 @@ export function buildApp(app = new App()): { app: App; stack: SkillpassStack } {
     ...(trustedIssuersFile ? { trustedIssuersFile: String(trustedIssuersFile) } : {}),
     ...(provisioned > 0 ? { apiProvisionedConcurrency: provisioned } : {}),
     ...(app.node.tryGetContext('alarmEmail') ? { alarmEmail: String(app.node.tryGetContext('alarmEmail')) } : {}),
+    ...mailSettings(app),
     ...(domainName
       ? {
           customDomain: {

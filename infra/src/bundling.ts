@@ -22,6 +22,7 @@ export const LAMBDA_BUNDLING = {
     '@aws-sdk/client-cognito-identity-provider',
     '@aws-sdk/client-kms',
     '@aws-sdk/client-secrets-manager',
+    '@aws-sdk/client-sesv2',
     '@aws-sdk/client-sqs',
     // The SDK imports these credential sources only when the environment holds no credentials, which
     // never happens in Lambda: left to the runtime's copy, they are ~130 KB no cold start parses.

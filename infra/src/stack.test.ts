@@ -456,6 +456,43 @@ describe('the skillpass stack', () => {
     expect(senders).toEqual([expect.stringMatching(/^ConsumerJobMatching/)]);
   });
 
+  it('mails through SES from the configured identity: only the mail sender may send, and only as that identity', () => {
+    const mail = {
+      mailIdentity: 'skillpass.example.com',
+      mailFrom: 'no-reply@skillpass.example.com',
+      mailSandboxRecipients: 'tester@example.org',
+    };
+    // cdk-nag stays clean with mail configured (synth throws on an unacknowledged finding).
+    const { template: withMail } = synth({ stage: 'prod', ...mail });
+    const functions = withMail.findResources('AWS::Lambda::Function');
+    const withFrom = Object.values(functions)
+      .map((f) => f.Properties as { Environment?: { Variables?: Record<string, unknown> } })
+      .filter((p) => p.Environment?.Variables?.MAIL_FROM)
+      .map((p) => [p.Environment!.Variables!.CONSUMER_NAME, p.Environment!.Variables!.MAIL_FROM]);
+    expect(withFrom).toEqual([['mailSender', mail.mailFrom]]);
+    const sesPolicies = Object.entries(withMail.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify(policy).includes('ses:'),
+    );
+    expect(sesPolicies.map(([id]) => id)).toEqual([expect.stringMatching(/^ConsumerMailSender/)]);
+    const statement = (
+      sesPolicies[0]![1].Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } }
+    ).PolicyDocument.Statement.find((st) => JSON.stringify(st.Action).includes('ses:'))!;
+    expect(statement.Action).toBe('ses:SendEmail');
+    const resources = JSON.stringify(statement.Resource);
+    expect(resources).toContain(':identity/skillpass.example.com');
+    expect(resources).toContain(':identity/tester@example.org');
+    expect(resources).not.toContain('*');
+    // The delivery consumer links to the verify page under the public origin.
+    const delivery = Object.values(functions)
+      .map((f) => f.Properties as { Environment?: { Variables?: Record<string, unknown> } })
+      .find((p) => p.Environment?.Variables?.CONSUMER_NAME === 'credentialDelivery')!;
+    expect(delivery.Environment!.Variables!.PUBLIC_ORIGIN).toBeDefined();
+    // Without mail settings nothing may send email; half the settings are refused at synth.
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('ses:');
+    expect(() => synth({ mailIdentity: 'skillpass.example.com' })).toThrow(/together/);
+    expect(() => synth({ mailIdentity: 'skillpass.example.com', mailFrom: 'x@other.example' })).toThrow(/domain/);
+  });
+
   it('signs with a KMS P-256 key that only the issuing functions may use to sign', () => {
     template.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/skillpass-dev-signing-g1' });

@@ -69,6 +69,13 @@ export interface SkillpassStackProps extends StackProps {
   apiProvisionedConcurrency?: number;
   /** Subscribed to the alarm topic (the address confirms by email). */
   alarmEmail?: string;
+  /**
+   * Amazon SES: the verified identity (a domain or an address) the platform mails from, and the From address
+   * under it. Without it the mail sender has no mailer: queued email fails, is retried and lands in its DLQ
+   * (replayable once configured). In the SES sandbox only verified recipients receive mail, and the sender must
+   * also be allowed to send to them: list their identities in `sandboxRecipients` (docs/delivery.md).
+   */
+  mail?: { identity: string; from: string; sandboxRecipients?: string[] };
 }
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -619,8 +626,21 @@ export class SkillpassStack extends Stack {
         { memoryMB: 512, timeout: Duration.seconds(60) },
         { ...common, CONSUMER_NAME: consumer },
       );
-      // Table access only: consumers neither sign, page nor link.
+      // Table access only: consumers neither sign nor page; the delivery consumer links (the verify URL in its email).
       table.grantReadWriteData(fn);
+      if (consumer === 'credentialDelivery') servedUnderOrigin.push(fn);
+      if (consumer === 'mailSender' && props.mail) {
+        fn.addEnvironment('MAIL_FROM', props.mail.from);
+        // Only the platform's own identity (and, in the sandbox, the verified recipients SES also authorises against).
+        const identityArn = (identity: string) =>
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity });
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [props.mail.identity, ...(props.mail.sandboxRecipients ?? [])].map(identityArn),
+          }),
+        );
+      }
       if (consumer === 'jobMatching') {
         fn.addEnvironment('PUSH_QUEUE_URL', pushQueue.queueUrl);
         pushQueue.grantSendMessages(fn);

@@ -6,23 +6,27 @@ import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The dev identity provider's sign-in lives in packages/local only: no Lambda bundle may contain it. */
+/** The dev identity provider's sign-in and the dev mailbox live in packages/local only: no Lambda bundle may contain them. */
 describe('the Lambda bundles', () => {
-  it.each(Object.entries(FUNCTION_ENTRIES))('%s does not contain the local dev sign-in', async (_name, entry) => {
-    const result = await build({
-      entryPoints: [join(ROOT, 'functions/src', entry)],
-      bundle: true,
-      write: false,
-      outfile: 'bundle.mjs',
-      logLevel: 'silent',
-      ...LAMBDA_BUNDLING,
-      sourcemap: false,
-    });
-    const code = result.outputFiles.map((file) => file.text).join('\n');
-    // A real build of the handler (the sign-up trigger is under 1 KB: its SDK client is the runtime's), not an empty one.
-    expect(code).toMatch(/export\s*\{[^}]*handler/);
-    expect(code).not.toContain('/auth/dev/sign-in');
-  });
+  it.each(Object.entries(FUNCTION_ENTRIES))(
+    '%s contains neither the dev sign-in nor the dev mailbox',
+    async (_name, entry) => {
+      const result = await build({
+        entryPoints: [join(ROOT, 'functions/src', entry)],
+        bundle: true,
+        write: false,
+        outfile: 'bundle.mjs',
+        logLevel: 'silent',
+        ...LAMBDA_BUNDLING,
+        sourcemap: false,
+      });
+      const code = result.outputFiles.map((file) => file.text).join('\n');
+      // A real build of the handler (the sign-up trigger is under 1 KB: its SDK client is the runtime's), not an empty one.
+      expect(code).toMatch(/export\s*\{[^}]*handler/);
+      expect(code).not.toContain('/auth/dev/sign-in');
+      expect(code).not.toContain('/v1/dev/mailbox');
+    },
+  );
 
   it('the check finds the dev sign-in where it is (packages/local)', async () => {
     const result = await build({
@@ -35,5 +39,18 @@ describe('the Lambda bundles', () => {
       sourcemap: false,
     });
     expect(result.outputFiles[0]!.text).toContain('/auth/dev/sign-in');
+  });
+
+  it('the check finds the dev mailbox where it is (packages/local)', async () => {
+    const result = await build({
+      entryPoints: [join(ROOT, 'packages/local/src/mailbox.ts')],
+      bundle: true,
+      write: false,
+      outfile: 'mailbox.mjs',
+      logLevel: 'silent',
+      ...LAMBDA_BUNDLING,
+      sourcemap: false,
+    });
+    expect(result.outputFiles[0]!.text).toContain('/v1/dev/mailbox');
   });
 });

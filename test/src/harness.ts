@@ -9,6 +9,7 @@ import { getTaxonomy } from '@skillpass/taxonomy';
 import {
   buildApiDeps,
   createLocalRuntime,
+  fileMailer,
   LOCAL_AUDIENCE,
   LOCAL_ISSUER,
   type LocalRuntime,
@@ -97,6 +98,8 @@ export function apiDepsFor(table: Table, auth: AuthConfig): ApiDeps {
 }
 
 export interface TestRuntime extends LocalRuntime {
+  /** Where the runtime's file mailer writes (one JSON file per email). */
+  mailboxDir: string;
   token(sub: string, ...roles: string[]): Promise<string>;
   call(
     method: string,
@@ -121,6 +124,7 @@ export async function startTestRuntime(
 ): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'skillpass-test-'));
   const identity = await loadOrCreateDevIdentity(join(dir, 'idp.json'));
+  const mailboxDir = join(dir, 'mailbox');
   const runtime = await createLocalRuntime({
     endpoint: inject('dynamoEndpoint'),
     tableName: options.tableName ?? `t-${randomUUID()}`,
@@ -132,9 +136,11 @@ export async function startTestRuntime(
     ...(options.signingKeyId ? { signingKeyId: options.signingKeyId } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     dispatch: options.dispatch ?? false,
+    mailer: fileMailer(mailboxDir),
   });
   return {
     ...runtime,
+    mailboxDir,
     token: (sub, ...roles) => identity.mintToken({ sub, roles }),
     async call(method, path, { token, body, rawBody, headers = {} } = {}) {
       const init: RequestInit = { method, headers: { ...headers } };

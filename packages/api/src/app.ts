@@ -4,6 +4,7 @@ import type { ApiApp, ApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
@@ -98,5 +99,6 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(walletPickupRoutes(deps));
   app.routeModule(issuerDidRoutes(deps));
   app.routeModule(vcApiVerificationRoutes(deps));
+  app.routeModule(adminRoutes(deps));
   return app;
 }

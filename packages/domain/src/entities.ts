@@ -128,8 +128,18 @@ export const employerInputSchema = builtOnFirstUse(() =>
   }),
 );
 export type EmployerInput = z.infer<ReturnType<typeof employerInputSchema>>;
+/** An administrator's approval: who approved and when. */
+export const approvalSchema = builtOnFirstUse(() =>
+  z.object({ approvedBy: z.string(), approvedAt: isoDateTimeSchema() }),
+);
+export type Approval = z.infer<ReturnType<typeof approvalSchema>>;
 export const employerSchema = builtOnFirstUse(() =>
-  z.extend(employerInputSchema(), { employerId: z.string(), ...recordMetaSchemas() }),
+  z.extend(employerInputSchema(), {
+    employerId: z.string(),
+    /** Absent until an administrator approves the organisation; the organisation itself cannot set it. */
+    approval: z.optional(approvalSchema()),
+    ...recordMetaSchemas(),
+  }),
 );
 export type Employer = z.infer<ReturnType<typeof employerSchema>>;
 
@@ -281,6 +291,8 @@ export const issuerSchema = builtOnFirstUse(() =>
     issuerId: z.string(),
     /** `kid`s of the public keys this issuer signs with (current and retired). */
     signingKeyIds: z._default(z.array(z.string()), []),
+    /** The platform's accreditation, granted by an administrator until a date; the issuer itself cannot set it. */
+    platformAccreditation: z.optional(z.extend(approvalSchema(), { validUntil: isoDateSchema() })),
     ...recordMetaSchemas(),
   }),
 );

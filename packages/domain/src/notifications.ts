@@ -5,8 +5,10 @@ import type { ApplicationStatus } from './entities.ts';
  * (kind, jobs, status, job title), so each reader gets them in the language they ask for.
  */
 export interface NotificationFacts {
-  kind: 'new-matches' | 'application-status' | 'application-withdrawn' | 'job-invitation';
+  kind: 'new-matches' | 'application-status' | 'application-withdrawn' | 'job-invitation' | 'credential-issued';
   jobIds: readonly string[];
+  /** The credential's title (credential-issued). */
+  credentialTitle?: { en: string; zh?: string | undefined } | undefined;
   status?: ApplicationStatus | undefined;
   jobTitle?: { en: string; zh?: string | undefined } | undefined;
 }
@@ -28,6 +30,14 @@ export function notificationTitle(facts: NotificationFacts, lang: 'en' | 'zh'): 
     return lang === 'zh'
       ? `有 ${count} 个新职位与您的资料匹配。`
       : `${count} new job${count === 1 ? '' : 's'} match${count === 1 ? 'es' : ''} your profile.`;
+  }
+  if (facts.kind === 'credential-issued') {
+    const name = facts.credentialTitle
+      ? ((lang === 'zh' ? facts.credentialTitle.zh : undefined) ?? facts.credentialTitle.en)
+      : undefined;
+    return lang === 'zh'
+      ? `您获得了新证书「${name ?? '证书'}」，已加入您的钱包。`
+      : `You were issued a credential: ${name ?? 'a new credential'}. It is in your wallet.`;
   }
   if (facts.kind === 'job-invitation') {
     return lang === 'zh'

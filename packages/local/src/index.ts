@@ -6,3 +6,4 @@ export * from './seed.ts';
 export * from './http-server.ts';
 export * from './dev-sign-in.ts';
 export * from './web.ts';
+export * from './mailbox.ts';

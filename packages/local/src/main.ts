@@ -9,6 +9,7 @@ import { localPaths } from './paths.ts';
 import { createLocalRuntime, loadOrCreateSecret } from './runtime.ts';
 import { DEMO_USERS, seedDemoData } from './seed.ts';
 import { installDevSignIn } from './dev-sign-in.ts';
+import { fileMailer, installDevMailbox } from './mailbox.ts';
 import { ensureWebBuild, serveWebApp } from './web.ts';
 
 const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
@@ -56,10 +57,12 @@ const runtime = await createLocalRuntime({
   // Issuers outside the platform whose credentials verifiers here accept (docs/credentials.md, Trust).
   externalIssuers: process.env.TRUSTED_ISSUERS_FILE ? loadTrustList(process.env.TRUSTED_ISSUERS_FILE) : undefined,
   dispatch: true,
+  mailer: fileMailer(paths.mailbox),
   onDispatchError: (error) => process.stderr.write(`dispatcher: ${String(error)}\n`),
 });
 runtime.app.get('/auth/jwks.json', (c) => c.json(identity.publicJwks));
 installDevSignIn(runtime.app, identity);
+installDevMailbox(runtime.app, paths.mailbox);
 
 const { seeded } = await seedDemoData(runtime.table, runtime.deps);
 log(seeded ? 'Seeded demo data.' : 'Demo data already present; not seeding again.');
@@ -78,6 +81,7 @@ log(`  web app  ${origin}/   (sign in at ${origin}/sign-in, check a certificate 
 log(`  health   ${origin}/health`);
 log(`  API docs ${origin}/docs   (OpenAPI: ${origin}/openapi.json)`);
 log(`  JWKS     ${origin}/auth/jwks.json`);
+log(`  mailbox  ${origin}/dev/mailbox   (email the platform "sent", kept in ${paths.mailbox})`);
 log('\nBearer tokens for the demo users (valid 12 h; more with `npm run token -- --role <role> --sub <id>`):');
 for (const [role, sub] of Object.entries(DEMO_USERS)) {
   log(`  ${role.padEnd(9)} ${await identity.mintToken({ sub, roles: [role] })}`);

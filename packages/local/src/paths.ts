@@ -9,5 +9,7 @@ export function localPaths(dataDir = process.env.SKILLPASS_DATA_DIR ?? '.data') 
     identityKey: resolve(root, 'identity', 'dev-idp-key.json'),
     cursorSecret: resolve(root, 'cursor-secret'),
     keys: resolve(root, 'keys'),
+    /** The local mailer's outbox: one JSON file per email sent (shown at /dev/mailbox). */
+    mailbox: resolve(root, 'mailbox'),
   };
 }

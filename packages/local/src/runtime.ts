@@ -11,7 +11,7 @@ import {
   type Taxonomy,
 } from '@skillpass/api';
 import { type ExternalIssuer, loadLocalKeyRing } from '@skillpass/credentials';
-import { inProcessBatchQueue, resumeOpenBatches } from '@skillpass/services';
+import { inProcessBatchQueue, type Mailer, resumeOpenBatches } from '@skillpass/services';
 import { type LocalDispatcher, startLocalDispatcher } from '@skillpass/pipeline';
 import { connectTable, ensureTable, type Table } from '@skillpass/store';
 import type { JWTVerifyGetKey } from 'jose';
@@ -34,6 +34,8 @@ export interface LocalRuntimeOptions {
   onDispatchError?: (error: unknown) => void;
   /** What the API and the repositories take as now; tests move it (idempotency leases, expiry). Default: the system clock. */
   clock?: () => Date;
+  /** Where the consumers' email goes: a file mailbox (`fileMailer`). */
+  mailer: Mailer;
 }
 
 export interface LocalRuntime {
@@ -91,7 +93,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const dispatcher = options.dispatch
     ? await startLocalDispatcher({
         table,
-        deps,
+        deps: { ...deps, mailer: options.mailer },
         endpoint: options.endpoint,
         onError: options.onDispatchError,
       })

@@ -2,17 +2,35 @@ import { type ApplicationStatus, applicationStatusSchema, notificationTitle } fr
 import type { ConsumerEvent, ConsumerName } from '@skillpass/events';
 import { graduateContribution, jobContribution } from '@skillpass/insights';
 import { deterministicId, type Notification, type Repositories } from '@skillpass/store';
-import type { CredentialService, MatchingDeps, PushQueue } from '@skillpass/services';
+import {
+  type CredentialService,
+  deliverIssuedCredential,
+  type Mailer,
+  type MatchingDeps,
+  type PushQueue,
+  sendQueuedMail,
+} from '@skillpass/services';
 import { applyMatchingEvents } from './matching-batch.ts';
+import { counterChangesOf } from './platform-counters.ts';
 
 /** What consumers may use: table access through the repositories, the skill graph and the time. */
 export type ConsumerDeps = MatchingDeps &
-  Pick<Repositories, 'notifications' | 'credentials' | 'eventLog' | 'insights'> & {
+  Pick<Repositories, 'notifications' | 'credentials' | 'eventLog' | 'insights' | 'issuers' | 'outbox' | 'counters'> & {
     /** Reads a held credential's status again, as verification does: one revoked since import stops counting. */
     credentialService: Pick<CredentialService, 'standingOf'>;
     /** Where a job's push goes in chunks (SQS in AWS); without one the push is applied in-process. */
     pushQueue?: PushQueue;
+    /** The public origin the links in emails point to (credentialDelivery; the API's deps carry it too). */
+    publicOrigin?: string;
+    /** Sends the outbox's email (mailSender): a file mailbox locally, SES in AWS. */
+    mailer?: Mailer;
   };
+
+/** A consumer that cannot work without a setting fails loudly, so its events are retried and dead-lettered, not lost. */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`this consumer has no ${what} configured`);
+  return value;
+}
 
 /** What a graduate's notification about a job says, given the job's title when the job still exists. */
 type JobNotificationFacts = Pick<Notification, 'jobIds' | 'status' | 'jobTitle'> & {
@@ -139,6 +157,20 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
       const graduateId = event.detail.graduateId;
       await insights.recount(`graduate#${graduateId}`, graduateContribution(await profiles.get(graduateId)));
     }
+  },
+
+  /** A credential was issued: a graduate holder is notified, anyone else is mailed (once per credential). */
+  async credentialDelivery(event, deps) {
+    await deliverIssuedCredential({ ...deps, origin: required(deps.publicOrigin, 'public origin') }, event);
+  },
+
+  async mailSender(event, deps) {
+    await sendQueuedMail({ ...deps, mailer: required(deps.mailer, 'mailer') }, event.detail.messageId);
+  },
+
+  /** Each event is added to the counts exactly once (a marker in the same transaction as the additions). */
+  async platformCounters(event, { counters }) {
+    await counters.applyOnce(event.id, counterChangesOf(event));
   },
 
   async matchNotifier(event, { profiles, notifications }) {

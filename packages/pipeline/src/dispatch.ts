@@ -9,6 +9,7 @@ import {
 import { forEachLimited } from '@skillpass/services';
 import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
 import { applyMatchingEvents, type MatchingBatchStats } from './matching-batch.ts';
+import { counterChangesOf } from './platform-counters.ts';
 
 /**
  * Runs one consumer for one event at most once in effect: a marker written after success makes
@@ -47,10 +48,14 @@ function eventsFor<N extends ConsumerName>(
 const MATCHING_CONSUMERS: readonly ConsumerName[] = ['jobMatching', 'graduateMatching'];
 const KEYED_CONSUMERS = CONSUMERS.filter((consumer) => !MATCHING_CONSUMERS.includes(consumer));
 
-/** Who an event is about, so that one graduate's (or employer's) events run in order. */
+/**
+ * Who an event is about, so that one graduate's (or employer's) events run in order. An event about
+ * neither (a credential held outside skillpass, an email to send) is its own key: such events run in
+ * parallel, not queued behind one another.
+ */
 const keyOf = (event: DomainEvent): string => {
   const detail = event.detail as { graduateId?: string; employerId?: string };
-  return detail.graduateId ?? detail.employerId ?? '';
+  return detail.graduateId ?? detail.employerId ?? `event ${event.id}`;
 };
 
 /** The job or graduate an event is about. */
@@ -64,7 +69,8 @@ const sourceOf = (event: DomainEvent): string => {
  * once in effect per consumer and event, as `dispatchEvent` does one by one: markers are read and
  * written in batches, matching applies the batch coalesced (`applyMatchingEvents`), and the other
  * consumers run in parallel across graduates and in order for one graduate; `credentialSkills`, which
- * recomputes a graduate's verified skills from their credentials, runs once per graduate. A failure
+ * recomputes a graduate's verified skills from their credentials, runs once per graduate, and
+ * `platformCounters` once per batch (its counts summed, each event still counted exactly once). A failure
  * leaves the batch unmarked, so it is delivered again and converges (every consumer is idempotent).
  */
 export async function dispatchBatch(
@@ -88,7 +94,13 @@ export async function dispatchBatch(
     byGraduate.set(graduateId, [...(byGraduate.get(graduateId) ?? []), run]);
   for (const consumer of KEYED_CONSUMERS) {
     const mine = eventsFor(consumer, events, done);
-    if (consumer === 'credentialSkills') {
+    if (consumer === 'platformCounters') {
+      // Coalesced: the batch's counts in a few transactions, not one per event on the same hot items.
+      const counted = mine as ConsumerEvent<'platformCounters'>[];
+      queue('platformCounters', () =>
+        deps.counters.applyManyOnce(counted.map((event) => ({ eventId: event.id, changes: counterChangesOf(event) }))),
+      );
+    } else if (consumer === 'credentialSkills') {
       const last = new Map(mine.map((event) => [keyOf(event), event]));
       for (const [graduateId, event] of last) {
         queue(graduateId, () => CONSUMER_HANDLERS.credentialSkills(event as ConsumerEvent<'credentialSkills'>, deps));

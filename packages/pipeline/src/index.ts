@@ -5,3 +5,4 @@ export * from './stream-mapping.ts';
 export * from './compose.ts';
 export * from './matching-batch.ts';
 export * from './dead-letters.ts';
+export * from './platform-counters.ts';

@@ -159,6 +159,14 @@ describe('domainEventsFromStreamRecord', () => {
     expect(domainEventsFromStreamRecord(record('MODIFY', set, set))).toEqual([]);
   });
 
+  it('maps a new outbox message to MailQueued, and nothing for its marking as sent', () => {
+    const message = { PK: 'OUTBOX#mail_1', SK: 'MSG', entity: 'OutboxMessage', messageId: 'mail_1', status: 'queued' };
+    expect(domainEventsFromStreamRecord(record('INSERT', message))).toEqual([
+      expect.objectContaining({ type: 'MailQueued', detail: { messageId: 'mail_1' } }),
+    ]);
+    expect(domainEventsFromStreamRecord(record('MODIFY', { ...message, status: 'sent' }, message))).toEqual([]);
+  });
+
   it('ignores bookkeeping items and unchanged rewrites', () => {
     expect(
       domainEventsFromStreamRecord(record('INSERT', { PK: 'CONSUMED#x', SK: 'C', entity: 'ConsumedEvent' })),

@@ -31,6 +31,7 @@ const EVENT_ENTITIES = new Set([
   'IssuedCredential',
   'HeldCredential',
   'MatchSet',
+  'OutboxMessage',
 ]);
 
 const isImage = (value: unknown): value is Image =>
@@ -161,6 +162,8 @@ export function domainEventsFromStreamRecord(record: StreamRecord): AnyDomainEve
       type: 'CredentialImported',
       detail: { graduateId: held.graduateId, heldId: held.heldId, skills: held.skills },
     });
+  } else if (entity === 'OutboxMessage' && newImage && !oldImage) {
+    events.push({ type: 'MailQueued', detail: { messageId: newImage.messageId } });
   } else if (entity === 'MatchSet' && newImage) {
     const set = newImage;
     const changed = !oldImage || oldImage.computedAt !== set.computedAt;

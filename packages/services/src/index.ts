@@ -22,3 +22,7 @@ export * from './wallet-pickup/service.ts';
 export * from './credentials/issuer-did.ts';
 export * from './fairs/service.ts';
 export * from './insights/queries.ts';
+export * from './delivery/credential-mail.ts';
+export * from './delivery/delivery.ts';
+export * from './delivery/mailer.ts';
+export * from './admin/operators.ts';

@@ -63,6 +63,8 @@ export const partitions = {
   allFairs: () => 'FAIRS',
   employerFairs: (employerId: string) => `EMP#${employerId}#FAIRS`,
   graduateFairs: (graduateId: string) => `GRAD#${graduateId}#FAIRS`,
+  /** Employers no administrator has approved yet (sparse: an approved employer leaves it). */
+  employersAwaitingApproval: () => 'EMPLOYERS#AWAITING',
 } as const;
 
 /** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
@@ -81,6 +83,7 @@ export const sortKeyPrefixes = {
 } as const;
 
 const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
 /** A wallet pickup's codes, tokens and nonces live a quarter of an hour: long enough to scan, too short to leak usefully. */
 const WALLET_PICKUP_SECONDS = HOUR / 4;
 
@@ -149,6 +152,10 @@ export const entities = {
     name: 'Employer',
     keyArgs: ['employerId'],
     key: (employerId: string) => ({ PK: `EMP#${employerId}`, SK: 'EMPLOYER' }),
+    indexes: (e: { employerId: string; createdAt: string; awaitingApproval: boolean }) =>
+      e.awaitingApproval
+        ? { GSI1PK: partitions.employersAwaitingApproval(), GSI1SK: `${e.createdAt}#${e.employerId}` }
+        : {},
   }),
   EmployerNotification: defineEntity({
     name: 'EmployerNotification',
@@ -209,7 +216,7 @@ export const entities = {
     name: 'ConsumedEvent',
     keyArgs: ['consumer', 'eventId'],
     key: (consumer: string, eventId: string) => ({ PK: `CONSUMED#${consumer}#${eventId}`, SK: 'CONSUMED' }),
-    ttlSeconds: 7 * 24 * HOUR,
+    ttlSeconds: 7 * DAY,
   }),
   /**
    * A change seen on the stream whose effect on the matching indexes and lists is not yet applied:
@@ -223,7 +230,7 @@ export const entities = {
       PK: partitions.pendingChanges(kind, scope, shard),
       SK: `${occurredAt}#${eventId}`,
     }),
-    ttlSeconds: 7 * 24 * HOUR,
+    ttlSeconds: 7 * DAY,
   }),
   /**
    * A delivery the pipeline gave up on after its retries: the consumer, the whole event (so it can be
@@ -233,6 +240,36 @@ export const entities = {
     name: 'DeadLetter',
     keyArgs: ['consumer', 'eventId'],
     key: (consumer: string, eventId: string) => ({ PK: 'DEADLETTER', SK: `${consumer}#${eventId}` }),
+  }),
+  /**
+   * Where to send word of a credential issued to someone outside skillpass: the address from the issuance
+   * request, kept apart from the credential (which holds only a hash of it) and only until the mail is queued.
+   */
+  RecipientAddress: defineEntity({
+    name: 'RecipientAddress',
+    keyArgs: ['credentialId'],
+    key: (credentialId: string) => ({ PK: `DELIVERTO#${credentialId}`, SK: 'ADDRESS' }),
+    ttlSeconds: 30 * DAY,
+  }),
+  /** An email to send (the outbox): written once under a deterministic id, then marked sent by the sender. */
+  OutboxMessage: defineEntity({
+    name: 'OutboxMessage',
+    keyArgs: ['messageId'],
+    key: (messageId: string) => ({ PK: `OUTBOX#${messageId}`, SK: 'MSG' }),
+    ttlSeconds: 30 * DAY,
+  }),
+  /** A platform count (profiles, open jobs, …) for all time (`all`) or one ISO week (`2026-W49`), kept by a consumer. */
+  PlatformCounter: defineEntity({
+    name: 'PlatformCounter',
+    keyArgs: ['counter', 'period'],
+    key: (counter: string, period: string) => ({ PK: `COUNTER#${counter}`, SK: period }),
+  }),
+  /** An event already added to the counters: written in the same transaction as the counts, so each counts once. */
+  CountedEvent: defineEntity({
+    name: 'CountedEvent',
+    keyArgs: ['eventId'],
+    key: (eventId: string) => ({ PK: `COUNTED#${eventId}`, SK: 'COUNTED' }),
+    ttlSeconds: 7 * DAY,
   }),
   StreamCheckpoint: defineEntity({
     name: 'StreamCheckpoint',

@@ -28,7 +28,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/issuer/credentials', 'nav.issuer.credentials'],
   ],
   organiser: [['/fairs/organise', 'nav.fairs.organise']],
-  admin: [],
+  admin: [['/admin', 'nav.admin']],
 };
 
 /** Where a role lands after signing in when it asked for no page in particular. */
@@ -37,5 +37,5 @@ export const HOME: Record<Role, string> = {
   employer: '/employer/jobs',
   issuer: '/issuer',
   organiser: '/fairs/organise',
-  admin: '/',
+  admin: '/admin',
 };

@@ -47,4 +47,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/issuer/issue', load: () => import('./pages/issuer/issue.tsx'), role: 'issuer' },
   { pattern: '/issuer/batch', load: () => import('./pages/issuer/batch.tsx'), role: 'issuer' },
   { pattern: '/issuer/credentials', load: () => import('./pages/issuer/credentials.tsx'), role: 'issuer' },
+  { pattern: '/admin', load: () => import('./pages/admin/admin.tsx'), role: 'admin' },
+  // Local only: the API behind it exists only under `npm start` (elsewhere the page says so).
+  { pattern: '/dev/mailbox', load: () => import('./pages/dev-mailbox.tsx') },
 ];

@@ -34,10 +34,13 @@ const notificationSchema = builtOnFirstUse(() =>
   z
     .object({
       notificationId: z.string(),
-      kind: z.enum(['new-matches', 'application-status', 'job-invitation']),
+      kind: z.enum(['new-matches', 'application-status', 'job-invitation', 'credential-issued']),
       title: z.string().register(z.globalRegistry, { description: 'in `lang` (or Accept-Language): en or zh' }),
       jobIds: z.array(z.string()),
       status: z.optional(applicationSchema().shape.status),
+      credentialId: z.optional(
+        z.string().register(z.globalRegistry, { description: 'the credential issued (credential-issued)' }),
+      ),
       read: z.boolean(),
       createdAt: z.iso
         .datetime()
@@ -232,7 +235,7 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       method: 'get',
       path: '/v1/profiles/me/notifications',
       operationId: 'listMyNotifications',
-      summary: 'My notifications (new matching jobs, application updates, invitations to apply)',
+      summary: 'My notifications (new matching jobs, application updates, invitations to apply, credentials issued)',
       description: 'Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).',
       tags,
       security,
@@ -247,13 +250,13 @@ export function profileRoutes(deps: ApiDeps): ApiApp {
       return c.json(
         {
           ...notes,
-          items: notes.items.map(({ graduateId: _g, jobTitle, title, ...note }) => ({
+          items: notes.items.map(({ graduateId: _g, jobTitle, credentialTitle, title, ...note }) => ({
             ...note,
             // Records written before notifications kept their facts keep their English words.
             title:
               note.kind === 'application-status' && !note.status
                 ? title
-                : notificationTitle({ ...note, jobTitle }, lang),
+                : notificationTitle({ ...note, jobTitle, credentialTitle }, lang),
           })),
         },
         200,

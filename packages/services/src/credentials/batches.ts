@@ -10,6 +10,7 @@ import {
 import { type BatchRecipientInput, batchRecipientSchema, MAX_BATCH_RECIPIENTS } from './batch-input.ts';
 import type { CredentialBatchQueue } from './batch-queue.ts';
 import type { IssueRequest, Viewer } from './deps.ts';
+import { recipientAddresses } from './issuance.ts';
 import type { CredentialService } from './service.ts';
 
 /** A retried request with the same Idempotency-Key names the same batch, so it is recorded once. */
@@ -69,7 +70,7 @@ export async function createCredentialBatch(
  * read and signed while the previous one is written.
  */
 export async function processCredentialBatch(
-  { batches, issuers }: Pick<Repositories, 'batches' | 'issuers'>,
+  { batches, issuers, outbox }: Pick<Repositories, 'batches' | 'issuers' | 'outbox'>,
   service: CredentialService,
   batchId: string,
 ): Promise<void> {
@@ -119,6 +120,14 @@ export async function processCredentialBatch(
         );
       else settled.push(batches.settleRecipient(batchId, row, failedOutcome(outcome.error)));
     }
+    const issuing = new Set(toStore.map((s) => s.row));
+    await outbox.rememberAddresses(
+      recipientAddresses(
+        pending
+          .filter((r) => issuing.has(r.row))
+          .map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) })),
+      ),
+    );
     const [lost] = await Promise.all([batches.recordIssued(batchId, toStore), Promise.all(settled)]);
     const redo = new Set(lost);
     await Promise.all(pending.filter((r) => redo.has(r.row)).map(issueAlone));

@@ -4,7 +4,7 @@ import type { Repositories } from '@skillpass/store';
 import type { JWK } from 'jose';
 
 /** What the credential use cases work over: the repositories, the platform's signer and keys, and its origin. */
-export interface CredentialServiceDeps extends Pick<Repositories, 'credentials' | 'issuers' | 'profiles'> {
+export interface CredentialServiceDeps extends Pick<Repositories, 'credentials' | 'issuers' | 'profiles' | 'outbox'> {
   /** Signs for every issuer hosted on this platform. */
   signer: Signer;
   /**

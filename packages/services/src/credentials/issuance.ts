@@ -7,7 +7,7 @@ import {
   type Issuer,
   withoutPrivateReasons,
 } from '@skillpass/domain';
-import { deterministicId, newId } from '@skillpass/store';
+import { deterministicId, newId, type RecipientAddress } from '@skillpass/store';
 import QRCode from 'qrcode-svg';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
 import { issuerProfileOf } from './documents.ts';
@@ -181,7 +181,22 @@ export async function issueCredential(
   if (existing) return issuedResult(deps.origin, existing);
   const prepared = await prepareIssue(deps, now, issuerId, request, preloaded);
   const entry = await allocateStatusEntry(deps, credentialId);
-  return storeIssued(deps, await signedCredentialRecord(deps, now, request, credentialId, prepared, entry));
+  const record = await signedCredentialRecord(deps, now, request, credentialId, prepared, entry);
+  await deps.outbox.rememberAddresses(recipientAddresses([{ credentialId, request }]));
+  return storeIssued(deps, record);
+}
+
+/**
+ * The addresses to mail word of new credentials to: their external holders'. Remembered before the
+ * credentials are stored, so the consumer of the issued event always finds them (an address whose
+ * credential never got stored expires unused).
+ */
+export function recipientAddresses(
+  rows: ReadonlyArray<{ credentialId: string; request: IssueRequest }>,
+): RecipientAddress[] {
+  return rows.flatMap(({ credentialId, request: { holder } }) =>
+    'email' in holder ? [{ credentialId, email: holder.email, ...(holder.name ? { name: holder.name } : {}) }] : [],
+  );
 }
 
 /** Stores a newly signed credential once: when a concurrent retry of the same issuance got there first, its record is the answer. */

@@ -1,7 +1,7 @@
-import { DomainError, type Employer, type EmployerInput } from '@skillpass/domain';
+import { type Approval, DomainError, type Employer, type EmployerInput, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
-import { entities, itemOf } from '../entities.ts';
-import { createItem, getLiveItem, getLiveItems, recordOf, replaceAtVersion } from '../items.ts';
+import { entities, itemOf, partitions } from '../entities.ts';
+import { createItem, getLiveItem, getLiveItems, queryAll, recordOf, replaceAtVersion } from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
 
 /** Employers' organisations. */
@@ -24,7 +24,18 @@ export interface EmployerRepository {
     change: (current: Employer | undefined) => EmployerInput,
     options?: { precondition?: (currentVersion: number | undefined) => boolean },
   ): Promise<Employer>;
+  /** Organisations no administrator has approved yet, oldest first. */
+  listAwaitingApproval(): Promise<Employer[]>;
+  /** An administrator approves the organisation (again: the newer approval stands). 404 when it does not exist. */
+  approve(employerId: string, approval: Approval): Promise<Employer>;
 }
+
+/** The stored item: listed as awaiting approval until an administrator approves it. */
+const employerItem = (employer: Employer) =>
+  itemOf(entities.Employer, entities.Employer.key(employer.employerId), employer, {
+    ...employer,
+    awaitingApproval: !employer.approval,
+  });
 
 export class DynamoEmployerRepository implements EmployerRepository {
   constructor(
@@ -66,16 +77,41 @@ export class DynamoEmployerRepository implements EmployerRepository {
       const employer: Employer = {
         ...change(current),
         employerId,
+        // The organisation edits its own fields; an approval is an administrator's and survives them.
+        ...(current?.approval ? { approval: current.approval } : {}),
         version: (current?.version ?? 0) + 1,
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       };
-      const item = itemOf(entities.Employer, entities.Employer.key(employerId), employer);
+      const item = employerItem(employer);
       if (current) await replaceAtVersion(this.table, item, current.version);
       else await createItem(this.table, item, 'employer');
       return employer;
     };
     // Losing a race under the caller's If-Match is the caller's answer; without one the change is retried.
     return precondition ? attempt() : withOptimisticRetry(attempt);
+  }
+
+  async listAwaitingApproval(): Promise<Employer[]> {
+    const items = await queryAll(this.table, {
+      index: 'GSI1',
+      partitionKey: partitions.employersAwaitingApproval(),
+    });
+    return items.map((item) => recordOf<Employer>(item));
+  }
+
+  approve(employerId: string, approval: Approval): Promise<Employer> {
+    return withOptimisticRetry(async () => {
+      const current = await this.get(employerId);
+      if (!current) throw notFound('employer');
+      const employer: Employer = {
+        ...current,
+        approval,
+        version: current.version + 1,
+        updatedAt: this.clock().toISOString(),
+      };
+      await replaceAtVersion(this.table, employerItem(employer), current.version);
+      return employer;
+    });
   }
 }

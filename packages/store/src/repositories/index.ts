@@ -4,6 +4,7 @@ import { entities } from '../entities.ts';
 import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
+import { type CounterRepository, DynamoCounterRepository } from './counters.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
@@ -15,11 +16,13 @@ import { DynamoIssuerRepository, type IssuerRepository } from './issuers.ts';
 import { DynamoJobRepository, type JobRepository } from './jobs.ts';
 import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './matching-index.ts';
 import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
+import { DynamoOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
 import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wallet-pickup.ts';
 
 export * from './applications.ts';
 export * from './batches.ts';
+export * from './counters.ts';
 export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
@@ -31,6 +34,7 @@ export * from './issuers.ts';
 export * from './jobs.ts';
 export * from './matching-index.ts';
 export * from './notifications.ts';
+export * from './outbox.ts';
 export * from './profiles.ts';
 export * from './wallet-pickup.ts';
 
@@ -56,6 +60,8 @@ export interface Repositories {
   walletPickup: WalletPickupRepository;
   fairs: FairRepository;
   insights: InsightsRepository;
+  outbox: OutboxRepository;
+  counters: CounterRepository;
   health: HealthCheck;
 }
 
@@ -82,6 +88,8 @@ export function createRepositories(
     walletPickup: new DynamoWalletPickupRepository(table, clock),
     fairs: new DynamoFairRepository(table, clock),
     insights: new DynamoInsightsRepository(table, clock),
+    outbox: new DynamoOutboxRepository(table, clock),
+    counters: new DynamoCounterRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

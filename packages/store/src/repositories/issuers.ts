@@ -1,4 +1,11 @@
-import type { CredentialTemplate, CredentialTemplateInput, Issuer, IssuerInput } from '@skillpass/domain';
+import {
+  type Approval,
+  type CredentialTemplate,
+  type CredentialTemplateInput,
+  type Issuer,
+  type IssuerInput,
+  notFound,
+} from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
@@ -21,6 +28,8 @@ export interface IssuerRepository {
   /** Creates or changes an issuer; signing key ids accumulate, so old credentials keep resolving. */
   put(issuerId: string, input: IssuerInput, signingKeyIds: string[]): Promise<Issuer>;
   list(): Promise<Issuer[]>;
+  /** An administrator accredits the issuer on the platform until `validUntil` (a date). 404 when it does not exist. */
+  accredit(issuerId: string, accreditation: Approval & { validUntil: string }): Promise<Issuer>;
   createTemplate(issuerId: string, input: CredentialTemplateInput, templateId?: string): Promise<CredentialTemplate>;
   getTemplate(templateId: string): Promise<CredentialTemplate | undefined>;
   listTemplates(filter: { issuerId?: string; limit: number; cursor?: string }): Promise<Page<CredentialTemplate>>;
@@ -47,6 +56,8 @@ export class DynamoIssuerRepository implements IssuerRepository {
       const issuer: Issuer = {
         ...input,
         issuerId,
+        // An administrator's accreditation survives the issuer's own edits.
+        ...(current?.platformAccreditation ? { platformAccreditation: current.platformAccreditation } : {}),
         signingKeyIds: [...new Set([...(current?.signingKeyIds ?? []), ...signingKeyIds])],
         version: (current?.version ?? 0) + 1,
         createdAt: current?.createdAt ?? now,
@@ -55,6 +66,25 @@ export class DynamoIssuerRepository implements IssuerRepository {
       const item = itemOf(entities.Issuer, entities.Issuer.key(issuerId), issuer, issuer);
       if (current) await replaceAtVersion(this.table, item, current.version);
       else await createItem(this.table, item, 'issuer');
+      return issuer;
+    });
+  }
+
+  accredit(issuerId: string, accreditation: Approval & { validUntil: string }): Promise<Issuer> {
+    return withOptimisticRetry(async () => {
+      const current = await this.get(issuerId);
+      if (!current) throw notFound('issuer');
+      const issuer: Issuer = {
+        ...current,
+        platformAccreditation: accreditation,
+        version: current.version + 1,
+        updatedAt: this.clock().toISOString(),
+      };
+      await replaceAtVersion(
+        this.table,
+        itemOf(entities.Issuer, entities.Issuer.key(issuerId), issuer, issuer),
+        current.version,
+      );
       return issuer;
     });
   }

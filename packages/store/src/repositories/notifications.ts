@@ -8,7 +8,7 @@ import { ConditionalWriteFailed, createItem, type Page, queryAll, queryPage, rec
 export interface Notification {
   notificationId: string;
   graduateId: string;
-  kind: 'new-matches' | 'application-status' | 'job-invitation';
+  kind: 'new-matches' | 'application-status' | 'job-invitation' | 'credential-issued';
   /** The English words, kept for readers of old records; responses are worded from the facts below in their language. */
   title: string;
   jobIds: string[];
@@ -16,6 +16,9 @@ export interface Notification {
   status?: ApplicationStatus;
   /** The job's title when the notification is about one job. */
   jobTitle?: { en: string; zh?: string };
+  /** The credential issued and its title (credential-issued). */
+  credentialId?: string;
+  credentialTitle?: { en: string; zh?: string };
   read: boolean;
   /** When it happened, to the millisecond (the record's own write time): the order of the list. */
   createdAt: string;

@@ -355,6 +355,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform counts: profiles, open jobs, applications, credentials issued and revoked this week
+         * @description Read from counters the event pipeline keeps (one read, no scan); they trail the writes by the pipeline's lag and count what happened since the counters' consumer was deployed.
+         */
+        get: operations["getPlatformCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/employers/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve an employer */
+        put: operations["approveEmployer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/employers/awaiting-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Employers no administrator has approved yet
+         * @description Oldest first, from a sparse index that an approval takes the employer out of.
+         */
+        get: operations["listEmployersAwaitingApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/issuers/{id}/accreditation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accredit an issuer on the platform until a date (replaces an earlier accreditation's date) */
+        put: operations["accreditIssuer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/issuers/awaiting-accreditation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Issuers the platform has not accredited, or whose accreditation ran out
+         * @description Oldest registration first. Every registered issuer is read (issuers are few).
+         */
+        get: operations["listIssuersAwaitingAccreditation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{id}": {
         parameters: {
             query?: never;
@@ -1308,7 +1402,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My notifications (new matching jobs, application updates, invitations to apply)
+         * My notifications (new matching jobs, application updates, invitations to apply, credentials issued)
          * @description Newest first (ties in time by id, so the order is stable), worded in `lang` (or Accept-Language).
          */
         get: operations["listMyNotifications"];
@@ -1559,6 +1653,11 @@ export interface components {
             };
         };
         Employer: {
+            approval?: {
+                /** Format: date-time */
+                approvedAt: string;
+                approvedBy: string;
+            };
             /** Format: date-time */
             createdAt: string;
             description?: {
@@ -1638,7 +1737,10 @@ export interface components {
         Fair: {
             /** Format: date-time */
             createdAt: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
             endsOn: string;
             fairId: string;
             /** @enum {string} */
@@ -1652,7 +1754,10 @@ export interface components {
                     zh: string;
                 };
             }[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
             startsOn: string;
             title: {
                 en: string;
@@ -1768,7 +1873,10 @@ export interface components {
             };
         };
         GraduateProfile: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
             availableFrom?: string;
             chinaSkillLevel?: {
                 level: 1 | 2 | 3 | 4 | 5;
@@ -1905,7 +2013,10 @@ export interface components {
             accreditation: {
                 by: string;
                 scope: string;
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description the last day it holds, after today
+                 */
                 validUntil: string;
             }[];
             country: string;
@@ -1917,6 +2028,16 @@ export interface components {
             legalName: {
                 en: string;
                 zh?: string;
+            };
+            platformAccreditation?: {
+                /** Format: date-time */
+                approvedAt: string;
+                approvedBy: string;
+                /**
+                 * Format: date
+                 * @description the last day it holds, after today
+                 */
+                validUntil: string;
             };
             region: string;
             /** @default [] */
@@ -1930,7 +2051,10 @@ export interface components {
         JobPosting: {
             /** Format: date-time */
             closedAt?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
             closingDate: string;
             /** Format: date-time */
             createdAt: string;
@@ -1991,7 +2115,10 @@ export interface components {
         JobView: {
             /** Format: date-time */
             closedAt?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
             closingDate: string;
             /** Format: date-time */
             createdAt: string;
@@ -2065,9 +2192,11 @@ export interface components {
              * @description when it happened, to the millisecond (ISO 8601, UTC)
              */
             createdAt: string;
+            /** @description the credential issued (credential-issued) */
+            credentialId?: string;
             jobIds: string[];
             /** @enum {string} */
-            kind: "new-matches" | "application-status" | "job-invitation";
+            kind: "new-matches" | "application-status" | "job-invitation" | "credential-issued";
             notificationId: string;
             read: boolean;
             /** @enum {string} */
@@ -2078,6 +2207,15 @@ export interface components {
         OAuthError: {
             error: string;
             error_description?: string;
+        };
+        PlatformCounts: {
+            applications: number;
+            credentialsIssuedThisWeek: number;
+            credentialsRevokedThisWeek: number;
+            openJobs: number;
+            profiles: number;
+            /** @description ISO week (UTC) of the two weekly counts */
+            week: string;
         };
         PresentationVerificationReport: {
             checks: {
@@ -3103,6 +3241,241 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformCounts"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveEmployer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved employer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEmployersAwaitingApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Employers awaiting approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Employer"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accreditIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
+                    validUntil: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The accredited issuer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Issuer"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIssuersAwaitingAccreditation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issuers awaiting accreditation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Issuer"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4715,7 +5088,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
                     endsOn: string;
                     /** @enum {string} */
                     format: "online" | "on-site";
@@ -4727,7 +5103,10 @@ export interface operations {
                             zh: string;
                         };
                     }[];
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
                     startsOn: string;
                     title: {
                         en: string;
@@ -5836,7 +6215,10 @@ export interface operations {
                     accreditation?: {
                         by: string;
                         scope: string;
-                        /** Format: date */
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
                         validUntil: string;
                     }[];
                     country: string;
@@ -5942,7 +6324,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
                     closingDate: string;
                     description: string;
                     minChinaSkillLevel?: 1 | 2 | 3 | 4 | 5;
@@ -6759,7 +7144,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
                     availableFrom?: string;
                     chinaSkillLevel?: {
                         level: 1 | 2 | 3 | 4 | 5;

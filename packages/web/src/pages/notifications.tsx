@@ -5,8 +5,15 @@ import { api } from '../api/client.ts';
 import { JobTitle } from '../components/job-title.tsx';
 import { useTitle } from '../components/title.ts';
 import { formatDateTime, locale, t } from '../i18n.ts';
+import type { MessageKey } from '../messages/en/index.ts';
 
 const REFRESH_MS = 30_000;
+
+/** The heading of each kind of notification; the others are about an application. */
+const KIND_LABELS: Partial<Record<Notification['kind'], MessageKey>> = {
+  'new-matches': 'notifications.kind.matches',
+  'credential-issued': 'notifications.kind.credential',
+};
 
 type Notification = NonNullable<Awaited<ReturnType<typeof loadNotifications>>>[number];
 
@@ -68,12 +75,19 @@ export default function Notifications() {
             <li key={notification.notificationId} class={`card notification${notification.read ? ' read' : ''}`}>
               <h2>
                 {!notification.read && <span class="tag new">{t('notifications.unread')}</span>}{' '}
-                {t(notification.kind === 'new-matches' ? 'notifications.kind.matches' : 'notifications.kind.status')}
+                {t(KIND_LABELS[notification.kind] ?? 'notifications.kind.status')}
               </h2>
               <p>{notification.title}</p>
               <p class="muted">
                 <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
               </p>
+              {notification.kind === 'credential-issued' && (
+                <p>
+                  <a href="/wallet" data-app>
+                    {t('nav.wallet')}
+                  </a>
+                </p>
+              )}
               {notification.jobIds.length > 0 && (
                 <ul class="links">
                   {notification.jobIds.slice(0, 5).map((jobId) => (

@@ -42,6 +42,7 @@ export const graduate = {
   'notifications.unread': 'Unread',
   'notifications.kind.matches': 'New jobs that fit you',
   'notifications.kind.status': 'An application was updated',
+  'notifications.kind.credential': 'A credential was issued to you',
   'notifications.markRead': 'Mark as read',
   'notifications.markUnread': 'Mark as unread',
   'wallet.title': 'My credentials',

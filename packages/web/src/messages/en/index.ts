@@ -1,3 +1,4 @@
+import { admin } from './admin.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { employer } from './employer.ts';
@@ -19,5 +20,6 @@ export const en = {
   ...fairs,
   ...issuer,
   ...insights,
+  ...admin,
 };
 export type MessageKey = keyof typeof en;

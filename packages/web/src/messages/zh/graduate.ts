@@ -43,6 +43,7 @@ export const graduate: Translation<typeof en> = {
   'notifications.unread': '未读',
   'notifications.kind.matches': '有适合您的新职位',
   'notifications.kind.status': '申请状态有更新',
+  'notifications.kind.credential': '您获得了新证书',
   'notifications.markRead': '标为已读',
   'notifications.markUnread': '标为未读',
   'wallet.title': '我的证书',

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../en/index.ts';
+import { admin } from './admin.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { employer } from './employer.ts';
@@ -19,4 +20,5 @@ export const zh: Record<MessageKey, string> = {
   ...fairs,
   ...issuer,
   ...insights,
+  ...admin,
 };

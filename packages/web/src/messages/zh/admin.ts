@@ -1,0 +1,36 @@
+import type { admin as en } from '../en/admin.ts';
+import type { Translation } from '../types.ts';
+
+/** 运营管理页面（/admin）与本地邮箱（/dev/mailbox）。 */
+export const admin: Translation<typeof en> = {
+  'nav.admin': '平台管理',
+  'admin.title': '平台管理',
+  'admin.counts': '平台概况',
+  'admin.counts.profiles': '毕业生档案',
+  'admin.counts.openJobs': '在招职位',
+  'admin.counts.applications': '职位申请',
+  'admin.counts.issued': '本周颁发的证书',
+  'admin.counts.revoked': '本周撤销的证书',
+  'admin.counts.note': '由事件流水线随变更实时统计；统计周：{week}（UTC）。',
+  'admin.issuers': '待认证的颁证机构',
+  'admin.issuers.empty': '暂无待认证的机构。',
+  'admin.issuers.declared': '机构自述资质：{list}',
+  'admin.issuers.expired': '认证已于 {date} 到期',
+  'admin.issuers.until': '认证有效期至',
+  'admin.issuers.until.hint': '认证有效的最后一天，须晚于今天。',
+  'admin.issuers.accredit': '认证 {name}',
+  'admin.issuers.done': '{name} 已获认证，有效期至 {date}。',
+  'admin.issuers.error.date': '请选择今天以后的日期，例如一年以后。',
+  'admin.employers': '待审核的雇主',
+  'admin.employers.empty': '暂无待审核的雇主。',
+  'admin.employers.registered': '注册于 {date}',
+  'admin.employers.approve': '批准 {name}',
+  'admin.employers.done': '{name} 已获批准。',
+  'admin.error.notFound': '该记录已不存在，列表已重新读取。',
+  'mailbox.title': '邮箱（本地）',
+  'mailbox.lead': '平台在本机运行时发出的邮件，不会离开本机。',
+  'mailbox.empty': '暂无邮件。以电子邮箱地址向某人颁发证书后，邮件会显示在这里。',
+  'mailbox.unavailable': '邮箱仅在本地运行 skillpass（npm start）时可用。',
+  'mailbox.to': '收件人：{address}',
+  'mailbox.qr': '邮件附带的二维码',
+};
