@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readMailbox } from '@skillpass/local';
+import { credentialMailId } from '@skillpass/services';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
@@ -13,6 +15,7 @@ import { checkPage, type Lang, launchChromium, openPage, type Viewport } from '.
  * every row's result and downloading them), revokes a credential with a public reason, and the verify page says so.
  * In English and Chinese, at desktop and phone widths, axe-core on every page. The first variant uploads a full class
  * of 200 rows; the others 20 rows (the same three bad ones), which exercise the same pages without four long batches.
+ * Every issued learner without an account is mailed once (the local file mailbox, also shown at /dev/mailbox).
  * `UPDATE_SCREENSHOTS=1` also writes docs/screenshots/issuer-*-{en,zh}.png at the phone width.
  */
 
@@ -200,6 +203,29 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
       bad,
     );
 
+    // Each issued learner without an account is mailed once, with the verify link; the graduate is not mailed.
+    const mailed = lines
+      .map((line) => line.split(','))
+      .filter(([row, status]) => status === 'issued' && row !== '1')
+      .map(([row, , credentialId]) => ({
+        to: `learner${row}@example.com`,
+        credentialId: credentialId!,
+        messageId: credentialMailId(credentialId!),
+      }));
+    expect(mailed).toHaveLength(classSize - 4);
+    const mailbox = join(dir, 'data', 'mailbox');
+    await expect
+      .poll(() => {
+        const sent = new Map(readMailbox(mailbox).map((message) => [message.messageId, message]));
+        return mailed.filter(({ to, messageId }) => sent.get(messageId)?.to === to).length;
+      }, SLOW)
+      .toBe(mailed.length);
+    // The verify link by number, on the port this server listens on (the mail names the origin as localhost).
+    const port = new URL(server.origin).port;
+    const byId = new Map(readMailbox(mailbox).map((message) => [message.messageId, message.text]));
+    for (const { credentialId, messageId } of mailed)
+      expect(byId.get(messageId)).toContain(`:${port}/verify#id=${credentialId}`);
+
     // The batch is listed on the upload page, and reopens there.
     await page.locator(`nav a[href="/issuer/batch"]`).click();
     const earlier = page.locator('.earlier-batches a').first();
@@ -240,6 +266,12 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s, a class of %i)', (lang,
     await expect.poll(() => titles.count(), SLOW).toBe(2);
     expect(await titles.first().innerText()).toBe(lang === 'zh' ? titleZh : titleEn);
     await checkPage(page, `check revoked with reason ${lang} ${viewport}`);
+
+    // The local mailbox page shows what was mailed.
+    await page.goto(`${server.origin}/dev/mailbox`);
+    await page.locator('main .card').first().waitFor();
+    expect(await page.locator('main .card').count()).toBeGreaterThanOrEqual(mailed.length);
+    await checkPage(page, `dev mailbox ${lang} ${viewport}`);
     await page.context().close();
   }, 900_000);
 });
