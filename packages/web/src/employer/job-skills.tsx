@@ -1,15 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
+import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
 import { t } from '../i18n.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 
 export type RequiredSkill = components['schemas']['JobPosting']['requiredSkills'][number];
-type Suggestion = { uri: string; label: string };
 
 const PROFICIENCY: Array<RequiredSkill['minProficiency']> = [1, 2, 3, 4];
-const languageOf = (text: string) => (/[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
 
 /**
  * The skills a job asks for. Suggested from the pasted description (POST /v1/skills/extract) and confirmed one by
@@ -27,10 +26,9 @@ export function JobSkills({
   onChange: (skills: RequiredSkill[]) => void;
 }) {
   /** Suggestions still to accept or dismiss, and how many the description gave (null: not asked yet). */
-  const suggestions = useSignal<Suggestion[] | null>(null);
+  const suggestions = useSignal<Concept[] | null>(null);
   const recognised = useSignal(0);
-  const query = useSignal('');
-  const results = useSignal<Suggestion[]>([]);
+  const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const chosen = new Set(skills.map((skill) => skill.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, importance: 'essential', minProficiency: 2 }]);
@@ -48,19 +46,6 @@ export function JobSkills({
     remember(lang, Object.fromEntries(found.map((item) => [item.uri, item.label])));
     recognised.value = found.length;
     suggestions.value = found.filter((item) => !chosen.has(item.uri));
-  }
-
-  async function search(text: string) {
-    query.value = text;
-    if (!text.trim()) {
-      results.value = [];
-      return;
-    }
-    const lang = languageOf(text);
-    const { data } = await api.GET('/v1/skills', { params: { query: { q: text.trim(), lang, limit: 8 } } });
-    if (query.value !== text || !data) return;
-    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(results.value.map((item) => [item.uri, item.label])));
   }
 
   const dismiss = (uri: string) => {

@@ -1,6 +1,7 @@
 import { Skeleton } from '../components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { DeltaProvinceCode } from '@skillpass/domain/places';
+import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
@@ -19,7 +20,6 @@ type Form = Pick<
 type Proficiency = Profile['skills'][number]['proficiency'];
 type Cefr = Profile['languages'][number]['level'];
 type Eqf = Profile['education'][number]['eqfLevel'];
-type Suggestion = { uri: string; label: string };
 
 const PROFICIENCY: Proficiency[] = [1, 2, 3, 4];
 const CEFR: Cefr[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
@@ -291,10 +291,9 @@ export default function ProfilePage() {
 }
 
 function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: (skills: Form['skills']) => void }) {
-  const query = useSignal('');
-  const results = useSignal<Suggestion[]>([]);
+  const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const cv = useSignal('');
-  const suggestions = useSignal<Suggestion[] | null>(null);
+  const suggestions = useSignal<Concept[] | null>(null);
   const chosen = new Set(skills.map((s) => s.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, proficiency: 2 }]);
@@ -302,22 +301,9 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
     void lookUpLabels([uri]);
   };
 
-  async function search(text: string) {
-    query.value = text;
-    if (!text.trim()) {
-      results.value = [];
-      return;
-    }
-    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
-    const { data } = await api.GET('/v1/skills', { params: { query: { q: text.trim(), lang, limit: 8 } } });
-    if (query.value !== text || !data) return;
-    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
-  }
-
   async function extract() {
     if (!cv.value.trim()) return;
-    const lang = /[\u4e00-\u9fff]/.test(cv.value) ? 'zh' : 'en';
+    const lang = languageOf(cv.value);
     const { data } = await api.POST('/v1/skills/extract', { body: { text: cv.value, lang } });
     suggestions.value = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
     remember(lang, Object.fromEntries(suggestions.value.map((r) => [r.uri, r.label])));
@@ -521,20 +507,7 @@ function OccupationsEditor({
   occupations: Form['desiredOccupations'];
   onChange: (occupations: Form['desiredOccupations']) => void;
 }) {
-  const query = useSignal('');
-  const results = useSignal<Suggestion[]>([]);
-  async function search(text: string) {
-    query.value = text;
-    if (!text.trim()) {
-      results.value = [];
-      return;
-    }
-    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
-    const { data } = await api.GET('/v1/occupations', { params: { query: { q: text.trim(), lang, limit: 6 } } });
-    if (query.value !== text || !data) return;
-    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
-  }
+  const { query, results, search } = useConceptSearch('/v1/occupations', 6);
   return (
     <fieldset>
       <legend>{t('profile.occupations')}</legend>

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { useConceptSearch } from '../../concept-search.ts';
 import { api } from '../../api/client.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
@@ -7,7 +8,7 @@ import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { loadMyTemplates, myTemplates, type Template, titleOf } from '../../issuer/templates.ts';
 import { locale, t } from '../../i18n.ts';
-import { labelOf, lookUpLabels, remember } from '../../labels.ts';
+import { labelOf, lookUpLabels } from '../../labels.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
 
 type Input = Omit<Template, 'templateId' | 'issuerId' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -325,20 +326,7 @@ function OutcomesPicker({
   invalid: boolean;
   onChange: (outcomes: string[]) => void;
 }) {
-  const query = useSignal('');
-  const results = useSignal<Array<{ uri: string; label: string }>>([]);
-  async function search(text: string) {
-    query.value = text;
-    if (!text.trim()) {
-      results.value = [];
-      return;
-    }
-    const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : locale.value;
-    const { data } = await api.GET('/v1/skills', { params: { query: { q: text.trim(), lang, limit: 8 } } });
-    if (query.value !== text || !data) return;
-    results.value = data.items.map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(results.value.map((r) => [r.uri, r.label])));
-  }
+  const { query, results, search } = useConceptSearch('/v1/skills', 8);
   return (
     <fieldset>
       <legend>{t('issuer.templates.outcomes')}</legend>
