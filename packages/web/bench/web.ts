@@ -27,7 +27,7 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/notifications', module: 'src/pages/notifications.tsx' },
   { path: '/wallet', module: 'src/pages/wallet.tsx' },
   { path: '/account', module: 'src/pages/account.tsx' },
-  { path: '/employer/jobs', module: 'src/pages/employer/jobs.tsx' },
+  { path: '/employer/jobs', module: 'src/pages/employer/jobs.tsx', lighthouse: true },
   { path: '/employer/jobs/new', module: 'src/pages/employer/job-edit.tsx' },
   { path: '/employer/jobs/:id/candidates', module: 'src/pages/employer/candidates.tsx' },
   { path: '/employer/jobs/:id/applications', module: 'src/pages/employer/board.tsx' },
@@ -37,8 +37,17 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/issuer', module: 'src/pages/issuer/organisation.tsx' },
   { path: '/issuer/templates', module: 'src/pages/issuer/templates.tsx' },
   { path: '/issuer/issue', module: 'src/pages/issuer/issue.tsx' },
-  { path: '/issuer/batch', module: 'src/pages/issuer/batch.tsx' },
+  { path: '/issuer/batch', module: 'src/pages/issuer/batch.tsx', lighthouse: true },
   { path: '/issuer/credentials', module: 'src/pages/issuer/credentials.tsx' },
+  { path: '/admin', module: 'src/pages/admin/admin.tsx' },
+  { path: '/dev/mailbox', module: 'src/pages/dev-mailbox.tsx' },
+  { path: '/fairs', module: 'src/pages/fairs/list.tsx' },
+  { path: '/fairs/:id', module: 'src/pages/fairs/fair.tsx' },
+  { path: '/fairs/booths', module: 'src/pages/fairs/booths.tsx' },
+  { path: '/fairs/organise', module: 'src/pages/fairs/organise.tsx' },
+  { path: '/fairs/:id/report', module: 'src/pages/fairs/report.tsx' },
+  // Public; ECharts is a chunk the page imports when it draws a chart, so it is not in the first load.
+  { path: '/insights', module: 'src/pages/insights.tsx', lighthouse: true },
 ];
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
