@@ -187,11 +187,13 @@ describe('the skillpass stack', () => {
 
   it('mints credentials under the public origin: the distribution, or the custom domain when one is given', () => {
     const origins = ourFunctions(template).map((f) => f.Properties.Environment.Variables.PUBLIC_ORIGIN);
-    // The API and the batch worker issue credentials and links; the publisher, consumers and sign-up trigger do not.
-    expect(origins.filter(Boolean)).toHaveLength(2);
-    expect(origins.find(Boolean)).toEqual({
-      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }]],
-    });
+    // The API and the batch worker issue credentials and links, and the credential delivery consumer mails verify
+    // links; the publisher, the other consumers and the sign-up trigger do not.
+    expect(origins.filter(Boolean)).toHaveLength(3);
+    for (const origin of origins.filter(Boolean))
+      expect(origin).toEqual({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Web[0-9A-F]{8}$/), 'DomainName'] }]],
+      });
 
     const custom = synth({ domainName: 'skillpass.example', certificateArn: CERTIFICATE }).template;
     custom.hasResourceProperties('AWS::CloudFront::Distribution', {
