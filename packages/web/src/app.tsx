@@ -3,7 +3,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { hasRole, type Role, session } from './auth.ts';
 import { Header } from './components/header.tsx';
-import { t } from './i18n.ts';
+import { loadCatalogue, locale, t } from './i18n.ts';
 import type { MessageKey } from './messages/en/index.ts';
 import { matchPath, route } from './router.ts';
 import type { PageProps } from './page-props.ts';
@@ -35,8 +35,8 @@ export function App() {
         return;
       }
       page.value = null;
-      candidate.load().then(
-        (module) => {
+      Promise.all([candidate.load(), loadCatalogue(locale.peek())]).then(
+        ([module]) => {
           loaded.set(candidate.pattern, module.default);
           if (route.peek().visit === visit && route.peek().path === path)
             page.value = { Component: module.default, params, visit };

@@ -1,10 +1,38 @@
 import { computed, effect, signal } from '@preact/signals';
-import { en, type MessageKey } from './messages/en/index.ts';
-import { zh } from './messages/zh/index.ts';
+import { common as commonEn } from './messages/en/common.ts';
+import type { MessageKey } from './messages/en/index.ts';
+import { common as commonZh } from './messages/zh/common.ts';
 
 export type Locale = 'en' | 'zh';
 export const LOCALES: readonly Locale[] = ['en', 'zh'];
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, zh };
+
+/**
+ * The shell's strings (header, footer, role notices) ship with the shell; the rest of a language's catalogue is its
+ * own chunk, fetched alongside the first page's chunk, so a phone downloads one language, not two, and not with the
+ * shell. `catalogueVersion` changes when a catalogue arrives, so whatever `t()` rendered renders again.
+ */
+const loaded: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...commonEn }, zh: { ...commonZh } };
+const loading = new Map<Locale, Promise<void>>();
+const catalogueVersion = signal(0);
+
+const importers: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
+  en: () => import('./messages/en/index.ts').then((module) => module.en),
+  zh: () => import('./messages/zh/index.ts').then((module) => module.zh),
+};
+
+/** Resolves once every string of the language is at hand; a failed fetch may be tried again. */
+export function loadCatalogue(which: Locale): Promise<void> {
+  let pending = loading.get(which);
+  if (!pending) {
+    pending = importers[which]().then((all) => {
+      Object.assign(loaded[which], all);
+      catalogueVersion.value++;
+    });
+    pending.catch(() => loading.delete(which));
+    loading.set(which, pending);
+  }
+  return pending;
+}
 
 const STORAGE_KEY = 'skillpass.lang';
 
@@ -31,7 +59,9 @@ export const locale = signal<Locale>(
   typeof navigator === 'undefined' ? 'en' : initialLocale(readSaved(), navigator.languages ?? [navigator.language]),
 );
 
-export function setLocale(next: Locale): void {
+/** Switches once the language's catalogue is at hand, so the page never shows a mix of two languages. */
+export async function setLocale(next: Locale): Promise<void> {
+  await loadCatalogue(next);
   locale.value = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
@@ -48,7 +78,8 @@ if (typeof document !== 'undefined') {
 
 /** A message in the current language, `{name}` placeholders filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[locale.value][key];
+  catalogueVersion.value; // subscribes the caller to the catalogue's arrival
+  const template = loaded[locale.value][key] ?? loaded.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? formatParam(params[name] as string | number) : whole,

@@ -19,7 +19,7 @@ export function Header() {
         <a class="brand" href="/" data-app>
           {t('common.brand')}
         </a>
-        <button type="button" class="link-button" onClick={() => setLocale(other)}>
+        <button type="button" class="link-button" onClick={() => void setLocale(other).catch(() => undefined)}>
           <span lang={other === 'zh' ? 'zh-CN' : 'en'}>{t('common.otherLanguage')}</span>
           <span class="visually-hidden">{t('common.switchLanguage')}</span>
         </button>

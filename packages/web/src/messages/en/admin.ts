@@ -1,6 +1,5 @@
 /** The operators' page (/admin) and the local mailbox (/dev/mailbox). */
 export const admin = {
-  'nav.admin': 'Administration',
   'admin.title': 'Administration',
   'admin.counts': 'The platform',
   'admin.counts.profiles': 'Graduate profiles',

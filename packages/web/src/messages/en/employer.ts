@@ -1,8 +1,5 @@
 /** The employer console: organisation, jobs, candidates, the applications board. */
 export const employer = {
-  'nav.employer.jobs': 'My jobs',
-  'nav.employer.organisation': 'Organisation',
-  'nav.employer.notifications': 'Notifications',
   'verified.mark': 'Verified',
   'employer.place.province': 'Province',
   'employer.place.chooseProvince': 'Choose a province',

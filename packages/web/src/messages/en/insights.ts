@@ -1,5 +1,4 @@
 export const insights = {
-  'nav.insights': 'Skills in demand',
   'insights.title': 'Skills in demand',
   'insights.lead':
     'Which skills employers in the Delta ask for more than graduates offer, city by city, from open jobs and graduate profiles on skillpass. Updated as jobs and profiles change.',

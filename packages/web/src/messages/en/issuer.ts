@@ -1,11 +1,5 @@
 /** The issuer console: a school's or training centre's organisation, offerings, issuing and issued credentials. */
 export const issuer = {
-  'nav.issuer.organisation': 'Organisation',
-  'nav.issuer.templates': 'Credentials on offer',
-  'nav.issuer.issue': 'Issue one',
-  'nav.issuer.batch': 'Issue a class',
-  'nav.issuer.credentials': 'Issued credentials',
-
   'issuer.error.summary': 'There is a problem',
   'issuer.error.rejected': 'skillpass did not accept this. Check the answers below and try again.',
   'issuer.error.field': '{field}: {message}',

@@ -3,7 +3,6 @@ import type { Translation } from '../types.ts';
 
 /** 运营管理页面（/admin）与本地邮箱（/dev/mailbox）。 */
 export const admin: Translation<typeof en> = {
-  'nav.admin': '平台管理',
   'admin.title': '平台管理',
   'admin.counts': '平台概况',
   'admin.counts.profiles': '毕业生档案',

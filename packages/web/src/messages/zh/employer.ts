@@ -2,9 +2,6 @@ import type { employer as en } from '../en/employer.ts';
 import type { Translation } from '../types.ts';
 
 export const employer: Translation<typeof en> = {
-  'nav.employer.jobs': '我的职位',
-  'nav.employer.organisation': '单位信息',
-  'nav.employer.notifications': '通知',
   'verified.mark': '已验证',
   'employer.place.province': '省份',
   'employer.place.chooseProvince': '选择省份',

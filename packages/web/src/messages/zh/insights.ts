@@ -2,7 +2,6 @@ import type { insights as en } from '../en/insights.ts';
 import type { Translation } from '../types.ts';
 
 export const insights: Translation<typeof en> = {
-  'nav.insights': '紧缺技能',
   'insights.title': '紧缺技能',
   'insights.lead':
     '长三角各城市中，雇主需求多于毕业生供给的技能。数据来自 skillpass 上的在招岗位和毕业生档案，随岗位和档案的变化而更新。',

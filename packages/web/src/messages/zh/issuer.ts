@@ -2,12 +2,6 @@ import type { issuer as en } from '../en/issuer.ts';
 import type { Translation } from '../types.ts';
 
 export const issuer: Translation<typeof en> = {
-  'nav.issuer.organisation': '机构信息',
-  'nav.issuer.templates': '提供的证书',
-  'nav.issuer.issue': '颁发单个证书',
-  'nav.issuer.batch': '批量颁发',
-  'nav.issuer.credentials': '已颁发的证书',
-
   'issuer.error.summary': '出现问题',
   'issuer.error.rejected': 'skillpass 未接受这些内容。请检查下面的填写后重试。',
   'issuer.error.field': '{field}：{message}',
