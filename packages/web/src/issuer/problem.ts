@@ -1,6 +1,6 @@
 import type { components } from '../api/schema.d.ts';
 import { t } from '../i18n.ts';
-import type { FieldErrors } from './error-summary.tsx';
+import type { FieldErrors } from '../components/error-summary.tsx';
 
 type Problem = components['schemas']['Problem'];
 

@@ -5,6 +5,7 @@ import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
+import { ErrorSummary } from '../components/error-summary.tsx';
 import { useTitle } from '../components/title.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.ts';
@@ -116,16 +117,7 @@ export default function ProfilePage() {
     <section class="profile">
       <h1>{t(isNew.value ? 'profile.onboarding.title' : 'profile.title')}</h1>
       {isNew.value && <p class="lead">{t('profile.onboarding.lead')}</p>}
-      {errorEntries.length > 0 && (
-        <div class="error-summary" id="error-summary" tabIndex={-1} role="alert">
-          <h2>{t('profile.error.summary')}</h2>
-          <ul>
-            {errorEntries.map(([field, key]) => (
-              <li key={field}>{field === 'save' ? t(key) : <a href={`#${field}`}>{t(key)}</a>}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary errors={Object.fromEntries(errorEntries.map(([field, key]) => [field, t(key)]))} />
       {saved.value && (
         <p class="notice ok" role="status">
           {t('profile.saved')}

@@ -2,6 +2,7 @@ export const common = {
   'common.brand': 'skillpass',
   'common.skip': 'Skip to main content',
   'common.home': 'Go to the start page',
+  'common.error.summary': 'There is a problem',
   'common.loading': 'Loading…',
   'common.signIn': 'Sign in',
   'common.signOut': 'Sign out',

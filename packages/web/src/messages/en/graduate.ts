@@ -151,7 +151,6 @@ export const graduate = {
   'profile.create': 'Create my profile',
   'profile.save': 'Save my profile',
   'profile.saved': 'Your profile was saved.',
-  'profile.error.summary': 'There is a problem',
   'profile.error.name': 'Enter your name, for example Li Wei.',
   'profile.error.email': 'Enter an email address, for example liwei@example.com.',
   'profile.error.invalid': 'Some details were not accepted. Check them and try again.',

@@ -1,6 +1,5 @@
 /** The issuer console: a school's or training centre's organisation, offerings, issuing and issued credentials. */
 export const issuer = {
-  'issuer.error.summary': 'There is a problem',
   'issuer.error.rejected': 'skillpass did not accept this. Check the answers below and try again.',
   'issuer.error.field': '{field}: {message}',
   'issuer.needOrganisation': 'Register your organisation first: credentials name it as their awarding body.',

@@ -5,6 +5,7 @@ export const common: Translation<typeof en> = {
   'common.brand': 'skillpass',
   'common.skip': '跳到主要内容',
   'common.home': '返回首页',
+  'common.error.summary': '有问题需要处理',
   'common.loading': '正在加载…',
   'common.signIn': '登录',
   'common.signOut': '退出登录',

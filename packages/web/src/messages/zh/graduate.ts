@@ -150,7 +150,6 @@ export const graduate: Translation<typeof en> = {
   'profile.create': '创建我的简历',
   'profile.save': '保存我的简历',
   'profile.saved': '您的简历已保存。',
-  'profile.error.summary': '有问题需要处理',
   'profile.error.name': '请输入您的姓名，例如 李伟。',
   'profile.error.email': '请输入邮箱地址，例如 liwei@example.com。',
   'profile.error.invalid': '部分信息未被接受，请检查后重试。',

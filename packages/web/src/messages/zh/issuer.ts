@@ -2,7 +2,6 @@ import type { issuer as en } from '../en/issuer.ts';
 import type { Translation } from '../types.ts';
 
 export const issuer: Translation<typeof en> = {
-  'issuer.error.summary': '出现问题',
   'issuer.error.rejected': 'skillpass 未接受这些内容。请检查下面的填写后重试。',
   'issuer.error.field': '{field}：{message}',
   'issuer.needOrganisation': '请先登记您的机构：证书会注明它是颁发机构。',

@@ -1,6 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { JobSkills, type RequiredSkill } from '../../employer/job-skills.tsx';
@@ -217,19 +218,13 @@ export default function JobEdit({ params }: PageProps) {
           </button>
         </div>
       )}
-      {(errorEntries.length > 0 || failure.value) && (
-        <div class="error-summary" id="error-summary" tabIndex={-1} role="alert">
-          <h2>{t('profile.error.summary')}</h2>
-          <ul>
-            {errorEntries.map(([field, key]) => (
-              <li key={field}>
-                <a href={`#${FIELD_IDS[field]}`}>{t(key)}</a>
-              </li>
-            ))}
-            {failure.value && <li>{t(failure.value)}</li>}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        errors={{
+          ...Object.fromEntries(errorEntries.map(([field, key]) => [field, t(key)])),
+          ...(failure.value ? { save: t(failure.value) } : {}),
+        }}
+        anchorOf={(field) => FIELD_IDS[field as Field]}
+      />
       {saved.value && (
         <p class="notice ok" role="status">
           {t('jobForm.saved')}

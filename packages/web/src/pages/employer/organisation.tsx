@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { session } from '../../auth.ts';
 import { EmployerCard } from '../../components/employer-card.tsx';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { PlacePicker } from '../../employer/place-picker.tsx';
@@ -134,16 +135,10 @@ export default function Organisation() {
     <section>
       <h1>{t(isNew.value ? 'organisation.new.title' : 'organisation.title')}</h1>
       {isNew.value && <p class="lead">{t('organisation.new.lead')}</p>}
-      {errorEntries.length > 0 && (
-        <div class="error-summary" id="error-summary" tabIndex={-1} role="alert">
-          <h2>{t('profile.error.summary')}</h2>
-          <ul>
-            {errorEntries.map(([field, key]) => (
-              <li key={field}>{field === 'save' ? t(key) : <a href={`#${anchor[field]}`}>{t(key)}</a>}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        errors={Object.fromEntries(errorEntries.map(([field, key]) => [field, t(key)]))}
+        anchorOf={(field) => anchor[field as Field]}
+      />
       {saved.value && (
         <p class="notice ok" role="status">
           {t('organisation.saved')}

@@ -5,7 +5,7 @@ import type { components } from '../../api/schema.d.ts';
 import { useTitle } from '../../components/title.ts';
 import { download } from '../../download.ts';
 import { type BatchRow, percentDone, resultsCsv } from '../../issuer/batch-results.ts';
-import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { TemplateChoice } from '../../issuer/template-choice.tsx';
 import { loadMyTemplates } from '../../issuer/templates.ts';

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { useTitle } from '../../components/title.ts';
-import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { TemplateChoice } from '../../issuer/template-choice.tsx';
 import { loadMyTemplates } from '../../issuer/templates.ts';

@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
-import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { formatDate, t } from '../../i18n.ts';
 import type { MessageKey } from '../../messages/en/index.ts';

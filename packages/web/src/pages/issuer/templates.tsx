@@ -4,7 +4,7 @@ import { useConceptSearch } from '../../concept-search.ts';
 import { api } from '../../api/client.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
-import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { loadMyTemplates, myTemplates, type Template, titleOf } from '../../issuer/templates.ts';
 import { locale, t } from '../../i18n.ts';
