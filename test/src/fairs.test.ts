@@ -196,6 +196,8 @@ describe('who may do what at a fair', () => {
       ['GET', `/v1/fairs/${fairId}/my-list`, undefined, 'organiser'],
       ['POST', `/v1/fairs/${fairId}/bookings`, { employerId: 'e', slotId: 's1' }, 'employer'],
       ['POST', `/v1/fairs/${fairId}/check-ins`, { code: 'ABCDEFGHJKLM' }, 'graduate'],
+      ['DELETE', `/v1/fairs/${fairId}/bookings/e`, undefined, 'employer'],
+      ['DELETE', `/v1/fairs/${fairId}/registrations/me`, undefined, 'organiser'],
     ];
     for (const [method, path, body, wrongRole] of routes) {
       const anonymous = await rt.call(method, path, body ? { body } : {});
@@ -293,5 +295,74 @@ describe('who may do what at a fair', () => {
       body: { homeCityCode: SUZHOU },
     });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe('giving a place back', () => {
+  const book = (fairId: string, token: string, employerId: string) =>
+    rt.call('POST', `/v1/fairs/${fairId}/bookings`, { token, body: { employerId, slotId: 's1' } });
+  const bookingsAt = async (fairId: string, employerToken: string) =>
+    (await rt.call('GET', `/v1/fairs/${fairId}/booths/mine`, { token: employerToken })).body.bookings.map(
+      (b: { graduateId: string }) => b.graduateId,
+    );
+
+  it('frees the slot when a graduate cancels a booking or withdraws, and only their own', async () => {
+    const { fairId } = await organiserWithFair();
+    const { employer } = await employerWithBooth(fairId, SUZHOU, 'manufacturing', [SLOT]);
+    const first = await graduateRegistered(fairId, false);
+    const second = await graduateRegistered(fairId, false);
+    const stranger = await graduateRegistered(fairId, false);
+
+    expect((await book(fairId, first.graduate.token, employer.sub)).status).toBe(201);
+    expect((await book(fairId, second.graduate.token, employer.sub)).status).toBe(409);
+
+    // Another graduate's cancel addresses their own (absent) booking: a 404, and the first booking stays.
+    const notTheirs = await rt.call('DELETE', `/v1/fairs/${fairId}/bookings/${employer.sub}`, {
+      token: stranger.graduate.token,
+    });
+    expect(notTheirs.status).toBe(404);
+    expect(await bookingsAt(fairId, employer.token)).toEqual([first.graduate.sub]);
+
+    const cancel = () =>
+      rt.call('DELETE', `/v1/fairs/${fairId}/bookings/${employer.sub}`, { token: first.graduate.token });
+    expect((await cancel()).status).toBe(204);
+    expect((await cancel()).status).toBe(404);
+    expect((await book(fairId, second.graduate.token, employer.sub)).status).toBe(201);
+
+    // Withdrawing gives the booked place back and retires the check-in code.
+    const withdraw = await rt.call('DELETE', `/v1/fairs/${fairId}/registrations/me`, { token: second.graduate.token });
+    expect(withdraw.status).toBe(204);
+    expect(await bookingsAt(fairId, employer.token)).toEqual([]);
+    expect(
+      (await rt.call('GET', `/v1/fairs/${fairId}/registrations/me`, { token: second.graduate.token })).status,
+    ).toBe(404);
+    const staleCode = await rt.call('POST', `/v1/fairs/${fairId}/check-ins`, {
+      token: employer.token,
+      body: { code: second.code },
+    });
+    expect(staleCode.status).toBe(404);
+    expect((await book(fairId, first.graduate.token, employer.sub)).status).toBe(201);
+
+    // After check-in the registration is part of the report: withdrawing is a 409 and changes nothing.
+    expect(
+      (await rt.call('POST', `/v1/fairs/${fairId}/check-ins`, { token: employer.token, body: { code: first.code } }))
+        .status,
+    ).toBe(200);
+    const late = await rt.call('DELETE', `/v1/fairs/${fairId}/registrations/me`, { token: first.graduate.token });
+    expect(late.status).toBe(409);
+    expect(await bookingsAt(fairId, employer.token)).toEqual([first.graduate.sub]);
+  });
+
+  it('frees the places an erased graduate had booked', async () => {
+    const { fairId } = await organiserWithFair();
+    const { employer } = await employerWithBooth(fairId, SUZHOU, 'manufacturing', [SLOT]);
+    const leaving = await graduateRegistered(fairId, false);
+    const waiting = await graduateRegistered(fairId, false);
+    expect((await book(fairId, leaving.graduate.token, employer.sub)).status).toBe(201);
+    expect((await book(fairId, waiting.graduate.token, employer.sub)).status).toBe(409);
+
+    expect((await rt.call('DELETE', '/v1/profiles/me', { token: leaving.graduate.token })).status).toBe(204);
+    expect(await bookingsAt(fairId, employer.token)).toEqual([]);
+    expect((await book(fairId, waiting.graduate.token, employer.sub)).status).toBe(201);
   });
 });

@@ -122,6 +122,12 @@ describe('a joint job fair in the browser', () => {
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
     await graduate.getByRole('button', { name: /^Book / }).click();
     await graduate.locator('.notice.ok', { hasText: 'Booked' }).waitFor();
+    // Changing one's mind gives the place back (the slot offers it again), and booking again takes it.
+    await graduate.getByRole('button', { name: /^Cancel the .* interview$/ }).click();
+    await graduate.getByRole('button', { name: /^Book .*3 left/ }).waitFor();
+    await graduate.getByRole('button', { name: /^Book / }).click();
+    await graduate.locator('.notice.ok', { hasText: 'Booked' }).waitFor();
+    await graduate.getByRole('button', { name: 'Withdraw from this fair' }).waitFor();
 
     // At the booth, the employer types the graduate's code.
     const employer = await signIn('en', 'employer', 'e2e-fair-employer', '/fairs/booths');

@@ -13,6 +13,8 @@ import {
 import { summariseExplanation } from '@skillpass/matching';
 import {
   bookSlot,
+  cancelBooking,
+  cancelRegistration,
   boothBookings,
   checkInByCode,
   createFair,
@@ -483,6 +485,50 @@ export function fairRoutes(deps: ApiDeps): ApiApp {
     async (c) => {
       const booking = await bookSlot(deps, c.req.valid('param').fairId, c.get('principal').sub, c.req.valid('json'));
       return c.json(booking, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/fairs/{fairId}/bookings/{employerId}',
+      operationId: 'cancelFairBooking',
+      summary: 'Give my booked interview place at a booth back (graduate)',
+      description: 'The slot gets its place back at once. A 404 when I hold no booking at that booth.',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: () => ({
+        params: z.object({
+          fairId: z.string().check(z.minLength(1), z.maxLength(64)),
+          employerId: z.string().check(z.minLength(1), z.maxLength(128)),
+        }),
+      }),
+      responses: () => ({ 204: { description: 'Cancelled' }, ...problemResponses(400, 401, 403, 404) }),
+    }),
+    async (c) => {
+      const { fairId, employerId } = c.req.valid('param');
+      await cancelBooking(deps, fairId, c.get('principal').sub, employerId);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/fairs/{fairId}/registrations/me',
+      operationId: 'cancelMyFairRegistration',
+      summary: 'Withdraw from a fair (graduate): my booked places go back, my check-in code stops working',
+      description: 'A 409 once I have checked in: the registration is then part of the fair’s report.',
+      tags,
+      security,
+      middleware: [graduate] as const,
+      request: () => ({ params: fairIdParamSchema() }),
+      responses: () => ({ 204: { description: 'Withdrawn' }, ...problemResponses(400, 401, 403, 404, 409) }),
+    }),
+    async (c) => {
+      await cancelRegistration(deps, c.req.valid('param').fairId, c.get('principal').sub);
+      return c.body(null, 204);
     },
   );
 

@@ -227,6 +227,48 @@ export async function bookSlot(
   return booking;
 }
 
+/** The graduate gives a booked interview place back; a 404 when they hold no booking at that booth. */
+export async function cancelBooking(
+  deps: Pick<FairDeps, 'fairs'>,
+  fairId: string,
+  graduateId: string,
+  employerId: string,
+): Promise<void> {
+  if (!(await deps.fairs.cancelBooking(fairId, employerId, graduateId))) throw notFound('booking');
+}
+
+/**
+ * The graduate withdraws from a fair: their booked places go back first, then the registration and its check-in
+ * code (a crash in between leaves a registration without bookings, which the retry removes). After check-in the
+ * registration is part of the fair's report and stays (409).
+ */
+export async function cancelRegistration(deps: Pick<FairDeps, 'fairs'>, fairId: string, graduateId: string) {
+  const registration = await myRegistration(deps, fairId, graduateId);
+  if (registration.checkedInAt)
+    throw conflict('You have checked in at this fair, so your registration stays in its report.');
+  await freeBookedPlaces(deps, fairId, graduateId);
+  if (!(await deps.fairs.cancelRegistration(fairId, graduateId))) throw notFound('registration');
+}
+
+type PlaceFreeing = {
+  fairs: Pick<Repositories['fairs'], 'registrationsOfGraduate' | 'bookingsOfGraduate' | 'cancelBooking'>;
+};
+
+/** Every place the graduate booked at every fair goes back to its slot: erasure calls this before deleting. */
+export async function freeAllBookedPlaces(deps: PlaceFreeing, graduateId: string): Promise<number> {
+  let freed = 0;
+  for (const { fairId } of await deps.fairs.registrationsOfGraduate(graduateId))
+    freed += await freeBookedPlaces(deps, fairId, graduateId);
+  return freed;
+}
+
+async function freeBookedPlaces(deps: PlaceFreeing, fairId: string, graduateId: string) {
+  let freed = 0;
+  for (const booking of await deps.fairs.bookingsOfGraduate(fairId, graduateId))
+    if (await deps.fairs.cancelBooking(fairId, booking.employerId, graduateId)) freed++;
+  return freed;
+}
+
 /**
  * Checks a registration in by its code. The fair's organiser, an employer with a booth there, or an
  * administrator may; for anyone else the fair does not exist. A second check-in keeps the first time.

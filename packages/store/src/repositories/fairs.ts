@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Booth,
   type BoothSlot,
@@ -47,6 +47,10 @@ export interface FairRepository {
   /** Books a slot: within its capacity, once per booth, never two at one start time (409 naming which). */
   book(booking: FairBooking): Promise<void>;
   bookingsOfGraduate(fairId: string, graduateId: string): Promise<FairBooking[]>;
+  /** Gives a booked place back: the booking, its start-time claim and one place on the slot, together; false if none. */
+  cancelBooking(fairId: string, employerId: string, graduateId: string): Promise<boolean>;
+  /** Removes a registration and its check-in code together, unless it has been checked in (a 409); false if none. */
+  cancelRegistration(fairId: string, graduateId: string): Promise<boolean>;
 }
 
 const CANCELLED_BECAUSE = [
@@ -234,5 +238,70 @@ export class DynamoFairRepository implements FairRepository {
       sortKeyBeginsWith: sortKeyPrefixes.fairBooking,
     });
     return items.map((item) => recordOf<FairBooking>(item)).filter((b) => b.graduateId === graduateId);
+  }
+
+  async cancelBooking(fairId: string, employerId: string, graduateId: string): Promise<boolean> {
+    const key = entities.FairBooking.key(fairId, employerId, graduateId);
+    const found = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
+    );
+    if (!found.Item) return false;
+    const { slotId, startsAt } = recordOf<FairBooking>(found.Item);
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // The booking's presence is the guard: a concurrent cancel of the same booking frees one place, not two.
+            { Delete: { TableName: this.table.name, Key: key, ConditionExpression: 'attribute_exists(PK)' } },
+            { Delete: { TableName: this.table.name, Key: entities.FairBookingTime.key(fairId, graduateId, startsAt) } },
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: entities.FairSlot.key(fairId, employerId, slotId),
+                UpdateExpression: 'SET booked = booked - :one',
+                ConditionExpression: 'attribute_exists(PK) AND booked > :zero',
+                ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async cancelRegistration(fairId: string, graduateId: string): Promise<boolean> {
+    const registration = await this.getRegistration(fairId, graduateId);
+    if (!registration) return false;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.table.name,
+                Key: entities.FairRegistration.key(fairId, graduateId),
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(checkedInAt)',
+              },
+            },
+            {
+              Delete: {
+                TableName: this.table.name,
+                Key: entities.FairCheckInCode.key(fairId, registration.checkInCode),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const now = await this.getRegistration(fairId, graduateId);
+      if (!now) return false;
+      throw conflict('You have checked in at this fair, so your registration stays in its report.');
+    }
   }
 }

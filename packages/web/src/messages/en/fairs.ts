@@ -43,6 +43,14 @@ export const fairs = {
   'fair.slot.full': '{time} — full',
   'fair.slot.remaining': '{count} left',
   'fair.slot.failed': 'That slot could not be booked: it may be full, or you already have an interview then.',
+  'fair.slot.cancel': 'Cancel the {time} interview',
+  'fair.slot.cancelFailed': 'That booking could not be cancelled. Reload the page and try again.',
+  'fair.withdraw.title': 'Not coming after all?',
+  'fair.withdraw.start': 'Withdraw from this fair',
+  'fair.withdraw.confirm':
+    'Withdrawing gives your interview places back to other graduates and your check-in code stops working. You can register again later.',
+  'fair.withdraw.yes': 'Yes, withdraw',
+  'fair.withdraw.failed': 'You could not be withdrawn: if you have already checked in, your registration stays.',
 
   'organise.title': 'Organise job fairs',
   'organise.mine': 'My fairs',

@@ -43,6 +43,13 @@ export const fairs: Translation<typeof en> = {
   'fair.slot.full': '{time}（已满）',
   'fair.slot.remaining': '剩余 {count} 个',
   'fair.slot.failed': '无法预约该时段：可能已满，或您在该时间已有其他面试。',
+  'fair.slot.cancel': '取消 {time} 的面试',
+  'fair.slot.cancelFailed': '无法取消该预约。请刷新页面后重试。',
+  'fair.withdraw.title': '不能参加了？',
+  'fair.withdraw.start': '取消报名',
+  'fair.withdraw.confirm': '取消报名后，您预约的面试时段将让给其他毕业生，签到码也将失效。之后仍可重新报名。',
+  'fair.withdraw.yes': '确认取消报名',
+  'fair.withdraw.failed': '无法取消报名：如果您已签到，报名记录将保留。',
 
   'organise.title': '组织招聘会',
   'organise.mine': '我的招聘会',

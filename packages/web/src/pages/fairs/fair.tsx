@@ -43,6 +43,7 @@ export default function FairPage({ params }: PageProps) {
         <>
           <CheckInCode code={mine.registration.checkInCode} checkedInAt={mine.registration.checkedInAt} />
           <RankedBooths fairId={fairId} list={mine} onChange={loadList} />
+          {!mine.registration.checkedInAt && <Withdraw fairId={fairId} onDone={loadList} />}
         </>
       )}
     </section>
@@ -132,6 +133,42 @@ function CheckInCode({ code, checkedInAt }: { code: string; checkedInAt?: string
   );
 }
 
+/** Withdrawing is asked twice: it gives every booked interview place back and retires the check-in code. */
+function Withdraw({ fairId, onDone }: { fairId: string; onDone: () => Promise<void> }) {
+  const asking = useSignal(false);
+  const failed = useSignal(false);
+  const withdraw = async () => {
+    const { response } = await api.DELETE('/v1/fairs/{fairId}/registrations/me', { params: { path: { fairId } } });
+    failed.value = !response.ok;
+    if (response.ok) await onDone();
+  };
+  return (
+    <div class="card">
+      <h2>{t('fair.withdraw.title')}</h2>
+      {failed.value && (
+        <p class="error-summary" role="alert">
+          {t('fair.withdraw.failed')}
+        </p>
+      )}
+      {asking.value ? (
+        <>
+          <p>{t('fair.withdraw.confirm')}</p>
+          <button type="button" class="button danger" onClick={() => void withdraw()}>
+            {t('fair.withdraw.yes')}
+          </button>{' '}
+          <button type="button" class="button secondary" onClick={() => (asking.value = false)}>
+            {t('common.cancel')}
+          </button>
+        </>
+      ) : (
+        <button type="button" class="button secondary" onClick={() => (asking.value = true)}>
+          {t('fair.withdraw.start')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function RankedBooths({ fairId, list, onChange }: { fairId: string; list: FairList; onChange: () => Promise<void> }) {
   const applied = useSignal<ReadonlySet<string>>(new Set());
   const failed = useSignal<string | null>(null);
@@ -156,6 +193,13 @@ function RankedBooths({ fairId, list, onChange }: { fairId: string; list: FairLi
       body: { employerId, slotId },
     });
     failed.value = response.ok ? null : t('fair.slot.failed');
+    await onChange();
+  };
+  const cancel = async (employerId: string) => {
+    const { response } = await api.DELETE('/v1/fairs/{fairId}/bookings/{employerId}', {
+      params: { path: { fairId, employerId } },
+    });
+    failed.value = response.ok ? null : t('fair.slot.cancelFailed');
     await onChange();
   };
   return (
@@ -209,7 +253,16 @@ function RankedBooths({ fairId, list, onChange }: { fairId: string; list: FairLi
                     return (
                       <li key={slot.slotId}>
                         {slot.bookedByMe ? (
-                          <p class="notice ok">✓ {t('fair.slot.booked', { time })}</p>
+                          <>
+                            <p class="notice ok">✓ {t('fair.slot.booked', { time })}</p>
+                            <button
+                              type="button"
+                              class="button secondary"
+                              onClick={() => void cancel(booth.employerId)}
+                            >
+                              {t('fair.slot.cancel', { time })}
+                            </button>
+                          </>
                         ) : slot.remaining > 0 ? (
                           <button type="button" class="button" onClick={() => void book(booth.employerId, slot.slotId)}>
                             {t('fair.slot.book', { time })} ({t('fair.slot.remaining', { count: slot.remaining })})
