@@ -62,7 +62,10 @@ if (process.argv[1] === import.meta.filename) {
   const verbose = process.argv.includes('--verbose');
   const taxonomy = new Taxonomy(taxonomyDataDir());
   // zh-lookup-fresh.tsv: written in session 6 after all earlier tuning, committed before any run on it.
-  const lookUps = [...loadLookUps(taxonomy), ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-fresh.tsv'))];
+  const lookUps = [
+    ...loadLookUps(taxonomy),
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-fresh.tsv')),
+  ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
   const rows: string[] = [

@@ -1,5 +1,5 @@
 import type { ConceptHit } from './search.ts';
-import { programWording } from './text.ts';
+import { generatedWordings } from './zh-wordings.ts';
 
 interface ChineseConcept {
   uri: string;
@@ -59,14 +59,10 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
           }))
         : [],
     );
-    const taken = new Set(this.#entries.map((entry) => entry.key));
-    for (const entry of [...this.#entries]) {
-      const program = programWording(entry.label);
-      if (program && !taken.has(chineseKey(program))) {
-        taken.add(chineseKey(program));
-        this.#entries.push({ key: chineseKey(program), label: program, concept: entry.concept, preferred: false });
-      }
-    }
+    // Rule-made wordings (维修设备 for 设备维修 …, see zh-wordings.ts) are found like aliases.
+    const labels = concepts.map((concept) => (concept.zh ? [concept.zh.label, ...concept.zh.aliases] : []));
+    for (const { text, concept } of generatedWordings(labels, chineseKey))
+      this.#entries.push({ key: chineseKey(text), label: text, concept, preferred: false });
   }
 
   #compare(a: Candidate, b: Candidate): number {
