@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTaxonomy } from './taxonomy.ts';
+import { ChineseSearchIndex } from './zh-search.ts';
 import { generatedWordings, wordingsOf } from './zh-wordings.ts';
 
 describe('rule-made Chinese wordings', () => {
@@ -35,5 +36,26 @@ describe('rule-made Chinese wordings', () => {
         maintainRobots.uri,
       );
     }
+  });
+});
+
+describe('Chinese look-up by shared character pairs (tier 9)', () => {
+  // Forty filler concepts make 管理 common and 瓷砖 rare, as in the real labels.
+  const concepts = [
+    { uri: 'tiles', preferredLabel: 'lay tiles', zh: { label: '瓷砖铺贴', aliases: [] } },
+    ...Array.from({ length: 40 }, (_, i) => ({
+      uri: `filler-${i}`,
+      preferredLabel: `filler ${i}`,
+      zh: { label: `管理事务${String.fromCharCode(0x4e00 + i)}${String.fromCharCode(0x4e80 + i)}`, aliases: [] },
+    })),
+  ];
+  const index = new ChineseSearchIndex(concepts, () => 0);
+
+  it('fills free places with labels sharing a rare pair of the query, in no order the earlier tiers know', () => {
+    expect(index.search('贴瓷砖', 3).map((h) => h.uri)).toEqual(['tiles']);
+  });
+
+  it('never fills them from a common pair alone', () => {
+    expect(index.search('人员管理', 3)).toEqual([]);
   });
 });
