@@ -11,7 +11,7 @@ import { type CompiledChinese, Taxonomy, taxonomyDataDir, ZH_LABELS_FILE } from 
 import type { ChineseLabels } from '../src/taxonomy.ts';
 
 export interface LookUp {
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'fresh';
   kind: 'skill' | 'occupation';
   query: string;
   accepted: string[];
@@ -61,7 +61,11 @@ function curatedOnlyDataDir(): string {
 if (process.argv[1] === import.meta.filename) {
   const verbose = process.argv.includes('--verbose');
   const taxonomy = new Taxonomy(taxonomyDataDir());
-  const lookUps = loadLookUps(taxonomy);
+  // zh-lookup-fresh.tsv: written in session 6 after all earlier tuning, committed before any run on it.
+  const lookUps = [
+    ...loadLookUps(taxonomy),
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-fresh.tsv')),
+  ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
   const rows: string[] = [
@@ -70,7 +74,7 @@ if (process.argv[1] === import.meta.filename) {
   ];
   for (const [name, run] of Object.entries(runs)) {
     const results = scoreLookUps(run, lookUps);
-    for (const split of ['dev', 'test'] as const)
+    for (const split of ['dev', 'test', 'fresh'] as const)
       for (const kind of ['skill', 'occupation', 'all'] as const) {
         const part = results.filter((r) => r.split === split && (kind === 'all' || r.kind === kind));
         const found = part.filter((r) => r.found).length;

@@ -1,4 +1,5 @@
-import { hasHan, normalise, programWording, stem, type Token, tokenise } from './text.ts';
+import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
+import { generatedWordings } from './zh-wordings.ts';
 import { labelVariants } from './variants.ts';
 
 export interface ExtractedSkill {
@@ -287,20 +288,16 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
 }
 
 function chinesePhrases(skills: readonly IndexedSkill[]): ChineseTrie {
-  const entries = skills.flatMap((skill) =>
-    skill.zh
-      ? [{ text: skill.zh.label, preferred: true }, ...skill.zh.aliases.map((text) => ({ text, preferred: false }))]
-          .filter(({ text }) => text.length >= 2)
-          .map((entry) => ({ ...entry, uri: skill.uri, label: skill.zh!.label }))
-      : [],
+  const labelled = skills.filter((skill) => skill.zh);
+  const entries = labelled.flatMap((skill) =>
+    [{ text: skill.zh!.label, preferred: true }, ...skill.zh!.aliases.map((text) => ({ text, preferred: false }))]
+      .filter(({ text }) => text.length >= 2)
+      .map((entry) => ({ ...entry, uri: skill.uri, label: skill.zh!.label })),
   );
-  const taken = new Set(entries.map((e) => e.text));
-  for (const entry of [...entries]) {
-    const program = programWording(entry.text);
-    if (program && !taken.has(program)) {
-      taken.add(program);
-      entries.push({ ...entry, text: program, preferred: false });
-    }
+  // Rule-made wordings (维修设备 for 设备维修 …, see zh-wordings.ts) count as aliases.
+  for (const { text, concept } of generatedWordings(labelled.map((s) => [s.zh!.label, ...s.zh!.aliases]))) {
+    const skill = labelled[concept]!;
+    if (text.length >= 2) entries.push({ text, preferred: false, uri: skill.uri, label: skill.zh!.label });
   }
   const root: ChineseTrie = { next: new Map() };
   for (const entry of entries) {

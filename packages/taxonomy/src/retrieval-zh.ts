@@ -73,7 +73,7 @@ export class ChineseRetriever {
       const shown = matched[id]!;
       matched[id] = 0;
       const coverage = shown / entry.information;
-      if (coverage < 0.6 || sentence.includes(entry.text)) continue;
+      if (coverage < 0.5 || sentence.includes(entry.text)) continue;
       const score = coverage * coverage * Math.min(1, shown / FULL_INFORMATION);
       if (score <= (best.get(entry.skill)?.score ?? 0)) continue;
       let start = sentence.length;

@@ -50,7 +50,3 @@ export function tokenise(text: string): Token[] {
 }
 
 export const hasHan = (text: string): boolean => /\p{Script=Han}/u.test(text);
-
-/** Ads name the program for the programming: 数控程序 for 数控编程, PLC程序 for PLC编程 (extraction and look-up alike). */
-export const programWording = (label: string): string | undefined =>
-  label.endsWith('编程') && label.length >= 4 ? `${label.slice(0, -2)}程序` : undefined;

@@ -1,5 +1,5 @@
 import type { ConceptHit } from './search.ts';
-import { programWording } from './text.ts';
+import { generatedWordings } from './zh-wordings.ts';
 
 interface ChineseConcept {
   uri: string;
@@ -59,14 +59,10 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
           }))
         : [],
     );
-    const taken = new Set(this.#entries.map((entry) => entry.key));
-    for (const entry of [...this.#entries]) {
-      const program = programWording(entry.label);
-      if (program && !taken.has(chineseKey(program))) {
-        taken.add(chineseKey(program));
-        this.#entries.push({ key: chineseKey(program), label: program, concept: entry.concept, preferred: false });
-      }
-    }
+    // Rule-made wordings (维修设备 for 设备维修 …, see zh-wordings.ts) are found like aliases.
+    const labels = concepts.map((concept) => (concept.zh ? [concept.zh.label, ...concept.zh.aliases] : []));
+    for (const { text, concept } of generatedWordings(labels, chineseKey))
+      this.#entries.push({ key: chineseKey(text), label: text, concept, preferred: false });
   }
 
   #compare(a: Candidate, b: Candidate): number {
@@ -90,6 +86,46 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
       const current = best.get(entry.concept);
       if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
     }
+  }
+
+  /**
+   * Tier 9, only for places still free: labels sharing the query's rarest character pairs (铺地砖 meets 地砖铺贴
+   * through 地砖), scored by the idf of the shared pairs over the labels; a pair needs idf ≥ 3 (held by at most one
+   * label in twenty) so that 管理 or 操作 alone never fill the page.
+   */
+  #byBigrams(q: string, best: Map<number, Candidate>): void {
+    const grams = new Set<string>();
+    for (let i = 0; i + 1 < q.length; i++) grams.add(q.slice(i, i + 2));
+    const idf = this.#bigramIdf;
+    const shared = new Map<Entry, number>();
+    for (const gram of grams) {
+      const weight = idf.get(gram) ?? 0;
+      if (weight < 3) continue;
+      for (const entry of this.#entries)
+        if (!best.has(entry.concept) && entry.key.includes(gram)) shared.set(entry, (shared.get(entry) ?? 0) + weight);
+    }
+    for (const [entry, weight] of shared) {
+      // covered: more shared information first (the tier compares covered descending).
+      const candidate = { tier: 9, covered: weight, entry };
+      const current = best.get(entry.concept);
+      if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
+    }
+  }
+
+  #idf?: Map<string, number>;
+
+  /** idf of each character pair over the labels, built on the first query that reaches tier 9. */
+  get #bigramIdf(): Map<string, number> {
+    if (!this.#idf) {
+      const df = new Map<string, number>();
+      for (const entry of this.#entries) {
+        const seen = new Set<string>();
+        for (let i = 0; i + 1 < entry.key.length; i++) seen.add(entry.key.slice(i, i + 2));
+        for (const gram of seen) df.set(gram, (df.get(gram) ?? 0) + 1);
+      }
+      this.#idf = new Map([...df].map(([gram, n]) => [gram, Math.log(this.#entries.length / n)]));
+    }
+    return this.#idf;
   }
 
   /** The fewest pieces of two or more characters, each inside some label, that make up the query; [] if none. */
@@ -118,6 +154,7 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
       if (!current || this.#compare(candidate, current) < 0) best.set(entry.concept, candidate);
     }
     if (best.size < limit) this.#byWords(q, best);
+    if (best.size < limit) this.#byBigrams(q, best);
     return [...best.values()]
       .sort((a, b) => this.#compare(a, b))
       .slice(0, limit)
