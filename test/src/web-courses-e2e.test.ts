@@ -110,7 +110,7 @@ describe('from a skill gap to a job in the browser', () => {
     await offer.locator('.tag', { hasText: 'Enrolled' }).waitFor();
     await checkPage(graduate, 'job skill gap en');
     await shoot(graduate, 'skill-gap', 'en');
-    await graduate.goto(`${server.origin}/courses`);
+    await graduate.locator('nav a[href="/courses"]').click();
     await graduate.locator('.card h3', { hasText: COURSE }).first().waitFor();
     await checkPage(graduate, 'courses en');
     await shoot(graduate, 'list', 'en');
@@ -124,10 +124,10 @@ describe('from a skill gap to a job in the browser', () => {
     await shoot(issuer, 'roster', 'en');
 
     // The credential is in the wallet, and the pipeline lifts the match.
-    await graduate.goto(`${server.origin}/wallet`);
+    await graduate.locator('nav a[href="/wallet"]').click();
     await graduate.locator('main', { hasText: 'EV battery pack assembly' }).waitFor();
     await expect.poll(() => scoreFor(graduateToken, jobId), { timeout: 120_000 }).toBeGreaterThan(before);
-    await graduate.goto(`${server.origin}/courses`);
+    await graduate.locator('nav a[href="/courses"]').click();
     await graduate.locator('.tag', { hasText: 'Completed' }).first().waitFor();
     for (const p of [issuer, graduate]) await p.context().close();
   }, 600_000);
@@ -144,7 +144,7 @@ describe('from a skill gap to a job in the browser', () => {
     await issuer.locator('.tag', { hasText: '已结业' }).waitFor();
     await checkPage(issuer, 'roster zh');
     await shoot(issuer, 'roster', 'zh');
-    await issuer.goto(`${server.origin}/issuer/courses`);
+    await issuer.locator('nav a[href="/issuer/courses"]').click();
     await issuer.getByRole('link', { name: '编辑' }).click();
     await issuer.locator('#course-titleZh').waitFor();
     await checkPage(issuer, 'course editor zh');
