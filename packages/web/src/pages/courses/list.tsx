@@ -57,6 +57,7 @@ export default function CoursesPage() {
               <span
                 class={`tag ${item.status === 'completed' ? 'status-hired' : item.status === 'cancelled' ? 'status-withdrawn' : 'status-offer'}`}
               >
+                {item.status === 'completed' ? '✓ ' : ''}
                 {t(`courses.status.${item.status}`)}
               </span>
               {item.course.status === 'cancelled' && (

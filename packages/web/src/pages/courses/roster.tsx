@@ -128,9 +128,11 @@ export default function RosterPage({ params }: PageProps) {
               ),
             )}
           </fieldset>
-          <button type="submit" class="button primary wide" disabled={busy.value}>
-            {t('roster.record')}
-          </button>
+          {open.some((e) => e.status === 'enrolled') && (
+            <button type="submit" class="button primary wide" disabled={busy.value}>
+              {t('roster.record')}
+            </button>
+          )}
         </form>
       )}
     </section>
