@@ -19,6 +19,7 @@ import { verificationRoutes } from './routes/credentials/verification.ts';
 import { wellKnownRoutes } from './routes/credentials/well-known.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { employerRoutes } from './routes/employers.ts';
+import { courseRoutes } from './routes/courses.ts';
 import { fairRoutes } from './routes/fairs.ts';
 import { issuerDidRoutes } from './routes/issuer-did.ts';
 import { jobRoutes } from './routes/jobs.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(fairRoutes(deps));
+  app.routeModule(courseRoutes(deps));
   app.routeModule(issuerRoutes(deps));
   app.routeModule(templateRoutes(deps));
   app.routeModule(issuanceRoutes(deps));

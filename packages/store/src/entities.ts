@@ -63,6 +63,12 @@ export const partitions = {
   allFairs: () => 'FAIRS',
   employerFairs: (employerId: string) => `EMP#${employerId}#FAIRS`,
   graduateFairs: (graduateId: string) => `GRAD#${graduateId}#FAIRS`,
+  /** A guidance course's partition holds the course and its enrolments. */
+  course: (courseId: string) => `COURSE#${courseId}`,
+  issuerCourses: (issuerId: string) => `ISSUER#${issuerId}#COURSES`,
+  openCourses: () => 'OPENCOURSES',
+  openCoursesOfTemplate: (templateId: string) => `TPL#${templateId}#COURSES`,
+  graduateCourses: (graduateId: string) => `GRAD#${graduateId}#COURSES`,
   /** Employers no administrator has approved yet (sparse: an approved employer leaves it). */
   employersAwaitingApproval: () => 'EMPLOYERS#AWAITING',
 } as const;
@@ -80,6 +86,7 @@ export const sortKeyPrefixes = {
   fairCheckInCode: 'CODE#',
   fairBooking: 'BOOKING#',
   fairBookingTime: 'BOOKEDAT#',
+  courseEnrolment: 'ENROL#',
 } as const;
 
 const HOUR = 60 * 60;
@@ -470,6 +477,44 @@ export const entities = {
       SK: `${sortKeyPrefixes.fairBookingTime}${graduateId}#${startsAt}`,
     }),
     indexes: (t: { graduateId: string }) => ({ owner: partitions.ownedBy(t.graduateId) }),
+  }),
+  /**
+   * A guidance course: an issuer's template scheduled with dates, a place or link, and seats. Listed as open
+   * (GSI2, GSI3 by template) until cancelled; `enrolled` is the counter an enrolment's transaction guards.
+   */
+  Course: defineEntity({
+    name: 'Course',
+    keyArgs: ['courseId'],
+    key: (courseId: string) => ({ PK: partitions.course(courseId), SK: 'COURSE' }),
+    indexes: (c: { courseId: string; issuerId: string; templateId: string; startsOn: string; open: boolean }) => {
+      const order = `${c.startsOn}#${c.courseId}`;
+      return {
+        GSI1PK: partitions.issuerCourses(c.issuerId),
+        GSI1SK: order,
+        ...(c.open
+          ? {
+              GSI2PK: partitions.openCourses(),
+              GSI2SK: order,
+              GSI3PK: partitions.openCoursesOfTemplate(c.templateId),
+              GSI3SK: order,
+            }
+          : {}),
+      };
+    },
+  }),
+  /** A graduate's place on a course: enrolled, cancelled (seat given back) or completed (credential issued). */
+  CourseEnrolment: defineEntity({
+    name: 'CourseEnrolment',
+    keyArgs: ['courseId', 'graduateId'],
+    key: (courseId: string, graduateId: string) => ({
+      PK: partitions.course(courseId),
+      SK: `${sortKeyPrefixes.courseEnrolment}${graduateId}`,
+    }),
+    indexes: (e: { courseId: string; graduateId: string }) => ({
+      GSI1PK: partitions.graduateCourses(e.graduateId),
+      GSI1SK: e.courseId,
+      owner: partitions.ownedBy(e.graduateId),
+    }),
   }),
 } as const;
 

@@ -12,6 +12,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/notifications', 'nav.notifications'],
     ['/wallet', 'nav.wallet'],
     ['/fairs', 'nav.fairs'],
+    ['/courses', 'nav.courses'],
     ['/account', 'nav.account'],
   ],
   employer: [
@@ -26,6 +27,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/issuer/issue', 'nav.issuer.issue'],
     ['/issuer/batch', 'nav.issuer.batch'],
     ['/issuer/credentials', 'nav.issuer.credentials'],
+    ['/issuer/courses', 'nav.issuer.courses'],
   ],
   organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [['/admin', 'nav.admin']],

@@ -97,6 +97,18 @@ const skillGapSchema = builtOnFirstUse(() =>
         eqfLevel: z.number(),
       }),
     ),
+    courses: z.array(
+      z.object({
+        courseId: z.string(),
+        templateId: z.string(),
+        title: z.object({ en: z.string(), zh: z.string() }),
+        startsOn: z.string(),
+        endsOn: z.string(),
+        format: z.enum(['on-site', 'online']),
+        cityCode: z.optional(z.string()),
+        seatsLeft: z.int(),
+      }),
+    ),
   }),
 );
 

@@ -1,4 +1,12 @@
-import { type GraduateProfile, type JobPosting, notFound } from '@skillpass/domain';
+import {
+  type Course,
+  dayOf,
+  type GraduateProfile,
+  isEnrollable,
+  type JobPosting,
+  notFound,
+  seatsLeft,
+} from '@skillpass/domain';
 import { partitionsOfInterest, scoreJobForProfile } from '@skillpass/matching';
 import type { CredentialTemplate } from '@skillpass/domain';
 import type { Repositories } from '@skillpass/store';
@@ -11,7 +19,13 @@ export interface OccupationCatalog {
   labelOf(uri: string, lang?: 'en' | 'zh'): string | undefined;
 }
 
-export type SkillGapDeps = MatchingDeps & Pick<Repositories, 'issuers'> & { taxonomy: OccupationCatalog };
+export type SkillGapDeps = MatchingDeps & Pick<Repositories, 'issuers' | 'courses'> & { taxonomy: OccupationCatalog };
+
+/** A scheduled course of a template that teaches the skill, as the skill-gap view offers it. */
+export type GapCourse = Pick<Course, 'courseId' | 'templateId' | 'title' | 'startsOn' | 'endsOn' | 'format'> & {
+  cityCode?: string;
+  seatsLeft: number;
+};
 
 export interface SkillGap {
   uri: string;
@@ -21,6 +35,26 @@ export interface SkillGap {
   openJobsRequiring: number;
   /** Micro-credentials that teach it. */
   credentials: Array<Pick<CredentialTemplate, 'templateId' | 'issuerId' | 'title' | 'eqfLevel'>>;
+  /** Courses open for enrolment that end in one of those credentials, soonest first. */
+  courses: GapCourse[];
+}
+
+async function coursesOf(deps: SkillGapDeps, templateIds: readonly string[]): Promise<GapCourse[]> {
+  const today = dayOf(deps.clock());
+  const courses = (await Promise.all(templateIds.map((id) => deps.courses.listOpen(id)))).flat();
+  return courses
+    .filter((course) => isEnrollable(course, today))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+    .map((c) => ({
+      courseId: c.courseId,
+      templateId: c.templateId,
+      title: c.title,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      format: c.format,
+      ...(c.place ? { cityCode: c.place.cityCode } : {}),
+      seatsLeft: seatsLeft(c),
+    }));
 }
 
 export type GapTarget = { job: JobPosting } | { occupation: string };
@@ -59,9 +93,11 @@ export async function skillGapsFor(
   const regions = partitionsOfInterest(toMatchProfile(profile));
   const gaps = await Promise.all(
     missingSkills(deps, profile, target).map(async (gap): Promise<SkillGap> => {
-      const templates = await Promise.all(
-        (await deps.issuers.templateIdsTeaching(gap.uri)).map((id) => deps.issuers.getTemplate(id)),
-      );
+      const templateIds = await deps.issuers.templateIdsTeaching(gap.uri);
+      const [templates, courses] = await Promise.all([
+        Promise.all(templateIds.map((id) => deps.issuers.getTemplate(id))),
+        coursesOf(deps, templateIds),
+      ]);
       return {
         ...gap,
         label: deps.taxonomy.labelOf(gap.uri, lang) ?? gap.uri,
@@ -69,6 +105,7 @@ export async function skillGapsFor(
         credentials: templates.flatMap((t) =>
           t ? [{ templateId: t.templateId, issuerId: t.issuerId, title: t.title, eqfLevel: t.eqfLevel }] : [],
         ),
+        courses,
       };
     }),
   );

@@ -5,6 +5,7 @@ import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
 import { type CounterRepository, DynamoCounterRepository } from './counters.ts';
+import { type CourseRepository, DynamoCourseRepository } from './courses.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
@@ -23,6 +24,7 @@ import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wal
 export * from './applications.ts';
 export * from './batches.ts';
 export * from './counters.ts';
+export * from './courses.ts';
 export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
@@ -62,6 +64,7 @@ export interface Repositories {
   insights: InsightsRepository;
   outbox: OutboxRepository;
   counters: CounterRepository;
+  courses: CourseRepository;
   health: HealthCheck;
 }
 
@@ -90,6 +93,7 @@ export function createRepositories(
     insights: new DynamoInsightsRepository(table, clock),
     outbox: new DynamoOutboxRepository(table, clock),
     counters: new DynamoCounterRepository(table, clock),
+    courses: new DynamoCourseRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

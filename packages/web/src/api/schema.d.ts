@@ -473,6 +473,148 @@ export interface paths {
         patch: operations["updateApplicationStatus"];
         trace?: never;
     };
+    "/v1/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Courses open for enrolment, soonest first (public)
+         * @description `skill` (an ESCO skill URI) keeps courses whose credential certifies it; `city` or `province` keeps on-site courses there (online courses always pass). Cancelled and finished courses are left out.
+         */
+        get: operations["listOpenCourses"];
+        put?: never;
+        /**
+         * Publish a guidance course: one of my credential templates with dates, a place or a link, and seats
+         * @description An on-site course names a Delta city and an address, an online one an https link. The template must be mine (400 naming `templateId`). Honours Idempotency-Key.
+         */
+        post: operations["publishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One course, cancelled ones included (public); its ETag is what an edit sends as If-Match */
+        get: operations["getCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my course (JSON Merge Patch; If-Match required)
+         * @description The template stays. Seats cannot go below those taken (409 naming `seats`); a cancelled course cannot change (409). Another issuer’s course is a 404.
+         */
+        patch: operations["updateCourse"];
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my course (idempotent): no longer listed or open for enrolment; enrolments are kept */
+        post: operations["cancelCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that graduates completed my course: each is issued the course’s credential, exactly once
+         * @description Every graduate named must be enrolled (422 naming `graduateIds.<i>` otherwise, and nothing is done). A graduate recorded before keeps the first credential (`alreadyCompleted: true`); a retry after a failure issues nothing twice. Only once the course has started, and never for a cancelled one (409).
+         */
+        post: operations["recordCourseCompletions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol in a course (graduate): 201 with a seat taken, 200 when already enrolled
+         * @description Needs a profile (409). Seats are counted in one transaction with the enrolment, so a course is never overbooked; a full, cancelled or finished course is a 409.
+         */
+        post: operations["enrolInCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/enrolments/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel my enrolment (graduate): the seat is freed; cancelling twice changes nothing
+         * @description No enrolment of mine: 404. A completed course cannot be left (409).
+         */
+        delete: operations["leaveCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who enrolled in my course, with each one’s state and credential (issuer)
+         * @description Enrolling is the graduate’s consent to be known to the course’s issuer: each entry names their display name. Another issuer’s course is a 404.
+         */
+        get: operations["getCourseRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credential-batches": {
         parameters: {
             query?: never;
@@ -1080,6 +1222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/issuers/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The courses I publish, cancelled ones included, soonest first (issuer) */
+        get: operations["listMyCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -1292,6 +1451,23 @@ export interface paths {
         };
         /** My applications */
         get: operations["listMyApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profiles/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My courses (graduate): each enrolment with its course, soonest first */
+        get: operations["listMyEnrolments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1631,6 +1807,64 @@ export interface components {
             jobId: string;
             /** @enum {string} */
             status: "submitted" | "viewed" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CourseEnrolment: {
+            cancelledAt?: string;
+            completedAt?: string;
+            courseId: string;
+            credentialId?: string;
+            enrolledAt: string;
+            graduateId: string;
+            /** @enum {string} */
+            status: "enrolled" | "cancelled" | "completed";
+            updatedAt: string;
+        };
+        CourseView: {
+            /** Format: date-time */
+            cancelledAt?: string;
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
+            endsOn: string;
+            enrolled: number;
+            eqfLevel?: number;
+            /** @enum {string} */
+            format: "on-site" | "online";
+            issuerId: string;
+            issuerName?: string;
+            /** Format: uri */
+            onlineUrl?: string;
+            place?: {
+                address: string;
+                /** @enum {string} */
+                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+            };
+            seats: number;
+            seatsLeft: number;
+            /** @description What the course’s credential certifies: its ESCO learning outcomes */
+            skills: {
+                label: string;
+                uri: string;
+            }[];
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
+            startsOn: string;
+            /** @enum {string} */
+            status: "open" | "cancelled";
+            templateId: string;
+            title: {
+                en: string;
+                zh: string;
+            };
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -3632,6 +3866,767 @@ export interface operations {
             };
             /** @description Problem (409) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenCourses: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                lang?: "en" | "zh";
+                province?: "310000" | "320000" | "330000" | "340000";
+                skill?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseView"][];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
+                    endsOn: string;
+                    /** @enum {string} */
+                    format: "on-site" | "online";
+                    /** Format: uri */
+                    onlineUrl?: string;
+                    place?: {
+                        address: string;
+                        /** @enum {string} */
+                        cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                    };
+                    seats: number;
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
+                    startsOn: string;
+                    templateId: string;
+                    title: {
+                        en: string;
+                        zh: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Published; Location and ETag headers are set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; the new ETag is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCourseCompletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    graduateIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            alreadyCompleted: boolean;
+                            credentialId: string;
+                            graduateId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrolInCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already enrolled (or completed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Enrolled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourseRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        course: {
+                            /** Format: date-time */
+                            cancelledAt?: string;
+                            courseId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date
+                             * @description the last day it holds, after today
+                             */
+                            endsOn: string;
+                            enrolled: number;
+                            /** @enum {string} */
+                            format: "on-site" | "online";
+                            issuerId: string;
+                            /** Format: uri */
+                            onlineUrl?: string;
+                            place?: {
+                                address: string;
+                                /** @enum {string} */
+                                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                            };
+                            seats: number;
+                            /**
+                             * Format: date
+                             * @description the last day it holds, after today
+                             */
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "cancelled";
+                            templateId: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                        items: {
+                            cancelledAt?: string;
+                            completedAt?: string;
+                            courseId: string;
+                            credentialId?: string;
+                            displayName: string;
+                            enrolledAt: string;
+                            graduateId: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "cancelled" | "completed";
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6419,6 +7414,57 @@ export interface operations {
             };
         };
     };
+    listMyCourses: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseView"][];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchJobs: {
         parameters: {
             query?: {
@@ -7591,6 +8637,60 @@ export interface operations {
             };
         };
     };
+    listMyEnrolments: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            course: components["schemas"]["CourseView"];
+                            enrolment: components["schemas"]["CourseEnrolment"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyCredentials: {
         parameters: {
             query?: never;
@@ -8190,6 +9290,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            courses: {
+                                cityCode?: string;
+                                courseId: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "on-site" | "online";
+                                seatsLeft: number;
+                                startsOn: string;
+                                templateId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                             credentials: {
                                 eqfLevel: number;
                                 issuerId: string;

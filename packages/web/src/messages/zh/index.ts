@@ -2,6 +2,7 @@ import type { MessageKey } from '../en/index.ts';
 import { admin } from './admin.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
+import { courses } from './courses.ts';
 import { employer } from './employer.ts';
 import { fairs } from './fairs.ts';
 import { graduate } from './graduate.ts';
@@ -18,6 +19,7 @@ export const zh: Record<MessageKey, string> = {
   ...walletApp,
   ...employer,
   ...fairs,
+  ...courses,
   ...issuer,
   ...insights,
   ...admin,
