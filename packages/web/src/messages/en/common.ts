@@ -50,6 +50,8 @@ export const common = {
   'nav.issuer.issue': 'Issue one',
   'nav.issuer.batch': 'Issue a class',
   'nav.issuer.credentials': 'Issued credentials',
+  'nav.courses': 'Courses',
+  'nav.issuer.courses': 'Courses',
   'place.remote': 'Remote',
   'status.submitted': 'Submitted',
   'status.viewed': 'Viewed',

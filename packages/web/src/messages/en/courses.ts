@@ -1,7 +1,5 @@
 /** Guidance courses: the graduate's course list and enrolment, the issuer's course editor and roster. */
 export const courses = {
-  'nav.courses': 'Courses',
-  'nav.issuer.courses': 'Courses',
 
   'courses.title': 'Guidance courses',
   'courses.lead':

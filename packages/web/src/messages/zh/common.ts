@@ -53,6 +53,8 @@ export const common: Translation<typeof en> = {
   'nav.issuer.issue': '颁发单个证书',
   'nav.issuer.batch': '批量颁发',
   'nav.issuer.credentials': '已颁发的证书',
+  'nav.courses': '课程',
+  'nav.issuer.courses': '课程',
   'place.remote': '远程',
   'status.submitted': '已提交',
   'status.viewed': '已查看',

@@ -2,8 +2,6 @@ import type { courses as en } from '../en/courses.ts';
 import type { Translation } from '../types.ts';
 
 export const courses: Translation<typeof en> = {
-  'nav.courses': '课程',
-  'nav.issuer.courses': '课程',
 
   'courses.title': '就业指导课程',
   'courses.lead': '完成课程即可获得可验证的证书，证书证明的技能会计入你的岗位匹配。',
