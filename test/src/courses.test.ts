@@ -212,6 +212,10 @@ describe('enrolment', () => {
     expect(theirs.body.items.map((i: { enrolment: { status: string } }) => i.enrolment.status)).toEqual(['cancelled']);
     const noProfile = await caller('graduate');
     expect((await enrol(noProfile.token, courseId)).status).toBe(409);
+
+    // Erasing an account gives its seat back.
+    expect((await rt.call('DELETE', '/v1/profiles/me', { token: c.token })).status).toBe(204);
+    expect((await rt.call('GET', `/v1/courses/${courseId}`)).body.seatsLeft).toBe(1);
     expect((await enrol(a.token, 'course_missing')).status).toBe(404);
   });
 

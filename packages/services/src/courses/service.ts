@@ -148,6 +148,18 @@ export async function leaveCourse(deps: CourseDeps, graduateId: string, courseId
   return deps.courses.cancelEnrolment(courseId, graduateId, deps.clock().toISOString());
 }
 
+/** Erasure gives back the seats a graduate still holds (a completed or cancelled enrolment holds none). */
+export async function freeAllCourseSeats(
+  deps: Pick<CourseDeps, 'clock'> & {
+    courses: Pick<CourseDeps['courses'], 'enrolmentsOfGraduate' | 'cancelEnrolment'>;
+  },
+  graduateId: string,
+): Promise<number> {
+  const held = (await deps.courses.enrolmentsOfGraduate(graduateId)).filter((e) => e.status === 'enrolled');
+  for (const { courseId } of held) await deps.courses.cancelEnrolment(courseId, graduateId, deps.clock().toISOString());
+  return held.length;
+}
+
 /** A graduate's enrolments with their courses, soonest first. */
 export async function coursesOfGraduate(deps: CourseDeps, graduateId: string) {
   const enrolments = await deps.courses.enrolmentsOfGraduate(graduateId);

@@ -1,6 +1,5 @@
 /** Guidance courses: the graduate's course list and enrolment, the issuer's course editor and roster. */
 export const courses = {
-
   'courses.title': 'Guidance courses',
   'courses.lead':
     'Courses that end in a verified credential. Finish one and the skills it proves count in your matches.',

@@ -2,7 +2,6 @@ import type { courses as en } from '../en/courses.ts';
 import type { Translation } from '../types.ts';
 
 export const courses: Translation<typeof en> = {
-
   'courses.title': '就业指导课程',
   'courses.lead': '完成课程即可获得可验证的证书，证书证明的技能会计入你的岗位匹配。',
   'courses.mine': '我的课程',

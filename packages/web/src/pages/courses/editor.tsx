@@ -4,7 +4,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import type { CourseView } from '../../courses/enrolment.tsx';
 import { CITIES, cityName } from '../../graduate/places.ts';
-import { ErrorSummary, type FieldErrors } from '../../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
 import { TemplateChoice } from '../../issuer/template-choice.tsx';
 import { loadMyTemplates, myTemplates, titleOf } from '../../issuer/templates.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
