@@ -8,3 +8,4 @@ export * from './first-use.ts';
 export * from './notifications.ts';
 export * from './fairs.ts';
 export * from './fair-report.ts';
+export * from './standards.ts';

@@ -18,6 +18,7 @@ import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './m
 import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
 import { DynamoOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
+import { DynamoStandardRepository, type StandardRepository } from './standards.ts';
 import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wallet-pickup.ts';
 
 export * from './applications.ts';
@@ -36,6 +37,7 @@ export * from './matching-index.ts';
 export * from './notifications.ts';
 export * from './outbox.ts';
 export * from './profiles.ts';
+export * from './standards.ts';
 export * from './wallet-pickup.ts';
 
 /** Whether the table answers: what `GET /health` asks. */
@@ -62,6 +64,7 @@ export interface Repositories {
   insights: InsightsRepository;
   outbox: OutboxRepository;
   counters: CounterRepository;
+  standards: StandardRepository;
   health: HealthCheck;
 }
 
@@ -90,6 +93,7 @@ export function createRepositories(
     insights: new DynamoInsightsRepository(table, clock),
     outbox: new DynamoOutboxRepository(table, clock),
     counters: new DynamoCounterRepository(table, clock),
+    standards: new DynamoStandardRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }
