@@ -91,10 +91,11 @@ export async function proposeStandardVersion(
   return withOptimisticRetry(async () => {
     const current = await deps.standards.get(input.standardId);
     if (!current) throw notFound('standard');
+    // The pending proposal first: two racing proposals give one 201 and one 409, whichever If-Match they sent.
+    assertMayProposeVersion(current.standard, input.content);
     if (input.precondition && !input.precondition(current.standard.version)) {
       throw new DomainError('precondition-failed', 'The standard changed since you read it; read it again.');
     }
-    assertMayProposeVersion(current.standard, input.content);
     const at = input.now.toISOString();
     const number = current.standard.latestNumber + 1;
     const version = proposal(
@@ -173,7 +174,7 @@ export async function resolveStandardLevel(
     ]);
   if (!found) throw bad('standardId', 'no such standard');
   const version = found.versions.find((v) => v.number === ref.version);
-  if (!version || version.status !== 'published') throw bad('version', 'not a published version of the standard');
+  if (version?.status !== 'published') throw bad('version', 'not a published version of the standard');
   const level = version.content.levels.find((l) => l.level === ref.level);
   if (!level) throw bad('level', `version ${ref.version} does not define level ${ref.level}`);
   return { standard: found.standard, version, level };
