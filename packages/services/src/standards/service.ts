@@ -180,6 +180,23 @@ export async function resolveStandardLevel(
   return { standard: found.standard, version, level };
 }
 
+/** A job's requirement must name a level some published version of the standard defines (400 naming `path`). */
+export async function assertPublishedStandardLevel(
+  { standards }: Pick<Repositories, 'standards'>,
+  ref: { standardId: string; level: StandardLevel['level'] },
+  path: string,
+): Promise<void> {
+  const found = await standards.get(ref.standardId);
+  const defines = found?.versions.some(
+    (v) => v.status === 'published' && v.content.levels.some((l) => l.level === ref.level),
+  );
+  if (!defines) {
+    throw new DomainError('validation', 'The job asks for a level no published standard defines.', [
+      { path: found ? `${path}.level` : `${path}.standardId`, message: found ? 'not defined' : 'no such standard' },
+    ]);
+  }
+}
+
 function proposal(
   standardId: string,
   number: number,
