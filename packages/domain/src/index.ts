@@ -9,3 +9,4 @@ export * from './notifications.ts';
 export * from './fairs.ts';
 export * from './fair-report.ts';
 export * from './standards.ts';
+export * from './standard-levels.ts';

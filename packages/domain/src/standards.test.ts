@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ChinaSkillLevel } from './refs.ts';
 import {
   ASSUMED_EQF_OF_CHINA_LEVEL,
+  standardLevelCode,
+  standardLevelMeets,
+  standardLevelOfCode,
+} from './standard-levels.ts';
+import {
   assertMayProposeVersion,
   assertMayReview,
   type SkillLevelStandard,
@@ -9,9 +14,6 @@ import {
   type StandardVersion,
   standardAfterReview,
   standardContentIssues,
-  standardLevelCode,
-  standardLevelMeets,
-  standardLevelOfCode,
 } from './standards.ts';
 
 const skill = (n: number) => `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

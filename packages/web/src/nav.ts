@@ -26,6 +26,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/issuer/issue', 'nav.issuer.issue'],
     ['/issuer/batch', 'nav.issuer.batch'],
     ['/issuer/credentials', 'nav.issuer.credentials'],
+    ['/issuer/standards', 'nav.issuer.standards'],
   ],
   organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [['/admin', 'nav.admin']],

@@ -8,6 +8,7 @@ import { graduate } from './graduate.ts';
 import { issuer } from './issuer.ts';
 import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
+import { standards } from './standards.ts';
 import { walletApp } from './wallet-app.ts';
 
 export const zh: Record<MessageKey, string> = {
@@ -21,4 +22,5 @@ export const zh: Record<MessageKey, string> = {
   ...issuer,
   ...insights,
   ...admin,
+  ...standards,
 };

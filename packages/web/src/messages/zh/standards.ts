@@ -1,0 +1,37 @@
+import type { standards as en } from '../en/standards.ts';
+import type { Translation } from '../types.ts';
+
+/** 技能等级评价标准：公开页面（/standards）与发证机构的审核页面（/issuer/standards）。 */
+export const standards: Translation<typeof en> = {
+  'nav.standards': '技能等级标准',
+  'nav.issuer.standards': '待审核标准',
+  'standards.title': '共建共享的技能等级评价标准',
+  'standards.lead': '各职业在每个国家职业技能等级上的要求，由两个及以上省份的认证发证机构共同确定。',
+  'standards.empty': '尚无已发布的标准。',
+  'standards.occupation': '职业：{name}',
+  'standards.version': '第 {version} 版',
+  'standards.missing': '此地址没有已发布的标准。',
+  'standards.back': '全部标准',
+  'standards.publishedBy': '第 {version} 版，由 {proposer} 提出，{reviewer} 于 {date} 审核通过。',
+  'standards.levels': '各等级（从低到高）',
+  'standards.eqfAssumed': '约相当于 EQF 第 {eqf} 级（平台的假定）',
+  'standards.eqfNote': '我国职业技能等级与欧洲资历框架（EQF）之间没有官方对应关系；此处所示 EQF 等级为平台的假定。',
+  'standards.proficiency.1': '（基础）',
+  'standards.proficiency.2': '（中等）',
+  'standards.proficiency.3': '（熟练）',
+  'standards.proficiency.4': '（精通）',
+  'issuer.templates.standard': '技能等级评价标准的等级（可选）',
+  'issuer.templates.standard.hint': '证书将显示此等级；要求此等级或更低等级的岗位会将其计为证明。',
+  'issuer.templates.standard.none': '无',
+  'issuer.standards.title': '待审核的标准',
+  'issuer.standards.lead': '审核其他省份发证机构提出的版本。您不能审核本机构或本省机构提出的版本。',
+  'issuer.standards.empty': '暂无待审核的版本。',
+  'issuer.standards.version': '{title}（第 {version} 版）',
+  'issuer.standards.proposed': '由 {proposer}（{province}）于 {date} 提出',
+  'issuer.standards.reason': '理由（驳回时必填）',
+  'issuer.standards.approve': '通过并发布“{title}”',
+  'issuer.standards.reject': '驳回“{title}”',
+  'issuer.standards.error.reason': '请写明驳回理由，例如哪个等级的要求过高。',
+  'issuer.standards.done.approve': '“{title}”第 {version} 版已发布。',
+  'issuer.standards.done.reject': '“{title}”第 {version} 版已驳回，理由记录在其历史中。',
+};
