@@ -16,7 +16,7 @@ export function LevelList({ levels }: { levels: readonly Level[] }) {
   useEffect(() => void lookUpLabels(levels.flatMap((level) => level.skills.map((skill) => skill.uri))), [levels]);
   const ordered = [...levels].sort((a, b) => b.level - a.level);
   return (
-    <ol class="plain standard-levels">
+    <ul class="plain">
       {ordered.map((level) => (
         <li key={level.level} id={`level-${level.level}`} class="card">
           <h3>{t(`check.chinaLevel.${level.level}` as MessageKey)}</h3>
@@ -31,6 +31,6 @@ export function LevelList({ levels }: { levels: readonly Level[] }) {
           </ul>
         </li>
       ))}
-    </ol>
+    </ul>
   );
 }
