@@ -7,6 +7,7 @@ import { useTitle } from '../../components/title.ts';
 import { provinceName } from '../../graduate/places.ts';
 import { formatDate, pick, t } from '../../i18n.ts';
 import { LevelList } from '../../standards/levels.tsx';
+import { ProposeForm } from '../../standards/propose-form.tsx';
 
 type Pending = components['schemas']['SkillLevelStandardWithVersions'];
 
@@ -53,6 +54,12 @@ export default function IssuerStandards() {
           ))}
         </ul>
       )}
+      <ProposeForm
+        onProposed={async (title) => {
+          notice.value = { ok: true, text: t('issuer.standards.proposed.done', { title }) };
+          await reload();
+        }}
+      />
     </section>
   );
 }
