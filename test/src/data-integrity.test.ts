@@ -15,7 +15,8 @@ import { EU_ELEMENTS_CONTEXT, OB_CONTEXT, VC_CONTEXT } from '@skillpass/credenti
 import { contextsFromPackages } from '@skillpass/credentials/testing/contexts';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+import { occupationUri, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
+import { accreditedIssuer, publishedStandard, threeLevels } from './standards-fixture.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SKILL = skillUri(1);
@@ -320,6 +321,103 @@ describe('what skillpass verifies', () => {
     const suspended = (await rt.call('POST', '/v1/verify', { body: credential })).body;
     expect(suspended.verified).toBe(false);
     expect(suspended.checks.status.message).toBe('The credential is suspended.');
+  });
+});
+
+describe('a credential attesting a level of a shared skill-level standard', () => {
+  it('carries the level as an Open Badges Alignment, and both securings verify, independently too', async () => {
+    const proposer = await accreditedIssuer(rt, 'di-std-js', '320000');
+    const reviewer = await accreditedIssuer(rt, 'di-std-ah', '340000');
+    const standardId = await publishedStandard(
+      rt,
+      proposer,
+      reviewer,
+      threeLevels(occupationUri(3), [skillUri(11), skillUri(12), skillUri(13)]),
+    );
+    const template = await rt.call('POST', '/v1/credential-templates', {
+      token: school,
+      body: {
+        title: { en: 'Welding, senior worker', zh: '焊工（高级工）' },
+        description: 'Weld to the shared standard.',
+        learningOutcomes: [skillUri(11), skillUri(12), skillUri(13)],
+        workload: { hours: 120 },
+        eqfLevel: 4,
+        chinaSkillLevel: 3,
+        skillLevelStandard: { standardId, version: 1, level: 3 },
+        assessmentType: 'practical exam',
+        participationForm: 'onsite',
+        qualityAssurance: 'external audit',
+      },
+    });
+    expect(template.status, JSON.stringify(template.body)).toBe(201);
+    const issued = await rt.call('POST', '/v1/credentials', {
+      token: school,
+      body: {
+        templateId: template.body.templateId,
+        holder: { subjectId: 'urn:learner:di-std', email: 's@example.com' },
+      },
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body.credential.skillLevelStandard).toEqual({ standardId, version: 1, level: 3 });
+    const ld = await rt.call('GET', `/v1/credentials/${issued.body.id}`, { token: school, headers: LD });
+    const credential = ld.body as Record<string, unknown>;
+    const alignment = (credential.credentialSubject as { achievement: { alignment: Array<Record<string, string>> } })
+      .achievement.alignment;
+    expect(alignment.at(-1)).toEqual({
+      type: ['Alignment'],
+      targetName: '高级工 / senior worker (national skill level 3)',
+      targetUrl: `${ORIGIN}/v1/standards/${standardId}/versions/1#level-3`,
+      targetCode: `${standardId}@1#3`,
+      targetFramework: 'skillpass skill-level standards',
+      targetType: 'ext:SkillLevelStandard',
+    });
+    // What the alignment points at is served, publicly.
+    expect((await rt.call('GET', `/v1/standards/${standardId}/versions/1`)).status).toBe(200);
+    const independent = await independentlyVerify(credential);
+    expect(independent.error).toBeUndefined();
+    expect(independent.verified).toBe(true);
+    for (const body of [credential, { jwt: issued.body.jwt }]) {
+      const report = (await rt.call('POST', '/v1/verify', { body })).body;
+      expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    }
+  });
+
+  it('refuses a template naming a level no published version defines, naming the field', async () => {
+    const base = {
+      title: { en: 'Welding' },
+      description: 'Weld.',
+      learningOutcomes: [skillUri(11)],
+      workload: { hours: 10 },
+      eqfLevel: 3,
+      assessmentType: 'practical exam',
+      participationForm: 'onsite',
+      qualityAssurance: 'external audit',
+    };
+    const unknown = await rt.call('POST', '/v1/credential-templates', {
+      token: school,
+      body: { ...base, skillLevelStandard: { standardId: 'std_none', version: 1, level: 3 } },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toBe('skillLevelStandard.standardId');
+    const proposer = await accreditedIssuer(rt, 'di-std-zj', '330000');
+    const reviewer = await accreditedIssuer(rt, 'di-std-sh', '310000');
+    const standardId = await publishedStandard(
+      rt,
+      proposer,
+      reviewer,
+      threeLevels(occupationUri(4), [skillUri(21), skillUri(22), skillUri(23)]),
+    );
+    for (const [ref, path] of [
+      [{ standardId, version: 2, level: 3 }, 'skillLevelStandard.version'],
+      [{ standardId, version: 1, level: 1 }, 'skillLevelStandard.level'],
+    ] as const) {
+      const refused = await rt.call('POST', '/v1/credential-templates', {
+        token: school,
+        body: { ...base, skillLevelStandard: ref },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toBe(path);
+    }
   });
 });
 

@@ -27,6 +27,7 @@ import { matchingRoutes } from './routes/matching.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { skillRoutes } from './routes/skills.ts';
+import { standardRoutes } from './routes/standards.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { walletPickupRoutes } from './routes/wallet-pickup.ts';
 
@@ -102,5 +103,6 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(issuerDidRoutes(deps));
   app.routeModule(vcApiVerificationRoutes(deps));
   app.routeModule(adminRoutes(deps));
+  app.routeModule(standardRoutes(deps));
   return app;
 }

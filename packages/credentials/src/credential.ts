@@ -1,4 +1,11 @@
-import type { CredentialTemplate } from '@skillpass/domain';
+import {
+  CHINA_SKILL_LEVEL_NAMES,
+  type CredentialTemplate,
+  STANDARD_LEVEL_FRAMEWORK,
+  STANDARD_LEVEL_TARGET_TYPE,
+  type StandardLevelRef,
+  standardLevelCode,
+} from '@skillpass/domain';
 import { STATUS_PURPOSES } from './status-list.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -93,6 +100,7 @@ export interface VerifiableCredential {
         type: string[];
         targetName: string;
         targetUrl: string;
+        targetCode?: string;
         targetFramework: string;
         targetType: string;
       }>;
@@ -157,6 +165,23 @@ export function profileOf(issuer: IssuerProfile) {
   };
 }
 
+/**
+ * A standard level as an Open Badges Alignment (a defined term, so no new JSON-LD term): the published version is
+ * served on the template's origin, so its URL follows from the template's.
+ */
+export function standardLevelAlignment(ref: StandardLevelRef, templateUrl: string) {
+  const names = CHINA_SKILL_LEVEL_NAMES[ref.level];
+  const path = `/v1/standards/${encodeURIComponent(ref.standardId)}/versions/${ref.version}`;
+  return {
+    type: ['Alignment'],
+    targetName: `${names.zh} / ${names.en} (national skill level ${ref.level})`,
+    targetUrl: `${new URL(path, templateUrl).href}#level-${ref.level}`,
+    targetCode: standardLevelCode(ref),
+    targetFramework: STANDARD_LEVEL_FRAMEWORK,
+    targetType: STANDARD_LEVEL_TARGET_TYPE,
+  };
+}
+
 /** A template as an Open Badges 3.0 Achievement with the EU elements: inside every credential, and served at its id. */
 export function achievementOf(template: CredentialTemplate, templateUrl: string, skillLabel: (uri: string) => string) {
   const eu = {
@@ -180,13 +205,16 @@ export function achievementOf(template: CredentialTemplate, templateUrl: string,
     name: template.title.en,
     description: template.description,
     criteria: { narrative: `Assessment: ${template.assessmentType}` },
-    alignment: template.learningOutcomes.map((uri) => ({
-      type: ['Alignment'],
-      targetName: skillLabel(uri),
-      targetUrl: uri,
-      targetFramework: 'ESCO',
-      targetType: 'ext:ESCOSkill',
-    })),
+    alignment: [
+      ...template.learningOutcomes.map((uri) => ({
+        type: ['Alignment'],
+        targetName: skillLabel(uri),
+        targetUrl: uri,
+        targetFramework: 'ESCO',
+        targetType: 'ext:ESCOSkill',
+      })),
+      ...(template.skillLevelStandard ? [standardLevelAlignment(template.skillLevelStandard, templateUrl)] : []),
+    ],
     ...(template.workload.ects !== undefined ? { creditsAvailable: template.workload.ects } : {}),
     euMicroCredential: eu,
   };

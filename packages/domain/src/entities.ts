@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse } from './first-use.ts';
-import { jobPlaceSchema, placeSchema } from './places.ts';
+import { deltaProvinceCodeSchema, jobPlaceSchema, placeSchema } from './places.ts';
+import { standardLevelRefSchema } from './standards.ts';
 import {
   bilingualTextSchema,
   cefrLevelSchema,
@@ -101,6 +102,10 @@ export const graduateProfileSchema = builtOnFirstUse(() =>
     graduateId: z.string(),
     /** Skills backed by a verified credential, with the credential that proves each. */
     verifiedSkills: z._default(z.array(z.strictObject({ uri: escoSkillUriSchema(), credentialId: z.string() })), []),
+    /** Standard levels backed by a verified credential issued here, with the credential that proves each. */
+    verifiedStandardLevels: z.optional(
+      z.array(z.strictObject({ standardId: z.string(), level: chinaSkillLevelSchema(), credentialId: z.string() })),
+    ),
     ...recordMetaSchemas(),
   }),
 );
@@ -175,6 +180,13 @@ export const jobPostingInputSchema = builtOnFirstUse(() =>
       openings: z._default(z.int().check(z.gte(1), z.lte(10_000)), 1),
       minEqfLevel: z.optional(eqfLevelSchema()),
       minChinaSkillLevel: z.optional(chinaSkillLevelSchema()),
+      /** A level of a shared skill-level standard the job asks for; a credential at it or higher is evidence. */
+      requiredStandardLevel: z.optional(
+        z.strictObject({
+          standardId: z.string().check(z.minLength(1), z.maxLength(100)),
+          level: chinaSkillLevelSchema(),
+        }),
+      ),
       closingDate: isoDateSchema(),
     })
     .check(
@@ -270,6 +282,8 @@ export const issuerInputSchema = builtOnFirstUse(() =>
     kind: issuerKindSchema(),
     country: z.string().check(z.regex(/^[A-Z]{2}$/)),
     region: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    /** The Delta province the issuer is in (GB/T 2260 code): who may review whose skill-level standards. */
+    provinceCode: z.optional(deltaProvinceCodeSchema()),
     website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
     accreditation: z._default(
       z
@@ -314,6 +328,8 @@ export const credentialTemplateInputSchema = builtOnFirstUse(() =>
     eqfLevel: eqfLevelSchema(),
     chinaSkillLevel: z.optional(chinaSkillLevelSchema()),
     chinaOccupationCode: z.optional(chinaOccupationCodeSchema()),
+    /** The level of a published shared skill-level standard the credential attests (docs/standards.md). */
+    skillLevelStandard: z.optional(standardLevelRefSchema()),
     assessmentType: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
     participationForm: z.enum(['online', 'onsite', 'blended']),
     qualityAssurance: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
@@ -359,6 +375,8 @@ export const issuedCredentialSchema = builtOnFirstUse(() =>
     statusListIndex: z.int().check(z.nonnegative()),
     statusListId: z.string(),
     skills: z.array(escoSkillUriSchema()),
+    /** The standard level the credential attests, copied from its template when issued. */
+    skillLevelStandard: z.optional(standardLevelRefSchema()),
     validFrom: isoDateTimeSchema(),
     validUntil: z.optional(isoDateTimeSchema()),
     jwt: z.string(),

@@ -9,3 +9,5 @@ export * from './notifications.ts';
 export * from './fairs.ts';
 export * from './fair-report.ts';
 export * from './courses.ts';
+export * from './standards.ts';
+export * from './standard-levels.ts';

@@ -52,6 +52,15 @@ export const profileArb: fc.Arbitrary<MatchProfile> = fc.record({
   chinaSkillLevel: fc.option(fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const), {
     nil: undefined,
   }),
+  standardLevels: fc.array(
+    fc.record({
+      standardId: fc.constantFrom('std-a', 'std-b'),
+      level: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const),
+    }),
+    {
+      maxLength: 3,
+    },
+  ),
 });
 
 export const jobArb = (id: string): fc.Arbitrary<MatchJob> =>
@@ -69,6 +78,15 @@ export const jobArb = (id: string): fc.Arbitrary<MatchJob> =>
     place: fc.oneof(placeArb, fc.constant({ kind: 'remote' as const })),
     minEqfLevel: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
     minChinaSkillLevel: fc.option(fc.constantFrom(1 as const, 3 as const, 5 as const), { nil: undefined }),
+    requiredStandardLevel: fc.option(
+      fc.record({
+        standardId: fc.constantFrom('std-a', 'std-c'),
+        level: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const),
+      }),
+      {
+        nil: undefined,
+      },
+    ),
     // Few distinct dates, so ties on score and date are common and the id must break them.
     postedAt: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'),
   });

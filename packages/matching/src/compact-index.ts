@@ -146,6 +146,8 @@ export class CompactJobIndex implements JobIndexReader {
   #lists: Array<PostingList | undefined> = [];
   #placeOf = new Map<string, number>();
   #places: Array<MatchJob['place']> = [];
+  /** The few jobs that ask for a standard level, by slot (their level points are not shared through the cache). */
+  #standardOf = new Map<number, NonNullable<MatchJob['requiredStandardLevel']>>();
   #visited = new Uint32Array(1024);
   #stamp = 0;
 
@@ -164,6 +166,8 @@ export class CompactJobIndex implements JobIndexReader {
     this.#place[slot] = this.#placeNumber(job.place);
     this.#minEqf[slot] = job.minEqfLevel ?? 0;
     this.#minChina[slot] = job.minChinaSkillLevel ?? 0;
+    if (job.requiredStandardLevel) this.#standardOf.set(slot, job.requiredStandardLevel);
+    else this.#standardOf.delete(slot);
     const postedAt = Date.parse(job.postedAt);
     this.#postedAt[slot] = postedAt;
     if (Number.isNaN(postedAt) || new Date(postedAt).toISOString() !== job.postedAt)
@@ -199,6 +203,7 @@ export class CompactJobIndex implements JobIndexReader {
     this.#forwardGarbage += this.#forwardLength[slot]!;
     this.#forwardLength[slot] = 0;
     this.#postedAtText.delete(slot);
+    this.#standardOf.delete(slot);
     this.#slotOf.delete(jobId);
     this.#ids[slot] = undefined;
     this.#free.push(slot);
@@ -396,10 +401,10 @@ export class CompactJobIndex implements JobIndexReader {
         locationPoints[place] = location;
       }
       const levelKey = this.#minEqf[slot]! * 8 + this.#minChina[slot]!;
-      let level = levelPoints.get(levelKey);
+      let level = this.#standardOf.has(slot) ? undefined : levelPoints.get(levelKey);
       if (level === undefined) {
         level = WEIGHTS.level * levelFits(profile, this.#levelsOf(slot)).score;
-        levelPoints.set(levelKey, level);
+        if (!this.#standardOf.has(slot)) levelPoints.set(levelKey, level);
       }
       return skillPoints(earned, this.#totalWeight[slot]!, relevant, heldCount) + location + level;
     };
@@ -436,10 +441,12 @@ export class CompactJobIndex implements JobIndexReader {
     return low;
   }
 
-  #levelsOf(slot: number): Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel'> {
+  #levelsOf(slot: number): Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel' | 'requiredStandardLevel'> {
     const eqf = this.#minEqf[slot]!;
     const china = this.#minChina[slot]!;
+    const standard = this.#standardOf.get(slot);
     return {
+      ...(standard ? { requiredStandardLevel: standard } : {}),
       ...(eqf > 0 ? { minEqfLevel: eqf } : {}),
       ...(china > 0 ? { minChinaSkillLevel: china as NonNullable<MatchJob['minChinaSkillLevel']> } : {}),
     };

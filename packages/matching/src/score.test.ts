@@ -168,6 +168,36 @@ describe('scoreJobForProfile explains itself', () => {
     expect(scores[1]).toBeLessThan(scores[2]!);
   });
 
+  it('counts a credential at a standard level as evidence for that level or a lower one, never a higher one', () => {
+    const level = (profile: MatchProfile, job: MatchJob) =>
+      scoreJobForProfile(profile, job, noRelations).explanation.level;
+    const asks = (lvl: 1 | 2 | 3 | 4 | 5): MatchJob => ({
+      ...welder,
+      minChinaSkillLevel: undefined,
+      requiredStandardLevel: { standardId: 'std_weld', level: lvl },
+    });
+    // Two credentials of the standard (say from Jiangsu and from Anhui): the higher level (3) decides.
+    const holder: MatchProfile = {
+      ...graduate,
+      standardLevels: [
+        { standardId: 'std_weld', level: 4 },
+        { standardId: 'std_weld', level: 3 },
+        { standardId: 'std_other', level: 1 },
+      ],
+    };
+    for (const asked of [3, 4, 5] as const) expect(level(holder, asks(asked)).fits[0]!.fit).toBe('meets');
+    expect(level(holder, asks(2)).fits).toEqual([
+      { requirement: 'skill-level-standard', standardId: 'std_weld', required: 2, held: 3, fit: 'below', belowBy: 1 },
+    ]);
+    expect(level({ ...graduate, standardLevels: [{ standardId: 'std_other', level: 1 }] }, asks(5)).fits[0]!.fit).toBe(
+      'unknown',
+    );
+    expect(scoreJobForProfile(holder, asks(3), noRelations).score).toBeGreaterThan(
+      scoreJobForProfile(holder, asks(1), noRelations).score,
+    );
+    expect(scoreJobForProfile(holder, asks(1), noRelations).summary).toMatch(/skill-level standard/);
+  });
+
   it('sums in one plain sentence', () => {
     const graph: SkillGraph = { relatedSkills: (uri) => (uri === cutting ? [{ uri: gas, kind: 'related' }] : []) };
     expect(scoreJobForProfile(graduate, welder, graph).summary).toBe(

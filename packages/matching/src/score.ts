@@ -5,8 +5,10 @@ import {
   REGION_PARTITIONS,
   type RegionPartition,
   regionPartitionOf,
+  standardLevelMeets,
 } from '@skillpass/domain';
 import type {
+  ChinaSkillLevel,
   JobMatch,
   LevelFit,
   LocationTier,
@@ -112,7 +114,7 @@ export function locationTier(profile: MatchProfile, job: Pick<MatchJob, 'place'>
 
 export function levelFits(
   profile: MatchProfile,
-  job: Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel'>,
+  job: Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel' | 'requiredStandardLevel'>,
 ): { fits: LevelFit[]; score: number } {
   const fits: LevelFit[] = [];
   const fitOf = (
@@ -137,6 +139,7 @@ export function levelFits(
       fitOf('china-skill-level', job.minChinaSkillLevel, held, held === undefined ? 0 : held - job.minChinaSkillLevel),
     );
   }
+  if (job.requiredStandardLevel !== undefined) fits.push(standardLevelFit(profile, job.requiredStandardLevel));
   if (fits.length === 0) return { fits, score: 1 };
   const partScore = (fit: LevelFit) => {
     if (fit.fit === 'meets') return 1;
@@ -144,6 +147,31 @@ export function levelFits(
     return Math.max(0, 1 - 0.35 * (fit.belowBy ?? 0));
   };
   return { fits, score: fits.reduce((sum, fit) => sum + partScore(fit), 0) / fits.length };
+}
+
+/**
+ * A job's standard-level requirement against the graduate's verified credentials of that standard (any issuing
+ * province, any version): the highest level held (smallest number) decides; no such credential is `unknown`.
+ */
+export function standardLevelFit(
+  profile: Pick<MatchProfile, 'standardLevels'>,
+  required: NonNullable<MatchJob['requiredStandardLevel']>,
+): LevelFit {
+  const base = {
+    requirement: 'skill-level-standard' as const,
+    required: required.level,
+    standardId: required.standardId,
+  };
+  const held = (profile.standardLevels ?? [])
+    .filter((s) => s.standardId === required.standardId)
+    .reduce<ChinaSkillLevel | undefined>(
+      (best, s) => (best === undefined || s.level < best ? s.level : best),
+      undefined,
+    );
+  if (held === undefined) return { ...base, fit: 'unknown' };
+  return standardLevelMeets({ standardId: required.standardId, level: held }, required)
+    ? { ...base, held, fit: 'meets' }
+    : { ...base, held, fit: 'below', belowBy: held - required.level };
 }
 
 const importanceWeight = (skill: RequiredSkill) =>

@@ -31,10 +31,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const EN_LEVEL: Record<LevelFit['requirement'], string> = {
   eqf: 'EQF level',
   'china-skill-level': 'China skill level',
+  'skill-level-standard': 'skill-level standard',
 };
 const ZH_LEVEL: Record<LevelFit['requirement'], string> = {
   eqf: '欧洲资历框架（EQF）等级',
   'china-skill-level': '国家职业技能等级',
+  'skill-level-standard': '技能等级评价标准',
 };
 
 // Neutral wording: graduates read it on their matches and employers on their candidates.

@@ -12,6 +12,8 @@ export interface MatchProfile {
   eqfLevel?: number;
   /** 5 = 初级工 (entry) … 1 = 高级技师 (highest): lower is more qualified. */
   chinaSkillLevel?: ChinaSkillLevel;
+  /** Levels of shared skill-level standards the graduate's verified credentials attest, from any province. */
+  standardLevels?: ReadonlyArray<{ standardId: string; level: ChinaSkillLevel }>;
 }
 
 export interface RequiredSkill {
@@ -27,6 +29,8 @@ export interface MatchJob {
   place: JobPlace;
   minEqfLevel?: number;
   minChinaSkillLevel?: ChinaSkillLevel;
+  /** A level of a shared skill-level standard; a credential at that level or a higher one (smaller number) meets it. */
+  requiredStandardLevel?: { standardId: string; level: ChinaSkillLevel };
   postedAt: string;
 }
 
@@ -55,7 +59,9 @@ export type LocationTier =
  * short (China levels count down: 5 = 初级工 … 1 = 高级技师).
  */
 export type LevelFit = {
-  requirement: 'eqf' | 'china-skill-level';
+  requirement: 'eqf' | 'china-skill-level' | 'skill-level-standard';
+  /** The standard a `skill-level-standard` requirement names. */
+  standardId?: string;
   required: number;
   held?: number;
   fit: 'meets' | 'below' | 'unknown';

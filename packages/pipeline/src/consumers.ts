@@ -126,9 +126,27 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
     const graduateId = event.detail.graduateId;
     if (!graduateId) return;
     const now = clock().toISOString();
-    const issuedHere = (await credentials.listForHolder(graduateId))
-      .filter((c) => c.status === 'active' && (!c.validUntil || c.validUntil > now))
-      .map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
+    const activeHere = (await credentials.listForHolder(graduateId)).filter(
+      (c) => c.status === 'active' && (!c.validUntil || c.validUntil > now),
+    );
+    const issuedHere = activeHere.map((c) => ({ credentialId: c.credentialId, skills: c.skills }));
+    // Standard levels come from credentials issued here, whichever province's issuer issued them.
+    const standardLevels = activeHere
+      .flatMap((c) =>
+        c.skillLevelStandard
+          ? [
+              {
+                standardId: c.skillLevelStandard.standardId,
+                level: c.skillLevelStandard.level,
+                credentialId: c.credentialId,
+              },
+            ]
+          : [],
+      )
+      .sort(
+        (a, b) =>
+          a.standardId.localeCompare(b.standardId) || a.level - b.level || a.credentialId.localeCompare(b.credentialId),
+      );
     const unexpired = (await credentials.listHeld(graduateId)).filter((c) => !c.validUntil || c.validUntil > now);
     const standings = await Promise.all(unexpired.map((c) => credentialService.standingOf(c.jwt)));
     const brought = unexpired
@@ -141,7 +159,7 @@ export const CONSUMER_HANDLERS: { [N in ConsumerName]: ConsumerHandler<N> } = {
         ),
       ).values(),
     ].sort((a, b) => a.uri.localeCompare(b.uri));
-    await profiles.setVerifiedSkills(graduateId, verified);
+    await profiles.setVerifiedSkills(graduateId, verified, standardLevels);
   },
 
   /**

@@ -27,3 +27,4 @@ export * from './delivery/delivery.ts';
 export * from './delivery/mailer.ts';
 export * from './admin/operators.ts';
 export * from './courses/service.ts';
+export * from './standards/service.ts';

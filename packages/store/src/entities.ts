@@ -71,6 +71,9 @@ export const partitions = {
   graduateCourses: (graduateId: string) => `GRAD#${graduateId}#COURSES`,
   /** Employers no administrator has approved yet (sparse: an approved employer leaves it). */
   employersAwaitingApproval: () => 'EMPLOYERS#AWAITING',
+  /** A skill-level standard's partition holds its head and every version with its review. */
+  standard: (standardId: string) => `STD#${standardId}`,
+  allStandards: () => 'STANDARDS',
 } as const;
 
 /** Sort-key prefixes of the item kinds that share a graduate's or a batch's partition. */
@@ -87,6 +90,7 @@ export const sortKeyPrefixes = {
   fairBooking: 'BOOKING#',
   fairBookingTime: 'BOOKEDAT#',
   courseEnrolment: 'ENROL#',
+  standardVersion: 'V#',
 } as const;
 
 const HOUR = 60 * 60;
@@ -514,6 +518,25 @@ export const entities = {
       GSI1PK: partitions.graduateCourses(e.graduateId),
       GSI1SK: e.courseId,
       owner: partitions.ownedBy(e.graduateId),
+    }),
+  }),
+  /** A shared skill-level standard's head: its occupation, published and pending version numbers. */
+  SkillLevelStandard: defineEntity({
+    name: 'SkillLevelStandard',
+    keyArgs: ['standardId'],
+    key: (standardId: string) => ({ PK: partitions.standard(standardId), SK: 'STD' }),
+    indexes: (s: { standardId: string; occupationUri: string }) => ({
+      GSI1PK: partitions.allStandards(),
+      GSI1SK: `${s.occupationUri}#${s.standardId}`,
+    }),
+  }),
+  /** One proposed version of a standard with its review; written once when proposed and once when reviewed. */
+  StandardVersion: defineEntity({
+    name: 'StandardVersion',
+    keyArgs: ['standardId', 'number'],
+    key: (standardId: string, number: number | string) => ({
+      PK: partitions.standard(standardId),
+      SK: `${sortKeyPrefixes.standardVersion}${padded(number, 4)}`,
     }),
   }),
 } as const;

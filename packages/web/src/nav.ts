@@ -28,6 +28,7 @@ export const NAV: Record<Role, readonly NavEntry[]> = {
     ['/issuer/batch', 'nav.issuer.batch'],
     ['/issuer/credentials', 'nav.issuer.credentials'],
     ['/issuer/courses', 'nav.issuer.courses'],
+    ['/issuer/standards', 'nav.issuer.standards'],
   ],
   organiser: [['/fairs/organise', 'nav.fairs.organise']],
   admin: [['/admin', 'nav.admin']],

@@ -10,6 +10,8 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/signed-in', load: () => import('./pages/signed-in.tsx') },
   { pattern: '/check', load: () => import('./pages/check.tsx') },
   { pattern: '/insights', load: () => import('./pages/insights.tsx') },
+  { pattern: '/standards', load: () => import('./pages/standards/list.tsx') },
+  { pattern: '/standards/:id', load: () => import('./pages/standards/standard.tsx') },
   { pattern: '/profile', load: () => import('./pages/profile.tsx'), role: 'graduate' },
   { pattern: '/matches', load: () => import('./pages/matches.tsx'), role: 'graduate' },
   { pattern: '/jobs/:id', load: () => import('./pages/job.tsx'), role: 'graduate' },
@@ -52,6 +54,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; load: () => Promise<PageMo
   { pattern: '/issuer/issue', load: () => import('./pages/issuer/issue.tsx'), role: 'issuer' },
   { pattern: '/issuer/batch', load: () => import('./pages/issuer/batch.tsx'), role: 'issuer' },
   { pattern: '/issuer/credentials', load: () => import('./pages/issuer/credentials.tsx'), role: 'issuer' },
+  { pattern: '/issuer/standards', load: () => import('./pages/issuer/standards.tsx'), role: 'issuer' },
   { pattern: '/admin', load: () => import('./pages/admin/admin.tsx'), role: 'admin' },
   // Local only: the API behind it exists only under `npm start` (elsewhere the page says so).
   { pattern: '/dev/mailbox', load: () => import('./pages/dev-mailbox.tsx') },

@@ -15,6 +15,7 @@ import {
   regionPartitionSchema,
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
+import { assertPublishedStandardLevel } from '@skillpass/services';
 import type { ApiApp, ApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import {
@@ -38,13 +39,16 @@ export const jobIdParamSchema = builtOnFirstUse(() =>
   z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 );
 
-function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
+async function validatedJobInput(deps: ApiDeps, body: unknown): Promise<JobPostingInput> {
   const input = parseOrThrow(jobPostingInputSchema(), body);
   assertKnownConcepts(
     deps.taxonomy,
     input.requiredSkills.map((skill, i) => ({ path: `requiredSkills.${i}.uri`, uri: skill.uri })),
     input.occupation?.escoUri ? [{ path: 'occupation.escoUri', uri: input.occupation.escoUri }] : [],
   );
+  if (input.requiredStandardLevel) {
+    await assertPublishedStandardLevel(deps, input.requiredStandardLevel, 'requiredStandardLevel');
+  }
   return input;
 }
 
@@ -111,7 +115,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
     }),
     async (c) => {
       const principal = c.get('principal');
-      const input = validatedJobInput(deps, c.req.valid('json'));
+      const input = await validatedJobInput(deps, c.req.valid('json'));
       const key = c.get('idempotencyKey');
       // With a key, the id is derived from it: a retry after a crash finds the job it already made.
       const jobId = key ? deterministicId('job', principal.sub, key) : undefined;
@@ -218,7 +222,7 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
       assertOwnsJob(c.get('principal'), job);
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
-      const input = validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
+      const input = await validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
       const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);

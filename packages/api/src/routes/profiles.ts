@@ -54,7 +54,15 @@ const profileResponseSchema = builtOnFirstUse(() =>
 );
 
 function inputOf(profile: GraduateProfile): GraduateProfileInput {
-  const { graduateId: _g, verifiedSkills: _v, version: _n, createdAt: _c, updatedAt: _u, ...input } = profile;
+  const {
+    graduateId: _g,
+    verifiedSkills: _v,
+    verifiedStandardLevels: _l,
+    version: _n,
+    createdAt: _c,
+    updatedAt: _u,
+    ...input
+  } = profile;
   return input;
 }
 

@@ -82,7 +82,8 @@ describe('offering a template', () => {
           return { templateId: templateId ?? 'generated' };
         },
       },
-    } as unknown as Pick<Repositories, 'issuers'>;
+      standards: {},
+    } as unknown as Pick<Repositories, 'issuers' | 'standards'>;
     const input = {} as CredentialTemplateInput;
     await expect(offerTemplate(issuers, 'unknown', input, 'k1')).rejects.toMatchObject({ kind: 'not-found' });
     await offerTemplate(issuers, 'school', input, 'k1');

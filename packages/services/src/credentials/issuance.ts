@@ -156,6 +156,7 @@ export async function signedCredentialRecord(
     statusListIndex: index,
     statusListId: listId,
     skills: template.learningOutcomes,
+    ...(template.skillLevelStandard ? { skillLevelStandard: template.skillLevelStandard } : {}),
     validFrom: vc.validFrom,
     ...(vc.validUntil ? { validUntil: vc.validUntil } : {}),
     jwt,

@@ -39,6 +39,7 @@ export function toMatchJob(job: JobPosting): MatchJob {
     place: job.place,
     ...(job.minEqfLevel !== undefined ? { minEqfLevel: job.minEqfLevel } : {}),
     ...(job.minChinaSkillLevel !== undefined ? { minChinaSkillLevel: job.minChinaSkillLevel } : {}),
+    ...(job.requiredStandardLevel ? { requiredStandardLevel: job.requiredStandardLevel } : {}),
     postedAt: job.postedAt,
   };
 }
@@ -58,6 +59,7 @@ export function toMatchProfile(profile: GraduateProfile): MatchProfile {
     openToRemote: profile.openToRemote,
     ...(eqf.length > 0 ? { eqfLevel: Math.max(...eqf) } : {}),
     ...(profile.chinaSkillLevel ? { chinaSkillLevel: profile.chinaSkillLevel.level } : {}),
+    ...(profile.verifiedStandardLevels?.length ? { standardLevels: profile.verifiedStandardLevels } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import { DynamoMatchingIndexRepository, type MatchingIndexRepository } from './m
 import { DynamoNotificationRepository, type NotificationRepository } from './notifications.ts';
 import { DynamoOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { DynamoProfileRepository, type ProfileRepository } from './profiles.ts';
+import { DynamoStandardRepository, type StandardRepository } from './standards.ts';
 import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wallet-pickup.ts';
 
 export * from './applications.ts';
@@ -38,6 +39,7 @@ export * from './matching-index.ts';
 export * from './notifications.ts';
 export * from './outbox.ts';
 export * from './profiles.ts';
+export * from './standards.ts';
 export * from './wallet-pickup.ts';
 
 /** Whether the table answers: what `GET /health` asks. */
@@ -65,6 +67,7 @@ export interface Repositories {
   outbox: OutboxRepository;
   counters: CounterRepository;
   courses: CourseRepository;
+  standards: StandardRepository;
   health: HealthCheck;
 }
 
@@ -94,6 +97,7 @@ export function createRepositories(
     outbox: new DynamoOutboxRepository(table, clock),
     counters: new DynamoCounterRepository(table, clock),
     courses: new DynamoCourseRepository(table, clock),
+    standards: new DynamoStandardRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

@@ -28,8 +28,12 @@ export interface ProfileRepository {
     change: (current: GraduateProfile | undefined) => GraduateProfileInput,
     options?: { precondition?: (currentVersion: number | undefined) => boolean },
   ): Promise<{ profile: GraduateProfile; created: boolean }>;
-  /** Replaces the credential-verified skills of a profile; no write when nothing changed. */
-  setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void>;
+  /** Replaces the credential-verified skills (and standard levels) of a profile; no write when nothing changed. */
+  setVerifiedSkills(
+    graduateId: string,
+    verifiedSkills: GraduateProfile['verifiedSkills'],
+    verifiedStandardLevels?: NonNullable<GraduateProfile['verifiedStandardLevels']>,
+  ): Promise<void>;
   /** Deletes every item the graduate owns: their partition and what carries `owner` = them. */
   erase(graduateId: string): Promise<{ deletedItems: number }>;
   /** Every live item the graduate owns, grouped by entity. */
@@ -70,6 +74,7 @@ export class DynamoProfileRepository implements ProfileRepository {
       const now = this.clock().toISOString();
       const profile: GraduateProfile = {
         verifiedSkills: current?.verifiedSkills ?? [],
+        ...(current?.verifiedStandardLevels ? { verifiedStandardLevels: current.verifiedStandardLevels } : {}),
         ...change(current),
         graduateId,
         version: (current?.version ?? 0) + 1,
@@ -85,11 +90,27 @@ export class DynamoProfileRepository implements ProfileRepository {
     return precondition ? attempt() : withOptimisticRetry(attempt);
   }
 
-  async setVerifiedSkills(graduateId: string, verifiedSkills: GraduateProfile['verifiedSkills']): Promise<void> {
+  async setVerifiedSkills(
+    graduateId: string,
+    verifiedSkills: GraduateProfile['verifiedSkills'],
+    verifiedStandardLevels: NonNullable<GraduateProfile['verifiedStandardLevels']> = [],
+  ): Promise<void> {
     await withOptimisticRetry(async () => {
       const current = await this.get(graduateId);
-      if (!current || JSON.stringify(current.verifiedSkills) === JSON.stringify(verifiedSkills)) return;
-      const next = { ...current, verifiedSkills, version: current.version + 1, updatedAt: this.clock().toISOString() };
+      if (
+        !current ||
+        (JSON.stringify(current.verifiedSkills) === JSON.stringify(verifiedSkills) &&
+          JSON.stringify(current.verifiedStandardLevels ?? []) === JSON.stringify(verifiedStandardLevels))
+      ) {
+        return;
+      }
+      const next = {
+        ...current,
+        verifiedSkills,
+        verifiedStandardLevels,
+        version: current.version + 1,
+        updatedAt: this.clock().toISOString(),
+      };
       await replaceAtVersion(this.table, profileItem(next), current.version);
     });
   }

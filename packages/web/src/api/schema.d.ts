@@ -1685,6 +1685,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published skill-level standards, by occupation (public)
+         * @description Each head names its published version; read the levels with GET /v1/standards/{id}.
+         */
+        get: operations["listStandards"];
+        put?: never;
+        /**
+         * Propose a new skill-level standard (accredited issuers with a province)
+         * @description Creates the standard with version 1 awaiting review by an accredited issuer of another province. A higher level (smaller number) must require every skill of the levels below at the same or a higher proficiency. `Idempotency-Key` makes a retry find the first attempt.
+         */
+        post: operations["proposeStandard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published standard with its published versions (public)
+         * @description A standard with no published version yet is not found here; its history is at …/history.
+         */
+        get: operations["getStandard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a standard with its proposer and review, published or not (issuers) */
+        get: operations["getStandardHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose the next version of a standard (accredited issuers with a province)
+         * @description One version awaits review at a time (409 otherwise). `If-Match` (the ETag of the standard) optional: with one, a standard changed since is a 412.
+         */
+        post: operations["proposeStandardVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of a standard (public): what a credential aligned to it points at */
+        get: operations["getStandardVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions/{number}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Approve (publish) or reject a proposed version (an accredited issuer of another province)
+         * @description The proposer cannot review, nor an issuer of its province (403 naming `reviewer` or `provinceCode`). A rejection gives a reason. Sending the same decision again changes nothing; another review of a reviewed version is a 409.
+         */
+        put: operations["reviewStandardVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/awaiting-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Standards with a version awaiting review, with every version and review (issuers) */
+        get: operations["listStandardsAwaitingReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/verify": {
         parameters: {
             query?: never;
@@ -1895,6 +2030,11 @@ export interface components {
             participationForm: "online" | "onsite" | "blended";
             prerequisites?: string;
             qualityAssurance: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             stackability?: string;
             supervisedAssessment?: boolean;
             templateId: string;
@@ -2213,6 +2353,11 @@ export interface components {
                 credentialId: string;
                 uri: string;
             }[];
+            verifiedStandardLevels?: {
+                credentialId: string;
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            }[];
             version: number;
         };
         Invitation: {
@@ -2244,6 +2389,11 @@ export interface components {
             };
             issuerId: string;
             jwt: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
@@ -2297,6 +2447,8 @@ export interface components {
                  */
                 validUntil: string;
             };
+            /** @enum {string} */
+            provinceCode?: "310000" | "320000" | "330000" | "340000";
             region: string;
             /** @default [] */
             signingKeyIds: string[];
@@ -2350,6 +2502,10 @@ export interface components {
                 minProficiency: 1 | 2 | 3 | 4;
                 uri: string;
             }[];
+            requiredStandardLevel?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            };
             salary?: {
                 currency: string;
                 max: number;
@@ -2424,6 +2580,10 @@ export interface components {
                 minProficiency: 1 | 2 | 3 | 4;
                 uri: string;
             }[];
+            requiredStandardLevel?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            };
             salary?: {
                 currency: string;
                 max: number;
@@ -2564,6 +2724,11 @@ export interface components {
             }[];
             /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
             qrUrl: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
@@ -2602,6 +2767,63 @@ export interface components {
             scopes: string[];
             /** Format: uri */
             tokenUrl: string;
+        };
+        SkillLevelStandard: {
+            /** Format: date-time */
+            createdAt: string;
+            latestNumber: number;
+            occupationUri: string;
+            pendingVersion?: number;
+            publishedVersion?: number;
+            standardId: string;
+            title: {
+                en: string;
+                zh?: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SkillLevelStandardContent: {
+            levels: {
+                level: 1 | 2 | 3 | 4 | 5;
+                skills: {
+                    proficiency: 1 | 2 | 3 | 4;
+                    uri: string;
+                }[];
+            }[];
+            occupationUri: string;
+            title: {
+                en: string;
+                zh?: string;
+            };
+        };
+        SkillLevelStandardVersion: {
+            basedOn?: number;
+            content: components["schemas"]["SkillLevelStandardContent"];
+            number: number;
+            /** Format: date-time */
+            proposedAt: string;
+            proposedBy: string;
+            /** @enum {string} */
+            proposerProvince: "310000" | "320000" | "330000" | "340000";
+            review?: {
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+                /** Format: date-time */
+                reviewedAt: string;
+                reviewedBy: string;
+                /** @enum {string} */
+                reviewerProvince: "310000" | "320000" | "330000" | "340000";
+            };
+            standardId: string;
+            /** @enum {string} */
+            status: "proposed" | "published" | "rejected";
+        };
+        SkillLevelStandardWithVersions: {
+            standard: components["schemas"]["SkillLevelStandard"];
+            versions: components["schemas"]["SkillLevelStandardVersion"][];
         };
         VerificationReport: {
             checks: {
@@ -4912,6 +5134,11 @@ export interface operations {
                     participationForm: "online" | "onsite" | "blended";
                     prerequisites?: string;
                     qualityAssurance: string;
+                    skillLevelStandard?: {
+                        level: 1 | 2 | 3 | 4 | 5;
+                        standardId: string;
+                        version: number;
+                    };
                     stackability?: string;
                     supervisedAssessment?: boolean;
                     title: {
@@ -5089,6 +5316,11 @@ export interface operations {
                             proof?: {
                                 [key: string]: unknown;
                             }[];
+                            skillLevelStandard?: {
+                                level: 1 | 2 | 3 | 4 | 5;
+                                standardId: string;
+                                version: number;
+                            };
                             skills: string[];
                             /** @enum {string} */
                             status: "active" | "suspended" | "revoked";
@@ -5204,6 +5436,11 @@ export interface operations {
                         qrSvg: string;
                         /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
                         qrUrl: string;
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -5373,6 +5610,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -5487,6 +5729,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -5601,6 +5848,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -7369,6 +7621,8 @@ export interface operations {
                         en: string;
                         zh?: string;
                     };
+                    /** @enum {string} */
+                    provinceCode?: "310000" | "320000" | "330000" | "340000";
                     region: string;
                     /** Format: uri */
                     website?: string;
@@ -7551,6 +7805,10 @@ export interface operations {
                         minProficiency?: 1 | 2 | 3 | 4;
                         uri: string;
                     }[];
+                    requiredStandardLevel?: {
+                        level: 1 | 2 | 3 | 4 | 5;
+                        standardId: string;
+                    };
                     salary?: {
                         currency: string;
                         max: number;
@@ -9462,6 +9720,423 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SkillLevelStandard"][];
+                    };
+                };
+            };
+        };
+    };
+    proposeStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillLevelStandardContent"];
+            };
+        };
+        responses: {
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandardHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard and its history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillLevelStandardContent"];
+            };
+        };
+        responses: {
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardVersion"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reviewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandardsAwaitingReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Standards awaiting review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SkillLevelStandardWithVersions"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

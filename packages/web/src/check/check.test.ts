@@ -85,6 +85,24 @@ describe('credential facts', () => {
     });
   });
 
+  it('reads a shared standard level from its alignment, apart from the learning outcomes', () => {
+    const standard = {
+      targetName: '高级工 / senior worker (national skill level 3)',
+      targetUrl: 'https://x/v1/standards/std_w/versions/2#level-3',
+      targetCode: 'std_w@2#3',
+      targetFramework: 'skillpass skill-level standards',
+    };
+    const facts = factsOf({
+      credentialSubject: { achievement: { alignment: [{ targetName: 'weld', targetUrl: 'http://esco/w' }, standard] } },
+    });
+    expect(facts.standardLevel).toEqual({ standardId: 'std_w', version: 2, level: 3 });
+    expect(facts.outcomes).toEqual([{ name: 'weld', uri: 'http://esco/w' }]);
+    const forged = factsOf({
+      credentialSubject: { achievement: { alignment: [{ ...standard, targetCode: 'not a code' }] } },
+    });
+    expect(forged.standardLevel).toBeUndefined();
+  });
+
   it('reads the Chinese title the credential signs as a language value, beside the English', () => {
     const name = [
       { '@value': 'EV battery pack assembly', '@language': 'en' },

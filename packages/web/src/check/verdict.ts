@@ -1,3 +1,8 @@
+import {
+  STANDARD_LEVEL_FRAMEWORK,
+  type StandardLevelReference,
+  standardLevelOfCode,
+} from '@skillpass/domain/standard-levels';
 import type { components } from '../api/schema.d.ts';
 
 export type VerificationReport = components['schemas']['VerificationReport'];
@@ -57,6 +62,8 @@ export interface CredentialFacts {
   description?: string;
   eqfLevel?: number;
   chinaSkillLevel?: number;
+  /** The level of a shared skill-level standard the credential attests, read from its alignment (docs/standards.md). */
+  standardLevel?: StandardLevelReference;
   /** Learning outcomes as signed: the name the issuer gave and, where given, the ESCO URI (named in any language). */
   outcomes: Array<{ name: string; uri?: string }>;
   /** The achievement's id: on this platform, its credential template, whose title has a Chinese form. */
@@ -100,13 +107,14 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   const issuer = obj(credential.issuer);
   const address = obj(issuer.address);
   const result = Array.isArray(subject.result) ? obj(subject.result[0]) : {};
-  const outcomes = Array.isArray(achievement.alignment)
-    ? achievement.alignment.flatMap((a) => {
-        const name = str(obj(a).targetName);
-        const uri = str(obj(a).targetUrl);
-        return name === undefined ? [] : [uri === undefined ? { name } : { name, uri }];
-      })
-    : [];
+  const alignments = Array.isArray(achievement.alignment) ? achievement.alignment.map(obj) : [];
+  const standardAlignment = alignments.find((a) => a.targetFramework === STANDARD_LEVEL_FRAMEWORK);
+  const outcomes = alignments.flatMap((a) => {
+    const name = str(a.targetName);
+    const uri = str(a.targetUrl);
+    if (a === standardAlignment || name === undefined) return [];
+    return [uri === undefined ? { name } : { name, uri }];
+  });
   const facts: CredentialFacts = { outcomes };
   const set = <K extends keyof CredentialFacts>(key: K, value: CredentialFacts[K] | undefined) => {
     if (value !== undefined) facts[key] = value;
@@ -121,6 +129,7 @@ export function factsOf(credential: Record<string, unknown>): CredentialFacts {
   set('description', str(achievement.description));
   set('eqfLevel', num(eu.eqfLevel));
   set('chinaSkillLevel', num(eu.chinaSkillLevel));
+  set('standardLevel', standardLevelOfCode(str(standardAlignment?.targetCode) ?? ''));
   set('grade', str(result.value));
   set('workloadEcts', num(eu.workloadEcts) ?? num(achievement.creditsAvailable));
   set('workloadHours', num(eu.workloadHours));

@@ -11,6 +11,7 @@ export function Header() {
     ...(session.value?.roles.flatMap((role) => NAV[role]) ?? []),
     ['/check', 'nav.check'],
     ['/insights', 'nav.insights'],
+    ['/standards', 'nav.standards'],
   ];
   const other = locale.value === 'en' ? 'zh' : 'en';
   return (

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import type { StandardLevelReference } from '@skillpass/domain/standard-levels';
 import { api } from '../api/client.ts';
 import { type CredentialInput, fromFragment, parseCredentialText } from '../check/input.ts';
 import { cameraAvailable, decodeImageFile, scanCamera } from '../check/scan.ts';
@@ -7,7 +8,7 @@ import { authentic, factsOf, showDetails, type Verdict, type VerificationReport,
 import { useTitle } from '../components/title.ts';
 import { titlesOf } from '../check/names.ts';
 import { regionName } from '../graduate/places.ts';
-import { formatDate, formatDateTime, type Locale, locale, t } from '../i18n.ts';
+import { formatDate, formatDateTime, type Locale, locale, pick, t } from '../i18n.ts';
 import { knownLabelIn, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import { navigate, route } from '../router.ts';
@@ -228,6 +229,33 @@ function openChecksForPrint() {
   for (const details of document.querySelectorAll<HTMLDetailsElement>('details.technical')) details.open = true;
 }
 
+/**
+ * The standard level a credential attests: the level's name at once, the standard's title once the public registry
+ * answers (a standard elsewhere or unreachable leaves its id).
+ */
+function StandardLevelFact({ attested }: { attested: StandardLevelReference }) {
+  const title = useSignal<string | null>(null);
+  useEffect(() => {
+    void api
+      .GET('/v1/standards/{id}', { params: { path: { id: attested.standardId } } })
+      .then(({ data }) => {
+        if (data) title.value = pick(data.standard.title);
+      })
+      .catch(() => undefined);
+  }, [attested.standardId]);
+  return (
+    <>
+      <dt>{t('check.facts.standard')}</dt>
+      <dd data-standard={attested.standardId}>
+        <a href={`/standards/${encodeURIComponent(attested.standardId)}`}>{title.value ?? attested.standardId}</a>
+        {' — '}
+        {t(`check.chinaLevel.${attested.level}` as MessageKey)}
+        <span class="muted"> {t('check.facts.standardVersion', { version: attested.version })}</span>
+      </dd>
+    </>
+  );
+}
+
 function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) {
   const { report, verdict, checkedAt } = outcome;
   useEffect(() => {
@@ -288,6 +316,7 @@ function Report({ outcome }: { outcome: Extract<Outcome, { kind: 'report' }> }) 
               <dd>{t(`check.chinaLevel.${facts.chinaSkillLevel}` as MessageKey)}</dd>
             </>
           )}
+          {facts.standardLevel && <StandardLevelFact attested={facts.standardLevel} />}
           {facts.grade && (
             <>
               <dt>{t('check.facts.grade')}</dt>

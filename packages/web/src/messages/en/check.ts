@@ -50,6 +50,8 @@ export const check = {
   'check.facts.eqf': 'European level (EQF)',
   'check.facts.level': 'Level {level}',
   'check.facts.chinaLevel': 'China vocational skill level',
+  'check.facts.standard': 'Skill-level standard',
+  'check.facts.standardVersion': '(standard version {version})',
   'check.facts.grade': 'Grade',
   'check.facts.workload': 'Workload',
   'check.facts.ects': '{ects} ECTS credits',

@@ -8,6 +8,7 @@ import { graduate } from './graduate.ts';
 import { issuer } from './issuer.ts';
 import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
+import { standards } from './standards.ts';
 import { walletApp } from './wallet-app.ts';
 
 /** Every UI string in English, by area; the Chinese catalogue has exactly the same keys. */
@@ -23,5 +24,6 @@ export const en = {
   ...issuer,
   ...insights,
   ...admin,
+  ...standards,
 };
 export type MessageKey = keyof typeof en;

@@ -47,6 +47,8 @@ export const check: Translation<typeof en> = {
   'check.facts.eqf': '欧洲资历框架等级（EQF）',
   'check.facts.level': '{level} 级',
   'check.facts.chinaLevel': '国家职业技能等级',
+  'check.facts.standard': '技能等级评价标准',
+  'check.facts.standardVersion': '（标准第 {version} 版）',
   'check.facts.grade': '成绩',
   'check.facts.workload': '学习量',
   'check.facts.ects': '{ects} 个 ECTS 学分',

@@ -9,6 +9,7 @@ import { graduate } from './graduate.ts';
 import { issuer } from './issuer.ts';
 import { insights } from './insights.ts';
 import { signIn } from './sign-in.ts';
+import { standards } from './standards.ts';
 import { walletApp } from './wallet-app.ts';
 
 export const zh: Record<MessageKey, string> = {
@@ -23,4 +24,5 @@ export const zh: Record<MessageKey, string> = {
   ...issuer,
   ...insights,
   ...admin,
+  ...standards,
 };

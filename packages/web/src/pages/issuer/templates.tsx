@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { standardLevelOfCode } from '@skillpass/domain/standard-levels';
 import { useConceptSearch } from '../../concept-search.ts';
 import { api } from '../../api/client.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -10,6 +11,7 @@ import { loadMyTemplates, myTemplates, type Template, titleOf } from '../../issu
 import { locale, t } from '../../i18n.ts';
 import { labelOf, lookUpLabels } from '../../labels.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
+import { StandardLevelPicker } from '../../standards/picker.tsx';
 
 type Input = Omit<Template, 'templateId' | 'issuerId' | 'version' | 'createdAt' | 'updatedAt'>;
 type Eqf = Input['eqfLevel'];
@@ -25,6 +27,8 @@ interface Form {
   hours: string;
   eqfLevel: Eqf;
   chinaSkillLevel: ChinaLevel | undefined;
+  /** A shared standard's level as its alignment code, or '' for none. */
+  standardLevel: string;
   assessmentType: string;
   participationForm: Participation;
   qualityAssurance: string;
@@ -46,6 +50,7 @@ const EMPTY: Form = {
   hours: '',
   eqfLevel: 4,
   chinaSkillLevel: undefined,
+  standardLevel: '',
   assessmentType: '',
   participationForm: 'onsite',
   qualityAssurance: '',
@@ -90,6 +95,7 @@ function bodyOf(f: Form): Input {
     },
     eqfLevel: f.eqfLevel,
     ...(f.chinaSkillLevel !== undefined ? { chinaSkillLevel: f.chinaSkillLevel } : {}),
+    ...(standardLevelOfCode(f.standardLevel) ? { skillLevelStandard: standardLevelOfCode(f.standardLevel) } : {}),
     assessmentType: f.assessmentType.trim(),
     participationForm: f.participationForm,
     qualityAssurance: f.qualityAssurance.trim(),
@@ -254,6 +260,7 @@ export default function TemplatesPage() {
               </option>
             ))}
           </select>
+          <StandardLevelPicker value={value.standardLevel} onChange={(standardLevel) => update({ standardLevel })} />
         </fieldset>
         <fieldset>
           <legend>{t('issuer.templates.assessment')}</legend>
