@@ -26,3 +26,4 @@ export * from './delivery/credential-mail.ts';
 export * from './delivery/delivery.ts';
 export * from './delivery/mailer.ts';
 export * from './admin/operators.ts';
+export * from './careers/templates.ts';

@@ -4,6 +4,7 @@ import { entities } from '../entities.ts';
 import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
+import { type CareerAssessmentRepository, DynamoCareerAssessmentRepository } from './career-assessments.ts';
 import { type CounterRepository, DynamoCounterRepository } from './counters.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
@@ -22,6 +23,7 @@ import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wal
 
 export * from './applications.ts';
 export * from './batches.ts';
+export * from './career-assessments.ts';
 export * from './counters.ts';
 export * from './credentials.ts';
 export * from './employers.ts';
@@ -62,6 +64,7 @@ export interface Repositories {
   insights: InsightsRepository;
   outbox: OutboxRepository;
   counters: CounterRepository;
+  careerAssessments: CareerAssessmentRepository;
   health: HealthCheck;
 }
 
@@ -90,6 +93,7 @@ export function createRepositories(
     insights: new DynamoInsightsRepository(table, clock),
     outbox: new DynamoOutboxRepository(table, clock),
     counters: new DynamoCounterRepository(table, clock),
+    careerAssessments: new DynamoCareerAssessmentRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

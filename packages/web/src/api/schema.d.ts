@@ -473,6 +473,77 @@ export interface paths {
         patch: operations["updateApplicationStatus"];
         trace?: never;
     };
+    "/v1/careers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse or search ESCO occupations as career pages, in English or Chinese */
+        get: operations["browseCareers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/careers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One occupation as a career page: what it is, its skills, ISCO group, related occupations, where to learn
+         * @description ESCO describes occupations in English only: `description.lang` says so. `templates` are this platform’s credential templates teaching the essential skills.
+         */
+        get: operations["getCareer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/careers/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The career assessment questionnaire: ESCO work-activity areas to rate 1–5, with example activities */
+        get: operations["getCareerAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/careers/assessment/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score answers to the career assessment: suggested ESCO occupations with the reasons (nothing is stored) */
+        post: operations["scoreCareerAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credential-batches": {
         parameters: {
             query?: never;
@@ -1271,6 +1342,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profiles/me/career-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved career assessment, with suggestions computed afresh from the answers */
+        get: operations["getMyCareerAssessment"];
+        /** Save my career assessment answers (replaces the last ones); only I can read them */
+        put: operations["saveMyCareerAssessment"];
+        post?: never;
+        /** Delete my saved career assessment */
+        delete: operations["deleteMyCareerAssessment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3608,6 +3698,258 @@ export interface operations {
             };
             /** @description Problem (409) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    browseCareers: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+                limit?: number;
+                offset?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Occupations, `offset` onwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribution: string;
+                        items: {
+                            label: string;
+                            uri: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCareer: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The career page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        activities: {
+                            code: string;
+                            label: string;
+                            share: number;
+                        }[];
+                        attribution: string;
+                        description?: {
+                            /** @constant */
+                            lang: "en";
+                            text: string;
+                        };
+                        escoCode: string;
+                        essentialSkills: {
+                            label: string;
+                            uri: string;
+                        }[];
+                        isco: {
+                            code: string;
+                            label: string;
+                            major: {
+                                code: string;
+                                label: string;
+                            };
+                        };
+                        label: string;
+                        labels: {
+                            en: string;
+                            zh?: string;
+                        };
+                        /** @description Published skill-level standards for this occupation (the standards registry); empty until one is published */
+                        levelStandards: {
+                            levels: number[];
+                            standardId: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        optionalSkills: {
+                            label: string;
+                            uri: string;
+                        }[];
+                        related: {
+                            label: string;
+                            sharedEssentialSkills: number;
+                            uri: string;
+                            /** @enum {string} */
+                            why: "same-isco-group" | "shared-skills";
+                        }[];
+                        templates: {
+                            eqfLevel: number;
+                            issuerId: string;
+                            teaches: string[];
+                            templateId: string;
+                            title: {
+                                en: string;
+                                zh?: string;
+                            };
+                        }[];
+                        uri: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCareerAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questionnaire, en and zh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        areas: {
+                            activities: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            code: string;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        attribution: string;
+                        instrument: string;
+                        scale: {
+                            max: number;
+                            min: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    scoreCareerAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    especially?: string[];
+                    /** @enum {string} */
+                    lang?: "en" | "zh";
+                    ratings: {
+                        S1: number;
+                        S2: number;
+                        S3: number;
+                        S4: number;
+                        S5: number;
+                        S6: number;
+                        S7: number;
+                        S8: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Suggested occupations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribution: string;
+                        instrument: string;
+                        occupations: {
+                            /** @description 1 when the occupation relies only on the most liked activities; 0 when on none liked */
+                            fit: number;
+                            label: string;
+                            reasons: {
+                                code: string;
+                                label: string;
+                                share: number;
+                            }[];
+                            uri: string;
+                        }[];
+                        preferences: {
+                            code: string;
+                            label: string;
+                            rating: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7424,6 +7766,209 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyCareerAssessment: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Saved answers and suggestions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        especially: string[];
+                        ratings: {
+                            [key: string]: number;
+                        };
+                        result: {
+                            attribution: string;
+                            instrument: string;
+                            occupations: {
+                                /** @description 1 when the occupation relies only on the most liked activities; 0 when on none liked */
+                                fit: number;
+                                label: string;
+                                reasons: {
+                                    code: string;
+                                    label: string;
+                                    share: number;
+                                }[];
+                                uri: string;
+                            }[];
+                            preferences: {
+                                code: string;
+                                label: string;
+                                rating: number;
+                            }[];
+                        };
+                        savedAt: string;
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveMyCareerAssessment: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    especially?: string[];
+                    ratings: {
+                        S1: number;
+                        S2: number;
+                        S3: number;
+                        S4: number;
+                        S5: number;
+                        S6: number;
+                        S7: number;
+                        S8: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Saved, with the suggestions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        especially: string[];
+                        ratings: {
+                            [key: string]: number;
+                        };
+                        result: {
+                            attribution: string;
+                            instrument: string;
+                            occupations: {
+                                /** @description 1 when the occupation relies only on the most liked activities; 0 when on none liked */
+                                fit: number;
+                                label: string;
+                                reasons: {
+                                    code: string;
+                                    label: string;
+                                    share: number;
+                                }[];
+                                uri: string;
+                            }[];
+                            preferences: {
+                                code: string;
+                                label: string;
+                                rating: number;
+                            }[];
+                        };
+                        savedAt: string;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMyCareerAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (also when nothing was saved) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem (401) */
             401: {
