@@ -11,6 +11,7 @@ export function Header() {
     ...(session.value?.roles.flatMap((role) => NAV[role]) ?? []),
     ['/check', 'nav.check'],
     ['/insights', 'nav.insights'],
+    ['/careers', 'nav.careers'],
   ];
   const other = locale.value === 'en' ? 'zh' : 'en';
   return (

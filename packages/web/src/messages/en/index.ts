@@ -1,4 +1,5 @@
 import { admin } from './admin.ts';
+import { careers } from './careers.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { employer } from './employer.ts';
@@ -21,5 +22,6 @@ export const en = {
   ...issuer,
   ...insights,
   ...admin,
+  ...careers,
 };
 export type MessageKey = keyof typeof en;
