@@ -95,7 +95,7 @@ describe('the career assessment in the browser', () => {
     await checkPage(page, 'career en');
     await shoot(page, 'career-en');
     await page.context().close();
-  });
+  }, 600_000);
 
   it('anyone can take it in Chinese and read a career page that says the description is English-only (zh, 360 px)', async () => {
     const page = await openPage(browser, 'zh' as Lang, 'phone');
@@ -111,5 +111,5 @@ describe('the career assessment in the browser', () => {
     await checkPage(page, 'career zh');
     await shoot(page, 'career-zh');
     await page.context().close();
-  });
+  }, 600_000);
 });

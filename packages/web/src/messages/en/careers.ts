@@ -70,6 +70,7 @@ export const careers = {
   'career.gaps': 'Skills you still need',
   'career.gapsNone': 'Your profile has every skill this occupation needs.',
   'career.gapsSignIn': 'Sign in as a graduate to see which of these skills you still need.',
+  'career.gapsNoProfile': 'Add your skills to your profile to see which of these you still need.',
   'career.gapCourses': 'Taught by: {courses}',
   'career.related': 'Related occupations',
   'career.related.same-isco-group': 'same ISCO group',

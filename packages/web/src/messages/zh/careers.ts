@@ -69,6 +69,7 @@ export const careers: Translation<typeof en> = {
   'career.gaps': '你还需要的技能',
   'career.gapsNone': '你的档案已具备该职业所需的全部技能。',
   'career.gapsSignIn': '以毕业生身份登录，查看你还需要哪些技能。',
+  'career.gapsNoProfile': '在个人档案中添加你的技能，即可查看你还需要哪些技能。',
   'career.gapCourses': '可通过以下课程学习：{courses}',
   'career.related': '相关职业',
   'career.related.same-isco-group': '同一 ISCO 分组',

@@ -62,7 +62,7 @@ export default function AssessmentPage() {
     busy.value = true;
     problem.value = null;
     try {
-      result.value = { lang, value: await scoreAnswers(ratings, answers.value.especially, lang) };
+      result.value = { lang, value: await scoreAnswers(ratings, answers.peek().especially, lang) };
       return true;
     } catch {
       problem.value = 'assessment.failed';

@@ -33,7 +33,8 @@ export default function CareerPage({ params }: PageProps) {
   const id = params.id ?? '';
   const career = useSignal<Career | null | 'failed'>(null);
   const jobs = useSignal<Jobs | null>(null);
-  const gaps = useSignal<Gaps | null>(null);
+  /** `undefined`: the graduate has no profile yet, so there is nothing to compare with. */
+  const gaps = useSignal<Gaps | null | undefined>(null);
   const graduate = hasRole('graduate');
   useTitle(() => (career.value && career.value !== 'failed' ? career.value.label : t('careers.title')));
 
@@ -59,7 +60,7 @@ export default function CareerPage({ params }: PageProps) {
     if (graduate)
       loadGaps(uri, lang).then(
         (items) => {
-          gaps.value = items ?? [];
+          gaps.value = items;
         },
         () => {
           gaps.value = [];
@@ -142,6 +143,12 @@ export default function CareerPage({ params }: PageProps) {
         <p class="hint">{t('career.gapsSignIn')}</p>
       ) : gaps.value === null ? (
         <Skeleton />
+      ) : gaps.value === undefined ? (
+        <p>
+          <a href="/profile" data-app>
+            {t('career.gapsNoProfile')}
+          </a>
+        </p>
       ) : essentialGaps.length === 0 ? (
         <p>{t('career.gapsNone')}</p>
       ) : (
