@@ -12,7 +12,6 @@ export const careers = {
   'careers.none': 'No occupation matches “{q}”. Try a shorter word.',
   'careers.more': 'Show more',
   'careers.failed': 'The occupations could not be loaded. Try again.',
-  'careers.attribution': 'This service uses the ESCO classification of the European Commission.',
 
   'assessment.title': 'Career assessment',
   'assessment.lead':
@@ -26,7 +25,7 @@ export const careers = {
   'assessment.scale.3': 'Not sure',
   'assessment.scale.4': 'Quite a lot',
   'assessment.scale.5': 'Very much',
-  'assessment.examples': 'For example',
+  'assessment.examples': 'For example: ',
   'assessment.especially': 'Anything in particular? (optional)',
   'assessment.submit': 'See occupations that fit',
   'assessment.errorTitle': 'There is a problem',

@@ -15,7 +15,6 @@ export const careers: Translation<typeof en> = {
   'careers.none': '没有与“{q}”匹配的职业。请试试更短的词。',
   'careers.more': '显示更多',
   'careers.failed': '职业列表加载失败，请重试。',
-  'careers.attribution': '本服务使用欧盟委员会的 ESCO 分类。',
 
   'assessment.title': '职业测评',
   'assessment.lead': '以下八类工作来自 ESCO 的技能分组。请说出你有多喜欢从事每一类工作。大约需要五分钟，答案没有对错。',
@@ -27,7 +26,7 @@ export const careers: Translation<typeof en> = {
   'assessment.scale.3': '说不准',
   'assessment.scale.4': '比较喜欢',
   'assessment.scale.5': '非常喜欢',
-  'assessment.examples': '例如',
+  'assessment.examples': '例如：',
   'assessment.especially': '有特别喜欢的吗？（可选）',
   'assessment.submit': '查看适合的职业',
   'assessment.errorTitle': '有问题需要处理',

@@ -171,7 +171,7 @@ export default function AssessmentPage() {
             <fieldset key={code} aria-describedby={`examples-${code}`} class={invalid ? 'invalid' : undefined}>
               <legend>{area.label[lang]}</legend>
               <p class="hint" id={`examples-${code}`}>
-                {t('assessment.examples')}:{' '}
+                {t('assessment.examples')}
                 {area.activities
                   .slice(0, 4)
                   .map((a) => a.label[lang])
@@ -270,7 +270,6 @@ export default function AssessmentPage() {
           )}
         </div>
       )}
-      <p class="muted">{t('careers.attribution')}</p>
     </section>
   );
 }

@@ -100,7 +100,6 @@ export default function CareersPage() {
           )}
         </>
       )}
-      <p class="muted">{t('careers.attribution')}</p>
     </section>
   );
 }

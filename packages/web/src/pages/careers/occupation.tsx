@@ -152,7 +152,7 @@ export default function CareerPage({ params }: PageProps) {
       ) : essentialGaps.length === 0 ? (
         <p>{t('career.gapsNone')}</p>
       ) : (
-        <ul class="plain gap-list">
+        <ul class="plain gap-list missing-skills">
           {essentialGaps.map((gap) => (
             <li key={gap.uri}>
               <strong>{gap.label}</strong>
@@ -237,7 +237,6 @@ export default function CareerPage({ params }: PageProps) {
           </ul>
         </>
       )}
-      <p class="muted">{t('careers.attribution')}</p>
     </section>
   );
 }
