@@ -69,6 +69,7 @@ export default function CareerPage({ params }: PageProps) {
   });
 
   const value = career.value;
+  const zh = locale.value === 'zh';
   if (value === null) return <Skeleton list />;
   if (value === 'failed')
     return (
@@ -77,7 +78,6 @@ export default function CareerPage({ params }: PageProps) {
         <p role="alert">{t('career.notFound')}</p>
       </section>
     );
-  const zh = locale.value === 'zh';
   const essentialGaps = (gaps.value ?? []).filter((g) => g.importance === 'essential').slice(0, SHOWN_GAPS);
   return (
     <section class="career">
@@ -86,7 +86,8 @@ export default function CareerPage({ params }: PageProps) {
           {t('career.back')}
         </a>
       </p>
-      <h1>{value.label}</h1>
+      {/* ESCO names most occupations in English only: say so to screen readers reading a Chinese page. */}
+      <h1 lang={zh && !value.labels.zh ? 'en' : undefined}>{value.label}</h1>
       {zh && value.labels.zh && (
         <p class="muted" lang="en">
           {value.labels.en}
