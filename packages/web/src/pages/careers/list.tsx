@@ -85,7 +85,7 @@ export default function CareersPage() {
           <ul class="plain career-list">
             {list.map((item) => (
               <li key={item.uri}>
-                <a href={careerPath(item.uri)} data-app>
+                <a class="career-link" href={careerPath(item.uri)} data-app>
                   {item.label}
                 </a>
               </li>
