@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { authConfigRoutes } from './routes/auth-config.ts';
 import { batchRoutes } from './routes/credentials/batches.ts';
+import { careerRoutes } from './routes/careers.ts';
 import { holderRoutes } from './routes/credentials/holder.ts';
 import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
 import { issuerListRoutes } from './routes/credentials/issuer-lists.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   app.routeModule(applicationRoutes(deps));
   app.routeModule(skillRoutes(deps));
   app.routeModule(insightRoutes(deps));
+  app.routeModule(careerRoutes(deps));
   app.routeModule(labelRoutes(deps));
   app.routeModule(matchingRoutes(deps));
   app.routeModule(fairRoutes(deps));

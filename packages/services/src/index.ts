@@ -28,3 +28,4 @@ export * from './delivery/mailer.ts';
 export * from './admin/operators.ts';
 export * from './courses/service.ts';
 export * from './standards/service.ts';
+export * from './careers/templates.ts';

@@ -159,6 +159,12 @@ export const entities = {
     keyArgs: ['graduateId'],
     key: (graduateId: string) => ({ PK: partitions.graduate(graduateId), SK: 'MATCHES' }),
   }),
+  /** A graduate's saved career-assessment answers: only when they choose to save; erased with their data. */
+  CareerAssessment: defineEntity({
+    name: 'CareerAssessment',
+    keyArgs: ['graduateId'],
+    key: (graduateId: string) => ({ PK: partitions.graduate(graduateId), SK: 'CAREERTEST' }),
+  }),
   Employer: defineEntity({
     name: 'Employer',
     keyArgs: ['employerId'],

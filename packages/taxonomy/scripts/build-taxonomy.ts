@@ -21,7 +21,7 @@ import {
 
 type Row = Record<string, string>;
 
-function readZipEntries(zipPath: string, wanted: readonly string[]): Promise<Map<string, string>> {
+export function readZipEntries(zipPath: string, wanted: readonly string[]): Promise<Map<string, string>> {
   return new Promise((done, fail) => {
     const found = new Map<string, string>();
     yauzl.open(zipPath, { lazyEntries: true }, (error, zip) => {

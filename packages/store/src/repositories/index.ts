@@ -4,6 +4,7 @@ import { entities } from '../entities.ts';
 import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
+import { type CareerAssessmentRepository, DynamoCareerAssessmentRepository } from './career-assessments.ts';
 import { type CounterRepository, DynamoCounterRepository } from './counters.ts';
 import { type CourseRepository, DynamoCourseRepository } from './courses.ts';
 import { type CredentialRepository, DynamoCredentialRepository } from './credentials.ts';
@@ -24,6 +25,7 @@ import { DynamoWalletPickupRepository, type WalletPickupRepository } from './wal
 
 export * from './applications.ts';
 export * from './batches.ts';
+export * from './career-assessments.ts';
 export * from './counters.ts';
 export * from './courses.ts';
 export * from './credentials.ts';
@@ -68,6 +70,7 @@ export interface Repositories {
   counters: CounterRepository;
   courses: CourseRepository;
   standards: StandardRepository;
+  careerAssessments: CareerAssessmentRepository;
   health: HealthCheck;
 }
 
@@ -98,6 +101,7 @@ export function createRepositories(
     counters: new DynamoCounterRepository(table, clock),
     courses: new DynamoCourseRepository(table, clock),
     standards: new DynamoStandardRepository(table, clock),
+    careerAssessments: new DynamoCareerAssessmentRepository(table, clock),
     health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
   };
 }

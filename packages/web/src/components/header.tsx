@@ -12,6 +12,7 @@ export function Header() {
     ['/check', 'nav.check'],
     ['/insights', 'nav.insights'],
     ['/standards', 'nav.standards'],
+    ['/careers', 'nav.careers'],
   ];
   const other = locale.value === 'en' ? 'zh' : 'en';
   return (

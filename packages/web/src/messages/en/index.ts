@@ -1,4 +1,5 @@
 import { admin } from './admin.ts';
+import { careers } from './careers.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { courses } from './courses.ts';
@@ -25,5 +26,6 @@ export const en = {
   ...insights,
   ...admin,
   ...standards,
+  ...careers,
 };
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../en/index.ts';
 import { admin } from './admin.ts';
+import { careers } from './careers.ts';
 import { check } from './check.ts';
 import { common } from './common.ts';
 import { courses } from './courses.ts';
@@ -25,4 +26,5 @@ export const zh: Record<MessageKey, string> = {
   ...insights,
   ...admin,
   ...standards,
+  ...careers,
 };
