@@ -6,7 +6,9 @@ import {
   type DomainEvent,
   handles,
 } from '@skillpass/events';
+import { graduateContribution, jobContribution } from '@skillpass/insights';
 import { forEachLimited } from '@skillpass/services';
+import type { InsightSource } from '@skillpass/store';
 import { CONSUMER_HANDLERS, type ConsumerDeps } from './consumers.ts';
 import { applyMatchingEvents, type MatchingBatchStats } from './matching-batch.ts';
 import { counterChangesOf } from './platform-counters.ts';
@@ -59,10 +61,33 @@ const keyOf = (event: DomainEvent): string => {
 };
 
 /** The job or graduate an event is about. */
-const sourceOf = (event: DomainEvent): string => {
+const sourceOf = (event: DomainEvent): InsightSource => {
   const detail = event.detail as { jobId?: string; graduateId?: string };
   return detail.jobId ? `job#${detail.jobId}` : `graduate#${detail.graduateId}`;
 };
+
+/**
+ * The skills-insights consumer for a whole batch: each job and graduate counted from its current row (read in
+ * batch reads), every recount applied together (`recountMany`) rather than a transaction each on hot counters.
+ */
+async function recountInsights(deps: ConsumerDeps, sources: readonly InsightSource[]): Promise<void> {
+  if (sources.length === 0) return;
+  const idsOf = (prefix: string) => sources.filter((s) => s.startsWith(prefix)).map((s) => s.slice(prefix.length));
+  const [jobs, profiles] = await Promise.all([
+    deps.matchingIndex.getJobs(idsOf('job#')),
+    deps.matchingIndex.getProfiles(idsOf('graduate#')),
+  ]);
+  const jobById = new Map(jobs.map((job) => [job.jobId, job]));
+  const profileById = new Map(profiles.map((profile) => [profile.graduateId, profile]));
+  await deps.insights.recountMany(
+    sources.map((source) => ({
+      source,
+      cells: source.startsWith('job#')
+        ? jobContribution(jobById.get(source.slice('job#'.length)))
+        : graduateContribution(profileById.get(source.slice('graduate#'.length))),
+    })),
+  );
+}
 
 /**
  * Delivers a batch of events (in stream order) to every consumer the routing table names, at most
@@ -90,6 +115,7 @@ export async function dispatchBatch(
     { concurrency },
   );
   const byGraduate = new Map<string, Array<() => Promise<void>>>();
+  const insightSources = new Set<InsightSource>();
   const queue = (graduateId: string, run: () => Promise<void>) =>
     byGraduate.set(graduateId, [...(byGraduate.get(graduateId) ?? []), run]);
   for (const consumer of KEYED_CONSUMERS) {
@@ -106,11 +132,9 @@ export async function dispatchBatch(
         queue(graduateId, () => CONSUMER_HANDLERS.credentialSkills(event as ConsumerEvent<'credentialSkills'>, deps));
       }
     } else if (consumer === 'skillsInsights') {
-      // It recounts a job or graduate from its current row: once per job or graduate per batch is enough.
-      const last = new Map(mine.map((event) => [sourceOf(event), event]));
-      for (const event of last.values()) {
-        queue(keyOf(event), () => CONSUMER_HANDLERS.skillsInsights(event as ConsumerEvent<'skillsInsights'>, deps));
-      }
+      // It recounts a job or graduate from its current row: once per job or graduate per batch is enough,
+      // and all of the batch's recounts together, after the other consumers (below).
+      for (const event of mine) insightSources.add(sourceOf(event));
     } else {
       for (const event of mine) queue(keyOf(event), () => runHandler(consumer, event, deps));
     }
@@ -118,6 +142,7 @@ export async function dispatchBatch(
   await forEachLimited([...byGraduate.values()], concurrency, async (runs) => {
     for (const run of runs) await run();
   });
+  await recountInsights(deps, [...insightSources]);
   await deps.eventLog.markConsumedMany(deliveries.filter((d) => !done.has(`${d.consumer} ${d.eventId}`)));
   return stats;
 }

@@ -56,6 +56,7 @@ interface Queued {
 }
 
 const MAX_READS_PER_PASS = 50;
+const RECORDS_PER_READ = 1_000;
 
 /**
  * Locally stands in for stream → EventBridge → consumers: reads DynamoDB Local's stream, maps each
@@ -110,6 +111,8 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     return out.ShardIterator;
   }
 
+  const queuedEvents = () => queue.reduce((n, q) => n + q.events.length, 0);
+
   /** Reads what the shards hold now (bounded per pass), queues the records with events and marks their changes pending. */
   async function readAhead(): Promise<boolean> {
     let sawRecords = false;
@@ -121,7 +124,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
         if (!iterator) break;
         let out: GetRecordsCommandOutput;
         try {
-          out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1_000 }));
+          out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: RECORDS_PER_READ }));
         } catch (error) {
           if (!(error instanceof ExpiredIteratorException)) throw error;
           // Re-read from the checkpoint: what was queued is queued again.
@@ -132,6 +135,9 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
         iterators.set(shardId, out.NextShardIterator ?? null);
         const records = (out.Records ?? []) as StreamRecord[];
         if (records.length === 0) break;
+        // Caught up with the shard, or a batch's worth queued: apply now and read on in the next pass. Reading on
+        // while a bulk load trickles in held every event back until the load (or 50 reads) ended.
+        const caughtUp = records.length < RECORDS_PER_READ;
         sawRecords = true;
         const fresh: Queued[] = [];
         for (const record of records) {
@@ -140,6 +146,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
         }
         await deps.matchingIndex.markPending(fresh.flatMap((q) => q.events.flatMap(pendingChangesOf)));
         queue.push(...fresh);
+        if (caughtUp || queuedEvents() >= batchSize) break;
       }
     }
     return sawRecords;

@@ -1,3 +1,4 @@
+import type { GraduateProfile } from '@skillpass/domain';
 import type { AnyDomainEvent, ConsumerEvent } from '@skillpass/events';
 import {
   applyPushChunks,
@@ -10,7 +11,7 @@ import {
   planPush,
   pushJobToGraduates,
   recomputeCandidatesForJob,
-  recomputeMatchesForGraduate,
+  recomputeMatchesForProfiles,
   withBatchReads,
   candidaciesOf,
   type Explanation,
@@ -97,6 +98,7 @@ export async function applyMatchingEvents(
   const jobGroups = [...groupBy(jobEvents, (e) => e.detail.jobId)];
   const profileGroups = [...groupBy(profileEvents, (e) => e.detail.graduateId)];
   const graduates: Array<{ graduateId: string; profile: Awaited<ReturnType<typeof indexGraduate>> }> = [];
+  const currentProfiles = new Map<string, GraduateProfile>();
   await Promise.all([
     forEachLimited(jobGroups, concurrency, async ([jobId, events]) => {
       // Every version these events saw goes unless the current row still has it.
@@ -114,18 +116,24 @@ export async function applyMatchingEvents(
       jobsToFinish.push({ jobId, last });
       if (open) openJobs.push({ job: open, last });
     }),
-    forEachLimited(profileGroups, concurrency, async ([graduateId, events]) => {
-      const current = await deps.profiles.get(graduateId);
-      const outdated = events.every(
-        (e) => e.type === 'ProfileSubmitted' && current && e.detail.version < current.version,
-      );
-      if (current && outdated) {
-        superseded += events.length;
-        return;
-      }
-      superseded += events.length - 1;
-      graduates.push({ graduateId, profile: await indexGraduate(deps, graduateId) });
-    }),
+    (async () => {
+      // The batch's profiles in batch reads, not one read per graduate (and not again to index or rank them).
+      const read = await deps.matchingIndex.getProfiles(profileGroups.map(([graduateId]) => graduateId));
+      for (const profile of read) currentProfiles.set(profile.graduateId, profile);
+    })().then(() =>
+      forEachLimited(profileGroups, concurrency, async ([graduateId, events]) => {
+        const current = currentProfiles.get(graduateId);
+        const outdated = events.every(
+          (e) => e.type === 'ProfileSubmitted' && current && e.detail.version < current.version,
+        );
+        if (current && outdated) {
+          superseded += events.length;
+          return;
+        }
+        superseded += events.length - 1;
+        graduates.push({ graduateId, profile: await indexGraduate(deps, graduateId, { profile: current }) });
+      }),
+    ),
   ]);
 
   const batch = withBatchReads(deps);
@@ -134,13 +142,13 @@ export async function applyMatchingEvents(
   // 2. The batch's graduates: their lists and candidacies.
   const recomputed = new Set<string>();
   const candidacies: StoredCandidate<Explanation>[] = [];
-  await forEachLimited(graduates, concurrency, async ({ graduateId, profile }) => {
-    if (profile) {
-      const set = await recomputeMatchesForGraduate(batch, graduateId);
-      if (set) candidacies.push(...candidaciesOf(profile, set));
-      if (set?.mode === 'personalised') recomputed.add(graduateId);
-    }
-  });
+  const ranked = graduates.flatMap(({ profile }) => (profile ? [profile] : []));
+  const sets = await recomputeMatchesForProfiles(batch, ranked, { concurrency });
+  for (const profile of ranked) {
+    const set = sets.get(profile.graduateId);
+    if (set) candidacies.push(...candidaciesOf(profile, set));
+    if (set?.mode === 'personalised') recomputed.add(profile.graduateId);
+  }
 
   // Their entries in the lists of their top jobs: one merge per job for the whole batch.
   await mergeCandidacies(deps, candidacies, concurrency);

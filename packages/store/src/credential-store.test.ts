@@ -113,4 +113,32 @@ describe('batches', () => {
     ]);
     expect(await store.batches.recordIssued('b2', rows)).toEqual([1, 2]);
   }, 60_000);
+
+  it('counts every row in exactly one state while rows are being settled', async () => {
+    // The progress report is what a poller (and the batch-crash test) reads to decide a batch is done:
+    // counting each state in its own query let rows settled between the queries be counted in none.
+    const total = 400;
+    await store.batches.create(
+      { batchId: 'b3', issuerId: 'iss', templateId: 'tpl', total, createdAt: '2026-01-01T00:00:00Z' },
+      Array.from({ length: total }, (_, i) => ({ row: i + 1, input: {}, status: 'pending' as const })),
+    );
+    let settling = true;
+    const readings: Array<{ issued: number; failed: number; pending: number }> = [];
+    const poll = (async () => {
+      while (settling) readings.push(await store.batches.progress('b3'));
+    })();
+    for (let start = 1; start <= total; start += 50) {
+      const rows = Array.from({ length: 50 }, (_, i) => start + i);
+      await store.batches.recordIssued(
+        'b3',
+        rows.map((row) => ({ row, credential: credential(`b3-${row}`, 1_000 + row, 'g-b3', 'list-b3') })),
+      );
+    }
+    settling = false;
+    await poll;
+    readings.push(await store.batches.progress('b3'));
+    expect(readings.length).toBeGreaterThan(1);
+    for (const reading of readings) expect(reading.issued + reading.failed + reading.pending).toBe(total);
+    expect(readings.at(-1)).toEqual({ issued: total, failed: 0, pending: 0 });
+  }, 300_000);
 });

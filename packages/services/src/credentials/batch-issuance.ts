@@ -71,7 +71,8 @@ async function claimBlock(
 /**
  * Prepares, claims status entries for and signs a block of rows, writing nothing but the claims:
  * the caller stores the records together with the rows' settlement. Reads credentials already
- * issued under the rows' ids in one batch, claims entries in blocks, and signs with no write in flight.
+ * issued under the rows' ids in one batch (unless the caller read them: `issuedBefore`), claims entries
+ * in blocks, and signs with no write in flight.
  */
 export async function signBlock(
   deps: CredentialServiceDeps,
@@ -79,9 +80,10 @@ export async function signBlock(
   issuerId: string,
   rows: readonly BlockRow[],
   preloaded?: { issuer: Issuer; template: CredentialTemplate },
+  issuedBefore?: readonly IssuedCredential[],
 ): Promise<SignedRow[]> {
   const existing = new Map(
-    (await deps.credentials.getMany(rows.map((r) => r.credentialId))).map((c) => [c.credentialId, c]),
+    (issuedBefore ?? (await deps.credentials.getMany(rows.map((r) => r.credentialId)))).map((c) => [c.credentialId, c]),
   );
   const prepared = await Promise.all(
     rows.map(async (row): Promise<PreparedIssue | DomainError | undefined> => {

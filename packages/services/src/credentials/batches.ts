@@ -65,12 +65,12 @@ export async function createCredentialBatch(
  * same transaction as its row leaves `pending`, so every recipient ends issued exactly once.
  *
  * A page of 100 rows costs a handful of requests instead of several per row: one read of the
- * credentials already there, status entries claimed in one transaction, every row signed with no
- * write in flight, then two transactions storing credentials and settling rows. The next page is
- * read and signed while the previous one is written.
+ * credentials already there, status entries claimed in one transaction (the recipients' addresses
+ * written meanwhile), every row signed with no write in flight, then two transactions storing
+ * credentials and settling rows. The next page is read and signed while the previous one is written.
  */
 export async function processCredentialBatch(
-  { batches, issuers, outbox }: Pick<Repositories, 'batches' | 'issuers' | 'outbox'>,
+  { batches, credentials, issuers, outbox }: Pick<Repositories, 'batches' | 'credentials' | 'issuers' | 'outbox'>,
   service: CredentialService,
   batchId: string,
 ): Promise<void> {
@@ -104,10 +104,23 @@ export async function processCredentialBatch(
     }
   };
   const work = async (pending: Array<BatchRecipient<BatchRecipientInput>>) => {
+    // The addresses of rows not yet issued are written while the block claims its entries and signs
+    // (they must be there before the credentials, which is all their order requires).
+    const existing = await credentials.getMany(pending.map((r) => credentialIdOf(r.row)));
+    const issuedBefore = new Set(existing.map((c) => c.credentialId));
+    const remembering = outbox.rememberAddresses(
+      recipientAddresses(
+        pending
+          .map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) }))
+          .filter((r) => !issuedBefore.has(r.credentialId)),
+      ),
+    );
+    remembering.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
     const signed = await service.signBlock(
       batch.issuerId,
       pending.map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) })),
       preloaded,
+      existing,
     );
     const toStore: Array<{ row: number; credential: IssuedCredential }> = [];
     const settled: Array<Promise<boolean>> = [];
@@ -120,14 +133,7 @@ export async function processCredentialBatch(
         );
       else settled.push(batches.settleRecipient(batchId, row, failedOutcome(outcome.error)));
     }
-    const issuing = new Set(toStore.map((s) => s.row));
-    await outbox.rememberAddresses(
-      recipientAddresses(
-        pending
-          .filter((r) => issuing.has(r.row))
-          .map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) })),
-      ),
-    );
+    await remembering;
     const [lost] = await Promise.all([batches.recordIssued(batchId, toStore), Promise.all(settled)]);
     const redo = new Set(lost);
     await Promise.all(pending.filter((r) => redo.has(r.row)).map(issueAlone));

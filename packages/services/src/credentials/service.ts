@@ -222,8 +222,9 @@ export class CredentialService {
     issuerId: string,
     rows: readonly BlockRow[],
     preloaded?: { issuer: Issuer; template: CredentialTemplate },
+    existing?: readonly IssuedCredential[],
   ): Promise<SignedRow[]> {
-    return signBlock(this.deps, this.#now(), issuerId, rows, preloaded);
+    return signBlock(this.deps, this.#now(), issuerId, rows, preloaded, existing);
   }
 
   changeStatus(

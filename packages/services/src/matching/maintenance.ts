@@ -121,6 +121,31 @@ export async function recomputeMatchesForGraduate(
   }
 }
 
+/**
+ * Recomputes the ranked jobs of many graduates whose current profiles the caller has just read,
+ * reading their stored sets in one batch read (or taking `knownSets`, read as part of the same work)
+ * instead of a profile read and a set read each. Each write is still conditional on the set read: a
+ * graduate whose set changed meanwhile is done again alone, as `recomputeMatchesForGraduate` does.
+ */
+export async function recomputeMatchesForProfiles(
+  deps: MatchingDeps,
+  profiles: readonly GraduateProfile[],
+  options: { concurrency?: number; knownSets?: ReadonlyMap<string, StoredMatchSet<Explanation>> } = {},
+): Promise<Map<string, StoredMatchSet<Explanation>>> {
+  const sets =
+    options.knownSets ?? (await deps.matchingIndex.getMatchSets<Explanation>(profiles.map((p) => p.graduateId)));
+  const computed = new Map<string, StoredMatchSet<Explanation>>();
+  await forEachLimited(profiles, options.concurrency ?? 8, async (profile) => {
+    const previous = sets.get(profile.graduateId);
+    const set = await computeMatchSet(deps, profile, previous);
+    const stored = (await deps.matchingIndex.replaceMatchSet(set, previous))
+      ? set
+      : await recomputeMatchesForGraduate(deps, profile.graduateId);
+    if (stored) computed.set(profile.graduateId, stored);
+  });
+  return computed;
+}
+
 async function computeMatchSet(
   deps: MatchingDeps,
   profile: GraduateProfile,
@@ -341,9 +366,13 @@ export async function applyPushChunks(
     });
     if (enters) toRecompute.push(profile.graduateId);
   }
-  await forEachLimited(toRecompute, options.concurrency ?? 8, async (graduateId) => {
-    await recomputeMatchesForGraduate(deps, graduateId);
-  });
+  // Profiles and sets were read above: recomputing needs neither read again.
+  const readProfiles = new Map(profiles.map((p) => [p.graduateId, p]));
+  await recomputeMatchesForProfiles(
+    deps,
+    toRecompute.map((id) => readProfiles.get(id)!),
+    { knownSets: sets, ...(options.concurrency ? { concurrency: options.concurrency } : {}) },
+  );
   const superseded = chunks.length - live.length;
   const outcome = { considered: ids.length, recomputed: toRecompute.length, superseded };
   await deps.matchingIndex.clearPending(chunks.flatMap((c) => (c.pending ? [c.pending] : [])));
@@ -382,8 +411,13 @@ export async function pushJobToGraduates(
 }
 
 /** Keeps a graduate's postings (skill → graduate, per partition of interest) in step with the profile. */
-export async function indexGraduate(deps: MatchingDeps, graduateId: string): Promise<GraduateProfile | undefined> {
-  const profile = await deps.profiles.get(graduateId);
+export async function indexGraduate(
+  deps: MatchingDeps,
+  graduateId: string,
+  read?: { profile: GraduateProfile | undefined },
+): Promise<GraduateProfile | undefined> {
+  // `read`: the profile as the caller has just read it (undefined: erased), so it is not read twice.
+  const profile = read ? read.profile : await deps.profiles.get(graduateId);
   if (!profile?.consents.personalisedMatching) {
     await deps.matchingIndex.syncGraduatePostings(graduateId, undefined);
     await deps.matchingIndex.removeCandidacies(graduateId);

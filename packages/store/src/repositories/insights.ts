@@ -1,7 +1,9 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Cell,
   type CellKey,
+  cellId,
   type CounterWeek,
   counterDelta,
   countersOf,
@@ -35,6 +37,14 @@ export interface InsightsRepository {
    * counts twice and a crash half-way is finished by the next call.
    */
   recount(source: InsightSource, cells: readonly Cell[]): Promise<void>;
+  /**
+   * `recount` for many sources at once (a pipeline batch's jobs and graduates): their records are read in one
+   * batch read, and several sources' records go in one transaction with the sum of their counter changes, one
+   * transaction at a time, instead of a transaction per source all contending for the same hot counters. A source
+   * whose recount was interrupted, whose change needs more than one transaction, or whose group lost a race is
+   * recounted alone.
+   */
+  recountMany(entries: ReadonlyArray<{ source: InsightSource; cells: readonly Cell[] }>): Promise<void>;
   /** A place's counters of one week, or of all weeks (`all`). */
   countersAt(place: InsightPlace, week: CounterWeek): Promise<Cell[]>;
   /** The counters with these keys (absent ones are zero and left out). */
@@ -56,6 +66,33 @@ interface ContributionRecord {
   applied: number;
   rev: number;
 }
+
+/** Several sources' recounts in one transaction: their records, and their counter changes summed per counter. */
+interface RecountGroup {
+  sources: InsightSource[];
+  records: Record<string, unknown>[];
+  counters: Map<string, Cell>;
+  forget: Array<{ source: InsightSource; rev: number }>;
+}
+
+const emptyGroup = (): RecountGroup => ({ sources: [], records: [], counters: new Map(), forget: [] });
+
+function addInto(sums: Map<string, Cell>, cell: Cell): void {
+  const sum = sums.get(cellId(cell)) ?? { ...cell, jobs: 0, declared: 0, verified: 0 };
+  sum.jobs += cell.jobs;
+  sum.declared += cell.declared;
+  sum.verified += cell.verified;
+  sums.set(cellId(cell), sum);
+}
+
+const keyString = (key: { PK: string; SK: string }) => `${key.PK}\u0000${key.SK}`;
+
+const recordFrom = (item: Record<string, unknown>): ContributionRecord => ({
+  cells: item.cells as Cell[],
+  pending: item.pending as Cell[] | undefined,
+  applied: Number(item.applied),
+  rev: Number(item.rev),
+});
 
 const chunksOf = (cells: readonly Cell[]) =>
   Array.from({ length: Math.ceil(cells.length / CHUNK) }, (_, i) => cells.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -96,6 +133,62 @@ export class DynamoInsightsRepository implements InsightsRepository {
     });
   }
 
+  async recountMany(entries: ReadonlyArray<{ source: InsightSource; cells: readonly Cell[] }>): Promise<void> {
+    const wanted = new Map(entries.map((entry) => [entry.source, entry.cells]));
+    const records = await this.#records([...wanted.keys()]);
+    const alone: InsightSource[] = [];
+    const groups: RecountGroup[] = [];
+    let group = emptyGroup();
+    for (const [source, cells] of wanted) {
+      const record = records.get(source);
+      if (record?.pending) {
+        alone.push(source);
+        continue;
+      }
+      const delta = counterDelta(record?.cells ?? [], cells);
+      if (delta.length === 0) continue;
+      if (delta.length > CHUNK) {
+        alone.push(source);
+        continue;
+      }
+      const adds = delta.filter((cell) => !group.counters.has(cellId(cell))).length;
+      if (group.records.length + 1 + group.counters.size + adds > CHUNK + 1) {
+        groups.push(group);
+        group = emptyGroup();
+      }
+      const rev = (record?.rev ?? 0) + 1;
+      group.sources.push(source);
+      group.records.push({
+        Put: {
+          TableName: this.table.name,
+          Item: itemOf(entities.InsightContribution, entities.InsightContribution.key(source), {
+            cells: [...cells],
+            applied: 0,
+            rev,
+          }),
+          ConditionExpression: record ? 'rev = :rev' : 'attribute_not_exists(PK)',
+          ...(record ? { ExpressionAttributeValues: { ':rev': record.rev } } : {}),
+        },
+      });
+      for (const cell of delta) addInto(group.counters, cell);
+      if (cells.length === 0) group.forget.push({ source, rev });
+    }
+    if (group.records.length > 0) groups.push(group);
+    // One group at a time: groups share the hottest counters, and concurrent transactions on them would conflict.
+    for (const next of groups) {
+      try {
+        await this.#transactItems(next.records, [...next.counters.values()]);
+      } catch (error) {
+        // Nothing of the group was written: its sources are recounted alone, from their records as they are now.
+        if (!(isConditionFailure(error) || error instanceof TransactionCanceledException)) throw error;
+        alone.push(...next.sources);
+        continue;
+      }
+      for (const { source, rev } of next.forget) await this.#forget(source, rev);
+    }
+    for (const source of alone) await this.recount(source, wanted.get(source)!);
+  }
+
   /** Applies the pending chunks from `applied` on, each with the record's step forward; returns the settled record. */
   async #finish(source: InsightSource, record: ContributionRecord): Promise<ContributionRecord> {
     const chunks = chunksOf(record.pending ?? []);
@@ -133,11 +226,21 @@ export class DynamoInsightsRepository implements InsightsRepository {
 
   async #transact(counters: readonly Cell[], recordWrite: Record<string, unknown>): Promise<void> {
     try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            recordWrite,
-            ...counters.map((cell) => ({
+      await this.#transactItems([recordWrite], counters);
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConditionalWriteFailed('precondition-failed', 'insight recount raced');
+      throw error;
+    }
+  }
+
+  async #transactItems(recordWrites: readonly Record<string, unknown>[], counters: readonly Cell[]): Promise<void> {
+    await this.table.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...recordWrites,
+          ...counters
+            .filter((cell) => cell.jobs !== 0 || cell.declared !== 0 || cell.verified !== 0)
+            .map((cell) => ({
               Update: {
                 TableName: this.table.name,
                 Key: entities.InsightCounter.key(cell.place, cell.week, cell.concept),
@@ -154,25 +257,29 @@ export class DynamoInsightsRepository implements InsightsRepository {
                 },
               },
             })),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ConditionalWriteFailed('precondition-failed', 'insight recount raced');
-      throw error;
+        ],
+      }),
+    );
+  }
+
+  async #records(sources: readonly InsightSource[]): Promise<Map<InsightSource, ContributionRecord>> {
+    const byKey = new Map(sources.map((source) => [keyString(entities.InsightContribution.key(source)), source]));
+    const items = await getLiveItems(
+      this.table,
+      sources.map((source) => entities.InsightContribution.key(source)),
+      this.clock(),
+    );
+    const records = new Map<InsightSource, ContributionRecord>();
+    for (const item of items) {
+      const source = byKey.get(keyString({ PK: String(item.PK), SK: String(item.SK) }));
+      if (source) records.set(source, recordFrom(item));
     }
+    return records;
   }
 
   async #record(source: InsightSource): Promise<ContributionRecord | undefined> {
     const item = await getLiveItem(this.table, entities.InsightContribution.key(source), this.clock());
-    return item
-      ? {
-          cells: item.cells as Cell[],
-          pending: item.pending as Cell[] | undefined,
-          applied: Number(item.applied),
-          rev: Number(item.rev),
-        }
-      : undefined;
+    return item ? recordFrom(item) : undefined;
   }
 
   async countersAt(place: InsightPlace, week: CounterWeek): Promise<Cell[]> {
