@@ -129,6 +129,12 @@ export interface TopJobs {
   stats: RankingStats;
 }
 
+/** The best location score a job in a partition can have for this profile. */
+export function bestLocationScore(profile: MatchProfile, partition: RegionPartition): number {
+  if (partition === 'remote') return LOCATION_SCORE[profile.openToRemote ? 'remote' : 'remote-not-wanted'];
+  return profile.preferredPlaces.length === 0 ? LOCATION_SCORE['no-preference'] : LOCATION_SCORE['same-city'];
+}
+
 export class CompactJobIndex implements JobIndexReader {
   #slotOf = new Map<string, number>();
   #ids: Array<string | undefined> = [];
@@ -250,7 +256,8 @@ export class CompactJobIndex implements JobIndexReader {
     const exactScore = this.#scorer(profile, skills.size, reach, stamp, locationPoints);
     // The most place and level can add to a job in each partition.
     const otherParts = new Float64Array(PARTITIONS);
-    for (const p of partitions) otherParts[p] = WEIGHTS.location * this.#bestLocation(profile, p) + WEIGHTS.level;
+    for (const p of partitions)
+      otherParts[p] = WEIGHTS.location * bestLocationScore(profile, REGION_PARTITIONS[p]!) + WEIGHTS.level;
 
     // Each list's bound: the coverage its best posting can give plus the share of held skills it can make relevant.
     interface ListPlan {
@@ -452,13 +459,6 @@ export class CompactJobIndex implements JobIndexReader {
       }
       return skillPoints(earned, this.#totalWeight[slot]!, relevant, heldCount) + location + level;
     };
-  }
-
-  /** The best location score a job in a partition can have for this profile. */
-  #bestLocation(profile: MatchProfile, partition: number): number {
-    if (REGION_PARTITIONS[partition] === 'remote')
-      return LOCATION_SCORE[profile.openToRemote ? 'remote' : 'remote-not-wanted'];
-    return profile.preferredPlaces.length === 0 ? LOCATION_SCORE['no-preference'] : LOCATION_SCORE['same-city'];
   }
 
   #impact(slot: number, meta: number): number {

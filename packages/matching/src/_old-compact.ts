@@ -1,0 +1,549 @@
+import { REGION_PARTITIONS, type RegionPartition } from '@skillpass/domain';
+import type { JobIndexReader, JobPosting, RankingStats } from './ranking.ts';
+import {
+  compareMatches,
+  creditForRequiredSkill,
+  GRADUATE_SHARE,
+  LOCATION_SCORE,
+  levelFits,
+  locationTier,
+  partitionOfJob,
+  partitionsOfInterest,
+  profileSkillMap,
+  scoreJobForProfile,
+  SKILL_PRIOR_WEIGHT,
+  RELATION_CREDIT,
+  skillPoints,
+  totalSkillWeight,
+  WEIGHTS,
+} from './score.ts';
+import type { JobMatch, MatchJob, MatchProfile, Proficiency, SkillGraph } from './types.ts';
+
+/**
+ * The skill → open jobs index for a region's size, held in typed arrays, and the top-k query that
+ * does only the work that can still change the top k.
+ *
+ * Every job lives in a slot: its fields that decide a score (total skill weight, place, level
+ * requirements, posting date) in one typed array each, and its required skills in a forward list.
+ * A posting list per (skill, partition) holds slots ordered by impact, the share of the job's skill
+ * weight the skill carries (weight / (total weight + prior)), so a list's head holds the jobs that
+ * skill matters most to. About 150 bytes a job, against about 800 for job objects in maps.
+ *
+ * The query (max-score over impact-ordered lists, term at a time): each list gets a bound, the most
+ * any job's score can gain from it; lists are read in descending bound order, each job met is scored
+ * exactly from its forward list (random access, no loading), and a list is left as soon as its next
+ * posting's bound, plus the bounds of every list still unread or left early in that partition, plus
+ * the most place and level can add, falls below the k-th best score so far. A job that only sits
+ * where nothing was read can therefore not reach the top k. The top k is then scored with
+ * `scoreJobForProfile` on jobs rebuilt from the slots, so the result is exactly brute force's.
+ */
+
+const PARTITION_NUMBER = new Map<RegionPartition, number>(REGION_PARTITIONS.map((p, i) => [p, i]));
+const PARTITIONS = REGION_PARTITIONS.length;
+const ESSENTIAL_BIT = 4;
+/** Scores are rounded to one decimal: a job up to 0.05 below the k-th can tie it and still win on recency. */
+const ROUNDING_SLACK = 0.05;
+/** Sums of bounds are taken in another order than the score's own sum: never cut on a difference this small. */
+const FLOAT_GUARD = 1e-7;
+const COVERAGE_POINTS = WEIGHTS.skills * (1 - GRADUATE_SHARE);
+const SHARE_POINTS = WEIGHTS.skills * GRADUATE_SHARE;
+
+const weightOf = (meta: number) => (meta & ESSENTIAL_BIT ? WEIGHTS.essential : WEIGHTS.optional);
+const metaOf = (skill: MatchJob['requiredSkills'][number]) =>
+  (skill.importance === 'essential' ? ESSENTIAL_BIT : 0) | (skill.minProficiency - 1);
+
+/** A growable pair of arrays: slots and their posting's importance + minimum proficiency. */
+class PostingList {
+  slots = new Int32Array(4);
+  metas = new Uint8Array(4);
+  size = 0;
+  /** False until its first read: a bulk load appends and sorts once, later puts insert in place. */
+  sorted = false;
+
+  insertAt(position: number, slot: number, meta: number): void {
+    if (this.size === this.slots.length) {
+      const slots = new Int32Array(this.size * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const metas = new Uint8Array(this.size * 2);
+      metas.set(this.metas);
+      this.metas = metas;
+    }
+    this.slots.copyWithin(position + 1, position, this.size);
+    this.metas.copyWithin(position + 1, position, this.size);
+    this.slots[position] = slot;
+    this.metas[position] = meta;
+    this.size++;
+  }
+
+  /** Sorts by `before` (a total order on postings), keeping slots and metas paired. */
+  sort(before: (slotA: number, metaA: number, slotB: number, metaB: number) => number): void {
+    const order = Array.from({ length: this.size }, (_, i) => i).sort((a, b) =>
+      before(this.slots[a]!, this.metas[a]!, this.slots[b]!, this.metas[b]!),
+    );
+    const slots = Int32Array.from(order, (i) => this.slots[i]!);
+    const metas = Uint8Array.from(order, (i) => this.metas[i]!);
+    this.slots.set(slots);
+    this.metas.set(metas);
+    this.sorted = true;
+  }
+
+  indexOf(slot: number): number {
+    for (let i = 0; i < this.size; i++) if (this.slots[i] === slot) return i;
+    return -1;
+  }
+
+  removeAt(position: number): void {
+    this.slots.copyWithin(position, position + 1, this.size);
+    this.metas.copyWithin(position, position + 1, this.size);
+    this.size--;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * What one query knows about a reachable skill: its credit at each minimum proficiency, the held skills near it, and
+ * how much each of those counts as relevant (1 for the skill itself, its relation credit for a neighbour), as
+ * `relevantSkillWeight` counts them.
+ */
+interface ReachSkill {
+  credits: readonly [number, number, number, number];
+  near: readonly number[];
+  nearWeight: readonly number[];
+}
+
+export interface TopJobs {
+  matches: Array<JobMatch & { postedAt: string }>;
+  stats: RankingStats;
+}
+
+export class CompactJobIndex implements JobIndexReader {
+  #slotOf = new Map<string, number>();
+  #ids: Array<string | undefined> = [];
+  #free: number[] = [];
+  #version = new Uint32Array(1024);
+  #totalWeight = new Uint16Array(1024);
+  #place = new Uint32Array(1024);
+  #minEqf = new Uint8Array(1024);
+  #minChina = new Uint8Array(1024);
+  #postedAt = new Float64Array(1024);
+  /** Posting dates that `toISOString()` would not give back as written. */
+  #postedAtText = new Map<number, string>();
+  #forwardStart = new Uint32Array(1024);
+  #forwardLength = new Uint8Array(1024);
+  /** Per required skill: skill number << 3 | importance and minimum proficiency. */
+  #forward = new Int32Array(4096);
+  #forwardEnd = 0;
+  #forwardGarbage = 0;
+  #skillOf = new Map<string, number>();
+  #skillUris: string[] = [];
+  #lists: Array<PostingList | undefined> = [];
+  #placeOf = new Map<string, number>();
+  #places: Array<MatchJob['place']> = [];
+  #visited = new Uint32Array(1024);
+  #stamp = 0;
+
+  get size(): number {
+    return this.#slotOf.size;
+  }
+
+  put(job: MatchJob): void {
+    this.remove(job.id);
+    const slot = this.#free.pop() ?? this.#ids.length;
+    this.#ensureSlots(slot + 1);
+    this.#ids[slot] = job.id;
+    this.#slotOf.set(job.id, slot);
+    this.#version[slot] = job.version;
+    this.#totalWeight[slot] = totalSkillWeight(job);
+    this.#place[slot] = this.#placeNumber(job.place);
+    this.#minEqf[slot] = job.minEqfLevel ?? 0;
+    this.#minChina[slot] = job.minChinaSkillLevel ?? 0;
+    const postedAt = Date.parse(job.postedAt);
+    this.#postedAt[slot] = postedAt;
+    if (Number.isNaN(postedAt) || new Date(postedAt).toISOString() !== job.postedAt)
+      this.#postedAtText.set(slot, job.postedAt);
+    const count = job.requiredSkills.length;
+    if (this.#forwardEnd + count > this.#forward.length && this.#forwardGarbage > this.#forwardEnd / 2)
+      this.#compactForward();
+    this.#forward = grow(this.#forward, this.#forwardEnd + count);
+    this.#forwardStart[slot] = this.#forwardEnd;
+    this.#forwardLength[slot] = count;
+    const partition = PARTITION_NUMBER.get(partitionOfJob(job))!;
+    for (const skill of job.requiredSkills) {
+      const skillNumber = this.#skillNumber(skill.uri);
+      const meta = metaOf(skill);
+      this.#forward[this.#forwardEnd++] = (skillNumber << 3) | meta;
+      const key = skillNumber * PARTITIONS + partition;
+      const list = this.#lists[key] ?? new PostingList();
+      this.#lists[key] = list;
+      list.insertAt(list.sorted ? this.#position(list, slot, meta) : list.size, slot, meta);
+    }
+  }
+
+  remove(jobId: string): void {
+    const slot = this.#slotOf.get(jobId);
+    if (slot === undefined) return;
+    const partition = PARTITION_NUMBER.get(partitionOfJob({ place: this.#places[this.#place[slot]!]! }))!;
+    const start = this.#forwardStart[slot]!;
+    for (let i = start; i < start + this.#forwardLength[slot]!; i++) {
+      const entry = this.#forward[i]!;
+      const list = this.#lists[(entry >> 3) * PARTITIONS + partition]!;
+      list.removeAt(list.sorted ? this.#position(list, slot, entry & 7) : list.indexOf(slot));
+    }
+    this.#forwardGarbage += this.#forwardLength[slot]!;
+    this.#forwardLength[slot] = 0;
+    this.#postedAtText.delete(slot);
+    this.#slotOf.delete(jobId);
+    this.#ids[slot] = undefined;
+    this.#free.push(slot);
+  }
+
+  /** The JobIndexReader view (postings as objects, in impact order), for the generic ranking path. */
+  async postings(skillUri: string, partition: RegionPartition): Promise<readonly JobPosting[]> {
+    const skill = this.#skillOf.get(skillUri);
+    const list = skill === undefined ? undefined : this.#lists[skill * PARTITIONS + PARTITION_NUMBER.get(partition)!];
+    if (!list) return [];
+    this.#ensureSorted(list);
+    return Array.from({ length: list.size }, (_, i) => {
+      const meta = list.metas[i]!;
+      return {
+        jobId: this.#ids[list.slots[i]!]!,
+        importance: meta & ESSENTIAL_BIT ? 'essential' : 'optional',
+        minProficiency: ((meta & 3) + 1) as Proficiency,
+        totalWeight: this.#totalWeight[list.slots[i]!]!,
+      };
+    });
+  }
+
+  async loadJobs(jobIds: readonly string[]): Promise<MatchJob[]> {
+    return jobIds.flatMap((id) => {
+      const slot = this.#slotOf.get(id);
+      return slot === undefined ? [] : [this.#jobAt(slot)];
+    });
+  }
+
+  /** A profile's top-k jobs, exactly as `bruteForceTopJobs` ranks them (see the class comment for how). */
+  topJobs(profile: MatchProfile, graph: SkillGraph, k: number): TopJobs {
+    const skills = profileSkillMap(profile);
+    const held = [...skills.keys()];
+    const heldNumber = new Map(held.map((uri, i) => [uri, i]));
+    // Credits and nearby held skills of every skill a posting can hold a covered job under.
+    const reach = new Map<number, ReachSkill>();
+    const consider = (uri: string) => {
+      const number = this.#skillOf.get(uri);
+      if (number === undefined || reach.has(number)) return;
+      const credit = (minProficiency: Proficiency) =>
+        creditForRequiredSkill(skills, { uri, importance: 'essential', minProficiency }, graph).credit;
+      const weights = new Map<number, number>();
+      const relate = (u: string, weight: number) => {
+        const h = heldNumber.get(u);
+        if (h !== undefined) weights.set(h, Math.max(weights.get(h) ?? 0, weight));
+      };
+      relate(uri, 1);
+      for (const n of graph.relatedSkills(uri)) relate(n.uri, RELATION_CREDIT[n.kind]);
+      reach.set(number, {
+        credits: [credit(1), credit(2), credit(3), credit(4)],
+        near: [...weights.keys()],
+        nearWeight: [...weights.values()],
+      });
+    };
+    for (const uri of held) {
+      consider(uri);
+      for (const neighbour of graph.relatedSkills(uri)) consider(neighbour.uri);
+    }
+
+    const partitions = partitionsOfInterest(profile).map((p) => PARTITION_NUMBER.get(p)!);
+    const locationPoints = new Float64Array(this.#places.length).fill(Number.NaN);
+    const levelPoints = new Map<number, number>();
+    const exactScore = this.#scorer(profile, skills.size, reach, locationPoints, levelPoints);
+    // The most place and level can add to a job in each partition.
+    const otherParts = new Float64Array(PARTITIONS);
+    for (const p of partitions) otherParts[p] = WEIGHTS.location * this.#bestLocation(profile, p) + WEIGHTS.level;
+
+    // Each list's bound: the coverage its best posting can give plus the share of held skills it can make relevant.
+    interface ListPlan {
+      list: PostingList;
+      partition: number;
+      coverage: number;
+      perImpact: number;
+      share: number;
+    }
+    const plans: ListPlan[] = [];
+    const remainingCoverage = new Float64Array(PARTITIONS);
+    const remainingShare = new Float64Array(PARTITIONS);
+    for (const [skill, { credits, near }] of reach) {
+      const perImpact = COVERAGE_POINTS * Math.max(...credits);
+      const share = skills.size === 0 ? 0 : (SHARE_POINTS * near.length) / skills.size;
+      for (const partition of partitions) {
+        const list = this.#lists[skill * PARTITIONS + partition];
+        if (!list || list.size === 0) continue;
+        this.#ensureSorted(list);
+        const coverage = perImpact * this.#impact(list.slots[0]!, list.metas[0]!);
+        plans.push({ list, partition, coverage, perImpact, share });
+        remainingCoverage[partition] = remainingCoverage[partition]! + coverage;
+        remainingShare[partition] = remainingShare[partition]! + share;
+      }
+    }
+    plans.sort(
+      (a, b) => b.coverage + b.share + otherParts[b.partition]! - (a.coverage + a.share + otherParts[a.partition]!),
+    );
+
+    // The k best exact scores so far (a min-heap) and every job scored at or above the bar when it was scored.
+    const best: number[] = [];
+    const scored: Array<{ slot: number; score: number }> = [];
+    let bar = Number.NEGATIVE_INFINITY;
+    const admit = (slot: number, score: number) => {
+      if (score < bar) return;
+      scored.push({ slot, score });
+      if (best.length < k) heapPush(best, score);
+      else if (score > best[0]!) heapReplaceTop(best, score);
+      if (best.length === k) bar = Math.round(best[0]! * 10) / 10 - ROUNDING_SLACK - FLOAT_GUARD;
+    };
+
+    const stamp = this.#nextStamp();
+    let postingsRead = 0;
+    let candidates = 0;
+    for (const plan of plans) {
+      const { list, partition, perImpact, share } = plan;
+      remainingCoverage[partition] = remainingCoverage[partition]! - plan.coverage;
+      remainingShare[partition] = remainingShare[partition]! - plan.share;
+      const shareBound = Math.min(SHARE_POINTS, share + remainingShare[partition]!) + otherParts[partition]!;
+      let position = 0;
+      for (; position < list.size; position++) {
+        const slot = list.slots[position]!;
+        const impact = this.#impact(slot, list.metas[position]!);
+        const bound = Math.min(COVERAGE_POINTS, perImpact * impact + remainingCoverage[partition]!) + shareBound;
+        if (bound + FLOAT_GUARD < bar) break;
+        postingsRead++;
+        if (this.#visited[slot] === stamp) continue;
+        this.#visited[slot] = stamp;
+        candidates++;
+        const score = exactScore(slot);
+        if (score !== undefined) admit(slot, score);
+      }
+      if (position < list.size) {
+        // Left early: a job in the rest of this list can still gain this much from it.
+        remainingCoverage[partition] =
+          remainingCoverage[partition]! + perImpact * this.#impact(list.slots[position]!, list.metas[position]!);
+        remainingShare[partition] = remainingShare[partition]! + share;
+      }
+    }
+
+    const finalists = scored.filter((s) => s.score >= bar).sort((a, b) => b.score - a.score);
+    const matches = finalists
+      .map(({ slot }) => {
+        const job = this.#jobAt(slot);
+        return { ...scoreJobForProfile(profile, job, graph, skills), postedAt: job.postedAt };
+      })
+      .filter((m) => m.eligible)
+      .sort((a, b) =>
+        compareMatches(
+          { score: a.score, postedAt: a.postedAt, id: a.jobId },
+          { score: b.score, postedAt: b.postedAt, id: b.jobId },
+        ),
+      )
+      .slice(0, k);
+    return { matches, stats: { postingsRead, candidates, scored: finalists.length } };
+  }
+
+  /** The exact unrounded score of a slot for this profile, from the typed arrays; undefined when nothing is covered. */
+  #scorer(
+    profile: MatchProfile,
+    heldCount: number,
+    reach: ReadonlyMap<number, ReachSkill>,
+    locationPoints: Float64Array,
+    levelPoints: Map<number, number>,
+  ): (slot: number) => number | undefined {
+    const seenHeld = new Uint32Array(heldCount);
+    const heldWeight = new Float64Array(heldCount);
+    let job = 0;
+    return (slot) => {
+      job++;
+      let earned = 0;
+      let relevant = 0;
+      let covered = false;
+      const start = this.#forwardStart[slot]!;
+      for (let i = start; i < start + this.#forwardLength[slot]!; i++) {
+        const entry = this.#forward[i]!;
+        const skill = reach.get(entry >> 3);
+        // A skill no held skill reaches earns nothing (its credit is 0, which adds nothing to the sum either).
+        if (!skill) continue;
+        const credit = skill.credits[entry & 3]!;
+        if (credit > 0) covered = true;
+        earned += credit * weightOf(entry);
+        // A held skill counts once per job, at the most any of the job's skills makes it relevant.
+        for (let n = 0; n < skill.near.length; n++) {
+          const h = skill.near[n]!;
+          const weight = skill.nearWeight[n]!;
+          const before = seenHeld[h] === job ? heldWeight[h]! : 0;
+          if (weight <= before) continue;
+          seenHeld[h] = job;
+          heldWeight[h] = weight;
+          relevant += weight - before;
+        }
+      }
+      if (!covered) return undefined;
+      const place = this.#place[slot]!;
+      let location = locationPoints[place]!;
+      if (Number.isNaN(location)) {
+        location = WEIGHTS.location * LOCATION_SCORE[locationTier(profile, { place: this.#places[place]! })];
+        locationPoints[place] = location;
+      }
+      const levelKey = this.#minEqf[slot]! * 8 + this.#minChina[slot]!;
+      let level = levelPoints.get(levelKey);
+      if (level === undefined) {
+        level = WEIGHTS.level * levelFits(profile, this.#levelsOf(slot)).score;
+        levelPoints.set(levelKey, level);
+      }
+      return skillPoints(earned, this.#totalWeight[slot]!, relevant, heldCount) + location + level;
+    };
+  }
+
+  /** The best location score a job in a partition can have for this profile. */
+  #bestLocation(profile: MatchProfile, partition: number): number {
+    if (REGION_PARTITIONS[partition] === 'remote')
+      return LOCATION_SCORE[profile.openToRemote ? 'remote' : 'remote-not-wanted'];
+    return profile.preferredPlaces.length === 0 ? LOCATION_SCORE['no-preference'] : LOCATION_SCORE['same-city'];
+  }
+
+  #impact(slot: number, meta: number): number {
+    return weightOf(meta) / (this.#totalWeight[slot]! + SKILL_PRIOR_WEIGHT);
+  }
+
+  /** The order of a list: impact descending, then lower minimum proficiency (more credit), then slot. */
+  readonly #order = (slotA: number, metaA: number, slotB: number, metaB: number): number =>
+    this.#impact(slotB, metaB) - this.#impact(slotA, metaA) || (metaA & 3) - (metaB & 3) || slotA - slotB;
+
+  #ensureSorted(list: PostingList): void {
+    if (!list.sorted) list.sort(this.#order);
+  }
+
+  /** Where a posting goes in a sorted list (or is, when it is there). */
+  #position(list: PostingList, slot: number, meta: number): number {
+    let low = 0;
+    let high = list.size;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#order(list.slots[middle]!, list.metas[middle]!, slot, meta) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #levelsOf(slot: number): Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel'> {
+    const eqf = this.#minEqf[slot]!;
+    const china = this.#minChina[slot]!;
+    return {
+      ...(eqf > 0 ? { minEqfLevel: eqf } : {}),
+      ...(china > 0 ? { minChinaSkillLevel: china as NonNullable<MatchJob['minChinaSkillLevel']> } : {}),
+    };
+  }
+
+  #jobAt(slot: number): MatchJob {
+    const start = this.#forwardStart[slot]!;
+    const requiredSkills = Array.from(this.#forward.subarray(start, start + this.#forwardLength[slot]!), (entry) => ({
+      uri: this.#skillUris[entry >> 3]!,
+      importance: entry & ESSENTIAL_BIT ? ('essential' as const) : ('optional' as const),
+      minProficiency: ((entry & 3) + 1) as Proficiency,
+    }));
+    return {
+      id: this.#ids[slot]!,
+      version: this.#version[slot]!,
+      requiredSkills,
+      place: this.#places[this.#place[slot]!]!,
+      ...this.#levelsOf(slot),
+      postedAt: this.#postedAtText.get(slot) ?? new Date(this.#postedAt[slot]!).toISOString(),
+    };
+  }
+
+  #nextStamp(): number {
+    this.#visited = grow(this.#visited, this.#ids.length);
+    if (this.#stamp === 0xffffffff) {
+      this.#visited.fill(0);
+      this.#stamp = 0;
+    }
+    return ++this.#stamp;
+  }
+
+  #skillNumber(uri: string): number {
+    let number = this.#skillOf.get(uri);
+    if (number === undefined) {
+      number = this.#skillUris.length;
+      this.#skillUris.push(uri);
+      this.#skillOf.set(uri, number);
+    }
+    return number;
+  }
+
+  #placeNumber(place: MatchJob['place']): number {
+    const key =
+      place.kind === 'delta' ? place.cityCode : place.kind === 'remote' ? 'remote' : `${place.country}|${place.city}`;
+    let number = this.#placeOf.get(key);
+    if (number === undefined) {
+      number = this.#places.length;
+      this.#places.push(place);
+      this.#placeOf.set(key, number);
+    }
+    return number;
+  }
+
+  #ensureSlots(size: number): void {
+    this.#version = grow(this.#version, size);
+    this.#totalWeight = grow(this.#totalWeight, size);
+    this.#place = grow(this.#place, size);
+    this.#minEqf = grow(this.#minEqf, size);
+    this.#minChina = grow(this.#minChina, size);
+    this.#postedAt = grow(this.#postedAt, size);
+    this.#forwardStart = grow(this.#forwardStart, size);
+    this.#forwardLength = grow(this.#forwardLength, size);
+  }
+
+  /** Drops the forward entries of removed and replaced jobs. */
+  #compactForward(): void {
+    const compacted = new Int32Array(Math.max(4096, (this.#forwardEnd - this.#forwardGarbage) * 2));
+    let end = 0;
+    for (let slot = 0; slot < this.#ids.length; slot++) {
+      if (this.#ids[slot] === undefined) continue;
+      const start = this.#forwardStart[slot]!;
+      const length = this.#forwardLength[slot]!;
+      compacted.set(this.#forward.subarray(start, start + length), end);
+      this.#forwardStart[slot] = end;
+      end += length;
+    }
+    this.#forward = compacted;
+    this.#forwardEnd = end;
+    this.#forwardGarbage = 0;
+  }
+}
+
+function heapPush(heap: number[], value: number): void {
+  heap.push(value);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]! <= heap[i]!) break;
+    [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+    i = parent;
+  }
+}
+
+function heapReplaceTop(heap: number[], value: number): void {
+  heap[0] = value;
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let smallest = i;
+    if (left < heap.length && heap[left]! < heap[smallest]!) smallest = left;
+    if (right < heap.length && heap[right]! < heap[smallest]!) smallest = right;
+    if (smallest === i) return;
+    [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
+    i = smallest;
+  }
+}
