@@ -27,10 +27,10 @@ import type { JobMatch, MatchJob, MatchProfile, Proficiency, SkillGraph } from '
  * requirements, posting date) in one typed array each, and its required skills in a forward list.
  * A posting list per (skill, partition) holds slots ordered by impact, the share of the job's skill
  * weight the skill carries (weight / (total weight + prior)), so a list's head holds the jobs that
- * skill matters most to. About 150 bytes a job, against about 800 for job objects in maps.
+ * skill matters most to. About 115 bytes a job (measured at 500,000), against about 800 for job objects in maps.
  *
  * The query (max-score over impact-ordered lists, term at a time): each list gets a bound, the most
- * any job's score can gain from it; lists are read in descending bound order, each job met is scored
+ * any job's score can gain from it; lists are read shortest first (see `plans.sort`), each job met is scored
  * exactly from its forward list (random access, no loading), and a list is left as soon as its next
  * posting's bound, plus the bounds of every list still unread or left early in that partition, plus
  * the most place and level can add, falls below the k-th best score so far. A job that only sits
@@ -461,6 +461,7 @@ export class CompactJobIndex implements JobIndexReader {
     };
   }
 
+  /** `postingImpact` of a slot's posting, from the typed arrays. */
   #impact(slot: number, meta: number): number {
     return weightOf(meta) / (this.#totalWeight[slot]! + SKILL_PRIOR_WEIGHT);
   }
