@@ -177,6 +177,8 @@ async function dynamoPath() {
         description: 'bench',
         requiredSkills: job.requiredSkills,
         place: job.place,
+        // The level requirement decides part of the score: without it the stored job would score unlike brute force's.
+        ...(job.minEqfLevel === undefined ? {} : { minEqfLevel: job.minEqfLevel }),
         openings: 1,
         closingDate: '2999-01-01',
         postedAt: job.postedAt,
@@ -204,6 +206,7 @@ async function dynamoPath() {
     const whole: Array<{ time: number; reads: number }> = [];
     const paged: Array<{ time: number; reads: number }> = [];
     let agreeing = 0;
+    let wholeAgreeing = 0;
     const loadJobs = async (ids: readonly string[]) =>
       (await counted(matchingIndex.getJobs(ids))).map((j) => ({ ...j, id: j.jobId }) as unknown as MatchJob);
     const measure = async <T>(into: Array<{ time: number; reads: number }>, run: () => Promise<T>) => {
@@ -243,13 +246,10 @@ async function dynamoPath() {
       const brute = bruteForceTopJobs(graduate, jobs, taxonomy, K)
         .map((m) => m.jobId)
         .join();
-      if (
-        viaPages.matches.map((m) => m.jobId).join() === brute &&
-        viaWhole.matches.map((m) => m.jobId).join() === brute
-      )
-        agreeing++;
+      if (viaWhole.matches.map((m) => m.jobId).join() === brute) wholeAgreeing++;
+      if (viaPages.matches.map((m) => m.jobId).join() === brute) agreeing++;
     }
-    return { loaded, items: items.length, whole, paged, agreeing };
+    return { loaded, items: items.length, whole, paged, agreeing, wholeAgreeing };
   } finally {
     await dynamo.stop();
   }
@@ -333,5 +333,7 @@ if (process.env.BENCH_SKIP_DYNAMO !== '1') {
     'recompute, whole posting lists': dynamoRow(d.whole),
     'recompute, impact-ordered heads (GSI1, Limit)': dynamoRow(d.paged),
   });
-  console.log(`top-20 agreement with brute force, both DynamoDB paths: ${d.agreeing}/${d.whole.length}`);
+  console.log(
+    `top-20 agreement with brute force: whole lists ${d.wholeAgreeing}/${d.whole.length}, impact-ordered heads ${d.agreeing}/${d.paged.length}`,
+  );
 }
