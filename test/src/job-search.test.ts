@@ -80,3 +80,20 @@ describe('GET /v1/jobs?skill= pages through the skill index, filtering as it wal
     expect(replayed.status).toBe(400);
   });
 });
+
+describe('GET /v1/jobs is cacheable by a CDN', () => {
+  it('says public with a short max-age, and varies on Accept-Language when that chose the language', async () => {
+    const byHeader = await rt.call('GET', '/v1/jobs?limit=5', { headers: { 'Accept-Language': 'zh-CN' } });
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.headers.get('cache-control')).toBe('public, max-age=30');
+    expect(byHeader.headers.get('vary')).toContain('Accept-Language');
+    const byQuery = await rt.call('GET', '/v1/jobs?limit=5&lang=en');
+    expect(byQuery.headers.get('cache-control')).toBe('public, max-age=30');
+  });
+
+  it('is not sent on a refused search', async () => {
+    const res = await rt.call('GET', '/v1/jobs?limit=0');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('cache-control')).not.toBe('public, max-age=30');
+  });
+});

@@ -4,3 +4,4 @@ export * from './ranking.ts';
 export * from './score.ts';
 export * from './summary.ts';
 export type * from './types.ts';
+export * from './impact-pages.ts';

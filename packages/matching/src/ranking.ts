@@ -6,6 +6,7 @@ import {
   partitionsOfInterest,
   profileSkillMap,
   scoreJobForProfile,
+  SKILL_PRIOR_WEIGHT,
   skillPoints,
   totalSkillWeight,
   WEIGHTS,
@@ -30,17 +31,33 @@ export interface GraduateIndexReader {
   graduateIds(skillUri: string, partition: RegionPartition): Promise<readonly string[]>;
 }
 
-/** The postings a job contributes to the index, one per required skill, in its partition. */
+/**
+ * The share of a job's skill weight one posting carries, weight / (total weight + prior): the most of the
+ * job-coverage part the posting can earn. Posting lists are ordered by it, highest first, so a list's head
+ * holds the jobs its skill matters most to and a list read down to impact i bounds every job below by i.
+ */
+export function postingImpact(posting: Pick<JobPosting, 'importance' | 'totalWeight'>): number {
+  return (
+    (posting.importance === 'essential' ? WEIGHTS.essential : WEIGHTS.optional) /
+    (posting.totalWeight + SKILL_PRIOR_WEIGHT)
+  );
+}
+
+/** The postings a job contributes to the index, one per required skill, in its partition, with their impact. */
 export function postingsOfJob(
   job: MatchJob,
-): Array<{ skillUri: string; partition: RegionPartition; posting: JobPosting }> {
+): Array<{ skillUri: string; partition: RegionPartition; posting: JobPosting; impact: number }> {
   const totalWeight = totalSkillWeight(job);
   const partition = partitionOfJob(job);
-  return job.requiredSkills.map((skill) => ({
-    skillUri: skill.uri,
-    partition,
-    posting: { jobId: job.id, importance: skill.importance, minProficiency: skill.minProficiency, totalWeight },
-  }));
+  return job.requiredSkills.map((skill) => {
+    const posting: JobPosting = {
+      jobId: job.id,
+      importance: skill.importance,
+      minProficiency: skill.minProficiency,
+      totalWeight,
+    };
+    return { skillUri: skill.uri, partition, posting, impact: postingImpact(posting) };
+  });
 }
 
 /** The skills whose postings can hold a job this profile covers: its own and their neighbours. */

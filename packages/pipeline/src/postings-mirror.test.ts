@@ -20,7 +20,7 @@ beforeAll(async () => {
   });
 });
 
-const posting = { importance: 'essential' as const, minProficiency: 1 as const, totalWeight: 3 };
+const posting = { importance: 'essential' as const, minProficiency: 1 as const, totalWeight: 3, impact: 1 / 3 };
 const sorted = <T extends { jobId?: string; graduateId?: string }>(entries: T[]) =>
   [...entries].sort((a, b) => String(a.jobId ?? a.graduateId).localeCompare(String(b.jobId ?? b.graduateId)));
 

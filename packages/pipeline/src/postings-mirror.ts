@@ -118,9 +118,9 @@ export async function withPostingsMirror<D extends MatchingDeps>(deps: D): Promi
       jobs.replace(
         jobId,
         new Map(
-          (current?.postings ?? []).map(({ skillUri, ...posting }) => [
+          (current?.postings ?? []).map(({ skillUri, importance, minProficiency, totalWeight }) => [
             keyOf(skillUri, current!.partition),
-            { jobId, ...posting },
+            { jobId, importance, minProficiency, totalWeight },
           ]),
         ),
       );

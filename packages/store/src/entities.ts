@@ -32,6 +32,14 @@ const defineEntity = <KeyArgs extends unknown[], Fields = never>(definition: Ent
 const padded = (value: number | string, width: number) =>
   typeof value === 'number' ? String(value).padStart(width, '0') : value;
 
+/**
+ * A posting's impact (in (0, 1]: the share of its job's skill weight it carries) as a sort key that orders
+ * highest impact first: 1 − impact in nine digits. Impacts are ratios of small integers (weight / (total + prior)),
+ * so distinct impacts never share a key; a placeholder (in docs) is left as it is.
+ */
+const impactOrder = (impact: number | string) =>
+  typeof impact === 'number' ? padded(Math.round((1 - impact) * 1e9), 10) : impact;
+
 /** Partition keys shared by several entities or read as index partitions: the access patterns' entry points. */
 export const partitions = {
   graduate: (graduateId: string) => `GRAD#${graduateId}`,
@@ -210,6 +218,12 @@ export const entities = {
     key: (skillUri: string, region: RegionPartition, jobId: string) => ({
       PK: partitions.jobSkill(skillUri, region),
       SK: jobId,
+    }),
+    // The same list on GSI1 in impact order (highest first), so a top-k query can read its head with Limit.
+    // The table's own sort key stays the job id: a job's stale postings are deleted by key without their impact.
+    indexes: (p: { skillUri: string; region: RegionPartition; jobId: string; impact: number }) => ({
+      GSI1PK: partitions.jobSkill(p.skillUri, p.region),
+      GSI1SK: `${impactOrder(p.impact)}#${p.jobId}`,
     }),
   }),
   GraduateSkillPosting: defineEntity({

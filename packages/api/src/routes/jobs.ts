@@ -33,6 +33,9 @@ import { jobViewSchema, jobViews } from '../views.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { assertKnownConcepts, parseOrThrow } from '../validation.ts';
 
+/** How long a public job search page may be served from a cache: a new job shows up in search at most this late. */
+const JOB_SEARCH_MAX_AGE_SECONDS = 30;
+
 const security = [{ bearer: [] }];
 const jobResponseSchema = builtOnFirstUse(() => jobPostingSchema().register(z.globalRegistry, { id: 'JobPosting' }));
 export const jobIdParamSchema = builtOnFirstUse(() =>
@@ -168,6 +171,9 @@ export function jobRoutes(deps: ApiDeps): ApiApp {
         ? deps.jobs.searchOpenBySkill(query.skill, search)
         : deps.jobs.searchOpen(search));
       const items = await jobViews(deps, page.items, languageOf(c, query.lang));
+      // Public and the same for every reader: a CDN (or browser) may serve it for a while, which keeps the
+      // single OPENJOBS index partition under its read limit at a region's size (docs/scale.md).
+      c.header('Cache-Control', `public, max-age=${JOB_SEARCH_MAX_AGE_SECONDS}`);
       return c.json({ ...page, items }, 200);
     },
   );

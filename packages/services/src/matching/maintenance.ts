@@ -84,11 +84,12 @@ export async function indexJob(
   const current = open
     ? {
         partition: partitionOfJob(open),
-        postings: postingsOfJob(open).map(({ skillUri, posting }) => ({
+        postings: postingsOfJob(open).map(({ skillUri, posting, impact }) => ({
           skillUri,
           importance: posting.importance,
           minProficiency: posting.minProficiency,
           totalWeight: posting.totalWeight,
+          impact,
         })),
       }
     : undefined;

@@ -21,9 +21,17 @@ export interface JobSkillPosting {
   importance: 'essential' | 'optional';
   minProficiency: 1 | 2 | 3 | 4;
   totalWeight: number;
+  /** The share of the job's skill weight this posting carries (the matching engine's `postingImpact`): GSI1's order. */
+  impact: number;
 }
 
-export type JobPostingEntry = Omit<JobSkillPosting, 'skillUri'> & { jobId: string };
+export type JobPostingEntry = Omit<JobSkillPosting, 'skillUri' | 'impact'> & { jobId: string };
+
+/** One page of a skill's postings in impact order; `next` resumes after it (absent: the list is read). */
+export interface JobPostingPage {
+  postings: Array<JobPostingEntry & { impact: number }>;
+  next?: string;
+}
 
 /** One ranked job for a graduate, with the versions it was computed from. */
 export interface StoredMatch<Explanation = unknown> {
@@ -97,6 +105,15 @@ export interface MatchingIndexRepository {
   ): Promise<void>;
   /** The postings (open jobs) under a skill in one region partition. */
   jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]>;
+  /**
+   * A page of the postings under a skill in one partition, highest impact first (GSI1): a top-k query reads a
+   * list's head and stops when nothing further down can enter the top k. `after` is a previous page's `next`.
+   */
+  jobPostingsByImpact(
+    skillUri: string,
+    partition: RegionPartition,
+    page: { limit: number; after?: string },
+  ): Promise<JobPostingPage>;
   /** How many open jobs in these partitions require a skill: the demand behind skill-gap advice. */
   countOpenJobsRequiring(skillUri: string, partitions: readonly RegionPartition[]): Promise<number>;
   /** Makes a graduate's postings (skill → graduate) match their profile; erasure removes them (they carry `owner`). */
@@ -136,6 +153,13 @@ export interface MatchingIndexRepository {
   pendingIn(kind: PendingChange['kind'], scopes: readonly string[]): Promise<PendingSummary>;
 }
 
+const postingEntryOf = (item: Record<string, unknown>): JobPostingEntry => ({
+  jobId: String(item.jobId),
+  importance: item.importance === 'optional' ? 'optional' : 'essential',
+  minProficiency: (Number(item.minProficiency) || 1) as 1 | 2 | 3 | 4,
+  totalWeight: Number(item.totalWeight) || 1,
+});
+
 const candidateItem = <E>(candidate: StoredCandidate<E>) =>
   itemOf(entities.Candidate, entities.Candidate.key(candidate.jobId, candidate.graduateId), candidate, candidate);
 
@@ -163,22 +187,41 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
     await putItems(
       this.table,
       current.postings.map(({ skillUri, ...posting }) =>
-        itemOf(entities.JobSkillPosting, entities.JobSkillPosting.key(skillUri, current.partition, jobId), {
-          jobId,
-          ...posting,
-        }),
+        itemOf(
+          entities.JobSkillPosting,
+          entities.JobSkillPosting.key(skillUri, current.partition, jobId),
+          { jobId, ...posting },
+          { skillUri, region: current.partition, jobId, impact: posting.impact },
+        ),
       ),
     );
   }
 
   async jobPostings(skillUri: string, partition: RegionPartition): Promise<JobPostingEntry[]> {
     const items = await queryAll(this.table, { partitionKey: partitions.jobSkill(skillUri, partition) });
-    return items.map((item) => ({
-      jobId: String(item.jobId),
-      importance: item.importance === 'optional' ? 'optional' : 'essential',
-      minProficiency: (Number(item.minProficiency) || 1) as 1 | 2 | 3 | 4,
-      totalWeight: Number(item.totalWeight) || 1,
-    }));
+    return items.map(postingEntryOf);
+  }
+
+  async jobPostingsByImpact(
+    skillUri: string,
+    partition: RegionPartition,
+    page: { limit: number; after?: string },
+  ): Promise<JobPostingPage> {
+    const out = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.jobSkill(skillUri, partition) },
+        Limit: page.limit,
+        // An engine-internal position (never shown to clients): the key DynamoDB returned, as JSON.
+        ...(page.after === undefined ? {} : { ExclusiveStartKey: JSON.parse(page.after) as Record<string, unknown> }),
+      }),
+    );
+    return {
+      postings: (out.Items ?? []).map((item) => ({ ...postingEntryOf(item), impact: Number(item.impact) })),
+      ...(out.LastEvaluatedKey ? { next: JSON.stringify(out.LastEvaluatedKey) } : {}),
+    };
   }
 
   async countOpenJobsRequiring(skillUri: string, regions: readonly RegionPartition[]): Promise<number> {
