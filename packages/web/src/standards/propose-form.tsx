@@ -3,7 +3,7 @@ import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { useConceptSearch } from '../concept-search.ts';
 import { pick, t } from '../i18n.ts';
-import { ErrorSummary, type FieldErrors } from '../issuer/error-summary.tsx';
+import { ErrorSummary, type FieldErrors } from '../components/error-summary.tsx';
 import { apiErrors } from '../issuer/problem.ts';
 import { labelOf, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
