@@ -258,7 +258,7 @@ describe('Lambda handlers with the sample events', () => {
   });
 
   it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
-    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const { awsApiDeps } = await import('./aws-api-services.ts');
     const deps = awsApiDeps();
     const job = await deps.jobs.create('emp_sample', {
       title: { en: 'Welder' },
@@ -299,7 +299,7 @@ describe('Lambda handlers with the sample events', () => {
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
-    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const { awsApiDeps } = await import('./aws-api-services.ts');
     const deps = awsApiDeps();
     await deps.issuers.put(
       'iss-lambda',
@@ -369,7 +369,7 @@ describe('Lambda handlers with the sample events', () => {
         if (input.MessageType !== 'RAW') throw new Error('ED25519_SHA_512 takes MessageType RAW');
         return { Signature: nodeSign(null, input.Message, ed25519.privateKey) };
       });
-      const { awsApiDeps } = await import('./aws-runtime.ts');
+      const { awsApiDeps } = await import('./aws-api-services.ts');
       const deps = awsApiDeps();
       expect((await deps.publishedKeys()).map((k) => [k.kid, k.alg])).toEqual([
         ['https://api.example.com/keys/g1', 'ES256'],

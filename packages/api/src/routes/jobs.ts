@@ -15,7 +15,7 @@ import {
   regionPartitionSchema,
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import {
   etagOf,
@@ -38,7 +38,7 @@ export const jobIdParamSchema = builtOnFirstUse(() =>
   z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 );
 
-function validatedJobInput(deps: ApiDeps, body: unknown): JobPostingInput {
+function validatedJobInput(deps: CoreApiDeps, body: unknown): JobPostingInput {
   const input = parseOrThrow(jobPostingInputSchema(), body);
   assertKnownConcepts(
     deps.taxonomy,
@@ -81,7 +81,7 @@ const searchQuerySchema = builtOnFirstUse(() =>
   }),
 );
 
-export function jobRoutes(deps: ApiDeps): ApiApp {
+export function jobRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
   const loadJob = async (id: string) => {
