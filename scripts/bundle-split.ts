@@ -4,15 +4,15 @@
  * writes <output dir>/index.mjs (the handler's module) and the chunks it imports on demand, with their maps.
  */
 import { resolve } from 'node:path';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type OutputFile } from 'esbuild';
 import { LAMBDA_BUNDLING, SPLIT_BUNDLING } from '../infra/src/bundling.ts';
 
 export async function bundleSplit(
   entry: string,
   outdir: string,
   overrides: Pick<BuildOptions, 'external' | 'sourcemap' | 'write'> = {},
-): Promise<{ metafile: Metafile; entryFile: string }> {
-  const { metafile } = await build({
+): Promise<{ metafile: Metafile; entryFile: string; outputFiles: OutputFile[] }> {
+  const { metafile, outputFiles = [] } = await build({
     entryPoints: [resolve(entry)],
     bundle: true,
     outdir,
@@ -22,7 +22,8 @@ export async function bundleSplit(
     ...SPLIT_BUNDLING,
     ...overrides,
   });
-  return { metafile, entryFile: resolve(outdir, 'index.mjs') };
+  // outputFiles: the files' contents, when built with `write: false`.
+  return { metafile, entryFile: resolve(outdir, 'index.mjs'), outputFiles };
 }
 
 /** KB of the entry chunk and of the chunks it imports statically: what a cold start reads before the first request. */

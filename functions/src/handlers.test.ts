@@ -13,10 +13,10 @@ import { freshTable } from '@skillpass/store/testing';
 import type { DynamoDBStreamEvent, EventBridgeEvent, SQSEvent } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { build } from 'esbuild';
+
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
+import { bundleSplit } from '../../scripts/bundle-split.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
 const sample = <T>(name: string, replacements: Record<string, string> = {}): T => {
@@ -190,13 +190,8 @@ describe('Lambda handlers with the sample events', () => {
     const dataDir = resolve(import.meta.dirname, '../../.data');
     mkdirSync(dataDir, { recursive: true });
     const dir = mkdtempSync(join(dataDir, 'bundle-test-'));
-    await build({
-      entryPoints: [resolve(import.meta.dirname, 'api.ts')],
-      bundle: true,
-      outfile: join(dir, 'api.mjs'),
-      logLevel: 'silent',
-      ...LAMBDA_BUNDLING,
-    });
+    // Split, as deployed: the route module answering is a chunk imported by this first request.
+    await bundleSplit(resolve(import.meta.dirname, 'api.ts'), dir);
     const event = sample<
       LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }
     >('api-gateway-v2-get-health.json');
@@ -205,7 +200,7 @@ describe('Lambda handlers with the sample events', () => {
     // zod calls its global post-processor for every schema object it makes: the count says what the cold start built.
     const script = [
       'let made = 0; globalThis.__zod_globalConfig = { postProcessor: () => { made += 1; } };',
-      `const { handler } = await import(${JSON.stringify(join(dir, 'api.mjs'))});`,
+      `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});`,
       'const atImport = made;',
       `const response = await handler(${JSON.stringify(event)}, {});`,
       "process.stdout.write('\\nRESPONSE=' + JSON.stringify({ atImport, afterRequest: made, response })); process.exit(0);",
