@@ -170,6 +170,22 @@ const variants: Array<{
   { row: 'api, SDK not bundled', name: 'api', external: [...LAMBDA_BUNDLING.external, '@aws-sdk/*'] },
   { row: 'floor: DynamoDB client + 1 call', name: 'api', entry: floorEntry },
   { row: 'floor + hono Lambda adapter', name: 'api', entry: honoFloorEntry },
+  // BENCH_COMPARE_API=<another checkout>: that checkout's API as one file (as deployed before the split), in the same run.
+  ...(process.env.BENCH_COMPARE_API
+    ? [
+        {
+          row: 'api, compared checkout',
+          name: 'api' as const,
+          entry: join(process.env.BENCH_COMPARE_API, 'functions/src/api.ts'),
+        },
+        {
+          row: 'api, compared checkout, job search',
+          name: 'api' as const,
+          entry: join(process.env.BENCH_COMPARE_API, 'functions/src/api.ts'),
+          sample: 'api-gateway-v2-search-jobs.json',
+        },
+      ]
+    : []),
 ];
 // The lazily imported JSON-LD module sits beside the bundles, as CDK puts it beside each function's.
 const dataIntegrityKb = statSync(await bundleDataIntegrity(out, { sourcemap: false })).size / 1024;
