@@ -1,7 +1,7 @@
-import { createApp } from '@skillpass/api';
+import { createApp } from '@skillpass/api/app';
 import type { MiddlewareHandler } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { awsApiDeps } from './aws-runtime.ts';
+import { awsLazyApiDeps } from './aws-api.ts';
 import { logJson } from './log.ts';
 
 type LambdaBindings = {
@@ -26,4 +26,4 @@ const requestLog: MiddlewareHandler<LambdaBindings> = async (c, next) => {
 };
 
 /** API Gateway (HTTP API, payload 2.0) → the same hono app the local runtime serves. */
-export const handler = handle(createApp(awsApiDeps(), { middleware: [requestLog] }));
+export const handler = handle(createApp(awsLazyApiDeps(), { middleware: [requestLog] }));

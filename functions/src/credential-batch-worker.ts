@@ -1,7 +1,7 @@
 import { processCredentialBatch } from '@skillpass/services';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { awsApiDeps } from './aws-runtime.ts';
+import { awsApiDeps } from './aws-api-services.ts';
 import { logJson } from './log.ts';
 import { builtOnFirstUse } from '@skillpass/domain';
 

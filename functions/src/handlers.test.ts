@@ -13,10 +13,10 @@ import { freshTable } from '@skillpass/store/testing';
 import type { DynamoDBStreamEvent, EventBridgeEvent, SQSEvent } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { build } from 'esbuild';
+
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { LAMBDA_BUNDLING } from '../../infra/src/bundling.ts';
+import { bundleSplit } from '../../scripts/bundle-split.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
 const sample = <T>(name: string, replacements: Record<string, string> = {}): T => {
@@ -190,13 +190,8 @@ describe('Lambda handlers with the sample events', () => {
     const dataDir = resolve(import.meta.dirname, '../../.data');
     mkdirSync(dataDir, { recursive: true });
     const dir = mkdtempSync(join(dataDir, 'bundle-test-'));
-    await build({
-      entryPoints: [resolve(import.meta.dirname, 'api.ts')],
-      bundle: true,
-      outfile: join(dir, 'api.mjs'),
-      logLevel: 'silent',
-      ...LAMBDA_BUNDLING,
-    });
+    // Split, as deployed: the route module answering is a chunk imported by this first request.
+    await bundleSplit(resolve(import.meta.dirname, 'api.ts'), dir);
     const event = sample<
       LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }
     >('api-gateway-v2-get-health.json');
@@ -205,7 +200,7 @@ describe('Lambda handlers with the sample events', () => {
     // zod calls its global post-processor for every schema object it makes: the count says what the cold start built.
     const script = [
       'let made = 0; globalThis.__zod_globalConfig = { postProcessor: () => { made += 1; } };',
-      `const { handler } = await import(${JSON.stringify(join(dir, 'api.mjs'))});`,
+      `const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});`,
       'const atImport = made;',
       `const response = await handler(${JSON.stringify(event)}, {});`,
       "process.stdout.write('\\nRESPONSE=' + JSON.stringify({ atImport, afterRequest: made, response })); process.exit(0);",
@@ -258,7 +253,7 @@ describe('Lambda handlers with the sample events', () => {
   });
 
   it('consumer: runs the routed consumer for an EventBridge event, idempotently', async () => {
-    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const { awsApiDeps } = await import('./aws-api-services.ts');
     const deps = awsApiDeps();
     const job = await deps.jobs.create('emp_sample', {
       title: { en: 'Welder' },
@@ -299,7 +294,7 @@ describe('Lambda handlers with the sample events', () => {
   });
 
   it('credential batch worker: issues a queued batch with the KMS key and fails only the malformed message', async () => {
-    const { awsApiDeps } = await import('./aws-runtime.ts');
+    const { awsApiDeps } = await import('./aws-api-services.ts');
     const deps = awsApiDeps();
     await deps.issuers.put(
       'iss-lambda',
@@ -369,7 +364,7 @@ describe('Lambda handlers with the sample events', () => {
         if (input.MessageType !== 'RAW') throw new Error('ED25519_SHA_512 takes MessageType RAW');
         return { Signature: nodeSign(null, input.Message, ed25519.privateKey) };
       });
-      const { awsApiDeps } = await import('./aws-runtime.ts');
+      const { awsApiDeps } = await import('./aws-api-services.ts');
       const deps = awsApiDeps();
       expect((await deps.publishedKeys()).map((k) => [k.kid, k.alg])).toEqual([
         ['https://api.example.com/keys/g1', 'ES256'],

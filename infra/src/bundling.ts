@@ -45,6 +45,24 @@ export const LAMBDA_BUNDLING = {
 } as const satisfies BuildOptions;
 
 /**
+ * The API's bundle is split (esbuild code splitting): `index.mjs` holds what every request needs, and each lazily
+ * mounted route module, and the services, are chunks beside it (`chunk-<hash>.mjs`), read by the first request that
+ * imports them. NodejsFunction bundles to one file, so the API's afterBundling step rebuilds its entry this way into
+ * the same directory (scripts/bundle-split.ts); bench:coldstart and the bundle tests call the same function.
+ */
+/** The functions bundled split: the API, whose route modules and services are imported by the requests that need them. */
+export const SPLIT_FUNCTIONS: ReadonlySet<string> = new Set(['api']);
+
+export const SPLIT_BUNDLING = {
+  splitting: true,
+  entryNames: 'index',
+  // Beside index.mjs, not in a folder: the runtime reads openapi.json beside the module that asks (import.meta.url).
+  chunkNames: 'chunk-[hash]',
+  // ESM without a package.json beside it: Node (and Lambda) read .mjs as a module.
+  outExtension: { '.js': '.mjs' },
+} as const satisfies BuildOptions;
+
+/**
  * The Data Integrity module every bundle imports lazily as `@skillpass/credentials/data-integrity`:
  * built with the same options into `<bundle dir>/node_modules/@skillpass/credentials/`, where Node
  * resolves that specifier (scripts/bundle-data-integrity.ts writes it; CDK and bench:coldstart call it).

@@ -546,6 +546,9 @@ export class SkillpassStack extends Stack {
         ...(props.trustedIssuersFile ? { TRUSTED_ISSUERS_FILE: '/var/task/trusted-issuers.json' } : {}),
       },
       (inputDir, outputDir) => [
+        // Rebuilt split (SPLIT_BUNDLING): index.mjs replaced by the same entry whose route modules and services are
+        // chunks beside it, imported by the first request that needs them. The asset is the directory, chunks included.
+        `cd ${inputDir} && node --import tsx scripts/bundle-split.ts functions/src/api.ts ${outputDir}`,
         `cd ${inputDir} && node --import tsx scripts/write-openapi.ts ${outputDir}/openapi.json`,
         ...(props.trustedIssuersFile
           ? [`cp ${resolve(props.trustedIssuersFile)} ${outputDir}/trusted-issuers.json`]

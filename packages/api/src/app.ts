@@ -1,36 +1,10 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import type { ApiApp, ApiDeps } from './deps.ts';
+import type { ApiApp, ApiDeps, LazyApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { applicationRoutes } from './routes/applications.ts';
-import { authConfigRoutes } from './routes/auth-config.ts';
-import { batchRoutes } from './routes/credentials/batches.ts';
-import { careerRoutes } from './routes/careers.ts';
-import { holderRoutes } from './routes/credentials/holder.ts';
-import { issuanceRoutes, vcApiIssuanceRoutes } from './routes/credentials/issuance.ts';
-import { issuerListRoutes } from './routes/credentials/issuer-lists.ts';
-import { issuerRoutes } from './routes/credentials/issuers.ts';
-import { statusRoutes } from './routes/credentials/status.ts';
-import { templateRoutes } from './routes/credentials/templates.ts';
-import { vcApiVerificationRoutes } from './routes/credentials/vc-api-verification.ts';
-import { verificationRoutes } from './routes/credentials/verification.ts';
-import { wellKnownRoutes } from './routes/credentials/well-known.ts';
 import { docsRoutes } from './routes/docs.ts';
-import { employerRoutes } from './routes/employers.ts';
-import { courseRoutes } from './routes/courses.ts';
-import { fairRoutes } from './routes/fairs.ts';
-import { issuerDidRoutes } from './routes/issuer-did.ts';
-import { jobRoutes } from './routes/jobs.ts';
-import { matchingRoutes } from './routes/matching.ts';
-import { profileRoutes } from './routes/profiles.ts';
-import { labelRoutes } from './routes/labels.ts';
-import { skillRoutes } from './routes/skills.ts';
-import { standardRoutes } from './routes/standards.ts';
-import { insightRoutes } from './routes/insights.ts';
-import { walletPickupRoutes } from './routes/wallet-pickup.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -41,7 +15,12 @@ export interface AppOptions {
   middleware?: MiddlewareHandler[];
 }
 
-export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
+/**
+ * The API app. Given the full dependencies (local runtime, tests) or the core with the services loaded on
+ * first need (the Lambda). Every route module but the operations one (`/health`, the document) is mounted
+ * lazily: imported and built by its first request (docs/architecture.md, "Lazy route modules").
+ */
+export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {}): ApiApp {
   const app = new DocumentedHono<Env>();
   // Outermost, so every answer gets them: handlers', problems', replays', the request log's.
   app.use('*', async (c, next) => {
@@ -61,7 +40,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
       const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim();
       const hasBody = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
       // JSON everywhere; another media type only where the route itself declares it (CSV batches).
-      if (hasBody && !JSON_TYPES.test(type) && !app.acceptsBody(c.req.method, c.req.path, type)) {
+      if (hasBody && !JSON_TYPES.test(type) && !(await app.acceptsBody(c.req.method, c.req.path, type))) {
         return problemResponse(c, 'unsupported-media-type', 'Send the body as application/json.', [
           { path: 'header.Content-Type', message: `expected application/json, got ${type || 'nothing'}` },
         ]);
@@ -77,34 +56,125 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): ApiApp {
   // Bodies without a declared size are counted as they stream.
   app.use('*', bodyLimit({ maxSize, onError: tooLarge }));
 
-  // Route modules, mounted in the order the OpenAPI document lists them.
-  app.routeModule(docsRoutes(deps, () => app.documentedRoutes));
-  app.routeModule(authConfigRoutes(deps));
-  app.routeModule(profileRoutes(deps));
-  app.routeModule(employerRoutes(deps));
-  app.routeModule(jobRoutes(deps));
-  app.routeModule(applicationRoutes(deps));
-  app.routeModule(skillRoutes(deps));
-  app.routeModule(insightRoutes(deps));
-  app.routeModule(careerRoutes(deps));
-  app.routeModule(labelRoutes(deps));
-  app.routeModule(matchingRoutes(deps));
-  app.routeModule(fairRoutes(deps));
-  app.routeModule(courseRoutes(deps));
-  app.routeModule(issuerRoutes(deps));
-  app.routeModule(templateRoutes(deps));
-  app.routeModule(issuanceRoutes(deps));
-  app.routeModule(statusRoutes(deps));
-  app.routeModule(verificationRoutes(deps));
-  app.routeModule(wellKnownRoutes(deps));
-  app.routeModule(batchRoutes(deps));
-  app.routeModule(issuerListRoutes(deps));
-  app.routeModule(holderRoutes(deps));
-  app.routeModule(vcApiIssuanceRoutes(deps));
-  app.routeModule(walletPickupRoutes(deps));
-  app.routeModule(issuerDidRoutes(deps));
-  app.routeModule(vcApiVerificationRoutes(deps));
-  app.routeModule(adminRoutes(deps));
-  app.routeModule(standardRoutes(deps));
+  // The services (and the credential libraries) for the modules that use them: given, or loaded by the first such route.
+  const withServices = servicesOf(deps);
+  // Route modules, mounted in the order the OpenAPI document lists them. Lazy ones: the paths they serve (a final
+  // `/*` covers everything below; routing.test.ts checks they cover the module's routes), then how to build them.
+  app.routeModule(docsRoutes(deps, () => app.allDocumentedRoutes()));
+  app.lazyRouteModule(['/auth/config'], async () => (await import('./routes/auth-config.ts')).authConfigRoutes(deps));
+  app.lazyRouteModule(
+    ['/v1/profiles/me', '/v1/profiles/me/export', '/v1/profiles/me/applications', '/v1/profiles/me/notifications'],
+    async () => (await import('./routes/profiles.ts')).profileRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/employers/*'], async () => (await import('./routes/employers.ts')).employerRoutes(deps));
+  app.lazyRouteModule(['/v1/jobs', '/v1/jobs/{id}', '/v1/jobs/{id}/close'], async () =>
+    (await import('./routes/jobs.ts')).jobRoutes(deps),
+  );
+  app.lazyRouteModule(
+    [
+      '/v1/jobs/{id}/applications',
+      '/v1/applications/*',
+      '/v1/jobs/{id}/candidates/{graduateId}/invitation',
+      '/v1/profiles/me/invitations',
+    ],
+    async () => (await import('./routes/applications.ts')).applicationRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/skills', '/v1/skills/extract', '/v1/occupations'], async () =>
+    (await import('./routes/skills.ts')).skillRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/insights/*'], async () => (await import('./routes/insights.ts')).insightRoutes(deps));
+  app.lazyRouteModule(['/v1/careers', '/v1/careers/*', '/v1/profiles/me/career-assessment'], async () =>
+    (await import('./routes/careers.ts')).careerRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/labels'], async () => (await import('./routes/labels.ts')).labelRoutes(deps));
+  app.lazyRouteModule(
+    [
+      '/v1/profiles/me/matches',
+      '/v1/jobs/{id}/candidates',
+      '/v1/profiles/me/skill-gaps',
+      '/v1/profiles/me/notifications/{id}',
+    ],
+    async () => (await import('./routes/matching.ts')).matchingRoutes(deps),
+  );
+  app.lazyRouteModule(
+    ['/v1/fairs/*', '/v1/organisers/me/fairs', '/v1/employers/me/booths', '/v1/profiles/me/fairs'],
+    async () => (await import('./routes/fairs.ts')).fairRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/courses', '/v1/courses/*', '/v1/issuers/me/courses', '/v1/profiles/me/courses'], async () =>
+    (await import('./routes/courses.ts')).courseRoutes({ ...deps, ...(await withServices()) }),
+  );
+  app.lazyRouteModule(['/v1/issuers/me'], async () =>
+    (await import('./routes/credentials/issuers.ts')).issuerRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/credential-templates'], async () =>
+    (await import('./routes/credentials/templates.ts')).templateRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/credentials', '/v1/credentials/{id}', '/v1/credentials/{id}/qr.svg'], async () =>
+    (await import('./routes/credentials/issuance.ts')).issuanceRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/v1/credentials/{id}/*', '/status-lists/*'], async () =>
+    (await import('./routes/credentials/status.ts')).statusRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/v1/verify/*', '/verify/*'], async () =>
+    (await import('./routes/credentials/verification.ts')).verificationRoutes(await withServices()),
+  );
+  app.lazyRouteModule(
+    [
+      '/.well-known/jwks.json',
+      '/.well-known/did.json',
+      '/keys/{keyId}',
+      '/issuers/{issuerId}',
+      '/credential-templates/{templateId}',
+    ],
+    async () => (await import('./routes/credentials/well-known.ts')).wellKnownRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/v1/credential-batches/*'], async () =>
+    (await import('./routes/credentials/batches.ts')).batchRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/v1/credentials', '/v1/credential-batches'], async () =>
+    (await import('./routes/credentials/issuer-lists.ts')).issuerListRoutes(deps),
+  );
+  app.lazyRouteModule(['/v1/profiles/me/credentials'], async () =>
+    (await import('./routes/credentials/holder.ts')).holderRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/credentials/issue'], async () =>
+    (await import('./routes/credentials/issuance.ts')).vcApiIssuanceRoutes(await withServices()),
+  );
+  app.lazyRouteModule(
+    [
+      '/v1/profiles/me/credentials/{id}/offer',
+      '/.well-known/openid-credential-issuer',
+      '/.well-known/oauth-authorization-server',
+      '/oid4vci/*',
+    ],
+    async () => (await import('./routes/wallet-pickup.ts')).walletPickupRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/issuers/{issuerId}/did.json'], async () =>
+    (await import('./routes/issuer-did.ts')).issuerDidRoutes(deps),
+  );
+  app.lazyRouteModule(['/credentials/verify', '/presentations/verify'], async () =>
+    (await import('./routes/credentials/vc-api-verification.ts')).vcApiVerificationRoutes(await withServices()),
+  );
+  app.lazyRouteModule(['/v1/admin/*'], async () => (await import('./routes/admin.ts')).adminRoutes(deps));
+  app.lazyRouteModule(['/v1/standards', '/v1/standards/*'], async () =>
+    (await import('./routes/standards.ts')).standardRoutes(deps),
+  );
   return app;
+}
+
+/** The full dependencies, loading the services on the first call when they were not given. */
+function servicesOf(deps: ApiDeps | LazyApiDeps): () => Promise<ApiDeps> {
+  if (!('loadServices' in deps)) return async () => deps;
+  let full: Promise<ApiDeps> | undefined;
+  return () => {
+    full ??= deps.loadServices().then(
+      (services) => ({ ...deps, ...services }),
+      (error: unknown) => {
+        // Not kept: the next request tries again (a KMS or import hiccup must not break the container).
+        full = undefined;
+        throw error;
+      },
+    );
+    return full;
+  };
 }

@@ -59,5 +59,16 @@ export interface ApiDeps extends Repositories {
   maxBodyBytes?: number;
 }
 
+/** The services the credential and wallet routes use: what a Lambda imports only when such a route is first asked. */
+export type ApiServices = Pick<ApiDeps, 'credentialService' | 'walletPickupService' | 'batchQueue'>;
+
+/** Everything but the services: what a route module that does not use them needs (typed so, it loads without them). */
+export type CoreApiDeps = Omit<ApiDeps, keyof ApiServices>;
+
+/** The core now and the services on first need: how the Lambda composes the API (createApp takes either). */
+export interface LazyApiDeps extends CoreApiDeps {
+  loadServices: () => Promise<ApiServices>;
+}
+
 /** The app route modules register their documented routes on. */
 export type ApiApp = DocumentedHono<Env>;

@@ -122,18 +122,71 @@ function validatorsOf(request: RequestSpec | undefined): MiddlewareHandler[] {
   ].filter((v): v is MiddlewareHandler => v !== undefined);
 }
 
+/** OpenAPI path (`/v1/jobs/{id}`) → hono path (`/v1/jobs/:id`). */
+const honoPathOf = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** Whether a lazy module's path pattern (hono syntax over OpenAPI paths: `{id}` one segment, a final `/*` the rest) covers `path`. */
+export function pathPatternCovers(pattern: string, path: string): boolean {
+  const escaped = pattern
+    .replace(/\{\w+\}|:\w+/g, '\0')
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('\0', '[^/]+');
+  const regex = escaped.endsWith('/*') ? `${escaped.slice(0, -2)}(/.*)?` : escaped;
+  return new RegExp(`^${regex}$`).test(path);
+}
+
+/** A route module imported on its first request: the paths it serves, and how to build it. */
+export interface LazyRouteModule {
+  readonly paths: readonly string[];
+  readonly load: () => Promise<DocumentedHono>;
+}
+
+// Marks a lazy module's answer to a request it has no route for, so the app goes on to the next module.
+const NOT_SERVED_HEADER = 'x-skillpass-lazy-module-not-served';
+
+/** A value made on first use and shared after; a failure is not kept, so the next call retries. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make().catch((error: unknown) => {
+      made = undefined;
+      throw error;
+    });
+    return made;
+  };
+}
+
 /** A hono app whose `openapi(route, handler)` validates by the route's schemas and remembers the route for the document. */
 export class DocumentedHono<E extends Env = Env> extends Hono<E> {
   readonly documentedRoutes: RouteSpec[] = [];
+  /** Every mounted module in mounting order: its routes (eager) or its lazy description. */
+  readonly #modules: Array<readonly RouteSpec[] | LazyRouteModule> = [];
   #bodyMediaTypes?: Array<{ method: string; path: RegExp; types: Set<string> }>;
+
+  /** The modules mounted with `lazyRouteModule`, in order. */
+  get lazyModules(): LazyRouteModule[] {
+    return this.#modules.filter((module): module is LazyRouteModule => 'load' in module);
+  }
+
+  /**
+   * Every documented route, lazy modules' included (which this imports), in mounting order: what the
+   * OpenAPI document lists. A Lambda never asks: it serves the document written at build time.
+   */
+  async allDocumentedRoutes(): Promise<RouteSpec[]> {
+    const routes = await Promise.all(
+      this.#modules.map(async (module) => ('load' in module ? (await module.load()).documentedRoutes : module)),
+    );
+    return routes.flat();
+  }
 
   /**
    * Whether the documented route at `method` `path` declares a request body of `mediaType`: the
    * route's own description is the one list of what each route accepts (JSON everywhere, CSV on
-   * batch issuance). Read on the first question, after every module is mounted.
+   * batch issuance). Read on the first question, which imports every lazy module (only a body that is
+   * not JSON asks).
    */
-  acceptsBody(method: string, path: string, mediaType: string): boolean {
-    this.#bodyMediaTypes ??= this.documentedRoutes.flatMap((route) => {
+  async acceptsBody(method: string, path: string, mediaType: string): Promise<boolean> {
+    this.#bodyMediaTypes ??= (await this.allDocumentedRoutes()).flatMap((route) => {
       const content = route.request?.().body?.content;
       if (!content) return [];
       const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
@@ -165,16 +218,16 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
       }
       return next();
     };
-    const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     // The typed handler sees what the validators above put in the context; hono's own types cannot follow that.
     this.on(
       route.method.toUpperCase(),
-      [honoPath],
+      [honoPathOf(route.path)],
       ...(route.middleware ?? []),
       validate,
       handler as unknown as MiddlewareHandler,
     );
     this.documentedRoutes.push(route);
+    this.#modules.push([route]);
     return this;
   }
 
@@ -185,6 +238,35 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
   routeModule(module: DocumentedHono<E>): this {
     this.route('/', module);
     this.documentedRoutes.push(...module.documentedRoutes);
+    this.#modules.push(module.documentedRoutes);
+    return this;
+  }
+
+  /**
+   * Mounts a route module that is imported and built on the first request to one of `paths` (OpenAPI
+   * paths; a final `/*` covers everything below): a module no request needs costs nothing at cold
+   * start, since the Lambda bundle keeps it, and what only it imports, in chunks of their own. The
+   * module answers as its own app, with errors handed on to this app's error handler; a request it
+   * has no route for goes on to the modules mounted after it. A test checks that `paths` cover the
+   * module's routes (routing.test.ts).
+   */
+  lazyRouteModule(paths: readonly string[], build: () => Promise<DocumentedHono>): this {
+    const load = once(async () => {
+      const module = await build();
+      module.onError((error) => {
+        throw error;
+      });
+      module.notFound((c) => c.body(null, 404, { [NOT_SERVED_HEADER]: '1' }));
+      return module;
+    });
+    this.#modules.push({ paths, load });
+    for (const path of paths) {
+      this.all(honoPathOf(path), async (c, next) => {
+        const response = await (await load()).fetch(c.req.raw, c.env);
+        if (response.headers.has(NOT_SERVED_HEADER)) return next();
+        return response;
+      });
+    }
     return this;
   }
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse, type Employer, type JobPosting, jobPostingSchema, placeNameOf } from '@skillpass/domain';
-import type { ApiDeps } from './deps.ts';
+import type { CoreApiDeps } from './deps.ts';
 
 /**
  * What people read about a job besides the posting itself: its employer's display name, its place's name and its
@@ -39,7 +39,7 @@ const employerRef = (employerId: string, employers: Map<string, Employer>, lang:
 };
 
 /** The display fields of each job, its employer read in the same batch as the others'. */
-export async function jobDisplays(deps: ApiDeps, jobs: readonly JobPosting[], lang: Lang) {
+export async function jobDisplays(deps: CoreApiDeps, jobs: readonly JobPosting[], lang: Lang) {
   const employers = jobs.length ? await deps.employers.getMany(jobs.map((job) => job.employerId)) : new Map();
   return jobs.map((job) => {
     const uris = [
@@ -54,7 +54,7 @@ export async function jobDisplays(deps: ApiDeps, jobs: readonly JobPosting[], la
   });
 }
 
-export async function jobViews(deps: ApiDeps, jobs: readonly JobPosting[], lang: Lang) {
+export async function jobViews(deps: CoreApiDeps, jobs: readonly JobPosting[], lang: Lang) {
   const displays = await jobDisplays(deps, jobs, lang);
   return jobs.map((job, i) => ({ ...job, ...displays[i]! }));
 }

@@ -8,7 +8,7 @@ import {
   platformCounts,
 } from '@skillpass/services';
 import { requireRole } from '../auth.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 import { createRoute, DocumentedHono } from '../routing.ts';
 
@@ -36,7 +36,7 @@ const idParamSchema = builtOnFirstUse(() => z.object({ id: z.string().check(z.mi
 const listOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
 
 /** Operators (role `admin`): accredit issuers, approve employers, read the platform's counts. */
-export function adminRoutes(deps: ApiDeps): ApiApp {
+export function adminRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const admin = requireRole(deps.auth, 'admin');
   const errors = (...extra: Array<404 | 400>) => problemResponses(401, 403, ...extra);

@@ -13,7 +13,7 @@ import {
   notFound,
 } from '@skillpass/domain';
 import { assertCanApplyAtFair, inviteCandidate, withApplicants } from '@skillpass/services';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../http.ts';
 import { assertOwnsJob, jobIdParamSchema } from './jobs.ts';
@@ -65,7 +65,7 @@ const applicationIdParamSchema = builtOnFirstUse(() =>
 );
 
 /** Applications, their contact sharing, and invitations to apply. */
-export function applicationRoutes(deps: ApiDeps): ApiApp {
+export function applicationRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
   const graduate = requireRole(deps.auth, 'graduate');

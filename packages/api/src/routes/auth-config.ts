@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse } from '@skillpass/domain';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { jsonContent } from '../http.ts';
 import { createRoute, DocumentedHono } from '../routing.ts';
 
@@ -20,7 +20,7 @@ const signInConfigSchema = builtOnFirstUse(() =>
     .register(z.globalRegistry, { id: 'SignInConfig' }),
 );
 
-export function authConfigRoutes(deps: ApiDeps): ApiApp {
+export function authConfigRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   app.openapi(
     createRoute({

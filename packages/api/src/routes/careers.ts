@@ -4,7 +4,7 @@ import { templatesForSkills } from '@skillpass/services';
 import { ESCO_ATTRIBUTION, OCCUPATION_PREFIX } from '@skillpass/taxonomy';
 import type { CareerGuide } from '@skillpass/taxonomy/careers';
 import { createRoute, DocumentedHono } from '../routing.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { jsonContent, langQuerySchema, languageOf, problemResponses } from '../http.ts';
 
@@ -141,7 +141,7 @@ const scored = (guide: CareerGuide, answers: Answers, lang: 'en' | 'zh') => ({
  * Career guidance and the career assessment: public reading of ESCO occupations as career pages, a stateless
  * scoring of the questionnaire, and the graduate's own saved answers (never visible to anyone else).
  */
-export function careerRoutes(deps: ApiDeps): ApiApp {
+export function careerRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const security = [{ bearer: [] }];

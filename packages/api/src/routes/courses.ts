@@ -53,11 +53,9 @@ const courseViewSchema = builtOnFirstUse(() =>
       seatsLeft: z.int(),
       issuerName: z.optional(z.string()),
       eqfLevel: z.optional(z.int()),
-      skills: z
-        .array(z.object({ uri: z.string(), label: z.string() }))
-        .register(z.globalRegistry, {
-          description: 'What the course’s credential certifies: its ESCO learning outcomes',
-        }),
+      skills: z.array(z.object({ uri: z.string(), label: z.string() })).register(z.globalRegistry, {
+        description: 'What the course’s credential certifies: its ESCO learning outcomes',
+      }),
     })
     .register(z.globalRegistry, { id: 'CourseView' }),
 );

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono, type RouteSpec } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { jsonContent, pageAssetsRoute, problemResponses } from '../http.ts';
 import { DOCS_ASSETS, DOCS_PAGE } from './docs-page.ts';
 
@@ -18,7 +18,7 @@ const health = createRoute({
   }),
 });
 
-export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly RouteSpec[]): ApiApp {
+export function docsRoutes(deps: CoreApiDeps, documentedRoutes: () => Promise<readonly RouteSpec[]>): ApiApp {
   const app: ApiApp = new DocumentedHono();
   app.openapi(health, async (c) => {
     try {
@@ -40,7 +40,7 @@ export function docsRoutes(deps: ApiDeps, documentedRoutes: () => readonly Route
       responses: () => ({ 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI document') }),
     }),
     async (c) =>
-      c.json({ ...(await deps.openApiDocument(documentedRoutes())), servers: [{ url: deps.publicOrigin }] }, 200),
+      c.json({ ...(await deps.openApiDocument(await documentedRoutes())), servers: [{ url: deps.publicOrigin }] }, 200),
   );
   app.openapi(
     createRoute({

@@ -10,7 +10,7 @@ import {
   notificationTitle,
   placeNameOf,
 } from '@skillpass/domain';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import {
   etagOf,
@@ -50,7 +50,7 @@ function inputOf(employer: Employer): EmployerInput {
   return input;
 }
 
-export function employerRoutes(deps: ApiDeps): ApiApp {
+export function employerRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
 

@@ -24,7 +24,7 @@ import {
   registerBooth,
   registerGraduate,
 } from '@skillpass/services';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { requireRole, viewerOf } from '../auth.ts';
 import { idempotent, jsonContent, langQuerySchema, languageOf, problemResponses } from '../http.ts';
 import { createRoute, DocumentedHono } from '../routing.ts';
@@ -136,7 +136,7 @@ const fairListSchema = builtOnFirstUse(() =>
 const newestFirst = (fairs: Fair[]) => fairs.sort((a, b) => b.startsOn.localeCompare(a.startsOn));
 
 /** Joint job fairs: organisers' fairs and reports, employers' booths, graduates' registrations, bookings, check-in. */
-export function fairRoutes(deps: ApiDeps): ApiApp {
+export function fairRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const organiser = requireRole(deps.auth, 'organiser');
   const employer = requireRole(deps.auth, 'employer');

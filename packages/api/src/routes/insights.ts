@@ -20,7 +20,7 @@ import {
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { requireRole } from '../auth.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { problemResponses } from '../http.ts';
 import { problemResponse } from '../problem.ts';
 import { createRoute, DocumentedHono } from '../routing.ts';
@@ -165,7 +165,7 @@ function csv(c: Context, header: string[], rows: Array<Array<string | number>>):
   return c.body(`${body}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
 }
 
-export function insightRoutes(deps: ApiDeps): ApiApp {
+export function insightRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const conceptView = (concept: Exclude<Concept, 'total'>) => {
     const [kind, ...rest] = concept.split(':') as ['skill' | 'occupation', ...string[]];

@@ -2,13 +2,13 @@ import * as z from 'zod/mini';
 import { builtOnFirstUse, notFound } from '@skillpass/domain';
 import { issuerDidDocument } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../routing.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { problemResponses } from '../http.ts';
 
 const issuerIdParamSchema = builtOnFirstUse(() => z.string().check(z.minLength(1), z.maxLength(128)));
 
 /** Per-issuer did:web DID documents: `did:web:<host>:issuers:<id>` resolves to `/issuers/<id>/did.json`. */
-export function issuerDidRoutes(deps: ApiDeps): ApiApp {
+export function issuerDidRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   app.openapi(
     createRoute({

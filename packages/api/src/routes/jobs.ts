@@ -16,7 +16,7 @@ import {
 } from '@skillpass/domain';
 import { deterministicId } from '@skillpass/store';
 import { assertPublishedStandardLevel } from '@skillpass/services';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { isAdmin, type Principal, requireRole } from '../auth.ts';
 import {
   etagOf,
@@ -42,7 +42,7 @@ export const jobIdParamSchema = builtOnFirstUse(() =>
   z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 );
 
-async function validatedJobInput(deps: ApiDeps, body: unknown): Promise<JobPostingInput> {
+async function validatedJobInput(deps: CoreApiDeps, body: unknown): Promise<JobPostingInput> {
   const input = parseOrThrow(jobPostingInputSchema(), body);
   assertKnownConcepts(
     deps.taxonomy,
@@ -88,7 +88,7 @@ const searchQuerySchema = builtOnFirstUse(() =>
   }),
 );
 
-export function jobRoutes(deps: ApiDeps): ApiApp {
+export function jobRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const employer = requireRole(deps.auth, 'employer');
   const loadJob = async (id: string) => {

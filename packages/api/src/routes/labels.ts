@@ -3,7 +3,7 @@ import { builtOnFirstUse } from '@skillpass/domain';
 import { issuerUrl, templateUrl } from '@skillpass/services';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
 import { createRoute, DocumentedHono } from '../routing.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 
 const MAX_URIS = 100;
@@ -28,7 +28,7 @@ const labelsResponseSchema = builtOnFirstUse(() =>
  * and this platform's credential templates and issuers (the achievement and the issuer a credential names). Both languages in one answer, so
  * a page can switch language without asking again; where a concept has no Chinese label, `zh` repeats English.
  */
-export function labelRoutes(deps: ApiDeps): ApiApp {
+export function labelRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const templatePrefix = templateUrl(deps.publicOrigin, '');
   const issuerPrefix = issuerUrl(deps.publicOrigin, '');

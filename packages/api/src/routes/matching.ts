@@ -10,7 +10,7 @@ import {
   rankedJobsFor,
   skillGapsFor,
 } from '@skillpass/services';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { isAdmin, requireRole } from '../auth.ts';
 import { labelsOf } from '../explain.ts';
 import { jsonContent, langQuerySchema, languageOf, pageQuerySchema, problemResponses } from '../http.ts';
@@ -112,7 +112,7 @@ const skillGapSchema = builtOnFirstUse(() =>
   }),
 );
 
-async function paged<T>(deps: ApiDeps, items: T[], page: { limit: number; cursor?: string }, fingerprint: string) {
+async function paged<T>(deps: CoreApiDeps, items: T[], page: { limit: number; cursor?: string }, fingerprint: string) {
   const offset = page.cursor ? (await deps.cursors.decode<{ offset: number }>(page.cursor, fingerprint)).offset : 0;
   const end = offset + page.limit;
   return {
@@ -127,7 +127,7 @@ const freshnessOf = ({ upToDate, pendingChanges, pendingSince }: Freshness) => (
 });
 
 /** The jobs of a page as a match lists them: title, employer and place named for people. */
-async function jobSummaries(deps: ApiDeps, jobs: readonly JobPosting[], lang: Lang) {
+async function jobSummaries(deps: CoreApiDeps, jobs: readonly JobPosting[], lang: Lang) {
   const displays = await jobDisplays(deps, jobs, lang);
   return jobs.map((job, i) => ({
     jobId: job.jobId,
@@ -140,7 +140,7 @@ async function jobSummaries(deps: ApiDeps, jobs: readonly JobPosting[], lang: La
   }));
 }
 
-export function matchingRoutes(deps: ApiDeps): ApiApp {
+export function matchingRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const employer = requireRole(deps.auth, 'employer');

@@ -11,7 +11,7 @@ import {
   notificationTitle,
 } from '@skillpass/domain';
 import { eraseGraduateData } from '@skillpass/services';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import {
   etagOf,
@@ -66,7 +66,7 @@ function inputOf(profile: GraduateProfile): GraduateProfileInput {
   return input;
 }
 
-function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInput {
+function validatedProfileInput(deps: CoreApiDeps, body: unknown): GraduateProfileInput {
   const input = parseOrThrow(graduateProfileInputSchema(), body);
   assertKnownConcepts(
     deps.taxonomy,
@@ -78,7 +78,7 @@ function validatedProfileInput(deps: ApiDeps, body: unknown): GraduateProfileInp
   return input;
 }
 
-export function profileRoutes(deps: ApiDeps): ApiApp {
+export function profileRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const graduate = requireRole(deps.auth, 'graduate');
   const sub = (c: { get(key: 'principal'): { sub: string } }) => c.get('principal').sub;

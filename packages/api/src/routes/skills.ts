@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import { ESCO_ATTRIBUTION } from '@skillpass/taxonomy';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { jsonContent, problemResponses } from '../http.ts';
 import { builtOnFirstUse } from '@skillpass/domain';
 
@@ -65,7 +65,7 @@ const extractResponseSchema = builtOnFirstUse(() =>
   }),
 );
 
-export function skillRoutes(deps: ApiDeps): ApiApp {
+export function skillRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const skills = deps.taxonomy;
   app.openapi(

@@ -16,7 +16,7 @@ import {
 } from '@skillpass/services';
 import type { StandardWithVersions } from '@skillpass/store';
 import { requireRole } from '../auth.ts';
-import type { ApiApp, ApiDeps } from '../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../deps.ts';
 import { etagOf, idempotent, ifMatchAccepts, jsonContent, problemResponses } from '../http.ts';
 import { createRoute, DocumentedHono } from '../routing.ts';
 import { assertKnownConcepts } from '../validation.ts';
@@ -47,7 +47,7 @@ const versionParamSchema = builtOnFirstUse(() =>
 );
 
 /** ESCO URIs in a proposal must name real concepts (400 naming the field otherwise). */
-function assertKnownContent(deps: ApiDeps, content: StandardContent): void {
+function assertKnownContent(deps: CoreApiDeps, content: StandardContent): void {
   assertKnownConcepts(
     deps.taxonomy,
     content.levels.flatMap((level, i) =>
@@ -67,7 +67,7 @@ const publicView = (found: StandardWithVersions): StandardWithVersions => ({
  * Shared skill-level standards (技能等级评价标准共建共享): anyone reads the published ones; accredited issuers propose
  * standards and versions, and an accredited issuer of another province reviews each (docs/standards.md).
  */
-export function standardRoutes(deps: ApiDeps): ApiApp {
+export function standardRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const issuer = requireRole(deps.auth, 'issuer');
 

@@ -544,6 +544,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Courses open for enrolment, soonest first (public)
+         * @description `skill` (an ESCO skill URI) keeps courses whose credential certifies it; `city` or `province` keeps on-site courses there (online courses always pass). Cancelled and finished courses are left out.
+         */
+        get: operations["listOpenCourses"];
+        put?: never;
+        /**
+         * Publish a guidance course: one of my credential templates with dates, a place or a link, and seats
+         * @description An on-site course names a Delta city and an address, an online one an https link. The template must be mine (400 naming `templateId`). Honours Idempotency-Key.
+         */
+        post: operations["publishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One course, cancelled ones included (public); its ETag is what an edit sends as If-Match */
+        get: operations["getCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my course (JSON Merge Patch; If-Match required)
+         * @description The template stays. Seats cannot go below those taken (409 naming `seats`); a cancelled course cannot change (409). Another issuer’s course is a 404.
+         */
+        patch: operations["updateCourse"];
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my course (idempotent): no longer listed or open for enrolment; enrolments are kept */
+        post: operations["cancelCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that graduates completed my course: each is issued the course’s credential, exactly once
+         * @description Every graduate named must be enrolled (422 naming `graduateIds.<i>` otherwise, and nothing is done). A graduate recorded before keeps the first credential (`alreadyCompleted: true`); a retry after a failure issues nothing twice. Only once the course has started, and never for a cancelled one (409).
+         */
+        post: operations["recordCourseCompletions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol in a course (graduate): 201 with a seat taken, 200 when already enrolled
+         * @description Needs a profile (409). Seats are counted in one transaction with the enrolment, so a course is never overbooked; a full, cancelled or finished course is a 409.
+         */
+        post: operations["enrolInCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/enrolments/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel my enrolment (graduate): the seat is freed; cancelling twice changes nothing
+         * @description No enrolment of mine: 404. A completed course cannot be left (409).
+         */
+        delete: operations["leaveCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/courses/{courseId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who enrolled in my course, with each one’s state and credential (issuer)
+         * @description Enrolling is the graduate’s consent to be known to the course’s issuer: each entry names their display name. Another issuer’s course is a 404.
+         */
+        get: operations["getCourseRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/credential-batches": {
         parameters: {
             query?: never;
@@ -881,6 +1023,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fairs/{fairId}/bookings/{employerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Give my booked interview place at a booth back (graduate)
+         * @description The slot gets its place back at once. A 404 when I hold no booking at that booth.
+         */
+        delete: operations["cancelFairBooking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fairs/{fairId}/booths": {
         parameters: {
             query?: never;
@@ -992,7 +1154,11 @@ export interface paths {
         get: operations["getMyFairRegistration"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Withdraw from a fair (graduate): my booked places go back, my check-in code stops working
+         * @description A 409 once I have checked in: the registration is then part of the fair’s report.
+         */
+        delete: operations["cancelMyFairRegistration"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1120,6 +1286,23 @@ export interface paths {
         get: operations["getMyIssuer"];
         /** Register or update my issuing organisation */
         put: operations["replaceMyIssuer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/issuers/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The courses I publish, cancelled ones included, soonest first (issuer) */
+        get: operations["listMyCourses"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1366,6 +1549,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/profiles/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My courses (graduate): each enrolment with its course, soonest first */
+        get: operations["listMyEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/profiles/me/credentials": {
         parameters: {
             query?: never;
@@ -1575,6 +1775,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published skill-level standards, by occupation (public)
+         * @description Each head names its published version; read the levels with GET /v1/standards/{id}.
+         */
+        get: operations["listStandards"];
+        put?: never;
+        /**
+         * Propose a new skill-level standard (accredited issuers with a province)
+         * @description Creates the standard with version 1 awaiting review by an accredited issuer of another province. A higher level (smaller number) must require every skill of the levels below at the same or a higher proficiency. `Idempotency-Key` makes a retry find the first attempt.
+         */
+        post: operations["proposeStandard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published standard with its published versions (public)
+         * @description A standard with no published version yet is not found here; its history is at …/history.
+         */
+        get: operations["getStandard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a standard with its proposer and review, published or not (issuers) */
+        get: operations["getStandardHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose the next version of a standard (accredited issuers with a province)
+         * @description One version awaits review at a time (409 otherwise). `If-Match` (the ETag of the standard) optional: with one, a standard changed since is a 412.
+         */
+        post: operations["proposeStandardVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of a standard (public): what a credential aligned to it points at */
+        get: operations["getStandardVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/{id}/versions/{number}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Approve (publish) or reject a proposed version (an accredited issuer of another province)
+         * @description The proposer cannot review, nor an issuer of its province (403 naming `reviewer` or `provinceCode`). A rejection gives a reason. Sending the same decision again changes nothing; another review of a reviewed version is a 409.
+         */
+        put: operations["reviewStandardVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/standards/awaiting-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Standards with a version awaiting review, with every version and review (issuers) */
+        get: operations["listStandardsAwaitingReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/verify": {
         parameters: {
             query?: never;
@@ -1701,6 +2036,64 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CourseEnrolment: {
+            cancelledAt?: string;
+            completedAt?: string;
+            courseId: string;
+            credentialId?: string;
+            enrolledAt: string;
+            graduateId: string;
+            /** @enum {string} */
+            status: "enrolled" | "cancelled" | "completed";
+            updatedAt: string;
+        };
+        CourseView: {
+            /** Format: date-time */
+            cancelledAt?: string;
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
+            endsOn: string;
+            enrolled: number;
+            eqfLevel?: number;
+            /** @enum {string} */
+            format: "on-site" | "online";
+            issuerId: string;
+            issuerName?: string;
+            /** Format: uri */
+            onlineUrl?: string;
+            place?: {
+                address: string;
+                /** @enum {string} */
+                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+            };
+            seats: number;
+            seatsLeft: number;
+            /** @description What the course’s credential certifies: its ESCO learning outcomes */
+            skills: {
+                label: string;
+                uri: string;
+            }[];
+            /**
+             * Format: date
+             * @description the last day it holds, after today
+             */
+            startsOn: string;
+            /** @enum {string} */
+            status: "open" | "cancelled";
+            templateId: string;
+            title: {
+                en: string;
+                zh: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         CredentialBatchSummary: {
             batchId: string;
             createdAt: string;
@@ -1727,6 +2120,11 @@ export interface components {
             participationForm: "online" | "onsite" | "blended";
             prerequisites?: string;
             qualityAssurance: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             stackability?: string;
             supervisedAssessment?: boolean;
             templateId: string;
@@ -2045,6 +2443,11 @@ export interface components {
                 credentialId: string;
                 uri: string;
             }[];
+            verifiedStandardLevels?: {
+                credentialId: string;
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            }[];
             version: number;
         };
         Invitation: {
@@ -2076,6 +2479,11 @@ export interface components {
             };
             issuerId: string;
             jwt: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
@@ -2129,6 +2537,8 @@ export interface components {
                  */
                 validUntil: string;
             };
+            /** @enum {string} */
+            provinceCode?: "310000" | "320000" | "330000" | "340000";
             region: string;
             /** @default [] */
             signingKeyIds: string[];
@@ -2182,6 +2592,10 @@ export interface components {
                 minProficiency: 1 | 2 | 3 | 4;
                 uri: string;
             }[];
+            requiredStandardLevel?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            };
             salary?: {
                 currency: string;
                 max: number;
@@ -2256,6 +2670,10 @@ export interface components {
                 minProficiency: 1 | 2 | 3 | 4;
                 uri: string;
             }[];
+            requiredStandardLevel?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+            };
             salary?: {
                 currency: string;
                 max: number;
@@ -2396,6 +2814,11 @@ export interface components {
             }[];
             /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
             qrUrl: string;
+            skillLevelStandard?: {
+                level: 1 | 2 | 3 | 4 | 5;
+                standardId: string;
+                version: number;
+            };
             skills: string[];
             /** @enum {string} */
             status: "active" | "suspended" | "revoked";
@@ -2434,6 +2857,63 @@ export interface components {
             scopes: string[];
             /** Format: uri */
             tokenUrl: string;
+        };
+        SkillLevelStandard: {
+            /** Format: date-time */
+            createdAt: string;
+            latestNumber: number;
+            occupationUri: string;
+            pendingVersion?: number;
+            publishedVersion?: number;
+            standardId: string;
+            title: {
+                en: string;
+                zh?: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SkillLevelStandardContent: {
+            levels: {
+                level: 1 | 2 | 3 | 4 | 5;
+                skills: {
+                    proficiency: 1 | 2 | 3 | 4;
+                    uri: string;
+                }[];
+            }[];
+            occupationUri: string;
+            title: {
+                en: string;
+                zh?: string;
+            };
+        };
+        SkillLevelStandardVersion: {
+            basedOn?: number;
+            content: components["schemas"]["SkillLevelStandardContent"];
+            number: number;
+            /** Format: date-time */
+            proposedAt: string;
+            proposedBy: string;
+            /** @enum {string} */
+            proposerProvince: "310000" | "320000" | "330000" | "340000";
+            review?: {
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+                /** Format: date-time */
+                reviewedAt: string;
+                reviewedBy: string;
+                /** @enum {string} */
+                reviewerProvince: "310000" | "320000" | "330000" | "340000";
+            };
+            standardId: string;
+            /** @enum {string} */
+            status: "proposed" | "published" | "rejected";
+        };
+        SkillLevelStandardWithVersions: {
+            standard: components["schemas"]["SkillLevelStandard"];
+            versions: components["schemas"]["SkillLevelStandardVersion"][];
         };
         VerificationReport: {
             checks: {
@@ -3959,6 +4439,767 @@ export interface operations {
             };
         };
     };
+    listOpenCourses: {
+        parameters: {
+            query?: {
+                city?: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                lang?: "en" | "zh";
+                province?: "310000" | "320000" | "330000" | "340000";
+                skill?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseView"][];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
+                    endsOn: string;
+                    /** @enum {string} */
+                    format: "on-site" | "online";
+                    /** Format: uri */
+                    onlineUrl?: string;
+                    place?: {
+                        address: string;
+                        /** @enum {string} */
+                        cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                    };
+                    seats: number;
+                    /**
+                     * Format: date
+                     * @description the last day it holds, after today
+                     */
+                    startsOn: string;
+                    templateId: string;
+                    title: {
+                        en: string;
+                        zh: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Published; Location and ETag headers are set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseView"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; the new ETag is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        courseId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        endsOn: string;
+                        enrolled: number;
+                        /** @enum {string} */
+                        format: "on-site" | "online";
+                        issuerId: string;
+                        /** Format: uri */
+                        onlineUrl?: string;
+                        place?: {
+                            address: string;
+                            /** @enum {string} */
+                            cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                        };
+                        seats: number;
+                        /**
+                         * Format: date
+                         * @description the last day it holds, after today
+                         */
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "open" | "cancelled";
+                        templateId: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCourseCompletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    graduateIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            alreadyCompleted: boolean;
+                            credentialId: string;
+                            graduateId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrolInCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already enrolled (or completed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Enrolled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrolment"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourseRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        course: {
+                            /** Format: date-time */
+                            cancelledAt?: string;
+                            courseId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date
+                             * @description the last day it holds, after today
+                             */
+                            endsOn: string;
+                            enrolled: number;
+                            /** @enum {string} */
+                            format: "on-site" | "online";
+                            issuerId: string;
+                            /** Format: uri */
+                            onlineUrl?: string;
+                            place?: {
+                                address: string;
+                                /** @enum {string} */
+                                cityCode: "310000" | "320100" | "320200" | "320300" | "320400" | "320500" | "320600" | "320700" | "320800" | "320900" | "321000" | "321100" | "321200" | "321300" | "330100" | "330200" | "330300" | "330400" | "330500" | "330600" | "330700" | "330800" | "330900" | "331000" | "331100" | "340100" | "340200" | "340300" | "340400" | "340500" | "340600" | "340700" | "340800" | "341000" | "341100" | "341200" | "341300" | "341500" | "341600" | "341700" | "341800";
+                            };
+                            seats: number;
+                            /**
+                             * Format: date
+                             * @description the last day it holds, after today
+                             */
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "cancelled";
+                            templateId: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                        items: {
+                            cancelledAt?: string;
+                            completedAt?: string;
+                            courseId: string;
+                            credentialId?: string;
+                            displayName: string;
+                            enrolledAt: string;
+                            graduateId: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "cancelled" | "completed";
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyCredentialBatches: {
         parameters: {
             query?: {
@@ -4235,6 +5476,11 @@ export interface operations {
                     participationForm: "online" | "onsite" | "blended";
                     prerequisites?: string;
                     qualityAssurance: string;
+                    skillLevelStandard?: {
+                        level: 1 | 2 | 3 | 4 | 5;
+                        standardId: string;
+                        version: number;
+                    };
                     stackability?: string;
                     supervisedAssessment?: boolean;
                     title: {
@@ -4412,6 +5658,11 @@ export interface operations {
                             proof?: {
                                 [key: string]: unknown;
                             }[];
+                            skillLevelStandard?: {
+                                level: 1 | 2 | 3 | 4 | 5;
+                                standardId: string;
+                                version: number;
+                            };
                             skills: string[];
                             /** @enum {string} */
                             status: "active" | "suspended" | "revoked";
@@ -4527,6 +5778,11 @@ export interface operations {
                         qrSvg: string;
                         /** @description GET it (with the same token) for the QR code of verifyUrl, an SVG image */
                         qrUrl: string;
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -4696,6 +5952,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -4810,6 +6071,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -4924,6 +6190,11 @@ export interface operations {
                         proof?: {
                             [key: string]: unknown;
                         }[];
+                        skillLevelStandard?: {
+                            level: 1 | 2 | 3 | 4 | 5;
+                            standardId: string;
+                            version: number;
+                        };
                         skills: string[];
                         /** @enum {string} */
                         status: "active" | "suspended" | "revoked";
@@ -5616,6 +6887,63 @@ export interface operations {
             };
         };
     };
+    cancelFairBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employerId: string;
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     registerFairBooth: {
         parameters: {
             query?: never;
@@ -6027,6 +7355,71 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelMyFairRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6570,6 +7963,8 @@ export interface operations {
                         en: string;
                         zh?: string;
                     };
+                    /** @enum {string} */
+                    provinceCode?: "310000" | "320000" | "330000" | "340000";
                     region: string;
                     /** Format: uri */
                     website?: string;
@@ -6584,6 +7979,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Issuer"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyCourses: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseView"][];
+                    };
                 };
             };
             /** @description Problem (400) */
@@ -6701,6 +8147,10 @@ export interface operations {
                         minProficiency?: 1 | 2 | 3 | 4;
                         uri: string;
                     }[];
+                    requiredStandardLevel?: {
+                        level: 1 | 2 | 3 | 4 | 5;
+                        standardId: string;
+                    };
                     salary?: {
                         currency: string;
                         max: number;
@@ -7990,6 +9440,60 @@ export interface operations {
             };
         };
     };
+    listMyEnrolments: {
+        parameters: {
+            query?: {
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            course: components["schemas"]["CourseView"];
+                            enrolment: components["schemas"]["CourseEnrolment"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyCredentials: {
         parameters: {
             query?: never;
@@ -8589,6 +10093,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            courses: {
+                                cityCode?: string;
+                                courseId: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                format: "on-site" | "online";
+                                seatsLeft: number;
+                                startsOn: string;
+                                templateId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                             credentials: {
                                 eqfLevel: number;
                                 issuerId: string;
@@ -8747,6 +10265,423 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SkillLevelStandard"][];
+                    };
+                };
+            };
+        };
+    };
+    proposeStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillLevelStandardContent"];
+            };
+        };
+        responses: {
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandardHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standard and its history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillLevelStandardContent"];
+            };
+        };
+        responses: {
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardVersion"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewStandardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reviewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillLevelStandardWithVersions"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStandardsAwaitingReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Standards awaiting review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SkillLevelStandardWithVersions"][];
+                    };
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse, issuedCredentialSchema } from '@skillpass/domain';
 import { createRoute, DocumentedHono } from '../../routing.ts';
-import type { ApiApp, ApiDeps } from '../../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
 import { jsonContent, pageOf, pageQuerySchema, problemResponses } from '../../http.ts';
 
@@ -30,7 +30,7 @@ const batchSummarySchema = builtOnFirstUse(() =>
 );
 
 /** What an issuer has issued: its credentials (searchable) and its batches, newest first, paged. */
-export function issuerListRoutes(deps: ApiDeps): ApiApp {
+export function issuerListRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const issuer = requireRole(deps.auth, 'issuer');
 

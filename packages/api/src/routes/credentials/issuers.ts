@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DomainError, issuerInputSchema, issuerSchema, notFound } from '@skillpass/domain';
 import { RESERVED_ISSUER_IDS } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
-import type { ApiApp, ApiDeps } from '../../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
 import { etagOf, jsonContent, problemResponses } from '../../http.ts';
 
@@ -10,7 +10,7 @@ const security = [{ bearer: [] }];
 const tags = ['Credentials'];
 
 /** An issuing organisation registers itself; its public profile is in well-known.ts. */
-export function issuerRoutes(deps: ApiDeps): ApiApp {
+export function issuerRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
   const issuer = requireRole(deps.auth, 'issuer');
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { credentialTemplateInputSchema, credentialTemplateSchema } from '@skillpass/domain';
 import { offerTemplate } from '@skillpass/services';
 import { createRoute, DocumentedHono } from '../../routing.ts';
-import type { ApiApp, ApiDeps } from '../../deps.ts';
+import type { ApiApp, CoreApiDeps } from '../../deps.ts';
 import { requireRole } from '../../auth.ts';
 import { idempotent, jsonContent, pageQuerySchema, pageOf, problemResponses } from '../../http.ts';
 import { assertKnownConcepts } from '../../validation.ts';
@@ -11,7 +11,7 @@ const security = [{ bearer: [] }];
 const tags = ['Credentials'];
 
 /** Micro-credentials on offer; a template as an Open Badges Achievement is in well-known.ts. */
-export function templateRoutes(deps: ApiDeps): ApiApp {
+export function templateRoutes(deps: CoreApiDeps): ApiApp {
   const app: ApiApp = new DocumentedHono();
 
   app.openapi(
