@@ -1,5 +1,4 @@
 export const careers = {
-  'nav.careers': 'Careers',
   'careers.title': 'Careers',
   'careers.lead':
     'What people in an occupation do, the skills it asks for, related occupations, open jobs and where to learn the skills. From ESCO, the European skills and occupations classification.',

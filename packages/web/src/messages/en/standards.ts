@@ -1,7 +1,5 @@
 /** Shared skill-level standards: the public pages (/standards) and the issuers' review page (/issuer/standards). */
 export const standards = {
-  'nav.standards': 'Skill standards',
-  'nav.issuer.standards': 'Standards to review',
   'standards.title': 'Shared skill-level standards',
   'standards.lead':
     'What each national skill level requires for an occupation, agreed by accredited issuers of two provinces or more.',

@@ -2,7 +2,6 @@ import type { careers as en } from '../en/careers.ts';
 import type { Translation } from '../types.ts';
 
 export const careers: Translation<typeof en> = {
-  'nav.careers': '职业指导',
   'careers.title': '职业指导',
   'careers.lead':
     '了解一个职业做什么、需要哪些技能、相关职业、在招岗位以及在哪里学习这些技能。数据来自欧洲技能与职业分类（ESCO）。',

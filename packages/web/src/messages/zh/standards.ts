@@ -3,8 +3,6 @@ import type { Translation } from '../types.ts';
 
 /** 技能等级评价标准：公开页面（/standards）与发证机构的审核页面（/issuer/standards）。 */
 export const standards: Translation<typeof en> = {
-  'nav.standards': '技能等级标准',
-  'nav.issuer.standards': '待审核标准',
   'standards.title': '共建共享的技能等级评价标准',
   'standards.lead': '各职业在每个国家职业技能等级上的要求，由两个及以上省份的认证发证机构共同确定。',
   'standards.empty': '尚无已发布的标准。',
