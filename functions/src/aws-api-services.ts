@@ -2,7 +2,7 @@ import type { ApiDeps } from '@skillpass/api';
 import { composeApiDeps } from '@skillpass/api/compose';
 import type { ServiceOptions } from '@skillpass/api/compose-lazy';
 import { ed25519KeyIdOf, kmsSigner, loadTrustList } from '@skillpass/credentials';
-import { awsCoreApiOptions } from './aws-api.ts';
+import { awsCoreApiOptions } from './aws-api-core.ts';
 import { kms, once } from './aws-clients.ts';
 import { requiredEnv } from './env.ts';
 

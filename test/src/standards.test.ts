@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedStandardsOf } from '@skillpass/services';
+import { DynamoStandardRepository } from '@skillpass/store';
 import { occupationUri, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 import { accreditedIssuer, issuerIn, publishedStandard, threeLevels } from './standards-fixture.ts';
 
@@ -150,6 +152,11 @@ describe('the review by a second issuer of another province', () => {
     expect(
       (await rt.call('GET', '/v1/standards')).body.items.map((s: { standardId: string }) => s.standardId),
     ).toContain(id);
+    // The occupation's career page lists it with its levels, highest first (the page's data, read from the table).
+    const standards = new DynamoStandardRepository(rt.table, () => new Date());
+    const onCareerPage = await publishedStandardsOf({ standards }, occupationUri(7));
+    expect(onCareerPage).toContainEqual({ standardId: id, title: WELDER.title, levels: [3, 4, 5] });
+    expect(await publishedStandardsOf({ standards }, occupationUri(9))).toEqual([]);
   });
 
   it('versions: one proposal awaits review at a time, If-Match guards it, a rejection keeps its reason and the published version stays', async () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { builtOnFirstUse, invalid, notFound } from '@skillpass/domain';
-import { templatesForSkills } from '@skillpass/services';
+import { publishedStandardsOf, templatesForSkills } from '@skillpass/services';
 import { ESCO_ATTRIBUTION, OCCUPATION_PREFIX } from '@skillpass/taxonomy';
 import type { CareerGuide } from '@skillpass/taxonomy/careers';
 import { createRoute, DocumentedHono } from '../routing.ts';
@@ -327,7 +327,8 @@ export function careerRoutes(deps: CoreApiDeps): ApiApp {
         guide.essentialSkills.map((s) => s.uri),
         TEMPLATES,
       );
-      return c.json({ ...guide, templates, levelStandards: [], attribution: ESCO_ATTRIBUTION }, 200);
+      const levelStandards = await publishedStandardsOf(deps, guide.uri);
+      return c.json({ ...guide, templates, levelStandards, attribution: ESCO_ATTRIBUTION }, 200);
     },
   );
   return app;

@@ -158,6 +158,18 @@ export async function publishedStandards({ standards }: Pick<Repositories, 'stan
   return (await standards.list()).filter((s) => s.publishedVersion !== undefined);
 }
 
+/** An occupation's published standards with the national levels each defines, highest level first (career pages). */
+export async function publishedStandardsOf({ standards }: Pick<Repositories, 'standards'>, occupationUri: string) {
+  const heads = (await standards.listOfOccupation(occupationUri)).filter((s) => s.publishedVersion !== undefined);
+  const found = await Promise.all(heads.map((head) => standards.get(head.standardId)));
+  return found.flatMap((entry) => {
+    const published = entry?.versions.find((v) => v.number === entry.standard.publishedVersion);
+    if (!entry || !published) return [];
+    const levels = published.content.levels.map((l) => l.level).sort((a, b) => a - b);
+    return [{ standardId: entry.standard.standardId, title: published.content.title, levels }];
+  });
+}
+
 /**
  * What a template's reference names: a published version of a standard that defines the level. A bad reference is
  * a 400 naming the field under `path`.

@@ -19,6 +19,8 @@ export interface StandardWithVersions {
  */
 export interface StandardRepository {
   list(): Promise<SkillLevelStandard[]>;
+  /** The standards of one occupation (the index is sorted by occupation first). */
+  listOfOccupation(occupationUri: string): Promise<SkillLevelStandard[]>;
   get(standardId: string): Promise<StandardWithVersions | undefined>;
   /** A new standard with its first (proposed) version; `conflict` when the id is taken. */
   create(standard: SkillLevelStandard, first: StandardVersion): Promise<void>;
@@ -41,6 +43,15 @@ export class DynamoStandardRepository implements StandardRepository {
 
   async list(): Promise<SkillLevelStandard[]> {
     const items = await queryAll(this.table, { index: 'GSI1', partitionKey: partitions.allStandards() });
+    return items.map((item) => recordOf<SkillLevelStandard>(item));
+  }
+
+  async listOfOccupation(occupationUri: string): Promise<SkillLevelStandard[]> {
+    const items = await queryAll(this.table, {
+      index: 'GSI1',
+      partitionKey: partitions.allStandards(),
+      sortKeyBeginsWith: `${occupationUri}#`,
+    });
     return items.map((item) => recordOf<SkillLevelStandard>(item));
   }
 
