@@ -154,6 +154,9 @@ describe('a joint job fair in the browser', () => {
     await organiser.getByRole('link', { name: 'Report' }).click();
     const flows = organiser.locator('section.table-scroll', { hasText: 'Between provinces' });
     await flows.waitFor();
+    // Charts over the tables: ECharts draws an SVG per chart (the tables below carry the same figures).
+    await organiser.getByTestId('chart-by-province').locator('svg').waitFor();
+    await organiser.getByTestId('chart-by-sector').locator('svg').waitFor();
     expect(await flows.innerText()).toMatch(/Jiangsu → Zhejiang\s+1\s+0\s+0/);
     const totals = await organiser.locator('section.table-scroll').first().innerText();
     expect(totals).toMatch(/Totals\s+1\s+1\s+1\s+1\s+0\s+0/);
