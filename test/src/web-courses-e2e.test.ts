@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATTERY_CHEMISTRY, BATTERY_COMPONENTS } from './battery-template.ts';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, graduateWithProfile, schoolWithTemplate } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, openPage } from './web/browser.ts';
+import { checkPage, type Lang, launchChromium, signInOnPage } from './web/browser.ts';
 
 /**
  * From a skill gap to a job in a real browser against the local stack: a school publishes a course of its battery
@@ -34,14 +34,8 @@ afterAll(async () => {
   if (server) await interrupt(server);
 });
 
-async function signIn(lang: Lang, role: string, name: string, next: string): Promise<Page> {
-  const page = await openPage(browser, lang, 'phone');
-  await page.goto(`${server.origin}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator(`input[name=role][value=${role}]`).check();
-  await page.locator('#name').fill(name);
-  await page.locator('form button[type=submit]').click();
-  return page;
-}
+const signIn = (lang: Lang, role: string, name: string, next: string) =>
+  signInOnPage(browser, server.origin, { lang, role, name, next });
 
 async function shoot(page: Page, name: string, lang: Lang) {
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `courses-${name}-${lang}.png`), fullPage: true });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATTERY_CHEMISTRY } from './battery-template.ts';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, graduateWithProfile } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, openPage } from './web/browser.ts';
+import { checkPage, type Lang, launchChromium, signInOnPage } from './web/browser.ts';
 
 /**
  * A joint job fair in a real browser against the local stack: the organiser creates a cross-province fair, an
@@ -34,15 +34,8 @@ afterAll(async () => {
   if (server) await interrupt(server);
 });
 
-/** Signs in on the sign-in page (the session lives in memory only) and lands on `next`. */
-async function signIn(lang: Lang, role: string, name: string, next: string): Promise<Page> {
-  const page = await openPage(browser, lang, 'phone');
-  await page.goto(`${server.origin}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator(`input[name=role][value=${role}]`).check();
-  await page.locator('#name').fill(name);
-  await page.locator('form button[type=submit]').click();
-  return page;
-}
+const signIn = (lang: Lang, role: string, name: string, next: string) =>
+  signInOnPage(browser, server.origin, { lang, role, name, next });
 
 async function shoot(page: Page, name: string, lang: Lang) {
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `fairs-${name}-${lang}.png`), fullPage: true });
@@ -154,6 +147,9 @@ describe('a joint job fair in the browser', () => {
     await organiser.getByRole('link', { name: 'Report' }).click();
     const flows = organiser.locator('section.table-scroll', { hasText: 'Between provinces' });
     await flows.waitFor();
+    // Charts over the tables: ECharts draws an SVG per chart (the tables below carry the same figures).
+    await organiser.getByTestId('chart-by-province').locator('svg').waitFor();
+    await organiser.getByTestId('chart-by-sector').locator('svg').waitFor();
     expect(await flows.innerText()).toMatch(/Jiangsu → Zhejiang\s+1\s+0\s+0/);
     const totals = await organiser.locator('section.table-scroll').first().innerText();
     expect(totals).toMatch(/Totals\s+1\s+1\s+1\s+1\s+0\s+0/);

@@ -48,6 +48,17 @@ const PAGES: Array<{ path: string; module: string; lighthouse?: true }> = [
   { path: '/fairs/:id/report', module: 'src/pages/fairs/report.tsx' },
   // Public; ECharts is a chunk the page imports when it draws a chart, so it is not in the first load.
   { path: '/insights', module: 'src/pages/insights.tsx', lighthouse: true },
+  { path: '/courses', module: 'src/pages/courses/list.tsx' },
+  { path: '/issuer/courses', module: 'src/pages/courses/issuer-courses.tsx' },
+  { path: '/issuer/courses/new', module: 'src/pages/courses/editor.tsx' },
+  { path: '/issuer/courses/:id/roster', module: 'src/pages/courses/roster.tsx' },
+  { path: '/careers', module: 'src/pages/careers/list.tsx' },
+  // Public, and taken on phones: the career assessment.
+  { path: '/careers/assessment', module: 'src/pages/careers/assessment.tsx', lighthouse: true },
+  { path: '/careers/:id', module: 'src/pages/careers/occupation.tsx' },
+  { path: '/standards', module: 'src/pages/standards/list.tsx' },
+  { path: '/standards/:id', module: 'src/pages/standards/standard.tsx' },
+  { path: '/issuer/standards', module: 'src/pages/issuer/standards.tsx' },
 ];
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;

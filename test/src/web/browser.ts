@@ -57,6 +57,20 @@ export async function openPage(browser: Browser, lang: Lang, viewport: Viewport)
   return page;
 }
 
+/** Signs in on the local sign-in page as `role` named `name` (the session lives in memory only) and lands on `next`. */
+export async function signInOnPage(
+  browser: Browser,
+  origin: string,
+  who: { lang: Lang; role: string; name: string; next: string; viewport?: Viewport },
+): Promise<Page> {
+  const page = await openPage(browser, who.lang, who.viewport ?? 'phone');
+  await page.goto(`${origin}/sign-in?next=${encodeURIComponent(who.next)}`);
+  await page.locator(`input[name=role][value=${who.role}]`).check();
+  await page.locator('#name').fill(who.name);
+  await page.locator('form button[type=submit]').click();
+  return page;
+}
+
 export const problemsOf = (page: Page): string[] => (page as Page & { problems?: string[] }).problems ?? [];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -65,3 +65,25 @@ export function drawWeeklyLines(
     })),
   });
 }
+
+/** Bars side by side per category (a fair's provinces or sectors), one colour per series, with a legend. */
+export function drawGroupedBars(
+  element: HTMLElement,
+  categories: readonly string[],
+  series: ReadonlyArray<{ name: string; values: readonly number[] }>,
+): () => void {
+  const colours = [BRAND, OK, '#8a4b00', '#6b2c91'];
+  return draw(element, {
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, textStyle: { fontFamily: FONT } },
+    xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map((s, i) => ({
+      type: 'bar',
+      name: s.name,
+      data: [...s.values],
+      itemStyle: { color: colours[i % colours.length] },
+    })),
+  });
+}

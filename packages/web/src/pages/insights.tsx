@@ -1,7 +1,8 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { useTitle } from '../components/title.ts';
+import { useChart } from '../insights/use-chart.ts';
 import { formatNumber, locale, pick, t } from '../i18n.ts';
 import { navigate, route } from '../router.ts';
 
@@ -43,26 +44,6 @@ async function loadSeries(place: string, skillUri: string) {
 /** A supply figure as published: the number, or "fewer than 10" when it is suppressed. */
 const supplyText = (supply: Supply, k: number) =>
   supply.total === null ? t('insights.fewGraduates', { k }) : formatNumber(supply.total);
-
-/** Draws a chart (loaded on first use) into the element while the inputs stay the same. */
-function useChart(
-  draw: (charts: typeof import('../insights/charts.ts'), element: HTMLElement) => () => void,
-  inputs: unknown[],
-) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let dispose: (() => void) | undefined;
-    let cancelled = false;
-    void import('../insights/charts.ts').then((charts) => {
-      if (!cancelled && element.current) dispose = draw(charts, element.current);
-    });
-    return () => {
-      cancelled = true;
-      dispose?.();
-    };
-  }, inputs);
-  return element;
-}
 
 export default function Insights() {
   useTitle(() => t('insights.title'));

@@ -6,7 +6,8 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { download } from '../../download.ts';
 import { provinceName } from '../../graduate/places.ts';
-import { formatNumber, pick, t } from '../../i18n.ts';
+import { formatNumber, locale, pick, t } from '../../i18n.ts';
+import { useChart } from '../../insights/use-chart.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
 import type { PageProps } from '../../page-props.ts';
 import { CheckInForm } from './check-in-form.tsx';
@@ -16,9 +17,9 @@ import type { DeltaProvinceCode } from '@skillpass/domain/places';
 type Report = components['schemas']['FairReport'];
 type Counts = Partial<Record<(typeof COLUMNS)[number], number>>;
 const COLUMNS = ['registrations', 'checkIns', 'applications', 'interviews', 'offers', 'hires'] as const;
-const OUTCOMES = COLUMNS.slice(2);
+const OUTCOMES = ['applications', 'interviews', 'offers', 'hires'] as const;
 
-/** The organiser's post-fair report: tables by province, sector and employer, flows, and the exports. */
+/** The organiser's post-fair report: charts and tables by province, sector and employer, flows, and the exports. */
 export default function FairReportPage({ params }: PageProps) {
   const fairId = params.id!;
   useTitle(() => t('report.title'));
@@ -50,6 +51,29 @@ export default function FairReportPage({ params }: PageProps) {
     if (response.ok) download(`fair-${fairId}.csv`, 'text/csv', await response.text());
   };
   const value = report.value;
+  const ready = value && value !== 'failed' ? value : null;
+  // Charts over the tables below (which carry the same figures for screen readers): ECharts loads on this page only.
+  const provinceChart = useChart(
+    (charts, element) =>
+      charts.drawGroupedBars(
+        element,
+        (ready?.byProvince ?? []).map((p) => provinceName(p.province as DeltaProvinceCode)),
+        (['registrations', 'checkIns'] as const).map((c) => ({
+          name: t(`report.col.${c}`),
+          values: (ready?.byProvince ?? []).map((p) => p[c] ?? 0),
+        })),
+      ),
+    [ready, locale.value],
+  );
+  const sectorChart = useChart(
+    (charts, element) =>
+      charts.drawGroupedBars(
+        element,
+        (ready?.bySector ?? []).map((s) => sectorName(s.sector)),
+        OUTCOMES.map((c) => ({ name: t(`report.col.${c}`), values: (ready?.bySector ?? []).map((s) => s[c] ?? 0) })),
+      ),
+    [ready, locale.value, sessions.value],
+  );
   return (
     <section>
       <h1>{t('report.title')}</h1>
@@ -70,10 +94,24 @@ export default function FairReportPage({ params }: PageProps) {
             </button>
           </div>
           <Table caption="report.totals" columns={COLUMNS} rows={[[t('report.totals'), value.totals]]} />
+          <div
+            ref={provinceChart}
+            class="chart"
+            aria-hidden="true"
+            data-testid="chart-by-province"
+            style={{ height: '240px' }}
+          />
           <Table
             caption="report.byProvince"
             columns={COLUMNS}
             rows={value.byProvince.map((p) => [provinceName(p.province as DeltaProvinceCode), p])}
+          />
+          <div
+            ref={sectorChart}
+            class="chart"
+            aria-hidden="true"
+            data-testid="chart-by-sector"
+            style={{ height: '240px' }}
           />
           <Table
             caption="report.bySector"
