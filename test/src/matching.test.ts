@@ -171,6 +171,8 @@ describe('matching through the pipeline', () => {
         importance: 'essential',
         openJobsRequiring: 2,
         credentials: [credentialOf(teachesJoining)],
+        // No course is scheduled for these templates (courses are in their own tests).
+        courses: [],
       },
       {
         uri: cutting,
@@ -178,6 +180,7 @@ describe('matching through the pipeline', () => {
         importance: 'essential',
         openJobsRequiring: 1,
         credentials: [credentialOf(teachesCutting)],
+        courses: [],
       },
     ]);
     // No demand elsewhere here; with equal demand, essential skills come before optional ones.

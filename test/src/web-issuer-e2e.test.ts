@@ -43,7 +43,7 @@ const WORDS = {
   zh: {
     saved: '机构信息已保存。',
     accredited: '认证有效期至',
-    problem: '出现问题',
+    problem: '有问题需要处理',
     skill: '电池',
     offered: '已可颁发',
     issued: '已颁发：证书编号',

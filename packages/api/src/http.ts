@@ -135,8 +135,14 @@ export function idempotent(idempotency: IdempotencyRepository): MiddlewareHandle
       );
     }
     c.set('idempotencyKey', key);
-    // A handler's error reaches here as its 5xx problem response (the app's onError runs first).
-    await next();
+    // A handler's error reaches here as its 5xx problem response (the app's onError runs first) or, in a lazily
+    // mounted module, as the error itself, which the app's onError turns into that response further out.
+    try {
+      await next();
+    } catch (error) {
+      await idempotency.release(caller, key, claim.lease);
+      throw error;
+    }
     if (c.res.status >= 500) {
       await idempotency.release(caller, key, claim.lease);
       return;
