@@ -26,19 +26,29 @@ export async function bundleSplit(
   return { metafile, entryFile: resolve(outdir, 'index.mjs'), outputFiles };
 }
 
-/** KB of the entry chunk and of the chunks it imports statically: what a cold start reads before the first request. */
-export function eagerKb(metafile: Metafile): number {
+/** The entry chunk and the chunks it imports statically: what a cold start reads before the first request. */
+export function eagerFiles(metafile: Metafile): string[] {
   const outputs = metafile.outputs;
   // Each lazily imported module is an entry point of its own in the metafile: the handler's is index.mjs.
   const entry = Object.keys(outputs).find((file) => file.endsWith('/index.mjs'));
   const seen = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file)) return;
+    if (seen.has(file) || !outputs[file]) return;
     seen.add(file);
-    for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
   };
   if (entry) visit(entry);
-  return [...seen].reduce((sum, file) => sum + (outputs[file]?.bytes ?? 0), 0) / 1024;
+  return [...seen];
+}
+
+/** KB a cold start reads (eagerFiles). */
+export function eagerKb(metafile: Metafile): number {
+  return eagerFiles(metafile).reduce((sum, file) => sum + metafile.outputs[file]!.bytes, 0) / 1024;
+}
+
+/** The source files whose code a cold start runs: the inputs of eagerFiles. */
+export function eagerInputs(metafile: Metafile): string[] {
+  return eagerFiles(metafile).flatMap((file) => Object.keys(metafile.outputs[file]!.inputs));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

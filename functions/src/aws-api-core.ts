@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { madeOnFirstUse } from '@skillpass/domain';
 import type { CoreOptions } from '@skillpass/api/compose-lazy';
 import { ed25519KeyIdOf } from '@skillpass/credentials';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import type { JWTVerifyGetKey } from 'jose';
-import { cursorSecret, generationsOf, once, optionalPublicJwkOf, publicJwkOf, table } from './aws-clients.ts';
+import { cursorSecret, generationsOf, optionalPublicJwkOf, publicJwkOf, table } from './aws-clients.ts';
 import { requiredEnv, signInFromEnv } from './env.ts';
+import { openApiDocumentFromFile } from './openapi-file.ts';
 
 // Its own file so that both the API's start-up code and the services chunk (which builds the batch worker's full
 // dependencies from it) import it without importing each other.
@@ -17,7 +17,7 @@ export function awsCoreApiOptions(): CoreOptions {
   const currentKid = `${origin}/keys/${requiredEnv('SIGNING_KEY_GENERATION')}`;
   const ed25519KeyId = process.env.ED25519_SIGNING_KEY_ID;
   const generation = requiredEnv('SIGNING_KEY_GENERATION');
-  const publishedKeys = once(async () => {
+  const publishedKeys = madeOnFirstUse(async () => {
     const ed25519Kid = `${origin}/keys/${ed25519KeyIdOf(generation)}`;
     return (
       await Promise.all([
@@ -53,14 +53,6 @@ export function awsCoreApiOptions(): CoreOptions {
     signingKid: currentKid,
     publishedKeys,
     signIn: signInFromEnv,
-    // Written next to the bundle at build time (scripts/write-openapi.ts).
-    openApiDocument: once(async () =>
-      JSON.parse(
-        await readFile(
-          process.env.OPENAPI_DOCUMENT_FILE ?? fileURLToPath(new URL('openapi.json', import.meta.url)),
-          'utf8',
-        ),
-      ),
-    ),
+    openApiDocument: openApiDocumentFromFile,
   };
 }

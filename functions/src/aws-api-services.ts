@@ -1,9 +1,10 @@
+import { madeOnFirstUse } from '@skillpass/domain';
 import type { ApiDeps } from '@skillpass/api';
 import { composeApiDeps } from '@skillpass/api/compose';
 import type { ServiceOptions } from '@skillpass/api/compose-lazy';
 import { ed25519KeyIdOf, kmsSigner, loadTrustList } from '@skillpass/credentials';
 import { awsCoreApiOptions } from './aws-api-core.ts';
-import { kms, once } from './aws-clients.ts';
+import { kms } from './aws-clients.ts';
 import { requiredEnv } from './env.ts';
 
 /**
@@ -17,7 +18,7 @@ export function awsServiceOptions(): ServiceOptions {
   const ed25519KeyId = process.env.ED25519_SIGNING_KEY_ID;
   const ed25519Kid = `${origin}/keys/${ed25519KeyIdOf(requiredEnv('SIGNING_KEY_GENERATION'))}`;
   const signer = kmsSigner({ client: kms, keyId: requiredEnv('SIGNING_KEY_ID'), kid: currentKid });
-  const sqs = once(async () => {
+  const sqs = madeOnFirstUse(async () => {
     const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
     return { client: new SQSClient({}), SendMessageCommand };
   });

@@ -1,20 +1,25 @@
 import type { LazyApiDeps } from '@skillpass/api';
 import { composeLazyApiDeps } from '@skillpass/api/compose-lazy';
-import { awsCoreApiOptions } from './aws-api-core.ts';
+import { table } from './aws-clients.ts';
+import { requiredEnv } from './env.ts';
+import { openApiDocumentFromFile } from './openapi-file.ts';
 
-// Only what every request may need is imported here: the services, and the credentials package they use, are chunks
-// of their own that the first route needing them loads (aws-api-services.ts).
+// Only what `/health` and the document need is imported here. The core (repositories, taxonomy, Cognito, keys) and
+// the services with the credentials package are chunks of their own that the first route needing them loads
+// (aws-api-core.ts, aws-api-services.ts).
 
 let lazyDeps: LazyApiDeps | undefined;
 
 /**
- * The API function's dependencies: the core (the table, Cognito's JWKS, the cursor secret from Secrets Manager, the
- * published KMS keys) now, the services with their KMS signers on the first route that uses them. Nothing here calls
- * AWS: each remote value is fetched by the first request that needs it.
+ * The API function's dependencies: the table now, the core on the first route that uses it, the services with their
+ * KMS signers on the first route that uses them. Nothing here calls AWS: each remote value is fetched by the first
+ * request that needs it.
  */
 export function awsLazyApiDeps(): LazyApiDeps {
-  lazyDeps ??= composeLazyApiDeps(awsCoreApiOptions(), async () =>
-    (await import('./aws-api-services.ts')).awsServiceOptions(),
+  lazyDeps ??= composeLazyApiDeps(
+    { table, publicOrigin: requiredEnv('PUBLIC_ORIGIN'), openApiDocument: openApiDocumentFromFile },
+    async () => (await import('./aws-api-core.ts')).awsCoreApiOptions(),
+    async () => (await import('./aws-api-services.ts')).awsServiceOptions(),
   );
   return lazyDeps;
 }

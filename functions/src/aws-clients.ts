@@ -1,20 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { madeOnFirstUse } from '@skillpass/domain/first-use';
 import { connectTable } from '@skillpass/store';
 import type { JWK } from 'jose';
 import { requiredEnv } from './env.ts';
-
-/** A value made on first use and shared after; a failure is not kept, so the next call retries. */
-export function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => {
-    made ??= make().catch((error: unknown) => {
-      made = undefined;
-      throw error;
-    });
-    return made;
-  };
-}
 
 // Clients are created once per container. Only DynamoDB is needed by every request; KMS, Secrets
 // Manager and SQS are loaded by the first request that uses them, which keeps them out of the cold start.
@@ -23,7 +12,9 @@ export const table = connectTable({
   // Unset in AWS; set to run these handlers against DynamoDB Local.
   ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
 });
-export const kms = once(async (): Promise<KMSClient> => new (await import('@aws-sdk/client-kms')).KMSClient({}));
+export const kms = madeOnFirstUse(
+  async (): Promise<KMSClient> => new (await import('@aws-sdk/client-kms')).KMSClient({}),
+);
 
 /** A KMS key's public half as a JWK: P-256 keys sign ES256, Ed25519 keys EdDSA (the Data Integrity proofs). */
 export async function publicJwkOf(keyId: string, kid: string): Promise<JWK> {

@@ -1,8 +1,9 @@
+import { madeOnFirstUse } from '@skillpass/domain';
 import { type ConsumerDeps, composeConsumerDeps } from '@skillpass/pipeline';
 import { CursorCodec } from '@skillpass/store';
 import type { PushQueue } from '@skillpass/services';
 import { getTaxonomy } from '@skillpass/taxonomy';
-import { once, table } from './aws-clients.ts';
+import { table } from './aws-clients.ts';
 import { sesMailer } from './ses-mailer.ts';
 
 /**
@@ -30,7 +31,7 @@ export function awsConsumerDeps(): ConsumerDeps {
 const CHUNKS_PER_SEND = 5;
 
 function sqsPushQueue(queueUrl: string): PushQueue {
-  const sqs = once(async () => {
+  const sqs = madeOnFirstUse(async () => {
     const { SQSClient, SendMessageBatchCommand } = await import('@aws-sdk/client-sqs');
     return { client: new SQSClient({}), SendMessageBatchCommand };
   });

@@ -16,7 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { bundleSplit } from '../../scripts/bundle-split.ts';
+import { bundleSplit, eagerInputs } from '../../scripts/bundle-split.ts';
 
 const samples = resolve(import.meta.dirname, '../../events/samples');
 const sample = <T>(name: string, replacements: Record<string, string> = {}): T => {
@@ -183,7 +183,7 @@ describe('Lambda handlers with the sample events', () => {
     expect(Object.keys(built.paths)).toContain('/v1/credential-batches');
   });
 
-  it('api as bundled for Lambda: builds no schema at import, and answers bad input with a problem naming the field', async () => {
+  it('api as bundled for Lambda: a cold start runs only what /health needs and builds no schema, and answers bad input with a problem naming the field', async () => {
     // Bundling tree-shakes; this guards what only the bundle can lose (zod's messages are configured by a side effect).
     // A fresh process: zod keeps its configuration on globalThis, which this test process has already set.
     // Inside the repository, so the bundle finds the runtime-provided SDK clients in node_modules as it would in Lambda.
@@ -191,7 +191,18 @@ describe('Lambda handlers with the sample events', () => {
     mkdirSync(dataDir, { recursive: true });
     const dir = mkdtempSync(join(dataDir, 'bundle-test-'));
     // Split, as deployed: the route module answering is a chunk imported by this first request.
-    await bundleSplit(resolve(import.meta.dirname, 'api.ts'), dir);
+    const { metafile } = await bundleSplit(resolve(import.meta.dirname, 'api.ts'), dir);
+    // What a cold start runs is what `/health` needs: no repository but the health check, none of the taxonomy,
+    // matching, services or credentials, and not the domain's index (which runs every domain module).
+    const eagerSources = eagerInputs(metafile).filter((input) => !input.includes('node_modules'));
+    expect(eagerSources).toContain('packages/store/src/repositories/health.ts');
+    expect(
+      eagerSources.filter((input) =>
+        /packages\/(taxonomy|matching|services|credentials|insights)\/|store\/src\/repositories\/(?!health)|domain\/src\/index/.test(
+          input,
+        ),
+      ),
+    ).toEqual([]);
     const event = sample<
       LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } } }
     >('api-gateway-v2-get-health.json');

@@ -1,6 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import type { ApiApp, ApiDeps, LazyApiDeps } from './deps.ts';
+import type { ApiApp, ApiDeps, CoreApiDeps, LazyApiDeps } from './deps.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import { DocumentedHono } from './routing.ts';
 import { securityHeaderKindOf, securityHeaders } from './security-headers.ts';
@@ -56,19 +56,25 @@ export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {})
   // Bodies without a declared size are counted as they stream.
   app.use('*', bodyLimit({ maxSize, onError: tooLarge }));
 
-  // The services (and the credential libraries) for the modules that use them: given, or loaded by the first such route.
+  // The core (repositories, taxonomy, auth) and the services (with the credential libraries) for the modules that use
+  // them: given, or loaded by the first such route. `/health` and the document need neither.
+  const withCore = coreOf(deps);
   const withServices = servicesOf(deps);
   // Route modules, mounted in the order the OpenAPI document lists them. Lazy ones: the paths they serve (a final
   // `/*` covers everything below; routing.test.ts checks they cover the module's routes), then how to build them.
   app.routeModule(docsRoutes(deps, () => app.allDocumentedRoutes()));
-  app.lazyRouteModule(['/auth/config'], async () => (await import('./routes/auth-config.ts')).authConfigRoutes(deps));
+  app.lazyRouteModule(['/auth/config'], async () =>
+    (await import('./routes/auth-config.ts')).authConfigRoutes(await withCore()),
+  );
   app.lazyRouteModule(
     ['/v1/profiles/me', '/v1/profiles/me/export', '/v1/profiles/me/applications', '/v1/profiles/me/notifications'],
-    async () => (await import('./routes/profiles.ts')).profileRoutes(deps),
+    async () => (await import('./routes/profiles.ts')).profileRoutes(await withCore()),
   );
-  app.lazyRouteModule(['/v1/employers/*'], async () => (await import('./routes/employers.ts')).employerRoutes(deps));
+  app.lazyRouteModule(['/v1/employers/*'], async () =>
+    (await import('./routes/employers.ts')).employerRoutes(await withCore()),
+  );
   app.lazyRouteModule(['/v1/jobs', '/v1/jobs/{id}', '/v1/jobs/{id}/close'], async () =>
-    (await import('./routes/jobs.ts')).jobRoutes(deps),
+    (await import('./routes/jobs.ts')).jobRoutes(await withCore()),
   );
   app.lazyRouteModule(
     [
@@ -77,16 +83,18 @@ export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {})
       '/v1/jobs/{id}/candidates/{graduateId}/invitation',
       '/v1/profiles/me/invitations',
     ],
-    async () => (await import('./routes/applications.ts')).applicationRoutes(deps),
+    async () => (await import('./routes/applications.ts')).applicationRoutes(await withCore()),
   );
   app.lazyRouteModule(['/v1/skills', '/v1/skills/extract', '/v1/occupations'], async () =>
-    (await import('./routes/skills.ts')).skillRoutes(deps),
+    (await import('./routes/skills.ts')).skillRoutes(await withCore()),
   );
-  app.lazyRouteModule(['/v1/insights/*'], async () => (await import('./routes/insights.ts')).insightRoutes(deps));
+  app.lazyRouteModule(['/v1/insights/*'], async () =>
+    (await import('./routes/insights.ts')).insightRoutes(await withCore()),
+  );
   app.lazyRouteModule(['/v1/careers', '/v1/careers/*', '/v1/profiles/me/career-assessment'], async () =>
-    (await import('./routes/careers.ts')).careerRoutes(deps),
+    (await import('./routes/careers.ts')).careerRoutes(await withCore()),
   );
-  app.lazyRouteModule(['/v1/labels'], async () => (await import('./routes/labels.ts')).labelRoutes(deps));
+  app.lazyRouteModule(['/v1/labels'], async () => (await import('./routes/labels.ts')).labelRoutes(await withCore()));
   app.lazyRouteModule(
     [
       '/v1/profiles/me/matches',
@@ -94,20 +102,20 @@ export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {})
       '/v1/profiles/me/skill-gaps',
       '/v1/profiles/me/notifications/{id}',
     ],
-    async () => (await import('./routes/matching.ts')).matchingRoutes(deps),
+    async () => (await import('./routes/matching.ts')).matchingRoutes(await withCore()),
   );
   app.lazyRouteModule(
     ['/v1/fairs/*', '/v1/organisers/me/fairs', '/v1/employers/me/booths', '/v1/profiles/me/fairs'],
-    async () => (await import('./routes/fairs.ts')).fairRoutes(deps),
+    async () => (await import('./routes/fairs.ts')).fairRoutes(await withCore()),
   );
   app.lazyRouteModule(['/v1/courses', '/v1/courses/*', '/v1/issuers/me/courses', '/v1/profiles/me/courses'], async () =>
-    (await import('./routes/courses.ts')).courseRoutes({ ...deps, ...(await withServices()) }),
+    (await import('./routes/courses.ts')).courseRoutes(await withServices()),
   );
   app.lazyRouteModule(['/v1/issuers/me'], async () =>
-    (await import('./routes/credentials/issuers.ts')).issuerRoutes(deps),
+    (await import('./routes/credentials/issuers.ts')).issuerRoutes(await withCore()),
   );
   app.lazyRouteModule(['/v1/credential-templates'], async () =>
-    (await import('./routes/credentials/templates.ts')).templateRoutes(deps),
+    (await import('./routes/credentials/templates.ts')).templateRoutes(await withCore()),
   );
   app.lazyRouteModule(['/v1/credentials', '/v1/credentials/{id}', '/v1/credentials/{id}/qr.svg'], async () =>
     (await import('./routes/credentials/issuance.ts')).issuanceRoutes(await withServices()),
@@ -132,7 +140,7 @@ export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {})
     (await import('./routes/credentials/batches.ts')).batchRoutes(await withServices()),
   );
   app.lazyRouteModule(['/v1/credentials', '/v1/credential-batches'], async () =>
-    (await import('./routes/credentials/issuer-lists.ts')).issuerListRoutes(deps),
+    (await import('./routes/credentials/issuer-lists.ts')).issuerListRoutes(await withCore()),
   );
   app.lazyRouteModule(['/v1/profiles/me/credentials'], async () =>
     (await import('./routes/credentials/holder.ts')).holderRoutes(await withServices()),
@@ -150,31 +158,28 @@ export function createApp(deps: ApiDeps | LazyApiDeps, options: AppOptions = {})
     async () => (await import('./routes/wallet-pickup.ts')).walletPickupRoutes(await withServices()),
   );
   app.lazyRouteModule(['/issuers/{issuerId}/did.json'], async () =>
-    (await import('./routes/issuer-did.ts')).issuerDidRoutes(deps),
+    (await import('./routes/issuer-did.ts')).issuerDidRoutes(await withCore()),
   );
   app.lazyRouteModule(['/credentials/verify', '/presentations/verify'], async () =>
     (await import('./routes/credentials/vc-api-verification.ts')).vcApiVerificationRoutes(await withServices()),
   );
-  app.lazyRouteModule(['/v1/admin/*'], async () => (await import('./routes/admin.ts')).adminRoutes(deps));
+  app.lazyRouteModule(['/v1/admin/*'], async () => (await import('./routes/admin.ts')).adminRoutes(await withCore()));
   app.lazyRouteModule(['/v1/standards', '/v1/standards/*'], async () =>
-    (await import('./routes/standards.ts')).standardRoutes(deps),
+    (await import('./routes/standards.ts')).standardRoutes(await withCore()),
   );
   return app;
 }
 
-/** The full dependencies, loading the services on the first call when they were not given. */
+/** The core dependencies, loading them on the first call when they were not given. */
+function coreOf(deps: ApiDeps | LazyApiDeps): () => Promise<CoreApiDeps> {
+  return 'loadCore' in deps ? deps.loadCore : async () => deps;
+}
+
+/** The full dependencies, loading the core and the services on the first call when they were not given. */
 function servicesOf(deps: ApiDeps | LazyApiDeps): () => Promise<ApiDeps> {
   if (!('loadServices' in deps)) return async () => deps;
-  let full: Promise<ApiDeps> | undefined;
-  return () => {
-    full ??= deps.loadServices().then(
-      (services) => ({ ...deps, ...services }),
-      (error: unknown) => {
-        // Not kept: the next request tries again (a KMS or import hiccup must not break the container).
-        full = undefined;
-        throw error;
-      },
-    );
-    return full;
+  return async () => {
+    const [core, services] = await Promise.all([deps.loadCore(), deps.loadServices()]);
+    return { ...core, ...services };
   };
 }

@@ -65,8 +65,15 @@ export type ApiServices = Pick<ApiDeps, 'credentialService' | 'walletPickupServi
 /** Everything but the services: what a route module that does not use them needs (typed so, it loads without them). */
 export type CoreApiDeps = Omit<ApiDeps, keyof ApiServices>;
 
-/** The core now and the services on first need: how the Lambda composes the API (createApp takes either). */
-export interface LazyApiDeps extends CoreApiDeps {
+/** What the operations routes (`/health`, the OpenAPI document, `/docs`) use: all a Lambda's cold start builds. */
+export type ShellApiDeps = Pick<CoreApiDeps, 'health' | 'openApiDocument' | 'publicOrigin' | 'maxBodyBytes'>;
+
+/**
+ * The shell now, the core and the services on first need: how the Lambda composes the API (createApp takes either).
+ * Each loader makes its value once and shares it; a failed load is tried again by the next request.
+ */
+export interface LazyApiDeps extends ShellApiDeps {
+  loadCore: () => Promise<CoreApiDeps>;
   loadServices: () => Promise<ApiServices>;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
-import { builtOnFirstUse, DomainError } from '@skillpass/domain';
+import { DomainError } from '@skillpass/domain/errors';
+import { builtOnFirstUse } from '@skillpass/domain/first-use';
 import type { IdempotencyRepository } from '@skillpass/store';
 import type { AuthEnv } from './auth.ts';
 import { problemSchema, problemResponse } from './problem.ts';

@@ -1,4 +1,4 @@
-import { DomainError } from '@skillpass/domain';
+import { DomainError } from '@skillpass/domain/errors';
 
 /** Names that would reach an object's prototype if assigned: never a field of ours. */
 export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

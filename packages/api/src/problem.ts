@@ -4,7 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 // A named import: `z.core.$ZodError` would pull all of zod's core namespace, locales included, into bundles.
 import { $ZodError } from 'zod/v4/core';
-import { builtOnFirstUse, DomainError, type FieldIssue } from '@skillpass/domain';
+import { DomainError, type FieldIssue } from '@skillpass/domain/errors';
+import { builtOnFirstUse } from '@skillpass/domain/first-use';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://skillpass.dev/problems/';

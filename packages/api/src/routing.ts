@@ -2,6 +2,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono/tiny';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
+import { madeOnFirstUse } from '@skillpass/domain/first-use';
 import { PROTOTYPE_NAMES } from './merge-patch.ts';
 import { issuesFromZod, problemResponse } from './problem.ts';
 
@@ -144,18 +145,6 @@ export interface LazyRouteModule {
 // Marks a lazy module's answer to a request it has no route for, so the app goes on to the next module.
 const NOT_SERVED_HEADER = 'x-skillpass-lazy-module-not-served';
 
-/** A value made on first use and shared after; a failure is not kept, so the next call retries. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => {
-    made ??= make().catch((error: unknown) => {
-      made = undefined;
-      throw error;
-    });
-    return made;
-  };
-}
-
 /** A hono app whose `openapi(route, handler)` validates by the route's schemas and remembers the route for the document. */
 export class DocumentedHono<E extends Env = Env> extends Hono<E> {
   readonly documentedRoutes: RouteSpec[] = [];
@@ -251,7 +240,7 @@ export class DocumentedHono<E extends Env = Env> extends Hono<E> {
    * module's routes (routing.test.ts).
    */
   lazyRouteModule(paths: readonly string[], build: () => Promise<DocumentedHono>): this {
-    const load = once(async () => {
+    const load = madeOnFirstUse(async () => {
       const module = await build();
       module.onError((error) => {
         throw error;

@@ -11,3 +11,18 @@ export function builtOnFirstUse<T>(build: () => T): () => T {
     return built.value;
   };
 }
+
+/**
+ * An asynchronous value made by its first caller and shared after (a client, a loaded module, a fetched key). A
+ * failure is not kept: the next call tries again, so one import or network hiccup does not break a Lambda container.
+ */
+export function madeOnFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make().catch((error: unknown) => {
+      made = undefined;
+      throw error;
+    });
+    return made;
+  };
+}

@@ -8,7 +8,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@skillpass/domain';
+import { DomainError } from '@skillpass/domain/errors';
 import type { Table } from './client.ts';
 import type { CursorCodec } from './cursor.ts';
 import type { ItemKey } from './entities.ts';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { createRoute, DocumentedHono, type RouteSpec } from '../routing.ts';
 import { HTTPException } from 'hono/http-exception';
-import type { ApiApp, CoreApiDeps } from '../deps.ts';
+import type { ApiApp, ShellApiDeps } from '../deps.ts';
 import { jsonContent, pageAssetsRoute, problemResponses } from '../http.ts';
 import { DOCS_ASSETS, DOCS_PAGE } from './docs-page.ts';
 
@@ -18,7 +18,7 @@ const health = createRoute({
   }),
 });
 
-export function docsRoutes(deps: CoreApiDeps, documentedRoutes: () => Promise<readonly RouteSpec[]>): ApiApp {
+export function docsRoutes(deps: ShellApiDeps, documentedRoutes: () => Promise<readonly RouteSpec[]>): ApiApp {
   const app: ApiApp = new DocumentedHono();
   app.openapi(health, async (c) => {
     try {

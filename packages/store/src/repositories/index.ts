@@ -1,7 +1,5 @@
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
-import { entities } from '../entities.ts';
-import { getLiveItem } from '../items.ts';
 import { type ApplicationRepository, DynamoApplicationRepository } from './applications.ts';
 import { type BatchRepository, DynamoBatchRepository } from './batches.ts';
 import { type CareerAssessmentRepository, DynamoCareerAssessmentRepository } from './career-assessments.ts';
@@ -11,6 +9,7 @@ import { type CredentialRepository, DynamoCredentialRepository } from './credent
 import { DynamoEmployerRepository, type EmployerRepository } from './employers.ts';
 import { DynamoEventLogRepository, type EventLogRepository } from './event-log.ts';
 import { DynamoFairRepository, type FairRepository } from './fairs.ts';
+import { type HealthCheck, tableHealth } from './health.ts';
 import { DynamoIdempotencyRepository, type IdempotencyRepository } from './idempotency.ts';
 import { DynamoInsightsRepository, type InsightsRepository } from './insights.ts';
 import { DynamoInvitationRepository, type InvitationRepository } from './invitations.ts';
@@ -32,6 +31,7 @@ export * from './credentials.ts';
 export * from './employers.ts';
 export * from './event-log.ts';
 export * from './fairs.ts';
+export * from './health.ts';
 export * from './idempotency.ts';
 export * from './insights.ts';
 export * from './invitations.ts';
@@ -43,11 +43,6 @@ export * from './outbox.ts';
 export * from './profiles.ts';
 export * from './standards.ts';
 export * from './wallet-pickup.ts';
-
-/** Whether the table answers: what `GET /health` asks. */
-export interface HealthCheck {
-  ping(): Promise<void>;
-}
 
 /** Every repository, one per aggregate: the persistence the API, the consumers and the workers depend on. */
 export interface Repositories {
@@ -102,6 +97,6 @@ export function createRepositories(
     courses: new DynamoCourseRepository(table, clock),
     standards: new DynamoStandardRepository(table, clock),
     careerAssessments: new DynamoCareerAssessmentRepository(table, clock),
-    health: { ping: async () => void (await getLiveItem(table, entities.SeedMarker.key(), clock())) },
+    health: tableHealth(table, clock),
   };
 }
