@@ -56,7 +56,7 @@ let jobId: string;
 
 describe('from a skill gap to a job in the browser', () => {
   it('skill gap → course → enrol → completion → credential in the wallet → a better match (en, 360 px)', async () => {
-    const school = await schoolWithTemplate(api);
+    await schoolWithTemplate(api);
     const employerToken = await api.token('employer', 'e2e-course-employer');
     const job = await api.call<{ id: string }>('POST', '/v1/jobs', {
       token: employerToken,
