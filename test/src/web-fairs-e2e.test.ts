@@ -158,9 +158,16 @@ describe.each(WIDTHS)('a joint job fair in the browser (%s)', (viewport) => {
     const camera = await launchChromium(fakeCameraArgs(mkdtempSync(join(tmpdir(), 'skillpass-camera-')), qr));
     cameras.push(camera);
     const entrance = await signIn('en', 'organiser', `/fairs/${fairId}/report`, camera);
-    await entrance.getByRole('button', { name: 'Scan with the camera' }).click();
+    const scanButton = entrance.getByRole('button', { name: 'Scan with the camera' });
+    await scanButton.waitFor();
+    // The scanner is not part of the page until someone starts the camera.
+    const scripts = () =>
+      entrance.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop()));
+    expect((await scripts()).filter((name) => /^(scan|jsQR)-/.test(name ?? ''))).toEqual([]);
+    await scanButton.click();
     await entrance.locator('.notice.ok', { hasText: 'Chen Jing is checked in.' }).waitFor({ timeout: 120_000 });
     await expect.poll(() => entrance.locator('video.camera').count()).toBe(0);
+    expect((await scripts()).some((name) => /^scan-/.test(name ?? ''))).toBe(true);
     await checkPage(entrance, `report after camera check-in en ${width}`);
 
     // The employer's device refuses the camera: the page says so, and the typed box still works.
