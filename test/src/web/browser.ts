@@ -25,12 +25,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs` adds switches for one journey, e.g. a fake camera that plays a file. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   assertChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
     // playwright gives every launch a fresh, temporary user data dir of its own.
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     timeout: 120_000,
   });
 }
