@@ -94,6 +94,13 @@ export default function Check() {
     }
   }
 
+  // Cleared first: the scan's promise then rejects as stopped on purpose, which is not a camera failure.
+  function stopScan() {
+    const scan = scanning.value;
+    scanning.value = null;
+    scan?.stop();
+  }
+
   async function upload(file: File) {
     if (file.type.startsWith('image/')) {
       const text = await decodeImageFile(file).catch(() => null);
@@ -157,7 +164,7 @@ export default function Check() {
         {cameraAvailable() && (
           <div class="scan">
             {scanning.value ? (
-              <button type="button" class="button" onClick={() => scanning.value?.stop()}>
+              <button type="button" class="button" onClick={stopScan}>
                 {t('check.scan.stop')}
               </button>
             ) : (
