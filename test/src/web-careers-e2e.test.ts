@@ -105,7 +105,7 @@ describe('the career assessment in the browser', () => {
     const page = await openPage(browser, 'zh' as Lang, 'phone');
     await page.goto(`${server.origin}/careers/assessment`);
     await page.locator('#rate-S1-1').waitFor();
-    expect(await page.locator('legend').first().innerText()).toBe('沟通、协作与创造');
+    expect(await page.locator('legend').first().innerText()).toBe('沟通、协作与创新');
     await answer(page);
     await checkPage(page, 'assessment zh');
     await shoot(page, 'assessment-zh');
