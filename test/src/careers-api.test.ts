@@ -5,6 +5,9 @@ import { registerSchoolWithTemplate, scanTable, startTestRuntime, type TestRunti
 const taxonomy = getTaxonomy();
 const WELDER_ID = '7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 const WELDER = `http://data.europa.eu/esco/occupation/${WELDER_ID}`;
+/** Named in Chinese only since session 7's occupation names (ISCO 8212). */
+const WIRE_HARNESS_ASSEMBLER_ID = 'cb8be514-9388-4ef0-a58d-cff496747610';
+const HAN = /\p{Script=Han}/u;
 const likesComputers = { S1: 2, S2: 4, S3: 1, S4: 2, S5: 5, S6: 1, S7: 1, S8: 1 };
 const likesBuilding = { S1: 1, S2: 1, S3: 1, S4: 1, S5: 1, S6: 4, S7: 5, S8: 4 };
 
@@ -149,5 +152,22 @@ describe('career pages (public)', () => {
     expect(browse.body.total).toBe(3007);
     expect((await rt.call('GET', '/v1/careers/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await rt.call('GET', '/v1/careers/not-an-id')).status).toBe(400);
+  });
+
+  it('names every occupation in Chinese: pages, related occupations and the whole browse list', async () => {
+    const page = await rt.call('GET', `/v1/careers/${WIRE_HARNESS_ASSEMBLER_ID}?lang=zh`);
+    expect(page.status).toBe(200);
+    expect(page.body.labels).toEqual({ en: 'wire harness assembler', zh: '线束装配工' });
+    expect(page.body.label).toBe('线束装配工');
+    expect(page.body.related.length).toBeGreaterThan(0);
+    for (const related of page.body.related) expect(related.label, related.uri).toMatch(HAN);
+    const labels: string[] = [];
+    for (let offset = 0; offset < 3007; offset += 100) {
+      const browse = await rt.call('GET', `/v1/careers?lang=zh&limit=100&offset=${offset}`);
+      labels.push(...browse.body.items.map((item: { label: string }) => item.label));
+    }
+    expect(labels).toHaveLength(3007);
+    expect(labels.filter((label) => !HAN.test(label))).toEqual([]);
+    expect(new Set(labels).size).toBe(3007);
   });
 });

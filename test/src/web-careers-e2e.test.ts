@@ -105,12 +105,18 @@ describe('the career assessment in the browser', () => {
     const page = await openPage(browser, 'zh' as Lang, 'phone');
     await page.goto(`${server.origin}/careers/assessment`);
     await page.locator('#rate-S1-1').waitFor();
-    expect(await page.locator('legend').first().innerText()).toBe('沟通、协作与创造');
+    expect(await page.locator('legend').first().innerText()).toBe('沟通、协作与创新');
     await answer(page);
     await checkPage(page, 'assessment zh');
     await shoot(page, 'assessment-zh');
+    // Every suggested occupation, and the page it opens, is named in Chinese (no English fall-back left).
+    const suggested = await page.locator('.results li.card h3 a').allInnerTexts();
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.filter((name) => !/\p{Script=Han}/u.test(name))).toEqual([]);
     await page.locator('.results li.card h3 a').first().click();
     await page.locator('h2', { hasText: '职业简介' }).waitFor();
+    expect(await page.locator('h1').innerText()).toBe(suggested[0]);
+    expect(await page.locator('h1').getAttribute('lang')).toBeNull();
     expect(await page.locator('body').innerText()).toContain('ESCO 仅提供英文的职业描述');
     await checkPage(page, 'career zh');
     await shoot(page, 'career-zh');

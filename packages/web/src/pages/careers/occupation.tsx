@@ -86,7 +86,7 @@ export default function CareerPage({ params }: PageProps) {
           {t('career.back')}
         </a>
       </p>
-      {/* ESCO names most occupations in English only: say so to screen readers reading a Chinese page. */}
+      {/* An occupation without a Chinese name (none today; a new ESCO release may add some) is marked English. */}
       <h1 lang={zh && !value.labels.zh ? 'en' : undefined}>{value.label}</h1>
       {zh && value.labels.zh && (
         <p class="muted" lang="en">
