@@ -82,7 +82,10 @@ async function accredited(sub: string, provinceCode: string): Promise<string> {
 async function addSkill(page: Page, level: number, uri: string, lang: Lang): Promise<void> {
   const fieldset = page.locator('fieldset', { has: page.locator(`#std-level-${level}`) });
   await fieldset.locator(`#std-level-${level}`).fill(label(uri, lang));
-  await fieldset.locator('.suggestions button', { hasText: naming(label(uri, lang)) }).first().click();
+  await fieldset
+    .locator('.suggestions button', { hasText: naming(label(uri, lang)) })
+    .first()
+    .click();
   await fieldset.locator('li.row', { hasText: label(uri, lang) }).waitFor();
 }
 
@@ -122,13 +125,19 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
     await issuer.locator('#std-title-en').fill(title.en);
     await issuer.locator('#std-title-zh').fill(title.zh);
     await issuer.locator('#std-occupation').fill(label(WELDER, lang));
-    await issuer.locator('.suggestions button', { hasText: naming(label(WELDER, lang)) }).first().click();
+    await issuer
+      .locator('.suggestions button', { hasText: naming(label(WELDER, lang)) })
+      .first()
+      .click();
     await addSkill(issuer, 5, first, lang);
     await addSkill(issuer, 4, first, lang);
     await addSkill(issuer, 4, second, lang);
     await checkPage(issuer, `propose ${tag}`);
     await shot(issuer, viewport, `standards-propose-${lang}.png`);
-    await issuer.locator('form', { has: issuer.locator('#std-title-en') }).locator('button[type=submit]').click();
+    await issuer
+      .locator('form', { has: issuer.locator('#std-title-en') })
+      .locator('button[type=submit]')
+      .click();
     await expect.poll(() => issuer.locator('.notice.ok').innerText(), SLOW).toContain(words.proposed);
 
     // A Zhejiang centre reviews and approves it.
@@ -164,7 +173,10 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
     await issuer.locator('#descriptionZh').fill('达到共享标准四级的焊接技能。');
     for (const uri of [first, second]) {
       await issuer.locator('#outcome-search').fill(label(uri, lang));
-      await issuer.locator('.suggestions button', { hasText: naming(label(uri, lang)) }).first().click();
+      await issuer
+        .locator('.suggestions button', { hasText: naming(label(uri, lang)) })
+        .first()
+        .click();
     }
     await issuer.locator('#hours').fill('80');
     await issuer.locator('#eqfLevel').selectOption('3');
@@ -236,7 +248,9 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
     await shot(employer, viewport, `job-standard-${lang}.png`);
     await employer.locator('form > button[type=submit]').click();
     await employer.getByText(words.saved).waitFor(SLOW);
-    await employer.reload();
+    // Opened again from the job list (a reload would end the in-memory session).
+    await clickNav(employer, '/employer/jobs');
+    await employer.locator(`main a[href="${editPath}"]`).click();
     await employer.locator('#job-standard-level').waitFor(SLOW);
     expect(await employer.locator('#job-standard').inputValue()).toBe(standardId);
     expect(await employer.locator('#job-standard-level').inputValue()).toBe('5');
@@ -256,7 +270,8 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
     await expect
       .poll(async () => {
         if (await met.isVisible()) return true;
-        await graduate.reload();
+        // Following the header link to the page one is on reads it afresh (a reload would end the session).
+        await clickNav(graduate, '/matches');
         await graduate.locator('main h1').waitFor();
         return met.waitFor({ timeout: 5_000 }).then(
           () => true,
@@ -284,4 +299,49 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
     await shot(graduate, viewport, `verify-standard-${lang}.png`);
     await graduate.context().close();
   }, 900_000);
+});
+
+describe.each(['en', 'zh'] as Lang[])('the header menu on a phone (%s)', (lang) => {
+  it('folds the role’s pages behind one button that opens, closes on Escape and on navigation; wide screens show them all', async () => {
+    const page = await signInOnPage(browser, server.origin, {
+      lang,
+      viewport: 'phone',
+      role: 'graduate',
+      name: `e2e-std-header-${lang}`,
+      next: '/standards',
+    });
+    const menu = page.locator('header .menu-button');
+    const link = page.locator('header nav a[href="/courses"]');
+    await page.locator('main h1').waitFor(SLOW);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.getAttribute('aria-controls')).toBe('site-nav');
+    expect(await link.isVisible()).toBe(false);
+    await checkPage(page, `header closed ${lang}`);
+    await page.screenshot({ path: join(SHOTS, `header-menu-closed-${lang}.png`) });
+
+    // Keyboard: Enter opens, Escape closes and gives the focus back to the button.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await link.waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await checkPage(page, `header open ${lang}`);
+    await page.screenshot({ path: join(SHOTS, `header-menu-open-${lang}.png`) });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await link.waitFor({ state: 'hidden' });
+    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // Following a link in it closes it.
+    await menu.click();
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/courses');
+    await link.waitFor({ state: 'hidden' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    // Wide, the button is gone and every link shows.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await link.waitFor();
+    expect(await menu.isVisible()).toBe(false);
+    await page.context().close();
+  }, 300_000);
 });
