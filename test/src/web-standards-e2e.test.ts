@@ -279,7 +279,7 @@ describe.each(COMBINATIONS)('shared standards (%s, %s)', (lang, viewport) => {
         );
       }, SLOW)
       .toBe(true);
-    expect(await met.innerText()).toContain(title[lang]);
+    await expect.poll(() => met.innerText(), SLOW).toContain(title[lang]);
     expect(await met.innerText()).toContain(words.level5);
     await checkPage(graduate, `matches with a standard level ${tag}`);
     await shot(graduate, viewport, `match-standard-${lang}.png`);

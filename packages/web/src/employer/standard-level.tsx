@@ -10,10 +10,6 @@ import { type PublishedStandard, publishedStandards } from '../standards/publish
 export type RequiredStandardLevel = NonNullable<components['schemas']['JobView']['requiredStandardLevel']>;
 type Level = RequiredStandardLevel['level'];
 
-/** "四级 / 中级工 — about EQF level 3 (the platform's assumption)": a level as a job's picker and pages name it. */
-const levelName = (level: Level) =>
-  `${t(`check.chinaLevel.${level}` as MessageKey)} — ${t('standards.eqfAssumed', { eqf: ASSUMED_EQF_OF_CHINA_LEVEL[level] })}`;
-
 const matches = (standard: PublishedStandard, query: string) => {
   const q = query.trim().toLowerCase();
   if (!q) return true;
@@ -106,15 +102,19 @@ export function StandardLevelChoice({
           <label for="job-standard-level">{t('jobForm.standard.level')}</label>
           <select
             id="job-standard-level"
+            aria-describedby="job-standard-eqf"
             value={String(value.level)}
             onChange={(e) => onChange({ standardId: value.standardId, level: Number(e.currentTarget.value) as Level })}
           >
             {levels.map((level) => (
               <option key={level} value={String(level)}>
-                {levelName(level)}
+                {t(`check.chinaLevel.${level}` as MessageKey)}
               </option>
             ))}
           </select>
+          <p class="hint" id="job-standard-eqf">
+            {t('standards.eqfAssumed', { eqf: ASSUMED_EQF_OF_CHINA_LEVEL[value.level] })}
+          </p>
           <p>
             <a href={`/standards/${encodeURIComponent(chosen.standardId)}`} target="_blank" rel="noopener">
               {t('jobForm.standard.read', { title: pick(chosen.title) })}
