@@ -178,10 +178,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...loadEvaluationSet(),
     ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-fresh.jsonl')),
     // Session 7's set keeps its own tables, so that the dev and test figures stay comparable across sessions.
-    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s7.jsonl')).map((r) => ({
-      ...r,
-      split: `s7-${r.split}` as const,
-    })),
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s7.jsonl')).map(
+      (r): LabelledText => ({ ...r, split: r.split === 'test' ? 's7-test' : 's7-dev' }),
+    ),
   ];
   const systems = {
     skillpass: evaluate(rows, skillpassSystem(taxonomy), taxonomy),

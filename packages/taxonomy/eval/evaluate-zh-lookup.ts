@@ -66,10 +66,9 @@ if (process.argv[1] === import.meta.filename) {
     ...loadLookUps(taxonomy),
     ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-fresh.tsv')),
     // zh-lookup-s7.tsv: written in session 7, committed before any run on it; scored apart from dev and test.
-    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s7.tsv')).map((l) => ({
-      ...l,
-      split: `s7-${l.split}` as LookUp['split'],
-    })),
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s7.tsv')).map(
+      (l): LookUp => ({ ...l, split: l.split === 'test' ? 's7-test' : 's7-dev' }),
+    ),
   ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
