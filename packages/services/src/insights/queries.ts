@@ -1,6 +1,5 @@
 import {
   addWeeks,
-  type Cell,
   type Concept,
   figuresOf,
   INSIGHT_PLACES,
