@@ -14,7 +14,6 @@ import {
   recordOf,
   type StoredItem,
 } from '../items.ts';
-import type { RecipientAddress } from './outbox.ts';
 import { credentialItem } from './credentials.ts';
 
 export interface CredentialBatch {
@@ -389,7 +388,7 @@ export async function batchRecipientAddress(
   table: Table,
   credentialId: string,
   now: Date,
-): Promise<RecipientAddress | undefined> {
+): Promise<{ credentialId: string; email: string; name?: string } | undefined> {
   const out = await table.doc.send(
     new GetCommand({
       TableName: table.name,
