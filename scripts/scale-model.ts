@@ -47,6 +47,8 @@ const GRADUATE_SHARE = { '310000': 0.35, '320000': 0.35, '330000': 0.28, '340000
 const TOP_K = 50;
 /** A status list holds 131,072 entries and is retired between 60 and 80 % full. */
 const STATUS_LIST_ENTRIES = 131_072 * 0.7;
+/** Status entries per StatusBlock item (docs/credentials.md, batches). */
+const STATUS_BLOCK_ENTRIES = 32;
 
 // ── Peaks ───────────────────────────────────────────────────────────────────────────────────────
 /** A job-fair day: jobs posted in its busiest hour (a bulk import from fair registrations). */
@@ -338,11 +340,12 @@ const rows: EntityRow[] = [
     indexCopies: 3,
   },
   {
-    entity: 'StatusIndexClaim',
-    count: CREDENTIALS,
+    // Entries are claimed 32 to an item: a batch chunk claims whole blocks, a single issuance one entry of a block.
+    entity: 'StatusBlock',
+    count: Math.ceil(CREDENTIALS / STATUS_BLOCK_ENTRIES),
     bytes: itemSize(
-      itemOf(entities.StatusIndexClaim, entities.StatusIndexClaim.key('l7', 91_234), {
-        credentialId: credential.credentialId,
+      itemOf(entities.StatusBlock, entities.StatusBlock.key('l7', 2_851), {
+        chunk: 'b_01JABCDEFGHJKMNPQRSTVWXYZ0#41',
       }),
     ),
     indexCopies: 0,
@@ -507,11 +510,12 @@ addHot(
 );
 const credentialsPerSecond = perSecond(GRADUATION_CREDENTIALS_PEAK_HOUR);
 addHot(
-  `${partitions.statusIndexes('l7')} (index claims of the current list)`,
-  STATUS_LIST_ENTRIES,
+  `${partitions.statusBlocks('l7')} (status entry blocks of the current list)`,
+  STATUS_LIST_ENTRIES / STATUS_BLOCK_ENTRIES,
   60,
-  credentialsPerSecond,
-  1,
+  // Class batches: one block a 32 credentials, each put in a chunk's transaction (2 WCU).
+  credentialsPerSecond / STATUS_BLOCK_ENTRIES,
+  2,
   0,
   0,
 );
@@ -548,7 +552,9 @@ const monthWrites =
     (writeUnits('Job') + skillsPerJob * writeUnits('JobSkillPosting') + TOP_K * writeUnits('Candidate') * 0.3) +
   MONTH.jobPosts * PUSH_RECOMPUTES_PER_JOB * 0.1 * writeUnits('MatchSet') +
   MONTH.applications * (writeUnits('Application') + writeUnits('Notification')) +
-  MONTH.credentialsIssued * (writeUnits('IssuedCredential') + writeUnits('StatusIndexClaim') + 1);
+  // Class batches store a chunk's credentials in one transaction (2× the units) and claim a block a 32 credentials.
+  MONTH.credentialsIssued *
+    (2 * writeUnits('IssuedCredential') + (2 * writeUnits('StatusBlock')) / STATUS_BLOCK_ENTRIES + 1);
 const monthReads =
   MONTH.searches * rcu(searchPage) * 0.5 +
   MONTH.matchReads * (readUnits('MatchSet') + 1) +
