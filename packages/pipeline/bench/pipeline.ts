@@ -110,6 +110,14 @@ const writes: Write[] = sample(
 );
 const inputs = new Map(writes.map((w) => [w.id, w.kind === 'profile' ? profileInput(w.n) : jobInput(w.n)]));
 
+/** With BENCH_VERBOSE, a query is told apart by its index and the kind of key it reads (the key's first segment). */
+function detailOf(input: unknown): string {
+  const query = input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+  const pk = query.ExpressionAttributeValues?.[':pk'];
+  if (typeof pk !== 'string') return '';
+  return ` ${query.IndexName ?? 'table'} ${pk.split('#')[0]}`;
+}
+
 /** Counts the requests a table connection sends, by command, with the time each took (for the table of round trips). */
 function countRequests(table: ReturnType<typeof connectTable>) {
   const counts = new Map<string, { count: number; ms: number }>();
@@ -119,10 +127,11 @@ function countRequests(table: ReturnType<typeof connectTable>) {
       try {
         return await next(args);
       } finally {
-        const entry = counts.get(context.commandName ?? '?') ?? { count: 0, ms: 0 };
+        const name = `${context.commandName ?? '?'}${process.env.BENCH_VERBOSE ? detailOf(args.input) : ''}`;
+        const entry = counts.get(name) ?? { count: 0, ms: 0 };
         entry.count++;
         entry.ms += performance.now() - start;
-        counts.set(context.commandName ?? '?', entry);
+        counts.set(name, entry);
       }
     },
     { step: 'initialize', name: 'benchRequestCounter' },
@@ -168,10 +177,11 @@ try {
       coalescedTo += stats.jobs + stats.graduates;
       superseded += stats.superseded;
       if (process.env.BENCH_VERBOSE) {
-        const { index, graduates, jobs } = stats.phases;
+        const { index, graduates, jobs, others, insights, markers } = stats.phases;
         process.stderr.write(
-          `batch ${batches}: ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; index ${seconds(index)}, ` +
-            `graduates ${seconds(graduates)}, jobs ${seconds(jobs)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
+          `batch ${batches} (at ${seconds(performance.now() - started)}): ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; ` +
+            `index ${seconds(index)}, graduates ${seconds(graduates)}, jobs ${seconds(jobs)}, other consumers ${seconds(others)}, ` +
+            `insights ${seconds(insights)}, markers ${seconds(markers)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
         );
       }
       const at = appliedAt.getTime() - Date.now() + performance.now();

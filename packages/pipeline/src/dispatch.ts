@@ -89,6 +89,11 @@ async function recountInsights(deps: ConsumerDeps, sources: readonly InsightSour
   );
 }
 
+/** What a batch did: matching's figures, and the time of the other consumers and of the consumed markers. */
+export type BatchStats = MatchingBatchStats & {
+  phases: MatchingBatchStats['phases'] & { others: number; insights: number; markers: number };
+};
+
 /**
  * Delivers a batch of events (in stream order) to every consumer the routing table names, at most
  * once in effect per consumer and event, as `dispatchEvent` does one by one: markers are read and
@@ -102,12 +107,14 @@ export async function dispatchBatch(
   events: readonly DomainEvent[],
   deps: ConsumerDeps,
   options: { concurrency?: number } = {},
-): Promise<MatchingBatchStats> {
+): Promise<BatchStats> {
   const concurrency = options.concurrency ?? 8;
+  const t0 = performance.now();
   const deliveries = events.flatMap((event) =>
     consumersFor(event.type).map((consumer) => ({ consumer, eventId: event.id })),
   );
   const done = await deps.eventLog.consumedAmong(deliveries);
+  const t1 = performance.now();
   const stats = await applyMatchingEvents(
     deps,
     eventsFor('jobMatching', events, done),
@@ -139,12 +146,16 @@ export async function dispatchBatch(
       for (const event of mine) queue(keyOf(event), () => runHandler(consumer, event, deps));
     }
   }
+  const t2 = performance.now();
   await forEachLimited([...byGraduate.values()], concurrency, async (runs) => {
     for (const run of runs) await run();
   });
+  const t3 = performance.now();
   await recountInsights(deps, [...insightSources]);
+  const t4 = performance.now();
   await deps.eventLog.markConsumedMany(deliveries.filter((d) => !done.has(`${d.consumer} ${d.eventId}`)));
-  return stats;
+  const markers = t1 - t0 + (performance.now() - t4);
+  return { ...stats, phases: { ...stats.phases, others: t3 - t2, insights: t4 - t3, markers } };
 }
 
 function runHandler<N extends ConsumerName>(consumer: N, event: ConsumerEvent<N>, deps: ConsumerDeps): Promise<void> {
