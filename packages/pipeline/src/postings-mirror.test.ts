@@ -29,7 +29,10 @@ async function impactOrder(from: ConsumerDeps, skill: string, partition: '310000
   const read: unknown[] = [];
   let after: string | undefined;
   do {
-    const page = await from.matchingIndex.jobPostingsByImpact(skill, partition, { limit: 1, ...(after ? { after } : {}) });
+    const page = await from.matchingIndex.jobPostingsByImpact(skill, partition, {
+      limit: 1,
+      ...(after ? { after } : {}),
+    });
     read.push(...page.postings);
     after = page.next;
   } while (after);

@@ -154,8 +154,11 @@ export async function withPostingsMirror<D extends MatchingDeps>(deps: D): Promi
     );
   const mirrored: Index = Object.assign(Object.create(index) as Index, {
     jobPostings: jobList,
-    jobPostingsByImpact: async (skillUri: string, partition: RegionPartition, page: { limit: number; after?: string }) =>
-      impactPage(await jobList(skillUri, partition), page),
+    jobPostingsByImpact: async (
+      skillUri: string,
+      partition: RegionPartition,
+      page: { limit: number; after?: string },
+    ) => impactPage(await jobList(skillUri, partition), page),
     graduateIdsForSkill: (skillUri: string, partition: RegionPartition) =>
       graduates.read(
         keyOf(skillUri, partition),

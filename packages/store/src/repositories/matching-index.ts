@@ -314,7 +314,12 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
       );
       for (const item of out.Items ?? []) {
         const { skillUri, partition } = partitions.parseGraduateSkill(String(item.PK));
-        postings.push({ skillUri, partition, graduateId: String(item.graduateId), discoverable: item.discoverable === true });
+        postings.push({
+          skillUri,
+          partition,
+          graduateId: String(item.graduateId),
+          discoverable: item.discoverable === true,
+        });
       }
       startKey = out.LastEvaluatedKey;
     } while (startKey);
