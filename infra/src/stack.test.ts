@@ -13,7 +13,7 @@ import { documentedRoutesOfTheApi } from '../../scripts/write-openapi.ts';
 import { buildApp } from './app.ts';
 import { gatewayPathOf, isPublicRoute } from './public-routes.ts';
 import { securityHeaders } from '@skillpass/api';
-import { API_PATH_PATTERNS, SPA_REWRITE_CODE } from './web.ts';
+import { API_PATH_PATTERNS, JOB_SEARCH_PATH, PUBLIC_SEARCH_CODE, SPA_REWRITE_CODE } from './web.ts';
 
 // A built web app stands in for packages/web/dist, so these tests need no web build.
 const webDist = mkdtempSync(join(tmpdir(), 'web-dist-'));
@@ -642,8 +642,8 @@ describe('the web distribution', () => {
       OriginSSLProtocols: ['TLSv1.2'],
     });
     expect(JSON.stringify(apiOrigin.DomainName)).toMatch(/HttpApi.*execute-api/);
-    expect(CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATH_PATTERNS].sort());
-    for (const behavior of CacheBehaviors)
+    expect(CacheBehaviors.map((b) => b.PathPattern).sort()).toEqual([JOB_SEARCH_PATH, ...API_PATH_PATTERNS].sort());
+    for (const behavior of CacheBehaviors.filter((b) => b.PathPattern !== JOB_SEARCH_PATH))
       expect(behavior, behavior.PathPattern).toMatchObject({
         TargetOriginId: apiOrigin.Id,
         CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
@@ -651,6 +651,65 @@ describe('the web distribution', () => {
         AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
         ViewerProtocolPolicy: 'redirect-to-https',
       });
+  });
+
+  it('caches the public job search only: keyed on the query and Accept-Language, no token or cookie in a cached answer', () => {
+    const { CacheBehaviors, Origins } = config();
+    const jobs = CacheBehaviors.find((b) => b.PathPattern === JOB_SEARCH_PATH)!;
+    // First: CloudFront takes the first matching pattern, and `/v1/*` would take the search too.
+    expect(CacheBehaviors[0]!.PathPattern).toBe(JOB_SEARCH_PATH);
+    expect(jobs).toMatchObject({
+      TargetOriginId: Origins.find((o) => o.CustomOriginConfig)!.Id,
+      // POST /v1/jobs (posting a job) shares the path: every method passes, only GET and HEAD are cached.
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachedMethods: ['GET', 'HEAD'],
+      ViewerProtocolPolicy: 'redirect-to-https',
+      CachePolicyId: { Ref: expect.stringMatching(/^JobSearchCache/) },
+      OriginRequestPolicyId: { Ref: expect.stringMatching(/^JobSearchOrigin/) },
+      FunctionAssociations: [
+        {
+          EventType: 'viewer-request',
+          FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^PublicSearch/), 'FunctionARN'] },
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        Name: Match.anyValue(),
+        Comment: Match.anyValue(),
+        // The API's max-age decides (30 s); what it does not mark cacheable is not kept.
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: 60,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Accept-Language', 'Authorization'] },
+          CookiesConfig: { CookieBehavior: 'none' },
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Content-Type', 'Idempotency-Key'] },
+        CookiesConfig: { CookieBehavior: 'none' },
+      }),
+    });
+    // The function, run as CloudFront would: a search loses the token before the cache key is made, a job post keeps it.
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: PUBLIC_SEARCH_CODE });
+    type Request = { method: string; headers: Record<string, { value: string }> };
+    const handler = new Function(`${PUBLIC_SEARCH_CODE}; return handler;`)() as (event: {
+      request: Request;
+    }) => Request;
+    const run = (method: string) =>
+      handler({
+        request: { method, headers: { authorization: { value: 'Bearer t' }, 'accept-language': { value: 'zh' } } },
+      }).headers;
+    expect(run('GET')).toEqual({ 'accept-language': { value: 'zh' } });
+    expect(run('HEAD')).toEqual({ 'accept-language': { value: 'zh' } });
+    expect(run('POST')).toEqual({ authorization: { value: 'Bearer t' }, 'accept-language': { value: 'zh' } });
   });
 
   it('covers every documented API route with an API behaviour, and leaves the app routes to the app', () => {
@@ -684,7 +743,8 @@ describe('the web distribution', () => {
         },
       ],
     });
-    for (const behavior of CacheBehaviors) expect(behavior.FunctionAssociations).toBeUndefined();
+    for (const behavior of CacheBehaviors.filter((b) => b.PathPattern !== JOB_SEARCH_PATH))
+      expect(behavior.FunctionAssociations).toBeUndefined();
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: SPA_REWRITE_CODE,
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),

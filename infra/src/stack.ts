@@ -42,7 +42,13 @@ import { TABLE_DEFINITION } from '@skillpass/store';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLING } from './bundling.ts';
 import { publicGatewayRoutes } from './public-routes.ts';
-import { API_PATH_PATTERNS, responseHeadersFrom, SPA_REWRITE_CODE } from './web.ts';
+import {
+  API_PATH_PATTERNS,
+  JOB_SEARCH_PATH,
+  PUBLIC_SEARCH_CODE,
+  responseHeadersFrom,
+  SPA_REWRITE_CODE,
+} from './web.ts';
 
 export interface SkillpassStackProps extends StackProps {
   stage: 'dev' | 'prod';
@@ -382,6 +388,44 @@ export class SkillpassStack extends Stack {
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: apiHeaders,
     };
+    // The public job search is cached as long as the API says (30 s): a busy region's searches then reach the single
+    // OPENJOBS index partition once per page and language every 30 s, not once per reader (docs/deploy.md).
+    const jobSearchBehavior: cloudfront.BehaviorOptions = {
+      ...apiBehavior,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      cachePolicy: new cloudfront.CachePolicy(this, 'JobSearchCache', {
+        comment: 'skillpass GET /v1/jobs: as long as the API says, keyed on the query and Accept-Language',
+        // Only what the API marks cacheable is kept (a response without Cache-Control is not), and never long.
+        defaultTtl: Duration.seconds(0),
+        minTtl: Duration.seconds(0),
+        maxTtl: Duration.seconds(60),
+        queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+        // Accept-Language picks the labels' language when `lang` is absent (the API sends Vary, which CloudFront
+        // ignores). Authorization is in the key only so that a POST's token reaches the API: the viewer-request
+        // function removes it from every GET and HEAD first, so no cached search ever belongs to a token.
+        headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Accept-Language', 'Authorization'),
+        cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      }),
+      // No cookies, and only the headers a job post needs besides those of the key (which are forwarded anyway).
+      originRequestPolicy: new cloudfront.OriginRequestPolicy(this, 'JobSearchOrigin', {
+        comment: 'skillpass /v1/jobs: every query string; Content-Type and Idempotency-Key for a job post; no cookies',
+        queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+        headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('Content-Type', 'Idempotency-Key'),
+        cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+      }),
+      functionAssociations: [
+        {
+          function: new cloudfront.Function(this, 'PublicSearch', {
+            comment: 'GET and HEAD /v1/jobs lose their Authorization header: the search is public, one cache entry',
+            code: cloudfront.FunctionCode.fromInline(PUBLIC_SEARCH_CODE),
+            runtime: cloudfront.FunctionRuntime.JS_2_0,
+          }),
+          eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+        },
+      ],
+    };
     const distribution = new cloudfront.Distribution(this, 'Web', {
       comment: `skillpass ${props.stage}: the web app and the API`,
       defaultRootObject: 'index.html',
@@ -392,7 +436,11 @@ export class SkillpassStack extends Stack {
         responseHeadersPolicy: appHeaders,
         functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
-      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+      // In order: CloudFront takes the first pattern that matches, so the job search comes before `/v1/*`.
+      additionalBehaviors: {
+        [JOB_SEARCH_PATH]: jobSearchBehavior,
+        ...Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+      },
       // No errorResponses: a distribution-wide one would answer the API's 403 and 404 with the app's page.
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       enableLogging: true,

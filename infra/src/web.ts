@@ -39,6 +39,26 @@ export const SPA_REWRITE_CODE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * The public job search (`GET /v1/jobs`, which sends `Cache-Control: public, max-age=30`): the one API path CloudFront
+ * caches. `POST /v1/jobs` (an employer posting a job) shares the path, so the behaviour lets every method through and
+ * caches only GET and HEAD.
+ */
+export const JOB_SEARCH_PATH = '/v1/jobs';
+
+/**
+ * The viewer-request function of the job-search behaviour: a GET or HEAD loses its Authorization header before the
+ * cache key is made, so a signed-in reader's search is the anonymous one (the route is public and never reads a
+ * principal) and shares its cache entry — no response to a token is ever stored. A POST keeps it: posting a job needs
+ * the employer's token, which then reaches the origin because the cache key names Authorization (CloudFront forwards
+ * it no other way).
+ */
+export const PUBLIC_SEARCH_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.method === 'GET' || request.method === 'HEAD') delete request.headers.authorization;
+  return request;
+}`;
+
 const FRAME_OPTIONS: Record<string, HeadersFrameOption> = {
   DENY: HeadersFrameOption.DENY,
   SAMEORIGIN: HeadersFrameOption.SAMEORIGIN,

@@ -91,6 +91,21 @@ describe('GET /v1/jobs is cacheable by a CDN', () => {
     expect(byQuery.headers.get('cache-control')).toBe('public, max-age=30');
   });
 
+  it('answers the same to anyone: a token (even a bad one) changes nothing, so a shared cache entry leaks nothing', async () => {
+    // CloudFront caches this route with the token taken off (infra/src/web.ts): that is safe only if the answer is
+    // public data, the same whoever asks.
+    await post(job('Cache probe', [41], '310000'));
+    const anonymous = await rt.call('GET', '/v1/jobs?limit=50&lang=en');
+    const signedIn = await rt.call('GET', '/v1/jobs?limit=50&lang=en', { token: employer });
+    const badToken = await rt.call('GET', '/v1/jobs?limit=50&lang=en', { headers: { Authorization: 'Bearer x.y.z' } });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.items.length).toBeGreaterThan(0);
+    expect(signedIn.status).toBe(200);
+    expect(badToken.status).toBe(200);
+    expect(signedIn.body).toEqual(anonymous.body);
+    expect(badToken.body).toEqual(anonymous.body);
+  });
+
   it('is not sent on a refused search', async () => {
     const res = await rt.call('GET', '/v1/jobs?limit=0');
     expect(res.status).toBe(400);

@@ -23,6 +23,10 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CHECK_SAMPLE = Number(process.env.BENCH_CHECK_SAMPLE ?? 200);
+/** Wall-clock budget for the whole run (default 20 min): past it, the progress so far is reported instead. */
+const TIME_LIMIT_S = Number(process.env.BENCH_TIME_LIMIT_S ?? 1_200);
+/** How often a progress line goes to stderr (so even a killed run shows how far it got). */
+const PROGRESS_EVERY_S = Number(process.env.BENCH_PROGRESS_S ?? 30);
 
 const CITIES: DeltaCityCode[] = ['310000', '320100', '320200', '320500', '330100', '330200', '340100', '340200'];
 
@@ -110,6 +114,14 @@ const writes: Write[] = sample(
 );
 const inputs = new Map(writes.map((w) => [w.id, w.kind === 'profile' ? profileInput(w.n) : jobInput(w.n)]));
 
+/** With BENCH_VERBOSE, a query is told apart by its index and the kind of key it reads (the key's first segment). */
+function detailOf(input: unknown): string {
+  const query = input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+  const pk = query.ExpressionAttributeValues?.[':pk'];
+  if (typeof pk !== 'string') return '';
+  return ` ${query.IndexName ?? 'table'} ${pk.split('#')[0]}`;
+}
+
 /** Counts the requests a table connection sends, by command, with the time each took (for the table of round trips). */
 function countRequests(table: ReturnType<typeof connectTable>) {
   const counts = new Map<string, { count: number; ms: number }>();
@@ -119,10 +131,11 @@ function countRequests(table: ReturnType<typeof connectTable>) {
       try {
         return await next(args);
       } finally {
-        const entry = counts.get(context.commandName ?? '?') ?? { count: 0, ms: 0 };
+        const name = `${context.commandName ?? '?'}${process.env.BENCH_VERBOSE ? detailOf(args.input) : ''}`;
+        const entry = counts.get(name) ?? { count: 0, ms: 0 };
         entry.count++;
         entry.ms += performance.now() - start;
-        counts.set(context.commandName ?? '?', entry);
+        counts.set(name, entry);
       }
     },
     { step: 'initialize', name: 'benchRequestCounter' },
@@ -168,10 +181,11 @@ try {
       coalescedTo += stats.jobs + stats.graduates;
       superseded += stats.superseded;
       if (process.env.BENCH_VERBOSE) {
-        const { index, graduates, jobs } = stats.phases;
+        const { index, graduates, jobs, others, insights, markers } = stats.phases;
         process.stderr.write(
-          `batch ${batches}: ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; index ${seconds(index)}, ` +
-            `graduates ${seconds(graduates)}, jobs ${seconds(jobs)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
+          `batch ${batches} (at ${seconds(performance.now() - started)}): ${events.length} events, ${stats.jobs} jobs + ${stats.graduates} graduates; ` +
+            `index ${seconds(index)}, graduates ${seconds(graduates)}, jobs ${seconds(jobs)}, other consumers ${seconds(others)}, ` +
+            `insights ${seconds(insights)}, markers ${seconds(markers)}; push considered ${stats.pushConsidered}, recomputed ${stats.pushRecomputed}\n`,
         );
       }
       const at = appliedAt.getTime() - Date.now() + performance.now();
@@ -194,7 +208,38 @@ try {
     taxonomy,
     credentialService: { standingOf: async () => 'unknown' },
   });
-  await forEachLimited(writes, WRITERS, async (write) => {
+  let written = 0;
+  const progress = () =>
+    `${seconds(performance.now() - started)}: ${written.toLocaleString()}/${writes.length.toLocaleString()} written, ` +
+    `${lags.length.toLocaleString()} of their events applied (${applied.toLocaleString()} events in all, ${batches} batches)`;
+  const ticker = setInterval(() => process.stderr.write(`progress ${progress()}\n`), PROGRESS_EVERY_S * 1000);
+  /**
+   * Past the time limit: what was applied by then, and what that says about convergence — honestly a lower bound
+   * (it had not converged), plus a projection at the rate so far, labelled as one. Then the run ends.
+   */
+  const reportUnfinished = async (why: string, writeTime?: number): Promise<never> => {
+    const elapsed = performance.now() - started;
+    const done = lags.length / writes.length;
+    const lines = [
+      `bench:pipeline — NOT converged within BENCH_TIME_LIMIT_S=${TIME_LIMIT_S} (${why})`,
+      `${PROFILES.toLocaleString()} profiles + ${JOBS.toLocaleString()} jobs, ${WRITERS} writers, batches ≤ ${BATCH}, ${CONCURRENCY} at a time`,
+      `progress at the limit: ${progress()}`,
+      `events/s so far: ${Math.round((applied * 1000) / elapsed)}; writes applied: ${(done * 100).toFixed(1)} %`,
+      ...(writeTime !== undefined
+        ? [
+            `converged / write time: more than ${(elapsed / writeTime).toFixed(2)}× (still running at the limit)`,
+            `projection at the rate so far (not a measurement): about ${(elapsed / Math.max(done, 1e-9) / writeTime).toFixed(1)}× the write time`,
+          ]
+        : []),
+      `lag p50 / p99 of the events applied: ${seconds(percentile(lags, 50))} / ${seconds(percentile(lags, 99))}`,
+    ];
+    console.log(lines.join('\n'));
+    // Nothing more to wait for: DynamoDB Local goes, and the process with it (the dispatcher is mid-batch).
+    await dynamo.stop();
+    process.exit(2);
+  };
+  const deadline = new Promise<'limit'>((resolve) => setTimeout(() => resolve('limit'), TIME_LIMIT_S * 1000).unref());
+  const writing = forEachLimited(writes, WRITERS, async (write) => {
     if (write.kind === 'profile') {
       const input = inputs.get(write.id) as ReturnType<typeof profileInput>;
       await writer.profiles.update(write.id, () => input);
@@ -204,9 +249,16 @@ try {
       });
     }
     writtenAt.set(write.id, performance.now());
+    written++;
   });
+  if ((await Promise.race([writing.then(() => 'written' as const), deadline])) === 'limit') {
+    await reportUnfinished('the writes themselves did not finish');
+  }
   const writeTime = performance.now() - started;
-  await dispatcher.drain();
+  if ((await Promise.race([dispatcher.drain().then(() => 'drained' as const), deadline])) === 'limit') {
+    await reportUnfinished(`writes alone took ${seconds(writeTime)}`, writeTime);
+  }
+  clearInterval(ticker);
   const converged = performance.now() - started;
   await dispatcher.stop();
   const pendingJobs = await deps.matchingIndex.pendingIn('jobs', ['310000', '320000', '330000', '340000', 'remote']);

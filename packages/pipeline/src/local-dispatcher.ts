@@ -12,8 +12,8 @@ import type { Table } from '@skillpass/store';
 import type { AnyDomainEvent } from '@skillpass/events';
 import type { ConsumerDeps } from './consumers.ts';
 import { DEFAULT_RETRY_POLICY, deliverOneByOne, type RetryPolicy } from './dead-letters.ts';
-import { dispatchBatch } from './dispatch.ts';
-import { type MatchingBatchStats, pendingChangesOf } from './matching-batch.ts';
+import { type BatchStats, dispatchBatch } from './dispatch.ts';
+import { pendingChangesOf } from './matching-batch.ts';
 import { withPostingsMirror } from './postings-mirror.ts';
 import { domainEventsFromStreamRecord, type StreamRecord } from './stream-mapping.ts';
 
@@ -27,7 +27,7 @@ export interface LocalDispatcher {
 export interface AppliedBatch {
   events: readonly AnyDomainEvent[];
   /** Absent when the batch failed and its events were delivered one by one. */
-  stats?: MatchingBatchStats;
+  stats?: BatchStats;
   /** Deliveries given up on after their retries (recorded as dead letters). */
   deadLettered: ReadonlyArray<{ consumer: string; eventId: string }>;
   appliedAt: Date;
@@ -163,7 +163,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     }
     const batch = queue.slice(0, take);
     const events = batch.flatMap((q) => q.events);
-    let stats: MatchingBatchStats | undefined;
+    let stats: BatchStats | undefined;
     let deadLettered: AppliedBatch['deadLettered'] = [];
     try {
       stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8 });

@@ -24,6 +24,21 @@ const posting = { importance: 'essential' as const, minProficiency: 1 as const, 
 const sorted = <T extends { jobId?: string; graduateId?: string }>(entries: T[]) =>
   [...entries].sort((a, b) => String(a.jobId ?? a.graduateId).localeCompare(String(b.jobId ?? b.graduateId)));
 
+/** A list read a page of one at a time in impact order (GSI1's, or the mirror's from memory). */
+async function impactOrder(from: ConsumerDeps, skill: string, partition: '310000' | '320000') {
+  const read: unknown[] = [];
+  let after: string | undefined;
+  do {
+    const page = await from.matchingIndex.jobPostingsByImpact(skill, partition, {
+      limit: 1,
+      ...(after ? { after } : {}),
+    });
+    read.push(...page.postings);
+    after = page.next;
+  } while (after);
+  return read;
+}
+
 describe('the postings mirror', () => {
   it('answers every list as the table does, through writes that add, move and remove entries, and queries a list once', async () => {
     // Written before the mirror exists: a graduate already indexed.
@@ -42,6 +57,7 @@ describe('the postings mirror', () => {
           expect(sorted(await mirrored.matchingIndex.graduateIdsForSkill(skill, partition))).toEqual(
             sorted(await deps.matchingIndex.graduateIdsForSkill(skill, partition)),
           );
+          expect(await impactOrder(mirrored, skill, partition)).toEqual(await impactOrder(deps, skill, partition));
         }
       }
     };
@@ -49,6 +65,10 @@ describe('the postings mirror', () => {
 
     const index = mirrored.matchingIndex;
     await index.syncJobPostings('j1', { partition: '320000', postings: [{ skillUri: SKILL, ...posting }] }, []);
+    // Two more in the same list, one of higher impact: pages come highest impact first, ties by job id.
+    const heavier = { importance: 'essential' as const, minProficiency: 2 as const, totalWeight: 2, impact: 3 / 8 };
+    await index.syncJobPostings('j0', { partition: '320000', postings: [{ skillUri: SKILL, ...posting }] }, []);
+    await index.syncJobPostings('j2', { partition: '320000', postings: [{ skillUri: SKILL, ...heavier }] }, []);
     await index.syncGraduatePostings('g2', {
       skills: [SKILL, OTHER],
       partitions: ['310000', '320000'],

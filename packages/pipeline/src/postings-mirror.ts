@@ -1,7 +1,7 @@
 import { isJobOpen, type RegionPartition } from '@skillpass/domain';
-import { partitionOfJob, postingsOfJob } from '@skillpass/matching';
+import { byImpactOrder, type ImpactPosting, partitionOfJob, postingImpact, postingsOfJob } from '@skillpass/matching';
 import { type MatchingDeps, toMatchJob } from '@skillpass/services';
-import type { JobPostingEntry } from '@skillpass/store';
+import type { GraduatePosting, JobPostingEntry, JobPostingPage } from '@skillpass/store';
 
 type Index = MatchingDeps['matchingIndex'];
 type GraduateEntry = Awaited<ReturnType<Index['graduateIdsForSkill']>>[number];
@@ -72,6 +72,14 @@ class ListMirror<E> {
     this.listsOf.set(id, holds);
   }
 
+  /** The lists an id is in and its entry in each, as mirrored: all of them once the side is seeded whole. */
+  entriesOf(id: string): Array<[key: string, entry: E]> {
+    return [...this.holds(id)].flatMap((key) => {
+      const entry = this.lists.get(key)?.get(id);
+      return entry === undefined ? [] : [[key, entry] as [string, E]];
+    });
+  }
+
   private holds(id: string): Set<string> {
     let keys = this.listsOf.get(id);
     if (!keys) {
@@ -83,29 +91,74 @@ class ListMirror<E> {
 }
 
 const keyOf = (skillUri: string, partition: RegionPartition) => `${partition} ${skillUri}`;
+/** The skill and partition of a key (a partition never holds a space, nor does a skill URI). */
+const unkey = (key: string) => {
+  const at = key.indexOf(' ');
+  return { partition: key.slice(0, at) as RegionPartition, skillUri: key.slice(at + 1) };
+};
+
+/**
+ * A page of a mirrored list in the order GSI1 keeps it (impact descending, then job id), after the posting `after`
+ * names: a position by value, not by offset, so a page read is right however the list changed since the last one.
+ */
+function impactPage(entries: readonly JobPostingEntry[], page: { limit: number; after?: string }): JobPostingPage {
+  const ordered: ImpactPosting[] = entries
+    .map((entry) => ({ ...entry, impact: postingImpact(entry) }))
+    .sort(byImpactOrder);
+  const after = page.after === undefined ? undefined : (JSON.parse(page.after) as { impact: number; jobId: string });
+  const from = after ? ordered.findIndex((p) => byImpactOrder(p, { ...p, ...after }) > 0) : 0;
+  const rest = from < 0 ? [] : ordered.slice(from);
+  const postings = rest.slice(0, page.limit);
+  const last = postings.at(-1);
+  return {
+    postings: postings.map(({ jobId, importance, minProficiency, totalWeight, impact }) => ({
+      jobId,
+      importance,
+      minProficiency,
+      totalWeight,
+      impact,
+    })),
+    ...(rest.length > page.limit && last ? { next: JSON.stringify({ impact: last.impact, jobId: last.jobId }) } : {}),
+  };
+}
 
 /**
  * The same deps with the skill → jobs and skill → graduates postings mirrored in memory across
  * batches: a busy batch otherwise queries thousands of (skill, partition) lists, most of them empty
- * or the same as the batch before. The job side is mirrored whole from the open jobs at the start
- * (a few items a job, where one graduate's reach is hundreds of mostly empty lists), so an empty list
- * costs no query; a job not yet indexed is there early, which only anticipates its own event. The
- * graduate side is mirrored as read. Correct while these deps are the only writer of postings, which
- * the local dispatcher is (the API never writes them); an erasure elsewhere may leave an erased
- * graduate's id behind, which costs nothing, because profiles are read by id before they are scored.
+ * or the same as the batch before. Both sides are mirrored whole at the start, so an empty list costs
+ * no query: the job side from the open jobs (a job not yet indexed is there early, which only
+ * anticipates its own event), the graduate side from the stored postings (one scan). A graduate's
+ * postings are then rewritten from what the mirror holds, without querying them first, and only those
+ * that changed. Correct while these deps are the only writer of postings, which the local dispatcher
+ * is (the API never writes them); an erasure elsewhere may leave an erased graduate's id behind, which
+ * costs nothing, because profiles are read by id before they are scored (and deleting a posting that
+ * is gone is a no-op). The job side also serves the impact-ordered pages (GSI1's order) from memory.
  */
 export async function withPostingsMirror<D extends MatchingDeps>(deps: D): Promise<D> {
   const index = deps.matchingIndex;
   const jobs = new ListMirror<JobPostingEntry>();
-  jobs.seed(await openJobPostings(deps));
   const graduates = new ListMirror<GraduateEntry>();
+  const [open, graduatePostings] = await Promise.all([openJobPostings(deps), index.allGraduatePostings()]);
+  jobs.seed(open);
+  graduates.seed(
+    graduatePostings.map(
+      ({ skillUri, partition, graduateId, discoverable }) =>
+        [keyOf(skillUri, partition), graduateId, { graduateId, discoverable }] as const,
+    ),
+  );
+  const jobList = (skillUri: string, partition: RegionPartition) =>
+    jobs.read(
+      keyOf(skillUri, partition),
+      () => index.jobPostings(skillUri, partition),
+      (e) => e.jobId,
+    );
   const mirrored: Index = Object.assign(Object.create(index) as Index, {
-    jobPostings: (skillUri: string, partition: RegionPartition) =>
-      jobs.read(
-        keyOf(skillUri, partition),
-        () => index.jobPostings(skillUri, partition),
-        (e) => e.jobId,
-      ),
+    jobPostings: jobList,
+    jobPostingsByImpact: async (
+      skillUri: string,
+      partition: RegionPartition,
+      page: { limit: number; after?: string },
+    ) => impactPage(await jobList(skillUri, partition), page),
     graduateIdsForSkill: (skillUri: string, partition: RegionPartition) =>
       graduates.read(
         keyOf(skillUri, partition),
@@ -127,7 +180,10 @@ export async function withPostingsMirror<D extends MatchingDeps>(deps: D): Promi
     },
     async syncGraduatePostings(...args: Parameters<Index['syncGraduatePostings']>) {
       const [graduateId, current] = args;
-      await index.syncGraduatePostings(...args);
+      const existing: GraduatePosting[] = graduates
+        .entriesOf(graduateId)
+        .map(([key, entry]) => ({ ...unkey(key), graduateId, discoverable: entry.discoverable }));
+      await index.syncGraduatePostings(graduateId, current, existing);
       graduates.replace(
         graduateId,
         new Map(

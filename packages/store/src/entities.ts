@@ -48,6 +48,12 @@ export const partitions = {
   jobCandidates: (jobId: string) => `JOB#${jobId}#CANDS`,
   jobSkill: (skillUri: string, partition: RegionPartition) => `SKILLJOBS#${partition}#${skillUri}`,
   graduateSkill: (skillUri: string, partition: RegionPartition) => `SKILLGRADS#${partition}#${skillUri}`,
+  /** The skill and partition a `graduateSkill` key names (a partition never holds `#`; a skill URI may). */
+  parseGraduateSkill: (key: string): { skillUri: string; partition: RegionPartition } => {
+    const rest = key.slice('SKILLGRADS#'.length);
+    const at = rest.indexOf('#');
+    return { partition: rest.slice(0, at) as RegionPartition, skillUri: rest.slice(at + 1) };
+  },
   templatesTeaching: (skillUri: string) => `SKILLTPLS#${skillUri}`,
   batch: (batchId: string) => `BATCH#${batchId}`,
   statusIndexes: (listId: string) => `STATUSIDX#${listId}`,

@@ -11,7 +11,7 @@ import {
   scoreJobForProfile,
   type SkillGraph,
   topCandidatesForJob,
-  topJobsForProfile,
+  topJobsByImpactPages,
   WEIGHTS,
 } from '@skillpass/matching';
 import type { PendingChange, Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
@@ -164,9 +164,11 @@ async function computeMatchSet(
       newJobIds: [],
     };
   }
-  const { matches } = await topJobsForProfile(
+  // The impact-ordered heads of the posting lists (GSI1), read further only while a job below could still enter the
+  // top k: a common skill's long list is not read whole (docs/matching.md).
+  const { matches } = await topJobsByImpactPages(
     toMatchProfile(profile),
-    { postings: (skill, partition) => deps.matchingIndex.jobPostings(skill, partition) },
+    { postingsPage: (skill, partition, page) => deps.matchingIndex.jobPostingsByImpact(skill, partition, page) },
     (ids) => loadOpenMatchJobs(deps, ids),
     deps.taxonomy,
     TOP_K,
@@ -491,8 +493,8 @@ export async function refreshCandidacies(
 }
 
 /**
- * The same deps with the index reads a batch repeats (postings per skill and partition, jobs and
- * profiles by id) read once and shared: many graduates of one batch read the same postings. Made
+ * The same deps with the index reads a batch repeats (postings per skill and partition, whole or a page in
+ * impact order, jobs and profiles by id) read once and shared: many graduates of one batch read the same postings. Made
  * after the batch's index writes, so it sees them; writes and match sets are never cached.
  */
 export function withBatchReads<D extends MatchingDeps>(deps: D): D {
@@ -506,6 +508,7 @@ export function withBatchReads<D extends MatchingDeps>(deps: D): D {
     return value;
   };
   const jobPostings = new Map<string, ReturnType<typeof index.jobPostings>>();
+  const impactPages = new Map<string, ReturnType<typeof index.jobPostingsByImpact>>();
   const graduates = new Map<string, ReturnType<typeof index.graduateIdsForSkill>>();
   const byId = <T>(read: (ids: readonly string[]) => Promise<T[]>, idOf: (item: T) => string) => {
     const loaded = new Map<string, T | undefined>();
@@ -537,6 +540,10 @@ export function withBatchReads<D extends MatchingDeps>(deps: D): D {
   const cached: MatchingDeps['matchingIndex'] = Object.assign(Object.create(index) as typeof index, {
     jobPostings: (skill: string, partition: RegionPartition) =>
       memo(jobPostings, `${partition} ${skill}`, () => index.jobPostings(skill, partition)),
+    jobPostingsByImpact: (skill: string, partition: RegionPartition, page: { limit: number; after?: string }) =>
+      memo(impactPages, `${partition} ${skill} ${page.limit} ${page.after ?? ''}`, () =>
+        index.jobPostingsByImpact(skill, partition, page),
+      ),
     graduateIdsForSkill: (skill: string, partition: RegionPartition) =>
       memo(graduates, `${partition} ${skill}`, () => index.graduateIdsForSkill(skill, partition)),
     getJobs: jobs,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { GraduateProfile, JobPosting, RegionPartition } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import { entities, itemOf, partitions } from '../entities.ts';
@@ -26,6 +26,14 @@ export interface JobSkillPosting {
 }
 
 export type JobPostingEntry = Omit<JobSkillPosting, 'skillUri' | 'impact'> & { jobId: string };
+
+/** One graduate's posting under a skill in a partition. */
+export interface GraduatePosting {
+  skillUri: string;
+  partition: RegionPartition;
+  graduateId: string;
+  discoverable: boolean;
+}
 
 /** One page of a skill's postings in impact order; `next` resumes after it (absent: the list is read). */
 export interface JobPostingPage {
@@ -116,11 +124,18 @@ export interface MatchingIndexRepository {
   ): Promise<JobPostingPage>;
   /** How many open jobs in these partitions require a skill: the demand behind skill-gap advice. */
   countOpenJobsRequiring(skillUri: string, partitions: readonly RegionPartition[]): Promise<number>;
-  /** Makes a graduate's postings (skill → graduate) match their profile; erasure removes them (they carry `owner`). */
+  /**
+   * Makes a graduate's postings (skill → graduate) match their profile; erasure removes them (they carry `owner`).
+   * `existing`: the postings the graduate has now, when the caller keeps them (the local dispatcher's mirror): then
+   * they are not queried, and those already as wanted are not written again.
+   */
   syncGraduatePostings(
     graduateId: string,
     current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
+    existing?: readonly GraduatePosting[],
   ): Promise<void>;
+  /** Every graduate's postings (a scan): for a process that mirrors the whole index once at start. */
+  allGraduatePostings(): Promise<GraduatePosting[]>;
   /** Graduates posted under a skill in one region partition (only those who allow matching). */
   graduateIdsForSkill(
     skillUri: string,
@@ -244,6 +259,7 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
   async syncGraduatePostings(
     graduateId: string,
     current: { skills: readonly string[]; partitions: readonly RegionPartition[]; discoverable: boolean } | undefined,
+    existing?: readonly GraduatePosting[],
   ): Promise<void> {
     const wanted = new Map(
       (current?.skills ?? []).flatMap((uri) =>
@@ -253,19 +269,61 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
         }),
       ),
     );
-    const existing = (
-      await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) })
-    ).filter((item) => item.entity === entities.GraduateSkillPosting.name);
+    const have = existing
+      ? existing.map((p) => ({
+          ...entities.GraduateSkillPosting.key(p.skillUri, p.partition, graduateId),
+          discoverable: p.discoverable,
+        }))
+      : (await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) }))
+          .filter((item) => item.entity === entities.GraduateSkillPosting.name)
+          .map((item) => ({ PK: String(item.PK), SK: String(item.SK), discoverable: item.discoverable === true }));
     await deleteItems(
       this.table,
-      existing.filter((item) => !wanted.has(item.PK)).map((item) => ({ PK: item.PK, SK: item.SK })),
+      have.filter((item) => !wanted.has(item.PK)).map((item) => ({ PK: item.PK, SK: item.SK })),
+    );
+    // Known to be stored as wanted already: not written again (only when the caller vouches for `existing`).
+    const unchanged = new Set(
+      existing ? have.filter((item) => item.discoverable === current?.discoverable).map((item) => item.PK) : [],
     );
     await putItems(
       this.table,
-      [...wanted.values()].map((key) =>
-        itemOf(entities.GraduateSkillPosting, key, { graduateId, discoverable: current!.discoverable }, { graduateId }),
-      ),
+      [...wanted.values()]
+        .filter((key) => !unchanged.has(key.PK))
+        .map((key) =>
+          itemOf(
+            entities.GraduateSkillPosting,
+            key,
+            { graduateId, discoverable: current!.discoverable },
+            { graduateId },
+          ),
+        ),
     );
+  }
+
+  async allGraduatePostings(): Promise<GraduatePosting[]> {
+    const postings: GraduatePosting[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.doc.send(
+        new ScanCommand({
+          TableName: this.table.name,
+          FilterExpression: 'entity = :entity',
+          ExpressionAttributeValues: { ':entity': entities.GraduateSkillPosting.name },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const { skillUri, partition } = partitions.parseGraduateSkill(String(item.PK));
+        postings.push({
+          skillUri,
+          partition,
+          graduateId: String(item.graduateId),
+          discoverable: item.discoverable === true,
+        });
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return postings;
   }
 
   async graduateIdsForSkill(
