@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATTERY_CHEMISTRY, BATTERY_COMPONENTS } from './battery-template.ts';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, graduateWithProfile, schoolWithTemplate } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, signInOnPage } from './web/browser.ts';
+import { checkPage, clickNav, type Lang, launchChromium, signInOnPage } from './web/browser.ts';
 
 /**
  * From a skill gap to a job in a real browser against the local stack: a school publishes a course of its battery
@@ -104,7 +104,7 @@ describe('from a skill gap to a job in the browser', () => {
     await offer.locator('.tag', { hasText: 'Enrolled' }).waitFor();
     await checkPage(graduate, 'job skill gap en');
     await shoot(graduate, 'skill-gap', 'en');
-    await graduate.locator('nav a[href="/courses"]').click();
+    await clickNav(graduate, '/courses');
     await graduate.locator('.card h3', { hasText: COURSE }).first().waitFor();
     await checkPage(graduate, 'courses en');
     await shoot(graduate, 'list', 'en');
@@ -118,10 +118,10 @@ describe('from a skill gap to a job in the browser', () => {
     await shoot(issuer, 'roster', 'en');
 
     // The credential is in the wallet, and the pipeline lifts the match.
-    await graduate.locator('nav a[href="/wallet"]').click();
+    await clickNav(graduate, '/wallet');
     await graduate.locator('main', { hasText: 'EV battery pack assembly' }).waitFor();
     await expect.poll(() => scoreFor(graduateToken, jobId), { timeout: 120_000 }).toBeGreaterThan(before);
-    await graduate.locator('nav a[href="/courses"]').click();
+    await clickNav(graduate, '/courses');
     await graduate.locator('.tag', { hasText: 'Completed' }).first().waitFor();
     for (const p of [issuer, graduate]) await p.context().close();
   }, 600_000);
@@ -138,7 +138,7 @@ describe('from a skill gap to a job in the browser', () => {
     await issuer.locator('.tag', { hasText: '已结业' }).waitFor();
     await checkPage(issuer, 'roster zh');
     await shoot(issuer, 'roster', 'zh');
-    await issuer.locator('nav a[href="/issuer/courses"]').click();
+    await clickNav(issuer, '/issuer/courses');
     await issuer.getByRole('link', { name: '编辑' }).click();
     await issuer.locator('#course-titleZh').waitFor();
     await checkPage(issuer, 'course editor zh');

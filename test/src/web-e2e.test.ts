@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { BATTERY_CHEMISTRY } from './battery-template.ts';
 import { Api, graduateWithProfile, type Issued, issue, schoolWithTemplate, tampered } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
+import { checkPage, clickNav, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
 
 /**
  * The web app in a real browser (Debian's chromium) against the real local stack (`npm start`, DynamoDB Local):
@@ -236,7 +236,7 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     await expect
       .poll(
         async () => {
-          await page.locator('nav a[href="/notifications"]').click();
+          await clickNav(page, '/notifications');
           await page.locator('h1').waitFor();
           // Read the list, not the skeleton shown while it loads (slow on a busy machine).
           await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
@@ -246,7 +246,7 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
       )
       .toContain(lang === 'zh' ? '已被雇主查看' : 'was viewed by the employer');
     await checkPage(page, `notifications ${lang} ${viewport}`);
-    await page.locator('nav a[href="/applications"]').click();
+    await clickNav(page, '/applications');
     await expect.poll(() => page.locator('.timeline').first().innerText(), { timeout: 60_000 }).toContain(words.viewed);
     await checkPage(page, `applications ${lang} ${viewport}`);
 
@@ -274,7 +274,7 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     // A school issues a credential: the wallet lists it, opens it, shares it and downloads it.
     const profile = await api.call<{ graduateId: string }>('GET', '/v1/profiles/me', { token: graduate });
     await issue(api, school, profile.graduateId);
-    await page.locator('nav a[href="/wallet"]').click();
+    await clickNav(page, '/wallet');
     await page.locator('main .card').first().waitFor();
     await page.locator('main .card button').first().click();
     await page.locator('canvas.qr').waitFor();
@@ -284,7 +284,7 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     expect((await jwtDownload).suggestedFilename()).toMatch(/\.jwt$/);
 
     // Export, then erase with a confirmation that says what goes.
-    await page.locator('nav a[href="/account"]').click();
+    await clickNav(page, '/account');
     await page.locator('main button').first().waitFor();
     await checkPage(page, `account ${lang} ${viewport}`);
     const exported = page.waitForEvent('download');
@@ -369,7 +369,7 @@ describe.each<[Lang, Viewport]>([
       const body = await response.json();
       await route.fulfill({ response, json: { ...body, upToDate: !stale } });
     });
-    await page.locator('nav a[href="/matches"]').click();
+    await clickNav(page, '/matches');
     await page.locator('.notice.updating').waitFor();
     expect(await page.locator('.notice.updating').innerText()).toContain(words.updating);
     await checkPage(page, `matches updating ${lang} ${viewport}`);
@@ -378,7 +378,7 @@ describe.each<[Lang, Viewport]>([
     expect(await card.count()).toBe(1);
 
     // The saved profile holds skill URIs: the editor names them in the page's language, not by id.
-    await page.locator('nav a[href="/profile"]').click();
+    await clickNav(page, '/profile');
     await page.locator('#displayName').waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain(words.outcome);
     await page.context().close();

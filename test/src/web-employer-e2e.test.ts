@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATTERY_CHEMISTRY } from './battery-template.ts';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, issue, schoolWithTemplate } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
+import { checkPage, clickNav, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
 
 /**
  * The employer console in a real browser against the real local stack, in English and Chinese, at desktop and
@@ -212,11 +212,11 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
     expect(await page.locator('main').innerText()).not.toContain(graduate.email);
 
     // The jobs list and the notifications page (no withdrawals here).
-    await page.locator('nav a[href="/employer/jobs"]').click();
+    await clickNav(page, '/employer/jobs');
     await page.locator('main .card h2', { hasText: words.title }).waitFor();
     await checkPage(page, `jobs ${lang} ${viewport}`);
     await shoot(page, viewport, `employer-jobs-${lang}.png`);
-    await page.locator('nav a[href="/employer/notifications"]').click();
+    await clickNav(page, '/employer/notifications');
     await page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout: 60_000 });
     await checkPage(page, `employer notifications ${lang} ${viewport}`);
 
@@ -226,7 +226,7 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
       headers: { Authorization: `Bearer ${graduate.token}` },
     });
     expect(erasure.status).toBe(204);
-    await page.locator('nav a[href="/employer/jobs"]').click();
+    await clickNav(page, '/employer/jobs');
     await page.locator(`main a[href="/employer/jobs/${jobId}/applications"]`).click();
     const erased = page.locator('.application-card', { hasText: words.erased });
     await erased.waitFor();

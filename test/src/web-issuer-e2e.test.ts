@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, graduateWithProfile } from './web/api.ts';
-import { checkPage, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
+import { checkPage, clickNav, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
 
 /**
  * The issuer console in a real browser against the real local stack: a school registers, offers a credential in
@@ -128,7 +128,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s)', (lang, viewport) => {
     await shot(page, viewport, 'organisation', lang);
 
     // Offer a credential: an empty form is refused with a summary; then every mandatory element, in both languages.
-    await page.locator(`nav a[href="/issuer/templates"]`).click();
+    await clickNav(page, '/issuer/templates');
     await page.locator('#titleEn').waitFor();
     await page.locator('form > button[type=submit]').click();
     await page.locator('.error-summary').waitFor();
@@ -157,7 +157,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s)', (lang, viewport) => {
       .toContain(lang === 'zh' ? titleZh : titleEn);
 
     // Issue one credential to a graduate by their skillpass id.
-    await page.locator(`nav a[href="/issuer/issue"]`).click();
+    await clickNav(page, '/issuer/issue');
     await page.locator('#graduateId').waitFor();
     await page.locator('#graduateId').fill(graduateId);
     await page.locator('#grade').fill('Merit');
@@ -172,7 +172,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s)', (lang, viewport) => {
     const { csv, bad } = classCsv(classSize, graduateId);
     const file = join(dir, `class-${lang}-${viewport}.csv`);
     writeFileSync(file, csv);
-    await page.locator(`nav a[href="/issuer/batch"]`).click();
+    await clickNav(page, '/issuer/batch');
     await page.locator('#file').waitFor();
     await page.locator('#file').setInputFiles(file);
     await checkPage(page, `issuer batch upload ${lang} ${viewport}`);
@@ -229,7 +229,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s)', (lang, viewport) => {
       expect(byId.get(messageId)).toContain(`:${port}/verify#id=${credentialId}`);
 
     // The batch is listed on the upload page, and reopens there.
-    await page.locator(`nav a[href="/issuer/batch"]`).click();
+    await clickNav(page, '/issuer/batch');
     const earlier = page.locator('.earlier-batches a').first();
     await earlier.waitFor();
     expect(await earlier.innerText()).toContain(String(classSize));
@@ -237,7 +237,7 @@ describe.each(COMBINATIONS)('the issuer journey (%s, %s)', (lang, viewport) => {
     await page.locator('.batch-results').waitFor();
 
     // Revoke the single credential with a public reason, after confirming (revocation is final).
-    await page.locator(`nav a[href="/issuer/credentials"]`).click();
+    await clickNav(page, '/issuer/credentials');
     await page.locator('#q').waitFor();
     await page.locator('.issued-list').waitFor();
     await page.locator('#q').fill(single!);

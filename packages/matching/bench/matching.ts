@@ -4,7 +4,7 @@
  * top-20 latency through the index next to brute force, their agreement, and the DynamoDB path
  * (10,000 jobs on DynamoDB Local): latency and items read per recompute.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { occupations, syntheticGraduate, syntheticJob, taxonomy } from './synthetic-region.ts';
 import {
   bruteForceTopJobs,
@@ -120,13 +120,17 @@ async function inProcess() {
   const viaPrevious = merge(previousRuns);
 
   const bruteTimes: number[] = [];
+  const bruteCpu: number[] = [];
   let agreeing = 0;
   let previousAgreeing = 0;
   const bruteSample = graduates.slice(0, BRUTE_SAMPLE);
   for (const graduate of bruteSample) {
+    const cpu = process.cpuUsage();
     const t = performance.now();
     const top = JSON.stringify(bruteForceTopJobs(graduate, jobs, taxonomy, K).map((m) => m.jobId));
     bruteTimes.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    bruteCpu.push((used.user + used.system) / 1000);
     if (top === JSON.stringify(viaCompact.tops.get(graduate.id))) agreeing++;
     if (top === JSON.stringify(viaPrevious.tops.get(graduate.id))) previousAgreeing++;
   }
@@ -140,6 +144,7 @@ async function inProcess() {
     compact: { built: compactBuilt, heap: compactHeap, ...viaCompact },
     previous: { built: previousBuilt, heap: previousHeap, ...viaPrevious },
     bruteTimes,
+    bruteCpu,
     agreeing,
     previousAgreeing,
     sameAsPrevious,
@@ -261,7 +266,14 @@ console.log(`machine: ${cpus().length} × ${cpu}, node ${process.version}`);
 console.log(
   `region: ${JOBS.toLocaleString()} open jobs sampled from ${occupations.length} ESCO occupations, ${GRADUATES.toLocaleString()} graduates\n`,
 );
+/** The machine is shared: every figure is printed with the load it was measured under. */
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min)`;
+console.log(load());
 const p = await inProcess();
+console.log(`after the in-process part: ${load()}`);
 const perJob = (bytes: number) => `${Math.round(bytes / JOBS)} B/job`;
 console.log(
   `generated in ${ms(p.generated)}; the jobs as objects take ${(p.heapJobs / 1e6).toFixed(0)} MB (${perJob(p.heapJobs)})`,
@@ -276,20 +288,20 @@ const row = (
   p99: ms(percentile(r.times, 99)),
   'CPU p50 / p99': `${ms(percentile(r.cpu, 50))} / ${ms(percentile(r.cpu, 99))}`,
   'postings read p50 / p99': `${percentile(r.postings, 50)} / ${percentile(r.postings, 99)}`,
-  'jobs scored p50': percentile(r.scored, 50),
+  'jobs scored p50 / p99': `${percentile(r.scored, 50)} / ${percentile(r.scored, 99)}`,
   'index build': `${(built / 1000).toFixed(1)} s`,
   'index heap': `+${(heap / 1e6).toFixed(0)} MB (${perJob(heap)})`,
 });
 console.table({
-  'top-20, compact index (max-score)': row(p.compact, p.compact.built, p.compact.heap),
+  'top-20, compact index (bounds, best first)': row(p.compact, p.compact.built, p.compact.heap),
   ...(SKIP_PREVIOUS ? {} : { 'top-20, previous index (maps)': row(p.previous, p.previous.built, p.previous.heap) }),
   'top-20, brute force': {
     profiles: p.bruteTimes.length,
     p50: ms(percentile(p.bruteTimes, 50)),
     p99: ms(percentile(p.bruteTimes, 99)),
-    'CPU p50 / p99': '—',
+    'CPU p50 / p99': `${ms(percentile(p.bruteCpu, 50))} / ${ms(percentile(p.bruteCpu, 99))}`,
     'postings read p50 / p99': '—',
-    'jobs scored p50': JOBS,
+    'jobs scored p50 / p99': `${JOBS} / ${JOBS}`,
     'index build': '—',
     'index heap': '—',
   },
@@ -336,4 +348,5 @@ if (process.env.BENCH_SKIP_DYNAMO !== '1') {
   console.log(
     `top-20 agreement with brute force: whole lists ${d.wholeAgreeing}/${d.whole.length}, impact-ordered heads ${d.agreeing}/${d.paged.length}`,
   );
+  console.log(`after the DynamoDB part: ${load()}`);
 }

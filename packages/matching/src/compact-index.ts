@@ -25,17 +25,17 @@ import type { JobMatch, MatchJob, MatchProfile, Proficiency, SkillGraph } from '
  *
  * Every job lives in a slot: its fields that decide a score (total skill weight, place, level
  * requirements, posting date) in one typed array each, and its required skills in a forward list.
- * A posting list per (skill, partition) holds slots ordered by impact, the share of the job's skill
- * weight the skill carries (weight / (total weight + prior)), so a list's head holds the jobs that
- * skill matters most to. About 115 bytes a job (measured at 500,000), against about 800 for job objects in maps.
+ * A posting list per (skill, partition) holds slots in slot order (a bulk load appends, so reading a list walks the
+ * per-slot arrays forwards). About 113 bytes a job (measured at 500,000) plus 16 of scratch arrays the queries
+ * reuse, against about 800 for job objects in maps.
  *
- * The query (max-score over impact-ordered lists, term at a time): each list gets a bound, the most
- * any job's score can gain from it; lists are read shortest first (see `plans.sort`), each job met is scored
- * exactly from its forward list (random access, no loading), and a list is left as soon as its next
- * posting's bound, plus the bounds of every list still unread or left early in that partition, plus
- * the most place and level can add, falls below the k-th best score so far. A job that only sits
- * where nothing was read can therefore not reach the top k. The top k is then scored with
- * `scoreJobForProfile` on jobs rebuilt from the slots, so the result is exactly brute force's.
+ * The query, in two phases. Phase 1 reads the postings of the graduate's skills and their neighbours — sequential
+ * reads of small typed arrays, one accumulator a job — and bounds each job met: the exact coverage points its
+ * postings earn, plus the share points each of its lists can make relevant, plus the most place and level can add.
+ * Phase 2 scores jobs exactly from their forward lists (the costly part: random access) best bound first, and stops
+ * once no bound left can reach the k-th score. Most jobs met share one skill with the graduate; their bound falls
+ * below the bar and they are never scored. The top k is then scored with `scoreJobForProfile` on jobs rebuilt from
+ * the slots, so the result is exactly brute force's.
  */
 
 const PARTITION_NUMBER = new Map<RegionPartition, number>(REGION_PARTITIONS.map((p, i) => [p, i]));
@@ -45,6 +45,10 @@ const ESSENTIAL_BIT = 4;
 const ROUNDING_SLACK = 0.05;
 /** Sums of bounds are taken in another order than the score's own sum: never cut on a difference this small. */
 const FLOAT_GUARD = 1e-7;
+/** Bounds are bucketed in tenths of a point; the top bucket also holds every bound above it. */
+const BUCKET_SCALE = 10;
+const BUCKETS = 1024;
+const bucketOf = (bound: number) => Math.min(BUCKETS - 1, Math.floor(bound * BUCKET_SCALE));
 const COVERAGE_POINTS = WEIGHTS.skills * (1 - GRADUATE_SHARE);
 const SHARE_POINTS = WEIGHTS.skills * GRADUATE_SHARE;
 
@@ -52,13 +56,11 @@ const weightOf = (meta: number) => (meta & ESSENTIAL_BIT ? WEIGHTS.essential : W
 const metaOf = (skill: MatchJob['requiredSkills'][number]) =>
   (skill.importance === 'essential' ? ESSENTIAL_BIT : 0) | (skill.minProficiency - 1);
 
-/** A growable pair of arrays: slots and their posting's importance + minimum proficiency. */
+/** A growable pair of arrays, in slot order: slots and their posting's importance + minimum proficiency. */
 class PostingList {
   slots = new Int32Array(4);
   metas = new Uint8Array(4);
   size = 0;
-  /** False until its first read: a bulk load appends and sorts once, later puts insert in place. */
-  sorted = false;
 
   insertAt(position: number, slot: number, meta: number): void {
     if (this.size === this.slots.length) {
@@ -76,21 +78,17 @@ class PostingList {
     this.size++;
   }
 
-  /** Sorts by `before` (a total order on postings), keeping slots and metas paired. */
-  sort(before: (slotA: number, metaA: number, slotB: number, metaB: number) => number): void {
-    const order = Array.from({ length: this.size }, (_, i) => i).sort((a, b) =>
-      before(this.slots[a]!, this.metas[a]!, this.slots[b]!, this.metas[b]!),
-    );
-    const slots = Int32Array.from(order, (i) => this.slots[i]!);
-    const metas = Uint8Array.from(order, (i) => this.metas[i]!);
-    this.slots.set(slots);
-    this.metas.set(metas);
-    this.sorted = true;
-  }
-
-  indexOf(slot: number): number {
-    for (let i = 0; i < this.size; i++) if (this.slots[i] === slot) return i;
-    return -1;
+  /** Where a slot is, or goes (slots are appended in increasing order on a bulk load, so this is mostly the end). */
+  find(slot: number): number {
+    let low = 0;
+    let high = this.size;
+    if (high > 0 && this.slots[high - 1]! < slot) return high;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.slots[middle]! < slot) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   removeAt(position: number): void {
@@ -160,7 +158,13 @@ export class CompactJobIndex implements JobIndexReader {
   #places: Array<MatchJob['place']> = [];
   /** The few jobs that ask for a standard level, by slot (their level points are not shared through the cache). */
   #standardOf = new Map<number, NonNullable<MatchJob['requiredStandardLevel']>>();
-  #visited = new Uint32Array(1024);
+  /** Per slot, for the current query: the bound phase 1 accumulated (0 = not met; reset after the query). */
+  #gain = new Float64Array(1024);
+  /** The slots phase 1 met, in the order met; then the same slots by bucket of their bound (see `#bucketOrder`). */
+  #touched = new Int32Array(1024);
+  #order = new Int32Array(1024);
+  /** Where each bound bucket starts in #order. */
+  #bucketStart = new Int32Array(BUCKETS + 1);
   /** Per skill number, for the current query (valid where #reachStamp holds its stamp): its reach number. */
   #reachOf = new Int32Array(1024);
   #reachStamp = new Uint32Array(1024);
@@ -201,7 +205,7 @@ export class CompactJobIndex implements JobIndexReader {
       const key = skillNumber * PARTITIONS + partition;
       const list = this.#lists[key] ?? new PostingList();
       this.#lists[key] = list;
-      list.insertAt(list.sorted ? this.#position(list, slot, meta) : list.size, slot, meta);
+      list.insertAt(list.find(slot), slot, meta);
     }
   }
 
@@ -213,7 +217,7 @@ export class CompactJobIndex implements JobIndexReader {
     for (let i = start; i < start + this.#forwardLength[slot]!; i++) {
       const entry = this.#forward[i]!;
       const list = this.#lists[(entry >> 3) * PARTITIONS + partition]!;
-      list.removeAt(list.sorted ? this.#position(list, slot, entry & 7) : list.indexOf(slot));
+      list.removeAt(list.find(slot));
     }
     this.#forwardGarbage += this.#forwardLength[slot]!;
     this.#forwardLength[slot] = 0;
@@ -229,7 +233,6 @@ export class CompactJobIndex implements JobIndexReader {
     const skill = this.#skillOf.get(skillUri);
     const list = skill === undefined ? undefined : this.#lists[skill * PARTITIONS + PARTITION_NUMBER.get(partition)!];
     if (!list) return [];
-    this.#ensureSorted(list);
     return Array.from({ length: list.size }, (_, i) => {
       const meta = list.metas[i]!;
       return {
@@ -264,79 +267,66 @@ export class CompactJobIndex implements JobIndexReader {
     for (const p of partitions)
       otherParts[p] = WEIGHTS.location * bestLocationScore(profile, REGION_PARTITIONS[p]!) + WEIGHTS.level;
 
-    // Each list's bound: the coverage its best posting can give plus the share of held skills it can make relevant.
-    interface ListPlan {
-      list: PostingList;
-      partition: number;
-      coverage: number;
-      perImpact: number;
-      share: number;
-    }
-    const plans: ListPlan[] = [];
-    const remainingCoverage = new Float64Array(PARTITIONS);
-    const remainingShare = new Float64Array(PARTITIONS);
+    // Phase 1, postings only (sequential reads, one accumulator a job): each job met gets a bound on its score, the
+    // exact coverage points its postings earn, plus the share points each of its lists can make relevant, plus the
+    // most place and level can add in its partition. A job no list holds is not covered, so it is not a match.
+    const gain = this.#gain;
+    const touched = this.#touched;
+    const totalWeight = this.#totalWeight;
+    const { credits, nearStart, nearWeight } = reach;
+    let candidates = 0;
+    let postingsRead = 0;
     for (let r = 0; r < reach.skills.length; r++) {
       const skill = reach.skills[r]!;
-      const perImpact = COVERAGE_POINTS * Math.max(...reach.credits.subarray(r * 4, r * 4 + 4));
-      const near = reach.nearStart[r + 1]! - reach.nearStart[r]!;
+      let near = 0;
+      for (let n = nearStart[r]!; n < nearStart[r + 1]!; n++) near += nearWeight[n]!;
       const share = skills.size === 0 ? 0 : (SHARE_POINTS * near) / skills.size;
+      const creditsAt = r * 4;
       for (const partition of partitions) {
         const list = this.#lists[skill * PARTITIONS + partition];
         if (!list || list.size === 0) continue;
-        this.#ensureSorted(list);
-        const coverage = perImpact * this.#impact(list.slots[0]!, list.metas[0]!);
-        plans.push({ list, partition, coverage, perImpact, share });
-        remainingCoverage[partition] = remainingCoverage[partition]! + coverage;
-        remainingShare[partition] = remainingShare[partition]! + share;
+        const { slots, metas, size } = list;
+        const other = otherParts[partition]!;
+        postingsRead += size;
+        for (let i = 0; i < size; i++) {
+          const slot = slots[i]!;
+          const meta = metas[i]!;
+          const points =
+            (COVERAGE_POINTS * credits[creditsAt + (meta & 3)]! * weightOf(meta)) /
+              (totalWeight[slot]! + SKILL_PRIOR_WEIGHT) +
+            share;
+          const before = gain[slot]!;
+          if (before === 0) {
+            touched[candidates++] = slot;
+            gain[slot] = other + points;
+          } else gain[slot] = before + points;
+        }
       }
     }
-    // Shortest lists first: a list is cut against the bounds of the lists still unread after it, so the long lists
-    // of common skills, read last, are cut at their head (or skipped) once the short ones have raised the bar.
-    plans.sort(
-      (a, b) =>
-        a.list.size - b.list.size ||
-        b.coverage + b.share + otherParts[b.partition]! - (a.coverage + a.share + otherParts[a.partition]!),
-    );
 
-    // The k best exact scores so far (a min-heap) and every job scored at or above the bar when it was scored.
+    // Phase 2: score jobs exactly (random access to their forward lists) best bound first, in buckets of 0.1 points,
+    // until no bound left can reach the k-th score so far: the work is bounded by what can still enter the top k.
+    const order = this.#bucketOrder(candidates);
+    const counts = this.#bucketStart;
     const best: number[] = [];
     const scored: Array<{ slot: number; score: number }> = [];
     let bar = Number.NEGATIVE_INFINITY;
-    const admit = (slot: number, score: number) => {
-      if (score < bar) return;
-      scored.push({ slot, score });
-      if (best.length < k) heapPush(best, score);
-      else if (score > best[0]!) heapReplaceTop(best, score);
-      if (best.length === k) bar = Math.round(best[0]! * 10) / 10 - ROUNDING_SLACK - FLOAT_GUARD;
-    };
-
-    let postingsRead = 0;
-    let candidates = 0;
-    for (const plan of plans) {
-      const { list, partition, perImpact, share } = plan;
-      remainingCoverage[partition] = remainingCoverage[partition]! - plan.coverage;
-      remainingShare[partition] = remainingShare[partition]! - plan.share;
-      const shareBound = Math.min(SHARE_POINTS, share + remainingShare[partition]!) + otherParts[partition]!;
-      let position = 0;
-      for (; position < list.size; position++) {
-        const slot = list.slots[position]!;
-        const impact = this.#impact(slot, list.metas[position]!);
-        const bound = Math.min(COVERAGE_POINTS, perImpact * impact + remainingCoverage[partition]!) + shareBound;
-        if (bound + FLOAT_GUARD < bar) break;
-        postingsRead++;
-        if (this.#visited[slot] === stamp) continue;
-        this.#visited[slot] = stamp;
-        candidates++;
+    let exact = 0;
+    for (let bucket = BUCKETS - 1; bucket >= 0; bucket--) {
+      const ceiling = bucket === BUCKETS - 1 ? Number.POSITIVE_INFINITY : (bucket + 1) / BUCKET_SCALE;
+      if (ceiling + FLOAT_GUARD < bar) break;
+      for (let i = counts[bucket]!; i < counts[bucket + 1]!; i++) {
+        const slot = order[i]!;
+        exact++;
         const score = exactScore(slot);
-        if (score !== undefined) admit(slot, score);
-      }
-      if (position < list.size) {
-        // Left early: a job in the rest of this list can still gain this much from it.
-        remainingCoverage[partition] =
-          remainingCoverage[partition]! + perImpact * this.#impact(list.slots[position]!, list.metas[position]!);
-        remainingShare[partition] = remainingShare[partition]! + share;
+        if (score === undefined || score < bar) continue;
+        scored.push({ slot, score });
+        if (best.length < k) heapPush(best, score);
+        else if (score > best[0]!) heapReplaceTop(best, score);
+        if (best.length === k) bar = Math.round(best[0]! * 10) / 10 - ROUNDING_SLACK - FLOAT_GUARD;
       }
     }
+    for (let i = 0; i < candidates; i++) gain[touched[i]!] = 0;
 
     const finalists = scored.filter((s) => s.score >= bar).sort((a, b) => b.score - a.score);
     const matches = finalists
@@ -352,7 +342,7 @@ export class CompactJobIndex implements JobIndexReader {
         ),
       )
       .slice(0, k);
-    return { matches, stats: { postingsRead, candidates, scored: finalists.length } };
+    return { matches, stats: { postingsRead, candidates, scored: exact } };
   }
 
   /** Numbers the skills within reach of the held ones (the held skills and their neighbours) for one query. */
@@ -379,12 +369,16 @@ export class CompactJobIndex implements JobIndexReader {
     const nearHeld: number[] = [];
     const nearWeight: number[] = [];
     for (const [r, uri] of uris.entries()) {
+      // Only a skill held itself earns a credit that depends on the minimum proficiency; a neighbour's does not.
       for (let proficiency = 1; proficiency <= 4; proficiency++)
-        credits[r * 4 + proficiency - 1] = creditForRequiredSkill(
-          skills,
-          { uri, importance: 'essential', minProficiency: proficiency as Proficiency },
-          graph,
-        ).credit;
+        credits[r * 4 + proficiency - 1] =
+          proficiency > 1 && !skills.has(uri)
+            ? credits[r * 4]!
+            : creditForRequiredSkill(
+                skills,
+                { uri, importance: 'essential', minProficiency: proficiency as Proficiency },
+                graph,
+              ).credit;
       const weights = new Map<number, number>();
       const relate = (u: string, weight: number) => {
         const h = heldNumber.get(u);
@@ -467,31 +461,6 @@ export class CompactJobIndex implements JobIndexReader {
     };
   }
 
-  /** `postingImpact` of a slot's posting, from the typed arrays. */
-  #impact(slot: number, meta: number): number {
-    return weightOf(meta) / (this.#totalWeight[slot]! + SKILL_PRIOR_WEIGHT);
-  }
-
-  /** The order of a list: impact descending, then lower minimum proficiency (more credit), then slot. */
-  readonly #order = (slotA: number, metaA: number, slotB: number, metaB: number): number =>
-    this.#impact(slotB, metaB) - this.#impact(slotA, metaA) || (metaA & 3) - (metaB & 3) || slotA - slotB;
-
-  #ensureSorted(list: PostingList): void {
-    if (!list.sorted) list.sort(this.#order);
-  }
-
-  /** Where a posting goes in a sorted list (or is, when it is there). */
-  #position(list: PostingList, slot: number, meta: number): number {
-    let low = 0;
-    let high = list.size;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.#order(list.slots[middle]!, list.metas[middle]!, slot, meta) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
   #levelsOf(slot: number): Pick<MatchJob, 'minEqfLevel' | 'minChinaSkillLevel' | 'requiredStandardLevel'> {
     const eqf = this.#minEqf[slot]!;
     const china = this.#minChina[slot]!;
@@ -521,15 +490,34 @@ export class CompactJobIndex implements JobIndexReader {
   }
 
   #nextStamp(): number {
-    this.#visited = grow(this.#visited, this.#ids.length);
+    this.#gain = grow(this.#gain, this.#ids.length);
+    this.#touched = grow(this.#touched, this.#ids.length);
+    this.#order = grow(this.#order, this.#ids.length);
     this.#reachOf = grow(this.#reachOf, this.#skillUris.length);
     this.#reachStamp = grow(this.#reachStamp, this.#skillUris.length);
     if (this.#stamp === 0xffffffff) {
-      this.#visited.fill(0);
       this.#reachStamp.fill(0);
       this.#stamp = 0;
     }
     return ++this.#stamp;
+  }
+
+  /** Counting sort of the first `count` touched slots by bucket of their bound (floor of 10 × bound, capped). */
+  #bucketOrder(count: number): Int32Array {
+    const start = this.#bucketStart.fill(0);
+    const touched = this.#touched;
+    const gain = this.#gain;
+    const order = this.#order;
+    for (let i = 0; i < count; i++) start[bucketOf(gain[touched[i]!]!) + 1]!++;
+    for (let b = 0; b < BUCKETS; b++) start[b + 1]! += start[b]!;
+    // Fill each bucket from its start; the starts are restored by the pass after.
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i]!;
+      order[start[bucketOf(gain[slot]!)]!++] = slot;
+    }
+    for (let b = BUCKETS; b > 0; b--) start[b] = start[b - 1]!;
+    start[0] = 0;
+    return order;
   }
 
   #skillNumber(uri: string): number {

@@ -3,6 +3,8 @@ import { freshTable } from './fresh-table.test-support.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
 import { CursorCodec } from './cursor.ts';
+import { entities, itemOf } from './entities.ts';
+import { putItems } from './items.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 
 let table: Table;
@@ -28,28 +30,51 @@ const credential = (id: string, index: number, graduateId = 'g1', statusListId =
   updatedAt: '2026-01-01T00:00:00Z',
 });
 
-describe('status index claims', () => {
-  it('hands out each index once even when 1,000 claims race for 50 indexes', async () => {
-    const attempts = Array.from({ length: 1000 }, (_, i) => ({ index: i % 50, credentialId: `c${i}` }));
+describe('status entries', () => {
+  it('hands out each entry once even when 1,000 single claims race for 50 entries', async () => {
+    const attempts = Array.from({ length: 1000 }, (_, i) => i % 50);
     const results = await Promise.all(
-      attempts.map((a) => store.credentials.claimStatusIndex('race', a.index, a.credentialId)),
+      attempts.map((index) => store.credentials.claimStatusEntry('race', Math.floor(index / 32), index)),
     );
     expect(results.filter(Boolean)).toHaveLength(50);
-    expect(await store.credentials.isStatusIndexTaken('race', 7)).toBe(true);
-    expect(await store.credentials.isStatusIndexTaken('race', 50)).toBe(false);
+    expect((await store.credentials.statusBlock('race', 0))?.taken).toEqual(Array.from({ length: 32 }, (_, i) => i));
+    expect((await store.credentials.statusBlock('race', 1))?.taken).toHaveLength(18);
     // A thousand requests to one DynamoDB Local: slow on a loaded machine, so only a hang fails this.
   }, 180_000);
 
-  it('claims a block all or nothing, naming the indexes already taken', async () => {
-    expect(await store.credentials.claimStatusIndex('block', 5, 'earlier')).toBe(true);
-    const block = [3, 4, 5, 6].map((index) => ({ index, credentialId: `b${index}` }));
-    expect(await store.credentials.claimStatusIndexes('block', block)).toEqual([5]);
-    // Nothing of the refused block was written.
-    expect(await store.credentials.isStatusIndexTaken('block', 3)).toBe(false);
-    const retry = [3, 4, 7, 6].map((index) => ({ index, credentialId: `b${index}` }));
-    expect(await store.credentials.claimStatusIndexes('block', retry)).toEqual([]);
-    for (const index of [3, 4, 6, 7]) expect(await store.credentials.isStatusIndexTaken('block', index)).toBe(true);
-  }, 180_000);
+  it('claims whole blocks for a chunk once, never a block a single issuance took an entry of', async () => {
+    await store.batches.create(
+      { batchId: 'blk', issuerId: 'iss', templateId: 'tpl', total: 1, createdAt: '2026-01-01T00:00:00Z' },
+      [{ row: 1, input: {}, status: 'pending' as const }],
+    );
+    expect(await store.credentials.claimStatusEntry('blocks', 3, 100)).toBe(true);
+    expect(await store.batches.claimStatusBlocks('blk', 0, { listId: 'blocks', blocks: [3, 4] })).toEqual({
+      taken: [3],
+    });
+    // Nothing of the refused claim was written.
+    expect(await store.credentials.statusBlock('blocks', 4)).toBeUndefined();
+    expect((await store.batches.getChunk('blk', 0))?.statusBlocks).toBeUndefined();
+    expect(await store.batches.claimStatusBlocks('blk', 0, { listId: 'blocks', blocks: [4, 5] })).toBe('claimed');
+    expect((await store.batches.getChunk('blk', 0))?.statusBlocks).toEqual({ listId: 'blocks', blocks: [4, 5] });
+    expect(await store.credentials.statusBlock('blocks', 5)).toEqual({ chunk: 'blk#0', taken: [] });
+    // A block claimed whole gives no entry out; a chunk claims once (a retry reads the blocks it has).
+    expect(await store.credentials.claimStatusEntry('blocks', 4, 200)).toBe(false);
+    expect(await store.batches.claimStatusBlocks('blk', 0, { listId: 'blocks', blocks: [6] })).toBe('chunk-has-blocks');
+    expect(await store.credentials.statusBlock('blocks', 6)).toBeUndefined();
+  }, 60_000);
+
+  it('keeps one permutation key a list, and none for a list whose entries were claimed one by one before blocks', async () => {
+    const [a, b] = await Promise.all([
+      store.credentials.statusListKey('keyed'),
+      store.credentials.statusListKey('keyed'),
+    ]);
+    expect(a).toHaveLength(32);
+    expect(b).toEqual(a);
+    await putItems(table, [
+      itemOf(entities.StatusIndexClaim, entities.StatusIndexClaim.key('legacy', 7), { credentialId: 'old' }),
+    ]);
+    expect(await store.credentials.statusListKey('legacy')).toBeUndefined();
+  });
 });
 
 describe('credential status', () => {
@@ -77,49 +102,80 @@ describe('credential status', () => {
 });
 
 describe('batches', () => {
-  it('settles each recipient exactly once, keeping the counters exact under retries', async () => {
-    await store.batches.create(
-      { batchId: 'b1', issuerId: 'iss', templateId: 'tpl', total: 3, createdAt: '2026-01-01T00:00:00Z' },
-      [0, 1, 2].map((row) => ({ row, input: { email: `r${row}@example.com` }, status: 'pending' as const })),
-    );
-    const settle = (row: number) =>
-      row === 2
-        ? store.batches.settleRecipient('b1', row, { status: 'failed', error: 'bad email' })
-        : store.batches.settleRecipient('b1', row, { status: 'issued', credentialId: `c-${row}` });
-    const outcomes = await Promise.all([settle(0), settle(0), settle(1), settle(2), settle(1), settle(2)]);
-    expect(outcomes.filter(Boolean)).toHaveLength(3);
-    expect(await store.batches.progress('b1')).toEqual({ issued: 2, failed: 1, pending: 0 });
-    const recipients = await store.batches.listRecipients('b1', { limit: 10 });
-    expect(recipients.items.map((r) => r.status)).toEqual(['issued', 'issued', 'failed']);
-    expect(recipients.items[2]!.error).toBe('bad email');
+  const batch = (batchId: string, total: number) => ({
+    batchId,
+    issuerId: 'iss',
+    templateId: 'tpl',
+    total,
+    createdAt: '2026-01-01T00:00:00Z',
   });
 
-  it('stores a row’s credential and settles the row in one transaction, once', async () => {
-    await store.batches.create(
-      { batchId: 'b2', issuerId: 'iss', templateId: 'tpl', total: 2, createdAt: '2026-01-01T00:00:00Z' },
-      [1, 2].map((row) => ({ row, input: {}, status: 'pending' as const })),
-    );
-    const rows = [1, 2].map((row) => ({ row, credential: credential(`b2-${row}`, 100 + row, 'g-b2') }));
-    // Two workers record the same rows at once: one transaction wins, the other writes nothing.
-    const [first, second] = await Promise.all([
-      store.batches.recordIssued('b2', rows),
-      store.batches.recordIssued('b2', rows),
+  it('stores a chunk’s credentials and settles its rows in one transaction, once', async () => {
+    await store.batches.create(batch('b2', 3), [
+      { row: 1, input: { email: 'r1@example.com', name: 'Ruth' }, status: 'pending' as const },
+      { row: 2, input: {}, status: 'pending' as const },
+      { row: 3, input: {}, status: 'failed' as const, error: 'email: invalid' },
     ]);
-    expect([first, second].map((lost) => lost.length).sort()).toEqual([0, 2]);
-    expect(await store.batches.progress('b2')).toEqual({ issued: 2, failed: 0, pending: 0 });
-    expect((await store.credentials.getMany(['b2-1', 'b2-2', 'missing'])).map((c) => c.credentialId)).toEqual([
-      'b2-1',
-      'b2-2',
+    const chunk = (await store.batches.getChunk('b2', 0))!;
+    const credentials = [{ row: 1, credential: credential('b2-1', 101, 'g-b2') }];
+    const outcomes = new Map([
+      [1, { status: 'issued' as const, credentialId: 'b2-1' }],
+      [2, { status: 'failed' as const, error: 'holder.graduateId: not found' }],
     ]);
-    expect(await store.batches.recordIssued('b2', rows)).toEqual([1, 2]);
+    // Two workers settle the same chunk at once: one transaction wins, the other writes nothing.
+    const results = await Promise.all([
+      store.batches.settleChunk('b2', chunk, outcomes, credentials),
+      store.batches.settleChunk('b2', chunk, outcomes, credentials),
+    ]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await store.batches.progress('b2')).toEqual({ issued: 1, failed: 2, pending: 0 });
+    const rows = await store.batches.listRecipients('b2', { limit: 10 });
+    expect(rows.items.map((r) => [r.row, r.status, r.credentialId ?? r.error])).toEqual([
+      [1, 'issued', 'b2-1'],
+      [2, 'failed', 'holder.graduateId: not found'],
+      [3, 'failed', 'email: invalid'],
+    ]);
+    expect(await store.batches.settleChunk('b2', chunk, outcomes, credentials)).toBe(false);
+    // The recipient's address is read from the row the credential was issued for.
+    expect(await store.outbox.addressFor('b2-1')).toEqual({
+      credentialId: 'b2-1',
+      email: 'r1@example.com',
+      name: 'Ruth',
+    });
+    await store.credentials.changeStatus('b2-1', 'suspended');
+    expect((await store.outbox.addressFor('b2-1'))?.email).toBe('r1@example.com');
   }, 60_000);
 
-  it('counts every row in exactly one state while rows are being settled', async () => {
-    // The progress report is what a poller (and the batch-crash test) reads to decide a batch is done:
-    // counting each state in its own query let rows settled between the queries be counted in none.
+  it('pages rows across chunks in row order, the cursor bound to its batch', async () => {
+    await store.batches.create(
+      batch('b4', 250),
+      Array.from({ length: 250 }, (_, i) => ({ row: i + 1, input: {}, status: 'pending' as const })),
+    );
+    const rows: number[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.batches.listRecipients('b4', { limit: 100, ...(cursor ? { cursor } : {}) });
+      rows.push(...page.items.map((r) => r.row));
+      cursor = page.nextCursor;
+      pages++;
+      if (cursor)
+        await expect(store.batches.listRecipients('b2', { limit: 1, cursor })).rejects.toMatchObject({
+          kind: 'validation',
+        });
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(rows).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    const pending: number[] = [];
+    for await (const chunks of store.batches.pendingChunks('b4')) pending.push(...chunks.map((c) => c.chunk));
+    expect(pending).toEqual([0, 1, 2]);
+  }, 60_000);
+
+  it('counts every row in exactly one state while chunks are being settled', async () => {
+    // The progress report is what a poller (and the batch-crash test) reads to decide a batch is done.
     const total = 400;
     await store.batches.create(
-      { batchId: 'b3', issuerId: 'iss', templateId: 'tpl', total, createdAt: '2026-01-01T00:00:00Z' },
+      batch('b3', total),
       Array.from({ length: total }, (_, i) => ({ row: i + 1, input: {}, status: 'pending' as const })),
     );
     let settling = true;
@@ -127,13 +183,16 @@ describe('batches', () => {
     const poll = (async () => {
       while (settling) readings.push(await store.batches.progress('b3'));
     })();
-    for (let start = 1; start <= total; start += 50) {
-      const rows = Array.from({ length: 50 }, (_, i) => start + i);
-      await store.batches.recordIssued(
-        'b3',
-        rows.map((row) => ({ row, credential: credential(`b3-${row}`, 1_000 + row, 'g-b3', 'list-b3') })),
-      );
-    }
+    for await (const chunks of store.batches.pendingChunks('b3'))
+      for (const chunk of chunks) {
+        const rows = chunk.rows.map((r) => r.row);
+        await store.batches.settleChunk(
+          'b3',
+          chunk,
+          new Map(rows.map((row) => [row, { status: 'issued' as const, credentialId: `b3-${row}` }])),
+          rows.map((row) => ({ row, credential: credential(`b3-${row}`, 1_000 + row, 'g-b3', 'list-b3') })),
+        );
+      }
     settling = false;
     await poll;
     readings.push(await store.batches.progress('b3'));

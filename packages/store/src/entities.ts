@@ -51,6 +51,7 @@ export const partitions = {
   templatesTeaching: (skillUri: string) => `SKILLTPLS#${skillUri}`,
   batch: (batchId: string) => `BATCH#${batchId}`,
   statusIndexes: (listId: string) => `STATUSIDX#${listId}`,
+  statusBlocks: (listId: string) => `STATUSBLK#${listId}`,
   employerJobs: (employerId: string) => `EMP#${employerId}#JOBS`,
   openJobs: () => 'OPENJOBS',
   openJobsIn: (partition: RegionPartition) => `OPENJOBS#${partition}`,
@@ -90,7 +91,7 @@ export const sortKeyPrefixes = {
   notification: 'NOTE#',
   heldCredential: 'HELD#',
   invitation: 'INVITE#',
-  batchRecipient: 'R#',
+  batchChunk: 'C#',
   fairBooth: 'BOOTH#',
   fairSlot: 'SLOT#',
   fairRegistration: 'REG#',
@@ -369,10 +370,29 @@ export const entities = {
     keyArgs: ['source'],
     key: (source: string) => ({ PK: `INSIGHTSRC#${source}`, SK: 'CONTRIB' }),
   }),
+  /**
+   * A status-list entry claimed one at a time, before entries were claimed in blocks: read only to tell whether a
+   * list predates blocks (its entries were drawn without regard to them, so no block of it may be claimed whole).
+   */
   StatusIndexClaim: defineEntity({
     name: 'StatusIndexClaim',
     keyArgs: ['listId', 'index'],
     key: (listId: string, index: number) => ({ PK: partitions.statusIndexes(listId), SK: padded(index, 8) }),
+  }),
+  /**
+   * 32 entries of a status list, by their place in the list's keyed permutation: claimed whole by a batch's chunk
+   * (`chunk`), or entry by entry by single issuances (`taken`), never both.
+   */
+  StatusBlock: defineEntity({
+    name: 'StatusBlock',
+    keyArgs: ['listId', 'block'],
+    key: (listId: string, block: number) => ({ PK: partitions.statusBlocks(listId), SK: padded(block, 5) }),
+  }),
+  /** The secret key of a status list's permutation of its entries (so neighbouring entries say nothing of each other). */
+  StatusListKey: defineEntity({
+    name: 'StatusListKey',
+    keyArgs: ['listId'],
+    key: (listId: string) => ({ PK: `STATUSLIST#${listId}`, SK: 'KEY' }),
   }),
   StatusList: defineEntity({
     name: 'StatusList',
@@ -397,12 +417,13 @@ export const entities = {
       GSI2SK: `${b.createdAt}#${b.batchId}`,
     }),
   }),
-  BatchRecipient: defineEntity({
-    name: 'BatchRecipient',
-    keyArgs: ['batchId', 'row'],
-    key: (batchId: string, row: number) => ({
+  /** Up to 96 consecutive rows of a batch in one item: recorded, claimed status entries for and settled together. */
+  BatchChunk: defineEntity({
+    name: 'BatchChunk',
+    keyArgs: ['batchId', 'chunk'],
+    key: (batchId: string, chunk: number) => ({
       PK: partitions.batch(batchId),
-      SK: `${sortKeyPrefixes.batchRecipient}${padded(row, 6)}`,
+      SK: `${sortKeyPrefixes.batchChunk}${padded(chunk, 4)}`,
     }),
   }),
   /**

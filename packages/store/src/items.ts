@@ -30,6 +30,7 @@ const STORAGE_ATTRIBUTES = [
   'entity',
   'expiresAt',
   'searchText',
+  'batchRow',
 ] as const;
 
 export function recordOf<T>(item: Record<string, unknown>): T {

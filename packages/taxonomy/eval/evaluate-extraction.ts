@@ -24,8 +24,9 @@ export interface LabelledText {
   /** 'sentence': one job-ad or CV sentence; 'job-ad' and 'cv': several sentences in recruiting language. */
   kind: 'sentence' | 'job-ad' | 'cv';
   /** Fixed when the texts were labelled: tune on dev, report test; 'fresh' (extraction-fresh.jsonl) was written in
-   * session 6 after all earlier tuning, labelled and committed before any run on it. */
-  split: 'dev' | 'test' | 'fresh';
+   * session 6 after all earlier tuning, labelled and committed before any run on it; 's7-dev' / 's7-test'
+   * (extraction-s7.jsonl, split dev/test there) were written and committed in session 7 before any run on them. */
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test';
   text: string;
   skills: Array<{ uri: string; label: string }>;
 }
@@ -92,13 +93,14 @@ export function evaluate(
       if (expected.has(uri)) inRow.tp++;
       else {
         inRow.fp++;
-        if (row.split === 'dev') errors.push(`  ${row.id} false alarm: ${taxonomy.labelOf(uri)}`);
+        if (row.split === 'dev' || row.split === 's7-dev')
+          errors.push(`  ${row.id} false alarm: ${taxonomy.labelOf(uri)}`);
       }
     }
     for (const uri of expected) {
       if (predicted.has(uri)) continue;
       inRow.fn++;
-      if (row.split === 'dev') errors.push(`  ${row.id} missed: ${taxonomy.labelOf(uri)}`);
+      if (row.split === 'dev' || row.split === 's7-dev') errors.push(`  ${row.id} missed: ${taxonomy.labelOf(uri)}`);
     }
     const top = [...new Set(ranked)].slice(0, 5);
     inRow.rPrecisionSum =
@@ -172,7 +174,14 @@ export function literalSystem(taxonomy: Taxonomy): ExtractionSystem {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const taxonomy = getTaxonomy();
-  const rows = [...loadEvaluationSet(), ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-fresh.jsonl'))];
+  const rows = [
+    ...loadEvaluationSet(),
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-fresh.jsonl')),
+    // Session 7's set keeps its own tables, so that the dev and test figures stay comparable across sessions.
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s7.jsonl')).map(
+      (r): LabelledText => ({ ...r, split: r.split === 'test' ? 's7-test' : 's7-dev' }),
+    ),
+  ];
   const systems = {
     skillpass: evaluate(rows, skillpassSystem(taxonomy), taxonomy),
     dictionary: evaluate(rows, dictionarySystem(taxonomy), taxonomy),
@@ -186,7 +195,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `${size((r) => r.kind === 'job-ad')} job ads, ${size((r) => r.kind === 'cv')} CVs`,
   );
   const groups = ['en', 'en sentence', 'en job-ad', 'en cv', 'zh', 'zh sentence', 'zh job-ad', 'zh cv', 'all'];
-  for (const split of ['dev', 'test', 'fresh']) {
+  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test']) {
     console.log(
       `\n${split} split — skillpass (P / R / F1 / RP@5), its label dictionary alone, and the literal-label baseline`,
     );

@@ -11,7 +11,7 @@ import { type CompiledChinese, Taxonomy, taxonomyDataDir, ZH_LABELS_FILE } from 
 import type { ChineseLabels } from '../src/taxonomy.ts';
 
 export interface LookUp {
-  split: 'dev' | 'test' | 'fresh';
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test';
   kind: 'skill' | 'occupation';
   query: string;
   accepted: string[];
@@ -65,6 +65,10 @@ if (process.argv[1] === import.meta.filename) {
   const lookUps = [
     ...loadLookUps(taxonomy),
     ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-fresh.tsv')),
+    // zh-lookup-s7.tsv: written in session 7, committed before any run on it; scored apart from dev and test.
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s7.tsv')).map(
+      (l): LookUp => ({ ...l, split: l.split === 'test' ? 's7-test' : 's7-dev' }),
+    ),
   ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
@@ -74,7 +78,7 @@ if (process.argv[1] === import.meta.filename) {
   ];
   for (const [name, run] of Object.entries(runs)) {
     const results = scoreLookUps(run, lookUps);
-    for (const split of ['dev', 'test', 'fresh'] as const)
+    for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test'] as const)
       for (const kind of ['skill', 'occupation', 'all'] as const) {
         const part = results.filter((r) => r.split === split && (kind === 'all' || r.kind === kind));
         const found = part.filter((r) => r.found).length;
@@ -84,7 +88,7 @@ if (process.argv[1] === import.meta.filename) {
         );
       }
     if (verbose && run === taxonomy)
-      for (const r of results.filter((x) => !x.found && x.split === 'dev'))
+      for (const r of results.filter((x) => !x.found && (x.split === 'dev' || x.split === 's7-dev')))
         console.log(
           `${r.split} ${r.query}: ${r.hits.map((h) => `${h.label} (${h.preferredLabel})`).join('; ') || '—'} ← want ${r.accepted.map((uri) => run.labelOf(uri)).join(' | ')}`,
         );

@@ -1,4 +1,5 @@
 import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
+import { type GappedIndex, gappedIndex, gappedMatches } from './zh-gapped.ts';
 import { generatedWordings } from './zh-wordings.ts';
 import { labelVariants } from './variants.ts';
 
@@ -44,6 +45,8 @@ interface ChinesePhrase {
   uri: string;
   label: string;
   preferred: boolean;
+  /** A knowledge concept: its verb-initial labels are noun compounds (操作系统), never split (zh-gapped.ts). */
+  knowledge: boolean;
 }
 
 export interface PhraseIndex {
@@ -55,6 +58,8 @@ export interface PhraseIndex {
   /** Chinese entries as a character trie (the preferred label where two share a text): a position costs a walk
    * as long as the longest entry starting there, not a scan of every entry of its first character. */
   chinese: ChineseTrie;
+  /** The same entries that are a verb and its object, by verb, for the two written apart (zh-gapped.ts). */
+  gapped: GappedIndex;
 }
 
 export interface IndexedSkill {
@@ -284,21 +289,34 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
     }
     indexed.set(first, entry);
   }
-  return { english: indexed, chinese: chinesePhrases(skills) };
+  const entries = chineseEntries(skills);
+  const gapped = gappedIndex(entries.filter((entry) => !entry.knowledge));
+  return { english: indexed, chinese: chineseTrie(entries), gapped };
 }
 
-function chinesePhrases(skills: readonly IndexedSkill[]): ChineseTrie {
+function chineseEntries(skills: readonly IndexedSkill[]): ChinesePhrase[] {
   const labelled = skills.filter((skill) => skill.zh);
   const entries = labelled.flatMap((skill) =>
     [{ text: skill.zh!.label, preferred: true }, ...skill.zh!.aliases.map((text) => ({ text, preferred: false }))]
       .filter(({ text }) => text.length >= 2)
-      .map((entry) => ({ ...entry, uri: skill.uri, label: skill.zh!.label })),
+      .map((entry) => ({ ...entry, uri: skill.uri, label: skill.zh!.label, knowledge: skill.type === 'knowledge' })),
   );
   // Rule-made wordings (维修设备 for 设备维修 …, see zh-wordings.ts) count as aliases.
   for (const { text, concept } of generatedWordings(labelled.map((s) => [s.zh!.label, ...s.zh!.aliases]))) {
     const skill = labelled[concept]!;
-    if (text.length >= 2) entries.push({ text, preferred: false, uri: skill.uri, label: skill.zh!.label });
+    if (text.length >= 2)
+      entries.push({
+        text,
+        preferred: false,
+        uri: skill.uri,
+        label: skill.zh!.label,
+        knowledge: skill.type === 'knowledge',
+      });
   }
+  return entries;
+}
+
+function chineseTrie(entries: readonly ChinesePhrase[]): ChineseTrie {
   const root: ChineseTrie = { next: new Map() };
   for (const entry of entries) {
     let node = root;
@@ -436,6 +454,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
     );
   const kept: ExtractedSkill[] = [];
   for (const { hit } of byPreference) if (!kept.some((k) => overlaps(k, hit))) kept.push(hit);
+  if (lang !== 'en' && hasHan(text)) addGapped(text, index.gapped, kept);
   const byUri = new Map<string, ExtractedSkill>();
   for (const hit of kept) {
     const current = byUri.get(hit.uri);
@@ -444,6 +463,33 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   return [...byUri.values()]
     .sort((a, b) => a.span.start - b.span.start)
     .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
+}
+
+/**
+ * Verb and object written apart (看懂零件图纸 for 看懂图纸, zh-gapped.ts): the pair replaces what the dictionary
+ * found inside the object (图纸 → *blueprints*), but not a longer word holding the object or the verb (施工图纸,
+ * 焊接机器人), and leaves the words between them alone (游标卡尺 in 使用游标卡尺等量具 stays).
+ */
+function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): void {
+  const taken: Array<{ start: number; end: number }> = [];
+  for (const hit of gappedMatches(text, index)) {
+    const object = { start: hit.objectStart, end: hit.end };
+    if (isChineseFragment(text, object.start, object.end - object.start)) continue;
+    if (taken.some((t) => t.start < object.end && object.start < t.end)) continue;
+    const within = (k: ExtractedSkill) => k.span.start >= object.start && k.span.end <= object.end;
+    const crossesObject = (k: ExtractedSkill) => k.span.start < object.end && object.start < k.span.end && !within(k);
+    const holdsVerb = (k: ExtractedSkill) =>
+      k.span.start < hit.start + 2 && hit.start < k.span.end && spanLength(k) > 2;
+    if (kept.some((k) => crossesObject(k) || holdsVerb(k))) continue;
+    for (let k = kept.length - 1; k >= 0; k--) if (within(kept[k]!)) kept.splice(k, 1);
+    taken.push(object);
+    kept.push({
+      uri: hit.entry.uri,
+      label: hit.entry.label,
+      span: { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) },
+      confidence: 0.75 - (hit.entry.preferred ? 0 : 0.05),
+    });
+  }
 }
 
 function longestChineseAt(text: string, at: number, root: ChineseTrie): ChinesePhrase | undefined {

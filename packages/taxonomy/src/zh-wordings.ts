@@ -12,7 +12,7 @@
  */
 
 /** Two-character verbs that ads write before their object (维修设备) as often as after it (设备维修). */
-const VERBS = new Set(
+export const VERBS = new Set(
   (
     '维修 维护 保养 检修 修理 安装 调试 操作 检测 检验 检查 编程 装配 组装 拆装 拆卸 焊接 设计 测试 开发 编制 编写 ' +
     '制作 清洁 清洗 搬运 驾驶 管理 处理 分析 监控 监测 更换 诊断 使用 核算 记录 规划 策划 运营 加工 包装 消毒 ' +

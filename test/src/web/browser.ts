@@ -72,6 +72,13 @@ export async function signInOnPage(
   return page;
 }
 
+/** Follows a header link to `href`: on a phone the role's pages sit behind the menu button, so it is opened first. */
+export async function clickNav(page: Page, href: string): Promise<void> {
+  const menu = page.locator('header .menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.locator(`header nav a[href="${href}"]`).click();
+}
+
 export const problemsOf = (page: Page): string[] => (page as Page & { problems?: string[] }).problems ?? [];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

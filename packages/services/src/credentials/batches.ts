@@ -1,5 +1,6 @@
 import { DomainError, type FieldIssue, type IssuedCredential } from '@skillpass/domain';
 import {
+  type BatchChunk,
   type BatchOutcome,
   type BatchRecipient,
   type CredentialBatch,
@@ -10,7 +11,6 @@ import {
 import { type BatchRecipientInput, batchRecipientSchema, MAX_BATCH_RECIPIENTS } from './batch-input.ts';
 import type { CredentialBatchQueue } from './batch-queue.ts';
 import type { IssueRequest, Viewer } from './deps.ts';
-import { recipientAddresses } from './issuance.ts';
 import type { CredentialService } from './service.ts';
 
 /** A retried request with the same Idempotency-Key names the same batch, so it is recorded once. */
@@ -59,18 +59,21 @@ export async function createCredentialBatch(
   return { ...batch, failed };
 }
 
+/** Chunks worked on at once: one claiming and signing while others are written. */
+const CHUNKS_IN_FLIGHT = 2;
+
 /**
- * Works through a batch's pending rows. Safe to run twice or to resume after a crash: a row's
- * credential id is derived from batch and row, a credential is created only if absent and in the
- * same transaction as its row leaves `pending`, so every recipient ends issued exactly once.
+ * Works through a batch's pending chunks. Safe to run twice or to resume after a crash: a chunk claims its status
+ * entries once (recorded on the chunk, so a retry signs with the same ones), and its credentials, whose ids derive
+ * from batch and row, are stored only if absent and in the same transaction that settles every row of the chunk, so
+ * every recipient ends issued exactly once with one status entry.
  *
- * A page of 100 rows costs a handful of requests instead of several per row: one read of the
- * credentials already there, status entries claimed in one transaction (the recipients' addresses
- * written meanwhile), every row signed with no write in flight, then two transactions storing
- * credentials and settling rows. The next page is read and signed while the previous one is written.
+ * A chunk of 96 rows costs four requests: the claim of its entries (a transaction of four items), no write while its
+ * rows are signed, then one transaction storing 96 credentials and settling the chunk. About one item write a
+ * credential, where a row of its own cost five (row, address, entry claim, credential, settlement).
  */
 export async function processCredentialBatch(
-  { batches, credentials, issuers, outbox }: Pick<Repositories, 'batches' | 'credentials' | 'issuers' | 'outbox'>,
+  { batches, issuers }: Pick<Repositories, 'batches' | 'issuers'>,
   service: CredentialService,
   batchId: string,
 ): Promise<void> {
@@ -87,70 +90,48 @@ export async function processCredentialBatch(
       ...(validUntil ? { validUntil } : {}),
     };
   };
-  const credentialIdOf = (row: number) => deterministicId('cred', batchId, String(row));
-  const failedOutcome = (error: DomainError): BatchOutcome => ({
-    status: 'failed',
-    error: error.fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || error.message,
-  });
-  // One row on its own, as a single issuance: for rows whose block lost a race to another worker.
-  const issueAlone = async (recipient: BatchRecipient<BatchRecipientInput>) => {
-    const credentialId = credentialIdOf(recipient.row);
-    try {
-      await service.issue(batch.issuerId, requestOf(recipient), credentialId, preloaded);
-      await batches.settleRecipient(batchId, recipient.row, { status: 'issued', credentialId });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await batches.settleRecipient(batchId, recipient.row, failedOutcome(error));
-    }
-  };
-  const work = async (pending: Array<BatchRecipient<BatchRecipientInput>>) => {
-    // The addresses of rows not yet issued are written while the block claims its entries and signs
-    // (they must be there before the credentials, which is all their order requires).
-    const existing = await credentials.getMany(pending.map((r) => credentialIdOf(r.row)));
-    const issuedBefore = new Set(existing.map((c) => c.credentialId));
-    const remembering = outbox.rememberAddresses(
-      recipientAddresses(
-        pending
-          .map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) }))
-          .filter((r) => !issuedBefore.has(r.credentialId)),
-      ),
-    );
-    remembering.catch(() => undefined); // awaited below; until then a failure must not count as unhandled
-    const signed = await service.signBlock(
+  const work = async (chunk: BatchChunk<BatchRecipientInput>) => {
+    const entries = await service.chunkStatusEntries(batches, batchId, chunk);
+    if (!entries) return; // settled by another run meanwhile
+    const pending = chunk.rows.filter((r) => r.status === 'pending');
+    const signed = await service.signRows(
       batch.issuerId,
-      pending.map((r) => ({ credentialId: credentialIdOf(r.row), request: requestOf(r) })),
+      pending.map((r) => ({
+        credentialId: deterministicId('cred', batchId, String(r.row)),
+        request: requestOf(r),
+        entry: entries.get(r.row)!,
+      })),
       preloaded,
-      existing,
     );
+    const outcomes = new Map<number, BatchOutcome>();
     const toStore: Array<{ row: number; credential: IssuedCredential }> = [];
-    const settled: Array<Promise<boolean>> = [];
     for (const [i, outcome] of signed.entries()) {
       const row = pending[i]!.row;
-      if ('record' in outcome) toStore.push({ row, credential: outcome.record });
-      else if ('existing' in outcome)
-        settled.push(
-          batches.settleRecipient(batchId, row, { status: 'issued', credentialId: outcome.existing.credentialId }),
-        );
-      else settled.push(batches.settleRecipient(batchId, row, failedOutcome(outcome.error)));
+      if ('error' in outcome) {
+        const { fieldIssues, message } = outcome.error;
+        const error = fieldIssues.map((f) => `${f.path}: ${f.message}`).join('; ') || message;
+        outcomes.set(row, { status: 'failed', error });
+      } else {
+        toStore.push({ row, credential: outcome.record });
+        outcomes.set(row, { status: 'issued', credentialId: outcome.record.credentialId });
+      }
     }
-    await remembering;
-    const [lost] = await Promise.all([batches.recordIssued(batchId, toStore), Promise.all(settled)]);
-    const redo = new Set(lost);
-    await Promise.all(pending.filter((r) => redo.has(r.row)).map(issueAlone));
+    await batches.settleChunk(batchId, chunk, outcomes, toStore);
   };
-  let cursor: string | undefined;
-  let writing: Promise<void> | undefined;
-  do {
-    const page = await batches.listRecipients<BatchRecipientInput>(batchId, { limit: 100, cursor });
-    const next = work(page.items.filter((r) => r.status === 'pending'));
-    // Awaited below (or after the loop); until then a failure must not count as unhandled.
-    next.catch(() => undefined);
-    // At most two pages in flight: this one signing while the previous one is written.
-    if (writing) await writing;
-    writing = next;
-    cursor = page.nextCursor;
-  } while (cursor);
-  if (writing) await writing;
+  const inFlight = new Set<Promise<void>>();
+  for await (const page of batches.pendingChunks<BatchRecipientInput>(batchId)) {
+    for (const chunk of page) {
+      if (inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(inFlight);
+      const next = work(chunk);
+      inFlight.add(next);
+      // A failure is rethrown below (Promise.all); until then it must not count as unhandled.
+      next.then(
+        () => inFlight.delete(next),
+        () => undefined,
+      );
+    }
+  }
+  await Promise.all(inFlight);
   if ((await batches.progress(batchId)).pending === 0) await batches.markFinished(batch);
 }
 

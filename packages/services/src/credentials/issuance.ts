@@ -12,7 +12,7 @@ import QRCode from 'qrcode-svg';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest, Viewer } from './deps.ts';
 import { issuerProfileOf } from './documents.ts';
 import { credentialUrl, statusListUrl, templateUrl, verifyByIdUrl, verifyUrl } from './links.ts';
-import { allocateStatusEntry } from './status.ts';
+import { allocateStatusEntry } from './status-entries.ts';
 
 /** Byte-mode capacity of the largest QR code (version 40) at error-correction level L. */
 const QR_CAPACITY_BYTES = 2_953;
@@ -181,7 +181,7 @@ export async function issueCredential(
   const existing = await deps.credentials.get(credentialId);
   if (existing) return issuedResult(deps.origin, existing);
   const prepared = await prepareIssue(deps, now, issuerId, request, preloaded);
-  const entry = await allocateStatusEntry(deps, credentialId);
+  const entry = await allocateStatusEntry(deps);
   const record = await signedCredentialRecord(deps, now, request, credentialId, prepared, entry);
   await deps.outbox.rememberAddresses(recipientAddresses([{ credentialId, request }]));
   return storeIssued(deps, record);

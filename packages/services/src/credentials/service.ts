@@ -12,8 +12,9 @@ import {
   verifySecuredCredential,
 } from '@skillpass/credentials';
 import type { CredentialTemplate, IssuedCredential, Issuer } from '@skillpass/domain';
+import type { BatchChunk, Repositories } from '@skillpass/store';
 import type { JWK } from 'jose';
-import { type BlockRow, type SignedRow, signBlock } from './batch-issuance.ts';
+import { type ChunkRow, type SignedRow, signRows } from './batch-issuance.ts';
 import type { CredentialServiceDeps, IssuedResult, IssueRequest } from './deps.ts';
 import { achievementDocument, issuerDocument, platformDidDocument, publishedKey } from './documents.ts';
 import { issueCredential, issuedResult, qrSvg } from './issuance.ts';
@@ -30,6 +31,7 @@ import {
   statusListJws,
 } from './status.ts';
 import { credentialOfJwt, dataIntegrityProofs, withProofs } from './data-integrity.ts';
+import { chunkStatusEntries } from './status-entries.ts';
 import { IssuerTrust } from './trust.ts';
 import { issueW3cCredential } from './w3c-issuance.ts';
 
@@ -217,14 +219,18 @@ export class CredentialService {
     return issueW3cCredential(this.deps, this.#now(), issuerId, credential, credentialId);
   }
 
-  /** A batch's block of rows prepared, entered in status lists and signed, not yet stored (see batches.ts). */
-  signBlock(
+  /** The status entries of a batch chunk's rows, claimed in blocks once per chunk (see status-entries.ts). */
+  chunkStatusEntries(batches: Repositories['batches'], batchId: string, chunk: BatchChunk) {
+    return chunkStatusEntries(this.deps, batches, batchId, chunk);
+  }
+
+  /** A batch chunk's rows prepared and signed with their entries, not yet stored (see batches.ts). */
+  signRows(
     issuerId: string,
-    rows: readonly BlockRow[],
+    rows: readonly ChunkRow[],
     preloaded?: { issuer: Issuer; template: CredentialTemplate },
-    existing?: readonly IssuedCredential[],
   ): Promise<SignedRow[]> {
-    return signBlock(this.deps, this.#now(), issuerId, rows, preloaded, existing);
+    return signRows(this.deps, this.#now(), issuerId, rows, preloaded);
   }
 
   changeStatus(

@@ -1,5 +1,4 @@
 import {
-  allocateRandomIndex,
   decodeStatusList,
   encodeStatusList,
   isStatusSet,
@@ -9,7 +8,6 @@ import {
   VC_CONTEXT,
 } from '@skillpass/credentials';
 import { type IssuedCredential, notFound } from '@skillpass/domain';
-import { nextStatusListId } from '@skillpass/store';
 import { dataIntegrityProofs, withProofs } from './data-integrity.ts';
 import type { CredentialServiceDeps } from './deps.ts';
 import { issuerUrl, PLATFORM_ISSUER_ID, statusListUrl } from './links.ts';
@@ -18,20 +16,6 @@ import { issuerUrl, PLATFORM_ISSUER_ID, statusListUrl } from './links.ts';
 export const STATUS_LIST_TTL_SECONDS = 300;
 
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
-
-/** A random free entry in the current status list; when picks keep colliding, the next list becomes current. */
-export async function allocateStatusEntry(
-  { credentials, random }: Pick<CredentialServiceDeps, 'credentials' | 'random'>,
-  credentialId: string,
-): Promise<{ listId: string; index: number }> {
-  for (let moves = 0; moves < 3; moves++) {
-    const listId = await credentials.currentStatusList();
-    const index = await allocateRandomIndex((i) => credentials.claimStatusIndex(listId, i, credentialId), random);
-    if (index !== undefined) return { listId, index };
-    await credentials.advanceStatusList(listId, nextStatusListId(listId));
-  }
-  throw new Error('no free status-list entry even in a new list');
-}
 
 /** Revoke, suspend or reinstate, by the credential's own issuer only. */
 export async function changeStatus(

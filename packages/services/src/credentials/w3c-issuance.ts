@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import type { CredentialServiceDeps, IssuedResult } from './deps.ts';
 import { issuedResult, storeIssued } from './issuance.ts';
 import { credentialUrl, issuerUrl, statusListUrl, templateUrl } from './links.ts';
-import { allocateStatusEntry } from './status.ts';
+import { allocateStatusEntry } from './status-entries.ts';
 
 /**
  * Issuing a full W3C credential (the VC API's `POST /credentials/issue`): the issuer writes the
@@ -138,7 +138,7 @@ export async function issueW3cCredential(
     holderOf(deps, subjectIdOf(checked)),
     templateIdOf(deps, issuerId, checked),
   ]);
-  const { listId, index } = await allocateStatusEntry(deps, credentialId);
+  const { listId, index } = await allocateStatusEntry(deps);
   const vc: Json = {
     ...checked,
     id: typeof checked.id === 'string' ? checked.id : credentialUrl(deps.origin, credentialId),

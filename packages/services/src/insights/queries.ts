@@ -1,6 +1,5 @@
 import {
   addWeeks,
-  type Cell,
   type Concept,
   figuresOf,
   INSIGHT_PLACES,
@@ -53,48 +52,65 @@ export const currentWeek = (deps: Pick<InsightQueryDeps, 'clock'>): IsoWeek => i
 /**
  * The concepts (skills or occupations) of a place ranked by shortage at the end of `week`, each with its trend
  * (the index a week before, jobs posted this week against the four before) and, for skills, the templates that
- * teach it. Reads the place's running totals and its weekly counters from four weeks before `week` on.
+ * teach it. Ranking needs every concept of the kind as it stood at `week`: the place's running totals of that kind
+ * (one sort-key prefix) less the weeks after `week` (none for the current week). The trend needs the weekly
+ * counters of the ranked rows only, read by key afterwards instead of reading whole weekly partitions.
  */
 export async function shortagesAt(
   deps: InsightQueryDeps,
   query: { place: InsightPlace; week: IsoWeek; kind: 'skill' | 'occupation'; limit: number },
 ): Promise<ShortagesView> {
-  const now = currentWeek(deps);
-  const weeks = weeksBetween(addWeeks(query.week, -4), now);
-  const [all, ...weekly] = await Promise.all([
-    deps.insights.countersAt(query.place, 'all'),
-    ...weeks.map((week) => deps.insights.countersAt(query.place, week)),
+  const later = weeksBetween(addWeeks(query.week, 1), currentWeek(deps));
+  const prefix = `${query.kind}:` as const;
+  const [all, ...laterCells] = await Promise.all([
+    deps.insights.countersAt(query.place, 'all', prefix),
+    ...later.map((week) => deps.insights.countersAt(query.place, week, prefix)),
   ]);
-  const cellsOf = (week: IsoWeek) => weekly[weeks.indexOf(week)] ?? [];
-  const after = (week: IsoWeek) => weeks.filter((w) => w > week).map(cellsOf);
-  const atWeek = standingAt(all, after(query.week));
-  const weekBefore = addWeeks(query.week, -1);
-  const atWeekBefore = standingAt(all, after(weekBefore));
-  const thisWeek = byConcept(cellsOf(query.week));
-  const earlier = [1, 2, 3, 4].map((n) => byConcept(cellsOf(addWeeks(query.week, -n))));
-  const rows = [...atWeek.keys()]
-    .filter((concept) => concept.startsWith(`${query.kind}:`))
-    .map((concept) => {
-      const figures = figuresOf(atWeek.get(concept), thisWeek.get(concept));
-      const before = figuresOf(atWeekBefore.get(concept), undefined);
+  const atWeek = standingAt(all, laterCells);
+  const ranked = rankShortages(
+    [...atWeek].map(([concept, measures]) => ({ concept, figures: figuresOf(measures, undefined) })),
+  ).slice(0, query.limit);
+  // The ranked rows' and the total's own weeks: `week` and the four before it (and the total's later weeks).
+  const recent = [0, 1, 2, 3, 4].map((n) => addWeeks(query.week, -n));
+  const cells = await deps.insights.countersFor([
+    ...['all' as const, ...later].map((week) => ({ place: query.place, week, concept: 'total' as const })),
+    ...[...ranked.map((r) => r.concept), 'total' as const].flatMap((concept) =>
+      recent.map((week) => ({ place: query.place, week, concept })),
+    ),
+  ]);
+  const cellOf = (week: IsoWeek, concept: Concept) => cells.find((c) => c.week === week && c.concept === concept);
+  const total = standingAt(
+    cells.filter((c) => c.week === 'all'),
+    [cells.filter((c) => c.week !== 'all' && c.week > query.week)],
+  ).get('total');
+  const items = await Promise.all(
+    ranked.map(async ({ concept }) => {
+      const thisWeek = cellOf(query.week, concept);
+      const figures = figuresOf(atWeek.get(concept), thisWeek);
+      // A week earlier: the standing less what this week added.
+      const standing = atWeek.get(concept)!;
+      const before = {
+        jobs: standing.jobs - (thisWeek?.jobs ?? 0),
+        declared: standing.declared - (thisWeek?.declared ?? 0),
+        verified: standing.verified - (thisWeek?.verified ?? 0),
+      };
       const trend = trendFrom(
         figures,
-        before,
-        earlier.map((m) => m.get(concept)?.jobs ?? 0),
+        figuresOf(before, undefined),
+        recent.slice(1).map((week) => cellOf(week, concept)?.jobs ?? 0),
       );
-      return { concept, figures, trend };
-    });
-  const ranked = rankShortages(rows).slice(0, query.limit);
-  const items = await Promise.all(
-    ranked.map(async (row) => ({
-      ...row,
-      teachingTemplates: row.concept.startsWith('skill:') ? await templatesTeaching(deps, row.concept.slice(6)) : [],
-    })),
+      return {
+        concept,
+        figures,
+        trend,
+        teachingTemplates: concept.startsWith('skill:') ? await templatesTeaching(deps, concept.slice(6)) : [],
+      };
+    }),
   );
   return {
     place: query.place,
     week: query.week,
-    total: figuresOf(atWeek.get('total'), thisWeek.get('total')),
+    total: figuresOf(total, cellOf(query.week, 'total')),
     items,
   };
 }
@@ -222,8 +238,4 @@ export async function employerSupply(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return figuresFor(deps, [...skills], [...places]);
-}
-
-function byConcept(cells: readonly Cell[]) {
-  return new Map(cells.map((c) => [c.concept, c]));
 }

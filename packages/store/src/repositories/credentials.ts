@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { assertCredentialStatusChange, DomainError, type IssuedCredential, notFound } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
@@ -72,18 +72,20 @@ export interface CredentialRepository {
    */
   addProofs(credentialId: string, proof: ReadonlyArray<Record<string, unknown>>): Promise<IssuedCredential>;
   /**
-   * Claims a status-list index for a credential. The conditional create makes the claim atomic,
-   * so two concurrent issuances never share an index; false means it was taken, pick another.
+   * Claims one entry of a status list for a single issuance, in the block its place in the list's permutation falls
+   * in: a conditional update of that block, so two issuances never share an entry and no batch claims the block
+   * whole afterwards (nor may one claimed whole give entries out). False: taken, pick another.
    */
-  claimStatusIndex(listId: string, index: number, credentialId: string): Promise<boolean>;
+  claimStatusEntry(listId: string, block: number, index: number): Promise<boolean>;
+  /** What a block of a list holds: the chunk that claimed it whole, or the entries single issuances took. */
+  statusBlock(listId: string, block: number): Promise<{ chunk?: string; taken: number[] } | undefined>;
   /**
-   * Claims a block of status-list indexes (at most 100, distinct) in one transaction: all or none.
-   * Returns the indexes that were taken already, so the caller picks others for those; empty: all claimed.
+   * The secret key of a list's permutation of its entries, made on first use. Undefined for a list whose entries were
+   * claimed one by one before blocks existed: its entries cannot be claimed in blocks, so issuance moves past it.
    */
-  claimStatusIndexes(listId: string, claims: ReadonlyArray<{ index: number; credentialId: string }>): Promise<number[]>;
+  statusListKey(listId: string): Promise<Buffer | undefined>;
   /** The credentials among these ids that exist (one batch read per 100). */
   getMany(credentialIds: readonly string[]): Promise<IssuedCredential[]>;
-  isStatusIndexTaken(listId: string, index: number): Promise<boolean>;
   /** The list new credentials take their index from. */
   currentStatusList(): Promise<string>;
   /** Moves new issuances from list `from` to `to`; a no-op when another issuance already moved it on. */
@@ -110,14 +112,18 @@ function holderNameIn(jwt: string): string | undefined {
   }
 }
 
-/** The stored item of an issued credential (a batch writes it in its own transaction). */
-export const credentialItem = (credential: IssuedCredential) => ({
+/**
+ * The stored item of an issued credential (a batch writes it in its own transaction, naming the batch row it was
+ * issued for: `<batchId>#<row>`, where its recipient's address is kept).
+ */
+export const credentialItem = (credential: IssuedCredential, batchRow?: string) => ({
   ...itemOf(entities.IssuedCredential, entities.IssuedCredential.key(credential.credentialId), credential, {
     ...credential,
     ...(credential.holder.kind === 'graduate' ? { holderGraduateId: credential.holder.graduateId } : {}),
   }),
   // What an issuer's search matches, lower-cased: the holder's name and the credential's number.
   searchText: [holderNameIn(credential.jwt), credential.credentialId].filter(Boolean).join('\n').toLowerCase(),
+  ...(batchRow ? { batchRow } : {}),
 });
 
 /** The status-list update for each target status: which bit sets to add and remove. */
@@ -184,8 +190,9 @@ export class DynamoCredentialRepository implements CredentialRepository {
     to: IssuedCredential['status'],
     why: { reason?: string | undefined; reasonPublic?: boolean | undefined } = {},
   ): Promise<IssuedCredential> {
-    const current = await this.get(credentialId);
-    if (!current) throw notFound('credential');
+    const item = await getLiveItem(this.table, entities.IssuedCredential.key(credentialId), this.clock());
+    if (!item) throw notFound('credential');
+    const current = recordOf<IssuedCredential>(item);
     assertCredentialStatusChange(current.status, to);
     if (current.status === to) return current;
     const at = this.clock().toISOString();
@@ -204,7 +211,7 @@ export class DynamoCredentialRepository implements CredentialRepository {
             {
               Put: {
                 TableName: this.table.name,
-                Item: credentialItem(next),
+                Item: credentialItem(next, typeof item.batchRow === 'string' ? item.batchRow : undefined),
                 ConditionExpression: 'version = :expected',
                 ExpressionAttributeValues: { ':expected': current.version },
               },
@@ -249,46 +256,61 @@ export class DynamoCredentialRepository implements CredentialRepository {
     return stored;
   }
 
-  async claimStatusIndex(listId: string, index: number, credentialId: string): Promise<boolean> {
+  async claimStatusEntry(listId: string, block: number, index: number): Promise<boolean> {
     try {
-      await createItem(
-        this.table,
-        itemOf(entities.StatusIndexClaim, entities.StatusIndexClaim.key(listId, index), { credentialId }),
-        'status index',
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: entities.StatusBlock.key(listId, block),
+          UpdateExpression: 'SET entity = :entity ADD taken :index',
+          ConditionExpression: 'attribute_not_exists(#chunk) AND NOT contains(taken, :one)',
+          ExpressionAttributeNames: { '#chunk': 'chunk' },
+          ExpressionAttributeValues: {
+            ':entity': entities.StatusBlock.name,
+            ':index': new Set([index]),
+            ':one': index,
+          },
+        }),
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalWriteFailed) return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
 
-  async claimStatusIndexes(
-    listId: string,
-    claims: ReadonlyArray<{ index: number; credentialId: string }>,
-  ): Promise<number[]> {
-    if (claims.length === 0) return [];
+  async statusBlock(listId: string, block: number): Promise<{ chunk?: string; taken: number[] } | undefined> {
+    const item = await getLiveItem(this.table, entities.StatusBlock.key(listId, block), this.clock());
+    if (!item) return undefined;
+    const taken = item.taken instanceof Set ? [...item.taken].map(Number).sort((a, b) => a - b) : [];
+    return { ...(typeof item.chunk === 'string' ? { chunk: item.chunk } : {}), taken };
+  }
+
+  async statusListKey(listId: string): Promise<Buffer | undefined> {
+    const key = entities.StatusListKey.key(listId);
+    const stored = await getLiveItem(this.table, key, this.clock());
+    if (typeof stored?.key === 'string') return Buffer.from(stored.key, 'base64');
+    const legacy = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.statusIndexes(listId) },
+        Limit: 1,
+      }),
+    );
+    if ((legacy.Items ?? []).length > 0) return undefined;
     try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: claims.map(({ index, credentialId }) => ({
-            Put: {
-              TableName: this.table.name,
-              Item: itemOf(entities.StatusIndexClaim, entities.StatusIndexClaim.key(listId, index), { credentialId }),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          })),
-        }),
+      await createItem(
+        this.table,
+        itemOf(entities.StatusListKey, key, { key: randomBytes(32).toString('base64') }),
+        'status list key',
       );
-      return [];
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      // Nothing was written. Indexes whose condition failed are taken; a conflict with another transaction is retried.
-      const reasons = error.CancellationReasons ?? [];
-      const taken = claims.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((c) => c.index);
-      if (taken.length === 0 && !reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
-      return taken.length > 0 ? taken : claims.map((c) => c.index);
+      if (!(error instanceof ConditionalWriteFailed)) throw error;
     }
+    // Whoever made it first, every reader uses the one stored.
+    const made = await getLiveItem(this.table, key, this.clock());
+    return Buffer.from(String(made?.key), 'base64');
   }
 
   async getMany(credentialIds: readonly string[]): Promise<IssuedCredential[]> {
@@ -298,10 +320,6 @@ export class DynamoCredentialRepository implements CredentialRepository {
       this.clock(),
     );
     return items.map((item) => recordOf<IssuedCredential>(item));
-  }
-
-  async isStatusIndexTaken(listId: string, index: number): Promise<boolean> {
-    return (await getLiveItem(this.table, entities.StatusIndexClaim.key(listId, index), this.clock())) !== undefined;
   }
 
   async currentStatusList(): Promise<string> {

@@ -45,8 +45,8 @@ export interface InsightsRepository {
    * recounted alone.
    */
   recountMany(entries: ReadonlyArray<{ source: InsightSource; cells: readonly Cell[] }>): Promise<void>;
-  /** A place's counters of one week, or of all weeks (`all`). */
-  countersAt(place: InsightPlace, week: CounterWeek): Promise<Cell[]>;
+  /** A place's counters of one week, or of all weeks (`all`); only one kind's (`skill:`, `occupation:`) if given. */
+  countersAt(place: InsightPlace, week: CounterWeek, kind?: 'skill:' | 'occupation:'): Promise<Cell[]>;
   /** The counters with these keys (absent ones are zero and left out). */
   countersFor(keys: readonly CellKey[]): Promise<Cell[]>;
   /**
@@ -282,8 +282,9 @@ export class DynamoInsightsRepository implements InsightsRepository {
     return item ? recordFrom(item) : undefined;
   }
 
-  async countersAt(place: InsightPlace, week: CounterWeek): Promise<Cell[]> {
-    return (await queryAll(this.table, { partitionKey: partitions.insightCounters(place, week) })).map(cellOf);
+  async countersAt(place: InsightPlace, week: CounterWeek, kind?: 'skill:' | 'occupation:'): Promise<Cell[]> {
+    const partition = { partitionKey: partitions.insightCounters(place, week) };
+    return (await queryAll(this.table, kind ? { ...partition, sortKeyBeginsWith: kind } : partition)).map(cellOf);
   }
 
   async countersFor(keys: readonly CellKey[]): Promise<Cell[]> {

@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../client.ts';
+import { batchRecipientAddress } from './batches.ts';
 import { entities, itemOf } from '../entities.ts';
 import {
   ConditionalWriteFailed,
@@ -52,10 +53,13 @@ export type SentOutboxMessage = Pick<OutboxMessage, 'messageId' | 'subject' | 'a
 
 /** The outbox of emails and the recipient addresses they are written from. */
 export interface OutboxRepository {
-  /** Keeps recipients' addresses until their mail is queued (30 days at most); writing one again changes nothing. */
+  /**
+   * Keeps recipients' addresses until their mail is queued (30 days at most); writing one again changes nothing.
+   * A batch writes none: its recipients' addresses are read from their rows.
+   */
   rememberAddresses(addresses: readonly RecipientAddress[]): Promise<void>;
   addressFor(credentialId: string): Promise<RecipientAddress | undefined>;
-  /** The address is no longer needed once its message is queued. */
+  /** The address is no longer needed once its message is queued (a batch row keeps what the issuer sent). */
   forgetAddress(credentialId: string): Promise<void>;
   /** Queues a message once: false when one with its id is already there (a redelivery), which is left as it is. */
   enqueue(message: OutboxMessage): Promise<boolean>;
@@ -85,7 +89,7 @@ export class DynamoOutboxRepository implements OutboxRepository {
 
   async addressFor(credentialId: string): Promise<RecipientAddress | undefined> {
     const item = await getLiveItem(this.table, entities.RecipientAddress.key(credentialId), this.clock());
-    return item ? recordOf<RecipientAddress>(item) : undefined;
+    return item ? recordOf<RecipientAddress>(item) : batchRecipientAddress(this.table, credentialId, this.clock());
   }
 
   async forgetAddress(credentialId: string): Promise<void> {

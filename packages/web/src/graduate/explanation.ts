@@ -7,6 +7,30 @@ export interface ExplanationView {
   missing: string[];
   missingEssential: string[];
   required: number;
+  /** The job's skill-level standard requirements and how the graduate's credentials fit them. */
+  standardFits: StandardFitView[];
+}
+
+export interface StandardFitView {
+  standardId: string;
+  required: number;
+  fit: 'meets' | 'below' | 'unknown';
+}
+
+const FITS = new Set(['meets', 'below', 'unknown']);
+/** The `skill-level-standard` entries of the explanation's level part, skipping anything not shaped like one. */
+function standardFitsOf(level: unknown): StandardFitView[] {
+  const fits = list((level as { fits?: unknown } | null)?.fits);
+  return fits.flatMap((entry) => {
+    const fit = entry as { requirement?: unknown; standardId?: unknown; required?: unknown; fit?: unknown } | null;
+    return fit?.requirement === 'skill-level-standard' &&
+      typeof fit.standardId === 'string' &&
+      typeof fit.required === 'number' &&
+      typeof fit.fit === 'string' &&
+      FITS.has(fit.fit)
+      ? [{ standardId: fit.standardId, required: fit.required, fit: fit.fit as StandardFitView['fit'] }]
+      : [];
+  });
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -25,7 +49,14 @@ export function explanationView(explanation: Record<string, unknown>): Explanati
     .filter((uri): uri is string => uri !== undefined);
   const missingEssential = uris(explanation.missingEssential);
   const missing = [...missingEssential, ...uris(explanation.missingOptional)];
-  return { matched, partial, missing, missingEssential, required: matched.length + partial.length + missing.length };
+  return {
+    matched,
+    partial,
+    missing,
+    missingEssential,
+    required: matched.length + partial.length + missing.length,
+    standardFits: standardFitsOf(explanation.level),
+  };
 }
 
 /** The employer's display name when the API sends it (job.employer.name), else its id. */

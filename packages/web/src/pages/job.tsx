@@ -12,6 +12,7 @@ import { labelOf, remember } from '../labels.ts';
 import { placeName } from '../graduate/places.ts';
 import { formatDate, formatNumber, locale, pick, t } from '../i18n.ts';
 import type { PageProps } from '../page-props.ts';
+import { StandardRequirement } from '../standards/requirement.tsx';
 
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
 type Application = components['schemas']['Application'];
@@ -101,6 +102,15 @@ export default function JobPage({ params }: PageProps) {
           </li>
         ))}
       </ul>
+      {value.requiredStandardLevel && (
+        <>
+          <h2>{t('job.standard')}</h2>
+          <StandardRequirement
+            standardId={value.requiredStandardLevel.standardId}
+            level={value.requiredStandardLevel.level}
+          />
+        </>
+      )}
       <EmployerCard employerId={value.employerId} />
       <Courses jobId={id} />
       <CityDemand />

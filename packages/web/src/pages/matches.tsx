@@ -8,6 +8,7 @@ import { labelOf, remember } from '../labels.ts';
 import { newJobIds } from '../graduate/new-jobs.ts';
 import { placeName } from '../graduate/places.ts';
 import { formatDate, formatDateTime, locale, pick, t } from '../i18n.ts';
+import { StandardRequirement } from '../standards/requirement.tsx';
 
 type MatchList = NonNullable<Awaited<ReturnType<typeof loadMatches>>>;
 type MatchItem = MatchList['items'][number];
@@ -103,6 +104,9 @@ function MatchCard({ item, isNew }: { item: MatchItem; isNew: boolean }) {
         {t('matches.skillsOf', { have: view.matched.length, total: view.required })}
         {view.partial.length > 0 && ` · ${t('matches.partial', { count: view.partial.length })}`}
       </p>
+      {view.standardFits.map((fit) => (
+        <StandardRequirement key={fit.standardId} standardId={fit.standardId} level={fit.required} fit={fit.fit} />
+      ))}
       <p>{item.summary}</p>
       {view.missing.length > 0 && (
         <div class="missing">

@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { standardLevelCode } from '@skillpass/domain/standard-levels';
 import { useEffect } from 'preact/hooks';
-import { api } from '../api/client.ts';
 import { pick, t } from '../i18n.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import type { StandardVersion } from './levels.tsx';
+import { publishedStandards } from './published.ts';
 
 /**
  * The template editor's choice of a level of a published shared standard: one option per level each standard's
@@ -13,18 +13,9 @@ import type { StandardVersion } from './levels.tsx';
 export function StandardLevelPicker({ value, onChange }: { value: string; onChange: (code: string) => void }) {
   const versions = useSignal<Array<{ title: string; version: StandardVersion }>>([]);
   useEffect(() => {
-    void (async () => {
-      const list = await api.GET('/v1/standards').catch(() => ({ data: undefined }));
-      const found = await Promise.all(
-        (list.data?.items ?? []).map((s) =>
-          api.GET('/v1/standards/{id}', { params: { path: { id: s.standardId } } }).catch(() => ({ data: undefined })),
-        ),
-      );
-      versions.value = found.flatMap(({ data }) => {
-        const current = data?.versions.find((v) => v.number === data.standard.publishedVersion);
-        return data && current ? [{ title: pick(data.standard.title), version: current }] : [];
-      });
-    })();
+    void publishedStandards().then((found) => {
+      versions.value = found.map((s) => ({ title: pick(s.title), version: s.version }));
+    });
   }, []);
   return (
     <>

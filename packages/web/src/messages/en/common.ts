@@ -28,6 +28,7 @@ export const common = {
   'common.adminOnly.body': 'Sign in with an administrator account to approve organisations and see platform counts.',
   'common.footer.esco': 'This service uses the ESCO classification of the European Commission.',
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.matches': 'Jobs for me',
   'nav.profile': 'My profile',
   'nav.applications': 'Applications',

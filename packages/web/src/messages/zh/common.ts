@@ -31,6 +31,7 @@ export const common: Translation<typeof en> = {
   'common.adminOnly.body': '请使用管理员账号登录，审核机构并查看平台统计。',
   'common.footer.esco': '本服务使用欧盟委员会的 ESCO 分类。',
   'nav.label': '主导航',
+  'nav.menu': '菜单',
   'nav.matches': '适合我的职位',
   'nav.profile': '我的简历',
   'nav.applications': '我的申请',

@@ -6,6 +6,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { JobSkills, type RequiredSkill } from '../../employer/job-skills.tsx';
 import { PlacePicker } from '../../employer/place-picker.tsx';
+import { type RequiredStandardLevel, StandardLevelChoice } from '../../employer/standard-level.tsx';
 import { locale, t } from '../../i18n.ts';
 import { remember } from '../../labels.ts';
 import type { MessageKey } from '../../messages/en/index.ts';
@@ -21,6 +22,9 @@ type Form = {
   place: Job['place'] | undefined;
   closingDate: string;
   openings: string;
+  standardLevel: RequiredStandardLevel | undefined;
+  /** The job's occupation, when the API was given one: not edited here, only to list its standards first. */
+  occupationUri: string | undefined;
 };
 type Field = 'titleEn' | 'description' | 'skills' | 'place' | 'closingDate' | 'openings';
 /** The version a form was loaded from: its ETag goes back as If-Match, so nobody's change is overwritten unseen. */
@@ -43,6 +47,8 @@ const blank = (): Form => ({
   place: undefined,
   closingDate: '',
   openings: '1',
+  standardLevel: undefined,
+  occupationUri: undefined,
 });
 const formOf = (job: Job): Form => ({
   titleEn: job.title.en,
@@ -52,6 +58,8 @@ const formOf = (job: Job): Form => ({
   place: job.place,
   closingDate: job.closingDate,
   openings: String(job.openings),
+  standardLevel: job.requiredStandardLevel,
+  occupationUri: job.occupation?.escoUri,
 });
 
 async function loadJob(id: string, lang: 'en' | 'zh'): Promise<Loaded | undefined> {
@@ -81,6 +89,7 @@ const bodyOf = (form: Form) => ({
   place: form.place!,
   closingDate: form.closingDate,
   openings: Number(form.openings),
+  ...(form.standardLevel ? { requiredStandardLevel: form.standardLevel } : {}),
 });
 
 /**
@@ -135,8 +144,12 @@ export default function JobEdit({ params }: PageProps) {
   async function change(jobId: string, current: Form, ifMatch: string) {
     const { data, response } = await api.PATCH('/v1/jobs/{id}', {
       params: { path: { id: jobId }, header: { 'if-match': ifMatch } },
-      // A merge patch keeps what it does not name: an emptied Chinese title is removed with null.
-      body: { ...bodyOf(current), title: { en: current.titleEn.trim(), zh: current.titleZh.trim() || null } },
+      // A merge patch keeps what it does not name: an emptied Chinese title or a level no longer asked is removed with null.
+      body: {
+        ...bodyOf(current),
+        title: { en: current.titleEn.trim(), zh: current.titleZh.trim() || null },
+        requiredStandardLevel: current.standardLevel ?? null,
+      },
       headers: { 'Content-Type': 'application/merge-patch+json' },
     });
     if (data) {
@@ -280,6 +293,11 @@ export default function JobEdit({ params }: PageProps) {
             onChange={(place) => update({ place })}
           />
         </fieldset>
+        <StandardLevelChoice
+          value={value.standardLevel}
+          occupationUri={value.occupationUri}
+          onChange={(standardLevel) => update({ standardLevel })}
+        />
         <fieldset>
           <legend>{t('jobForm.details')}</legend>
           <label for="closing-date">{t('jobForm.closingDate')}</label>
