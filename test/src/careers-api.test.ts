@@ -124,7 +124,7 @@ describe('saving an assessment (the graduate’s own data)', () => {
 });
 
 describe('career pages (public)', () => {
-  it('describes an occupation: ESCO description (English), skills, ISCO group, related occupations, templates', async () => {
+  it('describes an occupation: ESCO description (English), skills, ISCO group in the page’s language, related occupations, templates', async () => {
     const welding = taxonomy.occupationSkills(WELDER).essential[0]!;
     const template = await registerSchoolWithTemplate(rt.deps.issuers, rt.deps.signingKid, welding);
     const res = await rt.call('GET', `/v1/careers/${WELDER_ID}?lang=zh`);
@@ -132,7 +132,13 @@ describe('career pages (public)', () => {
     expect(res.body.label).toBe('焊工');
     expect(res.body.labels).toEqual({ en: 'welder', zh: '焊工' });
     expect(res.body.description.lang).toBe('en');
-    expect(res.body.isco.code).toBe('7212');
+    expect(res.body.isco).toEqual({
+      code: '7212',
+      label: '焊工和火焰切割工',
+      major: { code: '7', label: '工艺和相关行业工人' },
+    });
+    const english = await rt.call('GET', `/v1/careers/${WELDER_ID}?lang=en`);
+    expect(english.body.isco.label).toBe('Welders and flamecutters');
     expect(res.body.essentialSkills.map((s: { uri: string }) => s.uri)).toEqual(
       taxonomy.occupationSkills(WELDER).essential,
     );

@@ -118,6 +118,11 @@ describe('the career assessment in the browser', () => {
     expect(await page.locator('h1').innerText()).toBe(suggested[0]);
     expect(await page.locator('h1').getAttribute('lang')).toBeNull();
     expect(await page.locator('body').innerText()).toContain('ESCO 仅提供英文的职业描述');
+    // The ISCO-08 unit and major groups are named in Chinese too.
+    expect(await page.locator('p', { hasText: 'ISCO-08 分组' }).innerText()).toMatch(
+      /^ISCO-08 分组 \d{4}：\p{Script=Han}/u,
+    );
+    expect(await page.locator('p', { hasText: '大类：' }).innerText()).toMatch(/^大类：\p{Script=Han}/u);
     await checkPage(page, 'career zh');
     await shoot(page, 'career-zh');
     await page.context().close();

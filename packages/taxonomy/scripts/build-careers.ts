@@ -3,9 +3,10 @@
  *   npx tsx packages/taxonomy/scripts/build-careers.ts [folder with the two zips]   (default as build-taxonomy.ts)
  * For every occupation, its essential skills are followed up ESCO's broader relations to the skill hierarchy's
  * level-2 groups under S1–S8 (the work activities the questionnaire asks about); a skill under several groups counts
- * 1/n towards each. Same input, byte-identical output.
+ * 1/n towards each. The ISCO groups' Chinese names come from the hand-written data/zh/isco-groups.tsv; the build fails
+ * if a group lacks one or the file's English label no longer matches ESCO's. Same input, byte-identical output.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -48,8 +49,31 @@ export function toPermille(shares: ReadonlyMap<number, number>): Array<[number, 
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** The pure part: ESCO's CSV files (by file name) in, the careers artifact out. */
-export function careersFromCsv(files: ReadonlyMap<string, string>): CareerArtifact {
+/** An ISCO group's name from data/zh/isco-groups.tsv: the English label is there only for a reviewer to compare. */
+export interface IscoName {
+  en: string;
+  zh: string;
+}
+export const ISCO_NAMES_FILE = 'zh/isco-groups.tsv';
+
+/** Parses isco-groups.tsv (code, English label, Chinese name; `#` lines are comments). */
+export function parseIscoNames(tsv: string): Map<string, IscoName> {
+  const names = new Map<string, IscoName>();
+  for (const line of tsv.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [code = '', en = '', zh = ''] = line.split('\t').map((cell) => cell.trim());
+    if (!/^\d{1,4}$/.test(code) || !zh) throw new Error(`${ISCO_NAMES_FILE}: malformed line: ${line}`);
+    if (names.has(code)) throw new Error(`${ISCO_NAMES_FILE}: ${code} is listed twice`);
+    names.set(code, { en, zh });
+  }
+  return names;
+}
+
+/** The pure part: ESCO's CSV files (by file name) and the ISCO groups' Chinese names in, the careers artifact out. */
+export function careersFromCsv(
+  files: ReadonlyMap<string, string>,
+  iscoNames: ReadonlyMap<string, IscoName>,
+): CareerArtifact {
   const groupByUri = new Map<string, { code: string; label: string }>();
   for (const r of rows(files, 'skillsHierarchy_en.csv')) {
     for (const level of [1, 2] as const) {
@@ -106,8 +130,19 @@ export function careersFromCsv(files: ReadonlyMap<string, string>): CareerArtifa
   for (const uuid of [...shares.keys()].sort(byCodeUnits)) activityProfiles[uuid] = toPermille(shares.get(uuid)!);
 
   const isco: Record<string, string> = {};
+  const iscoZh: Record<string, string> = {};
+  const problems: string[] = [];
   const iscoRows = rows(files, 'ISCOGroups_en.csv').sort((a, b) => byCodeUnits(a.code ?? '', b.code ?? ''));
-  for (const r of iscoRows) if (r.code) isco[r.code] = (r.preferredLabel ?? '').trim();
+  for (const r of iscoRows) {
+    if (!r.code) continue;
+    isco[r.code] = (r.preferredLabel ?? '').trim();
+    const name = iscoNames.get(r.code);
+    if (!name) problems.push(`${r.code} ${isco[r.code]}: no Chinese name`);
+    else if (name.en !== isco[r.code]) problems.push(`${r.code}: the file says "${name.en}", ESCO "${isco[r.code]}"`);
+    else iscoZh[r.code] = name.zh;
+  }
+  for (const code of iscoNames.keys()) if (!(code in isco)) problems.push(`${code}: not an ISCO group in ESCO`);
+  if (problems.length > 0) throw new Error(`${ISCO_NAMES_FILE}:\n${problems.join('\n')}`);
 
   return {
     source:
@@ -115,10 +150,12 @@ export function careersFromCsv(files: ReadonlyMap<string, string>): CareerArtifa
     attribution: ESCO_ATTRIBUTION,
     groups,
     isco,
+    iscoZh,
     activityProfiles,
   };
 }
 
+/** outDir is the taxonomy's data folder: the Chinese names are read from it, the artifact written to it. */
 export async function writeCareersArtifact(escoDir: string, outDir: string): Promise<string> {
   const files = new Map([
     ...(await readZipEntries(resolve(escoDir, 'esco-v1.1.1-classification-en-csv.zip'), [
@@ -130,10 +167,10 @@ export async function writeCareersArtifact(escoDir: string, outDir: string): Pro
       'occupationSkillRelations.csv',
     ])),
   ]);
-  const artifact = careersFromCsv(files);
+  const artifact = careersFromCsv(files, parseIscoNames(readFileSync(resolve(outDir, ISCO_NAMES_FILE), 'utf8')));
   writeFileSync(resolve(outDir, CAREERS_FILE), gzipSync(JSON.stringify(artifact), { level: 9 }));
   return (
-    `${artifact.groups.length} activity groups, ${Object.keys(artifact.isco).length} ISCO groups, ` +
+    `${artifact.groups.length} activity groups, ${Object.keys(artifact.isco).length} ISCO groups named in Chinese, ` +
     `${Object.keys(artifact.activityProfiles).length} occupation profiles → ${outDir}/${CAREERS_FILE}`
   );
 }

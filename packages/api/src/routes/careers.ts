@@ -312,7 +312,8 @@ export function careerRoutes(deps: CoreApiDeps): ApiApp {
       summary:
         'One occupation as a career page: what it is, its skills, ISCO group, related occupations, where to learn',
       description:
-        'ESCO describes occupations in English only: `description.lang` says so. `templates` are this platform’s ' +
+        'ESCO describes occupations in English only: `description.lang` says so. The ISCO-08 unit and major groups ' +
+        '(`isco.label`, `isco.major.label`) are named in the requested language. `templates` are this platform’s ' +
         'credential templates teaching the essential skills.',
       tags: ['Careers'],
       request: () => ({ params: occupationIdSchema(), query: langQuerySchema() }),

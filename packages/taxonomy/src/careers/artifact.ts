@@ -11,6 +11,8 @@ export interface CareerArtifact {
   groups: Array<[string, string, string]>;
   /** ISCO-08 groups, every level: code → English preferred label. */
   isco: Record<string, string>;
+  /** The same groups' simplified-Chinese names, compiled from data/zh/isco-groups.tsv (written by hand). */
+  iscoZh: Record<string, string>;
   /**
    * Per occupation uuid: [level-2 group index, share in thousandths] over the occupation's essential skills that
    * sit under S1–S8. Shares of one occupation sum to 1000 (rounding goes to the largest); absent when none do.

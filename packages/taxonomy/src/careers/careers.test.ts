@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { careersFromCsv, toPermille } from '../../scripts/build-careers.ts';
+import { careersFromCsv, parseIscoNames, toPermille } from '../../scripts/build-careers.ts';
 import { taxonomyDataDir } from '../taxonomy.ts';
 import { ACTIVITY_AREAS, type ActivityAnswers, activityPreference } from './activities.ts';
 import { CAREERS_FILE, type CareerArtifact } from './artifact.ts';
@@ -57,14 +57,26 @@ const fixture = new Map([
   ['ISCOGroups_en.csv', csv('conceptType,conceptUri,code,preferredLabel', ['ISCOGroup,x,2512,Software developers'])],
 ]);
 
+const iscoNames = parseIscoNames('# code, English, Chinese\n2512\tSoftware developers\t软件开发人员\n');
+
 describe('building the careers artifact', () => {
-  const artifact = careersFromCsv(fixture);
+  const artifact = careersFromCsv(fixture, iscoNames);
   const profile = (uuid: string) =>
     Object.fromEntries((artifact.activityProfiles[uuid] ?? []).map(([g, p]) => [artifact.groups[g]![0], p]));
 
   it('keeps the activity groups S1–S8 and their level-2 groups, in code order, and no other pillar', () => {
     expect(artifact.groups.map(([code]) => code)).toEqual(['S5', 'S5.1', 'S6', 'S6.7']);
     expect(artifact.isco).toEqual({ '2512': 'Software developers' });
+    expect(artifact.iscoZh).toEqual({ '2512': '软件开发人员' });
+  });
+
+  it('refuses an ISCO group without a Chinese name, a stale English label or a code ESCO does not have', () => {
+    expect(() => careersFromCsv(fixture, new Map())).toThrow(/2512 Software developers: no Chinese name/);
+    const stale = parseIscoNames('2512\tSoftware engineers\t软件开发人员');
+    expect(() => careersFromCsv(fixture, stale)).toThrow(/the file says "Software engineers"/);
+    const extra = new Map([...iscoNames, ['9999', { en: 'x', zh: '某某' }]]);
+    expect(() => careersFromCsv(fixture, extra)).toThrow(/9999: not an ISCO group/);
+    expect(() => parseIscoNames('2512\tSoftware developers\t')).toThrow(/malformed/);
   });
 
   it('follows essential skills up to their level-2 group, splitting a skill under two groups', () => {
@@ -161,7 +173,7 @@ describe('the committed careers data', () => {
     const welder = guide.occupation(`${O}7aedaa07-3884-4c5b-88f9-80997b2aa54b`, 'zh')!;
     expect(welder.labels.en).toBe('welder');
     expect(welder.isco.code).toMatch(/^7212/);
-    expect(welder.isco.label).toMatch(/weld/i);
+    expect(welder.isco.label).toMatch(/焊工/);
     expect(welder.essentialSkills.length).toBeGreaterThan(5);
     expect(welder.related.some((r) => r.why === 'same-isco-group')).toBe(true);
     expect(welder.related.every((r) => r.uri !== welder.uri)).toBe(true);

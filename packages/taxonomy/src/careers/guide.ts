@@ -32,6 +32,7 @@ export interface OccupationGuide {
   escoCode: string;
   /** ESCO's description; ESCO publishes it in English only. */
   description?: { text: string; lang: 'en' };
+  /** ISCO-08 unit group and major group, named in the requested language. */
   isco: { code: string; label: string; major: { code: string; label: string } };
   essentialSkills: Concept[];
   optionalSkills: Concept[];
@@ -148,7 +149,8 @@ export class CareerGuide {
   occupation(uri: string, lang: Lang): OccupationGuide | undefined {
     const concept = this.#taxonomy.getOccupation(uri);
     if (!concept) return undefined;
-    const { isco } = this.#loaded.artifact;
+    const { isco, iscoZh } = this.#loaded.artifact;
+    const iscoLabel = (code: string) => (lang === 'zh' ? iscoZh[code] : undefined) ?? isco[code] ?? code;
     const { essential, optional } = this.#taxonomy.occupationSkills(uri);
     const description = this.#taxonomy.describe(uri);
     const major = concept.iscoGroup.slice(0, 1);
@@ -163,8 +165,8 @@ export class CareerGuide {
       ...(description ? { description: { text: description, lang: 'en' as const } } : {}),
       isco: {
         code: concept.iscoGroup,
-        label: isco[concept.iscoGroup] ?? concept.iscoGroup,
-        major: { code: major, label: isco[major] ?? major },
+        label: iscoLabel(concept.iscoGroup),
+        major: { code: major, label: iscoLabel(major) },
       },
       essentialSkills: this.#concepts(essential, lang),
       optionalSkills: this.#concepts(optional, lang),

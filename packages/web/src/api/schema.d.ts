@@ -499,7 +499,7 @@ export interface paths {
         };
         /**
          * One occupation as a career page: what it is, its skills, ISCO group, related occupations, where to learn
-         * @description ESCO describes occupations in English only: `description.lang` says so. `templates` are this platform’s credential templates teaching the essential skills.
+         * @description ESCO describes occupations in English only: `description.lang` says so. The ISCO-08 unit and major groups (`isco.label`, `isco.major.label`) are named in the requested language. `templates` are this platform’s credential templates teaching the essential skills.
          */
         get: operations["getCareer"];
         put?: never;
