@@ -7,6 +7,7 @@
 import type { DeltaCityCode, Place } from '@skillpass/domain';
 import { type Cell, cellId, type JobFacts, type ProfileFacts } from '@skillpass/insights';
 import { entities, itemOf } from '@skillpass/store';
+import { seededRandom } from '@skillpass/matching/bench-random';
 
 /** Sixteen Delta cities in the four provinces, the largest first: where most jobs and graduates are. */
 export const CITIES: DeltaCityCode[] = [
@@ -30,17 +31,6 @@ export const CITIES: DeltaCityCode[] = [
 
 const uri = (kind: 'skill' | 'occupation', i: number) =>
   `http://data.europa.eu/esco/${kind}/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-
-/** mulberry32: the same data every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws from `n` items with Zipf weights 1/(rank+1): a few skills everywhere, a long tail asked for rarely. */
 function zipf(n: number, random: () => number): () => number {

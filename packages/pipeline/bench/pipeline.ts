@@ -16,6 +16,7 @@ import { connectTable, CursorCodec, ensureTable } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { composeConsumerDeps } from '../src/compose.ts';
 import { startLocalDispatcher } from '../src/local-dispatcher.ts';
+import { seededRandom } from '@skillpass/matching/bench-random';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 10_000);
 const JOBS = Number(process.env.BENCH_JOBS ?? 2_000);
@@ -30,16 +31,6 @@ const PROGRESS_EVERY_S = Number(process.env.BENCH_PROGRESS_S ?? 30);
 
 const CITIES: DeltaCityCode[] = ['310000', '320100', '320200', '320500', '330100', '330200', '340100', '340200'];
 
-/** mulberry32: the same data every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seededRandom(20261201);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const sample = <T>(items: readonly T[], n: number): T[] => {
