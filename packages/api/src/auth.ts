@@ -1,6 +1,6 @@
 import type { Viewer } from '@skillpass/services';
 import type { MiddlewareHandler } from 'hono';
-import { decodeProtectedHeader, errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { problemResponse } from './problem.ts';
 
 export const ROLES = ['graduate', 'employer', 'issuer', 'organiser', 'admin'] as const;
@@ -33,10 +33,10 @@ export class AuthenticationError extends Error {
 }
 
 /** A token from another key store (say `npm run token` with another data dir) is told apart from a forged one. */
-function unknownKeyError(token: string): AuthenticationError {
+function unknownKeyError(token: string, jose: typeof import('jose')): AuthenticationError {
   let kid: unknown;
   try {
-    kid = decodeProtectedHeader(token).kid;
+    kid = jose.decodeProtectedHeader(token).kid;
   } catch {
     // unreadable header: nothing to name
   }
@@ -47,8 +47,11 @@ function unknownKeyError(token: string): AuthenticationError {
 }
 
 export async function verifyBearerToken(token: string, config: AuthConfig): Promise<Principal> {
+  // Imported by the first token to verify: a public request (a job search, a verification) never needs it, and in a
+  // Lambda it is a chunk of its own that such a request's cold start does not read.
+  const jose = await import('jose');
   try {
-    const { payload } = await jwtVerify(token, config.keys, {
+    const { payload } = await jose.jwtVerify(token, config.keys, {
       issuer: config.issuer,
       algorithms: ACCEPTED_ALGORITHMS,
       clockTolerance: CLOCK_SKEW_SECONDS,
@@ -70,8 +73,8 @@ export async function verifyBearerToken(token: string, config: AuthConfig): Prom
     return { sub: String(payload.sub), roles };
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
-    if (error instanceof joseErrors.JWKSNoMatchingKey) throw unknownKeyError(token);
-    if (error instanceof joseErrors.JOSEError) throw new AuthenticationError(error.code);
+    if (error instanceof jose.errors.JWKSNoMatchingKey) throw unknownKeyError(token, jose);
+    if (error instanceof jose.errors.JOSEError) throw new AuthenticationError(error.code);
     throw error;
   }
 }
