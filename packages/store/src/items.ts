@@ -180,13 +180,28 @@ export async function queryPage(
 /** The base-table key of an item: as a queryPage cursor position, the page after it starts right behind it. */
 export const keyOf = (item: StoredItem): ItemKey => ({ PK: item.PK, SK: item.SK });
 
-/** Every item of a partition (or index partition), following DynamoDB's pages. */
+/** Every item of a partition (or index partition), or of a range of its sort keys, following DynamoDB's pages. */
 export async function queryAll(
   table: Table,
-  partition: { index?: IndexName; partitionKey: string; sortKeyBeginsWith?: string },
+  partition: {
+    index?: IndexName;
+    partitionKey: string;
+    sortKeyBeginsWith?: string;
+    /** Both ends included. */
+    sortKeyBetween?: readonly [string, string];
+  },
 ): Promise<StoredItem[]> {
   const pkName = partition.index ? (partition.index === 'ByOwner' ? 'owner' : `${partition.index}PK`) : 'PK';
   const skName = partition.index ? (partition.index === 'ByOwner' ? 'SK' : `${partition.index}SK`) : 'SK';
+  const sortKey =
+    partition.sortKeyBeginsWith !== undefined
+      ? { condition: ' AND begins_with(#sk, :prefix)', values: { ':prefix': partition.sortKeyBeginsWith } }
+      : partition.sortKeyBetween
+        ? {
+            condition: ' AND #sk BETWEEN :first AND :last',
+            values: { ':first': partition.sortKeyBetween[0], ':last': partition.sortKeyBetween[1] },
+          }
+        : undefined;
   const items: StoredItem[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -194,14 +209,9 @@ export async function queryAll(
       new QueryCommand({
         TableName: table.name,
         IndexName: partition.index,
-        KeyConditionExpression:
-          partition.sortKeyBeginsWith === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames:
-          partition.sortKeyBeginsWith === undefined ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName },
-        ExpressionAttributeValues:
-          partition.sortKeyBeginsWith === undefined
-            ? { ':pk': partition.partitionKey }
-            : { ':pk': partition.partitionKey, ':prefix': partition.sortKeyBeginsWith },
+        KeyConditionExpression: `#pk = :pk${sortKey?.condition ?? ''}`,
+        ExpressionAttributeNames: sortKey ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+        ExpressionAttributeValues: { ':pk': partition.partitionKey, ...sortKey?.values },
         ExclusiveStartKey: startKey,
       }),
     );

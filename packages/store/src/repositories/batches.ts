@@ -4,16 +4,7 @@ import type { IssuedCredential } from '@skillpass/domain';
 import type { Table } from '../client.ts';
 import type { CursorCodec } from '../cursor.ts';
 import { entities, itemOf, partitions, sortKeyPrefixes } from '../entities.ts';
-import {
-  createItem,
-  getLiveItem,
-  type Page,
-  putItems,
-  queryAll,
-  queryPage,
-  recordOf,
-  type StoredItem,
-} from '../items.ts';
+import { createItem, getLiveItem, type Page, putItems, queryAll, queryPage, recordOf } from '../items.ts';
 import { credentialItem } from './credentials.ts';
 
 export interface CredentialBatch {
@@ -358,24 +349,10 @@ export class DynamoBatchRepository implements BatchRepository {
 
   /** Chunks `first` to `last` of a batch (those that exist), in order. */
   async #chunks<Input>(batchId: string, range: { first: number; last: number }): Promise<Array<BatchChunk<Input>>> {
-    const items: StoredItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
-          ExpressionAttributeValues: {
-            ':pk': partitions.batch(batchId),
-            ':first': chunkKey(batchId, range.first).SK,
-            ':last': chunkKey(batchId, range.last).SK,
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...((out.Items ?? []) as StoredItem[]));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.table, {
+      partitionKey: partitions.batch(batchId),
+      sortKeyBetween: [chunkKey(batchId, range.first).SK, chunkKey(batchId, range.last).SK],
+    });
     return items.map((item) => recordOf<BatchChunk<Input>>(item));
   }
 }
