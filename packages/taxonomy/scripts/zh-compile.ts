@@ -16,7 +16,9 @@ import type { CompactTaxonomy } from '../src/artifact.ts';
 import { type CompiledChinese, ZH_LABELS_FILE as ZH_ARTIFACT } from '../src/taxonomy.ts';
 import { hasHan } from '../src/text.ts';
 import { readCore } from './zh-worklist.ts';
-import { parseTsvLine, readZhSources, TSV_DIR, tsvFiles, type ZhEntry } from './zh-sources.ts';
+import { labelKey, parseTsvLine, readZhSources, TSV_DIR, tsvFiles, type ZhEntry } from './zh-sources.ts';
+
+export { labelKey };
 
 const DATA = resolve(import.meta.dirname, '../data');
 
@@ -26,9 +28,6 @@ export interface Ambiguity {
   uuids: string[];
   reason: string;
 }
-
-/** The key two labels are compared by: no spaces, Latin letters in lower case. */
-export const labelKey = (label: string): string => label.replace(/\s+/g, '').toLowerCase();
 
 export function readAmbiguities(dataDir: string): Ambiguity[] {
   return readFileSync(join(dataDir, TSV_DIR, 'ambiguities.tsv'), 'utf8')

@@ -5,6 +5,10 @@
  *   `ESCO uuid <TAB> ESCO English preferred label <TAB> Chinese preferred label <TAB> alternatives separated by |`.
  *   Lines starting with # are comments. A new line may leave out the uuid (three columns); `zh-compile.ts --add-uris`
  *   fills it in from the English label.
+ * - data/zh/aliases-<name>.tsv: more wordings for a concept already labelled above, one concept a line,
+ *   `ESCO uuid <TAB> ESCO English preferred label <TAB> alternatives separated by |`. Kept apart so that wordings
+ *   written from job ads in several passes add to a concept without editing (or conflicting on) its label line; a
+ *   wording the concept already has is skipped.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,11 +34,20 @@ export interface ZhSources {
 }
 
 export const TSV_DIR = 'zh';
+/** The key two labels are compared by: no spaces, Latin letters in lower case. */
+export const labelKey = (label: string): string => label.replace(/\s+/g, '').toLowerCase();
+
 const uuidOf = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
 
 export function tsvFiles(dataDir: string): string[] {
   return readdirSync(join(dataDir, TSV_DIR))
     .filter((file) => /^(skills|occupations)-[a-z]+\.tsv$/.test(file))
+    .sort();
+}
+
+export function aliasFiles(dataDir: string): string[] {
+  return readdirSync(join(dataDir, TSV_DIR))
+    .filter((file) => /^aliases-[a-z0-9]+\.tsv$/.test(file))
     .sort();
 }
 
@@ -92,5 +105,25 @@ export function readZhSources(dataDir: string): ZhSources {
         else if (parsed) add(parsed);
       });
   }
+  for (const file of aliasFiles(dataDir)) addAliases(sources, file, readFileSync(join(dataDir, TSV_DIR, file), 'utf8'));
   return sources;
+}
+
+function addAliases(sources: ZhSources, file: string, text: string): void {
+  for (const [index, line] of text.split('\n').entries()) {
+    const at = `${TSV_DIR}/${file}:${index + 1}`;
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [uuid = '', en = '', alternatives = '', ...rest] = line.split('\t').map((cell) => cell.trim());
+    const entry = sources.skills.get(uuid) ?? sources.occupations.get(uuid);
+    if (!alternatives || rest.length) sources.errors.push(`${at}: expected uuid, English label, alternatives`);
+    else if (!entry) sources.errors.push(`${at}: ${en} has no Chinese label yet; label it in a skills- file first`);
+    else if (entry.en !== en) sources.errors.push(`${at}: ${uuid} is "${entry.en}", not "${en}"`);
+    else
+      for (const alternative of alternatives.split('|').map((text) => text.trim()))
+        if (
+          alternative &&
+          ![entry.zh, ...entry.alternatives].some((label) => labelKey(label) === labelKey(alternative))
+        )
+          entry.alternatives.push(alternative);
+  }
 }

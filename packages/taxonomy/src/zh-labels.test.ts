@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -66,6 +66,27 @@ describe('Chinese label review', () => {
           [...uuids].sort(),
         );
       }
+    }
+  });
+
+  it('adds the wordings of an aliases- file to a labelled concept, and refuses one for a concept without a label', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taxonomy-aliases-'));
+    try {
+      const labelled = [...readZhSources(dataDir).skills.values()].find((entry) => entry.alternatives.length);
+      const [uuid, , , en] = core.skills.find(([id]) => !compiled.skills[id])!;
+      cpSync(join(dataDir, 'zh.json'), join(dir, 'zh.json'));
+      cpSync(join(dataDir, 'zh'), join(dir, 'zh'), { recursive: true });
+      writeFileSync(
+        join(dir, 'zh', 'aliases-test.tsv'),
+        `# comment\n${labelled!.uuid}\t${labelled!.en}\t新说法甲|${labelled!.zh}| 新说法乙 \n${uuid}\t${en}\t没有标签\n`,
+      );
+      const sources = readZhSources(dir);
+      const after = sources.skills.get(labelled!.uuid)!;
+      expect(after.alternatives.slice(-2)).toEqual(['新说法甲', '新说法乙']);
+      expect(after.alternatives.filter((label) => label === labelled!.zh)).toEqual([]);
+      expect(sources.errors).toEqual([expect.stringContaining('aliases-test.tsv:3')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
