@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Table } from '@skillpass/store';
+import { writtenItems } from './written-items.ts';
 
 export interface Usage {
   requests: number;
@@ -16,7 +17,6 @@ export interface Usage {
 
 const current = new AsyncLocalStorage<Usage>();
 
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
 const READS = new Set([
   'GetItemCommand',
   'BatchGetItemCommand',
@@ -32,24 +32,9 @@ const kilobytes = (item: unknown) => Math.max(1, Math.ceil(JSON.stringify(item ?
  * inside a transaction. Sizes are estimated from the request (an update's item is taken as under 1 KB).
  */
 function writesOf(command: string, input: Record<string, unknown>): { items: number; units: number } {
-  if (command === 'PutItemCommand') return { items: 1, units: kilobytes(input.Item) };
-  if (WRITES.has(command)) return { items: 1, units: 1 };
-  if (command === 'TransactWriteItemsCommand') {
-    const writes = (input.TransactItems as Array<{ Put?: { Item: unknown }; ConditionCheck?: unknown }>).filter(
-      (item) => !item.ConditionCheck,
-    );
-    return { items: writes.length, units: writes.reduce((n, w) => n + 2 * (w.Put ? kilobytes(w.Put.Item) : 1), 0) };
-  }
-  if (command === 'BatchWriteItemCommand') {
-    const writes = Object.values(
-      input.RequestItems as Record<string, Array<{ PutRequest?: { Item: unknown } }>>,
-    ).flat();
-    return {
-      items: writes.length,
-      units: writes.reduce((n, w) => n + (w.PutRequest ? kilobytes(w.PutRequest.Item) : 1), 0),
-    };
-  }
-  return { items: 0, units: 0 };
+  const items = writtenItems(command, input);
+  const units = items.reduce((n, w) => n + (w.transactional ? 2 : 1) * (w.item ? kilobytes(w.item) : 1), 0);
+  return { items: items.length, units };
 }
 
 type Capacity = { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number };

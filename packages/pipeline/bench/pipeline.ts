@@ -12,10 +12,11 @@ import { type DeltaCityCode, graduateProfileInputSchema, jobPostingInputSchema, 
 import { startDynamoDbLocal } from '@skillpass/local/dynamodb-local';
 import { bruteForceTopCandidates, bruteForceTopJobs, type MatchJob, type MatchProfile } from '@skillpass/matching';
 import { forEachLimited, TOP_K, toMatchJob, toMatchProfile } from '@skillpass/services';
-import { connectTable, CursorCodec, ensureTable } from '@skillpass/store';
+import { connectTable, CursorCodec, ensureTable, putItems } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { composeConsumerDeps } from '../src/compose.ts';
 import { startLocalDispatcher } from '../src/local-dispatcher.ts';
+import { writtenItems } from './written-items.ts';
 import { seededRandom } from '@skillpass/matching/bench-random';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 10_000);
@@ -113,12 +114,18 @@ function detailOf(input: unknown): string {
   return ` ${query.IndexName ?? 'table'} ${pk.split('#')[0]}`;
 }
 
-/** Counts the requests a table connection sends, by command, with the time each took (for the table of round trips). */
+/**
+ * Counts the requests a table connection sends, by command, with the time each took (for the table of round trips),
+ * and the items they write by kind (where the pipeline's writes go: the bound on its rate, below).
+ */
 function countRequests(table: ReturnType<typeof connectTable>) {
   const counts = new Map<string, { count: number; ms: number }>();
+  const items = new Map<string, number>();
   table.raw.middlewareStack.add(
     (next, context) => async (args) => {
       const start = performance.now();
+      for (const { kind } of writtenItems(String(context.commandName), args.input as Record<string, unknown>))
+        items.set(kind, (items.get(kind) ?? 0) + 1);
       try {
         return await next(args);
       } finally {
@@ -131,7 +138,23 @@ function countRequests(table: ReturnType<typeof connectTable>) {
     },
     { step: 'initialize', name: 'benchRequestCounter' },
   );
-  return counts;
+  return { counts, items };
+}
+
+/**
+ * DynamoDB Local's raw write rate in this run: `count` small items (the size of a posting or a counter) in 25-item
+ * batch writes, `CONCURRENCY` at a time, as the dispatcher writes. Items written per event divided into this rate
+ * is the most events a second any pipeline writing those items could apply here.
+ */
+async function rawWriteRate(table: ReturnType<typeof connectTable>, count: number): Promise<number> {
+  const items = Array.from({ length: count }, (_, i) => ({ PK: `BENCHRAW#${i}`, SK: 'RAW', filler: 'x'.repeat(200) }));
+  const started = performance.now();
+  await forEachLimited(
+    Array.from({ length: Math.ceil(count / 25) }, (_, i) => items.slice(i * 25, (i + 1) * 25)),
+    CONCURRENCY,
+    (chunk) => putItems(table, chunk),
+  );
+  return (count * 1000) / (performance.now() - started);
 }
 
 const dynamo = await startDynamoDbLocal({ inMemory: true });
@@ -140,7 +163,7 @@ try {
   await ensureTable(table);
   // The writers get their own connection, so the requests counted below are the pipeline's alone.
   const writerTable = connectTable({ tableName: 'bench-pipeline', endpoint: dynamo.endpoint, region: 'local' });
-  const requests = countRequests(table);
+  const { counts: requests, items: itemsByKind } = countRequests(table);
   const deps = composeConsumerDeps({
     table,
     cursors: new CursorCodec('bench-cursor-secret-0123'),
@@ -328,6 +351,24 @@ try {
           },
         ]),
     ),
+  );
+  const itemsWritten = [...itemsByKind.values()].reduce((a, b) => a + b, 0);
+  const rawRate = await rawWriteRate(writerTable, 5_000);
+  console.table(
+    Object.fromEntries(
+      [...itemsByKind]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, count]) => [
+          kind,
+          { 'items written': count, 'per event': (count / Math.max(1, applied)).toFixed(2) },
+        ]),
+    ),
+  );
+  const perEvent = itemsWritten / Math.max(1, applied);
+  console.log(
+    `items written by the pipeline: ${itemsWritten.toLocaleString()}, ${perEvent.toFixed(1)} an event; DynamoDB Local's raw ` +
+      `write rate in this run (5,000 small items, batch writes, ${CONCURRENCY} at a time): ${Math.round(rawRate)} items/s, ` +
+      `so at most ${Math.round(rawRate / perEvent)} events/s for any pipeline writing ${perEvent.toFixed(1)} items an event here`,
   );
   for (const t of [table, writerTable]) {
     t.doc.destroy();
