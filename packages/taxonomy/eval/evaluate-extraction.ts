@@ -25,8 +25,9 @@ export interface LabelledText {
   kind: 'sentence' | 'job-ad' | 'cv';
   /** Fixed when the texts were labelled: tune on dev, report test; 'fresh' (extraction-fresh.jsonl) was written in
    * session 6 after all earlier tuning, labelled and committed before any run on it; 's7-dev' / 's7-test'
-   * (extraction-s7.jsonl, split dev/test there) were written and committed in session 7 before any run on them. */
-  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test';
+   * (extraction-s7.jsonl, split dev/test there) were written and committed in session 7 before any run on them;
+   * 's8' (extraction-s8.jsonl) was written and committed in session 8 before any run, held out like 'fresh'. */
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8';
   text: string;
   skills: Array<{ uri: string; label: string }>;
 }
@@ -181,6 +182,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s7.jsonl')).map(
       (r): LabelledText => ({ ...r, split: r.split === 'test' ? 's7-test' : 's7-dev' }),
     ),
+    // Session 8's held-out set: only scored, its errors never listed.
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s8.jsonl')),
   ];
   const systems = {
     skillpass: evaluate(rows, skillpassSystem(taxonomy), taxonomy),
@@ -195,7 +198,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `${size((r) => r.kind === 'job-ad')} job ads, ${size((r) => r.kind === 'cv')} CVs`,
   );
   const groups = ['en', 'en sentence', 'en job-ad', 'en cv', 'zh', 'zh sentence', 'zh job-ad', 'zh cv', 'all'];
-  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test']) {
+  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8']) {
     console.log(
       `\n${split} split — skillpass (P / R / F1 / RP@5), its label dictionary alone, and the literal-label baseline`,
     );

@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { loadEvaluationSet } from '../eval/evaluate-extraction.ts';
 import { loadLookUps } from '../eval/evaluate-zh-lookup.ts';
 import { compileChinese, labelKey, readAmbiguities, relatedInEsco, serialiseChinese } from '../scripts/zh-compile.ts';
 import { readZhSources } from '../scripts/zh-sources.ts';
@@ -138,6 +139,18 @@ describe('Chinese look-up and extraction use the labels', () => {
     const lookUps = loadLookUps(taxonomy);
     expect(lookUps.length).toBeGreaterThanOrEqual(100);
     expect(lookUps.filter((l) => l.split === 'test').length).toBe(lookUps.filter((l) => l.split === 'dev').length);
+  });
+
+  it('keeps the held-out session 8 sets whole: 50 look-ups and 40 job-ad sentences, all split s8, every answer real', () => {
+    const evalDir = resolve(import.meta.dirname, '../eval');
+    const lookUps = loadLookUps(taxonomy, join(evalDir, 'zh-lookup-s8.tsv'));
+    expect(lookUps.length).toBe(50);
+    expect(new Set(lookUps.map((l) => l.query)).size).toBe(50);
+    const sentences = loadEvaluationSet(join(evalDir, 'extraction-s8.jsonl'));
+    expect(sentences.length).toBe(40);
+    for (const row of [...lookUps, ...sentences]) expect(row.split).toBe('s8');
+    for (const row of sentences)
+      for (const skill of row.skills) expect(taxonomy.getSkill(skill.uri)?.preferredLabel, row.id).toBe(skill.label);
   });
 });
 
