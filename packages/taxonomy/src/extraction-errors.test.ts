@@ -6,6 +6,9 @@ import { getTaxonomy, type SkillLexicon, taxonomyDataDir } from './index.ts';
 const taxonomy = getTaxonomy();
 const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
 const S = {
+  debugSoftware: skill('2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1'),
+  hydroelectricity: skill('50e6eba0-4440-4ba5-bb58-3ee78a96e29b'),
+  closingProcedures: skill('b048b4d3-80d6-4a6a-a02d-804faf0e2632'),
   csharp: skill('4c016b68-4116-468c-9dc6-42710c239e4a'),
   r: skill('51586df8-1c46-4b47-8583-773cb63bf00b'),
   spreadsheets: skill('1973c966-f236-40c9-b2d4-5d71a89019be'),
@@ -100,6 +103,14 @@ describe('issue 15 error classes', () => {
       S.cncProgramming,
     );
     expect(uris('熟悉放电加工和机械加工。', 'zh')).toEqual([]);
+    // Words of a factory ad that once fired an office or energy concept: 调试 is commissioning a machine here,
+    // 水电 the site's plumbing and wiring, 月结 how wages are paid.
+    const factoryAd = [
+      ...uris('负责设备安装调试和水电安装，工资月结。', 'zh'),
+      ...suggested('负责设备安装调试和水电安装，工资月结。', 'zh'),
+    ];
+    for (const wrong of [S.debugSoftware, S.hydroelectricity, S.closingProcedures])
+      expect(factoryAd).not.toContain(wrong);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
     );
