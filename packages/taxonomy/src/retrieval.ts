@@ -1,4 +1,4 @@
-import { stem, tokenise } from './text.ts';
+import { stem, type Token, tokenise } from './text.ts';
 
 /**
  * data/skill-retrieval.json.gz, written by scripts/build-retrieval-index.ts from the shipped ESCO artifact and
@@ -28,10 +28,11 @@ const STOPWORDS = new Set(
 );
 
 /** Word keys of a text or a label: content-word stems, in order. */
-export const contentStems = (text: string): string[] =>
-  tokenise(text)
-    .map((t) => t.stem)
-    .filter((s) => !STOPWORDS.has(s));
+export const contentStems = (text: string): string[] => contentStemsOf(tokenise(text));
+
+/** The same, for a text already tokenised. */
+export const contentStemsOf = (tokens: readonly Token[]): string[] =>
+  tokens.map((t) => t.stem).filter((s) => !STOPWORDS.has(s));
 
 /**
  * A coarser key than the stem, a character prefix of the word without agent and abstract-noun endings, so that
