@@ -36,7 +36,8 @@ interface Phrase {
 }
 
 interface ChineseTrie {
-  next: Map<string, ChineseTrie>;
+  /** By UTF-16 code unit, as a number: no one-character string is cut out of the text at each step. */
+  next: Map<number, ChineseTrie>;
   phrase?: ChinesePhrase;
 }
 
@@ -322,8 +323,9 @@ function chineseTrie(entries: readonly ChinesePhrase[]): ChineseTrie {
     let node = root;
     // By UTF-16 unit, as the text is walked.
     for (let k = 0; k < entry.text.length; k++) {
-      const child = node.next.get(entry.text[k]!) ?? { next: new Map<string, ChineseTrie>() };
-      node.next.set(entry.text[k]!, child);
+      const unit = entry.text.charCodeAt(k);
+      const child = node.next.get(unit) ?? { next: new Map<number, ChineseTrie>() };
+      node.next.set(unit, child);
       node = child;
     }
     if (!node.phrase || (entry.preferred && !node.phrase.preferred)) node.phrase = entry;
@@ -496,7 +498,7 @@ function longestChineseAt(text: string, at: number, root: ChineseTrie): ChineseP
   let longest: ChinesePhrase | undefined;
   let node: ChineseTrie | undefined = root;
   for (let i = at; i < text.length; i++) {
-    node = node.next.get(text[i]!);
+    node = node.next.get(text.charCodeAt(i));
     if (!node) break;
     if (node.phrase) longest = node.phrase;
   }

@@ -8,46 +8,72 @@ export interface ChineseEntry {
   text: string;
 }
 
-const bigrams = (text: string): string[] => {
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) grams.push(text.slice(i, i + 2));
-  return grams;
-};
+/** A character bigram as one number (two UTF-16 code units), so that no string is cut out of the sentence. */
+const bigramAt = (text: string, i: number): number => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
 
 const FULL_INFORMATION = 6;
 
 export class ChineseRetriever {
-  readonly #entries: Array<{ skill: number; text: string; grams: string[]; information: number }>;
-  readonly #byGram = new Map<string, number[]>();
-  readonly #idf = new Map<string, number>();
-  /** Scratch accumulator per entry, zero between calls. */
+  /** Entry e (a label or alias of three or more Han characters): its text, skill and summed bigram idf. */
+  readonly #texts: string[];
+  readonly #skill: Int32Array;
+  readonly #information: Float64Array;
+  /** Bigram → id; per id its idf and the entries holding it, from entriesOf[gramStart[id]] (typed: 管理 alone is
+   * in thousands of entries). */
+  readonly #gramId = new Map<number, number>();
+  readonly #idf: Float64Array;
+  readonly #gramStart: Int32Array;
+  readonly #entriesOf: Int32Array;
+  /** Scratch accumulator per entry, zero between calls; the bigrams already counted in this call. */
   readonly #matched: Float64Array;
+  readonly #gramStamp: Uint32Array;
+  #stamp = 0;
 
   constructor(entries: readonly ChineseEntry[], skillCount: number) {
     const han = entries.filter((e) => /^\p{Script=Han}{3,}$/u.test(e.text));
-    const df = new Map<string, Set<number>>();
-    for (const entry of han)
-      for (const gram of bigrams(entry.text)) {
-        const skills = df.get(gram) ?? new Set<number>();
-        skills.add(entry.skill);
-        df.set(gram, skills);
+    // Each entry's distinct bigrams, in order of first occurrence.
+    const gramsOf = han.map((entry) => {
+      const grams: number[] = [];
+      for (let i = 0; i + 1 < entry.text.length; i++) {
+        const key = bigramAt(entry.text, i);
+        let id = this.#gramId.get(key);
+        if (id === undefined) {
+          id = this.#gramId.size;
+          this.#gramId.set(key, id);
+        }
+        if (!grams.includes(id)) grams.push(id);
       }
-    for (const [gram, skills] of df) this.#idf.set(gram, Math.log(Math.max(skillCount, 2) / skills.size));
-    this.#entries = han.map((entry, id) => {
-      const grams = [...new Set(bigrams(entry.text))];
-      for (const gram of grams) {
-        const bucket = this.#byGram.get(gram) ?? [];
-        bucket.push(id);
-        this.#byGram.set(gram, bucket);
-      }
-      return {
-        skill: entry.skill,
-        text: entry.text,
-        grams,
-        information: grams.reduce((n, g) => n + this.#idf.get(g)!, 0),
-      };
+      return grams;
     });
-    this.#matched = new Float64Array(this.#entries.length);
+    const gramCount = this.#gramId.size;
+    const skills = Array.from({ length: gramCount }, () => new Set<number>());
+    const holders = new Int32Array(gramCount);
+    gramsOf.forEach((grams, e) => {
+      for (const gram of grams) {
+        skills[gram]!.add(han[e]!.skill);
+        holders[gram]!++;
+      }
+    });
+    this.#idf = Float64Array.from(skills, (set) => Math.log(Math.max(skillCount, 2) / set.size));
+    this.#gramStart = new Int32Array(gramCount + 1);
+    holders.forEach((n, gram) => {
+      this.#gramStart[gram + 1] = this.#gramStart[gram]! + n;
+    });
+    this.#entriesOf = new Int32Array(this.#gramStart[gramCount]!);
+    const next = this.#gramStart.slice(0, gramCount);
+    this.#texts = han.map((entry) => entry.text);
+    this.#skill = Int32Array.from(han, (entry) => entry.skill);
+    this.#information = new Float64Array(han.length);
+    gramsOf.forEach((grams, e) => {
+      let information = 0;
+      for (const gram of grams) {
+        this.#entriesOf[next[gram]!++] = e;
+        information += this.#idf[gram]!;
+      }
+      this.#information[e] = information;
+    });
+    this.#matched = new Float64Array(han.length);
+    this.#gramStamp = new Uint32Array(gramCount);
   }
 
   /**
@@ -58,33 +84,39 @@ export class ChineseRetriever {
     // Score at a time: add each present bigram's idf to the entries holding it, then look closer only at the
     // entries that reach the coverage threshold (common bigrams such as 管理 hold thousands of entries).
     const matched = this.#matched;
+    const stamp = ++this.#stamp;
     const touched: number[] = [];
-    for (const gram of new Set(bigrams(sentence))) {
-      const idf = this.#idf.get(gram);
-      if (idf === undefined) continue;
-      for (const id of this.#byGram.get(gram)!) {
+    for (let i = 0; i + 1 < sentence.length; i++) {
+      const gram = this.#gramId.get(bigramAt(sentence, i));
+      if (gram === undefined || this.#gramStamp[gram] === stamp) continue;
+      this.#gramStamp[gram] = stamp;
+      const idf = this.#idf[gram]!;
+      for (let p = this.#gramStart[gram]!; p < this.#gramStart[gram + 1]!; p++) {
+        const id = this.#entriesOf[p]!;
         if (matched[id] === 0) touched.push(id);
         matched[id] = matched[id]! + idf;
       }
     }
     const best = new Map<number, { skill: number; score: number; start: number; end: number }>();
     for (const id of touched) {
-      const entry = this.#entries[id]!;
       const shown = matched[id]!;
       matched[id] = 0;
-      const coverage = shown / entry.information;
-      if (coverage < 0.5 || sentence.includes(entry.text)) continue;
+      const coverage = shown / this.#information[id]!;
+      if (coverage < 0.5) continue;
+      const text = this.#texts[id]!;
+      if (sentence.includes(text)) continue;
       const score = coverage * coverage * Math.min(1, shown / FULL_INFORMATION);
-      if (score <= (best.get(entry.skill)?.score ?? 0)) continue;
+      const skill = this.#skill[id]!;
+      if (score <= (best.get(skill)?.score ?? 0)) continue;
       let start = sentence.length;
       let end = 0;
-      for (const gram of entry.grams) {
-        const at = sentence.indexOf(gram);
+      for (let i = 0; i + 1 < text.length; i++) {
+        const at = sentence.indexOf(text.slice(i, i + 2));
         if (at < 0) continue;
         start = Math.min(start, at);
         end = Math.max(end, at + 2);
       }
-      best.set(entry.skill, { skill: entry.skill, score, start, end });
+      best.set(skill, { skill, score, start, end });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.skill - b.skill).slice(0, limit);
   }

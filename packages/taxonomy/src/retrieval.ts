@@ -1,4 +1,4 @@
-import { stem, tokenise } from './text.ts';
+import { stem, type Token, tokenise } from './text.ts';
 
 /**
  * data/skill-retrieval.json.gz, written by scripts/build-retrieval-index.ts from the shipped ESCO artifact and
@@ -28,10 +28,11 @@ const STOPWORDS = new Set(
 );
 
 /** Word keys of a text or a label: content-word stems, in order. */
-export const contentStems = (text: string): string[] =>
-  tokenise(text)
-    .map((t) => t.stem)
-    .filter((s) => !STOPWORDS.has(s));
+export const contentStems = (text: string): string[] => contentStemsOf(tokenise(text));
+
+/** The same, for a text already tokenised. */
+export const contentStemsOf = (tokens: readonly Token[]): string[] =>
+  tokens.map((t) => t.stem).filter((s) => !STOPWORDS.has(s));
 
 /**
  * A coarser key than the stem, a character prefix of the word without agent and abstract-noun endings, so that
@@ -70,166 +71,259 @@ export interface RetrievalHit {
   matched: string[];
 }
 
+/** Offsets of a flat list of lists: list i owns entries start[i] to start[i + 1] of one typed array. */
+function starts(lengths: readonly number[]): Int32Array {
+  const start = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, i) => {
+    start[i + 1] = start[i]! + length;
+  });
+  return start;
+}
+
+/** Record layout of a label in `#records`: skill, source, word count, then the word ids. */
+const RECORD_HEADER = 3;
+
 /** BM25-style retrieval of skills for one sentence: label coverage (word and prefix keys) plus description BM25. */
 export class SkillRetriever {
-  readonly #data: RetrievalData;
+  readonly #words: readonly string[];
   readonly #wordId: Map<string, number>;
-  /** Word id → labels containing it. */
-  readonly #byWord: number[][];
+  readonly #idf: Float64Array;
+  /**
+   * Per word that starts candidates (idf ≥ GENERATING_IDF), a copy of every label holding it, one record after the
+   * other from records[recordStart[word]], and each label's summed idf from information[entryStart[word]]. A
+   * sentence reads thousands of labels: read in order from typed arrays they cost a fraction of one array per label
+   * fetched from all over the heap (the copies take about 7 MB, built on the first suggestion).
+   */
+  readonly #recordStart: Int32Array;
+  readonly #records: Int32Array;
+  readonly #entryStart: Int32Array;
+  readonly #information: Float64Array;
+  /** Word id → its description postings (skills ascending, BM25 weight), from postingStart[word]. */
+  readonly #postingStart: Int32Array;
+  readonly #postingSkill: Int32Array;
+  readonly #postingWeight: Float64Array;
   /** Word id → id of its prefix key (−1: none); prefix key → id. */
   readonly #fuzzyOf: Int32Array;
   readonly #fuzzyId = new Map<string, number>();
-  readonly #labelInformation: Float64Array;
-  /** Per retrieval: labels seen, and the sentence's words and prefix keys with their first position. */
-  readonly #seen: Uint32Array;
+  /** Per retrieval: the sentence's words and prefix keys with their first position; each skill's best label. */
   readonly #wordStamp: Uint32Array;
   readonly #wordAt: Int32Array;
   readonly #fuzzyStamp: Uint32Array;
   readonly #fuzzyAt: Int32Array;
+  readonly #bestStamp: Uint32Array;
+  readonly #bestScore: Float64Array;
+  readonly #bestRecord: Int32Array;
   #stamp = 0;
 
   constructor(data: RetrievalData) {
-    this.#data = data;
-    this.#wordId = new Map(data.words.map((w, i) => [w, i]));
-    this.#fuzzyOf = Int32Array.from(data.words, (word) => {
+    const { words, labels, descriptions } = data;
+    this.#words = words;
+    this.#wordId = new Map(words.map((w, i) => [w, i]));
+    this.#idf = Float64Array.from(data.idf);
+    this.#fuzzyOf = Int32Array.from(words, (word) => {
       const key = fuzzyKey(word);
       if (key === undefined) return -1;
       if (!this.#fuzzyId.has(key)) this.#fuzzyId.set(key, this.#fuzzyId.size);
       return this.#fuzzyId.get(key)!;
     });
-    this.#byWord = data.words.map(() => []);
-    this.#labelInformation = new Float64Array(data.labels.length);
-    data.labels.forEach((label, id) => {
+    const generating = (word: number) => this.#idf[word]! >= GENERATING_IDF;
+    const recordLength = new Array<number>(words.length).fill(0);
+    const entries = new Array<number>(words.length).fill(0);
+    for (const label of labels)
+      for (let k = 2; k < label.length; k++)
+        if (generating(label[k]!)) {
+          recordLength[label[k]!]! += RECORD_HEADER + label.length - 2;
+          entries[label[k]!]!++;
+        }
+    this.#recordStart = starts(recordLength);
+    this.#records = new Int32Array(this.#recordStart[words.length]!);
+    this.#entryStart = starts(entries);
+    this.#information = new Float64Array(this.#entryStart[words.length]!);
+    const nextRecord = this.#recordStart.slice(0, words.length);
+    const nextEntry = this.#entryStart.slice(0, words.length);
+    for (const label of labels) {
       let information = 0;
+      for (let k = 2; k < label.length; k++) information += this.#idf[label[k]!]!;
       for (let k = 2; k < label.length; k++) {
         const word = label[k]!;
-        information += data.idf[word]!;
-        this.#byWord[word]!.push(id);
+        if (!generating(word)) continue;
+        this.#records.set([label[0]!, label[1]!, label.length - 2, ...label.slice(2)], nextRecord[word]!);
+        nextRecord[word]! += RECORD_HEADER + label.length - 2;
+        this.#information[nextEntry[word]!++] = information;
       }
-      this.#labelInformation[id] = information;
+    }
+    this.#postingStart = starts(words.map((_, word) => (descriptions[word]?.length ?? 0) / 2));
+    this.#postingSkill = new Int32Array(this.#postingStart[words.length]!);
+    this.#postingWeight = new Float64Array(this.#postingSkill.length);
+    descriptions.forEach((postings, word) => {
+      for (let k = 0; k < postings.length; k += 2) {
+        this.#postingSkill[this.#postingStart[word]! + k / 2] = postings[k]!;
+        this.#postingWeight[this.#postingStart[word]! + k / 2] = postings[k + 1]! / 100;
+      }
     });
-    this.#seen = new Uint32Array(data.labels.length);
-    this.#wordStamp = new Uint32Array(data.words.length);
-    this.#wordAt = new Int32Array(data.words.length);
+    let skillCount = 0;
+    for (const label of labels) skillCount = Math.max(skillCount, label[0]! + 1);
+    for (const skill of this.#postingSkill) skillCount = Math.max(skillCount, skill + 1);
+    this.#wordStamp = new Uint32Array(words.length);
+    this.#wordAt = new Int32Array(words.length);
     this.#fuzzyStamp = new Uint32Array(this.#fuzzyId.size);
     this.#fuzzyAt = new Int32Array(this.#fuzzyId.size);
+    this.#bestStamp = new Uint32Array(skillCount);
+    this.#bestScore = new Float64Array(skillCount);
+    this.#bestRecord = new Int32Array(skillCount);
   }
 
   /** Skills for a sentence's content stems, best first; `descriptionWeight` scales the description evidence. */
   retrieve(stems: readonly string[], limit: number, tuning: RetrievalTuning): RetrievalHit[] {
     const { descriptionWeight, coveragePower, fullInformation, minCoverage } = tuning;
     const stamp = ++this.#stamp;
+    const idf = this.#idf;
+    const wordStamp = this.#wordStamp;
+    const wordAt = this.#wordAt;
+    const fuzzyOf = this.#fuzzyOf;
+    const fuzzyStamp = this.#fuzzyStamp;
+    const fuzzyAt = this.#fuzzyAt;
     const exact: number[] = [];
-    stems.forEach((s, at) => {
-      const id = this.#wordId.get(s);
-      if (id !== undefined && this.#wordStamp[id] !== stamp) {
-        this.#wordStamp[id] = stamp;
-        this.#wordAt[id] = at;
+    for (let at = 0; at < stems.length; at++) {
+      const id = this.#wordId.get(stems[at]!);
+      if (id !== undefined && wordStamp[id] !== stamp) {
+        wordStamp[id] = stamp;
+        wordAt[id] = at;
         exact.push(id);
       }
-      const key = fuzzyKey(s);
-      const fuzzy = key === undefined ? undefined : this.#fuzzyId.get(key);
-      if (fuzzy !== undefined && this.#fuzzyStamp[fuzzy] !== stamp) {
-        this.#fuzzyStamp[fuzzy] = stamp;
-        this.#fuzzyAt[fuzzy] = at;
+      // A known word's prefix key is the one computed with the index.
+      let fuzzy: number | undefined;
+      if (id !== undefined) fuzzy = fuzzyOf[id]! < 0 ? undefined : fuzzyOf[id];
+      else {
+        const key = fuzzyKey(stems[at]!);
+        fuzzy = key === undefined ? undefined : this.#fuzzyId.get(key);
       }
-    });
-    const isExact = (word: number) => this.#wordStamp[word] === stamp;
-    const isFuzzy = (word: number) => this.#fuzzyOf[word]! >= 0 && this.#fuzzyStamp[this.#fuzzyOf[word]!] === stamp;
-    // Per skill its best label; the words shown are read for the returned hits only (no array per candidate).
-    const best = new Map<number, { skill: number; score: number; labelId: number }>();
-    const consider = (labelId: number) => {
-      if (this.#seen[labelId] === stamp) return;
-      this.#seen[labelId] = stamp;
-      const label = this.#data.labels[labelId]!;
-      // One-word alternative labels are the dictionary's: alone, a word needs its rules for names and ordinary
-      // words. A one-word preferred label stays a (weak) candidate: "robots" for robotics.
-      const oneWord = label.length < 4;
-      if (oneWord && label[1] !== LABEL_SOURCE.preferred) return;
-      let matchedInformation = 0;
-      let fuzzyInformation = 0;
-      let exactWords = 0;
-      let first = Number.POSITIVE_INFINITY;
-      let last = -1;
-      let previous = -1;
-      let inOrder = true;
-      for (let k = 2; k < label.length; k++) {
-        const word = label[k]!;
-        let at: number;
-        if (isExact(word)) {
-          exactWords++;
-          matchedInformation += this.#data.idf[word]!;
-          at = this.#wordAt[word]!;
-        } else if (isFuzzy(word)) {
-          fuzzyInformation += FUZZY_MATCH * this.#data.idf[word]!;
-          at = this.#fuzzyAt[this.#fuzzyOf[word]!]!;
-        } else continue;
-        if (at < previous) inOrder = false;
-        previous = at;
-        if (at < first) first = at;
-        if (at > last) last = at;
-      }
-      // A shared prefix is weak evidence (technical/technology, term/terminology): it counts only where the label's
-      // words come in the label's order ("term in Financial Technology" is no "technical terms").
-      if (inOrder) matchedInformation += fuzzyInformation;
-      // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
-      if (exactWords === 0) return;
-      const total = this.#labelInformation[labelId]!;
-      const coverage = matchedInformation / total;
-      if (coverage < minCoverage) return;
-      // A label's words far apart in the sentence are rarely the label: "lathes and check parts" is no "lathe parts".
-      const spread = last - first + 1 > label.length - 2 + SPREAD_SLACK ? SPREAD_PENALTY : 1;
-      const score =
-        coverage ** coveragePower *
-        spread *
-        Math.min(1, matchedInformation / fullInformation) *
-        SOURCE_WEIGHT[label[1]!]! *
-        (oneWord ? ONE_WORD_WEIGHT : 1);
-      const skill = label[0]!;
-      const current = best.get(skill);
-      if (current && score <= current.score) return;
-      best.set(skill, { skill, score, labelId });
-    };
-    // Every label that can score holds one of the sentence's words as written, and one whose only such words are
-    // very common ("use", "work") cannot reach the coverage it needs: candidates come from the rarer words' labels.
-    for (const id of exact)
-      if (this.#data.idf[id]! >= GENERATING_IDF) for (const labelId of this.#byWord[id]!) consider(labelId);
-    if (descriptionWeight > 0) {
-      // Descriptions only support a label candidate: alone, their words are too loose to suggest a skill. Each
-      // candidate's BM25 is read from the sentence words' postings (sorted by skill) by binary search.
-      const postingsOf = [...exact].map((id) => this.#data.descriptions[id] ?? []);
-      for (const hit of best.values()) {
-        let bm25 = 0;
-        for (const postings of postingsOf) bm25 += weightIn(postings, hit.skill);
-        const evidence = descriptionWeight * (bm25 / (bm25 + 10));
-        hit.score += evidence * (1 - hit.score);
+      if (fuzzy !== undefined && fuzzyStamp[fuzzy] !== stamp) {
+        fuzzyStamp[fuzzy] = stamp;
+        fuzzyAt[fuzzy] = at;
       }
     }
-    return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.skill - b.skill)
+    const isExact = (word: number) => wordStamp[word] === stamp;
+    const isFuzzy = (word: number) => fuzzyOf[word]! >= 0 && fuzzyStamp[fuzzyOf[word]!] === stamp;
+    const records = this.#records;
+    const bestStamp = this.#bestStamp;
+    const bestScore = this.#bestScore;
+    // Skills with a best label in this retrieval, each once.
+    const skills: number[] = [];
+    // Every label that can score holds one of the sentence's words as written, and one whose only such words are
+    // very common ("use", "work") cannot reach the coverage it needs: candidates come from the rarer words' labels.
+    // A label holding two such words is scored twice, alike: the second time changes nothing.
+    for (const id of exact) {
+      if (idf[id]! < GENERATING_IDF) continue;
+      let entry = this.#entryStart[id]!;
+      for (let record = this.#recordStart[id]!; record < this.#recordStart[id + 1]!; entry++) {
+        const source = records[record + 1]!;
+        const from = record + RECORD_HEADER;
+        const to = from + records[record + 2]!;
+        const header = record;
+        record = to;
+        // One-word alternative labels are the dictionary's: alone, a word needs its rules for names and ordinary
+        // words. A one-word preferred label stays a (weak) candidate: "robots" for robotics.
+        const oneWord = to - from < 2;
+        if (oneWord && source !== LABEL_SOURCE.preferred) continue;
+        let matchedInformation = 0;
+        let fuzzyInformation = 0;
+        let exactWords = 0;
+        let first = Number.POSITIVE_INFINITY;
+        let last = -1;
+        let previous = -1;
+        let inOrder = true;
+        for (let k = from; k < to; k++) {
+          const word = records[k]!;
+          let at: number;
+          if (wordStamp[word] === stamp) {
+            exactWords++;
+            matchedInformation += idf[word]!;
+            at = wordAt[word]!;
+          } else if (isFuzzy(word)) {
+            fuzzyInformation += FUZZY_MATCH * idf[word]!;
+            at = fuzzyAt[fuzzyOf[word]!]!;
+          } else continue;
+          if (at < previous) inOrder = false;
+          previous = at;
+          if (at < first) first = at;
+          if (at > last) last = at;
+        }
+        // A shared prefix is weak evidence (technical/technology, term/terminology): it counts only where the
+        // label's words come in the label's order ("term in Financial Technology" is no "technical terms").
+        if (inOrder) matchedInformation += fuzzyInformation;
+        // A prefix alone ("build" for "buildings", "cored" for "cores") is too weak: one word must be the word.
+        if (exactWords === 0) continue;
+        const coverage = matchedInformation / this.#information[entry]!;
+        if (coverage < minCoverage) continue;
+        // A label's words far apart in the sentence are rarely the label: "lathes and check parts" is no "lathe
+        // parts".
+        const spread = last - first + 1 > to - from + SPREAD_SLACK ? SPREAD_PENALTY : 1;
+        const score =
+          coverage ** coveragePower *
+          spread *
+          Math.min(1, matchedInformation / fullInformation) *
+          SOURCE_WEIGHT[source]! *
+          (oneWord ? ONE_WORD_WEIGHT : 1);
+        const skill = records[header]!;
+        if (bestStamp[skill] !== stamp) {
+          bestStamp[skill] = stamp;
+          skills.push(skill);
+        } else if (score <= bestScore[skill]!) continue;
+        bestScore[skill] = score;
+        this.#bestRecord[skill] = header;
+      }
+    }
+    let ranked = skills;
+    if (descriptionWeight > 0) {
+      // Descriptions only support a label candidate: alone, their words are too loose to suggest a skill. The
+      // evidence adds at most descriptionWeight × (1 − score), so a candidate below the `limit`-th label score even
+      // with all of it cannot be returned: it is left out before its postings are searched.
+      let threshold = Number.NEGATIVE_INFINITY;
+      if (skills.length > limit) {
+        const scores = Float64Array.from(skills, (skill) => bestScore[skill]!).sort();
+        threshold = scores[scores.length - limit]!;
+      }
+      ranked = [];
+      for (const skill of skills) {
+        const score = bestScore[skill]!;
+        if (score + descriptionWeight * (1 - score) < threshold) continue;
+        let bm25 = 0;
+        for (const id of exact) bm25 += this.#postingWeightOf(id, skill);
+        const evidence = descriptionWeight * (bm25 / (bm25 + 10));
+        bestScore[skill] = score + evidence * (1 - score);
+        ranked.push(skill);
+      }
+    }
+    return ranked
+      .sort((a, b) => bestScore[b]! - bestScore[a]! || a - b)
       .slice(0, limit)
-      .map(({ skill, score, labelId }) => ({
-        skill,
-        score,
-        matched: this.#data.labels[labelId]!.slice(2)
-          .filter((word) => isExact(word) || isFuzzy(word))
-          .map((word) => this.#data.words[word]!),
-      }));
+      .map((skill) => {
+        const matched: string[] = [];
+        const record = this.#bestRecord[skill]!;
+        const from = record + RECORD_HEADER;
+        for (let k = from; k < from + records[record + 2]!; k++) {
+          const word = records[k]!;
+          if (isExact(word) || isFuzzy(word)) matched.push(this.#words[word]!);
+        }
+        return { skill, score: bestScore[skill]!, matched };
+      });
   }
-}
 
-/** The BM25 weight of `skill` in a flat [skill, weight × 100, …] list sorted by skill, or 0. */
-function weightIn(postings: readonly number[], skill: number): number {
-  let low = 0;
-  let high = postings.length / 2 - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = postings[2 * middle]!;
-    if (at === skill) return postings[2 * middle + 1]! / 100;
-    if (at < skill) low = middle + 1;
-    else high = middle - 1;
+  /** The BM25 weight of `skill` in the description postings of `word` (sorted by skill), or 0: binary search. */
+  #postingWeightOf(word: number, skill: number): number {
+    const skills = this.#postingSkill;
+    let low = this.#postingStart[word]!;
+    let high = this.#postingStart[word + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = skills[middle]!;
+      if (at === skill) return this.#postingWeight[middle]!;
+      if (at < skill) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
   }
-  return 0;
 }
 
 const BM25_K1 = 1.2;

@@ -1,5 +1,5 @@
 import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
-import { contentStems, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
+import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
 import { hasHan, tokenise } from './text.ts';
 
@@ -79,6 +79,17 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   return spans;
 }
 
+/**
+ * Skill → occupations listing it and the relation's weight (1 essential, 0.6 optional), flat: skill s owns entries
+ * offsets[s] to offsets[s + 1]; per occupation the square root of its profile's size.
+ */
+interface SkillOccupations {
+  offsets: Int32Array;
+  occupations: Int32Array;
+  weights: Float64Array;
+  profileRoot: Float64Array;
+}
+
 interface Working {
   skill: number;
   score: number;
@@ -89,20 +100,25 @@ interface Working {
 
 export class SkillSuggester {
   readonly #data: SuggesterData;
-  #occupationsOfSkill?: { offsets: Int32Array; occupations: Int32Array; weights: Float64Array };
+  #occupationsOfSkill?: SkillOccupations;
   /** Scratch per occupation for #resembledOccupations, zero between calls. */
   readonly #occupationSums: Float64Array;
+  /** Skill labels as read, per language: the Chinese one is behind a getter and a look-up each time. */
+  readonly #labels: Record<'en' | 'zh', Array<string | undefined>>;
 
   constructor(data: SuggesterData) {
     this.#data = data;
     this.#occupationSums = new Float64Array(data.occupationSkills.length);
+    this.#labels = { en: new Array(data.skillUris.length), zh: new Array(data.skillUris.length) };
   }
 
-  /**
-   * Skill → occupations listing it and the relation's weight (1 essential, 0.6 optional), flat: skill s owns
-   * entries offsets[s] to offsets[s + 1]. Built on first use; generic skills have hundreds of occupations.
-   */
-  get #skillOccupations(): { offsets: Int32Array; occupations: Int32Array; weights: Float64Array } {
+  #label(skill: number, lang: 'en' | 'zh'): string {
+    this.#labels[lang][skill] ??= this.#data.skillLabel(skill, lang);
+    return this.#labels[lang][skill]!;
+  }
+
+  /** Built on first use; generic skills have hundreds of occupations. */
+  get #skillOccupations(): SkillOccupations {
     if (!this.#occupationsOfSkill) {
       const bySkill: Array<Array<[number, number]>> = this.#data.skillUris.map(() => []);
       this.#data.occupationSkills.forEach(([essential, optional], occupation) => {
@@ -121,7 +137,10 @@ export class SkillSuggester {
           weights[offsets[skill]! + k] = weight;
         });
       });
-      this.#occupationsOfSkill = { offsets, occupations, weights };
+      const profileRoot = Float64Array.from(this.#data.occupationSkills, ([essential, optional]) =>
+        Math.sqrt(essential.length + optional.length),
+      );
+      this.#occupationsOfSkill = { offsets, occupations, weights, profileRoot };
     }
     return this.#occupationsOfSkill;
   }
@@ -155,22 +174,30 @@ export class SkillSuggester {
             context: 0,
           });
       }
-      const tokens = tokenise(sentence).map((t) => ({ ...t, fuzzy: fuzzyKey(t.stem) ?? t.stem }));
-      const stems = contentStems(sentence);
-      if (stems.length > 0)
+      const tokens = tokenise(sentence);
+      const stems = contentStemsOf(tokens);
+      if (stems.length > 0) {
+        const fuzzy = tokens.map((t) => fuzzyKey(t.stem) ?? t.stem);
         for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
-          const keys = new Set(hit.matched.flatMap((s) => [s, fuzzyKey(s) ?? s]));
-          const shown = tokens.filter((t) => keys.has(t.stem) || keys.has(t.fuzzy));
+          // The span runs from the first to the last token whose stem or prefix key is a matched word's.
+          const keys: string[] = [];
+          for (const s of hit.matched) keys.push(s, fuzzyKey(s) ?? s);
+          const shows = (k: number) => keys.includes(tokens[k]!.stem) || keys.includes(fuzzy[k]!);
+          let first = 0;
+          while (first < tokens.length && !shows(first)) first++;
+          let last = tokens.length - 1;
+          while (last > first && !shows(last)) last--;
           offer({
             skill: hit.skill,
             score: hit.score,
             evidence: 'retrieval',
-            ...(shown.length > 0
-              ? { span: { start: span.start + shown[0]!.start, end: span.start + shown[shown.length - 1]!.end } }
+            ...(first < tokens.length
+              ? { span: { start: span.start + tokens[first]!.start, end: span.start + tokens[last]!.end } }
               : {}),
             context: 0,
           });
         }
+      }
       if (hasHan(sentence))
         for (const hit of data.chinese.retrieve(sentence, 20))
           offer({
@@ -212,7 +239,7 @@ export class SkillSuggester {
         const where = c.span ?? span;
         const item: ExtractedSkill = {
           uri,
-          label: data.skillLabel(c.skill, labelLang),
+          label: this.#label(c.skill, labelLang),
           span: { start: where.start, end: where.end, text: text.slice(where.start, where.end) },
           confidence: Math.round(c.score * 100) / 100,
         };
@@ -225,7 +252,7 @@ export class SkillSuggester {
         span: { ...span, text: text.slice(span.start, span.end) },
         candidates: ranked.slice(0, TUNING.candidatesPerSentence).map((c) => ({
           uri: data.skillUris[c.skill]!,
-          label: data.skillLabel(c.skill, labelLang),
+          label: this.#label(c.skill, labelLang),
           score: Math.round(c.score * 1000) / 1000,
           evidence: c.evidence,
           inContext: c.context > 0,
@@ -257,22 +284,27 @@ export class SkillSuggester {
     // A typed accumulator: generic skills are listed by hundreds of occupations.
     const sums = this.#occupationSums;
     const touched: number[] = [];
-    const { offsets, occupations, weights } = this.#skillOccupations;
+    const { offsets, occupations, weights, profileRoot } = this.#skillOccupations;
     for (const [skill, weight] of evidence)
       for (let k = offsets[skill]!; k < offsets[skill + 1]!; k++) {
         const occupation = occupations[k]!;
         if (sums[occupation] === 0) touched.push(occupation);
         sums[occupation] = sums[occupation]! + weight * weights[k]!;
       }
-    return touched
-      .map((occupation) => {
-        const [essential, optional] = this.#data.occupationSkills[occupation]!;
-        const sum = sums[occupation]!;
-        sums[occupation] = 0;
-        return { occupation, score: sum / Math.sqrt(essential.length + optional.length) };
-      })
-      .filter((o) => o.score > 0)
-      .sort((a, b) => b.score - a.score || a.occupation - b.occupation)
-      .slice(0, TUNING.contextOccupations);
+    // The best few, kept in order while the touched occupations (often thousands) are read once: no sort of all.
+    const best: Array<{ occupation: number; score: number }> = [];
+    const before = (a: { occupation: number; score: number }, b: { occupation: number; score: number }) =>
+      a.score > b.score || (a.score === b.score && a.occupation < b.occupation);
+    for (const occupation of touched) {
+      const candidate = { occupation, score: sums[occupation]! / profileRoot[occupation]! };
+      sums[occupation] = 0;
+      if (!(candidate.score > 0)) continue;
+      if (best.length === TUNING.contextOccupations && !before(candidate, best[best.length - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && before(candidate, best[at - 1]!)) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > TUNING.contextOccupations) best.pop();
+    }
+    return best;
   }
 }
