@@ -345,19 +345,20 @@ describe.each<[Lang, Viewport]>([
     const edit = `/employer/jobs/${posted.id}/edit`;
     let page = await signInOnPage(browser, server.origin, { lang, role: 'employer', name, next: edit, viewport });
     await expect.poll(() => page.locator('#title-en').inputValue(), { timeout: 120_000 }).toBe('Tray welder');
-    const chosen = page.locator('fieldset:has(#job-occupation) ul[aria-live] > li.row');
-    expect(await chosen.count()).toBe(0);
+    // The chosen occupation's row, on whichever page is open.
+    const chosen = () => page.locator('fieldset:has(#job-occupation) ul[aria-live] > li.row');
+    expect(await chosen().count()).toBe(0);
 
     // Searched in the page's language, picked: the results go and the choice shows with its name.
     const choose = async (occupation: string) => {
       await page.locator('#job-occupation').fill(occupation);
       await page.getByRole('button', { name: PICK[lang](occupation), exact: true }).click();
-      await expect.poll(() => chosen.innerText()).toContain(occupation);
+      await expect.poll(() => chosen().innerText()).toContain(occupation);
     };
     await choose(electrician);
     // A job has one occupation: another pick replaces it.
     await choose(welder);
-    expect(await chosen.count()).toBe(1);
+    expect(await chosen().count()).toBe(1);
     expect(await page.locator('fieldset:has(#job-occupation) .suggestions').count()).toBe(0);
     await checkPage(page, `job occupation chosen ${lang} ${viewport}`);
     await page.locator('form > button[type=submit]').click();
@@ -367,15 +368,56 @@ describe.each<[Lang, Viewport]>([
     // A fresh page (the session lives in memory, so signed in again) reads the job with its occupation named.
     await page.context().close();
     page = await signInOnPage(browser, server.origin, { lang, role: 'employer', name, next: edit, viewport });
-    await expect.poll(() => chosen.innerText(), { timeout: 120_000 }).toContain(welder);
+    await expect.poll(() => chosen().innerText(), { timeout: 120_000 }).toContain(welder);
 
     // Cleared and saved: the job has no occupation any more.
-    await chosen.getByRole('button').click();
-    await expect.poll(() => chosen.count()).toBe(0);
+    await chosen().getByRole('button').click();
+    await expect.poll(() => chosen().count()).toBe(0);
     await checkPage(page, `job occupation cleared ${lang} ${viewport}`);
     await page.locator('form > button[type=submit]').click();
     await page.locator('.notice.ok').waitFor();
     expect((await api.call<Read>('GET', `/v1/jobs/${posted.id}`)).occupation).toBeUndefined();
+    await page.context().close();
+  }, 300_000);
+
+  it('is the same picker that keeps several occupations on a graduate’s profile', async () => {
+    const graduate = `e2e-occupations-${lang}-${viewport}`;
+    const token = await api.token('graduate', graduate);
+    await api.call('PUT', '/v1/profiles/me', {
+      token,
+      body: {
+        displayName: graduate,
+        contactEmail: `${graduate}@example.com`,
+        skills: [],
+        languages: [],
+        education: [],
+        preferredPlaces: [],
+        consents: { personalisedMatching: false, discoverable: false },
+      },
+    });
+    const page = await signInOnPage(browser, server.origin, {
+      lang,
+      role: 'graduate',
+      name: graduate,
+      next: '/profile',
+      viewport,
+    });
+    const add = { en: (n: string) => `Add ${n}`, zh: (n: string) => `添加 ${n}` }[lang];
+    const listed = page.locator('fieldset:has(#occupation-search) ul[aria-live] > li.row');
+    for (const occupation of [welder, electrician]) {
+      await page.locator('#occupation-search').fill(occupation);
+      await page.getByRole('button', { name: add(occupation), exact: true }).click();
+      await expect.poll(() => listed.filter({ hasText: occupation }).count(), { timeout: 120_000 }).toBe(1);
+    }
+    // A second pick adds rather than replaces; an occupation listed already cannot be added twice.
+    expect(await page.getByRole('button', { name: add(electrician), exact: true }).isDisabled()).toBe(true);
+    await checkPage(page, `profile occupations ${lang} ${viewport}`);
+    await page.locator('form > button[type=submit]').click();
+    await page.locator('.notice.ok').waitFor();
+    const saved = await api.call<{ desiredOccupations: Array<{ escoUri?: string }> }>('GET', '/v1/profiles/me', {
+      token,
+    });
+    expect(saved.desiredOccupations.map((o) => o.escoUri)).toEqual([WELDER, ELECTRICIAN]);
     await page.context().close();
   }, 300_000);
 });
