@@ -169,6 +169,21 @@ describe('employers and jobs', () => {
     expect((await patch({ 'If-Match': '"v1"' })).status).toBe(412);
   });
 
+  it('PATCH with null removes a member (the occupation, the Chinese title), not just leaves it as stored', async () => {
+    const { token: acme } = await newCaller('acme', 'employer');
+    const jobId = await postJob(acme);
+    const headers = { 'If-Match': '"v1"', 'Content-Type': 'application/merge-patch+json' };
+    const body = { occupation: null, title: { zh: null } };
+    const patched = await rt.call('PATCH', `/v1/jobs/${jobId}`, { token: acme, body, headers });
+    expect(patched.status).toBe(200);
+    const read = await rt.call('GET', `/v1/jobs/${jobId}`);
+    for (const job of [patched.body, read.body]) {
+      expect(job.occupation).toBeUndefined();
+      expect(job.title).toEqual({ en: 'CNC operator' });
+      expect(job).toMatchObject({ jobId, status: 'open', version: 2, openings: 3 });
+    }
+  });
+
   it('another employer cannot change, close or list applications of the job', async () => {
     const { token: acme } = await newCaller('acme', 'employer');
     const { token: globex } = await newCaller('globex', 'employer');

@@ -1,18 +1,28 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getTaxonomy } from '@skillpass/taxonomy';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATTERY_CHEMISTRY } from './battery-template.ts';
 import { interrupt, npmStart, type Started } from './npm-start.ts';
 import { Api, issue, schoolWithTemplate } from './web/api.ts';
-import { checkPage, clickNav, type Lang, launchChromium, openPage, type Viewport } from './web/browser.ts';
+import {
+  checkPage,
+  clickNav,
+  type Lang,
+  launchChromium,
+  openPage,
+  signInOnPage,
+  type Viewport,
+} from './web/browser.ts';
 
 /**
  * The employer console in a real browser against the real local stack, in English and Chinese, at desktop and
  * phone widths, with axe-core on every page: organisation, a job posted from pasted text with its suggested skills
  * confirmed, ranked candidates, an invitation, the applications board moved to hired, the applicant's contact on
- * the application and never on the candidates list; and an edit that meets someone else's change (412).
+ * the application and never on the candidates list; an edit that meets someone else's change (412); and the job's
+ * occupation chosen, kept, replaced and cleared with the occupation picker the graduate profile shares.
  * `UPDATE_SCREENSHOTS=1` also writes docs/screenshots/employer-*.png at phone width.
  */
 
@@ -300,6 +310,114 @@ describe.each<[Lang, Viewport]>([
     expect((await api.call<{ title: { en: string } }>('GET', `/v1/jobs/${posted.id}`)).title.en).toBe(
       'Welder (their second edit)',
     );
+    await page.context().close();
+  }, 300_000);
+});
+
+const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const ELECTRICIAN = 'http://data.europa.eu/esco/occupation/4910419f-b4af-4f59-b544-9dbebc8a74f0';
+const taxonomy = getTaxonomy();
+const occupationName = (uri: string, lang: Lang) => taxonomy.labelOf(uri, lang) ?? uri;
+/** The picker's result button for an occupation, by its whole accessible name. */
+const PICK = { en: (name: string) => `Choose ${name}`, zh: (name: string) => `选择：${name}` } as const;
+
+describe.each<[Lang, Viewport]>([
+  ['en', 'desktop'],
+  ['zh', 'phone'],
+])('the job’s occupation (%s, %s)', (lang, viewport) => {
+  const name = `e2e-employer-occupation-${lang}-${viewport}`;
+  const welder = occupationName(WELDER, lang);
+  const electrician = occupationName(ELECTRICIAN, lang);
+  type Read = { occupation?: { escoUri?: string } };
+
+  it('is found, chosen, replaced, saved, shown again after a reload, and cleared', async () => {
+    const token = await api.token('employer', name);
+    const posted = await api.call<{ id: string }>('POST', '/v1/jobs', {
+      token,
+      body: {
+        title: { en: 'Tray welder' },
+        description: 'Welding of battery trays.',
+        requiredSkills: [{ uri: BATTERY_CHEMISTRY, importance: 'essential' }],
+        place: { kind: 'delta', cityCode: SUZHOU },
+        closingDate: '2999-01-01',
+      },
+    });
+    const edit = `/employer/jobs/${posted.id}/edit`;
+    let page = await signInOnPage(browser, server.origin, { lang, role: 'employer', name, next: edit, viewport });
+    await expect.poll(() => page.locator('#title-en').inputValue(), { timeout: 120_000 }).toBe('Tray welder');
+    // The chosen occupation's row, on whichever page is open.
+    const chosen = () => page.locator('fieldset:has(#job-occupation) ul[aria-live] > li.row');
+    expect(await chosen().count()).toBe(0);
+
+    // Searched in the page's language, picked: the results go and the choice shows with its name.
+    const choose = async (occupation: string) => {
+      await page.locator('#job-occupation').fill(occupation);
+      await page.getByRole('button', { name: PICK[lang](occupation), exact: true }).click();
+      await expect.poll(() => chosen().innerText()).toContain(occupation);
+    };
+    await choose(electrician);
+    // A job has one occupation: another pick replaces it.
+    await choose(welder);
+    expect(await chosen().count()).toBe(1);
+    expect(await page.locator('fieldset:has(#job-occupation) .suggestions').count()).toBe(0);
+    await checkPage(page, `job occupation chosen ${lang} ${viewport}`);
+    await page.locator('form > button[type=submit]').click();
+    await page.locator('.notice.ok').waitFor();
+    expect((await api.call<Read>('GET', `/v1/jobs/${posted.id}`)).occupation?.escoUri).toBe(WELDER);
+
+    // A fresh page (the session lives in memory, so signed in again) reads the job with its occupation named.
+    await page.context().close();
+    page = await signInOnPage(browser, server.origin, { lang, role: 'employer', name, next: edit, viewport });
+    await expect.poll(() => chosen().innerText(), { timeout: 120_000 }).toContain(welder);
+
+    // Cleared and saved: the job has no occupation any more.
+    await chosen().getByRole('button').click();
+    await expect.poll(() => chosen().count()).toBe(0);
+    await checkPage(page, `job occupation cleared ${lang} ${viewport}`);
+    await page.locator('form > button[type=submit]').click();
+    await page.locator('.notice.ok').waitFor();
+    expect((await api.call<Read>('GET', `/v1/jobs/${posted.id}`)).occupation).toBeUndefined();
+    await page.context().close();
+  }, 300_000);
+
+  it('is the same picker that keeps several occupations on a graduate’s profile', async () => {
+    const graduate = `e2e-occupations-${lang}-${viewport}`;
+    const token = await api.token('graduate', graduate);
+    await api.call('PUT', '/v1/profiles/me', {
+      token,
+      body: {
+        displayName: graduate,
+        contactEmail: `${graduate}@example.com`,
+        skills: [],
+        languages: [],
+        education: [],
+        preferredPlaces: [],
+        consents: { personalisedMatching: false, discoverable: false },
+      },
+    });
+    const page = await signInOnPage(browser, server.origin, {
+      lang,
+      role: 'graduate',
+      name: graduate,
+      next: '/profile',
+      viewport,
+    });
+    const add = { en: (n: string) => `Add ${n}`, zh: (n: string) => `添加 ${n}` }[lang];
+    const listed = page.locator('fieldset:has(#occupation-search) ul[aria-live] > li.row');
+    for (const occupation of [welder, electrician]) {
+      await page.locator('#occupation-search').fill(occupation);
+      await page.getByRole('button', { name: add(occupation), exact: true }).click();
+      await expect.poll(() => listed.filter({ hasText: occupation }).count(), { timeout: 120_000 }).toBe(1);
+    }
+    // A second pick adds rather than replaces; an occupation listed already cannot be added twice.
+    expect(await page.getByRole('button', { name: add(electrician), exact: true }).isDisabled()).toBe(true);
+    await checkPage(page, `profile occupations ${lang} ${viewport}`);
+    await page.locator('form > button[type=submit]').click();
+    await page.locator('.notice.ok').waitFor();
+    const saved = await api.call<{ desiredOccupations: Array<{ escoUri?: string }> }>('GET', '/v1/profiles/me', {
+      token,
+    });
+    expect(saved.desiredOccupations.map((o) => o.escoUri)).toEqual([WELDER, ELECTRICIAN]);
     await page.context().close();
   }, 300_000);
 });

@@ -55,19 +55,11 @@ async function validatedJobInput(deps: CoreApiDeps, body: unknown): Promise<JobP
   return input;
 }
 
-function inputOf(job: JobPosting): JobPostingInput {
-  const {
-    jobId: _j,
-    employerId: _e,
-    status: _s,
-    postedAt: _p,
-    closedAt: _c,
-    version: _v,
-    createdAt: _cr,
-    updatedAt: _u,
-    ...input
-  } = job;
-  return input;
+/** A job split into what its poster gives (patched) and what only the platform sets (kept). */
+function partsOf(job: JobPosting): { input: JobPostingInput; platform: Omit<JobPosting, keyof JobPostingInput> } {
+  const { jobId, employerId, status, postedAt, closedAt, version, createdAt, updatedAt, ...input } = job;
+  const platform = { jobId, employerId, status, postedAt, version, createdAt, updatedAt };
+  return { input, platform: closedAt === undefined ? platform : { ...platform, closedAt } };
 }
 
 /** An employer acts only on its own jobs; the job's existence is public, so refusal is a 403. */
@@ -228,8 +220,10 @@ export function jobRoutes(deps: CoreApiDeps): ApiApp {
       assertOwnsJob(c.get('principal'), job);
       const expectedVersion = requireIfMatch(c, job.version);
       if (job.status === 'closed') throw new DomainError('conflict', 'A closed job cannot be changed.');
-      const input = await validatedJobInput(deps, applyMergePatch(inputOf(job), c.req.valid('json')));
-      const updated = await deps.jobs.replace({ ...job, ...input }, expectedVersion);
+      const { input: current, platform } = partsOf(job);
+      const input = await validatedJobInput(deps, applyMergePatch(current, c.req.valid('json')));
+      // Built from the platform's fields and the patched input only: a member the patch removed (null) stays removed.
+      const updated = await deps.jobs.replace({ ...platform, ...input }, expectedVersion);
       c.header('ETag', etagOf(updated.version));
       return c.json(updated, 200);
     },

@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
+import { OccupationPicker } from '../components/occupation-picker.tsx';
 import { useTitle } from '../components/title.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.ts';
@@ -239,8 +240,13 @@ export default function ProfilePage() {
           ))}
         </fieldset>
 
-        <OccupationsEditor
+        <OccupationPicker
+          id="occupation-search"
+          legend={t('profile.occupations')}
+          searchLabel={t('profile.occupations.search')}
+          pickLabel={(name) => t('profile.skills.addNamed', { skill: name })}
           occupations={value.desiredOccupations}
+          max={10}
           onChange={(desiredOccupations) => update({ desiredOccupations })}
         />
 
@@ -488,62 +494,6 @@ function EducationEditor({
       >
         {t('profile.education.add')}
       </button>
-    </fieldset>
-  );
-}
-
-function OccupationsEditor({
-  occupations,
-  onChange,
-}: {
-  occupations: Form['desiredOccupations'];
-  onChange: (occupations: Form['desiredOccupations']) => void;
-}) {
-  const { query, results, search } = useConceptSearch('/v1/occupations', 6);
-  return (
-    <fieldset>
-      <legend>{t('profile.occupations')}</legend>
-      <ul class="plain">
-        {occupations.map((occupation, index) => (
-          <li class="row" key={occupation.escoUri ?? occupation.chinaCode ?? index}>
-            <span class="grow">{occupation.escoUri ? labelOf(occupation.escoUri) : occupation.chinaCode}</span>
-            <button
-              type="button"
-              class="button small"
-              onClick={() => onChange(occupations.filter((_, i) => i !== index))}
-            >
-              {t('common.remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <label for="occupation-search">{t('profile.occupations.search')}</label>
-      <input
-        id="occupation-search"
-        type="search"
-        autoComplete="off"
-        value={query.value}
-        onInput={(e) => void search(e.currentTarget.value)}
-      />
-      {results.value.length > 0 && (
-        <ul class="plain suggestions">
-          {results.value.map((result) => (
-            <li key={result.uri}>
-              <button
-                type="button"
-                class="button small"
-                disabled={occupations.some((o) => o.escoUri === result.uri) || occupations.length >= 10}
-                onClick={() => {
-                  onChange([...occupations, { escoUri: result.uri }]);
-                  void lookUpLabels([result.uri]);
-                }}
-              >
-                {t('profile.skills.addNamed', { skill: result.label })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
     </fieldset>
   );
 }

@@ -70,6 +70,12 @@ export const employer = {
   'jobForm.minProficiency': 'At least',
   'jobForm.remove': 'Remove {skill}',
   'jobForm.search': 'Add another skill',
+  'jobForm.occupation': 'Occupation (optional)',
+  'jobForm.occupation.hint':
+    'The ESCO occupation this job is. Skill-level standards for it are listed first below, and the job counts towards its demand in the skills insights.',
+  'jobForm.occupation.none': 'No occupation chosen.',
+  'jobForm.occupation.search': 'Find an occupation, for example electrician or 电工',
+  'jobForm.occupation.pick': 'Choose {occupation}',
   'jobForm.place': 'Where the work is',
   'jobForm.details': 'Dates and openings',
   'jobForm.closingDate': 'Last day to apply',

@@ -72,6 +72,12 @@ export const employer: Translation<typeof en> = {
   'jobForm.minProficiency': '最低水平',
   'jobForm.remove': '删除：{skill}',
   'jobForm.search': '添加其他技能',
+  'jobForm.occupation': '职业（可选）',
+  'jobForm.occupation.hint':
+    '此职位所属的 ESCO 职业。下方会优先列出该职业的技能等级标准，技能洞察也会把此职位计入该职业的需求。',
+  'jobForm.occupation.none': '尚未选择职业。',
+  'jobForm.occupation.search': '查找职业，例如 电工 或 electrician',
+  'jobForm.occupation.pick': '选择：{occupation}',
   'jobForm.place': '工作地点',
   'jobForm.details': '日期和人数',
   'jobForm.closingDate': '申请截止日期',

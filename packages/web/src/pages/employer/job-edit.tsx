@@ -2,6 +2,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { OccupationPicker } from '../../components/occupation-picker.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { JobSkills, type RequiredSkill } from '../../employer/job-skills.tsx';
@@ -23,8 +24,8 @@ type Form = {
   closingDate: string;
   openings: string;
   standardLevel: RequiredStandardLevel | undefined;
-  /** The job's occupation, when the API was given one: not edited here, only to list its standards first. */
-  occupationUri: string | undefined;
+  /** The job's occupation: its standards are listed first, and the insights count the job under it. */
+  occupation: Job['occupation'];
 };
 type Field = 'titleEn' | 'description' | 'skills' | 'place' | 'closingDate' | 'openings';
 /** The version a form was loaded from: its ETag goes back as If-Match, so nobody's change is overwritten unseen. */
@@ -48,7 +49,7 @@ const blank = (): Form => ({
   closingDate: '',
   openings: '1',
   standardLevel: undefined,
-  occupationUri: undefined,
+  occupation: undefined,
 });
 const formOf = (job: Job): Form => ({
   titleEn: job.title.en,
@@ -59,7 +60,7 @@ const formOf = (job: Job): Form => ({
   closingDate: job.closingDate,
   openings: String(job.openings),
   standardLevel: job.requiredStandardLevel,
-  occupationUri: job.occupation?.escoUri,
+  occupation: job.occupation,
 });
 
 async function loadJob(id: string, lang: 'en' | 'zh'): Promise<Loaded | undefined> {
@@ -90,7 +91,12 @@ const bodyOf = (form: Form) => ({
   closingDate: form.closingDate,
   openings: Number(form.openings),
   ...(form.standardLevel ? { requiredStandardLevel: form.standardLevel } : {}),
+  ...(form.occupation ? { occupation: form.occupation } : {}),
 });
+
+/** The occupation as a merge patch: each member not held is removed (null), a cleared occupation entirely. */
+const occupationPatch = (occupation: Job['occupation']) =>
+  occupation ? { escoUri: occupation.escoUri ?? null, chinaCode: occupation.chinaCode ?? null } : null;
 
 /**
  * Post a job (`/employer/jobs/new`) or change one (`/employer/jobs/:id/edit`). A change carries the ETag it was
@@ -149,6 +155,7 @@ export default function JobEdit({ params }: PageProps) {
         ...bodyOf(current),
         title: { en: current.titleEn.trim(), zh: current.titleZh.trim() || null },
         requiredStandardLevel: current.standardLevel ?? null,
+        occupation: occupationPatch(current.occupation),
       },
       headers: { 'Content-Type': 'application/merge-patch+json' },
     });
@@ -293,9 +300,20 @@ export default function JobEdit({ params }: PageProps) {
             onChange={(place) => update({ place })}
           />
         </fieldset>
+        <OccupationPicker
+          id="job-occupation"
+          legend={t('jobForm.occupation')}
+          hint={t('jobForm.occupation.hint')}
+          none={t('jobForm.occupation.none')}
+          searchLabel={t('jobForm.occupation.search')}
+          pickLabel={(name) => t('jobForm.occupation.pick', { occupation: name })}
+          occupations={value.occupation ? [value.occupation] : []}
+          max={1}
+          onChange={([occupation]) => update({ occupation })}
+        />
         <StandardLevelChoice
           value={value.standardLevel}
-          occupationUri={value.occupationUri}
+          occupationUri={value.occupation?.escoUri}
           onChange={(standardLevel) => update({ standardLevel })}
         />
         <fieldset>
