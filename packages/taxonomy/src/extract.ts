@@ -469,7 +469,8 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
 
 /**
  * Verb and object written apart (看懂零件图纸 for 看懂图纸, zh-gapped.ts): the pair replaces what the dictionary
- * found inside the object (图纸 → *blueprints*), but not a longer word holding the object or the verb (施工图纸,
+ * found inside the object (图纸 → *blueprints*) or cutting into it from between (零件图 in 零件图纸), but not a longer
+ * word holding the object or the verb (施工图纸,
  * 焊接机器人), and leaves the words between them alone (游标卡尺 in 使用游标卡尺等量具 stays).
  */
 function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): void {
@@ -479,11 +480,18 @@ function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): vo
     if (isChineseFragment(text, object.start, object.end - object.start)) continue;
     if (taken.some((t) => t.start < object.end && object.start < t.end)) continue;
     const within = (k: ExtractedSkill) => k.span.start >= object.start && k.span.end <= object.end;
-    const crossesObject = (k: ExtractedSkill) => k.span.start < object.end && object.start < k.span.end && !within(k);
+    // A word from the gap that ends inside the object cuts it (零件图|纸 in 看得懂零件图纸): a wrong reading, replaced.
+    const cutsObject = (k: ExtractedSkill) =>
+      k.span.start >= hit.start + 2 &&
+      k.span.start < object.start &&
+      k.span.end > object.start &&
+      k.span.end < object.end;
+    const crossesObject = (k: ExtractedSkill) =>
+      k.span.start < object.end && object.start < k.span.end && !within(k) && !cutsObject(k);
     const holdsVerb = (k: ExtractedSkill) =>
       k.span.start < hit.start + 2 && hit.start < k.span.end && spanLength(k) > 2;
     if (kept.some((k) => crossesObject(k) || holdsVerb(k))) continue;
-    for (let k = kept.length - 1; k >= 0; k--) if (within(kept[k]!)) kept.splice(k, 1);
+    for (let k = kept.length - 1; k >= 0; k--) if (within(kept[k]!) || cutsObject(kept[k]!)) kept.splice(k, 1);
     taken.push(object);
     kept.push({
       uri: hit.entry.uri,
