@@ -115,6 +115,19 @@ describe('POST /v1/skills/extract', () => {
     for (const { span } of zh.body.items) expect(zhText.slice(span.start, span.end)).toBe(span.text);
   });
 
+  it('names the parts of an ad it did not read for skills (benefits, company) and suggests nothing from them', async () => {
+    const text = 'About us: We are a leading logistics company.\nRequirements:\n- Python and SQL\nBenefits:\n- pension';
+    const res = await extract({ text });
+    expect(res.status).toBe(200);
+    expect(res.body.asides).toEqual([
+      { span: { start: 0, end: 46, text: 'About us: We are a leading logistics company.\n' }, kind: 'company' },
+      { span: { start: 77, end: 96, text: 'Benefits:\n- pension' }, kind: 'benefits' },
+    ]);
+    const uris = res.body.items.map((i: { uri: string }) => i.uri);
+    expect(uris).toContain(PYTHON);
+    for (const { span } of res.body.items) expect(span.start).toBeGreaterThanOrEqual(46);
+  });
+
   it('400 naming the field for empty text, an unknown language or an unknown field', async () => {
     for (const [body, field] of [
       [{ text: '' }, 'text'],

@@ -1,3 +1,4 @@
+import { type AsideKind, asidesOf, isAside } from './ad-sections.ts';
 import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
@@ -28,6 +29,8 @@ export interface SkillSuggestions {
   sentences: SentenceSuggestions[];
   /** The ESCO occupations whose skill profiles the text's skills resemble most. */
   occupations: Array<{ uri: string; label: string; score: number }>;
+  /** Parts of an ad not read for skills, by their heading: benefits, company, place/hours/pay, contact. */
+  asides: Array<{ span: { start: number; end: number; text: string }; kind: AsideKind }>;
 }
 
 export interface SuggesterData {
@@ -148,67 +151,70 @@ export class SkillSuggester {
   suggest(text: string, lang?: 'en' | 'zh'): SkillSuggestions {
     const data = this.#data;
     const labelLang: 'en' | 'zh' = lang === 'zh' || (lang === undefined && hasHan(text)) ? 'zh' : 'en';
-    const hits = extractSkillMentions(text, data.phrases, lang);
+    const asides = asidesOf(text);
+    const hits = extractSkillMentions(text, data.phrases, lang).filter((hit) => !isAside(asides, hit.span.start));
     const labelHits = hits.flatMap((hit) => {
       const skill = data.skillIndex.get(hit.uri);
       return skill === undefined ? [] : [{ skill, hit }];
     });
-    const sentences = splitSentences(text).map((span) => {
-      const sentence = text.slice(span.start, span.end);
-      const found = new Map<number, Working>();
-      const offer = (candidate: Working) => {
-        const current = found.get(candidate.skill);
-        if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
-      };
-      for (const { skill, hit } of labelHits)
-        if (hit.span.start >= span.start && hit.span.start < span.end)
-          offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
-      for (const { skill, pattern } of data.patterns) {
-        const match = pattern.exec(sentence);
-        if (match)
-          offer({
-            skill,
-            score: TUNING.patternScore,
-            evidence: 'pattern',
-            span: { start: span.start + match.index, end: span.start + match.index + match[0].length },
-            context: 0,
-          });
-      }
-      const tokens = tokenise(sentence);
-      const stems = contentStemsOf(tokens);
-      if (stems.length > 0) {
-        const fuzzy = tokens.map((t) => fuzzyKey(t.stem) ?? t.stem);
-        for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
-          // The span runs from the first to the last token whose stem or prefix key is a matched word's.
-          const keys: string[] = [];
-          for (const s of hit.matched) keys.push(s, fuzzyKey(s) ?? s);
-          const shows = (k: number) => keys.includes(tokens[k]!.stem) || keys.includes(fuzzy[k]!);
-          let first = 0;
-          while (first < tokens.length && !shows(first)) first++;
-          let last = tokens.length - 1;
-          while (last > first && !shows(last)) last--;
-          offer({
-            skill: hit.skill,
-            score: hit.score,
-            evidence: 'retrieval',
-            ...(first < tokens.length
-              ? { span: { start: span.start + tokens[first]!.start, end: span.start + tokens[last]!.end } }
-              : {}),
-            context: 0,
-          });
+    const sentences = splitSentences(text)
+      .filter((span) => !isAside(asides, span.start))
+      .map((span) => {
+        const sentence = text.slice(span.start, span.end);
+        const found = new Map<number, Working>();
+        const offer = (candidate: Working) => {
+          const current = found.get(candidate.skill);
+          if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
+        };
+        for (const { skill, hit } of labelHits)
+          if (hit.span.start >= span.start && hit.span.start < span.end)
+            offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
+        for (const { skill, pattern } of data.patterns) {
+          const match = pattern.exec(sentence);
+          if (match)
+            offer({
+              skill,
+              score: TUNING.patternScore,
+              evidence: 'pattern',
+              span: { start: span.start + match.index, end: span.start + match.index + match[0].length },
+              context: 0,
+            });
         }
-      }
-      if (hasHan(sentence))
-        for (const hit of data.chinese.retrieve(sentence, 20))
-          offer({
-            skill: hit.skill,
-            score: hit.score,
-            evidence: 'retrieval',
-            span: { start: span.start + hit.start, end: span.start + hit.end },
-            context: 0,
-          });
-      return { span, found };
-    });
+        const tokens = tokenise(sentence);
+        const stems = contentStemsOf(tokens);
+        if (stems.length > 0) {
+          const fuzzy = tokens.map((t) => fuzzyKey(t.stem) ?? t.stem);
+          for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
+            // The span runs from the first to the last token whose stem or prefix key is a matched word's.
+            const keys: string[] = [];
+            for (const s of hit.matched) keys.push(s, fuzzyKey(s) ?? s);
+            const shows = (k: number) => keys.includes(tokens[k]!.stem) || keys.includes(fuzzy[k]!);
+            let first = 0;
+            while (first < tokens.length && !shows(first)) first++;
+            let last = tokens.length - 1;
+            while (last > first && !shows(last)) last--;
+            offer({
+              skill: hit.skill,
+              score: hit.score,
+              evidence: 'retrieval',
+              ...(first < tokens.length
+                ? { span: { start: span.start + tokens[first]!.start, end: span.start + tokens[last]!.end } }
+                : {}),
+              context: 0,
+            });
+          }
+        }
+        if (hasHan(sentence))
+          for (const hit of data.chinese.retrieve(sentence, 20))
+            offer({
+              skill: hit.skill,
+              score: hit.score,
+              evidence: 'retrieval',
+              span: { start: span.start + hit.start, end: span.start + hit.end },
+              context: 0,
+            });
+        return { span, found };
+      });
 
     const occupations = this.#resembledOccupations(sentences.map((s) => s.found));
     const contextOf = new Map<number, number>();
@@ -267,6 +273,7 @@ export class SkillSuggester {
         label: data.occupationLabel(occupation, labelLang),
         score: Math.round(score * 1000) / 1000,
       })),
+      asides: asides.map(({ start, end, kind }) => ({ span: { start, end, text: text.slice(start, end) }, kind })),
     };
   }
 

@@ -61,6 +61,8 @@ const extractResponseSchema = builtOnFirstUse(() =>
     ),
     /** The ESCO occupations whose skill profiles the text resembles most (the context of the ranking). */
     occupations: z.array(z.object({ uri: z.string(), label: z.string(), score: z.number() })),
+    /** Parts of an ad not read for skills, found by their headings (benefits, company, place/hours/pay, contact). */
+    asides: z.array(z.object({ span: spanSchema(), kind: z.enum(['benefits', 'company', 'terms', 'contact']) })),
     attribution: z.string(),
   }),
 );

@@ -10229,6 +10229,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        asides: {
+                            /** @enum {string} */
+                            kind: "benefits" | "company" | "terms" | "contact";
+                            span: {
+                                end: number;
+                                start: number;
+                                text: string;
+                            };
+                        }[];
                         attribution: string;
                         items: {
                             confidence: number;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { asidesOf } from './ad-sections.ts';
+import { getTaxonomy } from './index.ts';
+
+const taxonomy = getTaxonomy();
+const asideTexts = (text: string) => asidesOf(text).map((a) => [a.kind, text.slice(a.start, a.end)]);
+const labels = (text: string) => taxonomy.suggestSkills(text).items.map((i) => taxonomy.labelOf(i.uri));
+
+describe('parts of a job ad that state no requirement (asidesOf)', () => {
+  it('sets aside a benefits list under its heading, up to the next heading', () => {
+    const ad = '岗位职责：\n1. 负责叉车搬运\n福利待遇：\n1. 五险一金\n2. 包吃住\n任职要求：持叉车证';
+    expect(asideTexts(ad)).toEqual([['benefits', '福利待遇：\n1. 五险一金\n2. 包吃住\n']]);
+  });
+
+  it('ends a company presentation at the next heading on the same line', () => {
+    const ad = '公司简介：我司是新能源汽车零部件企业，产品出口欧美。岗位职责：负责电池检测。';
+    expect(asideTexts(ad)).toEqual([['company', '公司简介：我司是新能源汽车零部件企业，产品出口欧美。']]);
+  });
+
+  it('reads a paragraph that follows an aside without a heading of its own', () => {
+    const ad = 'About us\nWe are a leading logistics company.\nWe need a welder who can read blueprints.';
+    expect(asideTexts(ad)).toEqual([['company', 'About us\nWe are a leading logistics company.\n']]);
+  });
+
+  it('ends place, hours and pay at their first sentence end', () => {
+    const ad = '工作地点：苏州工业园区。熟悉CAD制图。';
+    expect(asideTexts(ad)).toEqual([['terms', '工作地点：苏州工业园区。']]);
+  });
+
+  it('takes a heading only at the start of a line or sentence and before a colon or line end', () => {
+    expect(asidesOf('Benefits include training. Salary is competitive.')).toEqual([]);
+    expect(asidesOf('我们提供的福利很好：包吃住')).toEqual([]);
+    expect(asideTexts('- Benefits: gym, pension')).toEqual([['benefits', '- Benefits: gym, pension']]);
+    expect(asideTexts('【福利待遇】五险一金')).toEqual([['benefits', '【福利待遇】五险一金']]);
+  });
+
+  it('sets nothing aside in text without headings', () => {
+    expect(asidesOf('熟悉5S现场管理，能配合推行精益生产。包吃住。')).toEqual([]);
+  });
+});
+
+describe('suggestions skip the asides', () => {
+  it('reads no skill from benefits or the company presentation, and still reads the requirements', () => {
+    const about = 'About us: We are a leading logistics company.\nRequirements:\n- Forklift licence\n- MIG welding';
+    const found = labels(about);
+    expect(found).not.toContain('logistics');
+    expect(found).toContain('perform metal inert gas welding');
+    expect(labels('We are a leading logistics company.')).toContain('logistics');
+
+    const result = taxonomy.suggestSkills('任职要求：会氩弧焊。福利待遇：五险一金，包吃住，社保。');
+    expect(result.items.map((i) => taxonomy.labelOf(i.uri))).toEqual(['perform tungsten inert gas welding']);
+    expect(result.sentences.map((s) => s.span.text)).toEqual(['任职要求：会氩弧焊。']);
+    expect(result.asides).toEqual([
+      { span: { start: 10, end: 27, text: '福利待遇：五险一金，包吃住，社保。' }, kind: 'benefits' },
+    ]);
+    expect(labels('五险一金，社保。')).not.toEqual([]);
+  });
+});

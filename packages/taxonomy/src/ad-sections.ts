@@ -1,0 +1,175 @@
+/**
+ * The parts of a job ad that state no requirement — benefits, the company's presentation, place, hours and pay,
+ * contact — found by their headings, so that "五险一金" or "We are a leading logistics company" is not read as a
+ * skill. Only a heading marks a part: text without headings is read whole.
+ */
+
+export type AsideKind = 'benefits' | 'company' | 'terms' | 'contact';
+
+export interface Aside {
+  /** From the heading's first character to the end of the part. */
+  start: number;
+  end: number;
+  kind: AsideKind;
+}
+
+/** Headings of the parts set aside, and of the parts read (which end an aside). Compared in lower case. */
+const ASIDE_HEADINGS: Record<AsideKind, readonly string[]> = {
+  benefits: [
+    '福利待遇',
+    '薪资福利',
+    '薪酬福利',
+    '公司福利',
+    '员工福利',
+    '福利',
+    '待遇',
+    '薪资待遇',
+    '薪酬待遇',
+    'benefits',
+    'perks',
+    'what we offer',
+    'we offer',
+    'our offer',
+    'perks and benefits',
+    'benefits and perks',
+  ],
+  company: [
+    '公司简介',
+    '公司介绍',
+    '企业简介',
+    '企业介绍',
+    '关于我们',
+    '公司概况',
+    'about us',
+    'about the company',
+    'who we are',
+    'company profile',
+    'the company',
+  ],
+  terms: [
+    '工作地点',
+    '上班地点',
+    '工作地址',
+    '工作时间',
+    '上班时间',
+    '薪资',
+    '薪酬',
+    '薪资范围',
+    '工资',
+    '薪资结构',
+    'location',
+    'working hours',
+    'hours',
+    'salary',
+    'compensation',
+    'pay',
+    'contract',
+    'start date',
+  ],
+  contact: ['联系方式', '联系人', '联系电话', '投递方式', 'contact', 'how to apply', 'to apply'],
+};
+const READ_HEADINGS = [
+  '岗位职责',
+  '工作职责',
+  '工作内容',
+  '职位描述',
+  '岗位描述',
+  '职位职责',
+  '任职要求',
+  '任职资格',
+  '岗位要求',
+  '职位要求',
+  '招聘要求',
+  '要求',
+  '加分项',
+  '优先条件',
+  '技能要求',
+  'responsibilities',
+  'key responsibilities',
+  'duties',
+  'requirements',
+  'qualifications',
+  'skills',
+  "what you'll do",
+  'what you will do',
+  'your role',
+  'the role',
+  'about the role',
+  'about you',
+  'you have',
+  'what we look for',
+  "what we're looking for",
+  'nice to have',
+  'must have',
+];
+
+const KIND_OF = new Map<string, AsideKind | 'read'>([
+  ...READ_HEADINGS.map((h) => [h, 'read'] as const),
+  ...Object.entries(ASIDE_HEADINGS).flatMap(([kind, hs]) => hs.map((h) => [h, kind as AsideKind] as const)),
+]);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NAMES = [...KIND_OF.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|');
+/**
+ * A heading: at the start of the text, of a line or after a sentence end; optional list mark; the name in brackets
+ * (【福利待遇】), or the name and then a colon or the end of the line. "Benefits include …" is a sentence, not a heading.
+ */
+const HEADING = new RegExp(
+  `(?<=^|[\\n。！？；;!?]|\\.\\s)[ \\t]*(?:[#*•·\\-]+[ \\t]*|\\d+[.、)][ \\t]*)?(?:[【\\[](${NAMES})[】\\]][ \\t]*[:：]?|(${NAMES})[ \\t]*(?:[:：]|(?=\\r?\\n|$)))`,
+  'giu',
+);
+/** A line that continues a list: a number, a bullet or a circled number first. */
+const LIST_LINE = /^[ \t]*(?:\d+[.、)]|[-*•·]|[①-⑳])/;
+
+export function asidesOf(text: string): Aside[] {
+  const headings = [...text.matchAll(HEADING)].map((m) => ({
+    start: m.index + (m[0].length - m[0].trimStart().length),
+    bodyStart: m.index + m[0].length,
+    kind: KIND_OF.get((m[1] ?? m[2]!).toLowerCase())!,
+  }));
+  const asides: Aside[] = [];
+  headings.forEach((heading, i) => {
+    if (heading.kind === 'read') return;
+    const next = headings[i + 1]?.start ?? text.length;
+    asides.push({
+      start: heading.start,
+      end: bodyEnd(text, heading.bodyStart, next, heading.kind),
+      kind: heading.kind,
+    });
+  });
+  return asides;
+}
+
+/**
+ * Where a part's body ends: at the next heading, or at the first line after its first that is not a list item
+ * (a paragraph that follows without a heading is read). Terms and contact are one statement: they also end at the
+ * first sentence end.
+ */
+function bodyEnd(text: string, from: number, next: number, kind: AsideKind): number {
+  let at = from;
+  // A heading on a line of its own: the body starts on the next line.
+  const rest = text.slice(from, next);
+  const lead = /^[ \t]*\r?\n/.exec(rest)?.[0].length ?? 0;
+  at += lead;
+  let first = true;
+  while (at < next) {
+    const lineEnd = text.indexOf('\n', at);
+    const end = lineEnd === -1 || lineEnd > next ? next : lineEnd;
+    const line = text.slice(at, end);
+    if (!first && !LIST_LINE.test(line)) return at;
+    if (kind === 'terms' || kind === 'contact') {
+      const stop = /[。；;]|\.(?=\s|$)/u.exec(line);
+      if (stop && !LIST_LINE.test(line)) return at + stop.index + stop[0].length;
+    }
+    first = false;
+    at = end === next ? next : end + 1;
+  }
+  return next;
+}
+
+/** Whether `position` lies in one of the asides. */
+export const isAside = (asides: readonly Aside[], position: number): boolean =>
+  asides.some((aside) => position >= aside.start && position < aside.end);
