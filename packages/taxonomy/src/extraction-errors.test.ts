@@ -6,6 +6,10 @@ import { getTaxonomy, type SkillLexicon, taxonomyDataDir } from './index.ts';
 const taxonomy = getTaxonomy();
 const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
 const S = {
+  maintainElectricalEquipment: skill('386774ac-fe5b-431a-b485-9aec0bf5c09e'),
+  vehicleElectricFaults: skill('ec05b9ea-1cb7-4089-a708-0f55f5d903bd'),
+  networkingHardware: skill('f9e788df-d68a-4f92-92c7-80e135fc35ff'),
+  privateBranchExchange: skill('7c5b66c6-36a1-4e03-bb57-64e8688b8f58'),
   debugSoftware: skill('2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1'),
   hydroelectricity: skill('50e6eba0-4440-4ba5-bb58-3ee78a96e29b'),
   closingProcedures: skill('b048b4d3-80d6-4a6a-a02d-804faf0e2632'),
@@ -111,6 +115,14 @@ describe('issue 15 error classes', () => {
     ];
     for (const wrong of [S.debugSoftware, S.hydroelectricity, S.closingProcedures])
       expect(factoryAd).not.toContain(wrong);
+    // A general wording once owned by a narrow concept: a plant electrician's 电气故障排查 is no vehicle inspection,
+    // and 交换机 in an IT ad is a network switch, not a telephone exchange.
+    const plant = suggested('负责车间设备电气故障的排查与维修', 'zh');
+    expect(plant).toContain(S.maintainElectricalEquipment);
+    expect(plant).not.toContain(S.vehicleElectricFaults);
+    const network = suggested('熟悉交换机、路由器配置', 'zh');
+    expect(network).toContain(S.networkingHardware);
+    expect(network).not.toContain(S.privateBranchExchange);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
     );
