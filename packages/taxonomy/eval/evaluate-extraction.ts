@@ -26,8 +26,9 @@ export interface LabelledText {
   /** Fixed when the texts were labelled: tune on dev, report test; 'fresh' (extraction-fresh.jsonl) was written in
    * session 6 after all earlier tuning, labelled and committed before any run on it; 's7-dev' / 's7-test'
    * (extraction-s7.jsonl, split dev/test there) were written and committed in session 7 before any run on them;
-   * 's8' (extraction-s8.jsonl) was written and committed in session 8 before any run, held out like 'fresh'. */
-  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8';
+   * 's8' (extraction-s8.jsonl) was written and committed in session 8 before any run, held out like 'fresh';
+   * 's9' (extraction-s9.jsonl) likewise in session 9. */
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9';
   text: string;
   skills: Array<{ uri: string; label: string }>;
 }
@@ -184,6 +185,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ),
     // Session 8's held-out set: only scored, its errors never listed.
     ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s8.jsonl')),
+    // Session 9's held-out set, the same way.
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s9.jsonl')),
   ];
   const systems = {
     skillpass: evaluate(rows, skillpassSystem(taxonomy), taxonomy),
@@ -198,7 +201,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `${size((r) => r.kind === 'job-ad')} job ads, ${size((r) => r.kind === 'cv')} CVs`,
   );
   const groups = ['en', 'en sentence', 'en job-ad', 'en cv', 'zh', 'zh sentence', 'zh job-ad', 'zh cv', 'all'];
-  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8']) {
+  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9']) {
     console.log(
       `\n${split} split — skillpass (P / R / F1 / RP@5), its label dictionary alone, and the literal-label baseline`,
     );

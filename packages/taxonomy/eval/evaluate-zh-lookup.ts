@@ -11,7 +11,7 @@ import { type CompiledChinese, Taxonomy, taxonomyDataDir, ZH_LABELS_FILE } from 
 import type { ChineseLabels } from '../src/taxonomy.ts';
 
 export interface LookUp {
-  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8';
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9';
   kind: 'skill' | 'occupation';
   query: string;
   accepted: string[];
@@ -71,6 +71,8 @@ if (process.argv[1] === import.meta.filename) {
     ),
     // zh-lookup-s8.tsv: held out like 'fresh' — written and committed in session 8 before any run, only ever scored.
     ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s8.tsv')),
+    // zh-lookup-s9.tsv: held out the same way — written, labelled and committed in session 9 before any run on it.
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s9.tsv')),
   ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
@@ -80,7 +82,7 @@ if (process.argv[1] === import.meta.filename) {
   ];
   for (const [name, run] of Object.entries(runs)) {
     const results = scoreLookUps(run, lookUps);
-    for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8'] as const)
+    for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9'] as const)
       for (const kind of ['skill', 'occupation', 'all'] as const) {
         const part = results.filter((r) => r.split === split && (kind === 'all' || r.kind === kind));
         const found = part.filter((r) => r.found).length;
