@@ -94,8 +94,11 @@ export class ChineseSearchIndex<T extends ChineseConcept = ChineseConcept> {
    * label in twenty) so that 管理 or 操作 alone never fill the page.
    */
   #byBigrams(q: string, best: Map<number, Candidate>): void {
+    // Pairs inside the query's words only: 车操 in 叉车|操作工 straddles two words and met 泵车操作工.
+    const words = this.#words(q);
     const grams = new Set<string>();
-    for (let i = 0; i + 1 < q.length; i++) grams.add(q.slice(i, i + 2));
+    for (const word of words.length > 0 ? words : [q])
+      for (let i = 0; i + 1 < word.length; i++) grams.add(word.slice(i, i + 2));
     const idf = this.#bigramIdf;
     const shared = new Map<Entry, number>();
     for (const gram of grams) {

@@ -58,4 +58,17 @@ describe('Chinese look-up by shared character pairs (tier 9)', () => {
   it('never fills them from a common pair alone', () => {
     expect(index.search('人员管理', 3)).toEqual([]);
   });
+
+  it('takes pairs inside the words of the query, never one straddling two words', () => {
+    // 叉车|操作工: 车操 belongs to neither word, so 泵车操作工 must not win on it.
+    const titles = new ChineseSearchIndex(
+      [
+        { uri: 'pump', preferredLabel: 'concrete pump operator', zh: { label: '混凝土泵车操作工', aliases: [] } },
+        { uri: 'forklift', preferredLabel: 'forklift operator', zh: { label: '叉车工', aliases: [] } },
+        ...concepts,
+      ],
+      () => 0,
+    );
+    expect(titles.search('叉车操作工', 1).map((h) => h.uri)).toEqual(['forklift']);
+  });
 });
