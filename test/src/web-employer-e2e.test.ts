@@ -92,6 +92,20 @@ async function shoot(page: Page, viewport: Viewport, name: string): Promise<void
   if (SCREENSHOTS && viewport === 'phone') await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 }
 
+/** A welding job in Suzhou posted through the API, for the tests that start on its edit page. */
+async function postWeldingJob(token: string, title: string): Promise<{ id: string }> {
+  return api.call<{ id: string }>('POST', '/v1/jobs', {
+    token,
+    body: {
+      title: { en: title },
+      description: 'Welding of battery trays.',
+      requiredSkills: [{ uri: BATTERY_CHEMISTRY, importance: 'essential' }],
+      place: { kind: 'delta', cityCode: SUZHOU },
+      closingDate: '2999-01-01',
+    },
+  });
+}
+
 /** The job's candidates read again: to its board and back, by the pages' links. */
 async function revisitCandidates(page: Page, jobId: string): Promise<void> {
   await page.locator(`main a[href="/employer/jobs/${jobId}/applications"]`).click();
@@ -273,16 +287,7 @@ describe.each<[Lang, Viewport]>([
 
   it('says so, then keeps my edits on top of theirs, or shows theirs and drops mine', async () => {
     const token = await api.token('employer', name);
-    const posted = await api.call<{ id: string }>('POST', '/v1/jobs', {
-      token,
-      body: {
-        title: { en: 'Welder' },
-        description: 'Welding of battery trays.',
-        requiredSkills: [{ uri: BATTERY_CHEMISTRY, importance: 'essential' }],
-        place: { kind: 'delta', cityCode: SUZHOU },
-        closingDate: '2999-01-01',
-      },
-    });
+    const posted = await postWeldingJob(token, 'Welder');
     const page = await openPage(browser, lang, viewport);
     await signInAsEmployer(page, name, `/employer/jobs/${posted.id}/edit`);
     await expect.poll(() => page.locator('#title-en').inputValue()).toBe('Welder');
@@ -332,16 +337,7 @@ describe.each<[Lang, Viewport]>([
 
   it('is found, chosen, replaced, saved, shown again after a reload, and cleared', async () => {
     const token = await api.token('employer', name);
-    const posted = await api.call<{ id: string }>('POST', '/v1/jobs', {
-      token,
-      body: {
-        title: { en: 'Tray welder' },
-        description: 'Welding of battery trays.',
-        requiredSkills: [{ uri: BATTERY_CHEMISTRY, importance: 'essential' }],
-        place: { kind: 'delta', cityCode: SUZHOU },
-        closingDate: '2999-01-01',
-      },
-    });
+    const posted = await postWeldingJob(token, 'Tray welder');
     const edit = `/employer/jobs/${posted.id}/edit`;
     let page = await signInOnPage(browser, server.origin, { lang, role: 'employer', name, next: edit, viewport });
     await expect.poll(() => page.locator('#title-en').inputValue(), { timeout: 120_000 }).toBe('Tray welder');

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useConceptSearch } from '../concept-search.ts';
 import { t } from '../i18n.ts';
 import { labelOf, lookUpLabels } from '../labels.ts';
+import { SuggestionList } from './suggestion-list.tsx';
 
 /** An occupation as profiles and jobs store it: an ESCO URI, a 大典 code, or both. */
 export type Occupation = { escoUri?: string; chinaCode?: string };
@@ -83,22 +84,13 @@ export function OccupationPicker({
         value={query.value}
         onInput={(e) => void search(e.currentTarget.value)}
       />
-      {results.value.length > 0 && (
-        <ul class="plain suggestions">
-          {results.value.map((result) => (
-            <li key={result.uri}>
-              <button
-                type="button"
-                class="button small"
-                disabled={uris.includes(result.uri) || (!single && occupations.length >= max)}
-                onClick={() => pick(result.uri)}
-              >
-                {pickLabel(result.label)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SuggestionList
+        items={results.value}
+        label={t('profile.occupations.results')}
+        pickLabel={pickLabel}
+        disabled={(uri) => uris.includes(uri) || (!single && occupations.length >= max)}
+        onPick={pick}
+      />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
+import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { t } from '../i18n.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
@@ -145,22 +146,7 @@ export function JobSkills({
         value={query.value}
         onInput={(e) => void search(e.currentTarget.value)}
       />
-      {results.value.length > 0 && (
-        <ul class="plain suggestions" aria-label={t('profile.skills.results')}>
-          {results.value.map((result) => (
-            <li key={result.uri}>
-              <button
-                type="button"
-                class="button small"
-                disabled={chosen.has(result.uri)}
-                onClick={() => add(result.uri)}
-              >
-                {t('profile.skills.addNamed', { skill: result.label })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SkillSuggestions items={results.value} disabled={(uri) => chosen.has(uri)} onPick={add} />
     </fieldset>
   );
 }

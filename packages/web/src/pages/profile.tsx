@@ -7,6 +7,7 @@ import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { OccupationPicker } from '../components/occupation-picker.tsx';
+import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { useTitle } from '../components/title.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.ts';
@@ -352,22 +353,7 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
         value={query.value}
         onInput={(e) => void search(e.currentTarget.value)}
       />
-      {results.value.length > 0 && (
-        <ul class="plain suggestions" aria-label={t('profile.skills.results')}>
-          {results.value.map((result) => (
-            <li key={result.uri}>
-              <button
-                type="button"
-                class="button small"
-                disabled={chosen.has(result.uri)}
-                onClick={() => add(result.uri)}
-              >
-                {t('profile.skills.addNamed', { skill: result.label })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SkillSuggestions items={results.value} disabled={(uri) => chosen.has(uri)} onPick={add} />
       <details>
         <summary>{t('profile.cv.summary')}</summary>
         <label for="cv">{t('profile.cv.label')}</label>
@@ -379,15 +365,7 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
         {suggestions.value && suggestions.value.length > 0 && (
           <>
             <p>{t('profile.cv.found', { count: suggestions.value.length })}</p>
-            <ul class="plain suggestions">
-              {suggestions.value.map((s) => (
-                <li key={s.uri}>
-                  <button type="button" class="button small" disabled={chosen.has(s.uri)} onClick={() => add(s.uri)}>
-                    {t('profile.skills.addNamed', { skill: s.label })}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <SkillSuggestions items={suggestions.value} disabled={(uri) => chosen.has(uri)} onPick={add} />
             <button
               type="button"
               class="button"

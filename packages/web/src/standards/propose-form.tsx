@@ -4,6 +4,7 @@ import type { components } from '../api/schema.d.ts';
 import { useConceptSearch } from '../concept-search.ts';
 import { pick, t } from '../i18n.ts';
 import { ErrorSummary, type FieldErrors } from '../components/error-summary.tsx';
+import { SkillSuggestions, SuggestionList } from '../components/suggestion-list.tsx';
 import { apiErrors } from '../issuer/problem.ts';
 import { labelOf, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
@@ -83,22 +84,15 @@ export function ProposeForm({ onProposed }: { onProposed: (title: string) => Pro
         value={occupations.query.value}
         onInput={(e) => void occupations.search(e.currentTarget.value)}
       />
-      <ul class="plain suggestions">
-        {occupations.results.value.map((result) => (
-          <li key={result.uri}>
-            <button
-              type="button"
-              class="button small"
-              onClick={() => {
-                occupation.value = result.uri;
-                void lookUpLabels([result.uri]);
-              }}
-            >
-              {t('issuer.standards.choose', { name: result.label })}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SuggestionList
+        items={occupations.results.value}
+        label={t('profile.occupations.results')}
+        pickLabel={(name) => t('issuer.standards.choose', { name })}
+        onPick={(uri) => {
+          occupation.value = uri;
+          void lookUpLabels([uri]);
+        }}
+      />
       {LEVELS.map((level) => (
         <LevelSkills
           key={level}
@@ -163,23 +157,14 @@ function LevelSkills({
         value={query.value}
         onInput={(e) => void search(e.currentTarget.value)}
       />
-      <ul class="plain suggestions">
-        {results.value.map((result) => (
-          <li key={result.uri}>
-            <button
-              type="button"
-              class="button small"
-              disabled={skills.some((s) => s.uri === result.uri)}
-              onClick={() => {
-                onChange([...skills, { uri: result.uri, proficiency: 1 }]);
-                void lookUpLabels([result.uri]);
-              }}
-            >
-              {t('profile.skills.addNamed', { skill: result.label })}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SkillSuggestions
+        items={results.value}
+        disabled={(uri) => skills.some((s) => s.uri === uri)}
+        onPick={(uri) => {
+          onChange([...skills, { uri, proficiency: 1 }]);
+          void lookUpLabels([uri]);
+        }}
+      />
     </fieldset>
   );
 }

@@ -142,6 +142,7 @@ export const graduate = {
   'profile.places.hint': 'Choose the cities in the Yangtze River Delta that suit you.',
   'profile.occupations': 'Jobs you would like',
   'profile.occupations.search': 'Find an occupation, for example electrician or 电工',
+  'profile.occupations.results': 'Occupations found',
   'profile.consents': 'Your choices',
   'profile.consent.matching': 'Rank jobs by my skills',
   'profile.consent.matching.explain': 'skillpass uses your skills and places to put the jobs that fit you best first.',

@@ -65,7 +65,6 @@ export const issuer = {
     'The skills a holder has shown, from the ESCO classification. Search in English or Chinese, for example welding or 焊接.',
   'issuer.templates.outcomes.search': 'Search skills',
   'issuer.templates.outcomes.none': 'No learning outcome added yet.',
-  'issuer.templates.outcomes.results': 'Skills found',
   'issuer.templates.workload': 'Workload',
   'issuer.templates.workload.hint': 'ECTS credits, hours of learning, or both.',
   'issuer.templates.ects': 'ECTS credits',

@@ -142,6 +142,7 @@ export const graduate: Translation<typeof en> = {
   'profile.places.hint': '选择长三角地区适合您的城市。',
   'profile.occupations': '意向职业',
   'profile.occupations.search': '查找职业，例如 电工 或 electrician',
+  'profile.occupations.results': '找到的职业',
   'profile.consents': '您的选择',
   'profile.consent.matching': '按我的技能排序职位',
   'profile.consent.matching.explain': 'skillpass 根据您的技能和意向城市，把最适合您的职位排在前面。',

@@ -61,7 +61,6 @@ export const issuer: Translation<typeof en> = {
   'issuer.templates.outcomes.hint': '持证人已掌握的技能，取自 ESCO 分类。可用中文或英文搜索，例如 焊接 或 welding。',
   'issuer.templates.outcomes.search': '搜索技能',
   'issuer.templates.outcomes.none': '尚未添加学习成果。',
-  'issuer.templates.outcomes.results': '找到的技能',
   'issuer.templates.workload': '学习量',
   'issuer.templates.workload.hint': 'ECTS 学分、学时，或两者都填。',
   'issuer.templates.ects': 'ECTS 学分',

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { useTitle } from '../../components/title.ts';
 import { ErrorSummary, type FieldErrors } from '../../components/error-summary.tsx';
+import { SkillSuggestions } from '../../components/suggestion-list.tsx';
 import { apiErrors } from '../../issuer/problem.ts';
 import { loadMyTemplates, myTemplates, type Template, titleOf } from '../../issuer/templates.ts';
 import { locale, t } from '../../i18n.ts';
@@ -361,25 +362,14 @@ function OutcomesPicker({
         value={query.value}
         onInput={(e) => void search(e.currentTarget.value)}
       />
-      {results.value.length > 0 && (
-        <ul class="plain suggestions" aria-label={t('issuer.templates.outcomes.results')}>
-          {results.value.map((result) => (
-            <li key={result.uri}>
-              <button
-                type="button"
-                class="button small"
-                disabled={outcomes.includes(result.uri) || outcomes.length >= 50}
-                onClick={() => {
-                  onChange([...outcomes, result.uri]);
-                  void lookUpLabels([result.uri]);
-                }}
-              >
-                {t('profile.skills.addNamed', { skill: result.label })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SkillSuggestions
+        items={results.value}
+        disabled={(uri) => outcomes.includes(uri) || outcomes.length >= 50}
+        onPick={(uri) => {
+          onChange([...outcomes, uri]);
+          void lookUpLabels([uri]);
+        }}
+      />
     </fieldset>
   );
 }
