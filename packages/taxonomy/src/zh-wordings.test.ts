@@ -60,12 +60,16 @@ describe('Chinese look-up by shared character pairs (tier 9)', () => {
   });
 
   it('takes pairs inside the words of the query, never one straddling two words', () => {
-    // 叉车|操作工: 车操 belongs to neither word, so 泵车操作工 must not win on it.
+    // 叉车|操作工: 车操 belongs to neither word, so 泵车操作工 must not win on it. Forty job titles make 操作工 common.
     const titles = new ChineseSearchIndex(
       [
         { uri: 'pump', preferredLabel: 'concrete pump operator', zh: { label: '混凝土泵车操作工', aliases: [] } },
-        { uri: 'forklift', preferredLabel: 'forklift operator', zh: { label: '叉车工', aliases: [] } },
-        ...concepts,
+        { uri: 'forklift', preferredLabel: 'forklift operator', zh: { label: '叉车装卸搬运驾驶员工', aliases: [] } },
+        ...Array.from({ length: 40 }, (_, i) => ({
+          uri: `title-${i}`,
+          preferredLabel: `title ${i}`,
+          zh: { label: `${String.fromCharCode(0x4e00 + i)}${String.fromCharCode(0x4e80 + i)}操作工`, aliases: [] },
+        })),
       ],
       () => 0,
     );
