@@ -43,8 +43,9 @@ const WORDS = {
     title: 'Battery technician',
     description:
       'Suzhou Battery Works is hiring a technician for our EV battery line. You understand battery chemistry, ' +
-      'assemble and test battery packs, and follow quality standards.',
+      'assemble and test battery packs, and follow quality standards.\nBenefits: pension, canteen and training.',
     outcome: 'battery chemistry',
+    asides: 'benefits',
     moves: ['Mark as viewed', 'Invite to interview', 'Make an offer', 'Mark as hired'],
     hired: 'Hired',
     erased: 'Applicant erased their data',
@@ -54,7 +55,9 @@ const WORDS = {
     graduate: '陈静',
     organisation: '苏州电池厂',
     title: '电池技术员',
-    description: '苏州电池厂招聘动力电池生产线技术员。要求熟悉电池化学，能够装配和测试电池包，遵守质量标准。',
+    description:
+      '苏州电池厂招聘动力电池生产线技术员。要求熟悉电池化学，能够装配和测试电池包，遵守质量标准。\n福利待遇：五险一金，包吃住。',
+    asides: '福利待遇',
     outcome: '电池化学',
     moves: ['标记为已查看', '邀请面试', '发出录用意向', '标记为已录用'],
     hired: '已录用',
@@ -162,6 +165,8 @@ describe.each(COMBINATIONS)('the employer journey (%s, %s)', (lang, viewport) =>
     await page.locator('#description').fill(words.description);
     await page.locator('#suggest-skills').click();
     await page.locator('.suggested p').first().waitFor();
+    // The benefits part is named as not read for skills.
+    expect(await page.locator('#suggest-asides').innerText()).toContain(words.asides);
     await page.locator('.suggested button', { hasText: words.outcome }).first().click();
     // The rest are not needed: each dismissed.
     while ((await page.locator('.suggested li').count()) > 0)

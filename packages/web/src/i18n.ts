@@ -76,6 +76,10 @@ if (typeof document !== 'undefined') {
   });
 }
 
+/** "a, b and c" / "a、b和c" in the current language. */
+export const listOf = (items: readonly string[]): string =>
+  new Intl.ListFormat(locale.value === 'zh' ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+
 /** A message in the current language, `{name}` placeholders filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   catalogueVersion.value; // subscribes the caller to the catalogue's arrival

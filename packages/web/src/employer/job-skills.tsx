@@ -1,15 +1,23 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
-import type { components } from '../api/schema.d.ts';
+import type { components, operations } from '../api/schema.d.ts';
 import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
 import { SkillSuggestions } from '../components/suggestion-list.tsx';
-import { t } from '../i18n.ts';
+import { listOf, t } from '../i18n.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 
 export type RequiredSkill = components['schemas']['JobPosting']['requiredSkills'][number];
 
 const PROFICIENCY: Array<RequiredSkill['minProficiency']> = [1, 2, 3, 4];
+
+type AsideKind = operations['extractSkills']['responses'][200]['content']['application/json']['asides'][number]['kind'];
+const ASIDE_NAMES: Record<AsideKind, MessageKey> = {
+  benefits: 'jobForm.aside.benefits',
+  company: 'jobForm.aside.company',
+  terms: 'jobForm.aside.terms',
+  contact: 'jobForm.aside.contact',
+};
 
 /**
  * The skills a job asks for. Suggested from the pasted description (POST /v1/skills/extract) and confirmed one by
@@ -29,6 +37,8 @@ export function JobSkills({
   /** Suggestions still to accept or dismiss, and how many the description gave (null: not asked yet). */
   const suggestions = useSignal<Concept[] | null>(null);
   const recognised = useSignal(0);
+  /** The parts of the description the extraction did not read (benefits, company …), to say so. */
+  const asides = useSignal<AsideKind[]>([]);
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const chosen = new Set(skills.map((skill) => skill.uri));
   const add = (uri: string) => {
@@ -46,6 +56,7 @@ export function JobSkills({
     const found = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
     remember(lang, Object.fromEntries(found.map((item) => [item.uri, item.label])));
     recognised.value = found.length;
+    asides.value = [...new Set((data?.asides ?? []).map((aside) => aside.kind))];
     suggestions.value = found.filter((item) => !chosen.has(item.uri));
   }
 
@@ -71,6 +82,11 @@ export function JobSkills({
                 ? t('jobForm.suggest.done')
                 : t('jobForm.suggest.found', { count: suggestions.value.length })}
           </p>
+          {asides.value.length > 0 && (
+            <p class="hint" id="suggest-asides">
+              {t('jobForm.suggest.asides', { parts: listOf(asides.value.map((kind) => t(ASIDE_NAMES[kind]))) })}
+            </p>
+          )}
           <ul class="plain">
             {suggestions.value.map((item) => (
               <li class="row" key={item.uri}>
