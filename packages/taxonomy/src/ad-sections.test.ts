@@ -7,24 +7,29 @@ const asideTexts = (text: string) => asidesOf(text).map((a) => [a.kind, text.sli
 const labels = (text: string) => taxonomy.suggestSkills(text).items.map((i) => taxonomy.labelOf(i.uri));
 
 describe('parts of a job ad that state no requirement (asidesOf)', () => {
-  it('sets aside a benefits list under its heading, up to the next heading', () => {
-    const ad = '岗位职责：\n1. 负责叉车搬运\n福利待遇：\n1. 五险一金\n2. 包吃住\n任职要求：持叉车证';
-    expect(asideTexts(ad)).toEqual([['benefits', '福利待遇：\n1. 五险一金\n2. 包吃住\n']]);
-  });
-
-  it('ends a company presentation at the next heading on the same line', () => {
-    const ad = '公司简介：我司是新能源汽车零部件企业，产品出口欧美。岗位职责：负责电池检测。';
-    expect(asideTexts(ad)).toEqual([['company', '公司简介：我司是新能源汽车零部件企业，产品出口欧美。']]);
-  });
-
-  it('reads a paragraph that follows an aside without a heading of its own', () => {
-    const ad = 'About us\nWe are a leading logistics company.\nWe need a welder who can read blueprints.';
-    expect(asideTexts(ad)).toEqual([['company', 'About us\nWe are a leading logistics company.\n']]);
-  });
-
-  it('ends place, hours and pay at their first sentence end', () => {
-    const ad = '工作地点：苏州工业园区。熟悉CAD制图。';
-    expect(asideTexts(ad)).toEqual([['terms', '工作地点：苏州工业园区。']]);
+  it.each([
+    [
+      'a benefits list under its heading, up to the next heading',
+      '岗位职责：\n1. 负责叉车搬运\n福利待遇：\n1. 五险一金\n2. 包吃住\n任职要求：持叉车证',
+      [['benefits', '福利待遇：\n1. 五险一金\n2. 包吃住\n']],
+    ],
+    [
+      'a company presentation up to the next heading on the same line',
+      '公司简介：我司是新能源汽车零部件企业，产品出口欧美。岗位职责：负责电池检测。',
+      [['company', '公司简介：我司是新能源汽车零部件企业，产品出口欧美。']],
+    ],
+    [
+      'an aside but not the paragraph after it that has no heading of its own',
+      'About us\nWe are a leading logistics company.\nWe need a welder who can read blueprints.',
+      [['company', 'About us\nWe are a leading logistics company.\n']],
+    ],
+    [
+      'place, hours and pay up to their first sentence end',
+      '工作地点：苏州工业园区。熟悉CAD制图。',
+      [['terms', '工作地点：苏州工业园区。']],
+    ],
+  ])('sets aside %s', (_, ad, expected) => {
+    expect(asideTexts(ad)).toEqual(expected);
   });
 
   it('takes a heading only at the start of a line or sentence and before a colon or line end', () => {
