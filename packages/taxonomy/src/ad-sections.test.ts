@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asidesOf } from './ad-sections.ts';
+import { asidesOf, headingWordsOf } from './ad-sections.ts';
 import { getTaxonomy } from './index.ts';
 
 const taxonomy = getTaxonomy();
@@ -41,6 +41,25 @@ describe('parts of a job ad that state no requirement (asidesOf)', () => {
 
   it('sets nothing aside in text without headings', () => {
     expect(asidesOf('熟悉5S现场管理，能配合推行精益生产。包吃住。')).toEqual([]);
+  });
+});
+
+describe('heading names and openers are words about the text, not skills', () => {
+  const words = (text: string) => headingWordsOf(text).map((span) => text.slice(span.start, span.end));
+
+  it('finds the names of headings and an opening 招聘 at the start of a line', () => {
+    expect(words('招聘CNC操机员：会看图纸。\n自我评价：吃苦耐劳')).toEqual(['自我评价', '招聘']);
+    expect(words('负责招聘和培训。')).toEqual([]);
+  });
+
+  it('reads no skill from them, and still reads recruiting as a duty', () => {
+    const recruit = taxonomy.searchSkills({ q: '招聘', lang: 'zh', limit: 1 })[0]!.uri;
+    const opening = taxonomy.suggestSkills('招聘CNC操机员：会看图纸。');
+    expect(opening.items.map((i) => i.uri)).not.toContain(recruit);
+    expect(taxonomy.suggestSkills('招聘专员：负责招聘和员工入职手续。').items.map((i) => i.uri)).toContain(recruit);
+    const cv = taxonomy.suggestSkills('自我评价：性格开朗，吃苦耐劳。');
+    expect(cv.items.map((i) => taxonomy.labelOf(i.uri))).not.toContain('analyse own performance');
+    expect(cv.items.length).toBeGreaterThan(0);
   });
 });
 

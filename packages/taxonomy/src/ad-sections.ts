@@ -101,6 +101,25 @@ const READ_HEADINGS = [
   "what we're looking for",
   'nice to have',
   'must have',
+  // A CV's parts: read, but their names (自我评价 …) are no skill.
+  '自我评价',
+  '个人简介',
+  '工作经历',
+  '工作经验',
+  '项目经验',
+  '项目经历',
+  '教育背景',
+  '教育经历',
+  '专业技能',
+  '技能特长',
+  '个人技能',
+  '求职意向',
+  'work experience',
+  'experience',
+  'education',
+  'profile',
+  'summary',
+  'projects',
 ];
 
 const KIND_OF = new Map<string, AsideKind | 'read'>([
@@ -124,12 +143,33 @@ const HEADING = new RegExp(
 /** A line that continues a list: a number, a bullet or a circled number first. */
 const LIST_LINE = /^[ \t]*(?:\d+[.、)]|[-*•·]|[①-⑳])/;
 
+function headingsOf(text: string) {
+  return [...text.matchAll(HEADING)].map((m) => {
+    const name = m[1] ?? m[2]!;
+    const nameStart = m.index + m[0].indexOf(name);
+    return {
+      start: m.index + (m[0].length - m[0].trimStart().length),
+      bodyStart: m.index + m[0].length,
+      name: { start: nameStart, end: nameStart + name.length },
+      kind: KIND_OF.get(name.toLowerCase())!,
+    };
+  });
+}
+
+/** An ad's opening verb at the start of a line (招聘CNC操机员：…): the ad's own word, not a recruiting duty. */
+const OPENER = /(?<=^|[\n。！？；;!?])[ \t]*[【\[]?(招聘|诚聘|急招|急聘|高薪诚聘|高薪招聘)/gu;
+
+/** The spans of heading names and openers (自我评价, 任职要求, 招聘): words about the text, never skills. */
+export function headingWordsOf(text: string): Array<{ start: number; end: number }> {
+  const openers = [...text.matchAll(OPENER)].map((m) => {
+    const start = m.index + m[0].indexOf(m[1]!);
+    return { start, end: start + m[1]!.length };
+  });
+  return [...headingsOf(text).map((heading) => heading.name), ...openers];
+}
+
 export function asidesOf(text: string): Aside[] {
-  const headings = [...text.matchAll(HEADING)].map((m) => ({
-    start: m.index + (m[0].length - m[0].trimStart().length),
-    bodyStart: m.index + m[0].length,
-    kind: KIND_OF.get((m[1] ?? m[2]!).toLowerCase())!,
-  }));
+  const headings = headingsOf(text);
   const asides: Aside[] = [];
   headings.forEach((heading, i) => {
     if (heading.kind === 'read') return;
@@ -169,6 +209,10 @@ function bodyEnd(text: string, from: number, next: number, kind: AsideKind): num
   }
   return next;
 }
+
+/** Whether the span [start, end) meets one of the spans. */
+export const meetsAny = (spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean =>
+  spans.some((span) => start < span.end && span.start < end);
 
 /** Whether `position` lies in one of the asides. */
 export const isAside = (asides: readonly Aside[], position: number): boolean =>

@@ -1,4 +1,4 @@
-import { type AsideKind, asidesOf, isAside } from './ad-sections.ts';
+import { type AsideKind, asidesOf, headingWordsOf, isAside, meetsAny } from './ad-sections.ts';
 import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
@@ -152,7 +152,10 @@ export class SkillSuggester {
     const data = this.#data;
     const labelLang: 'en' | 'zh' = lang === 'zh' || (lang === undefined && hasHan(text)) ? 'zh' : 'en';
     const asides = asidesOf(text);
-    const hits = extractSkillMentions(text, data.phrases, lang).filter((hit) => !isAside(asides, hit.span.start));
+    const headingWords = headingWordsOf(text);
+    const hits = extractSkillMentions(text, data.phrases, lang).filter(
+      (hit) => !isAside(asides, hit.span.start) && !meetsAny(headingWords, hit.span.start, hit.span.end),
+    );
     const labelHits = hits.flatMap((hit) => {
       const skill = data.skillIndex.get(hit.uri);
       return skill === undefined ? [] : [{ skill, hit }];
@@ -163,6 +166,8 @@ export class SkillSuggester {
         const sentence = text.slice(span.start, span.end);
         const found = new Map<number, Working>();
         const offer = (candidate: Working) => {
+          // Retrieval that leans on a heading's name (自我评 of 自我评价 for 自我评估) reads no skill.
+          if (candidate.span && meetsAny(headingWords, candidate.span.start, candidate.span.end)) return;
           const current = found.get(candidate.skill);
           if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
         };
