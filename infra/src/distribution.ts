@@ -12,7 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import { securityHeaders } from '@skillpass/api';
 import { acknowledge } from './nag.ts';
-import type { SkillpassStackProps } from './stack.ts';
+import type { SkillpassStackProps } from './stack-props.ts';
 import {
   API_PATH_PATTERNS,
   JOB_SEARCH_PATH,

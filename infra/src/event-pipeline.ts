@@ -13,7 +13,7 @@ import { CONSUMERS, EVENT_SOURCE, eventTypesFor } from '@skillpass/events';
 import { FUNCTION_ENTRIES } from '@skillpass/functions';
 import { type MakeFunction, originEnvironment } from './functions.ts';
 import { deadLetterQueue } from './queues.ts';
-import type { SkillpassStackProps } from './stack.ts';
+import type { SkillpassStackProps } from './stack-props.ts';
 
 /** The bus the stream publisher puts the table's changes on, as events the consumers' rules route. */
 export const eventBus = (stack: Stack, stage: string): events.EventBus =>
