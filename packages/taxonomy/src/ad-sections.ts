@@ -157,7 +157,7 @@ function headingsOf(text: string) {
 }
 
 /** An ad's opening verb at the start of a line (招聘CNC操机员：…): the ad's own word, not a recruiting duty. */
-const OPENER = /(?<=^|[\n。！？；;!?])[ \t]*[【\[]?(招聘|诚聘|急招|急聘|高薪诚聘|高薪招聘)/gu;
+const OPENER = /(?<=^|[\n。！？；;!?])[ \t]*[【[]?(招聘|诚聘|急招|急聘|高薪诚聘|高薪招聘)/gu;
 
 /** The spans of heading names and openers (自我评价, 任职要求, 招聘): words about the text, never skills. */
 export function headingWordsOf(text: string): Array<{ start: number; end: number }> {

@@ -40,6 +40,12 @@ const S = {
   electricalDischarge: skill('56a13f47-ad7c-451f-81cf-e550107abc03'),
   mechanicalEngineering: skill('9c071f1d-eac3-449d-b004-c14775b5a3b9'),
   technicalTerminology: skill('d8567009-7c6f-43fb-82fb-7154ed8ebca9'),
+  vitalSigns: skill('60f826be-0c1b-413b-aad5-4f7546622e16'),
+  supervisePersons: skill('47ac9325-b072-4e37-8e40-e6ffed03e851'),
+  basicPatientSupport: skill('24f980ba-b44f-4739-b563-205104c3190d'),
+  childrensNeeds: skill('beb952e4-8a9c-47af-8a60-c6eb5c5f25bc'),
+  tutorStudents: skill('63b9a087-a5db-424e-96ef-3212c8b5311e'),
+  mentorEmployees: skill('fb9c12af-ec45-498a-8e52-891371191557'),
 };
 const uris = (text: string, lang?: 'en' | 'zh') => taxonomy.extractSkills(text, lang ? { lang } : {}).map((f) => f.uri);
 /** What POST /v1/skills/extract returns as items: the ranked suggestions, label hits plus retrieval and phrasings. */
@@ -123,6 +129,13 @@ describe('issue 15 error classes', () => {
     const network = suggested('熟悉交换机、路由器配置', 'zh');
     expect(network).toContain(S.networkingHardware);
     expect(network).not.toContain(S.privateBranchExchange);
+    // 监护 at a bedside is monitoring, 生活护理 of a patient is basic care (not a child's), 一对一辅导 of pupils is tutoring.
+    const ward = suggested('负责病人的心电监护和生活护理', 'zh');
+    expect(ward).toEqual(expect.arrayContaining([S.vitalSigns, S.basicPatientSupport]));
+    for (const wrong of [S.supervisePersons, S.childrensNeeds]) expect(ward).not.toContain(wrong);
+    const tutoring = suggested('为学生提供一对一辅导', 'zh');
+    expect(tutoring).toContain(S.tutorStudents);
+    expect(tutoring).not.toContain(S.mentorEmployees);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
     );
