@@ -83,6 +83,16 @@ describe('ranked skill suggestions (suggestSkills)', () => {
       [20, 35],
     ]);
   });
+
+  it('keeps a list number with the item it numbers', () => {
+    const text = 'Duties:\n1. Weld frames. 2. Drive a forklift.\nb. Read drawings';
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      'Duties:',
+      '1. Weld frames.',
+      '2. Drive a forklift.',
+      'b. Read drawings',
+    ]);
+  });
 });
 
 describe('the curated data behind the suggestions', () => {

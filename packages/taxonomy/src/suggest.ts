@@ -63,6 +63,8 @@ export const TUNING = {
   minCandidateScore: 0.1,
 } as const;
 
+const LIST_MARKER = /^\s*(?:\d{1,2}|[a-zA-Z])$/;
+
 /** Sentence ends: Chinese and Latin stops, semicolons, line breaks; a full stop only before space (Node.js, 3.5). */
 export function splitSentences(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
@@ -74,6 +76,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     if (trimmed) spans.push({ start: start + lead, end: start + lead + trimmed.length });
   };
   for (const match of text.matchAll(/[。！？；;!?\n]|\.(?=\s|$)/gu)) {
+    // A list number ("1. ", "b. ") ends no sentence: it belongs to the item it numbers.
+    if (match[0] === '.' && LIST_MARKER.test(text.slice(start, match.index))) continue;
     const end = match.index + match[0].length;
     push(end);
     start = end;
