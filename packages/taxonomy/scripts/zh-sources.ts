@@ -41,7 +41,18 @@ const uuidOf = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
 
 export function tsvFiles(dataDir: string): string[] {
   return readdirSync(join(dataDir, TSV_DIR))
-    .filter((file) => /^(skills|occupations)-[a-z]+\.tsv$/.test(file))
+    .filter((file) => /^(skills|occupations)-[a-z0-9]+\.tsv$/.test(file))
+    .sort();
+}
+
+/** Files read elsewhere: the accepted ambiguities (zh-compile.ts) and the ISCO group names (build-careers.ts). */
+const OTHER_FILES = new Set(['ambiguities.tsv', 'isco-groups.tsv']);
+
+/** Files in data/zh/ that no rule reads (a misnamed source would otherwise be skipped without a word). */
+export function unreadFiles(dataDir: string): string[] {
+  const read = new Set([...tsvFiles(dataDir), ...aliasFiles(dataDir), ...OTHER_FILES]);
+  return readdirSync(join(dataDir, TSV_DIR))
+    .filter((file) => !read.has(file))
     .sort();
 }
 
@@ -106,6 +117,8 @@ export function readZhSources(dataDir: string): ZhSources {
       });
   }
   for (const file of aliasFiles(dataDir)) addAliases(sources, file, readFileSync(join(dataDir, TSV_DIR, file), 'utf8'));
+  for (const file of unreadFiles(dataDir))
+    sources.errors.push(`${TSV_DIR}/${file}: not read — name it skills-<name>.tsv, occupations-<name>.tsv or aliases-<name>.tsv`);
   return sources;
 }
 

@@ -91,6 +91,22 @@ describe('Chinese label review', () => {
     }
   });
 
+  it('refuses a file in data/zh that no rule reads, and reads sources whose names hold digits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taxonomy-names-'));
+    try {
+      const [uuid, , , en] = core.skills.find(([id]) => !compiled.skills[id])!;
+      cpSync(join(dataDir, 'zh.json'), join(dir, 'zh.json'));
+      cpSync(join(dataDir, 'zh'), join(dir, 'zh'), { recursive: true });
+      writeFileSync(join(dir, 'zh', 'skills-f2.tsv'), `${uuid}\t${en}\t新标签甲\t新标签乙\n`);
+      writeFileSync(join(dir, 'zh', 'skill-typo.tsv'), `${uuid}\t${en}\t新标签丙\t新标签丁\n`);
+      const sources = readZhSources(dir);
+      expect(sources.skills.get(uuid)?.zh).toBe('新标签甲');
+      expect(sources.errors).toEqual([expect.stringContaining('zh/skill-typo.tsv: not read')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('counts as related only ESCO broader/narrower chains (skills) and code prefixes (occupations)', () => {
     const related = relatedInEsco(core);
     const uuidOf = (label: string) => core.skills.find((s) => s[3] === label)![0];
