@@ -141,6 +141,19 @@ describe('issue 15 error classes', () => {
     );
   });
 
+  it('Chinese care and special-education wordings: 自闭症 is autism, 执行医嘱 carries out orders, IEP is no IE', () => {
+    const rehab = suggested('负责自闭症儿童康复，执行医嘱，制定个别化教育计划（IEP）', 'zh');
+    expect(rehab).toEqual(
+      expect.arrayContaining([
+        skill('586c5e11-b70d-499b-8589-b67e1ff3cc93'),
+        skill('7666e121-32a4-40c9-90a7-6dc024985475'),
+        skill('29ca8fd4-40c1-494c-85ea-525f1ab4aa8c'),
+      ]),
+    );
+    for (const wrong of ['8e839bce-38f0-472d-8792-9b7c12b197ef', 'a1816dfd-dbdc-4499-bef3-ff81dd895b33'])
+      expect(rehab).not.toContain(skill(wrong));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
