@@ -46,6 +46,8 @@ const S = {
   childrensNeeds: skill('beb952e4-8a9c-47af-8a60-c6eb5c5f25bc'),
   tutorStudents: skill('63b9a087-a5db-424e-96ef-3212c8b5311e'),
   mentorEmployees: skill('fb9c12af-ec45-498a-8e52-891371191557'),
+  greetGuests: skill('26a6e6d2-1c9a-4d7e-8c04-5ba16d1f53da'),
+  checkInGuests: skill('add193d6-b7bf-40ab-98ff-4a4c6c807387'),
 };
 const uris = (text: string, lang?: 'en' | 'zh') => taxonomy.extractSkills(text, lang ? { lang } : {}).map((f) => f.uri);
 /** What POST /v1/skills/extract returns as items: the ranked suggestions, label hits plus retrieval and phrasings. */
@@ -136,6 +138,11 @@ describe('issue 15 error classes', () => {
     const tutoring = suggested('为学生提供一对一辅导', 'zh');
     expect(tutoring).toContain(S.tutorStudents);
     expect(tutoring).not.toContain(S.mentorEmployees);
+    // An office's 前台接待 greets visitors; a hotel's 办理入住 still checks guests in.
+    const office = suggested('负责公司前台接待工作', 'zh');
+    expect(office).toContain(S.greetGuests);
+    expect(office).not.toContain(S.checkInGuests);
+    expect(suggested('酒店前台，办理入住和退房', 'zh')).toContain(S.checkInGuests);
     expect(uris('有机械和焊接经验，了解放电。', 'zh')).toEqual(
       expect.arrayContaining([S.mechanicalEngineering, S.electricalDischarge]),
     );
