@@ -118,7 +118,9 @@ export function readZhSources(dataDir: string): ZhSources {
   }
   for (const file of aliasFiles(dataDir)) addAliases(sources, file, readFileSync(join(dataDir, TSV_DIR, file), 'utf8'));
   for (const file of unreadFiles(dataDir))
-    sources.errors.push(`${TSV_DIR}/${file}: not read — name it skills-<name>.tsv, occupations-<name>.tsv or aliases-<name>.tsv`);
+    sources.errors.push(
+      `${TSV_DIR}/${file}: not read — name it skills-<name>.tsv, occupations-<name>.tsv or aliases-<name>.tsv`,
+    );
   return sources;
 }
 
