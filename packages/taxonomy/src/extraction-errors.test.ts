@@ -161,6 +161,18 @@ describe('issue 15 error classes', () => {
       expect(rehab).not.toContain(skill(wrong));
   });
 
+  it('Chinese sales and e-commerce wordings: 电销 is telemarketing, 顾客咨询 no consultation, 店铺活动 no event planning', () => {
+    expect(suggested('有电销经验，能通过电话开发意向客户', 'zh')).toContain(
+      skill('16132f2b-cf61-4c53-ae8d-9023a8bab90b'),
+    );
+    const service = suggested('负责在线客服工作，及时回复顾客咨询', 'zh');
+    expect(service).toContain(skill('cace7a77-38b7-4cdf-8171-e17692bef5f6'));
+    expect(service).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+    const shop = suggested('负责淘宝天猫店铺的日常运营，策划店铺活动', 'zh');
+    expect(shop).toContain(skill('9c6e951f-aa88-4890-983d-e7a6ee49f5bb'));
+    expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
