@@ -109,6 +109,28 @@ describe('issue 15 error classes', () => {
     ]);
   });
 
+  it('tool names ads write for ESCO concepts, and recruiting phrasings of soft skills; ordinary words stay words', () => {
+    const python = skill('ccd0a1d9-afda-43d9-b901-96344886e14d');
+    const java = skill('19a8293b-8e95-4de3-983f-77484079c389');
+    const machineLearning = skill('3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43');
+    const camSoftware = skill('7a757fa5-9a6f-43ab-9e66-f8f4dba1ffcb');
+    const plc = skill('6468e5fb-f3be-4025-87be-4b6556755c61');
+    const qualitySystems = skill('d56358e4-3bcc-4b5d-981d-ea15b2743e9e');
+    const videoEditing = skill('5ce80f97-b385-4a41-9339-a6593d0709c1');
+    const multitask = skill('0b144726-21c2-46ed-8d13-c03d27f61604');
+    const customerOrientation = skill('5b0f2198-7246-4256-a902-4d9ce1260c80');
+    expect(uris('Django, Spring Boot and PyTorch.')).toEqual([python, java, machineLearning]);
+    expect(uris('熟练使用Mastercam编程,熟悉TIA Portal,了解PPAP。', 'zh')).toEqual(
+      expect.arrayContaining([camSoftware, plc, qualitySystems]),
+    );
+    expect(uris('Edit footage in Premiere Pro.')).toContain(videoEditing);
+    expect(uris('We offer spring internships. Take up the slack. Sketch a plan.')).toEqual([]);
+    expect(suggested('Customer-focused and able to multitask.')).toEqual(
+      expect.arrayContaining([customerOrientation, multitask]),
+    );
+    expect(suggested('The service-oriented architecture runs on AWS.')).not.toContain(customerOrientation);
+  });
+
   it('Chinese: 数控程序 is CNC programming, and a fragment of a longer word fires no concept', () => {
     expect(uris('能编写数控程序。', 'zh')).toEqual([S.cncProgramming]);
     expect(taxonomy.searchSkills({ q: '数控程序', lang: 'zh', limit: 3 }).map((h) => h.uri)).toContain(
