@@ -196,6 +196,43 @@ describe('issue 15 error classes', () => {
     expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
   });
 
+  it('English duty wordings reach their hard skills: unit tests are software, personal care is patient support', () => {
+    const duties: [string, string][] = [
+      ['Reconcile bank statements and supplier accounts each month.', '5f1ebff6-98ec-411f-a1d4-0bf04bd03bdf'],
+      ['Chase overdue payments from customers by phone and email.', '68b51538-b056-4cb3-bb15-ab8c3e576cc9'],
+      ['Answer customer queries by phone and email.', 'cace7a77-38b7-4cdf-8171-e17692bef5f6'],
+      ['Load and unload trucks safely.', '048affec-04db-4bd5-b7a6-c666d16c0fef'],
+      ['Assist residents with personal care such as washing and dressing.', '24f980ba-b44f-4739-b563-205104c3190d'],
+      ['Plan lessons and prepare teaching materials.', '20f57a7f-b90e-4403-8c77-5ddd89b5835b'],
+      ['Write unit tests for new features.', '7961413f-61d0-4722-9cd9-20a050a29899'],
+      ['Provide first-line IT support to users.', 'c2296e2e-5fef-4f24-a24f-e5b3792268be'],
+      ['Perform preventive maintenance on production machinery.', '8a4e99e0-f259-4931-888f-604cfdc15b31'],
+      ['Negotiate with suppliers to get the best prices.', 'c842be42-81b3-40f2-904c-ea8790ac88bd'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these wordings used to get
+    expect(suggested('Write unit tests for new features.')).not.toContain(
+      skill('baf501a8-f0fe-4ad7-9b69-8e920fa1a87b'),
+    );
+    expect(suggested('Provide first-line IT support to users.')).not.toContain(
+      skill('1d21f6ad-340f-45da-a0a3-4e83867f47a6'),
+    );
+    // Ordinary sentences with the same nouns (trucks, lessons, code, diary, suppliers) name no skill at all.
+    for (const text of [
+      'The warehouse is located near the motorway with parking for trucks.',
+      'You will learn lessons from every project.',
+      'Our code of conduct applies to all employees.',
+      'The diary of events is published each week.',
+      'We work with suppliers across Europe.',
+      'Load balancing and caching are handled by the platform team.',
+    ])
+      expect(suggested(text), text).toEqual([]);
+    // and the library keeps its books without keeping financial records
+    expect(suggested('We keep the books you lend us in a safe place in the library.')).not.toContain(
+      skill('faf8943c-72ff-4736-a587-25508695d6f0'),
+    );
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
