@@ -37,7 +37,7 @@ export interface SuggesterData {
   phrases: PhraseIndex;
   english: SkillRetriever;
   chinese: ChineseRetriever;
-  /** Soft-skill phrasings (data/soft-skills.json). */
+  /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json). */
   patterns: ReadonlyArray<{ skill: number; pattern: RegExp }>;
   skillUris: readonly string[];
   skillIndex: ReadonlyMap<string, number>;

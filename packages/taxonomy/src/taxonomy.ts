@@ -57,7 +57,10 @@ export interface SkillLexicon {
   skills: Record<string, { en: string; terms: string[] }>;
 }
 
-/** data/soft-skills.json, curated by hand: job-ad phrasings of transversal skills. `en` is ESCO's preferred label. */
+/**
+ * data/soft-skills.json, curated by hand: job-ad phrasings of skills — transversal ones first (team player), and since
+ * session 10 everyday duty wordings of hard skills (reconcile bank statements). `en` is ESCO's preferred label.
+ */
 export interface SoftSkillPatterns {
   skills: Record<string, { en: string; patterns: string[] }>;
 }
