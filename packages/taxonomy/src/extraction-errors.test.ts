@@ -233,6 +233,17 @@ describe('issue 15 error classes', () => {
     );
   });
 
+  it('Chinese ad perks fire no duty: 可以做饭, 每月15号发工资, 有师傅带教 are benefits, not cooking, payroll or training', () => {
+    expect(suggested('包住宿，宿舍有空调热水器，可以做饭', 'zh')).not.toContain(
+      skill('f3934441-4bff-4076-9945-e6c51a01c467'),
+    );
+    expect(suggested('工作稳定，不压工资，每月15号发工资', 'zh')).not.toContain(
+      skill('af0f7625-b9fc-4f97-a71d-d7c7648bfc35'),
+    );
+    expect(suggested('有老师傅带教，包教包会', 'zh')).not.toContain(skill('e54ff029-1ce9-447d-a5b2-eb7283a23e6e'));
+    expect(suggested('负责做饭、打扫卫生、接送孩子', 'zh')).toContain(skill('f3934441-4bff-4076-9945-e6c51a01c467'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
