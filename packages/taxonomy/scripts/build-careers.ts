@@ -14,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { ESCO_ATTRIBUTION, OCCUPATION_PREFIX, SKILL_PREFIX } from '../src/artifact.ts';
 import { CAREERS_FILE, type CareerArtifact } from '../src/careers/artifact.ts';
 import { readZipEntries } from './build-taxonomy.ts';
+import { ISCO_GROUPS_FILE, TSV_DIR } from './zh-sources.ts';
 
 type Row = Record<string, string>;
 const rows = (files: ReadonlyMap<string, string>, name: string): Row[] => {
@@ -54,7 +55,7 @@ export interface IscoName {
   en: string;
   zh: string;
 }
-export const ISCO_NAMES_FILE = 'zh/isco-groups.tsv';
+export const ISCO_NAMES_FILE = `${TSV_DIR}/${ISCO_GROUPS_FILE}`;
 
 /** Parses isco-groups.tsv (code, English label, Chinese name; `#` lines are comments). */
 export function parseIscoNames(tsv: string): Map<string, IscoName> {

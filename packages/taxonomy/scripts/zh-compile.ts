@@ -16,7 +16,15 @@ import type { CompactTaxonomy } from '../src/artifact.ts';
 import { type CompiledChinese, ZH_LABELS_FILE as ZH_ARTIFACT } from '../src/taxonomy.ts';
 import { hasHan } from '../src/text.ts';
 import { readCore } from './zh-worklist.ts';
-import { labelKey, parseTsvLine, readZhSources, TSV_DIR, tsvFiles, type ZhEntry } from './zh-sources.ts';
+import {
+  AMBIGUITIES_FILE,
+  labelKey,
+  parseTsvLine,
+  readZhSources,
+  TSV_DIR,
+  tsvFiles,
+  type ZhEntry,
+} from './zh-sources.ts';
 
 export { labelKey };
 
@@ -30,7 +38,7 @@ export interface Ambiguity {
 }
 
 export function readAmbiguities(dataDir: string): Ambiguity[] {
-  return readFileSync(join(dataDir, TSV_DIR, 'ambiguities.tsv'), 'utf8')
+  return readFileSync(join(dataDir, TSV_DIR, AMBIGUITIES_FILE), 'utf8')
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'))
     .map((line) => {

@@ -45,12 +45,13 @@ export function tsvFiles(dataDir: string): string[] {
     .sort();
 }
 
-/** Files read elsewhere: the accepted ambiguities (zh-compile.ts) and the ISCO group names (build-careers.ts). */
-const OTHER_FILES = new Set(['ambiguities.tsv', 'isco-groups.tsv']);
+/** The accepted ambiguities (read by zh-compile.ts) and the ISCO groups' Chinese names (build-careers.ts). */
+export const AMBIGUITIES_FILE = 'ambiguities.tsv';
+export const ISCO_GROUPS_FILE = 'isco-groups.tsv';
 
 /** Files in data/zh/ that no rule reads (a misnamed source would otherwise be skipped without a word). */
 export function unreadFiles(dataDir: string): string[] {
-  const read = new Set([...tsvFiles(dataDir), ...aliasFiles(dataDir), ...OTHER_FILES]);
+  const read = new Set([...tsvFiles(dataDir), ...aliasFiles(dataDir), AMBIGUITIES_FILE, ISCO_GROUPS_FILE]);
   return readdirSync(join(dataDir, TSV_DIR))
     .filter((file) => !read.has(file))
     .sort();
