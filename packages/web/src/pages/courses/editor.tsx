@@ -110,7 +110,7 @@ export default function CourseEditor({ params }: PageProps) {
   const value = draft.value;
   if (value === null) return <Skeleton />;
   const set = (change: Partial<Draft>) => {
-    draft.value = { ...value, ...change };
+    draft.value = { ...(draft.peek() ?? value), ...change };
   };
   const submit = async (event: Event) => {
     event.preventDefault();

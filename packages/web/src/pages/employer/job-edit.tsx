@@ -134,7 +134,7 @@ export default function JobEdit({ params }: PageProps) {
   const value = form.value;
   if (!value) return failure.value ? <p role="alert">{t(failure.value)}</p> : <Skeleton />;
   const update = (patch: Partial<Form>) => {
-    form.value = { ...value, ...patch };
+    form.value = { ...(form.peek() ?? value), ...patch };
     saved.value = false;
   };
 

@@ -71,7 +71,7 @@ export default function Organisation() {
   const value = form.value;
   if (!value) return errors.value.save ? <p role="alert">{t(errors.value.save)}</p> : <Skeleton />;
   const update = (patch: Partial<Form>) => {
-    form.value = { ...value, ...patch };
+    form.value = { ...(form.peek() ?? value), ...patch };
     saved.value = false;
   };
 

@@ -51,7 +51,7 @@ export default function IssuePage() {
   }, []);
   const value = form.value;
   const update = (patch: Partial<Form>) => {
-    form.value = { ...value, ...patch };
+    form.value = { ...form.peek(), ...patch };
   };
 
   async function submit(event: Event) {

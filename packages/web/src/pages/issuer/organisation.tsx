@@ -81,7 +81,7 @@ export default function OrganisationPage() {
   if (saved.value === null) return <Skeleton />;
   const value = form.value;
   const update = (patch: Partial<Form>) => {
-    form.value = { ...value, ...patch };
+    form.value = { ...form.peek(), ...patch };
     done.value = false;
   };
 

@@ -118,7 +118,7 @@ export default function TemplatesPage() {
 
   const value = form.value;
   const update = (patch: Partial<Form>) => {
-    form.value = { ...value, ...patch };
+    form.value = { ...form.peek(), ...patch };
     // A field put right is no longer listed as a problem; the others stay until the next try.
     const fixed = new Set(Object.keys(patch).map((field) => ERROR_FIELD[field] ?? field));
     if (Object.keys(errors.value).some((field) => fixed.has(field)))
