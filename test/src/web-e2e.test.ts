@@ -186,18 +186,21 @@ describe.each(COMBINATIONS)('the graduate journey (%s, %s)', (lang, viewport) =>
     await page.locator('#skill-search').fill(lang === 'zh' ? '电池' : 'battery');
     await page.locator('.suggestions button').first().click();
     await page.locator('summary', { hasText: lang === 'zh' ? '粘贴简历' : 'Paste your CV' }).click();
-    await page
-      .locator('#cv')
-      .fill(
-        lang === 'zh'
-          ? '我在苏州一家工厂做电池组装，熟悉电气工程和质量标准。'
-          : 'I assembled battery packs in Suzhou and know electrical engineering and quality standards.',
-      );
+    const cv =
+      lang === 'zh'
+        ? '我在苏州一家工厂做电池组装，熟悉电气工程和质量标准。'
+        : 'I assembled battery packs in Suzhou and know electrical engineering and quality standards.';
+    await page.locator('#cv').fill(cv);
     await page.locator('#cv + button').click();
-    // Suggestions (or "none recognised") appear under the text; the graduate adds what was found.
-    await page.locator('#cv ~ p').first().waitFor();
-    if ((await page.locator('#cv ~ ul.suggestions button').count()) > 0)
-      await page.locator('#cv ~ button').last().click();
+    // Suggestions (or "none recognised") appear under the text, each quoting the words it was read from; the
+    // graduate adds what was found.
+    await page.locator('#cv ~ .suggested p').first().waitFor();
+    if ((await page.locator('#cv ~ .suggested li').count()) > 0) {
+      for (const quote of await page.locator('#cv ~ .suggested li .hint').allInnerTexts())
+        expect(cv).toContain(quote.replace(/^[^“]*“|”[^”]*$/g, ''));
+      await checkPage(page, `cv suggestions ${lang} ${viewport}`);
+      await page.locator('#cv-add-all').click();
+    }
     await page.locator('summary', { hasText: lang === 'zh' ? '江苏' : 'Jiangsu' }).click();
     await page.getByLabel(lang === 'zh' ? '苏州' : 'Suzhou', { exact: true }).check();
     await page.getByLabel(lang === 'zh' ? '按我的技能排序职位' : 'Rank jobs by my skills').check();

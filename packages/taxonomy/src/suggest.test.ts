@@ -40,8 +40,16 @@ describe('ranked skill suggestions (suggestSkills)', () => {
         expect(taxonomy.isKnownSkill(c.uri)).toBe(true);
         expect(c.score).toBeGreaterThan(0);
         expect(c.score).toBeLessThanOrEqual(1);
+        // The words a candidate was read from lie inside its sentence.
+        if (c.span) {
+          expect(ad.slice(c.span.start, c.span.end)).toBe(c.span.text);
+          expect(c.span.start).toBeGreaterThanOrEqual(span.start);
+          expect(c.span.end).toBeLessThanOrEqual(span.end);
+        }
       }
     }
+    // Every label hit and phrasing is a candidate with the words it was read from.
+    expect(result.sentences.flatMap((s) => s.candidates).filter((c) => c.span).length).toBeGreaterThan(3);
     for (const item of result.items) expect(ad.slice(item.span.start, item.span.end)).toBe(item.span.text);
     expect(result.occupations.length).toBeGreaterThan(0);
   });

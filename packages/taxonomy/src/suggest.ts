@@ -15,6 +15,9 @@ export interface SkillCandidate {
   evidence: Evidence;
   /** True when the occupation the text resembles lists the skill: the context raised its score. */
   inContext: boolean;
+  /** The words it was read from (absent when retrieval matched no single stretch of the sentence), so that a
+   * candidate can be shown as another reading of the same words as a suggestion. */
+  span?: { start: number; end: number; text: string };
 }
 
 export interface SentenceSuggestions {
@@ -271,6 +274,7 @@ export class SkillSuggester {
           score: Math.round(c.score * 1000) / 1000,
           evidence: c.evidence,
           inContext: c.context > 0,
+          ...(c.span ? { span: { ...c.span, text: text.slice(c.span.start, c.span.end) } } : {}),
         })),
       };
     });

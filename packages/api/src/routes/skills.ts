@@ -55,6 +55,8 @@ const extractResponseSchema = builtOnFirstUse(() =>
             score: z.number().check(z.gte(0), z.lte(1)),
             evidence: z.enum(['label', 'pattern', 'retrieval']),
             inContext: z.boolean(),
+            /** The words it was read from; absent when retrieval matched no single stretch of the sentence. */
+            span: z.optional(spanSchema()),
           }),
         ),
       }),

@@ -10261,6 +10261,11 @@ export interface operations {
                                 inContext: boolean;
                                 label: string;
                                 score: number;
+                                span?: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
                                 uri: string;
                             }[];
                             span: {

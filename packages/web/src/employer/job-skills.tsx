@@ -1,11 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import type { components, operations } from '../api/schema.d.ts';
-import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
+import { languageOf, useConceptSearch } from '../concept-search.ts';
+import { SuggestedSkillList } from '../components/suggested-skills.tsx';
 import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { listOf, t } from '../i18n.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
+import { type SuggestedSkill, suggestedSkills } from '../suggested-skills.ts';
 
 export type RequiredSkill = components['schemas']['JobPosting']['requiredSkills'][number];
 
@@ -35,7 +37,7 @@ export function JobSkills({
   onChange: (skills: RequiredSkill[]) => void;
 }) {
   /** Suggestions still to accept or dismiss, and how many the description gave (null: not asked yet). */
-  const suggestions = useSignal<Concept[] | null>(null);
+  const suggestions = useSignal<SuggestedSkill[] | null>(null);
   const recognised = useSignal(0);
   /** The parts of the description the extraction did not read (benefits, company …), to say so. */
   const asides = useSignal<AsideKind[]>([]);
@@ -53,15 +55,19 @@ export function JobSkills({
     }
     const lang = languageOf(description);
     const { data } = await api.POST('/v1/skills/extract', { body: { text: description, lang } });
-    const found = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(found.map((item) => [item.uri, item.label])));
-    recognised.value = found.length;
-    asides.value = [...new Set((data?.asides ?? []).map((aside) => aside.kind))];
-    suggestions.value = found.filter((item) => !chosen.has(item.uri));
+    if (!data) return;
+    const found = suggestedSkills(data, chosen);
+    remember(
+      lang,
+      Object.fromEntries(found.flatMap((item) => [item, ...item.alternatives]).map((c) => [c.uri, c.label])),
+    );
+    recognised.value = data.items.length;
+    asides.value = [...new Set(data.asides.map((aside) => aside.kind))];
+    suggestions.value = found;
   }
 
-  const dismiss = (uri: string) => {
-    suggestions.value = (suggestions.value ?? []).filter((item) => item.uri !== uri);
+  const dismiss = (suggestion: SuggestedSkill) => {
+    suggestions.value = (suggestions.value ?? []).filter((item) => item !== suggestion);
   };
   const set = (index: number, patch: Partial<RequiredSkill>) =>
     onChange(skills.map((skill, i) => (i === index ? { ...skill, ...patch } : skill)));
@@ -87,26 +93,16 @@ export function JobSkills({
               {t('jobForm.suggest.asides', { parts: listOf(asides.value.map((kind) => t(ASIDE_NAMES[kind]))) })}
             </p>
           )}
-          <ul class="plain">
-            {suggestions.value.map((item) => (
-              <li class="row" key={item.uri}>
-                <span class="grow">{item.label}</span>
-                <button
-                  type="button"
-                  class="button small primary"
-                  onClick={() => {
-                    add(item.uri);
-                    dismiss(item.uri);
-                  }}
-                >
-                  {t('jobForm.accept', { skill: item.label })}
-                </button>
-                <button type="button" class="button small" onClick={() => dismiss(item.uri)}>
-                  {t('jobForm.dismiss', { skill: item.label })}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SuggestedSkillList
+            items={suggestions.value}
+            acceptLabel={(skill) => t('jobForm.accept', { skill })}
+            dismissLabel={(skill) => t('jobForm.dismiss', { skill })}
+            onAccept={(uri, suggestion) => {
+              add(uri);
+              dismiss(suggestion);
+            }}
+            onDismiss={dismiss}
+          />
         </div>
       )}
       <h3>{t('jobForm.skills.chosen')}</h3>

@@ -1,12 +1,13 @@
 import { Skeleton } from '../components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { DeltaProvinceCode } from '@skillpass/domain/places';
-import { type Concept, languageOf, useConceptSearch } from '../concept-search.ts';
+import { languageOf, useConceptSearch } from '../concept-search.ts';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { OccupationPicker } from '../components/occupation-picker.tsx';
+import { SuggestedSkillList } from '../components/suggested-skills.tsx';
 import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { useTitle } from '../components/title.ts';
 import { labelOf, lookUpLabels, remember } from '../labels.ts';
@@ -14,6 +15,7 @@ import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.
 import { locale, t } from '../i18n.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import { navigate } from '../router.ts';
+import { type SuggestedSkill, suggestedSkills } from '../suggested-skills.ts';
 
 type Profile = components['schemas']['GraduateProfile'];
 type Form = Pick<
@@ -292,7 +294,9 @@ export default function ProfilePage() {
 function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: (skills: Form['skills']) => void }) {
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const cv = useSignal('');
-  const suggestions = useSignal<Concept[] | null>(null);
+  const suggestions = useSignal<SuggestedSkill[] | null>(null);
+  /** How many skills the text gave: none recognised is not the same as all of them settled. */
+  const recognised = useSignal(0);
   const chosen = new Set(skills.map((s) => s.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, proficiency: 2 }]);
@@ -304,9 +308,18 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
     if (!cv.value.trim()) return;
     const lang = languageOf(cv.value);
     const { data } = await api.POST('/v1/skills/extract', { body: { text: cv.value, lang } });
-    suggestions.value = (data?.items ?? []).map((item) => ({ uri: item.uri, label: item.label }));
-    remember(lang, Object.fromEntries(suggestions.value.map((r) => [r.uri, r.label])));
+    if (!data) return;
+    const found = suggestedSkills(data, chosen);
+    remember(
+      lang,
+      Object.fromEntries(found.flatMap((item) => [item, ...item.alternatives]).map((c) => [c.uri, c.label])),
+    );
+    recognised.value = data.items.length;
+    suggestions.value = found;
   }
+  const dismiss = (suggestion: SuggestedSkill) => {
+    suggestions.value = (suggestions.value ?? []).filter((item) => item !== suggestion);
+  };
 
   return (
     <fieldset>
@@ -361,26 +374,44 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
         <button type="button" class="button" onClick={() => void extract()}>
           {t('profile.cv.button')}
         </button>
-        {suggestions.value && suggestions.value.length === 0 && <p>{t('profile.cv.none')}</p>}
-        {suggestions.value && suggestions.value.length > 0 && (
-          <>
-            <p>{t('profile.cv.found', { count: suggestions.value.length })}</p>
-            <SkillSuggestions items={suggestions.value} disabled={(uri) => chosen.has(uri)} onPick={add} />
-            <button
-              type="button"
-              class="button"
-              onClick={() =>
-                onChange([
-                  ...skills,
-                  ...suggestions
-                    .value!.filter((s) => !chosen.has(s.uri))
-                    .map((s) => ({ uri: s.uri, proficiency: 2 as const })),
-                ])
-              }
-            >
-              {t('profile.cv.addAll')}
-            </button>
-          </>
+        {suggestions.value && (
+          <div class="suggested" aria-live="polite">
+            <p>
+              {recognised.value === 0
+                ? t('profile.cv.none')
+                : suggestions.value.length === 0
+                  ? t('profile.cv.done')
+                  : t('profile.cv.found', { count: suggestions.value.length })}
+            </p>
+            <SuggestedSkillList
+              items={suggestions.value}
+              acceptLabel={(skill) => t('profile.skills.addNamed', { skill })}
+              dismissLabel={(skill) => t('profile.cv.dismiss', { skill })}
+              onAccept={(uri, suggestion) => {
+                add(uri);
+                dismiss(suggestion);
+              }}
+              onDismiss={dismiss}
+            />
+            {suggestions.value.length > 0 && (
+              <button
+                type="button"
+                class="button"
+                id="cv-add-all"
+                onClick={() => {
+                  onChange([
+                    ...skills,
+                    ...suggestions
+                      .value!.filter((s) => !chosen.has(s.uri))
+                      .map((s) => ({ uri: s.uri, proficiency: 2 as const })),
+                  ]);
+                  suggestions.value = [];
+                }}
+              >
+                {t('profile.cv.addAll')}
+              </button>
+            )}
+          </div>
         )}
       </details>
     </fieldset>

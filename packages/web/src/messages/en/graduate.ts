@@ -113,6 +113,8 @@ export const graduate = {
   'profile.cv.none': 'No skills were recognised. Try a longer text, or search for skills above.',
   'profile.cv.found': '{count} skills found. Add the ones that are right.',
   'profile.cv.addAll': 'Add all of them',
+  'profile.cv.done': 'Every suggestion is added or set aside. Search above for any other skill.',
+  'profile.cv.dismiss': 'Not mine: {skill}',
   'profile.languages': 'Languages',
   'profile.languages.add': 'Add a language',
   'profile.languages.choose': 'Choose a language',

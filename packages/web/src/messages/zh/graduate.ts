@@ -113,6 +113,8 @@ export const graduate: Translation<typeof en> = {
   'profile.cv.none': '没有识别出技能。请输入更长的文字，或在上方搜索技能。',
   'profile.cv.found': '找到 {count} 项技能，请添加正确的技能。',
   'profile.cv.addAll': '全部添加',
+  'profile.cv.done': '所有建议都已添加或忽略。如有其他技能，请在上方搜索。',
+  'profile.cv.dismiss': '不符合：{skill}',
   'profile.languages': '语言',
   'profile.languages.add': '添加语言',
   'profile.languages.choose': '选择语言',
