@@ -196,6 +196,17 @@ describe('issue 15 error classes', () => {
     expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
   });
 
+  it('Chinese factory wordings: 成型 is no shoe lasting, 装箱 is packing, 挡车工 and 针车工 are no lathe work', () => {
+    const mooncake = suggested('月饼生产线操作工，负责成型、烘烤', 'zh');
+    expect(mooncake).toContain(skill('5626b3b1-5415-47f6-acf1-b573d457d180'));
+    expect(mooncake).not.toContain(skill('7c7cf091-5139-4a1d-a6cd-0df9edc8f34d'));
+    const packing = suggested('食品厂招生产操作工，负责产品包装、装箱', 'zh');
+    expect(packing).toContain(skill('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a'));
+    expect(packing).not.toContain(skill('3c73898b-04a6-4e3a-b84a-3a032277c916'));
+    for (const text of ['纺织厂招挡车工，看管织布机', '制鞋厂招针车工，做运动鞋鞋面', '箱包厂招皮具车工，会做手袋'])
+      expect(suggested(text, 'zh'), text).not.toContain(skill('e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'));
+  });
+
   it('English duty wordings reach their hard skills: unit tests are software, personal care is patient support', () => {
     const duties: [string, string][] = [
       ['Reconcile bank statements and supplier accounts each month.', '5f1ebff6-98ec-411f-a1d4-0bf04bd03bdf'],
