@@ -196,6 +196,21 @@ describe('issue 15 error classes', () => {
     expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
   });
 
+  it('Chinese design and media wordings: 广告学专业 is no chemistry, POP海报 no purchase order, 同传/交传 are interpreting', () => {
+    const major = suggested('本科学历，广告学专业，有4A广告公司实习经历', 'zh');
+    expect(major).toContain(skill('aba1f05b-f312-47d8-be71-7c574134de8f'));
+    expect(major).not.toContain(skill('cde9911c-f92e-4de1-811f-336e177ac4ce'));
+    const pop = suggested('负责门店POP海报、价格牌的设计制作', 'zh');
+    expect(pop).toContain(skill('7fb699d9-182a-430e-b7a0-6d8ed05c284b'));
+    expect(pop).not.toContain(skill('73225018-7139-433b-bdba-2b90774761d9'));
+    expect(suggested('具备会议同传和交传经验', 'zh')).toEqual(
+      expect.arrayContaining([
+        skill('92d04a10-eff2-4190-b5da-85e419f8ebbd'),
+        skill('321f7ade-ba43-4923-a432-54df75ec80a5'),
+      ]),
+    );
+  });
+
   it('English duty wordings reach their hard skills: unit tests are software, personal care is patient support', () => {
     const duties: [string, string][] = [
       ['Reconcile bank statements and supplier accounts each month.', '5f1ebff6-98ec-411f-a1d4-0bf04bd03bdf'],
