@@ -196,6 +196,7 @@ describe('issue 15 error classes', () => {
     expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
   });
 
+<<<<<<< HEAD
   it('Chinese factory wordings: 成型 is no shoe lasting, 装箱 is packing, 挡车工 and 针车工 are no lathe work', () => {
     const mooncake = suggested('月饼生产线操作工，负责成型、烘烤', 'zh');
     expect(mooncake).toContain(skill('5626b3b1-5415-47f6-acf1-b573d457d180'));
@@ -205,6 +206,21 @@ describe('issue 15 error classes', () => {
     expect(packing).not.toContain(skill('3c73898b-04a6-4e3a-b84a-3a032277c916'));
     for (const text of ['纺织厂招挡车工，看管织布机', '制鞋厂招针车工，做运动鞋鞋面', '箱包厂招皮具车工，会做手袋'])
       expect(suggested(text, 'zh'), text).not.toContain(skill('e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'));
+=======
+  it('Chinese design and media wordings: 广告学专业 is no chemistry, POP海报 no purchase order, 同传/交传 are interpreting', () => {
+    const major = suggested('本科学历，广告学专业，有4A广告公司实习经历', 'zh');
+    expect(major).toContain(skill('aba1f05b-f312-47d8-be71-7c574134de8f'));
+    expect(major).not.toContain(skill('cde9911c-f92e-4de1-811f-336e177ac4ce'));
+    const pop = suggested('负责门店POP海报、价格牌的设计制作', 'zh');
+    expect(pop).toContain(skill('7fb699d9-182a-430e-b7a0-6d8ed05c284b'));
+    expect(pop).not.toContain(skill('73225018-7139-433b-bdba-2b90774761d9'));
+    expect(suggested('具备会议同传和交传经验', 'zh')).toEqual(
+      expect.arrayContaining([
+        skill('92d04a10-eff2-4190-b5da-85e419f8ebbd'),
+        skill('321f7ade-ba43-4923-a432-54df75ec80a5'),
+      ]),
+    );
+>>>>>>> i4-s11
   });
 
   it('English duty wordings reach their hard skills: unit tests are software, personal care is patient support', () => {
