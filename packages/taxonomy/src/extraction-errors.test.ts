@@ -196,7 +196,6 @@ describe('issue 15 error classes', () => {
     expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
   });
 
-<<<<<<< HEAD
   it('Chinese factory wordings: 成型 is no shoe lasting, 装箱 is packing, 挡车工 and 针车工 are no lathe work', () => {
     const mooncake = suggested('月饼生产线操作工，负责成型、烘烤', 'zh');
     expect(mooncake).toContain(skill('5626b3b1-5415-47f6-acf1-b573d457d180'));
@@ -206,7 +205,8 @@ describe('issue 15 error classes', () => {
     expect(packing).not.toContain(skill('3c73898b-04a6-4e3a-b84a-3a032277c916'));
     for (const text of ['纺织厂招挡车工，看管织布机', '制鞋厂招针车工，做运动鞋鞋面', '箱包厂招皮具车工，会做手袋'])
       expect(suggested(text, 'zh'), text).not.toContain(skill('e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'));
-=======
+  });
+
   it('Chinese design and media wordings: 广告学专业 is no chemistry, POP海报 no purchase order, 同传/交传 are interpreting', () => {
     const major = suggested('本科学历，广告学专业，有4A广告公司实习经历', 'zh');
     expect(major).toContain(skill('aba1f05b-f312-47d8-be71-7c574134de8f'));
@@ -220,7 +220,6 @@ describe('issue 15 error classes', () => {
         skill('321f7ade-ba43-4923-a432-54df75ec80a5'),
       ]),
     );
->>>>>>> i4-s11
   });
 
   it('English duty wordings reach their hard skills: unit tests are software, personal care is patient support', () => {
