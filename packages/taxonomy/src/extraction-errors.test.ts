@@ -270,6 +270,12 @@ describe('issue 15 error classes', () => {
     expect(suggested('负责做饭、打扫卫生、接送孩子', 'zh')).toContain(skill('f3934441-4bff-4076-9945-e6c51a01c467'));
   });
 
+  it('CV in a Chinese ad is a résumé, not computer vision (it was an alias; PECVD holds it too)', () => {
+    for (const text of ['有意者请将个人CV发送至邮箱', '负责PECVD设备的日常维护'])
+      expect(suggested(text, 'zh'), text).not.toContain(skill('7b0d5000-00da-4864-b776-6de49a87a669'));
+    expect(suggested('熟悉机器视觉和图像识别', 'zh')).toContain(skill('7b0d5000-00da-4864-b776-6de49a87a669'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
