@@ -259,6 +259,44 @@ describe('issue 15 error classes', () => {
     );
   });
 
+  it('IT-support and house-job duty wordings reach their skills; waiters, postmen and playwrights stay people', () => {
+    const duties: [string, string][] = [
+      ['Troubleshoot hardware and software issues for end users.', '9e06bac6-6b91-48ca-8b7d-c1f48cdecd7c'],
+      ['Write and execute manual and automated test cases.', '913e7e83-b8f8-4574-b1ca-1b38f3fd974a'],
+      ['Monitor servers and respond to alerts out of hours.', '9190d87f-9792-42e0-bb7f-64294a656bcd'],
+      ['Knowledge of TCP/IP, DNS and DHCP.', '6e4f75b4-c60f-4623-a9ba-760c8245753b'],
+      ['Write end-to-end tests with Playwright.', '7557f0f4-b8bc-4ac0-b91e-222ab1ba744f'],
+      ['Operate the till and handle cash and card payments.', '0cb013af-6dd9-4fb2-b34e-63dda1a5cf82'],
+      ['Pick and pack customer orders accurately.', 'ee5e2297-39cc-4ed6-89e5-d58016118a7f'],
+      ['Operate reach trucks and counterbalance forklifts.', '28cb374e-6261-4133-8371-f9a5470145da'],
+      ['Hold a valid HGV licence.', '8215bbba-2f6d-4530-bf41-904d871eaf72'],
+      ['Accompany service users to appointments and activities.', 'ab89ad86-1098-44bb-9465-05af5624557c'],
+      ['Paint and decorate interior walls and ceilings.', 'b826a56a-811d-477c-b165-271729f644a4'],
+      ['Sweep and mop floors in the warehouse.', 'a2cd3b30-2d6c-473e-a5d4-4e7cb576babe'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these wordings used to get: manuals, dump trucks
+    expect(suggested('Write and execute manual and automated test cases.')).not.toContain(
+      skill('cbd9cd0f-6c22-4bbc-8af2-dc9c7f5efcb5'),
+    );
+    expect(suggested('Operate reach trucks and counterbalance forklifts.')).not.toContain(
+      skill('6b3581c6-b768-4530-bbd3-ae8ba3c8a8c6'),
+    );
+    // US restaurants call waiters servers; a postman delivers letters; a playwright writes plays; pandas live in zoos
+    const itWords = [
+      '9190d87f-9792-42e0-bb7f-64294a656bcd',
+      '7557f0f4-b8bc-4ac0-b91e-222ab1ba744f',
+      'ccd0a1d9-afda-43d9-b901-96344886e14d',
+    ];
+    for (const text of [
+      'Monitor servers and bussers to ensure quality service.',
+      'The Postman delivers letters to our office every morning.',
+      'Playwright and director wanted for our summer theatre season.',
+      'Visit the giant pandas at our partner zoo.',
+    ])
+      for (const id of itWords) expect(suggested(text), text).not.toContain(skill(id));
+  });
+
   it('Chinese ad perks fire no duty: 可以做饭, 每月15号发工资, 有师傅带教 are benefits, not cooking, payroll or training', () => {
     expect(suggested('包住宿，宿舍有空调热水器，可以做饭', 'zh')).not.toContain(
       skill('f3934441-4bff-4076-9945-e6c51a01c467'),
