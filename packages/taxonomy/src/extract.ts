@@ -203,6 +203,9 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
     const labels = tokenisedLabels(skill);
     const preferred = labels.find((l) => l.source === SOURCE.preferred)?.tokens ?? [];
     const genericConcept = preferred.length === 1 && GENERIC_SINGLE_WORDS.has(preferred[0]!.stem);
+    // ESCO qualifies a name that is also a word ("Chef (tools for software configuration management)", "Unity
+    // (digital game creation systems)"): the bare name then means the tool only as written, capitalised.
+    const qualifiedName = /\(.+\)$/.test(skill.preferredLabel);
     const ownPreferred = new Set(preferred.map((t) => t.stem));
     const anchor = (stems: readonly string[]) =>
       [...new Set(stems)].reduce(
@@ -245,6 +248,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
           stats,
           genericConcept,
           ownPreferred.has(stems[0]!),
+          qualifiedName,
         );
         if (single) add({ stems, ...single, source });
         continue;
@@ -380,6 +384,7 @@ function singleWordPhrase(
   stats: WordStats,
   genericConcept: boolean,
   inOwnPreferred: boolean,
+  qualifiedName: boolean,
 ): Pick<Phrase, 'exact' | 'form'> | undefined {
   const word = token.stem;
   // Genericness belongs to the concept: "communicating" must not fire what "communication" may not.
@@ -394,7 +399,7 @@ function singleWordPhrase(
   }
   const inflected = token.stem !== token.text && !(token.text.endsWith('e') && token.stem === token.text.slice(0, -1));
   return {
-    ...(written && common ? { exact: [raw] } : {}),
+    ...(written && (common || qualifiedName) ? { exact: [raw] } : {}),
     // An inflected label is often a word of its own (securities, goods, customs): its stem means something else.
     ...(inflected ? { form: token.text } : {}),
   };

@@ -68,6 +68,15 @@ describe('issue 15 error classes', () => {
       expect(taxonomy.getSkill(uri)?.preferredLabel, uri).toBe(entry.en);
   });
 
+  it('a name ESCO qualifies as a tool (Chef (tools for …), Canvas (learning …)) is the tool only as written', () => {
+    const chef = skill('49f85a99-086c-45b6-a6fa-eb90305af7b1');
+    const canvas = skill('cfb8d64c-f8d7-4894-a02e-2551ab33f1d0');
+    expect(suggested('Assist the head chef with food preparation.')).not.toContain(chef);
+    expect(suggested('Prime the canvas before painting.')).not.toContain(canvas);
+    expect(suggested('Experience with Chef for configuration management.')).toContain(chef);
+    expect(suggested('Courses are published in Canvas and Moodle.')).toContain(canvas);
+  });
+
   it('generic words: communication, communicate and communicating are handled alike', () => {
     for (const word of ['communication', 'communicate', 'communicating'])
       expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
