@@ -1,19 +1,15 @@
-import { useSignal } from '@preact/signals';
-import { api } from '../api/client.ts';
-import type { components, operations } from '../api/schema.d.ts';
-import { languageOf, useConceptSearch } from '../concept-search.ts';
-import { SuggestedSkillList } from '../components/suggested-skills.tsx';
+import type { components } from '../api/schema.d.ts';
+import { useConceptSearch } from '../concept-search.ts';
+import { type AsideKind, SuggestedSkillList, useSuggestedSkills } from '../components/suggested-skills.tsx';
 import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { listOf, t } from '../i18n.ts';
-import { labelOf, lookUpLabels, remember } from '../labels.ts';
+import { labelOf, lookUpLabels } from '../labels.ts';
 import type { MessageKey } from '../messages/en/index.ts';
-import { type SuggestedSkill, suggestedSkills } from '../suggested-skills.ts';
 
 export type RequiredSkill = components['schemas']['JobPosting']['requiredSkills'][number];
 
 const PROFICIENCY: Array<RequiredSkill['minProficiency']> = [1, 2, 3, 4];
 
-type AsideKind = operations['extractSkills']['responses'][200]['content']['application/json']['asides'][number]['kind'];
 const ASIDE_NAMES: Record<AsideKind, MessageKey> = {
   benefits: 'jobForm.aside.benefits',
   company: 'jobForm.aside.company',
@@ -36,11 +32,8 @@ export function JobSkills({
   invalid: boolean;
   onChange: (skills: RequiredSkill[]) => void;
 }) {
-  /** Suggestions still to accept or dismiss, and how many the description gave (null: not asked yet). */
-  const suggestions = useSignal<SuggestedSkill[] | null>(null);
-  const recognised = useSignal(0);
-  /** The parts of the description the extraction did not read (benefits, company …), to say so. */
-  const asides = useSignal<AsideKind[]>([]);
+  const suggested = useSuggestedSkills();
+  const { suggestions, recognised, asides } = suggested;
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const chosen = new Set(skills.map((skill) => skill.uri));
   const add = (uri: string) => {
@@ -48,27 +41,6 @@ export function JobSkills({
     void lookUpLabels([uri]);
   };
 
-  async function suggest() {
-    if (!description.trim()) {
-      suggestions.value = [];
-      return;
-    }
-    const lang = languageOf(description);
-    const { data } = await api.POST('/v1/skills/extract', { body: { text: description, lang } });
-    if (!data) return;
-    const found = suggestedSkills(data, chosen);
-    remember(
-      lang,
-      Object.fromEntries(found.flatMap((item) => [item, ...item.alternatives]).map((c) => [c.uri, c.label])),
-    );
-    recognised.value = data.items.length;
-    asides.value = [...new Set(data.asides.map((aside) => aside.kind))];
-    suggestions.value = found;
-  }
-
-  const dismiss = (suggestion: SuggestedSkill) => {
-    suggestions.value = (suggestions.value ?? []).filter((item) => item !== suggestion);
-  };
   const set = (index: number, patch: Partial<RequiredSkill>) =>
     onChange(skills.map((skill, i) => (i === index ? { ...skill, ...patch } : skill)));
 
@@ -76,7 +48,12 @@ export function JobSkills({
     <fieldset id="skills">
       <legend>{t('jobForm.skills')}</legend>
       <p class="hint">{t('jobForm.skills.hint')}</p>
-      <button type="button" class="button" id="suggest-skills" onClick={() => void suggest()}>
+      <button
+        type="button"
+        class="button"
+        id="suggest-skills"
+        onClick={() => void suggested.suggest(description, chosen)}
+      >
         {t('jobForm.suggest')}
       </button>
       {suggestions.value !== null && (
@@ -94,14 +71,10 @@ export function JobSkills({
             </p>
           )}
           <SuggestedSkillList
-            items={suggestions.value}
+            state={suggested}
             acceptLabel={(skill) => t('jobForm.accept', { skill })}
             dismissLabel={(skill) => t('jobForm.dismiss', { skill })}
-            onAccept={(uri, suggestion) => {
-              add(uri);
-              dismiss(suggestion);
-            }}
-            onDismiss={dismiss}
+            onAdd={add}
           />
         </div>
       )}

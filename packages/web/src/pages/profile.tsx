@@ -1,21 +1,20 @@
 import { Skeleton } from '../components/skeleton.tsx';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { DeltaProvinceCode } from '@skillpass/domain/places';
-import { languageOf, useConceptSearch } from '../concept-search.ts';
+import { useConceptSearch } from '../concept-search.ts';
 import { api } from '../api/client.ts';
 import type { components } from '../api/schema.d.ts';
 import { session } from '../auth.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { OccupationPicker } from '../components/occupation-picker.tsx';
-import { SuggestedSkillList } from '../components/suggested-skills.tsx';
+import { SuggestedSkillList, useSuggestedSkills } from '../components/suggested-skills.tsx';
 import { SkillSuggestions } from '../components/suggestion-list.tsx';
 import { useTitle } from '../components/title.ts';
-import { labelOf, lookUpLabels, remember } from '../labels.ts';
+import { labelOf, lookUpLabels } from '../labels.ts';
 import { citiesOf, cityName, PROVINCES, provinceName } from '../graduate/places.ts';
 import { locale, t } from '../i18n.ts';
 import type { MessageKey } from '../messages/en/index.ts';
 import { navigate } from '../router.ts';
-import { type SuggestedSkill, suggestedSkills } from '../suggested-skills.ts';
 
 type Profile = components['schemas']['GraduateProfile'];
 type Form = Pick<
@@ -294,31 +293,13 @@ export default function ProfilePage() {
 function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: (skills: Form['skills']) => void }) {
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const cv = useSignal('');
-  const suggestions = useSignal<SuggestedSkill[] | null>(null);
-  /** How many skills the text gave: none recognised is not the same as all of them settled. */
-  const recognised = useSignal(0);
+  const suggested = useSuggestedSkills();
+  const { suggestions, recognised } = suggested;
   const chosen = new Set(skills.map((s) => s.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, proficiency: 2 }]);
     // Found in one language: its name in the other too, for when the graduate switches.
     void lookUpLabels([uri]);
-  };
-
-  async function extract() {
-    if (!cv.value.trim()) return;
-    const lang = languageOf(cv.value);
-    const { data } = await api.POST('/v1/skills/extract', { body: { text: cv.value, lang } });
-    if (!data) return;
-    const found = suggestedSkills(data, chosen);
-    remember(
-      lang,
-      Object.fromEntries(found.flatMap((item) => [item, ...item.alternatives]).map((c) => [c.uri, c.label])),
-    );
-    recognised.value = data.items.length;
-    suggestions.value = found;
-  }
-  const dismiss = (suggestion: SuggestedSkill) => {
-    suggestions.value = (suggestions.value ?? []).filter((item) => item !== suggestion);
   };
 
   return (
@@ -371,7 +352,7 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
         <summary>{t('profile.cv.summary')}</summary>
         <label for="cv">{t('profile.cv.label')}</label>
         <textarea id="cv" value={cv.value} onInput={(e) => (cv.value = e.currentTarget.value)} />
-        <button type="button" class="button" onClick={() => void extract()}>
+        <button type="button" class="button" onClick={() => void suggested.suggest(cv.value, chosen)}>
           {t('profile.cv.button')}
         </button>
         {suggestions.value && (
@@ -384,14 +365,10 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
                   : t('profile.cv.found', { count: suggestions.value.length })}
             </p>
             <SuggestedSkillList
-              items={suggestions.value}
+              state={suggested}
               acceptLabel={(skill) => t('profile.skills.addNamed', { skill })}
               dismissLabel={(skill) => t('profile.cv.dismiss', { skill })}
-              onAccept={(uri, suggestion) => {
-                add(uri);
-                dismiss(suggestion);
-              }}
-              onDismiss={dismiss}
+              onAdd={add}
             />
             {suggestions.value.length > 0 && (
               <button
