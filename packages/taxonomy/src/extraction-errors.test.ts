@@ -306,6 +306,38 @@ describe('issue 15 error classes', () => {
       for (const id of itWords) expect(suggested(text), text).not.toContain(skill(id));
   });
 
+  it('engineering, trade and site duty wordings and tools: CMM measures parts, first article is no first aid', () => {
+    const duties: [string, string][] = [
+      ['Carry out planned and reactive maintenance on production equipment.', '8a4e99e0-f259-4931-888f-604cfdc15b31'],
+      ['Diagnose and repair electrical faults on machinery.', '386774ac-fe5b-431a-b485-9aec0bf5c09e'],
+      ['Set up and operate CNC milling machines.', '4cb58ef4-67a9-4bea-a743-2c83ebd60e79'],
+      ['Inspect machined parts using a CMM.', '42c25baf-ccb3-47d9-a872-bb2ceb615538'],
+      ['Perform first article inspections on new parts.', '1a3660c2-011c-4e96-9b1d-529afc305428'],
+      ['Supervise subcontractors on site.', 'fff5bc45-b506-4466-8977-4869079c1cb2'],
+      ['Carry out stick welding on structural steel.', '27d26fd6-5795-4f0a-884e-112df7c68314'],
+      ['Use SAP PM to raise and close work orders.', 'a28df07f-976c-4eb4-b29a-06161af39756'],
+      ['Must be comfortable working at height.', 'fafbb75f-ec35-4cc2-996a-20c85ef6c266'],
+      ['Service and repair domestic gas boilers.', '0d45c1ef-f56b-4a6c-9517-2d30205d693b'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these wordings used to get: first aid, airport subcontractors, CMM as a maturity model
+    expect(suggested('Perform first article inspections on new parts.')).not.toContain(
+      skill('1d21f6ad-340f-45da-a0a3-4e83867f47a6'),
+    );
+    expect(suggested('Supervise subcontractors on site.')).not.toContain(skill('f35f83b7-ee52-4904-a9c1-94b8507635c6'));
+    // Ordinary sentences with the same nouns name none of these duties.
+    const duty = duties.map(([, id]) => skill(id));
+    for (const text of [
+      'Our planned maintenance schedule is published on the intranet.',
+      'We work with subcontractors across the region.',
+      'Boilers are serviced annually by an external contractor.',
+      'The first article of the contract describes the parties.',
+      'Working hours are 8am to 5pm.',
+      'Electrical faults are reported to the facilities team.',
+    ])
+      for (const id of duty) expect(suggested(text), text).not.toContain(id);
+  });
+
   it('Chinese ad perks fire no duty: 可以做饭, 每月15号发工资, 有师傅带教 are benefits, not cooking, payroll or training', () => {
     expect(suggested('包住宿，宿舍有空调热水器，可以做饭', 'zh')).not.toContain(
       skill('f3934441-4bff-4076-9945-e6c51a01c467'),
