@@ -355,6 +355,29 @@ describe('issue 15 error classes', () => {
     expect(suggested('熟悉机器视觉和图像识别', 'zh')).toContain(skill('7b0d5000-00da-4864-b776-6de49a87a669'));
   });
 
+  it('Chinese logistics and site wordings: 叉车工 is no lathe, NVR no VR, 给排水 no drainage, 上门安装 no door fitting', () => {
+    const wrong: Array<[string, string]> = [
+      ['招聘叉车工2名，长白班', 'e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'],
+      ['熟悉海康、大华监控设备及NVR配置', '5da42cfd-1da8-4e4f-b68e-4f821d005fc5'],
+      ['熟悉海康、大华监控设备及NVR配置', '188048ff-18bf-43c4-a1a0-7adb6e68f421'],
+      ['持C1驾照，驾龄3年以上，无重大事故记录', 'e8f80ec5-c423-4eb2-9f0f-805d22f844ae'],
+      ['负责控制工程质量和进度', 'bf1f763e-c505-46e7-8af3-e48f13ec5f44'],
+      ['负责来往文件的收发、登记', '2cae39d6-78c2-4ce3-bee8-628504371463'],
+      ['负责竣工结算及审计对接', 'bdcac0c8-b77a-4640-9eaf-c0cf3efd1e23'],
+      ['负责运费核算、对账', '880c54f9-866e-4f37-b5fa-25ef8a7d49b6'],
+      ['负责防水施工，会做卫生间防水', '4f1b6304-f54a-42f0-9604-5427a28d240f'],
+      ['负责电梯、消防、给排水等设备的日常巡查', '5b58e283-a359-4b55-b10d-b0047b2fb7db'],
+      ['负责电梯、消防、给排水等设备的日常巡查', 'e95dc989-ae49-49c6-bfc4-9aef35e92f35'],
+      ['负责宽带、IPTV的上门安装及故障维修', 'cd70c768-aab6-46e6-8fb4-3aad7fe4b4cb'],
+      ['负责家装工地的现场管理', '5598739b-6718-4cff-8402-91d7f65b1505'],
+      ['负责货车的年审、保险办理', '89ff28d6-342c-435d-83aa-83e71dbbbc96'],
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('招聘叉车工2名，长白班', 'zh')).toContain(S.operateForklift);
+    expect(suggested('负责仓库物料的收发及账目登记', 'zh')).toContain(skill('2cae39d6-78c2-4ce3-bee8-628504371463'));
+    expect(suggested('负责银行现金押运', 'zh')).toContain(skill('64159e7c-78d9-4f27-8c44-432cc52227c1'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
