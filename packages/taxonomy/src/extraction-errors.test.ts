@@ -378,6 +378,26 @@ describe('issue 15 error classes', () => {
     expect(suggested('负责银行现金押运', 'zh')).toContain(skill('64159e7c-78d9-4f27-8c44-432cc52227c1'));
   });
 
+  it('Delta factory ads and vocational CVs: course, card, part and school names fire no other trade (round J, j1)', () => {
+    const wrong: Array<[string, string]> = [
+      ['专业课程：机械制图、公差配合与测量技术', '1cca610d-2afc-44a7-97fc-f2262fb5fc75'], // surveying
+      ['负责制程巡检、首件确认、不良品统计', '7ee4c2ea-b349-4bd2-81a3-ec31475d4833'], // statistics
+      ['能看懂焊接图纸和焊接工艺卡', 'd73a88a6-6325-4c2b-887c-5d598580afad'], // develop new welding techniques
+      ['负责汽车内饰、底盘零部件的装配', '1da6ee69-335b-48a7-b806-ee487807c0e4'], // provide customized upholstery
+      ['参加全国职业院校技能大赛获二等奖', '9cdec88a-fe17-4f9a-9247-1f1802ab7408'], // post-secondary school procedures
+      ['会机器人示教编程，熟悉ABB机器人', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'], // computer programming
+      ['车间主任（新能源汽车电池包车间）', '3a5275f4-67e5-4371-a31e-68291aa86691'], // vehicle electrical systems
+      ['3年以上汽车主机厂焊装机器人调试经验', '7ffae77a-93ce-40a3-af99-fae5729e8b15'], // assemble robots
+      ['维护检验设备和量具的校准', '8557f2f8-7ff3-47d8-bdb4-b9608dee906e'], // maintain medical laboratory equipment
+      ['熟悉电力拖动控制线路安装接线', '0c627853-241e-405b-9044-aaff6bca133e'], // install power lines
+      ['依据检验标准对原材料进行抽样检验', '46e1b714-94f4-462d-88e6-31f442708812'], // define manufacturing quality criteria
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('专业课程：公差配合与测量技术', 'zh')).toContain(skill('a181e89d-44ae-40e7-8d37-177071237c74'));
+    expect(suggested('负责汽车内饰件装配', 'zh')).toContain(skill('6a152c3a-5d86-4d3f-a21e-ac14c80bd152'));
+    expect(suggested('熟悉测量技术，会使用全站仪', 'zh')).toContain(skill('1cca610d-2afc-44a7-97fc-f2262fb5fc75'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
