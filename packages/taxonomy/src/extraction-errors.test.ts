@@ -398,6 +398,28 @@ describe('issue 15 error classes', () => {
     expect(suggested('熟悉测量技术，会使用全站仪', 'zh')).toContain(skill('1cca610d-2afc-44a7-97fc-f2262fb5fc75'));
   });
 
+  it('office-job ads: 装订 files, 有亲和力, 经济开发区, 面谈 a client, 跟单 and 统计 a count fire no wrong skill', () => {
+    const zh = (id: string, text: string, fires: boolean) =>
+      fires
+        ? expect(suggested(text, 'zh'), text).toContain(skill(id))
+        : expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    const bindBooks = 'e5b4fa36-c710-46d8-a451-f225a044aca4';
+    zh(bindBooks, '负责文件的打印、复印、扫描、装订及归档', false);
+    zh(bindBooks, '印刷厂招装订工，负责画册装订、胶装', true);
+    zh('b5af495b-61f1-4330-9891-dca56d97d714', '性格开朗，有亲和力，普通话标准', false);
+    zh('88af9294-b697-4687-ae19-aefbb6234dfa', '工作地点：苏州工业园区经济开发区', false);
+    zh('88af9294-b697-4687-ae19-aefbb6234dfa', '经济学专业毕业', true);
+    zh('66d47084-9437-48b2-819b-c4c8214ed650', '邀约客户到公司面谈，促成签单', false);
+    zh('50181a4b-1cfd-4fbd-ac9a-c1a494b9c5d0', '负责外贸跟单工作', false);
+    zh('2aed5d29-15c3-44ba-bb5c-80750a815b3c', '负责外贸跟单工作', true);
+    zh('7b3abd38-61ae-42a4-88bb-0884784f9ee1', '参与技术方案评审', false);
+    zh('9af252ce-bf4d-411b-8daa-beb91df4257d', '通过展会、谷歌等渠道开发海外客户', false);
+    zh('9af252ce-bf4d-411b-8daa-beb91df4257d', '负责经销商渠道开发', true);
+    zh('7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '负责库存数量的统计', false);
+    zh('7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '统计学专业，熟悉统计方法', true);
+    zh('e883d55a-75ae-460b-ba0a-47fecf14f1b3', '负责亚马逊平台的产品上架、Listing撰写', false);
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
