@@ -420,6 +420,25 @@ describe('issue 15 error classes', () => {
     zh('e883d55a-75ae-460b-ba0a-47fecf14f1b3', '负责亚马逊平台的产品上架、Listing撰写', false);
   });
 
+  it('Chinese service-ad wordings: 缴纳社保公积金 is a perk, 药品管理 no pharmacy law, 维修进度 no vehicle repair', () => {
+    const payroll = skill('9d916d7c-89b3-4084-a6d9-e2b0b3091404');
+    const benefits = skill('a4e50b95-8962-4408-81f9-f5de71461276');
+    for (const text of ['入职缴纳社保公积金', '公司为员工缴纳社保公积金']) {
+      expect(suggested(text, 'zh'), text).not.toContain(payroll);
+      expect(suggested(text, 'zh'), text).not.toContain(benefits);
+    }
+    expect(suggested('负责护理站的药品管理和物品请领', 'zh')).not.toContain(
+      skill('34d247a0-23da-42d4-872e-df4698c1d5c1'),
+    );
+    expect(suggested('负责处理业主报修，跟进维修进度', 'zh')).not.toContain(
+      skill('f5798f9c-42a3-4a54-b4c2-ec33a2ddd863'),
+    );
+    expect(suggested('做好原材料验收、食材储存和成本控制', 'zh')).not.toContain(
+      skill('50f2d23c-b3fb-48a5-967b-14fd0a6dd205'),
+    );
+    expect(suggested('解答客人咨询，处理客人投诉', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
