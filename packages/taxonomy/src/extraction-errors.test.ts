@@ -338,6 +338,46 @@ describe('issue 15 error classes', () => {
       for (const id of duty) expect(suggested(text), text).not.toContain(id);
   });
 
+  it('care, classroom, office, sales and marketing duty wordings reach their skills; the post and paid socials stay perks', () => {
+    const duties: [string, string][] = [
+      [
+        'Take and record vital signs such as blood pressure, pulse and temperature.',
+        '60f826be-0c1b-413b-aad5-4f7546622e16',
+      ],
+      ['Experience with electronic health records such as Epic or Cerner.', '53141450-2fa9-4890-a64e-7ffd4e1144be'],
+      ['Dispense prescriptions accurately and give advice to customers.', '46b391a6-bbd9-4e80-afb0-ad205101af59'],
+      ['Change nappies and help with toilet training.', 'beb952e4-8a9c-47af-8a60-c6eb5c5f25bc'],
+      ['Assess and track pupil progress against targets.', '3377f3b2-4ba2-457f-b29d-8df59e8cfba8'],
+      ['Post journal entries and carry out month-end close.', 'dc417e19-edb4-4401-883a-2375f67a162f'],
+      ['Answer the phone and direct calls to the right person.', '5a0bffcf-4ff6-49cf-a7db-4142e63f5f04'],
+      ['Take minutes at board meetings and distribute them.', '5fa6cd2f-9bab-4afa-a184-2d2f1401b770'],
+      ['Sort and distribute incoming post.', '76f22707-8d30-453f-9eb7-3376e2960311'],
+      ['Manage the full recruitment cycle from sourcing to offer.', '496932f1-0b6b-4f73-9432-d95c7ddcd43b'],
+      ['Deliver product demonstrations to prospective clients.', 'de7b8c6c-9ed4-4776-924c-4265dd1d9cde'],
+      ['Run paid social campaigns on Facebook and Instagram.', '750f86d2-18be-4015-84b1-d4a26d9b2d88'],
+      ['Knowledge of Sage 50 and Xero.', 'a0d79341-8398-4019-ad1b-27888ec35aaa'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these wordings used to get: electronics, types of toilets, answering emergency calls
+    expect(suggested('Experience with electronic health records such as Epic or Cerner.')).not.toContain(
+      skill('95c35c3a-035f-47c2-90cf-7e934d20fc08'),
+    );
+    expect(suggested('Answer the phone and direct calls to the right person.')).not.toContain(
+      skill('3b6834bd-b781-4dc6-b8c3-3fa74b865120'),
+    );
+    // an epic view, a post holder, minutes from the station and paid social events are no duties
+    const duties2 = duties.map(([, id]) => skill(id));
+    for (const text of [
+      'Epic views of the mountains from the office.',
+      'The post holder will report to the finance manager.',
+      'The office is five minutes from the station.',
+      'It only takes minutes to apply online.',
+      'Paid social events and team lunches every month.',
+      'Vaccinations and prescriptions are free for staff.',
+    ])
+      for (const id of duties2) expect(suggested(text), text).not.toContain(id);
+  });
+
   it('Chinese ad perks fire no duty: 可以做饭, 每月15号发工资, 有师傅带教 are benefits, not cooking, payroll or training', () => {
     expect(suggested('包住宿，宿舍有空调热水器，可以做饭', 'zh')).not.toContain(
       skill('f3934441-4bff-4076-9945-e6c51a01c467'),
