@@ -75,6 +75,11 @@ describe('issue 15 error classes', () => {
     expect(suggested('Prime the canvas before painting.')).not.toContain(canvas);
     expect(suggested('Experience with Chef for configuration management.')).toContain(chef);
     expect(suggested('Courses are published in Canvas and Moodle.')).toContain(canvas);
+    // CVs write languages in lower case: the lexicon names them so (Python and Java are qualified names too).
+    expect(suggested('Strong python and java skills.')).toEqual([
+      skill('ccd0a1d9-afda-43d9-b901-96344886e14d'),
+      skill('19a8293b-8e95-4de3-983f-77484079c389'),
+    ]);
   });
 
   it('generic words: communication, communicate and communicating are handled alike', () => {
