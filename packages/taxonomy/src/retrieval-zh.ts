@@ -1,7 +1,8 @@
 /**
  * Chinese retrieval over the curated Chinese labels and aliases by character bigrams: a label whose bigrams the
- * sentence mostly shows, in any order and with words between (钢筋的绑扎 for 钢筋绑扎), is a candidate. Two-character
- * labels are left to the dictionary, whose fragment rule knows when they stand alone.
+ * sentence mostly shows, in any order and with words between (钢筋的绑扎 for 钢筋绑扎), and whose first two characters
+ * it shows, is a candidate. Two-character labels are left to the dictionary, whose fragment rule knows when they
+ * stand alone.
  */
 export interface ChineseEntry {
   skill: number;
@@ -105,6 +106,8 @@ export class ChineseRetriever {
       if (coverage < 0.5) continue;
       const text = this.#texts[id]!;
       if (sentence.includes(text)) continue;
+      // A Chinese compound puts its modifier first: without it (管理专业 for 护理专业) the words name something else.
+      if (!sentence.includes(text.slice(0, 2))) continue;
       const score = coverage * coverage * Math.min(1, shown / FULL_INFORMATION);
       const skill = this.#skill[id]!;
       if (score <= (best.get(skill)?.score ?? 0)) continue;
