@@ -405,8 +405,24 @@ function singleWordPhrase(
   };
 }
 
-/** Dictionary extraction: longest match of ESCO labels (English, in any text) and curated labels (Chinese). */
+/** Dictionary extraction: longest match of ESCO labels (English, in any text) and curated labels (Chinese); one
+ * mention a skill, its most confident. */
 export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): ExtractedSkill[] {
+  return oneMentionPerSkill(findSkillMentions(text, index, lang));
+}
+
+/** The mention of each skill with the highest confidence (the first of equals), in text order. */
+export function oneMentionPerSkill(mentions: readonly ExtractedSkill[]): ExtractedSkill[] {
+  const byUri = new Map<string, ExtractedSkill>();
+  for (const hit of mentions) {
+    const current = byUri.get(hit.uri);
+    if (!current || hit.confidence > current.confidence) byUri.set(hit.uri, hit);
+  }
+  return [...byUri.values()].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Every mention the dictionary finds, a skill named twice (in two sentences of a CV) twice, in text order. */
+export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): ExtractedSkill[] {
   const found: ExtractedSkill[] = [];
   // Chinese ads name tools and languages in Latin script (SQL, Java, PLC), so the English matcher runs over them too.
   {
@@ -462,12 +478,7 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
   const kept: ExtractedSkill[] = [];
   for (const { hit } of byPreference) if (!kept.some((k) => overlaps(k, hit))) kept.push(hit);
   if (lang !== 'en' && hasHan(text)) addGapped(text, index.gapped, kept);
-  const byUri = new Map<string, ExtractedSkill>();
-  for (const hit of kept) {
-    const current = byUri.get(hit.uri);
-    if (!current || hit.confidence > current.confidence) byUri.set(hit.uri, hit);
-  }
-  return [...byUri.values()]
+  return kept
     .sort((a, b) => a.span.start - b.span.start)
     .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
 }

@@ -54,6 +54,15 @@ describe('ranked skill suggestions (suggestSkills)', () => {
     expect(result.occupations.length).toBeGreaterThan(0);
   });
 
+  it('a skill the text names in two sentences is a label candidate of both, and one item', () => {
+    const text = 'Advanced Excel skills. You will build reports in Excel every week.';
+    const result = taxonomy.suggestSkills(text);
+    const spreadsheets = taxonomy.suggestSkills('Excel').items[0]!.uri;
+    for (const sentence of result.sentences)
+      expect(sentence.candidates.find((c) => c.uri === spreadsheets)?.evidence, sentence.span.text).toBe('label');
+    expect(result.items.filter((item) => item.uri === spreadsheets)).toHaveLength(1);
+  });
+
   it('finds skills the text states without their ESCO label, by retrieval over labels', () => {
     expect(items('Nurse for the surgical ward: dress wounds and monitor vital signs.')).toContain(
       S.applyWoundDressings,

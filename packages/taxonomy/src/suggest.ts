@@ -1,5 +1,5 @@
 import { type AsideKind, asidesOf, headingWordsOf, isAside, meetsAny } from './ad-sections.ts';
-import { type ExtractedSkill, extractSkillMentions, type PhraseIndex } from './extract.ts';
+import { type ExtractedSkill, findSkillMentions, oneMentionPerSkill, type PhraseIndex } from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
 import { hasHan, tokenise } from './text.ts';
@@ -160,10 +160,12 @@ export class SkillSuggester {
     const labelLang: 'en' | 'zh' = lang === 'zh' || (lang === undefined && hasHan(text)) ? 'zh' : 'en';
     const asides = asidesOf(text);
     const headingWords = headingWordsOf(text);
-    const hits = extractSkillMentions(text, data.phrases, lang).filter(
+    // Every mention is a candidate of its sentence (a skill a CV names twice, twice); items keep one a skill.
+    const mentions = findSkillMentions(text, data.phrases, lang).filter(
       (hit) => !isAside(asides, hit.span.start) && !meetsAny(headingWords, hit.span.start, hit.span.end),
     );
-    const labelHits = hits.flatMap((hit) => {
+    const hits = oneMentionPerSkill(mentions);
+    const labelHits = mentions.flatMap((hit) => {
       const skill = data.skillIndex.get(hit.uri);
       return skill === undefined ? [] : [{ skill, hit }];
     });
