@@ -50,6 +50,11 @@ describe('heading names and openers are words about the text, not skills', () =>
   it('finds the names of headings and an opening 招聘 at the start of a line', () => {
     expect(words('招聘CNC操机员：会看图纸。\n自我评价：吃苦耐劳')).toEqual(['自我评价', '招聘']);
     expect(words('负责招聘和培训。')).toEqual([]);
+    // A title that ends with the word: the first line only, and not a duty (负责招聘 on a line of its own).
+    expect(words('体检中心招聘\n岗位职责：导医')).toEqual(['岗位职责', '招聘']);
+    expect(words('【苏州某电子厂急招】：\n普工若干')).toEqual(['急招']);
+    expect(words('负责招聘\n培训新员工')).toEqual([]);
+    expect(words('岗位职责：\n体检中心招聘')).toEqual(['岗位职责']);
   });
 
   it('reads no skill from them, and still reads recruiting as a duty', () => {
