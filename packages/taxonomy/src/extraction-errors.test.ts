@@ -484,6 +484,26 @@ describe('issue 15 error classes', () => {
     expect(suggested('解答客人咨询，处理客人投诉', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
   });
 
+  it('Chinese hospital, lab and pharma ads: 物料管理, 护理记录, PICC, 供应商审计, 临床评价 and 器械打包 fire their own skills (round K, k2)', () => {
+    const zh = (id: string, text: string, fires: boolean) =>
+      fires
+        ? expect(suggested(text, 'zh'), text).toContain(skill(id))
+        : expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    zh('c0799f81-9955-463a-b071-4f1c82719aa8', '负责诊室的卫生及物料管理', false); // promotional material
+    zh('143d889d-3128-45af-805b-a2d5a1d501c7', '负责物料管理，保证生产用料', true);
+    zh('c0799f81-9955-463a-b071-4f1c82719aa8', '负责市场推广物料管理', true);
+    zh('5d7890d5-d229-4b79-a5da-6819e38a52b6', '做好生命体征监测及护理记录书写', false); // health records management
+    zh('9a7cc3c2-b529-44a4-ab8e-f04fc91362e2', '做好护理记录', true);
+    zh('2b9f4584-da2e-44e2-a2fb-4dd4fc64c1a2', '熟悉PICC维护及导管护理', false); // integrated circuits
+    zh('2b9f4584-da2e-44e2-a2fb-4dd4fc64c1a2', '负责IC芯片的测试', true);
+    zh('89ff28d6-342c-435d-83aa-83e71dbbbc96', '负责供应商审计和质量协议', false); // financial audits
+    zh('d83cba15-8511-4d07-b89a-9fde0d1d8241', '负责供应商审计和质量协议', true);
+    zh('0f551181-e1af-47e2-b2d8-ff9f4e011ecd', '跟进注册检验、临床评价及技术审评发补', false); // clinical assessment
+    zh('0f551181-e1af-47e2-b2d8-ff9f4e011ecd', '熟悉临床评估方法', true);
+    zh('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', '负责器械的清洗、消毒、打包及灭菌', false); // pack goods
+    zh('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', '负责仓库货物打包', true);
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
