@@ -453,7 +453,7 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
   if (lang !== 'en' && hasHan(text)) {
     for (let i = 0; i < text.length; ) {
       const match = longestChineseAt(text, i, index.chinese);
-      if (!match || isChineseFragment(text, i, match.text.length)) {
+      if (!match || isChineseFragment(text, i, match.text.length) || cutsLatinWord(text, i, match.text.length)) {
         i++;
         continue;
       }
@@ -516,6 +516,21 @@ function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): vo
       confidence: 0.75 - (hit.entry.preferred ? 0 : 0.05),
     });
   }
+}
+
+const LATIN_LETTER = /[A-Za-z]/;
+
+/**
+ * A curated entry in Latin letters met inside a longer Latin word: NAS in CNAS, IC in PICC, CV in PECVD. The
+ * Chinese trie walks characters, not words, so it checks the letters either side (digits may follow: Excel2016).
+ */
+function cutsLatinWord(text: string, at: number, length: number): boolean {
+  const first = text[at]!;
+  const last = text[at + length - 1]!;
+  return (
+    (LATIN_LETTER.test(first) && LATIN_LETTER.test(text[at - 1] ?? '')) ||
+    (LATIN_LETTER.test(last) && LATIN_LETTER.test(text[at + length] ?? ''))
+  );
 }
 
 function longestChineseAt(text: string, at: number, root: ChineseTrie): ChinesePhrase | undefined {

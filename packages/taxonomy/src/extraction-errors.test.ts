@@ -504,6 +504,15 @@ describe('issue 15 error classes', () => {
     zh('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', '负责仓库货物打包', true);
   });
 
+  it('a curated Latin-letter wording is no part of a longer Latin word: NAS in CNAS/NASM, IC in PICC', () => {
+    const storage = skill('a7f0fbe0-c546-4f30-8e41-34a58c64567e');
+    const chips = skill('2b9f4584-da2e-44e2-a2fb-4dd4fc64c1a2');
+    expect(suggested('通过CNAS认可的实验室，持有ACE/NASM证书', 'zh')).not.toContain(storage);
+    expect(suggested('负责PICC置管', 'zh')).not.toContain(chips);
+    expect(suggested('熟悉NAS存储', 'zh')).toContain(storage);
+    expect(suggested('了解IC和PCB基础知识', 'zh')).toContain(chips);
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
