@@ -513,6 +513,30 @@ describe('issue 15 error classes', () => {
     expect(suggested('了解IC和PCB基础知识', 'zh')).toContain(chips);
   });
 
+  it('graduate CVs: course, part-time job and campus-role names fire their own skill, not a neighbour (round K, k1)', () => {
+    const wrong: Array<[string, string]> = [
+      ['主修课程：外科护理学、儿科护理学', '508f3b4c-799a-4742-b3ae-75f2ff11153d'], // surgery
+      ['主修课程：消费者行为学、组织行为学', '269b8734-fa1d-4c6f-a843-523fa3bbae6e'], // behavioural science
+      ['主修课程：数控加工编程、CAD/CAM', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'], // computer programming
+      ['计算机科学与技术专业本科', '89f6560b-2194-45c9-9ece-d33049a73eef'], // computer engineering
+      ['在图书馆勤工俭学，负责图书整理上架', 'e883d55a-75ae-460b-ba0a-47fecf14f1b3'], // store warehouse goods
+      ['担任新生班主任助理，协助辅导员管理新生', '0cc9c234-f817-4f4c-908a-4d28fe3b0f4a'], // coach employees
+      ['负责品牌管理工作', '56a2fa94-a66d-40c6-a444-35888cdefa60'], // manage work
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    const right: Array<[string, string]> = [
+      ['主修课程：外科护理学', '848c6821-5578-4104-9060-f1bf75bb3a80'],
+      ['主修课程：消费者行为学', '750caee5-12a0-46ba-b8aa-1e56370deaf9'],
+      ['熟悉行为科学理论', '269b8734-fa1d-4c6f-a843-523fa3bbae6e'],
+      ['能独立完成数控加工编程', 'bf942c60-8539-4951-83ee-63f770da1cb8'],
+      ['计算机科学与技术专业本科', '7b5cce4d-c7fe-4119-b48f-70aa05391787'],
+      ['在学校实训中心完成钳工实训、车工实训', '37800bb3-4fbc-4786-9e3d-9266bb61f20e'],
+      ['在学校实训中心完成钳工实训、车工实训', 'e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'],
+      ['协助医生完成外科手术', '508f3b4c-799a-4742-b3ae-75f2ff11153d'],
+    ];
+    for (const [text, id] of right) expect(suggested(text, 'zh'), text).toContain(skill(id));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
