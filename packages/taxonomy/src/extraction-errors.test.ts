@@ -537,6 +537,25 @@ describe('issue 15 error classes', () => {
     for (const [text, id] of right) expect(suggested(text, 'zh'), text).toContain(skill(id));
   });
 
+  it('e-commerce, new-media, sales and call-centre wordings: 用户心理 is no psychology, 录音抽检 no product inspection (round K, k3)', () => {
+    const insight = suggested('了解消费者心理，懂用户心理', 'zh');
+    expect(insight).toContain(skill('05fc6f8d-639c-4329-a6de-dfdd800ed091'));
+    expect(insight).not.toContain(skill('bfe4f330-d595-48c7-ab3c-f309471d6953'));
+    expect(suggested('熟悉抖音算法和流量推荐机制', 'zh')).not.toContain(skill('54924a2c-daca-40d3-9716-4b38ceb04f38'));
+    const video = suggested('负责视频的后期包装', 'zh');
+    expect(video).toContain(skill('8afe68ff-b261-4fa8-ab25-bb30b0e5c292'));
+    expect(video).not.toContain(skill('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a'));
+    const records = suggested('负责录入和维护客户信息', 'zh');
+    expect(records).toContain(skill('c753a3b5-d5cc-406d-adfe-3372bb267f4b'));
+    expect(records).not.toContain(skill('2239694b-771a-4586-8b54-2794e361a9ae'));
+    expect(suggested('组织招商会，开发加盟商', 'zh')).not.toContain(skill('2c4b6914-4b97-4e35-85cb-e6602a8bb04a'));
+    expect(suggested('有客服质检经验，负责录音抽检', 'zh')).not.toContain(
+      skill('1a3660c2-011c-4e96-9b1d-529afc305428'),
+    );
+    expect(suggested('会使用Excel做销售报表', 'zh')).not.toContain(skill('450de541-797a-4da0-9fe4-a81471c8047d'));
+    expect(suggested('解答客户关于产品的咨询', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
