@@ -556,6 +556,24 @@ describe('issue 15 error classes', () => {
     expect(suggested('解答客户关于产品的咨询', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
   });
 
+  it('school, kitchen, hotel and leisure ads: 自助餐, 出品, 带班, NASM, 问询服务 fire no other trade (round K, k4)', () => {
+    const wrong: Array<[string, string]> = [
+      ['负责早餐自助餐的摆台和补餐', '24f980ba-b44f-4739-b563-205104c3190d'], // provide basic support to patients
+      ['负责包子、馒头等中式面点的制作，早餐档口出品', 'bb84d739-1b06-477b-9195-251650bb3c14'], // culinary finishing
+      ['熟悉小学英语教材，能独立带班', '1f1d2ff8-c4c1-45cc-9812-6a7ee84a73cb'], // lead a team
+      ['有国职或ACE/NASM证书，有减脂增肌成功案例', 'a7f0fbe0-c546-4f30-8e41-34a58c64567e'], // data storage
+      ['接听电话，处理预订，提供问询服务', '84fc058f-3a38-4a87-86c1-ce906660af31'], // information to passengers
+      ['认真备课、上课、批改作业', '128f0b4c-8da7-467b-9196-7c691e067a1e'], // assign homework
+      ['熟悉大众点评、美团运营', '5284ecee-93dd-4145-a3c0-584af836c69e'], // e-tourism platforms
+      ['邀约试听课，促成签约', '5fe2e5e7-b8a2-4072-b527-f82f3169d989'], // facilitate official agreement
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('认真备课、上课、批改作业', 'zh')).toContain(skill('6fe019dd-027f-45f3-b19c-d27f7ae00980'));
+    expect(suggested('负责生产线带班，管理20名员工', 'zh')).toContain(skill('9581639c-e521-4d12-9b4e-25faca24d34b'));
+    expect(suggested('协助老人助餐助浴', 'zh')).toContain(skill('24f980ba-b44f-4739-b563-205104c3190d'));
+    expect(suggested('熟悉NAS存储', 'zh')).toContain(skill('a7f0fbe0-c546-4f30-8e41-34a58c64567e'));
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
