@@ -581,6 +581,49 @@ describe('issue 15 error classes', () => {
     expect(taxonomy.searchOccupations({ q: '焊工', lang: 'en', limit: 1 })[0]?.preferredLabel).toBe('welder');
   });
 
+  it('English shop-floor, kitchen and office wordings win their sentence: training new starters is no animal training', () => {
+    const duties: [string, string][] = [
+      ['Rotate stock and check deliveries against the order.', 'ca55d9dd-f177-45b6-a2ee-1a4695044b76'],
+      ['Rotate stock and check deliveries against the order.', 'f7f56b20-8f05-4731-a1bf-79fdcffc72ce'],
+      ['Replenish stock and keep displays looking their best.', '7e9daad3-8604-4839-af9b-dc6f8db3ef68'],
+      ['Retail or customer-facing experience preferred.', '15a33d76-4640-438d-ae64-fdc0c1d3eebc'],
+      ['Work closely with the marketing team on campaigns.', '60c78287-22eb-4103-9c8c-28deaa460da0'],
+      ['You will deliver training to new starters.', 'e54ff029-1ce9-447d-a5b2-eb7283a23e6e'],
+      ['Candidates must be physically fit.', 'a68bdf1e-b325-4880-b456-192c2891931a'],
+      ['Maintain accurate records of all work carried out.', '43b13058-68d0-40c6-8031-caf5a7b7d20c'],
+      ['Work with housekeeping to make sure rooms are ready on time.', '9d5521f9-44d7-4db4-b7ac-0ba7d389f44d'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these sentences used to get: animal training, assessing candidates, ordering
+    // for customers, the customer experience, treatment records, personal organisation software
+    const misreadings: [string, string][] = [
+      ['You will deliver training to new starters.', 'provide animal training'],
+      ['Candidates must be physically fit.', 'assess candidates'],
+      ['Rotate stock and check deliveries against the order.', 'arrange ordering of products for customers'],
+      ['Retail or customer-facing experience preferred.', 'manage the customer experience'],
+      ['Maintain accurate records of all work carried out.', 'maintain treatment records'],
+      ['Work with housekeeping to make sure rooms are ready on time.', 'use personal organization software'],
+    ];
+    for (const [text, label] of misreadings)
+      expect(
+        suggested(text).map((uri) => taxonomy.labelOf(uri)),
+        text,
+      ).not.toContain(label);
+    // The same nouns in ordinary sentences: a team leader is no team, a customer tracking a parcel checks nothing.
+    expect(suggested('You will work together with the team leader on daily tasks.')).not.toContain(
+      skill('60c78287-22eb-4103-9c8c-28deaa460da0'),
+    );
+    for (const text of [
+      'Customers can check deliveries online via the tracking link.',
+      'Please check delivery times on our website.',
+      'Deliveries are checked by the goods-in team.',
+    ])
+      expect(suggested(text), text).not.toContain(skill('f7f56b20-8f05-4731-a1bf-79fdcffc72ce'));
+    expect(suggested('Good housekeeping on site is essential.')).not.toContain(
+      skill('9d5521f9-44d7-4db4-b7ac-0ba7d389f44d'),
+    );
+  });
+
   it('the ranked suggestions (what the API returns) make none of these errors either', () => {
     expect(suggested('Experience with C# and R; advanced Excel.')).toEqual(
       expect.arrayContaining([S.csharp, S.r, S.spreadsheets]),
