@@ -574,6 +574,12 @@ describe('issue 15 error classes', () => {
     expect(suggested('熟悉NAS存储', 'zh')).toContain(skill('a7f0fbe0-c546-4f30-8e41-34a58c64567e'));
   });
 
+  it('三好学生 is a school award, not a willingness to learn; 勤奋好学 is', () => {
+    const willing = skill('9bf266a6-188b-4d17-a22f-2f266d76832b');
+    expect(suggested('获得校三好学生称号', 'zh')).not.toContain(willing);
+    expect(suggested('勤奋好学，责任心强', 'zh')).toContain(willing);
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
