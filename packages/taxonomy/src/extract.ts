@@ -337,6 +337,8 @@ function chineseTrie(entries: readonly ChinesePhrase[]): ChineseTrie {
   return root;
 }
 
+const CONJUNCTION = /^(and|or|but)\s/i;
+
 function tokenisedLabels(skill: IndexedSkill): TokenisedLabel[] {
   const labels = [
     { label: skill.preferredLabel, source: SOURCE.preferred },
@@ -345,7 +347,8 @@ function tokenisedLabels(skill: IndexedSkill): TokenisedLabel[] {
   ];
   return labels.flatMap(({ label, source }) => {
     const tokens = tokenise(label);
-    if (tokens.length === 0) return [];
+    // A label that opens with a conjunction is a fragment of another ("and procedures"), naming nothing alone.
+    if (tokens.length === 0 || CONJUNCTION.test(label)) return [];
     return [{ raw: tokens.map((t) => label.slice(t.start, t.end)), tokens, source }];
   });
 }
@@ -544,10 +547,16 @@ function longestChineseAt(text: string, at: number, root: ChineseTrie): ChineseP
   return longest;
 }
 
+/** What may stand between two words of one label in the text: a list's comma or a clause break may not
+ * ("Design, build and maintain" is no *building design*; "personal care, washing" no *car washing*). */
+const BREAK = /[,;:()[\]{}!?，；：（）、。！？]/;
+
 function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {
   const raw = (k: number) => text.slice(tokens[at + k]!.start, tokens[at + k]!.end);
   if (at + phrase.stems.length > tokens.length || !phrase.stems.every((s, k) => tokens[at + k]!.stem === s))
     return false;
+  for (let k = 1; k < phrase.stems.length; k++)
+    if (BREAK.test(text.slice(tokens[at + k - 1]!.end, tokens[at + k]!.start))) return false;
   if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
   if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
   if (!phrase.exact) return true;

@@ -82,6 +82,15 @@ describe('issue 15 error classes', () => {
     ]);
   });
 
+  it('a label is never read across a list comma, nor from a fragment label ("and procedures")', () => {
+    const designBuildings = skill('7c3cde53-9ff7-4e82-8396-13fdfadd3432');
+    expect(uris('Design, build and maintain backend services.')).not.toContain(designBuildings);
+    expect(uris('Experience in building design and planning permission.')).toContain(designBuildings);
+    expect(suggested('Follow all company policies and procedures.')).not.toContain(
+      skill('28c3c8d2-09ab-4a68-98db-883b16a966ec'),
+    );
+  });
+
   it('generic words: communication, communicate and communicating are handled alike', () => {
     for (const word of ['communication', 'communicate', 'communicating'])
       expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
