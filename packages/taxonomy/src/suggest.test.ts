@@ -123,6 +123,10 @@ describe('the curated data behind the suggestions', () => {
         expect(pattern, 'a character outside the Basic Multilingual Plane or a \\p class').not.toMatch(
           /[\u{10000}-\u{10FFFF}]|\\[pPu]/u,
         );
+        // Chinese phrasings are scanned only over sentences with Han characters, the rest only over sentences with
+        // Latin letters or digits: a phrasing is in one script, so no branch of a Chinese one is Latin only.
+        if (/\p{Script=Han}/u.test(pattern))
+          expect(pattern.replace(/\\[a-zA-Z]/g, ''), 'a Chinese phrasing with Latin words').not.toMatch(/[A-Za-z]{2}/);
       }
     }
   });

@@ -40,8 +40,9 @@ export interface SuggesterData {
   phrases: PhraseIndex;
   english: SkillRetriever;
   chinese: ChineseRetriever;
-  /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json). */
-  patterns: ReadonlyArray<{ skill: number; pattern: RegExp }>;
+  /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json): per skill its Chinese phrasings
+   * (`han`) apart from the rest, so that a sentence is scanned only by the phrasings its script can hold. */
+  patterns: ReadonlyArray<{ skill: number; pattern: RegExp; han: boolean }>;
   skillUris: readonly string[];
   skillIndex: ReadonlyMap<string, number>;
   skillLabel: (skill: number, lang: 'en' | 'zh') => string;
@@ -183,7 +184,10 @@ export class SkillSuggester {
         for (const { skill, hit } of labelHits)
           if (hit.span.start >= span.start && hit.span.start < span.end)
             offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
-        for (const { skill, pattern } of data.patterns) {
+        const han = hasHan(sentence);
+        const latin = /[A-Za-z0-9]/.test(sentence);
+        for (const { skill, pattern, han: chinese } of data.patterns) {
+          if (chinese ? !han : !latin) continue;
           const match = pattern.exec(sentence);
           if (match)
             offer({

@@ -344,12 +344,17 @@ export class Taxonomy {
           ),
           skills.length,
         ),
-        // One alternation per skill: a sentence costs one scan per skill, not one per phrasing. No `u` flag: the
-        // phrasings are plain characters of the Basic Multilingual Plane, and irregexp scans ~4× faster without it.
+        // One alternation per skill and script: a sentence costs one scan per skill its script can match, not one
+        // per phrasing. No `u` flag: the phrasings are plain characters of the Basic Multilingual Plane, and
+        // irregexp scans ~4× faster without it.
         patterns: Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
           const skill = skillIndex.get(uri);
-          const source = patterns.map((p) => `(?:${p})`).join('|');
-          return skill === undefined ? [] : [{ skill, pattern: new RegExp(source, 'i') }];
+          if (skill === undefined) return [];
+          return [true, false].flatMap((han) => {
+            const own = patterns.filter((p) => hasHan(p) === han);
+            const source = own.map((p) => `(?:${p})`).join('|');
+            return own.length === 0 ? [] : [{ skill, pattern: new RegExp(source, 'i'), han }];
+          });
         }),
         skillUris: this.allSkillUris(),
         skillIndex,
