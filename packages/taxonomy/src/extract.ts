@@ -23,6 +23,9 @@ interface Phrase {
   exact?: string[];
   /** A one-word label in an inflected form ("securities"): only that form matches, not its stem ("security"). */
   form?: string;
+  /** The adjective of a light-verb label ("show commitment" → "committed"): only an adjective form matches, not the
+   * verb that shares its stem ("commit code", "determine the cause"). */
+  adjective?: true;
   uri: string;
   label: string;
   source: Source;
@@ -257,12 +260,13 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
       if (skill.type === 'skill/competence') {
         const preferredLabel = source === SOURCE.preferred;
         const variantSource = preferredLabel ? SOURCE.preferredVariant : SOURCE.alternativeVariant;
+        // One word is the light verb's adjective (labelVariants gives no other one-word variant).
         for (const variant of labelVariants(
           tokens.map((t) => t.text),
           known,
           preferredLabel,
         ))
-          add({ stems: variant, source: variantSource });
+          add({ stems: variant, source: variantSource, ...(variant.length === 1 ? { adjective: true as const } : {}) });
       }
     }
   }
@@ -559,6 +563,7 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: s
     if (BREAK.test(text.slice(tokens[at + k - 1]!.end, tokens[at + k]!.start))) return false;
   if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
   if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
+  if (phrase.adjective && !/(ed|ent)$/.test(tokens[at]!.text)) return false;
   if (!phrase.exact) return true;
   const written = phrase.exact.every((word, k) =>
     word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word,

@@ -130,6 +130,9 @@ describe('issue 15 error classes', () => {
       S.showCommitment,
       S.showDetermination,
     ]);
+    // The adjective, not the verb sharing its stem.
+    expect(uris('Commit code daily.')).not.toContain(S.showCommitment);
+    expect(uris('Determine the root cause.')).not.toContain(S.showDetermination);
   });
 
   it('tool names ads write for ESCO concepts, and recruiting phrasings of soft skills; ordinary words stay words', () => {
