@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { skill, suggested } from './extraction.test-support.ts';
+
+/**
+ * Chinese wordings found owned by the wrong concept, or firing inside a longer word, by the helpers' probes and audits
+ * of whole ads and CVs (sessions 10–11): each move or removal keeps a regression here.
+ */
+const operateForklift = skill('28cb374e-6261-4133-8371-f9a5470145da');
+
+describe('Chinese wordings reach their own skill and no other', () => {
+  it('Chinese care and special-education wordings: 自闭症 is autism, 执行医嘱 carries out orders, IEP is no IE', () => {
+    const rehab = suggested('负责自闭症儿童康复，执行医嘱，制定个别化教育计划（IEP）', 'zh');
+    expect(rehab).toEqual(
+      expect.arrayContaining([
+        skill('586c5e11-b70d-499b-8589-b67e1ff3cc93'),
+        skill('7666e121-32a4-40c9-90a7-6dc024985475'),
+        skill('29ca8fd4-40c1-494c-85ea-525f1ab4aa8c'),
+      ]),
+    );
+    for (const wrong of ['8e839bce-38f0-472d-8792-9b7c12b197ef', 'a1816dfd-dbdc-4499-bef3-ff81dd895b33'])
+      expect(rehab).not.toContain(skill(wrong));
+  });
+
+  it('Chinese sales and e-commerce wordings: 电销 is telemarketing, 顾客咨询 no consultation, 店铺活动 no event planning', () => {
+    expect(suggested('有电销经验，能通过电话开发意向客户', 'zh')).toContain(
+      skill('16132f2b-cf61-4c53-ae8d-9023a8bab90b'),
+    );
+    const service = suggested('负责在线客服工作，及时回复顾客咨询', 'zh');
+    expect(service).toContain(skill('cace7a77-38b7-4cdf-8171-e17692bef5f6'));
+    expect(service).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+    const shop = suggested('负责淘宝天猫店铺的日常运营，策划店铺活动', 'zh');
+    expect(shop).toContain(skill('9c6e951f-aa88-4890-983d-e7a6ee49f5bb'));
+    expect(shop).not.toContain(skill('a4b7f1be-7058-45e4-ac90-66580499187f'));
+  });
+
+  it('Chinese factory wordings: 成型 is no shoe lasting, 装箱 is packing, 挡车工 and 针车工 are no lathe work', () => {
+    const mooncake = suggested('月饼生产线操作工，负责成型、烘烤', 'zh');
+    expect(mooncake).toContain(skill('5626b3b1-5415-47f6-acf1-b573d457d180'));
+    expect(mooncake).not.toContain(skill('7c7cf091-5139-4a1d-a6cd-0df9edc8f34d'));
+    const packing = suggested('食品厂招生产操作工，负责产品包装、装箱', 'zh');
+    expect(packing).toContain(skill('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a'));
+    expect(packing).not.toContain(skill('3c73898b-04a6-4e3a-b84a-3a032277c916'));
+    for (const text of ['纺织厂招挡车工，看管织布机', '制鞋厂招针车工，做运动鞋鞋面', '箱包厂招皮具车工，会做手袋'])
+      expect(suggested(text, 'zh'), text).not.toContain(skill('e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'));
+  });
+
+  it('Chinese design and media wordings: 广告学专业 is no chemistry, POP海报 no purchase order, 同传/交传 are interpreting', () => {
+    const major = suggested('本科学历，广告学专业，有4A广告公司实习经历', 'zh');
+    expect(major).toContain(skill('aba1f05b-f312-47d8-be71-7c574134de8f'));
+    expect(major).not.toContain(skill('cde9911c-f92e-4de1-811f-336e177ac4ce'));
+    const pop = suggested('负责门店POP海报、价格牌的设计制作', 'zh');
+    expect(pop).toContain(skill('7fb699d9-182a-430e-b7a0-6d8ed05c284b'));
+    expect(pop).not.toContain(skill('73225018-7139-433b-bdba-2b90774761d9'));
+    expect(suggested('具备会议同传和交传经验', 'zh')).toEqual(
+      expect.arrayContaining([
+        skill('92d04a10-eff2-4190-b5da-85e419f8ebbd'),
+        skill('321f7ade-ba43-4923-a432-54df75ec80a5'),
+      ]),
+    );
+  });
+
+  it('Chinese ad perks fire no duty: 可以做饭, 每月15号发工资, 有师傅带教 are benefits, not cooking, payroll or training', () => {
+    expect(suggested('包住宿，宿舍有空调热水器，可以做饭', 'zh')).not.toContain(
+      skill('f3934441-4bff-4076-9945-e6c51a01c467'),
+    );
+    expect(suggested('工作稳定，不压工资，每月15号发工资', 'zh')).not.toContain(
+      skill('af0f7625-b9fc-4f97-a71d-d7c7648bfc35'),
+    );
+    expect(suggested('有老师傅带教，包教包会', 'zh')).not.toContain(skill('e54ff029-1ce9-447d-a5b2-eb7283a23e6e'));
+    expect(suggested('负责做饭、打扫卫生、接送孩子', 'zh')).toContain(skill('f3934441-4bff-4076-9945-e6c51a01c467'));
+  });
+
+  it('CV in a Chinese ad is a résumé, not computer vision (it was an alias; PECVD holds it too)', () => {
+    for (const text of ['有意者请将个人CV发送至邮箱', '负责PECVD设备的日常维护'])
+      expect(suggested(text, 'zh'), text).not.toContain(skill('7b0d5000-00da-4864-b776-6de49a87a669'));
+    expect(suggested('熟悉机器视觉和图像识别', 'zh')).toContain(skill('7b0d5000-00da-4864-b776-6de49a87a669'));
+  });
+
+  it('Chinese logistics and site wordings: 叉车工 is no lathe, NVR no VR, 给排水 no drainage, 上门安装 no door fitting', () => {
+    const wrong: Array<[string, string]> = [
+      ['招聘叉车工2名，长白班', 'e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'],
+      ['熟悉海康、大华监控设备及NVR配置', '5da42cfd-1da8-4e4f-b68e-4f821d005fc5'],
+      ['熟悉海康、大华监控设备及NVR配置', '188048ff-18bf-43c4-a1a0-7adb6e68f421'],
+      ['持C1驾照，驾龄3年以上，无重大事故记录', 'e8f80ec5-c423-4eb2-9f0f-805d22f844ae'],
+      ['负责控制工程质量和进度', 'bf1f763e-c505-46e7-8af3-e48f13ec5f44'],
+      ['负责来往文件的收发、登记', '2cae39d6-78c2-4ce3-bee8-628504371463'],
+      ['负责竣工结算及审计对接', 'bdcac0c8-b77a-4640-9eaf-c0cf3efd1e23'],
+      ['负责运费核算、对账', '880c54f9-866e-4f37-b5fa-25ef8a7d49b6'],
+      ['负责防水施工，会做卫生间防水', '4f1b6304-f54a-42f0-9604-5427a28d240f'],
+      ['负责电梯、消防、给排水等设备的日常巡查', '5b58e283-a359-4b55-b10d-b0047b2fb7db'],
+      ['负责电梯、消防、给排水等设备的日常巡查', 'e95dc989-ae49-49c6-bfc4-9aef35e92f35'],
+      ['负责宽带、IPTV的上门安装及故障维修', 'cd70c768-aab6-46e6-8fb4-3aad7fe4b4cb'],
+      ['负责家装工地的现场管理', '5598739b-6718-4cff-8402-91d7f65b1505'],
+      ['负责货车的年审、保险办理', '89ff28d6-342c-435d-83aa-83e71dbbbc96'],
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('招聘叉车工2名，长白班', 'zh')).toContain(operateForklift);
+    expect(suggested('负责仓库物料的收发及账目登记', 'zh')).toContain(skill('2cae39d6-78c2-4ce3-bee8-628504371463'));
+    expect(suggested('负责银行现金押运', 'zh')).toContain(skill('64159e7c-78d9-4f27-8c44-432cc52227c1'));
+  });
+
+  it('Delta factory ads and vocational CVs: course, card, part and school names fire no other trade (round J, j1)', () => {
+    const wrong: Array<[string, string]> = [
+      ['专业课程：机械制图、公差配合与测量技术', '1cca610d-2afc-44a7-97fc-f2262fb5fc75'], // surveying
+      ['负责制程巡检、首件确认、不良品统计', '7ee4c2ea-b349-4bd2-81a3-ec31475d4833'], // statistics
+      ['能看懂焊接图纸和焊接工艺卡', 'd73a88a6-6325-4c2b-887c-5d598580afad'], // develop new welding techniques
+      ['负责汽车内饰、底盘零部件的装配', '1da6ee69-335b-48a7-b806-ee487807c0e4'], // provide customized upholstery
+      ['参加全国职业院校技能大赛获二等奖', '9cdec88a-fe17-4f9a-9247-1f1802ab7408'], // post-secondary school procedures
+      ['会机器人示教编程，熟悉ABB机器人', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'], // computer programming
+      ['车间主任（新能源汽车电池包车间）', '3a5275f4-67e5-4371-a31e-68291aa86691'], // vehicle electrical systems
+      ['3年以上汽车主机厂焊装机器人调试经验', '7ffae77a-93ce-40a3-af99-fae5729e8b15'], // assemble robots
+      ['维护检验设备和量具的校准', '8557f2f8-7ff3-47d8-bdb4-b9608dee906e'], // maintain medical laboratory equipment
+      ['熟悉电力拖动控制线路安装接线', '0c627853-241e-405b-9044-aaff6bca133e'], // install power lines
+      ['依据检验标准对原材料进行抽样检验', '46e1b714-94f4-462d-88e6-31f442708812'], // define manufacturing quality criteria
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('专业课程：公差配合与测量技术', 'zh')).toContain(skill('a181e89d-44ae-40e7-8d37-177071237c74'));
+    expect(suggested('负责汽车内饰件装配', 'zh')).toContain(skill('6a152c3a-5d86-4d3f-a21e-ac14c80bd152'));
+    expect(suggested('熟悉测量技术，会使用全站仪', 'zh')).toContain(skill('1cca610d-2afc-44a7-97fc-f2262fb5fc75'));
+  });
+
+  it('office-job ads: 装订 files, 有亲和力, 经济开发区, 面谈 a client, 跟单 and 统计 a count fire no wrong skill', () => {
+    const zh = (id: string, text: string, fires: boolean) =>
+      fires
+        ? expect(suggested(text, 'zh'), text).toContain(skill(id))
+        : expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    const bindBooks = 'e5b4fa36-c710-46d8-a451-f225a044aca4';
+    zh(bindBooks, '负责文件的打印、复印、扫描、装订及归档', false);
+    zh(bindBooks, '印刷厂招装订工，负责画册装订、胶装', true);
+    zh('b5af495b-61f1-4330-9891-dca56d97d714', '性格开朗，有亲和力，普通话标准', false);
+    zh('88af9294-b697-4687-ae19-aefbb6234dfa', '工作地点：苏州工业园区经济开发区', false);
+    zh('88af9294-b697-4687-ae19-aefbb6234dfa', '经济学专业毕业', true);
+    zh('66d47084-9437-48b2-819b-c4c8214ed650', '邀约客户到公司面谈，促成签单', false);
+    zh('50181a4b-1cfd-4fbd-ac9a-c1a494b9c5d0', '负责外贸跟单工作', false);
+    zh('2aed5d29-15c3-44ba-bb5c-80750a815b3c', '负责外贸跟单工作', true);
+    zh('7b3abd38-61ae-42a4-88bb-0884784f9ee1', '参与技术方案评审', false);
+    zh('9af252ce-bf4d-411b-8daa-beb91df4257d', '通过展会、谷歌等渠道开发海外客户', false);
+    zh('9af252ce-bf4d-411b-8daa-beb91df4257d', '负责经销商渠道开发', true);
+    zh('7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '负责库存数量的统计', false);
+    zh('7ee4c2ea-b349-4bd2-81a3-ec31475d4833', '统计学专业，熟悉统计方法', true);
+    zh('e883d55a-75ae-460b-ba0a-47fecf14f1b3', '负责亚马逊平台的产品上架、Listing撰写', false);
+  });
+
+  it('Chinese service-ad wordings: 缴纳社保公积金 is a perk, 药品管理 no pharmacy law, 维修进度 no vehicle repair', () => {
+    const payroll = skill('9d916d7c-89b3-4084-a6d9-e2b0b3091404');
+    const benefits = skill('a4e50b95-8962-4408-81f9-f5de71461276');
+    for (const text of ['入职缴纳社保公积金', '公司为员工缴纳社保公积金']) {
+      expect(suggested(text, 'zh'), text).not.toContain(payroll);
+      expect(suggested(text, 'zh'), text).not.toContain(benefits);
+    }
+    expect(suggested('负责护理站的药品管理和物品请领', 'zh')).not.toContain(
+      skill('34d247a0-23da-42d4-872e-df4698c1d5c1'),
+    );
+    expect(suggested('负责处理业主报修，跟进维修进度', 'zh')).not.toContain(
+      skill('f5798f9c-42a3-4a54-b4c2-ec33a2ddd863'),
+    );
+    expect(suggested('做好原材料验收、食材储存和成本控制', 'zh')).not.toContain(
+      skill('50f2d23c-b3fb-48a5-967b-14fd0a6dd205'),
+    );
+    expect(suggested('解答客人咨询，处理客人投诉', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+  });
+
+  it('Chinese hospital, lab and pharma ads: 物料管理, 护理记录, PICC, 供应商审计, 临床评价 and 器械打包 fire their own skills (round K, k2)', () => {
+    const zh = (id: string, text: string, fires: boolean) =>
+      fires
+        ? expect(suggested(text, 'zh'), text).toContain(skill(id))
+        : expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    zh('c0799f81-9955-463a-b071-4f1c82719aa8', '负责诊室的卫生及物料管理', false); // promotional material
+    zh('143d889d-3128-45af-805b-a2d5a1d501c7', '负责物料管理，保证生产用料', true);
+    zh('c0799f81-9955-463a-b071-4f1c82719aa8', '负责市场推广物料管理', true);
+    zh('5d7890d5-d229-4b79-a5da-6819e38a52b6', '做好生命体征监测及护理记录书写', false); // health records management
+    zh('9a7cc3c2-b529-44a4-ab8e-f04fc91362e2', '做好护理记录', true);
+    zh('2b9f4584-da2e-44e2-a2fb-4dd4fc64c1a2', '熟悉PICC维护及导管护理', false); // integrated circuits
+    zh('2b9f4584-da2e-44e2-a2fb-4dd4fc64c1a2', '负责IC芯片的测试', true);
+    zh('89ff28d6-342c-435d-83aa-83e71dbbbc96', '负责供应商审计和质量协议', false); // financial audits
+    zh('d83cba15-8511-4d07-b89a-9fde0d1d8241', '负责供应商审计和质量协议', true);
+    zh('0f551181-e1af-47e2-b2d8-ff9f4e011ecd', '跟进注册检验、临床评价及技术审评发补', false); // clinical assessment
+    zh('0f551181-e1af-47e2-b2d8-ff9f4e011ecd', '熟悉临床评估方法', true);
+    zh('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', '负责器械的清洗、消毒、打包及灭菌', false); // pack goods
+    zh('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', '负责仓库货物打包', true);
+  });
+
+  it('graduate CVs: course, part-time job and campus-role names fire their own skill, not a neighbour (round K, k1)', () => {
+    const wrong: Array<[string, string]> = [
+      ['主修课程：外科护理学、儿科护理学', '508f3b4c-799a-4742-b3ae-75f2ff11153d'], // surgery
+      ['主修课程：消费者行为学、组织行为学', '269b8734-fa1d-4c6f-a843-523fa3bbae6e'], // behavioural science
+      ['主修课程：数控加工编程、CAD/CAM', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'], // computer programming
+      ['计算机科学与技术专业本科', '89f6560b-2194-45c9-9ece-d33049a73eef'], // computer engineering
+      ['在图书馆勤工俭学，负责图书整理上架', 'e883d55a-75ae-460b-ba0a-47fecf14f1b3'], // store warehouse goods
+      ['担任新生班主任助理，协助辅导员管理新生', '0cc9c234-f817-4f4c-908a-4d28fe3b0f4a'], // coach employees
+      ['负责品牌管理工作', '56a2fa94-a66d-40c6-a444-35888cdefa60'], // manage work
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    const right: Array<[string, string]> = [
+      ['主修课程：外科护理学', '848c6821-5578-4104-9060-f1bf75bb3a80'],
+      ['主修课程：消费者行为学', '750caee5-12a0-46ba-b8aa-1e56370deaf9'],
+      ['熟悉行为科学理论', '269b8734-fa1d-4c6f-a843-523fa3bbae6e'],
+      ['能独立完成数控加工编程', 'bf942c60-8539-4951-83ee-63f770da1cb8'],
+      ['计算机科学与技术专业本科', '7b5cce4d-c7fe-4119-b48f-70aa05391787'],
+      ['在学校实训中心完成钳工实训、车工实训', '37800bb3-4fbc-4786-9e3d-9266bb61f20e'],
+      ['在学校实训中心完成钳工实训、车工实训', 'e4a9ec84-4eb3-494b-8a70-0fcf0d687f03'],
+      ['协助医生完成外科手术', '508f3b4c-799a-4742-b3ae-75f2ff11153d'],
+    ];
+    for (const [text, id] of right) expect(suggested(text, 'zh'), text).toContain(skill(id));
+  });
+
+  it('e-commerce, new-media, sales and call-centre wordings: 用户心理 is no psychology, 录音抽检 no product inspection (round K, k3)', () => {
+    const insight = suggested('了解消费者心理，懂用户心理', 'zh');
+    expect(insight).toContain(skill('05fc6f8d-639c-4329-a6de-dfdd800ed091'));
+    expect(insight).not.toContain(skill('bfe4f330-d595-48c7-ab3c-f309471d6953'));
+    expect(suggested('熟悉抖音算法和流量推荐机制', 'zh')).not.toContain(skill('54924a2c-daca-40d3-9716-4b38ceb04f38'));
+    const video = suggested('负责视频的后期包装', 'zh');
+    expect(video).toContain(skill('8afe68ff-b261-4fa8-ab25-bb30b0e5c292'));
+    expect(video).not.toContain(skill('667cbbaf-f377-46d8-8f2d-1f6d8a55d74a'));
+    const records = suggested('负责录入和维护客户信息', 'zh');
+    expect(records).toContain(skill('c753a3b5-d5cc-406d-adfe-3372bb267f4b'));
+    expect(records).not.toContain(skill('2239694b-771a-4586-8b54-2794e361a9ae'));
+    expect(suggested('组织招商会，开发加盟商', 'zh')).not.toContain(skill('2c4b6914-4b97-4e35-85cb-e6602a8bb04a'));
+    expect(suggested('有客服质检经验，负责录音抽检', 'zh')).not.toContain(
+      skill('1a3660c2-011c-4e96-9b1d-529afc305428'),
+    );
+    expect(suggested('会使用Excel做销售报表', 'zh')).not.toContain(skill('450de541-797a-4da0-9fe4-a81471c8047d'));
+    expect(suggested('解答客户关于产品的咨询', 'zh')).not.toContain(skill('4b3c8605-819d-4b38-83fc-f23663e78dc9'));
+  });
+
+  it('school, kitchen, hotel and leisure ads: 自助餐, 出品, 带班, NASM, 问询服务 fire no other trade (round K, k4)', () => {
+    const wrong: Array<[string, string]> = [
+      ['负责早餐自助餐的摆台和补餐', '24f980ba-b44f-4739-b563-205104c3190d'], // provide basic support to patients
+      ['负责包子、馒头等中式面点的制作，早餐档口出品', 'bb84d739-1b06-477b-9195-251650bb3c14'], // culinary finishing
+      ['熟悉小学英语教材，能独立带班', '1f1d2ff8-c4c1-45cc-9812-6a7ee84a73cb'], // lead a team
+      ['有国职或ACE/NASM证书，有减脂增肌成功案例', 'a7f0fbe0-c546-4f30-8e41-34a58c64567e'], // data storage
+      ['接听电话，处理预订，提供问询服务', '84fc058f-3a38-4a87-86c1-ce906660af31'], // information to passengers
+      ['认真备课、上课、批改作业', '128f0b4c-8da7-467b-9196-7c691e067a1e'], // assign homework
+      ['熟悉大众点评、美团运营', '5284ecee-93dd-4145-a3c0-584af836c69e'], // e-tourism platforms
+      ['邀约试听课，促成签约', '5fe2e5e7-b8a2-4072-b527-f82f3169d989'], // facilitate official agreement
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('认真备课、上课、批改作业', 'zh')).toContain(skill('6fe019dd-027f-45f3-b19c-d27f7ae00980'));
+    expect(suggested('负责生产线带班，管理20名员工', 'zh')).toContain(skill('9581639c-e521-4d12-9b4e-25faca24d34b'));
+    expect(suggested('协助老人助餐助浴', 'zh')).toContain(skill('24f980ba-b44f-4739-b563-205104c3190d'));
+    expect(suggested('熟悉NAS存储', 'zh')).toContain(skill('a7f0fbe0-c546-4f30-8e41-34a58c64567e'));
+  });
+
+  it('三好学生 is a school award, not a willingness to learn; 勤奋好学 is', () => {
+    const willing = skill('9bf266a6-188b-4d17-a22f-2f266d76832b');
+    expect(suggested('获得校三好学生称号', 'zh')).not.toContain(willing);
+    expect(suggested('勤奋好学，责任心强', 'zh')).toContain(willing);
+  });
+});
