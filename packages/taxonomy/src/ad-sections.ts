@@ -158,8 +158,8 @@ function headingsOf(text: string) {
 
 /** An ad's opening verb at the start of a line (招聘CNC操机员：…): the ad's own word, not a recruiting duty. */
 const OPENER = /(?<=^|[\n。！？；;!?])[ \t]*[【[]?(招聘|诚聘|急招|急聘|高薪诚聘|高薪招聘)/gu;
-/** …or closing the ad's title, its first line (体检中心招聘, 苏州某电子厂急招：), unless that line states a duty. */
-const TITLE_CLOSER = /^[ \t]*[【[]?([^\n。！？；;!?负]{1,24}?)(招聘|诚聘|急招|急聘)[】\]]?[ \t]*[:：]?[ \t]*(?=\n|$)/u;
+/** …or closing the ad's title, its first line (体检中心招聘, 苏州某电子厂急招：), unless that line is a duty (负责招聘). */
+const TITLE_CLOSER = /^[ \t]*[【[]?[^\n。！？；;!?负]{1,24}?(招聘|诚聘|急招|急聘)[】\]]?[ \t]*[:：]?[ \t]*(?=\n|$)/du;
 
 /** The spans of heading names and openers (自我评价, 任职要求, 招聘): words about the text, never skills. */
 export function headingWordsOf(text: string): Array<{ start: number; end: number }> {
@@ -167,11 +167,8 @@ export function headingWordsOf(text: string): Array<{ start: number; end: number
     const start = m.index + m[0].indexOf(m[1]!);
     return { start, end: start + m[1]!.length };
   });
-  const title = TITLE_CLOSER.exec(text);
-  if (title) {
-    const start = title.index + title[0].indexOf(title[2]!, title[0].indexOf(title[1]!) + title[1]!.length);
-    openers.push({ start, end: start + title[2]!.length });
-  }
+  const closer = TITLE_CLOSER.exec(text)?.indices?.[1];
+  if (closer) openers.push({ start: closer[0], end: closer[1] });
   return [...headingsOf(text).map((heading) => heading.name), ...openers];
 }
 

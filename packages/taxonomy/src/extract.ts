@@ -1,7 +1,7 @@
 import { hasHan, normalise, stem, type Token, tokenise } from './text.ts';
 import { type GappedIndex, gappedIndex, gappedMatches } from './zh-gapped.ts';
 import { generatedWordings } from './zh-wordings.ts';
-import { labelVariants } from './variants.ts';
+import { labelVariants, lightVerbAdjective } from './variants.ts';
 
 export interface ExtractedSkill {
   uri: string;
@@ -216,7 +216,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
         0,
       );
     const add = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor'>) => {
-      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}`;
+      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}`;
       const current = phrases.get(key);
       if (current) {
         current.support++;
@@ -260,13 +260,11 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
       if (skill.type === 'skill/competence') {
         const preferredLabel = source === SOURCE.preferred;
         const variantSource = preferredLabel ? SOURCE.preferredVariant : SOURCE.alternativeVariant;
-        // One word is the light verb's adjective (labelVariants gives no other one-word variant).
-        for (const variant of labelVariants(
-          tokens.map((t) => t.text),
-          known,
-          preferredLabel,
-        ))
-          add({ stems: variant, source: variantSource, ...(variant.length === 1 ? { adjective: true as const } : {}) });
+        const words = tokens.map((t) => t.text);
+        for (const variant of labelVariants(words, known, preferredLabel))
+          add({ stems: variant, source: variantSource });
+        const adjective = lightVerbAdjective(words);
+        if (adjective) add({ stems: [adjective], adjective: true, source: variantSource });
       }
     }
   }

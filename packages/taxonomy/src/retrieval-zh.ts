@@ -19,6 +19,8 @@ export class ChineseRetriever {
   readonly #texts: string[];
   readonly #skill: Int32Array;
   readonly #information: Float64Array;
+  /** Entry e's first bigram, its modifier: the sentence must show it. */
+  readonly #firstGram: Int32Array;
   /** Bigram → id; per id its idf and the entries holding it, from entriesOf[gramStart[id]] (typed: 管理 alone is
    * in thousands of entries). */
   readonly #gramId = new Map<number, number>();
@@ -65,6 +67,7 @@ export class ChineseRetriever {
     this.#texts = han.map((entry) => entry.text);
     this.#skill = Int32Array.from(han, (entry) => entry.skill);
     this.#information = new Float64Array(han.length);
+    this.#firstGram = Int32Array.from(gramsOf, (grams) => grams[0]!);
     gramsOf.forEach((grams, e) => {
       let information = 0;
       for (const gram of grams) {
@@ -104,10 +107,10 @@ export class ChineseRetriever {
       matched[id] = 0;
       const coverage = shown / this.#information[id]!;
       if (coverage < 0.5) continue;
+      // A Chinese compound puts its modifier first: without it (管理专业 for 护理专业) the words name something else.
+      if (this.#gramStamp[this.#firstGram[id]!] !== stamp) continue;
       const text = this.#texts[id]!;
       if (sentence.includes(text)) continue;
-      // A Chinese compound puts its modifier first: without it (管理专业 for 护理专业) the words name something else.
-      if (!sentence.includes(text.slice(0, 2))) continue;
       const score = coverage * coverage * Math.min(1, shown / FULL_INFORMATION);
       const skill = this.#skill[id]!;
       if (score <= (best.get(skill)?.score ?? 0)) continue;

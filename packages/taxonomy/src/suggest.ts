@@ -222,7 +222,7 @@ export class SkillSuggester {
             });
           }
         }
-        if (hasHan(sentence))
+        if (han)
           for (const hit of data.chinese.retrieve(sentence, 20))
             offer({
               skill: hit.skill,

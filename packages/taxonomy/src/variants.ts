@@ -6,10 +6,19 @@ const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'to', 'in', 'of', 'on', 'for',
 const LIGHT_VERBS = new Set(['show', 'demonstrate']);
 
 /**
+ * For a light-verb label ("show commitment"), the stem of the adjective ads write instead ("committed" → "commit"):
+ * the matcher accepts it only in an adjective form, since the verb shares the stem ("commit code").
+ */
+export function lightVerbAdjective(words: readonly string[]): string | undefined {
+  const [verb, ...rest] = words;
+  return verb && LIGHT_VERBS.has(verb) && rest.length === 1 ? adjectiveStem(rest[0]!) : undefined;
+}
+
+/**
  * Other wordings of an ESCO skill label that starts with its verb, as stem sequences: object first with the verb
- * as gerund or noun ("solve problems" → "problem solving", "manage projects" → "project management"), the verb as
- * noun ("attend to detail" → "attention to detail"), and for light verbs the adjective ("show commitment" →
- * "committed"). `words` are normalised tokens; `known` says whether a stem is a word some ESCO label uses, so
+ * as gerund or noun ("solve problems" → "problem solving", "manage projects" → "project management") and the verb as
+ * noun ("attend to detail" → "attention to detail"); a light verb's label has its adjective instead
+ * (lightVerbAdjective). `words` are normalised tokens; `known` says whether a stem is a word some ESCO label uses, so
  * derived nouns that are not English words ("attendment") are dropped. Without `nominal`, only the object-first
  * gerund: alternative labels are many, and their noun forms would mostly repeat the preferred label's.
  */
@@ -19,11 +28,7 @@ export function labelVariants(
   nominal: boolean,
 ): string[][] {
   const [verb, ...rest] = words;
-  if (!verb || rest.length === 0) return [];
-  if (LIGHT_VERBS.has(verb)) {
-    const adjective = rest.length === 1 ? adjectiveStem(rest[0]!) : undefined;
-    return adjective ? [[adjective]] : [];
-  }
+  if (!verb || rest.length === 0 || LIGHT_VERBS.has(verb)) return [];
   const nouns = nominal ? nounForms(verb).map(stem).filter(known) : [];
   const restStems = rest.map(stem);
   const variants = nouns.map((noun) => [noun, ...restStems]);
