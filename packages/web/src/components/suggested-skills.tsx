@@ -38,7 +38,10 @@ export function useSuggestedSkills() {
   const dismiss = (suggestion: SuggestedSkill) => {
     suggestions.value = (suggestions.value ?? []).filter((item) => item !== suggestion);
   };
-  return { suggestions, recognised, asides, suggest, dismiss };
+  /** What to say above the list: nothing recognised, every suggestion settled, or how many are left. */
+  const status = (): 'none' | 'done' | 'found' =>
+    recognised.value === 0 ? 'none' : (suggestions.value ?? []).length === 0 ? 'done' : 'found';
+  return { suggestions, recognised, asides, suggest, dismiss, status };
 }
 
 type Props = {

@@ -33,7 +33,7 @@ export function JobSkills({
   onChange: (skills: RequiredSkill[]) => void;
 }) {
   const suggested = useSuggestedSkills();
-  const { suggestions, recognised, asides } = suggested;
+  const { suggestions, asides } = suggested;
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const chosen = new Set(skills.map((skill) => skill.uri));
   const add = (uri: string) => {
@@ -58,13 +58,7 @@ export function JobSkills({
       </button>
       {suggestions.value !== null && (
         <div class="suggested" aria-live="polite">
-          <p>
-            {recognised.value === 0
-              ? t('jobForm.suggest.none')
-              : suggestions.value.length === 0
-                ? t('jobForm.suggest.done')
-                : t('jobForm.suggest.found', { count: suggestions.value.length })}
-          </p>
+          <p>{t(`jobForm.suggest.${suggested.status()}`, { count: suggestions.value.length })}</p>
           {asides.value.length > 0 && (
             <p class="hint" id="suggest-asides">
               {t('jobForm.suggest.asides', { parts: listOf(asides.value.map((kind) => t(ASIDE_NAMES[kind]))) })}

@@ -294,7 +294,7 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
   const { query, results, search } = useConceptSearch('/v1/skills', 8);
   const cv = useSignal('');
   const suggested = useSuggestedSkills();
-  const { suggestions, recognised } = suggested;
+  const { suggestions } = suggested;
   const chosen = new Set(skills.map((s) => s.uri));
   const add = (uri: string) => {
     if (!chosen.has(uri)) onChange([...skills, { uri, proficiency: 2 }]);
@@ -357,13 +357,7 @@ function SkillsEditor({ skills, onChange }: { skills: Form['skills']; onChange: 
         </button>
         {suggestions.value && (
           <div class="suggested" aria-live="polite">
-            <p>
-              {recognised.value === 0
-                ? t('profile.cv.none')
-                : suggestions.value.length === 0
-                  ? t('profile.cv.done')
-                  : t('profile.cv.found', { count: suggestions.value.length })}
-            </p>
+            <p>{t(`profile.cv.${suggested.status()}`, { count: suggestions.value.length })}</p>
             <SuggestedSkillList
               state={suggested}
               acceptLabel={(skill) => t('profile.skills.addNamed', { skill })}
