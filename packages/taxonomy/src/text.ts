@@ -12,21 +12,28 @@ export function normalise(text: string): string {
  * A crude English stem, applied alike to labels and text, so that "welding robots" meets "welding robot",
  * "batteries" meets "battery" and "maintained hydraulic systems" meets "maintain hydraulic systems".
  */
+const SHORT_CVC = /^[^aeiouy]*[aeiouy][^aeiouwxy]$/;
+
 export function stem(token: string): string {
   let base = token;
   if (base.length > 4 && base.endsWith('ies')) base = `${base.slice(0, -3)}y`;
   else if (base.length > 4 && /(ches|shes|sses|xes)$/.test(base)) base = base.slice(0, -2);
   else if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us'))
     base = base.slice(0, -1);
+  // What is left must hold a vowel: "string" and "spring" are no inflection.
   const inflected =
-    (base.length > 5 && base.endsWith('ing')) || (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed'));
+    ((base.length > 5 && base.endsWith('ing')) || (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed'))) &&
+    /[aeiouy]/.test(base.slice(0, base.endsWith('ing') ? -3 : -2));
   if (inflected) {
     base = base.slice(0, base.endsWith('ing') ? -3 : -2);
     // "planned" → "plan", "programmed" → "program".
     if (/([bgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+    // A short consonant-vowel-consonant rest lost a silent e: "caring" → "care", "coding" → "code".
+    else if (SHORT_CVC.test(base)) base = `${base}e`;
   }
-  // The silent e, so that "analyse" and "analysed" meet.
-  if (base.length > 3 && base.endsWith('e') && !base.endsWith('ee')) base = base.slice(0, -1);
+  // The silent e of longer words, so that "analyse" and "analysed" meet; a four-letter word keeps it, so that
+  // "care" is not "car" nor "code" "cod".
+  if (base.length > 4 && base.endsWith('e') && !base.endsWith('ee')) base = base.slice(0, -1);
   return base;
 }
 
