@@ -561,7 +561,7 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: s
     if (BREAK.test(text.slice(tokens[at + k - 1]!.end, tokens[at + k]!.start))) return false;
   if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
   if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
-  if (phrase.adjective && !/(ed|ent)$/.test(tokens[at]!.text)) return false;
+  if (phrase.adjective && !isTraitAdjective(tokens[at]!, text)) return false;
   if (!phrase.exact) return true;
   const written = phrase.exact.every((word, k) =>
     word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word,
@@ -575,6 +575,21 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: s
       !/[&'’]/.test(`${text[token.start - 1] ?? ''}${text[token.end] ?? ''}`))
   );
 }
+
+/**
+ * A light-verb label's adjective ("committed", "confident") names the trait only in an adjective form (not "commit
+ * code"), said of the person sought: "We are committed to…" is the employer, and "confident using Excel" or
+ * "confident with figures" speaks of a task, which the rest of the sentence names.
+ */
+function isTraitAdjective(token: Token, text: string): boolean {
+  if (!/(ed|ent)$/.test(token.text)) return false;
+  const before = text.slice(Math.max(0, token.start - 40), token.start);
+  const after = text.slice(token.end, token.end + 12);
+  return !EMPLOYER_SUBJECT.test(before) && !TASK_COMPLEMENT.test(after);
+}
+
+const EMPLOYER_SUBJECT = /\bwe(?:\s+are|['’]re|\s+remain)(?:\s+\w+ly)?\s+$/i;
+const TASK_COMPLEMENT = /^\s+(?:using|with|in|at|on)\b/i;
 
 /**
  * Chinese compounds put the head last, so a two-character entry directly followed by more Han text is usually the

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { skill, suggested, taxonomy } from './extraction.test-support.ts';
 import { type SkillLexicon, taxonomyDataDir } from './index.ts';
+import { stem } from './text.ts';
 
 /** One test per class of error reported in issue 15 ("Errors seen"). */
 const S = {
@@ -34,6 +35,7 @@ const S = {
   workInTeams: skill('60c78287-22eb-4103-9c8c-28deaa460da0'),
   attendToDetail: skill('83e6510b-ffeb-4aec-959c-4265fd0ff7b7'),
   showCommitment: skill('1fce1197-3a5b-45b7-8797-575cd3b57a01'),
+  showConfidence: skill('669b75d8-671c-4a1c-8e0b-6466c513c27d'),
   showDetermination: skill('19a64e91-bfe3-4c48-9225-3bb1229b12f0'),
   cncProgramming: skill('bf942c60-8539-4951-83ee-63f770da1cb8'),
   electricalDischarge: skill('56a13f47-ad7c-451f-81cf-e550107abc03'),
@@ -97,6 +99,16 @@ describe('issue 15 error classes', () => {
     expect(uris('Trading of securities and bonds.')).toContain(S.securities);
   });
 
+  it('stemming merging unrelated words: care is not car, code is not cod; string is no inflection', () => {
+    const cleanRoadVehicles = skill('c8b5b67b-d8d9-4857-bb26-1e35faf2ce22');
+    expect(uris('Personal care washing and dressing of residents.')).not.toContain(cleanRoadVehicles);
+    expect(uris('Car washing and valeting.')).toContain(cleanRoadVehicles);
+    expect([stem('care'), stem('caring'), stem('cared'), stem('cares')]).toEqual(['care', 'care', 'care', 'care']);
+    expect(stem('car')).not.toBe(stem('care'));
+    expect([stem('coding'), stem('cod'), stem('hoping'), stem('hopping')]).toEqual(['code', 'cod', 'hope', 'hop']);
+    expect([stem('analysing'), stem('analyse'), stem('string')]).toEqual(['analys', 'analys', 'string']);
+  });
+
   it('ambiguous one-word alternative labels do not win by list order', () => {
     const text =
       'We use data sources and design patterns; Unity3D skills help. The right candidate joins current projects for the long term ' +
@@ -129,6 +141,13 @@ describe('issue 15 error classes', () => {
     // The adjective, not the verb sharing its stem.
     expect(uris('Commit code daily.')).not.toContain(S.showCommitment);
     expect(uris('Determine the root cause.')).not.toContain(S.showDetermination);
+    // Said of the employer, or of a task the sentence names, it is not the trait sought.
+    expect(uris('We are committed to diversity and inclusion.')).not.toContain(S.showCommitment);
+    expect(uris("We're fully committed to your development.")).not.toContain(S.showCommitment);
+    expect(uris('Confident using Excel and Outlook.')).not.toContain(S.showConfidence);
+    expect(uris('You are confident and committed to great care.')).toEqual(
+      expect.arrayContaining([S.showConfidence, S.showCommitment]),
+    );
   });
 
   it('tool names ads write for ESCO concepts, and recruiting phrasings of soft skills; ordinary words stay words', () => {
