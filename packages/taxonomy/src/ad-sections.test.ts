@@ -55,6 +55,9 @@ describe('heading names and openers are words about the text, not skills', () =>
     expect(words('【苏州某电子厂急招】：\n普工若干')).toEqual(['急招']);
     expect(words('负责招聘\n培训新员工')).toEqual([]);
     expect(words('岗位职责：\n体检中心招聘')).toEqual(['岗位职责']);
+    // Right after the employer's name, on any line; not in a duty (负责公司招聘工作).
+    expect(words('岗位职责：操作CNC\n昆山某精密机械有限公司招聘CNC操作工')).toEqual(['岗位职责', '招聘']);
+    expect(words('负责公司招聘工作')).toEqual([]);
   });
 
   it('reads no skill from them, and still reads recruiting as a duty', () => {

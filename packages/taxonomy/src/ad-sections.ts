@@ -158,6 +158,9 @@ function headingsOf(text: string) {
 
 /** An ad's opening verb at the start of a line (招聘CNC操机员：…): the ad's own word, not a recruiting duty. */
 const OPENER = /(?<=^|[\n。！？；;!?])[ \t]*[【[]?(招聘|诚聘|急招|急聘|高薪诚聘|高薪招聘)/gu;
+/** …or right after the employer's name (某精密机械有限公司招聘CNC操作工), unless the clause is a duty (负责公司招聘). */
+const EMPLOYER_OPENER =
+  /(?<=^|[\n。！？；;!?])[^\n。！？；;!?负协参]{0,24}?(?:公司|集团|工厂|厂|酒店|医院|幼儿园|学校|门店)(招聘|诚聘|急招|急聘)/dgu;
 /** …or closing the ad's title, its first line (体检中心招聘, 苏州某电子厂急招：), unless that line is a duty (负责招聘). */
 const TITLE_CLOSER = /^[ \t]*[【[]?[^\n。！？；;!?负]{1,24}?(招聘|诚聘|急招|急聘)[】\]]?[ \t]*[:：]?[ \t]*(?=\n|$)/du;
 
@@ -168,7 +171,9 @@ export function headingWordsOf(text: string): Array<{ start: number; end: number
     return { start, end: start + m[1]!.length };
   });
   const closer = TITLE_CLOSER.exec(text)?.indices?.[1];
-  if (closer) openers.push({ start: closer[0], end: closer[1] });
+  const more = [...text.matchAll(EMPLOYER_OPENER)].map((m) => m.indices![1]!);
+  if (closer) more.push(closer);
+  for (const [start, end] of more) if (!openers.some((o) => o.start === start)) openers.push({ start, end });
   return [...headingsOf(text).map((heading) => heading.name), ...openers];
 }
 

@@ -458,7 +458,12 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
   if (lang !== 'en' && hasHan(text)) {
     for (let i = 0; i < text.length; ) {
       const match = longestChineseAt(text, i, index.chinese);
-      if (!match || isChineseFragment(text, i, match.text.length) || cutsLatinWord(text, i, match.text.length)) {
+      if (
+        !match ||
+        isChineseFragment(text, i, match.text.length) ||
+        cutsLatinWord(text, i, match.text.length) ||
+        namesOrganisation(text, i + match.text.length)
+      ) {
         i++;
         continue;
       }
@@ -524,6 +529,18 @@ function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): vo
 }
 
 const LATIN_LETTER = /[A-Za-z]/;
+
+/**
+ * A word that is part of an organisation's name (昆山某精密机械有限公司, 某电子厂, 工业职业技术学院) names what the
+ * organisation does, not a skill asked for: a company, factory or school suffix follows it, a name's suffix (有限公司,
+ * 集团, 学院) within two characters, a bare 公司 or 厂 at once (维护公司形象 keeps 维护).
+ */
+function namesOrganisation(text: string, end: number): boolean {
+  return ORGANISATION_SUFFIX.test(text.slice(end, end + 12));
+}
+
+const ORGANISATION_SUFFIX =
+  /^(?:\p{Script=Han}{0,2}(?:有限公司|有限责任公司|股份公司|集团|研究院|研究所|学院|大学)|公司|厂(?![房区内外长家商]))/u;
 
 /**
  * A curated entry in Latin letters met inside a longer Latin word: NAS in CNAS, IC in PICC, CV in PECVD. The

@@ -221,6 +221,15 @@ describe('issue 15 error classes', () => {
     expect(suggested('了解IC和PCB基础知识', 'zh')).toContain(chips);
   });
 
+  it("a word inside an organisation's name (某精密机械有限公司, 某电子厂) names no skill", () => {
+    const precisionMechanics = taxonomy.searchSkills({ q: '精密机械', lang: 'zh', limit: 1 })[0]!.uri;
+    expect(suggested('昆山某精密机械有限公司，CNC操作工', 'zh')).not.toContain(precisionMechanics);
+    expect(suggested('苏州某精密机械厂招聘CNC操作工', 'zh')).not.toContain(precisionMechanics);
+    expect(suggested('善于与客户沟通，维护公司形象', 'zh').length).toBeGreaterThan(0);
+    expect(suggested('熟悉精密机械的装配与调试', 'zh')).toContain(precisionMechanics);
+    expect(suggested('负责厂区精密机械的保养', 'zh')).toContain(precisionMechanics);
+  });
+
   it('a Han-script query is looked up in Chinese even when lang defaults to en', () => {
     const hits = taxonomy.searchSkills({ q: '焊接', lang: 'en', limit: 5 });
     expect(hits.length).toBeGreaterThan(0);
