@@ -246,4 +246,25 @@ describe('Chinese wordings reach their own skill and no other', () => {
     expect(suggested('获得校三好学生称号', 'zh')).not.toContain(willing);
     expect(suggested('勤奋好学，责任心强', 'zh')).toContain(willing);
   });
+
+  it('factory, garage and property ads: 工装夹具, 披锋, 定期保养, 灯具, 抄表, 水电维修, 总装车间, WPS fire no other trade (round L, zha)', () => {
+    const wrong: Array<[string, string]> = [
+      ['做好设备点检和工装夹具的维护', 'b500c0dc-4810-4260-a8bb-2b6bc714d556'], // produce customised tools
+      ['分析并解决产品缺陷如缩水、披锋、困气', '57bfdb33-a0fb-4ae6-a3f9-6da495a18783'], // trim excess material
+      ['负责新能源车辆的定期保养、故障诊断和维修', 'a7b9039e-0145-4e3e-bbf8-30151d3e6cc0'], // schedule regular machine maintenance
+      ['处理业主报修，更换灯具、开关插座、水龙头', '89f88666-e7cf-4659-9f6f-3a6ff65789b7'], // furniture, carpet and lighting products
+      ['负责配电房、水泵房的巡视和抄表', '25bd8287-a5e9-4378-abff-a09d0a637604'], // read gas meter
+      ['负责小区的水电维修', '8755734c-2919-41a3-9ca6-1e3d1f169213'], // install plumbing systems
+      ['负责总装车间的拧紧工位和终检', '09d79759-316b-48fe-b95d-a7b5954fb74f'], // supervise motor vehicles manufacture
+      ['负责编制焊接工艺评定(WPS/PQR)', 'cf310cff-0d28-4dbc-9dbb-cc500a3196c2'], // office software
+      ['熟悉水性漆调色', 'e040fb97-ac17-4cd0-bf74-7e96c83811b6'], // apply wood finishes
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('负责新能源车辆的定期保养', 'zh')).toContain(skill('0ea0b260-617b-4d04-bf00-988dd0b122e5'));
+    expect(suggested('处理业主报修，更换灯具', 'zh')).toContain(skill('6f8d750e-aba4-459c-b4d7-220bddff9f58'));
+    expect(suggested('负责小区的水电维修', 'zh')).toContain(skill('6768f208-f11e-4a07-8644-c59d5e035b76'));
+    expect(suggested('负责工装夹具的设计与制作', 'zh')).toContain(skill('b500c0dc-4810-4260-a8bb-2b6bc714d556'));
+    expect(suggested('有叉车证优先，会开行车者优先', 'zh')).toContain(skill('c3d61bcf-e698-4d39-8db1-388284dbfc74'));
+    expect(suggested('熟练使用WPS、Excel等办公软件', 'zh')).toContain(skill('cf310cff-0d28-4dbc-9dbb-cc500a3196c2'));
+  });
 });
