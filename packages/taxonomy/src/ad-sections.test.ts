@@ -33,8 +33,8 @@ describe('parts of a job ad that state no requirement (asidesOf)', () => {
   });
 
   it('takes a heading only at the start of a line or sentence and before a colon or line end', () => {
-    expect(asidesOf('Benefits include training. Salary is competitive.')).toEqual([]);
-    expect(asidesOf('我们提供的福利很好：包吃住')).toEqual([]);
+    expect(asidesOf('Good salary and benefits. Location is flexible.')).toEqual([]);
+    expect(asidesOf('熟悉员工福利待遇的核算：社保')).toEqual([]);
     expect(asideTexts('- Benefits: gym, pension')).toEqual([['benefits', '- Benefits: gym, pension']]);
     expect(asideTexts('【福利待遇】五险一金')).toEqual([['benefits', '【福利待遇】五险一金']]);
   });
@@ -77,7 +77,7 @@ describe('suggestions skip the asides', () => {
     const found = labels(about);
     expect(found).not.toContain('logistics');
     expect(found).toContain('perform metal inert gas welding');
-    expect(labels('We are a leading logistics company.')).toContain('logistics');
+    expect(labels('A leading logistics company.')).toContain('logistics');
 
     const result = taxonomy.suggestSkills('任职要求：会氩弧焊。福利待遇：五险一金，包吃住，社保。');
     expect(result.items.map((i) => taxonomy.labelOf(i.uri))).toEqual(['perform tungsten inert gas welding']);
@@ -86,5 +86,20 @@ describe('suggestions skip the asides', () => {
       { span: { start: 10, end: 27, text: '福利待遇：五险一金，包吃住，社保。' }, kind: 'benefits' },
     ]);
     expect(labels('五险一金，社保。')).not.toEqual([]);
+  });
+
+  it("sets aside a sentence that opens with the employer's offer or presentation, without a heading", () => {
+    expect(labels('We offer 28 days holiday and a generous pension scheme.')).toEqual([]);
+    expect(labels('We are a family-run business with 30 years of history. You will operate forklifts.')).toEqual([
+      'operate forklift',
+    ]);
+    expect(labels('We provide training in forklift operation. Experience with MIG welding.')).toEqual([
+      'perform metal inert gas welding',
+    ]);
+    const result = taxonomy.suggestSkills('我们提供免费住宿和岗前培训。熟悉电焊。');
+    expect(result.asides.map((a) => [a.span.text, a.kind])).toEqual([['我们提供免费住宿和岗前培训', 'benefits']]);
+    expect(result.items.length).toBeGreaterThan(0);
+    // Said later in a sentence, the words are read: only the opening marks a statement.
+    expect(labels('Candidates we offer roles to must operate forklifts.')).toContain('operate forklift');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The parts of a job ad that state no requirement — benefits, the company's presentation, place, hours and pay,
  * contact — found by their headings, so that "五险一金" or "We are a leading logistics company" is not read as a
- * skill. Only a heading marks a part: text without headings is read whole.
+ * skill. Without a heading, only a sentence that opens with the employer's offer or presentation is set aside.
  */
 
 export type AsideKind = 'benefits' | 'company' | 'terms' | 'contact';
@@ -177,6 +177,31 @@ export function headingWordsOf(text: string): Array<{ start: number; end: number
   return [...headingsOf(text).map((heading) => heading.name), ...openers];
 }
 
+/**
+ * A sentence that opens with the employer's offer or presentation ("We offer 28 days holiday…", "We are a
+ * family-run business…", 我们提供…) is an aside of its own, without a heading: it says what the job gives, not asks.
+ */
+const STATEMENT_OPENERS: ReadonlyArray<[RegExp, AsideKind]> = [
+  [
+    /we offer|we provide|benefits include|you(?:'ll|’ll| will) enjoy|enjoy (?:a|an|our|free|generous)\b|我们(?:为您)?提供|公司(?:为员工)?提供/iu,
+    'benefits',
+  ],
+  [/we(?: are|'re|’re) (?:a|an|one of)\b|(?:founded|established) in \d|我们是一家|(?:本|我)?公司成立于/iu, 'company'],
+];
+const STATEMENT =
+  /(?<=^|[\n。！？；;!?]|\.\s)[ \t]*(?:[-*•·]+[ \t]*)?([^\n。！？；;!?]*?)(?=[\n。！？；;!?]|\.\s|\.?$)/gu;
+
+function statementAsides(text: string): Aside[] {
+  const asides: Aside[] = [];
+  for (const m of text.matchAll(STATEMENT)) {
+    const body = m[1]!;
+    const start = m.index + m[0].length - body.length;
+    const kind = STATEMENT_OPENERS.find(([opener]) => opener.exec(body)?.index === 0)?.[1];
+    if (kind && body) asides.push({ start, end: start + body.length, kind });
+  }
+  return asides;
+}
+
 export function asidesOf(text: string): Aside[] {
   const headings = headingsOf(text);
   const asides: Aside[] = [];
@@ -189,7 +214,8 @@ export function asidesOf(text: string): Aside[] {
       kind: heading.kind,
     });
   });
-  return asides;
+  const statements = statementAsides(text).filter((statement) => !isAside(asides, statement.start));
+  return [...asides, ...statements].sort((a, b) => a.start - b.start);
 }
 
 /**
