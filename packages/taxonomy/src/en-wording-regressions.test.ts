@@ -245,4 +245,80 @@ describe('English duty wordings and tool names', () => {
     ])
       for (const id of duty) expect(suggested(text), text).not.toContain(id);
   });
+
+  it('English tech duty wordings and tool names (session 12): firmware, schematics, dashboards, PCB design, user accounts', () => {
+    const duties: [string, string][] = [
+      ['Write clean, well-tested and maintainable code.', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'],
+      ['Participate in code reviews and mentor junior developers.', 'a584a638-a2c0-4b3c-bdf3-a64f87225be9'],
+      ['Troubleshoot hardware, software and network issues.', '9e06bac6-6b91-48ca-8b7d-c1f48cdecd7c'],
+      ['Manage Active Directory user accounts and group policies.', '0868eef3-2213-4572-9343-74931345a7d3'],
+      ['Experience configuring Cisco routers, switches and firewalls.', 'e5b5053e-0ef6-4c4e-a3f2-42f955f4322c'],
+      ['Conduct vulnerability assessments and penetration tests.', 'f4a85869-1855-45d5-a43c-7ee8cd451996'],
+      ['Knowledge of ISO 27001 and NIST frameworks.', '3ff589b7-68df-4ea5-ae41-b395bdb2378f'],
+      ['Build ETL pipelines and data models in Snowflake and dbt.', 'fbafa41f-cd05-4109-a649-8b44d306d779'],
+      ['Create dashboards and reports in Power BI for senior stakeholders.', 'c3e36d05-8ae8-447f-bb2b-6f9409f85389'],
+      [
+        'Strong statistical knowledge and experience building machine learning models.',
+        '7ee4c2ea-b349-4bd2-81a3-ec31475d4833',
+      ],
+      ['Design multi-layer PCBs for power electronics.', '77bf865e-6360-424f-9d77-ce03918c7dcf'],
+      ['Develop embedded C firmware for ARM microcontrollers.', 'cf200547-25b5-47c8-9eda-bca4aedc13fb'],
+      ['Develop embedded C firmware for ARM microcontrollers.', '2180bd8c-86de-4889-8165-adac902eee9d'],
+      [
+        'Test and debug electronic circuits using oscilloscopes and multimeters.',
+        'baf501a8-f0fe-4ad7-9b69-8e920fa1a87b',
+      ],
+      [
+        'Test and debug electronic circuits using oscilloscopes and multimeters.',
+        'a9b68e58-766a-403d-b5fe-955b57bdad1b',
+      ],
+      ['Produce electrical schematics and wiring diagrams in EPLAN.', '1f1cdba2-4887-45ef-9eb0-235e7f63fa8b'],
+      ['Drive continuous improvement using Lean and Six Sigma tools.', '0550431f-9c8b-4204-9c45-59bc5feacf06'],
+      ['Lean Six Sigma Green Belt preferred.', '82fea746-853f-4f1b-8ab7-55de8619cccd'],
+      ['Lean Six Sigma Green Belt preferred.', '4c2c72df-3f3f-48e7-9993-a602354a75e4'],
+      ['Develop PFMEAs and control plans for new products.', '12b5cc46-bf35-464c-ac7d-1bdbc23262f7'],
+      ['Support new product introduction from prototype to mass production.', '8a753714-9a19-4418-9b37-77e79d72c705'],
+      ['Maintain technical documentation for all systems.', '04dfd9fb-e0cf-40f6-96c6-9d2280c4347e'],
+      ['Work in an Agile team using Scrum.', '60c78287-22eb-4103-9c8c-28deaa460da0'],
+      ['Install, test and commission electrical control panels.', '52797dce-911c-4e6d-b0cb-491f6469014f'],
+      ['Solder components onto PCBs to IPC standards.', '190b7060-79fa-4450-9a3d-c4ce63b0fa4d'],
+      ['Migrate on-premise workloads to Azure.', '0a52bed5-fd29-45fb-aba6-e32bccfda1c1'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these sentences used to get, and the ones a pattern now outranks
+    const misreadings: [string, string][] = [
+      ['Write clean, well-tested and maintainable code.', 'repair wells'],
+      ['Conduct vulnerability assessments and penetration tests.', 'penetration testing tool'],
+      ['Support new product introduction from prototype to mass production.', 'prepare production prototypes'],
+      ['Install, test and commission electrical control panels.', 'test electrical equipment'],
+    ];
+    for (const [text, label] of misreadings)
+      expect(
+        suggested(text).map((uri) => taxonomy.labelOf(uri)),
+        text,
+      ).not.toContain(label);
+    // The same nouns in ordinary sentences: a door code, mentoring received, a customer's own account, a data model
+    // used, a car dashboard, firmware upgraded, wiring diagrams read, the team's office, a head office moving.
+    const quiet: [string, string][] = [
+      ['Please write down the door code when you arrive.', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'],
+      ['Staff must follow our written code of conduct.', '21d2f96d-35f7-4e3f-9745-c533d2dd6e97'],
+      ['You will receive mentoring from senior engineers.', 'a584a638-a2c0-4b3c-bdf3-a64f87225be9'],
+      ['Our mentors support developers in their first year.', 'a584a638-a2c0-4b3c-bdf3-a64f87225be9'],
+      ['Customers can manage their user accounts online.', '0868eef3-2213-4572-9343-74931345a7d3'],
+      ['Use existing data models to answer questions.', 'fbafa41f-cd05-4109-a649-8b44d306d779'],
+      ['Clean car dashboards and seats.', 'c3e36d05-8ae8-447f-bb2b-6f9409f85389'],
+      ['Design boards for the trade show stand.', '77bf865e-6360-424f-9d77-ce03918c7dcf'],
+      ['Upgrade the firmware on network devices.', 'cf200547-25b5-47c8-9eda-bca4aedc13fb'],
+      ['Test new recipes in the kitchen.', 'baf501a8-f0fe-4ad7-9b69-8e920fa1a87b'],
+      ['Read and interpret wiring diagrams.', '1f1cdba2-4887-45ef-9eb0-235e7f63fa8b'],
+      ['Lead the team and promote a culture of safety.', '0550431f-9c8b-4204-9c45-59bc5feacf06'],
+      ['Technical documentation is supplied with every machine.', '04dfd9fb-e0cf-40f6-96c6-9d2280c4347e'],
+      ["Work in the team's office in central London.", '60c78287-22eb-4103-9c8c-28deaa460da0'],
+      ['Work with the team leader on rotas.', '60c78287-22eb-4103-9c8c-28deaa460da0'],
+      ['Install the electrical sockets in new homes.', '52797dce-911c-4e6d-b0cb-491f6469014f'],
+      ['Solder copper pipes on heating systems.', '190b7060-79fa-4450-9a3d-c4ce63b0fa4d'],
+      ['Our head office will migrate to a new building.', '0a52bed5-fd29-45fb-aba6-e32bccfda1c1'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
