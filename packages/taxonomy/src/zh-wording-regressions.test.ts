@@ -267,4 +267,28 @@ describe('Chinese wordings reach their own skill and no other', () => {
     expect(suggested('有叉车证优先，会开行车者优先', 'zh')).toContain(skill('c3d61bcf-e698-4d39-8db1-388284dbfc74'));
     expect(suggested('熟练使用WPS、Excel等办公软件', 'zh')).toContain(skill('cf310cff-0d28-4dbc-9dbb-cc500a3196c2'));
   });
+
+  it('service and graduate ads: 房间整洁, 家访, 订单处理, AI, 处方, 中控, CI/CD fire no other trade (round L, zhb)', () => {
+    const wrong: Array<[string, string]> = [
+      ['保持老人房间整洁卫生', '50e2757f-ba69-46ce-98a4-a1e95051cfbe'], // service rooms
+      ['做好家园沟通，定期家访', '4b34864d-78a4-457e-8d91-0ab9296db890'], // arrange parent teacher meeting
+      ['熟练操作ERP系统，负责订单处理和发货跟踪', '345486f3-f265-4fc8-8ed0-5e96e768e333'], // process booking
+      ['熟练使用PS、AI等设计软件', 'e465a154-93f7-4973-9ce1-31659fe16dd2'], // principles of artificial intelligence
+      ['负责门诊处方的审核与调配', '8eab4e4f-03f8-4a66-a830-ec4e5db43253'], // prescribe medication
+      ['负责直播间的中控和场控', '0a0532c2-ee60-4410-8e07-70e4d69370ec'], // operate automated process control
+      ['熟悉K8s和CI/CD流程', 'f47a1998-0beb-43be-9f46-380aa4d183da'], // Jenkins
+      ['负责老人的皮肤护理和压疮预防', 'cbe6e2a5-f7bc-4162-9803-fcb9ecd86052'], // perform facial treatment
+      ['负责集装箱的装箱和拖车安排', '667cbbaf-f377-46d8-8f2d-1f6d8a55d74a'], // pack goods
+      ['跟踪货物动态，及时向客户反馈', '89ba58e8-a67e-4d2b-ad42-6acab25c241b'], // measure customer feedback
+      ['负责项目的报价和投标', 'cd5efa8c-e44d-4cbc-91c6-796018dbed68'], // perform project management
+    ];
+    for (const [text, id] of wrong) expect(suggested(text, 'zh'), text).not.toContain(skill(id));
+    expect(suggested('定期家访', 'zh')).toContain(skill('efe801a5-8704-4def-8a96-c32f7a6cb9fb'));
+    expect(suggested('负责订单处理', 'zh')).toContain(skill('ec66b111-d8d0-4516-88ba-ee0b6fe6f695'));
+    expect(suggested('熟练使用PS、AI等设计软件', 'zh')).toContain(skill('27b913f0-3c52-448b-ad27-fc6ef08fb326'));
+    expect(suggested('具有处方权，能独立接诊', 'zh')).toContain(skill('8eab4e4f-03f8-4a66-a830-ec4e5db43253'));
+    expect(suggested('负责项目进度管理', 'zh')).toContain(skill('cd5efa8c-e44d-4cbc-91c6-796018dbed68'));
+    expect(suggested('熟悉DCS中控系统', 'zh')).toContain(skill('0a0532c2-ee60-4410-8e07-70e4d69370ec'));
+    expect(suggested('记录客户反馈，完成满意度回访', 'zh')).toContain(skill('89ba58e8-a67e-4d2b-ad42-6acab25c241b'));
+  });
 });
