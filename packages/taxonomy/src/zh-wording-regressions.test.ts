@@ -291,4 +291,21 @@ describe('Chinese wordings reach their own skill and no other', () => {
     expect(suggested('熟悉DCS中控系统', 'zh')).toContain(skill('0a0532c2-ee60-4410-8e07-70e4d69370ec'));
     expect(suggested('记录客户反馈，完成满意度回访', 'zh')).toContain(skill('89ba58e8-a67e-4d2b-ad42-6acab25c241b'));
   });
+
+  it('search box, Delta trades: QC, 汽车美容师, 4S店服务顾问 and 维修工 find their own concept first (round M, zma)', async () => {
+    const { taxonomy } = await import('./extraction.test-support.ts');
+    const occupation = (id: string) => `http://data.europa.eu/esco/occupation/${id}`;
+    const topSkills = (q: string) => taxonomy.searchSkills({ q, lang: 'zh', limit: 3 }).map((h) => h.uri);
+    const topOccupations = (q: string) => taxonomy.searchOccupations({ q, lang: 'zh', limit: 3 }).map((h) => h.uri);
+    expect(topSkills('QC')[0]).toBe(skill('5d34adde-0b78-42b4-9d3d-69e9388d8398')); // oversee quality control, not QC circles
+    expect(topOccupations('汽车美容师')[0]).toBe(occupation('7cb71c5f-c310-481c-b46b-d0044328758c')); // vehicle cleaner
+    expect(topOccupations('4S店服务顾问')[0]).toBe(occupation('1663e9d9-857b-4efa-9ab6-886c7fc763f6')); // aftersales
+    expect(topOccupations('维修工')[0]).toBe(occupation('615920c5-4f63-4eb3-8b60-afaaed3ab1ff')); // maintenance and repair engineer
+    expect(topSkills('氩弧焊')).toContain(skill('a51adea8-bf02-488a-a0d8-b0961caca5b0'));
+    expect(topSkills('叉车证')).toContain(operateForklift);
+    // QC in running text is quality control, while QC小组 and QC七大手法 keep their own concepts
+    expect(suggested('熟悉QC七大手法，参加过QC小组活动', 'zh')).not.toContain(
+      skill('5d34adde-0b78-42b4-9d3d-69e9388d8398'),
+    );
+  });
 });
