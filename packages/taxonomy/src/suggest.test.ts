@@ -22,6 +22,19 @@ describe('ranked skill suggestions (suggestSkills)', () => {
     'Warehouse clerk in Kunshan. Keep accurate stock records and count the inventory every month.\n' +
     'You are a team player who can work under pressure; forklift licence preferred. 熟悉Excel和WMS系统。';
 
+  it('a phrasing stays an item when retrieval scores the same skill higher: it keeps its evidence and span', () => {
+    const firewall = skill('e5b5053e-0ef6-4c4e-a3f2-42f955f4322c');
+    const vpn = skill('acf0a78c-f4e3-4bd9-a5cc-9cf4791b3b95');
+    const text = 'Install and maintain firewalls and VPNs.';
+    const result = taxonomy.suggestSkills(text);
+    // Both are read from the sentence; before, retrieval's higher score replaced the phrasing, which then had to
+    // rank first to be taken, and only one of them was.
+    expect(result.items.map((i) => i.uri)).toEqual(expect.arrayContaining([firewall, vpn]));
+    const candidate = result.sentences[0]!.candidates.find((c) => c.uri === firewall)!;
+    expect(candidate.evidence).toBe('pattern');
+    expect(candidate.span?.text).toBe('Install and maintain firewalls');
+  });
+
   it('splits the text into sentences and ranks candidates per sentence, best first, with spans into the text', () => {
     const result = taxonomy.suggestSkills(ad);
     expect(result.sentences.map((s) => s.span.text)).toEqual([

@@ -179,7 +179,11 @@ export class SkillSuggester {
           // Retrieval that leans on a heading's name (自我评 of 自我评价 for 自我评估) reads no skill.
           if (candidate.span && meetsAny(headingWords, candidate.span.start, candidate.span.end)) return;
           const current = found.get(candidate.skill);
-          if (!current || candidate.score > current.score) found.set(candidate.skill, candidate);
+          if (current && candidate.score <= current.score) return;
+          // A higher retrieval score raises a label's or a phrasing's candidate, but keeps its evidence and span: a
+          // phrasing is an item whatever its rank, a retrieval candidate only first in its sentence.
+          const keeps = current && current.evidence !== 'retrieval' && candidate.evidence === 'retrieval';
+          found.set(candidate.skill, keeps ? { ...current, score: candidate.score } : candidate);
         };
         for (const { skill, hit } of labelHits)
           if (hit.span.start >= span.start && hit.span.start < span.end)
