@@ -432,14 +432,17 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
   // Chinese ads name tools and languages in Latin script (SQL, Java, PLC), so the English matcher runs over them too.
   {
     const tokens = tokenise(text);
+    const longerAt = (at: number): Phrase | undefined => {
+      const next = tokens[at + 1]?.stem;
+      const phrases = next === undefined ? undefined : index.english.get(tokens[at]!.stem)?.byNext.get(next);
+      return phrases?.find((phrase) => matchesAt(phrase, tokens, at, text));
+    };
     for (let i = 0; i < tokens.length; ) {
-      const entry = index.english.get(tokens[i]!.stem);
-      const next = tokens[i + 1]?.stem;
-      const longer = next === undefined ? undefined : entry?.byNext.get(next);
       const match =
-        longer?.find((phrase) => matchesAt(phrase, tokens, i, text)) ??
-        entry?.single.find((phrase) => matchesAt(phrase, tokens, i, text));
-      if (!match) {
+        longerAt(i) ?? index.english.get(tokens[i]!.stem)?.single.find((p) => matchesAt(p, tokens, i, text));
+      // English compounds put the head last: a label whose last word opens a longer one ("building machine" in
+      // "building machine learning models") ends on a modifier, and the longer label is read instead.
+      if (!match || (match.stems.length > 1 && longerAt(i + match.stems.length - 1))) {
         i++;
         continue;
       }

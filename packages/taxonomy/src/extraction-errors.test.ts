@@ -89,6 +89,17 @@ describe('issue 15 error classes', () => {
     );
   });
 
+  it('a label ending on the modifier of a longer label is not read: building machine learning models', () => {
+    const buildMachines = skill('f0006418-17ee-4c38-af75-f5e1e35de64c');
+    const machineLearning = skill('3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43');
+    expect(uris('Experience building machine learning models in Python.')).toEqual(
+      expect.arrayContaining([machineLearning]),
+    );
+    expect(uris('Experience building machine learning models in Python.')).not.toContain(buildMachines);
+    expect(suggested('Experience building machine learning models in Python.')).not.toContain(buildMachines);
+    expect(uris('Building machines for the packaging industry.')).toContain(buildMachines);
+  });
+
   it('generic words: communication, communicate and communicating are handled alike', () => {
     for (const word of ['communication', 'communicate', 'communicating'])
       expect(uris(`Strong ${word}.`), word).not.toContain(S.communication);
