@@ -308,4 +308,17 @@ describe('Chinese wordings reach their own skill and no other', () => {
       skill('5d34adde-0b78-42b4-9d3d-69e9388d8398'),
     );
   });
+
+  it('certificates in service and graduate ads: 教师资格证/教资 read as pedagogy, 护士资格证 as nursing science, CPA in an ad-metrics line names no skill (round M, zmb)', () => {
+    const pedagogy = skill('a117f32c-662b-4dd9-b739-1230dd04cb60');
+    const nursing = skill('d429b19a-132f-44d3-971b-bb0ccd94f979');
+    expect(suggested('持有教师资格证，有幼儿园工作经验者优先', 'zh')).toContain(pedagogy);
+    expect(suggested('本科以上学历，已取得或正在考教资', 'zh')).toContain(pedagogy);
+    expect(suggested('持有护士资格证，能适应倒班', 'zh')).toContain(nursing);
+    expect(suggested('持有护士资格证，能适应倒班', 'zh')).not.toContain(pedagogy);
+    expect(suggested('负责阿里国际站店铺的日常运营', 'zh')).toContain(skill('b1272de4-1f5f-408b-8b26-061f2550fc72'));
+    expect(suggested('熟悉抖音投放，关注CPA、ROI等指标', 'zh')).not.toContain(
+      skill('ecc18804-a466-40d9-98b4-fba5cd67dd4b'),
+    );
+  });
 });
