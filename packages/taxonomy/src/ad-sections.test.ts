@@ -40,7 +40,7 @@ describe('parts of a job ad that state no requirement (asidesOf)', () => {
   });
 
   it('sets nothing aside in text without headings', () => {
-    expect(asidesOf('熟悉5S现场管理，能配合推行精益生产。包吃住。')).toEqual([]);
+    expect(asidesOf('熟悉5S现场管理，能配合推行精益生产。')).toEqual([]);
   });
 });
 
@@ -85,7 +85,6 @@ describe('suggestions skip the asides', () => {
     expect(result.asides).toEqual([
       { span: { start: 10, end: 27, text: '福利待遇：五险一金，包吃住，社保。' }, kind: 'benefits' },
     ]);
-    expect(labels('五险一金，社保。')).not.toEqual([]);
   });
 
   it("sets aside a sentence that opens with the employer's offer or presentation, without a heading", () => {
@@ -99,6 +98,14 @@ describe('suggestions skip the asides', () => {
     const result = taxonomy.suggestSkills('我们提供免费住宿和岗前培训。熟悉电焊。');
     expect(result.asides.map((a) => [a.span.text, a.kind])).toEqual([['我们提供免费住宿和岗前培训', 'benefits']]);
     expect(result.items.length).toBeGreaterThan(0);
+    // A perk opening a line or sentence, with or without a heading.
+    expect(asideTexts('熟悉5S现场管理。五险一金，社保公积金按时缴纳。')).toEqual([
+      ['benefits', '五险一金，社保公积金按时缴纳'],
+    ]);
+    expect(labels('Competitive salary, share options and 25 days holiday.')).toEqual([]);
+    expect(labels('Hybrid working with two days a week in the office.')).toEqual([]);
+    expect(labels('公司缴纳五险一金')).toEqual([]);
+    expect(labels('负责员工五险一金的核算与申报')).toEqual(['calculate employee benefits']);
     // Said later in a sentence, the words are read: only the opening marks a statement.
     expect(labels('Candidates we offer roles to must operate forklifts.')).toContain('operate forklift');
   });
