@@ -321,4 +321,12 @@ describe('English duty wordings and tool names', () => {
     ];
     for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
   });
+
+  it('EPR is an electronic patient record only beside a clinical word: EPR合规 is EU packaging compliance', () => {
+    const records = skill('53141450-2fa9-4890-a64e-7ffd4e1144be');
+    expect(suggested('Update patient notes on the EPR.')).toContain(records);
+    expect(suggested('Experience with EMR systems.')).toContain(records);
+    expect(suggested('Register products for EPR compliance in Germany.')).not.toContain(records);
+    expect(suggested('熟悉欧盟EPR合规和包装法', 'zh')).not.toContain(records);
+  });
 });
