@@ -161,6 +161,13 @@ describe('issue 15 error classes', () => {
     );
   });
 
+  it('a qualification named with an ESCO acronym is the qualification: Driver CPC is no pay-per-click', () => {
+    const payPerClick = taxonomy.searchSkills({ q: 'pay-per-click', limit: 1 })[0]!.uri;
+    const driveVehicles = skill('2a82241a-216e-44d8-bb50-6b9a0ef82084');
+    expect(suggested('Must hold a valid Driver CPC.')).toEqual([driveVehicles]);
+    expect(suggested('Experience with CPC campaigns on Google Ads.')).toContain(payPerClick);
+  });
+
   it('tool names ads write for ESCO concepts, and recruiting phrasings of soft skills; ordinary words stay words', () => {
     const python = skill('ccd0a1d9-afda-43d9-b901-96344886e14d');
     const java = skill('19a8293b-8e95-4de3-983f-77484079c389');
