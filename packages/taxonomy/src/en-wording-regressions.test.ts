@@ -329,4 +329,60 @@ describe('English duty wordings and tool names', () => {
     expect(suggested('Register products for EPR compliance in Germany.')).not.toContain(records);
     expect(suggested('熟悉欧盟EPR合规和包装法', 'zh')).not.toContain(records);
   });
+
+  it('education, social-work, legal, media, sport and security duties reach their skills; the same nouns elsewhere stay quiet', () => {
+    const duties: [string, string][] = [
+      [
+        "Supervise PhD students and contribute to the department's research output.",
+        'e996a468-2097-42ed-98da-d8161e60a8e4',
+      ],
+      ['Carry out assessments of children and families in need.', '8d927aab-9202-4c02-9f39-5d478458f25c'],
+      ['Work in partnership with health, police and education colleagues.', 'f2f2cd3b-6afd-482e-80af-5823250ef0b8'],
+      ['Analyse policy options and prepare briefings for ministers.', 'c5449667-9b40-4114-8d74-f51177669984'],
+      ['Draft and review commercial contracts.', 'ed008ded-ce2a-449c-89cc-c559cf66ed1f'],
+      ['Conduct legal research and prepare court bundles.', '1d7234e4-1c76-4d67-9487-71d8c529cdc9'],
+      ['Advise clients on employment law matters.', 'ea451251-71ab-4f89-8c0d-53344ef7004f'],
+      ['Monitor regulatory changes and update internal policies.', '8bdc520c-6293-4e99-bf6f-a44d5da3ebcb'],
+      ['Manage a caseload of litigation files from instruction to trial.', '66aad490-1c20-4e25-b189-634a218ee53e'],
+      ['Create eye-catching graphics for social media campaigns.', 'f058bf62-70d1-4f5e-be2a-8b26fac24a96'],
+      ['Write, edit and proofread copy for our website.', '637ca2e2-0624-48b1-be6e-9ff4580344ac'],
+      ['Translate documents from French and German into English.', 'e1786b34-de65-46a7-8f53-b624140cd018'],
+      ['Conduct interviews with sources and contributors.', '66d47084-9437-48b2-819b-c4c8214ed650'],
+      ['Shoot and edit short-form video for TikTok and Instagram.', '10cade4f-df4d-4408-8924-5994976fc798'],
+      ['Develop brand identities and visual guidelines for clients.', '754690ad-6207-4e1c-9df7-9a2b58afa587'],
+      ['Deliver group fitness classes and personal training sessions.', '3f1a52c4-7df0-4f88-a50b-c345714a917e'],
+      ['Coach young players and plan weekly training sessions.', '87439d9b-b537-4f90-a00a-3ec3bbfec5d1'],
+      ['Plan and lead outdoor activities such as climbing and kayaking.', '2002512b-b7de-4dfd-a5b0-95cda89080d2'],
+      ['Patrol the premises and monitor CCTV.', 'e95dc989-ae49-49c6-bfc4-9aef35e92f35'],
+      ['Control access to the building and check visitor IDs.', 'cc222240-08d9-44a6-acbe-ffc6f030f9ab'],
+      ['Respond to alarms and incidents promptly.', '4fb7c7aa-9f19-4cc3-9e19-64ce564f22f5'],
+      ['Conduct security risk assessments of client sites.', 'e71c6cee-7247-49f4-829a-141c880ae938'],
+      ['Search people and bags at the entrance.', '2da41c6a-3ce4-4583-b77c-d0d692fa9569'],
+      ['Experience of supporting pupils with special educational needs.', 'bcb02777-45be-4166-9448-74a15b6f8136'],
+      ['Deliver lectures and seminars to undergraduate students.', '428ab44b-39ef-42d6-a93d-12f4efc4cb10'],
+      ['Write clear case notes and reports for court.', 'bd17a64e-a9bd-439d-9b87-01c6bb1b7e09'],
+      ['Design and deliver training sessions for new staff.', 'e54ff029-1ce9-447d-a5b2-eb7283a23e6e'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // Insurance policies, a tutorial timetable, confidential records, a people database, a customer's needs: not these duties.
+    const quiet: [string, string][] = [
+      ['Analyse insurance policies for errors.', 'c5449667-9b40-4114-8d74-f51177669984'],
+      ['Tutorials for undergraduate students are online.', '428ab44b-39ef-42d6-a93d-12f4efc4cb10'],
+      ['Keep case records confidential.', 'bd17a64e-a9bd-439d-9b87-01c6bb1b7e09'],
+      ['Search people databases for candidates.', '2da41c6a-3ce4-4583-b77c-d0d692fa9569'],
+      ['Translate customer needs into technical requirements.', 'e1786b34-de65-46a7-8f53-b624140cd018'],
+      ['Shoot for the stars in a growing team.', '10cade4f-df4d-4408-8924-5994976fc798'],
+      ['Prepare bundles of fresh flowers for the shop.', '1d7234e4-1c76-4d67-9487-71d8c529cdc9'],
+      ['Advise clients on their investment options.', 'ea451251-71ab-4f89-8c0d-53344ef7004f'],
+      ['Monitor changes in customer demand.', '8bdc520c-6293-4e99-bf6f-a44d5da3ebcb'],
+      ['Manage customer cases through to resolution.', '66aad490-1c20-4e25-b189-634a218ee53e'],
+      ['Respond to customer emails promptly.', '4fb7c7aa-9f19-4cc3-9e19-64ce564f22f5'],
+      ['Conduct risk assessments for manual handling.', 'e71c6cee-7247-49f4-829a-141c880ae938'],
+      ['Support children with homework after school.', 'bcb02777-45be-4166-9448-74a15b6f8136'],
+      ['Check guest rooms for cleanliness.', 'cc222240-08d9-44a6-acbe-ffc6f030f9ab'],
+      ['Work in partnership with clients to deliver projects.', 'f2f2cd3b-6afd-482e-80af-5823250ef0b8'],
+      ['Run training sessions for customers.', 'e54ff029-1ce9-447d-a5b2-eb7283a23e6e'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
