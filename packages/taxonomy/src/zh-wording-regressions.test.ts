@@ -321,4 +321,24 @@ describe('Chinese wordings reach their own skill and no other', () => {
       skill('ecc18804-a466-40d9-98b4-fba5cd67dd4b'),
     );
   });
+
+  it('campus and graduate texts: a 校园招聘 heading is no recruiting skill, 生命体征测量 no measuring instrument, and 凭证录入 is accounting entries (round N, zgr)', () => {
+    const recruit = skill('496932f1-0b6b-4f73-9432-d95c7ddcd43b');
+    expect(suggested('【2027届校园招聘】储备干部（制造方向）', 'zh')).not.toContain(recruit);
+    expect(suggested('负责公司招聘工作，拓展招聘渠道', 'zh')).toContain(recruit);
+    expect(suggested('熟悉人力资源六大模块，擅长招聘与配置', 'zh')).toContain(recruit);
+    const nursing = suggested('在带教老师指导下完成生命体征测量、静脉输液等基础护理操作', 'zh');
+    expect(nursing).toContain(skill('60f826be-0c1b-413b-aad5-4f7546622e16'));
+    expect(nursing).not.toContain(skill('b92758d4-4591-4df1-9ceb-f907aa71ebd9'));
+    const ledger = suggested('协助完成凭证录入、对账及月末结账', 'zh');
+    expect(ledger).toContain(skill('99b163e8-7815-43e2-83f3-a47f3076354c'));
+    expect(ledger).not.toContain(skill('88564d2d-2dc9-4789-864a-f9cb73f389ec'));
+    const ops = suggested('运用WMS系统分析运营数据，提出改善建议', 'zh');
+    expect(ops).toContain(skill('e76f5374-f86d-431c-9704-475a38ce72be'));
+    expect(ops).not.toContain(skill('c0fce59c-e227-4745-945f-95eb2f0bc03e'));
+    expect(suggested('了解机器学习常用算法，发表过相关论文', 'zh')).toContain(
+      skill('979cf728-896f-4f2c-8fa8-2698ca0d4930'),
+    );
+    expect(suggested('持有会计初级证书、ACCA在读', 'zh')).toContain(skill('ecc18804-a466-40d9-98b4-fba5cd67dd4b'));
+  });
 });
