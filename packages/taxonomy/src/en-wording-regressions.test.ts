@@ -385,4 +385,91 @@ describe('English duty wordings and tool names', () => {
     ];
     for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
   });
+
+  it('healthcare and science duty wordings of session 12 reach their skills; sold kits, staff perks and marketing experiments stay quiet', () => {
+    const duties: [string, string][] = [
+      ['Ability to perform venepuncture and cannulation.', '5e13af88-67d3-46ed-af58-8a7b8ebe7b1f'],
+      ['Ability to perform venepuncture and cannulation.', '0646be77-a425-40da-8577-f77d1198c67f'],
+      ['Provide antenatal and postnatal care to women and their families.', '947f34a6-fb18-4b0a-9e89-5d38cbbc7abe'],
+      ['Support women during labour and birth in our midwife-led unit.', 'bdee6867-b76a-4652-bd15-824fce9dc792'],
+      ['Responsible for the care of patients on a busy surgical ward.', 'f98e06f5-a09a-4356-b6a8-d55a7d3c5356'],
+      ['Maintain accurate patient records in line with trust policy.', '4d614c92-0c48-4a11-a5ed-416b34fd50d2'],
+      ['Assess patients and develop individual treatment plans.', 'fd02e17b-05ea-4449-963d-95273199159d'],
+      ['Dispense prescriptions accurately and check for drug interactions.', '68c5d392-22f4-4b2c-847b-d18a34c22fea'],
+      ['Provide advice to customers on over-the-counter medicines.', '705ec490-d4e8-4792-a230-82182f53d14a'],
+      ['Perform X-ray examinations and CT scans to a high standard.', '8a13f5ba-6630-4f41-a2e3-8cb7202bc932'],
+      ['Ensure radiation protection procedures are followed at all times.', '2ebf1ab5-1088-492a-96f7-51d308b75c76'],
+      ['Sterilise dental instruments following infection control procedures.', '0a8fb161-bf67-4dc0-9f65-266d0f717767'],
+      ['Carry out scale and polish treatments and give oral hygiene advice.', '98def55f-bb18-40af-9169-4da208e1f4de'],
+      ['Carry out scale and polish treatments and give oral hygiene advice.', '913fcf58-07f4-401d-8395-4daeb3a4617f'],
+      ['Manage a team of care workers and oversee rotas.', '85aa1871-db96-42f7-801f-c39f924de2d7'],
+      ['Ensure the home complies with CQC standards.', '2f8a2712-d20c-4e5f-b34a-738f55486aa0'],
+      ['Support residents with personal care, meals and medication.', 'd2f78372-c23b-41ef-bce3-2874f587579c'],
+      ['Perform PCR and ELISA assays in a research laboratory.', '0b917c3e-e49f-40d9-8f95-3bc8e9c06fd2'],
+      ['Knowledge of flow cytometry and microscopy techniques.', 'f9f6559c-029a-4586-ab68-02cbc1632b67'],
+      [
+        'Operate and maintain laboratory equipment such as centrifuges and HPLC systems.',
+        '70bc4cfe-16c8-4433-a873-15ea8620453e',
+      ],
+      ['Analyse experimental data and present results at team meetings.', 'aafbfaa4-5f93-457e-8cb8-d4ed855277f8'],
+      ['Record all work in laboratory notebooks according to GLP.', '6b29b77f-7265-4dae-8309-78077f99ab60'],
+      ['Design and conduct experiments to test new hypotheses.', '4fabca9a-7435-4f33-b1da-3cdb00340fdc'],
+      ['Review batch records and release product to market.', 'c438aa25-949e-47e6-a79c-a805d774946e'],
+      ['Investigate deviations and implement CAPAs.', '286e486c-a094-4715-8e5b-a2370b09a408'],
+      ['Prepare regulatory submissions to the MHRA and FDA.', 'afbc401c-cad8-43b6-8d61-775d2c7b58d5'],
+      ['Validate analytical methods according to ICH guidelines.', '1d58c862-1100-438a-bea7-34e0c2a36055'],
+      ['Advise farmers on crop nutrition and soil management.', '6d53015b-6867-408f-8f3a-4eb9d5dae101'],
+      ['Experience in plant breeding and field trials.', 'b47da85a-bfde-4012-a3b2-60be9f7ddcdc'],
+      ['Examine animals and diagnose illnesses and injuries.', 'd055b839-911d-4c93-aab1-09baba13af92'],
+      ['Perform surgery on small animals including neutering.', '66fb6368-a67e-4676-8362-3969d4784fad'],
+      ['Advise clients on animal nutrition and preventative care.', '35c14603-a445-468a-a4f3-03f2ffa278fd'],
+      ['Handle and restrain animals safely during examinations.', '0e9fbf47-0cec-4d82-97f9-12a3334819fe'],
+      ['Conduct statistical analysis of clinical trial data using SAS or R.', '382c11ed-20d5-4ae7-b60e-15fec527fa6c'],
+      ['Conduct statistical analysis of clinical trial data using SAS or R.', 'ad59afe4-6f8a-4bc4-acfd-0f228277508a'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // the misreadings these wordings used to get: a trust kept, a new product, land surveys, batches inspected
+    const misreadings: [string, string][] = [
+      ['Maintain accurate patient records in line with trust policy.', 'maintain trusts'],
+      ['Design and conduct experiments to test new hypotheses.', 'develop new products'],
+      ['Validate analytical methods according to ICH guidelines.', 'plant according to guidelines'],
+      ['Review batch records and release product to market.', 'inspect batches of mixed products'],
+      ['Handle and restrain animals safely during examinations.', 'load animals for transportation'],
+    ];
+    for (const [text, label] of misreadings)
+      expect(
+        suggested(text).map((uri) => taxonomy.labelOf(uri)),
+        text,
+      ).not.toContain(label);
+    // The same nouns in ordinary sentences: kits sold, a staff perk, a business that scales, marketing experiments,
+    // landlords, pet insurance, a warehouse handling pet food, an airline, a home's own blurb.
+    const quiet: [string, string][] = [
+      ['We sell cannulation kits to hospitals across the UK.', '5e13af88-67d3-46ed-af58-8a7b8ebe7b1f'],
+      ['Free PCR tests for all staff before travel.', '0b917c3e-e49f-40d9-8f95-3bc8e9c06fd2'],
+      ['You will sell PCR instruments to universities.', '0b917c3e-e49f-40d9-8f95-3bc8e9c06fd2'],
+      ['Free scale and polish every six months for staff.', '98def55f-bb18-40af-9169-4da208e1f4de'],
+      ['Grow the business to scale and polish our processes.', '98def55f-bb18-40af-9169-4da208e1f4de'],
+      ['We sell plant breeding software to seed companies.', 'b47da85a-bfde-4012-a3b2-60be9f7ddcdc'],
+      ['Our software automates CAPAs for manufacturers.', '286e486c-a094-4715-8e5b-a2370b09a408'],
+      ['Run marketing experiments on the website.', '4fabca9a-7435-4f33-b1da-3cdb00340fdc'],
+      ['Plan menu experiments with the head chef.', '4fabca9a-7435-4f33-b1da-3cdb00340fdc'],
+      ['Educate owners about their rights as landlords.', '35c14603-a445-468a-a4f3-03f2ffa278fd'],
+      ['Advise clients on pet insurance policies.', '35c14603-a445-468a-a4f3-03f2ffa278fd'],
+      ['Handle pet food orders from customers.', '0e9fbf47-0cec-4d82-97f9-12a3334819fe'],
+      ['Conduct operations on pets insurance claims.', '66fb6368-a67e-4676-8362-3969d4784fad'],
+      ['Diagnose faults on customer vehicles.', 'd055b839-911d-4c93-aab1-09baba13af92'],
+      ["Responsible for the care of patients' property and valuables.", 'f98e06f5-a09a-4356-b6a8-d55a7d3c5356'],
+      ['Our nursing homes provide nursing care across Kent.', 'f98e06f5-a09a-4356-b6a8-d55a7d3c5356'],
+      ['Help clients with their medication insurance claims.', 'd2f78372-c23b-41ef-bce3-2874f587579c'],
+      ['Advise farmers on the use of veterinary medicines.', '705ec490-d4e8-4792-a230-82182f53d14a'],
+      ['Carry out customer satisfaction surveys.', 'aeb400b6-d38c-45cc-9252-3c6983c614bb'],
+      ['Analyse sales data and report trends.', 'aafbfaa4-5f93-457e-8cb8-d4ed855277f8'],
+      ['We supply laboratory equipment to universities.', '70bc4cfe-16c8-4433-a873-15ea8620453e'],
+      ['Ensure data protection procedures are followed.', '2ebf1ab5-1088-492a-96f7-51d308b75c76'],
+      ['Carry out X-ray inspections of welded joints.', '8a13f5ba-6630-4f41-a2e3-8cb7202bc932'],
+      ['Rotas are published two weeks in advance.', '85aa1871-db96-42f7-801f-c39f924de2d7'],
+      ['Our home was rated Good by the CQC.', '2f8a2712-d20c-4e5f-b34a-738f55486aa0'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
