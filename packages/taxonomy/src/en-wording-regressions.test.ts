@@ -472,4 +472,60 @@ describe('English duty wordings and tool names', () => {
     ];
     for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
   });
+
+  it('business duty wordings reach their skills: projects, procurement, banking, property, customer success, analysis', () => {
+    const duties: [string, string][] = [
+      [
+        'You will manage multiple projects from initiation through to delivery.',
+        'cd5efa8c-e44d-4cbc-91c6-796018dbed68',
+      ],
+      ['Deliver the programme on time and within budget.', '7d092d81-d1e2-4c34-b3cb-c1c9f2e68b7d'],
+      ['Strong stakeholder management skills.', '1af2db15-2af9-44dd-9639-bf1fc69d4c34'],
+      ['Manage change requests and keep the project scope under control.', '4df7a57a-9405-4995-8e02-4ca404832247'],
+      ['Run workshops with senior executives to gather business requirements.', 'b04f377b-ee80-4b38-aca1-19d266a23b17'],
+      ['Monitor competitor websites, pricing and promotions.', 'a572fd00-6735-428b-9fb1-fd2bf6262b21'],
+      ['Manage the Shopify store, including product listings.', 'b1272de4-1f5f-408b-8b26-061f2550fc72'],
+      ['Run tender processes in line with public procurement regulations.', '4b2c4de9-43d7-4905-9d58-bc2e7d84b2e1'],
+      ['Manage stock levels across three warehouses.', 'ab6265f2-a9bf-49e8-a9a5-67cbab4de38b'],
+      ['Lead, coach and motivate a team of 15 staff.', '22c2af9e-ba0d-4cee-abb6-b6dbef006cd5'],
+      ['Recruit, train and appraise team members.', '8b9332c7-2551-4527-9a64-a615713d8b02'],
+      ['Assess loan applications and make lending decisions.', '41df9059-9265-4d0d-a94b-6b0bb06c991b'],
+      ['Carry out KYC checks on new clients.', '7f95caff-98c0-46a7-ac76-1a1e992ba7c5'],
+      [
+        'Handle insurance claims from first notification through to settlement.',
+        'a7e17d18-93e2-4eff-8ada-f1eff25c1189',
+      ],
+      ['Collect rent and chase arrears across a portfolio of 200 units.', '7844b859-c78f-4c9a-a5ec-75e00767288f'],
+      [
+        'Identify upsell and cross-sell opportunities within existing accounts.',
+        'd9fe85a8-d69f-40bc-9a1f-57c23ec273cf',
+      ],
+      ['Own the product roadmap and prioritise the backlog.', '29fb886c-6be0-4e93-9ea1-232881f2092a'],
+      ['Map current business processes and recommend improvements.', '75b30aeb-34c0-40f4-b77d-271d75a98b14'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // managing projects is project management, not multitasking; prioritising a backlog is not time management
+    expect(suggested('You will manage multiple projects from initiation through to delivery.')).not.toContain(
+      skill('0b144726-21c2-46ed-8d13-c03d27f61604'),
+    );
+    expect(suggested('Own the product roadmap and prioritise the backlog.')).not.toContain(
+      skill('d9013e0e-e937-43d5-ab71-0e917ee882b8'),
+    );
+    // The same nouns in ordinary sentences: a motivated team, staff who train you, a coach trip, a market stall,
+    // competitors' size, rent paid, customers known by name.
+    const quiet: [string, string][] = [
+      ['Join a motivated team.', '22c2af9e-ba0d-4cee-abb6-b6dbef006cd5'],
+      ['You will be trained by staff.', 'e54ff029-1ce9-447d-a5b2-eb7283a23e6e'],
+      ['Training staff are on hand to help.', 'e54ff029-1ce9-447d-a5b2-eb7283a23e6e'],
+      ['Coach the football team on Saturdays.', '0cc9c234-f817-4f4c-908a-4d28fe3b0f4a'],
+      ['Run the market stall on Saturdays.', 'fe39d4db-4cb5-4299-bb9f-896c8fd6ab13'],
+      ['Our competitors are larger than us.', 'a572fd00-6735-428b-9fb1-fd2bf6262b21'],
+      ['Rent is paid monthly.', '7844b859-c78f-4c9a-a5ec-75e00767288f'],
+      ['Know your customers by name.', '7f95caff-98c0-46a7-ac76-1a1e992ba7c5'],
+      ['Our store in Manchester is open late.', 'b1272de4-1f5f-408b-8b26-061f2550fc72'],
+      ['Advise clients on their pension options.', '9531fe02-1e1f-4a36-95f7-a76a77cd4b8d'],
+      ['Cross-check invoices against orders.', 'd9fe85a8-d69f-40bc-9a1f-57c23ec273cf'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
