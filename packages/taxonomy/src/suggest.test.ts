@@ -22,6 +22,18 @@ describe('ranked skill suggestions (suggestSkills)', () => {
     'Warehouse clerk in Kunshan. Keep accurate stock records and count the inventory every month.\n' +
     'You are a team player who can work under pressure; forklift licence preferred. 熟悉Excel和WMS系统。';
 
+  it('a retrieval reading does not take in words a longer label or a phrasing already reads as another skill', () => {
+    const knowledgeManagement = skill('8622f74f-61b7-4664-862a-7c1dea8041f0');
+    const customerInsight = skill('05fc6f8d-639c-4329-a6de-dfdd800ed091');
+    const supplyChain = skill('f929c89e-c363-4132-a918-e021d57b307c');
+    const read = items('Sound knowledge of supply chain management.');
+    expect(read).toContain(supplyChain);
+    expect(read).not.toContain(knowledgeManagement);
+    expect(items('Gather customer feedback and share insights with the product team.')).not.toContain(customerInsight);
+    // Named by themselves, they are read.
+    expect(items('Develop knowledge management systems for the firm.')).toContain(knowledgeManagement);
+  });
+
   it('a phrasing stays an item when retrieval scores the same skill higher: it keeps its evidence and span', () => {
     const firewall = skill('e5b5053e-0ef6-4c4e-a3f2-42f955f4322c');
     const vpn = skill('acf0a78c-f4e3-4bd9-a5cc-9cf4791b3b95');

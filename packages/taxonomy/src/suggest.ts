@@ -266,10 +266,23 @@ export class SkillSuggester {
         })
         .filter((c) => c.score >= TUNING.minCandidateScore)
         .sort((a, b) => b.score - a.score || a.skill - b.skill);
+      // Words a label hit or a phrasing of two or more words already reads, with the skill it reads them as.
+      const claimed = [
+        ...mentions,
+        ...ranked
+          .filter((c) => c.evidence === 'pattern' && c.span)
+          .map((c) => ({
+            uri: data.skillUris[c.skill]!,
+            span: { ...c.span!, text: text.slice(c.span!.start, c.span!.end) },
+          })),
+      ];
       ranked.forEach((c, rank) => {
         const accepted =
           c.evidence === 'pattern' ||
-          (c.evidence === 'retrieval' && rank < TUNING.itemRank && c.score >= TUNING.itemScore[c.retriever!]);
+          (c.evidence === 'retrieval' &&
+            rank < TUNING.itemRank &&
+            c.score >= TUNING.itemScore[c.retriever!] &&
+            !readsAnotherLabel(c, claimed, data.skillUris[c.skill]!));
         if (!accepted) return;
         const uri = data.skillUris[c.skill]!;
         const where = c.span ?? span;
@@ -345,4 +358,29 @@ export class SkillSuggester {
     }
     return best;
   }
+}
+
+/**
+ * A retrieval reading that takes in words a longer label or a phrasing already reads as another skill ("knowledge of
+ * supply chain management" is no *knowledge management*; "customer feedback and share insights" no *customer
+ * insight*): its span crosses such a reading of two or more words, or holds it and ends on its last word.
+ */
+function readsAnotherLabel(
+  candidate: { span?: { start: number; end: number } },
+  claimed: ReadonlyArray<{ uri: string; span: { start: number; end: number; text: string } }>,
+  uri: string,
+): boolean {
+  const span = candidate.span;
+  if (!span) return false;
+  return claimed.some(
+    (hit) =>
+      hit.uri !== uri &&
+      /\s/.test(hit.span.text.trim()) &&
+      hit.span.start < span.end &&
+      span.start < hit.span.end &&
+      !(span.start >= hit.span.start && span.end <= hit.span.end) &&
+      // It crosses the other reading, or ends on the same word, that reading's head; holding it whole and going on
+      // is a coordination sharing a verb ("Install and maintain firewalls and VPNs": both are read).
+      (span.start > hit.span.start || span.end < hit.span.end || span.end === hit.span.end),
+  );
 }
