@@ -341,4 +341,22 @@ describe('Chinese wordings reach their own skill and no other', () => {
     );
     expect(suggested('持有会计初级证书、ACCA在读', 'zh')).toContain(skill('ecc18804-a466-40d9-98b4-fba5cd67dd4b'));
   });
+
+  it('Delta process plants: 运维 of a solar plant is no IT, 日常保养 no cleaning, 服从倒班安排 is shift work, 污水处理 and 生化系统 are waste water treatment (round O, zho)', () => {
+    expect(suggested('负责光伏电站的运维与巡检', 'zh')).not.toContain(skill('0868eef3-2213-4572-9343-74931345a7d3'));
+    expect(suggested('负责锅炉的运行与日常保养', 'zh')).not.toContain(skill('1448431a-4fe5-4ca3-83db-665e0df3f130'));
+    const shifts = suggested('会使用Excel，能吃苦耐劳，服从倒班安排', 'zh');
+    expect(shifts).toContain(skill('6f2721bf-40ad-4f5d-8774-a478d1d6f5a6'));
+    expect(shifts).not.toContain(skill('85aa1871-db96-42f7-801f-c39f924de2d7'));
+    const intake = suggested('负责原料验收及入库登记', 'zh');
+    expect(intake).toContain(skill('267399ec-f364-4892-9265-906b413583ce'));
+    expect(intake).not.toContain(skill('341cf309-746c-4437-ad14-e0a0ee13eacc'));
+    const sewage = suggested('负责污水处理厂生化系统的工艺调整，编写运行报表', 'zh');
+    expect(sewage).toContain(skill('5206a9b8-8337-4f0b-ae00-163a2f55d8cf'));
+    for (const wrong of ['1d4b74b0-1a48-48ec-a3cd-26cca0c212a3', '60f51172-37c0-4933-a27a-cbf55dcd7580'])
+      expect(sewage).not.toContain(skill(wrong));
+    expect(suggested('负责电芯生产工艺（搅拌、涂布、辊压）的优化', 'zh')).not.toContain(
+      skill('e52d79c7-c1be-47d9-84ed-81af18d67931'),
+    );
+  });
 });
