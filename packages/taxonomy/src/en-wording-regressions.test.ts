@@ -528,4 +528,98 @@ describe('English duty wordings and tool names', () => {
     ];
     for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
   });
+
+  it('retail, hospitality, transport, farm, beauty and fitness duty wordings reach their skills; the same nouns elsewhere stay quiet', () => {
+    const duties: [string, string][] = [
+      ['Complete daily temperature checks on fridges and freezers.', 'a21fe959-69de-400b-b77c-5e59e389046f'],
+      ['Place orders with suppliers to keep the shelves full.', '210827e3-3129-45a2-8683-70399f3f561f'],
+      [
+        'Maintain high standards of visual merchandising across the shop floor.',
+        'e4aea84e-6f33-41f9-a61c-53cf5125ea26',
+      ],
+      ['Deal with customer complaints in a professional manner.', '28d715e3-3e5b-4fb6-8dd2-4be4919c8587'],
+      ['Recruit, train and develop a team of store colleagues.', '714eebcb-569a-4f1b-b592-28f70b59a9ba'],
+      ['Prepare espresso-based drinks to a consistently high standard.', 'a37afd64-1022-48ba-a8e7-e41b29fe056e'],
+      ['Check guests in and out of the hotel efficiently.', 'add193d6-b7bf-40ab-98ff-4a4c6c807387'],
+      ['Check guests in and out of the hotel efficiently.', '094e594d-83cc-4480-bad8-fae0ec2ed8ab'],
+      [
+        'Supervise the housekeeping team to ensure rooms are cleaned to standard.',
+        '00f12ec1-b416-4e3c-8ed7-c4f875c6b681',
+      ],
+      ['Create seasonal menus using locally sourced produce.', '5c6ca864-76d5-4217-b3e1-9a7ba7f8f47b'],
+      ["Manage the restaurant's budget and drive profitability.", '4cfc7ef6-e251-4c93-bd5e-fd6936dee11c'],
+      ['Experience of transporting dangerous goods under ADR regulations.', 'cea50b44-932c-49ac-8511-5efdd8bb38ca'],
+      ['Plan delivery routes and dispatch drivers to jobs.', 'e46186e4-c784-4122-9828-4881c01bfae0'],
+      ['Prepare customs documentation for imports and exports.', 'dcace5e5-9b8d-4fac-9017-6dcd7ff8cd0e'],
+      ['Arrange freight by sea, air and road for our clients.', 'a16e3fc6-c77d-46e3-aa18-c691fed47fd1'],
+      ['Negotiate freight rates with carriers and hauliers.', '89602bfd-eba0-4989-bd1a-19398df22420'],
+      ['Assist passengers with reduced mobility through the airport.', 'f3a96be9-639d-43e0-aed5-c596980798d6'],
+      ['Board passengers at the gate and check their boarding passes.', '4c864bcd-d786-4d6c-ae17-aa0310c9f1a5'],
+      ['Board passengers at the gate and check their boarding passes.', '6969bcc6-93f1-4afd-bad8-64ed72c9b041'],
+      ['Stand navigational watches and keep the deck log.', 'd461d450-14bb-495a-abf6-eb8c662f5e68'],
+      ['Assist with mooring operations and deck maintenance.', '49026711-0f2d-42b3-8912-2b897ad05117'],
+      ['Drive a tractor and operate farm machinery.', 'a95f88b8-11b1-406a-aa30-c5a891cb41a8'],
+      ['Feed and monitor livestock and report any signs of illness.', '5b1d43d1-e063-4d07-8ba1-6f08d4e46279'],
+      ['Help with milking twice a day on our 300-cow dairy herd.', '1a163b43-9826-426f-9bda-05133a9f4bf3'],
+      ['Cut, colour and style hair to a high standard.', '96d1e352-6cfe-4400-bd4d-1e11c03aa20b'],
+      ['Cut, colour and style hair to a high standard.', 'dbc20527-0852-4dde-a2e9-d25d8356115f'],
+      ['Provide manicures, pedicures and gel nail treatments.', 'b8c301a1-e00e-4c68-82e7-9540762d5481'],
+      ['Deliver Swedish and deep tissue massages.', '2b16031c-6278-4929-adc1-127f40c3c76e'],
+      ['Deliver Swedish and deep tissue massages.', '4b04a0ea-d5a8-4fab-9ff7-c1befe2a57f1'],
+      ['Apply make-up for weddings and special events.', '8599fe11-e263-4e6c-a4a2-d6e8d2498b5a'],
+      ['Design personalised training programmes for clients.', 'e402a6d8-0ca8-4230-9bbe-c559a80b7624'],
+      ['Motivate clients to reach their fitness goals.', '35565734-b968-49f7-8140-f5bc95ec3df7'],
+      ['Motivate clients to reach their fitness goals.', 'da624cb9-3d9d-40c8-a2e9-e8fc26085416'],
+      ['Complete health screenings with new gym members.', 'ef07f206-1ea8-4dc6-a4b0-1b312a9db47c'],
+      ['Keep the kitchen clean and equipment well maintained.', '36a48e03-4466-4ea3-b463-cbce02cbd7bb'],
+      ['Control food costs and minimise waste in the kitchen.', 'e1f5c539-7c93-49ee-917d-a24e0d887686'],
+      ['Deliver in-flight safety demonstrations and respond to emergencies.', 'abf620f3-9fa5-4dba-9a37-74eb3efb143d'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // Swedish massage is a massage, not the Swedish language
+    expect(suggested('Offer Swedish massage and hot stone massage.')).not.toContain(
+      skill('7ee51257-8947-4b69-9bdf-322baf0a6398'),
+    );
+    // The same nouns in ordinary sentences: espresso machines, software menus, ADRs, board meetings, support
+    // tickets, sales goals, colour-coded boards, massage chairs and beds made up stay quiet.
+    const quiet: [string, string][] = [
+      ['The room temperature is kept at 21 degrees.', 'a21fe959-69de-400b-b77c-5e59e389046f'],
+      ['Place orders on behalf of customers.', '210827e3-3129-45a2-8683-70399f3f561f'],
+      ['Respond to customer emails promptly.', '28d715e3-3e5b-4fb6-8dd2-4be4919c8587'],
+      ['Develop a team culture based on trust.', '714eebcb-569a-4f1b-b592-28f70b59a9ba'],
+      ['Make sure the espresso machine is cleaned daily.', 'a37afd64-1022-48ba-a8e7-e41b29fe056e'],
+      ['Check out our latest vacancies.', '094e594d-83cc-4480-bad8-fae0ec2ed8ab'],
+      ['Check in with your manager weekly.', 'add193d6-b7bf-40ab-98ff-4a4c6c807387'],
+      ['Good housekeeping of the codebase is expected.', '00f12ec1-b416-4e3c-8ed7-c4f875c6b681'],
+      ['Create dropdown menus in the web app.', '5c6ca864-76d5-4217-b3e1-9a7ba7f8f47b'],
+      ['Use ADRs to record architecture decisions.', 'cea50b44-932c-49ac-8511-5efdd8bb38ca'],
+      ['Plan your career route with us.', 'e46186e4-c784-4122-9828-4881c01bfae0'],
+      ['Prepare documentation for new software releases.', 'dcace5e5-9b8d-4fac-9017-6dcd7ff8cd0e'],
+      ['Travel by air is sometimes required.', 'a16e3fc6-c77d-46e3-aa18-c691fed47fd1'],
+      ['Negotiate salary rates with candidates.', '89602bfd-eba0-4989-bd1a-19398df22420'],
+      ['Assist passengers with their luggage.', 'f3a96be9-639d-43e0-aed5-c596980798d6'],
+      ['Board meetings take place monthly.', '4c864bcd-d786-4d6c-ae17-aa0310c9f1a5'],
+      ['Resolve support tickets in Jira.', '6969bcc6-93f1-4afd-bad8-64ed72c9b041'],
+      ['Keep a watchful eye on stock.', 'd461d450-14bb-495a-abf6-eb8c662f5e68'],
+      ['Moor Park station is nearby.', '49026711-0f2d-42b3-8912-2b897ad05117'],
+      ['Sell tractors to farmers.', 'a95f88b8-11b1-406a-aa30-c5a891cb41a8'],
+      ['Feed back to the team weekly.', '5b1d43d1-e063-4d07-8ba1-6f08d4e46279'],
+      ['Milk the most out of every campaign.', '1a163b43-9826-426f-9bda-05133a9f4bf3'],
+      ['Cut and finish timber to size.', '96d1e352-6cfe-4400-bd4d-1e11c03aa20b'],
+      ['Colour-coded chopping boards are used.', 'dbc20527-0852-4dde-a2e9-d25d8356115f'],
+      ['Polish the floors weekly.', 'b8c301a1-e00e-4c68-82e7-9540762d5481'],
+      ['Offer massage chairs in the office.', '2b16031c-6278-4929-adc1-127f40c3c76e'],
+      ['Deliver key messages to the team.', '2b16031c-6278-4929-adc1-127f40c3c76e'],
+      ['Make up the beds each morning.', '8599fe11-e263-4e6c-a4a2-d6e8d2498b5a'],
+      ['Develop tailored training plans for new employees.', 'e402a6d8-0ca8-4230-9bbe-c559a80b7624'],
+      ['Set sales goals for the team.', '35565734-b968-49f7-8140-f5bc95ec3df7'],
+      ['Motivate staff to reach their sales goals.', 'da624cb9-3d9d-40c8-a2e9-e8fc26085416'],
+      ['Carry out risk assessments.', 'ef07f206-1ea8-4dc6-a4b0-1b312a9db47c'],
+      ['Kitchen equipment supplier seeks sales rep.', '36a48e03-4466-4ea3-b463-cbce02cbd7bb'],
+      ['Labour costs are covered by the client.', 'e1f5c539-7c93-49ee-917d-a24e0d887686'],
+      ['Give product demonstrations.', 'abf620f3-9fa5-4dba-9a37-74eb3efb143d'],
+      ['Deep learning experience.', '4b04a0ea-d5a8-4fab-9ff7-c1befe2a57f1'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
