@@ -26,6 +26,9 @@ interface Phrase {
   /** The adjective of a light-verb label ("show commitment" → "committed"): only an adjective form matches, not the
    * verb that shares its stem ("commit code", "determine the cause"). */
   adjective?: true;
+  /** The object-first wording of a verb label ("forklift driving"): only with the verb's -ing form, not a finite
+   * verb after its subject ("our staff develop") nor a participle ("equipment well maintained"). */
+  gerund?: true;
   uri: string;
   label: string;
   source: Source;
@@ -216,7 +219,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
         0,
       );
     const add = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor'>) => {
-      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}`;
+      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}${phrase.gerund ? 'G' : ''}`;
       const current = phrases.get(key);
       if (current) {
         current.support++;
@@ -261,8 +264,13 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
         const preferredLabel = source === SOURCE.preferred;
         const variantSource = preferredLabel ? SOURCE.preferredVariant : SOURCE.alternativeVariant;
         const words = tokens.map((t) => t.text);
+        const verb = stem(words[0]!);
         for (const variant of labelVariants(words, known, preferredLabel))
-          add({ stems: variant, source: variantSource });
+          add({
+            stems: variant,
+            source: variantSource,
+            ...(variant.length === 2 && variant[1] === verb ? { gerund: true as const } : {}),
+          });
         const adjective = lightVerbAdjective(words);
         if (adjective) add({ stems: [adjective], adjective: true, source: variantSource });
       }
@@ -582,6 +590,7 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: s
   if (phrase.acronym) return phrase.acronym.every((word, k) => singularAcronym(raw(k)) === word);
   if (phrase.form !== undefined && tokens[at]!.text !== phrase.form) return false;
   if (phrase.adjective && !isTraitAdjective(tokens[at]!, text)) return false;
+  if (phrase.gerund && !tokens[at + phrase.stems.length - 1]!.text.endsWith('ing')) return false;
   if (!phrase.exact) return true;
   const written = phrase.exact.every((word, k) =>
     word === word.toLowerCase() ? tokens[at + k]!.text === word : raw(k) === word,

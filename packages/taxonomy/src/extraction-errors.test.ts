@@ -152,6 +152,11 @@ describe('issue 15 error classes', () => {
     // The adjective, not the verb sharing its stem.
     expect(uris('Commit code daily.')).not.toContain(S.showCommitment);
     expect(uris('Determine the root cause.')).not.toContain(S.showDetermination);
+    // The object-first wording takes the verb's -ing form only: not a finite verb after its subject, nor a participle.
+    const developStaff = skill('714eebcb-569a-4f1b-b592-28f70b59a9ba');
+    expect(uris('Our staff develop strong relationships with clients.')).not.toContain(developStaff);
+    expect(uris('Experience in staff development.')).toContain(developStaff);
+    expect(uris('Equipment well maintained and clean.')).not.toContain(skill('6a61569d-56a5-4777-8da5-a7c0a09d95e7'));
     // Said of the employer, or of a task the sentence names, it is not the trait sought.
     expect(uris('We are committed to diversity and inclusion.')).not.toContain(S.showCommitment);
     expect(uris("We're fully committed to your development.")).not.toContain(S.showCommitment);
