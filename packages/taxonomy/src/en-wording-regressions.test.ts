@@ -622,4 +622,76 @@ describe('English duty wordings and tool names', () => {
     ];
     for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
   });
+
+  it('construction, manufacturing, utilities and automotive duties reach their skills; the same nouns elsewhere stay quiet', () => {
+    const duties: [string, string][] = [
+      ['Fault-find on electrical systems and carry out repairs.', '334e3e49-fb02-4051-809a-f06adfdc1c40'],
+      [
+        'Diagnose and repair mechanical and electrical faults on production lines.',
+        '334e3e49-fb02-4051-809a-f06adfdc1c40',
+      ],
+      ['Install and maintain electrical wiring in domestic properties.', 'fd60bbcc-c3b6-4fa5-936c-eef5ae0a2d44'],
+      ['Carry out electrical testing and inspection to BS 7671.', '3f6dc31c-ceef-4e93-9d8a-b4b862cf9b51'],
+      ['Read and interpret technical drawings and blueprints.', '68b6ef08-d823-489d-a95c-752ae6f6e6a7'],
+      [
+        'Gas Safe registered engineer required for boiler servicing and installation.',
+        '592188c6-7212-47bb-ba58-f9361026addc',
+      ],
+      ['Cut, shape and fit timber for first and second fix joinery.', '11c0bfec-6bc8-4ec0-a535-91bd65be92c5'],
+      ['Cut, shape and fit timber for first and second fix joinery.', '19858dd3-a5fe-4855-b644-6ecfefd1c384'],
+      ['Install, service and repair HVAC systems in commercial buildings.', 'b49036dd-059b-40d5-8ae9-0b1a6a64f668'],
+      ['Conduct daily site inspections and toolbox talks.', '4f9f0410-5db0-4b3b-8de3-1ded1600c719'],
+      ['Conduct daily site inspections and toolbox talks.', '0cfc7eb9-2891-4153-b335-6331f381ff05'],
+      ['Ensure compliance with health and safety regulations on site.', '86df7af2-f9f3-4c06-a500-7f1fba9e78fe'],
+      ['Set out buildings using a total station and GPS.', 'af1df253-5103-46d7-a757-b17bf5a4e581'],
+      ['Prepare weekly site progress reports for the project manager.', '4d38b095-6730-4157-9807-8049dd7b43b8'],
+      ['Set up and operate production machinery to meet daily targets.', 'a1a032e1-4b7a-4603-8516-43d83707ffac'],
+      ['Weld steel fabrications to drawings.', '2ee57de4-bffd-4194-b009-0060edec77cc'],
+      ['Weld steel fabrications to drawings.', 'b07daddc-8625-4360-946e-ad2b0e56ebf6'],
+      ['Carry out first-off and in-process quality inspections.', '5d05068e-7ae7-4ff6-8fa3-e35ea03b48b1'],
+      ['Complete quality documentation and non-conformance reports.', '2879a6f9-868b-40a1-a424-d50007ca8354'],
+      ['Supervise a team of 15 production operatives across three shifts.', '4118be70-c09d-45cd-b53e-0bcdbdc98be0'],
+      ['Monitor production output and report KPIs to the operations manager.', 'c09dce1b-e198-487e-b63f-934e10a4c181'],
+      ['Maintain accurate maintenance records in the CMMS.', '182915aa-3470-433a-9b12-347511befcde'],
+      ['Diagnose faults on vehicles using diagnostic equipment.', '52743af8-ab5d-4ce3-b877-13d349394456'],
+      ['Carry out vehicle servicing, MOTs and repairs.', '9b57ce6d-97ba-487b-9b66-41cfb15db739'],
+      ['Carry out vehicle servicing, MOTs and repairs.', '65155435-1c5b-41ee-8812-e0b9b03ae480'],
+      ['Replace brakes, clutches and suspension components.', '534e2ade-f9dd-470c-a56f-97d2cc896468'],
+      ['Replace brakes, clutches and suspension components.', 'ba11879a-723d-4209-8ffa-008eaab9771f'],
+      ['Carry out water quality sampling and testing.', 'd589970b-933d-4656-bcb6-a43b3cc67888'],
+      ['Read gas and electricity meters accurately.', 'ea271a04-ce7f-492f-bf2f-b6984a9a1910'],
+      ['Respond to emergency callouts for repairs on the gas network.', '50a03b89-a106-4013-87db-5d050b641580'],
+      ['Carry out quantity take-offs and cost estimates for tenders.', 'cd4c3908-c626-4331-8e94-60e6ec4ea2c3'],
+      ['Keep your work area clean and tidy at all times.', '5598739b-6718-4cff-8402-91d7f65b1505'],
+      ['Wear appropriate PPE at all times.', '6122d586-5978-431f-8e7a-96e61fc1f3fc'],
+      ['Confident using hand and power tools.', '7cd6de25-f691-4aac-81a2-a9d09b004b38'],
+      ['Confident using hand and power tools.', '5bf7f85a-b080-4b27-8ddc-9f62af4643f5'],
+      ['Interpret engineering drawings and GD&T.', 'e3688cae-7a28-4405-88b5-6b87179e0d76'],
+    ];
+    for (const [text, id] of duties) expect(suggested(text), text).toContain(skill(id));
+    // The same nouns in ordinary sentences: a fault that is nobody's, a boiler room, office machines, your own
+    // time across shifts, a total of stations, serviced company cars, suspended accounts, PPE handed out.
+    const quiet: [string, string][] = [
+      ['Nobody is at fault when machines break down; we learn from it.', '334e3e49-fb02-4051-809a-f06adfdc1c40'],
+      ['The building has new wiring throughout.', 'fd60bbcc-c3b6-4fa5-936c-eef5ae0a2d44'],
+      ['Read our blog for more about life at the company.', '68b6ef08-d823-489d-a95c-752ae6f6e6a7'],
+      ['Install the boiler room door sign.', '592188c6-7212-47bb-ba58-f9361026addc'],
+      ['Cut costs and improve margins across the business.', '11c0bfec-6bc8-4ec0-a535-91bd65be92c5'],
+      ['Site inspections are carried out by the client.', '4f9f0410-5db0-4b3b-8de3-1ded1600c719'],
+      ['A total station of 40 employees.', 'af1df253-5103-46d7-a757-b17bf5a4e581'],
+      ['Set up machines for the office printers network.', 'a1a032e1-4b7a-4603-8516-43d83707ffac'],
+      ['Weld together a team of strong personalities.', '2ee57de4-bffd-4194-b009-0060edec77cc'],
+      ['Manage your own time across shifts that suit you.', '4118be70-c09d-45cd-b53e-0bcdbdc98be0'],
+      ['Monitor production costs and budgets.', 'c09dce1b-e198-487e-b63f-934e10a4c181'],
+      ['Our vehicles are serviced by the dealer.', '9b57ce6d-97ba-487b-9b66-41cfb15db739'],
+      ['Repair customer relationships after complaints.', '65155435-1c5b-41ee-8812-e0b9b03ae480'],
+      ['Suspension of the account may follow late payment.', 'ba11879a-723d-4209-8ffa-008eaab9771f'],
+      ['Monitor water usage across the estate.', 'd589970b-933d-4656-bcb6-a43b3cc67888'],
+      ['Respond to emails and calls promptly.', '50a03b89-a106-4013-87db-5d050b641580'],
+      ['Keep your work hours flexible.', '5598739b-6718-4cff-8402-91d7f65b1505'],
+      ['PPE is provided free of charge.', '6122d586-5978-431f-8e7a-96e61fc1f3fc'],
+      ['Hand over tasks at the end of each shift.', '7cd6de25-f691-4aac-81a2-a9d09b004b38'],
+    ];
+    for (const [text, id] of quiet) expect(suggested(text), text).not.toContain(skill(id));
+  });
 });
