@@ -359,4 +359,25 @@ describe('Chinese wordings reach their own skill and no other', () => {
       skill('e52d79c7-c1be-47d9-84ed-81af18d67931'),
     );
   });
+
+  it('commercial jobs: 负责带团 is no staff training, 生鲜损耗控制 no theft prevention, 商品的上架 is shelving and 认真细致 attention to detail (round O, zhp)', () => {
+    const trainEmployees = skill('e54ff029-1ce9-447d-a5b2-eb7283a23e6e');
+    expect(suggested('负责带团出行，做好游客的讲解和服务', 'zh')).not.toContain(trainEmployees);
+    expect(suggested('负责带团出行，做好游客的讲解和服务', 'zh')).toContain(
+      skill('a7c51c48-802c-44ee-a40e-79b18b1d4365'),
+    );
+    expect(suggested('负责带教实习生', 'zh')).toContain(trainEmployees);
+    expect(suggested('负责生鲜商品的损耗控制及保质期检查', 'zh')).not.toContain(
+      skill('efe5d94c-2249-4a50-8c44-6e77331c698d'),
+    );
+    const shelves = suggested('负责商品的上架、补货、整理及陈列', 'zh');
+    expect(shelves).toContain(skill('7e9daad3-8604-4839-af9b-dc6f8db3ef68'));
+    expect(shelves).not.toContain(skill('e883d55a-75ae-460b-ba0a-47fecf14f1b3'));
+    const teller = suggested('工作认真细致，责任心强', 'zh');
+    expect(teller).toContain(skill('83e6510b-ffeb-4aec-959c-4265fd0ff7b7'));
+    expect(teller).not.toContain(skill('5b394ba8-5d40-40d9-b771-5df6ea9ac436'));
+    expect(suggested('负责测试脚本撰写及自动化测试', 'zh')).not.toContain(
+      skill('d822b4b2-26c7-4bd9-970d-229c6504f615'),
+    );
+  });
 });
