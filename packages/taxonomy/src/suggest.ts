@@ -1,4 +1,5 @@
 import { type AsideKind, asidesOf, headingWordsOf, isAside, meetsAny } from './ad-sections.ts';
+import type { RunIndex } from './pattern-guard.ts';
 import { type ExtractedSkill, findSkillMentions, oneMentionPerSkill, type PhraseIndex } from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
@@ -42,7 +43,10 @@ export interface SuggesterData {
   chinese: ChineseRetriever;
   /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json): per skill its Chinese phrasings
    * (`han`) apart from the rest, so that a sentence is scanned only by the phrasings its script can hold. */
+  /** Per skill and script, its phrasings as one expression. */
   patterns: ReadonlyArray<{ skill: number; pattern: RegExp; han: boolean }>;
+  /** The literal runs each of `patterns` cannot match without, by position in `patterns`. */
+  patternRuns: RunIndex;
   skillUris: readonly string[];
   skillIndex: ReadonlyMap<string, number>;
   skillLabel: (skill: number, lang: 'en' | 'zh') => string;
@@ -196,8 +200,10 @@ export class SkillSuggester {
             offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
         const han = hasHan(sentence);
         const latin = /[A-Za-z0-9]/.test(sentence);
-        for (const { skill, pattern, han: chinese } of data.patterns) {
-          if (chinese ? !han : !latin) continue;
+        const may = data.patternRuns.candidates(sentence.toLowerCase());
+        for (let k = 0; k < data.patterns.length; k++) {
+          const { skill, pattern, han: chinese } = data.patterns[k]!;
+          if ((chinese ? !han : !latin) || !may[k]) continue;
           const match = pattern.exec(sentence);
           if (match)
             offer({

@@ -6,6 +6,7 @@ import { type AlternativeLabels, type CompactTaxonomy, OCCUPATION_PREFIX, SKILL_
 import { extractSkillMentions, type ExtractedSkill, type PhraseIndex, buildPhraseIndex } from './extract.ts';
 import { RETRIEVAL_FILE, type RetrievalData, SkillRetriever } from './retrieval.ts';
 import { ChineseRetriever } from './retrieval-zh.ts';
+import { RunIndex, requiredRuns } from './pattern-guard.ts';
 import { type ConceptHit, ConceptSearchIndex } from './search.ts';
 import { SkillSuggester, type SkillSuggestions } from './suggest.ts';
 import { hasHan } from './text.ts';
@@ -335,6 +336,22 @@ export class Taxonomy {
       const skillIndex = this.#data.skillIndex;
       const soft = this.#read<SoftSkillPatterns>('soft-skills.json');
       const zh = this.#zh;
+      // One alternation per skill and script: a sentence costs one scan per skill its script can match, not one
+      // per phrasing. No `u` flag: the phrasings are plain characters of the Basic Multilingual Plane, and
+      // irregexp scans ~4× faster without it.
+      const patterns = Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
+        const skill = skillIndex.get(uri);
+        if (skill === undefined) return [];
+        return [true, false].flatMap((han) => {
+          const own = patterns.filter((p) => hasHan(p) === han);
+          if (own.length === 0) return [];
+          const source = own.map((p) => `(?:${p})`).join('|');
+          // A sentence may match if it holds a required run of any phrasing; one without runs always runs.
+          const runs = own.map(requiredRuns);
+          const guard = runs.every((r) => r !== undefined) ? runs.flat() : undefined;
+          return [{ skill, pattern: new RegExp(source, 'i'), han, runs: guard }];
+        });
+      });
       this.#suggester = new SkillSuggester({
         phrases: this.#phraseIndex,
         english: new SkillRetriever(this.#read<RetrievalData>(RETRIEVAL_FILE)),
@@ -344,18 +361,8 @@ export class Taxonomy {
           ),
           skills.length,
         ),
-        // One alternation per skill and script: a sentence costs one scan per skill its script can match, not one
-        // per phrasing. No `u` flag: the phrasings are plain characters of the Basic Multilingual Plane, and
-        // irregexp scans ~4× faster without it.
-        patterns: Object.entries(soft.skills).flatMap(([uri, { patterns }]) => {
-          const skill = skillIndex.get(uri);
-          if (skill === undefined) return [];
-          return [true, false].flatMap((han) => {
-            const own = patterns.filter((p) => hasHan(p) === han);
-            const source = own.map((p) => `(?:${p})`).join('|');
-            return own.length === 0 ? [] : [{ skill, pattern: new RegExp(source, 'i'), han }];
-          });
-        }),
+        patterns,
+        patternRuns: new RunIndex(patterns.map((p) => p.runs)),
         skillUris: this.allSkillUris(),
         skillIndex,
         skillLabel: (index, lang) =>
