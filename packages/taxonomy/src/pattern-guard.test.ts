@@ -48,7 +48,7 @@ describe('the literal runs a phrasing cannot match without (requiredRuns)', () =
     for (const sentence of sentences.slice(0, 400)) {
       const lower = sentence.toLowerCase();
       const may = index.candidates(lower);
-      runsOf.forEach((runs, k) => expect(may[k] === 1, sentence).toBe(mayMatch(lower, runs)));
+      for (const [k, runs] of runsOf.entries()) expect(may[k] === 1, sentence).toBe(mayMatch(lower, runs));
     }
   });
 });
