@@ -1,7 +1,7 @@
 /**
  * The parts of a job ad that state no requirement — benefits, the company's presentation, place, hours and pay,
  * contact — found by their headings, so that "五险一金" or "We are a leading logistics company" is not read as a
- * skill. Without a heading, only a sentence that opens with the employer's offer or presentation is set aside.
+ * skill. Without a heading, only a sentence that opens with the employer's offer, presentation or a perk is set aside.
  */
 
 export type AsideKind = 'benefits' | 'company' | 'terms' | 'contact';

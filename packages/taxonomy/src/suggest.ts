@@ -41,9 +41,9 @@ export interface SuggesterData {
   phrases: PhraseIndex;
   english: SkillRetriever;
   chinese: ChineseRetriever;
-  /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json): per skill its Chinese phrasings
-   * (`han`) apart from the rest, so that a sentence is scanned only by the phrasings its script can hold. */
-  /** Per skill and script, its phrasings as one expression. */
+  /** Job-ad phrasings of skills, soft and duty wordings (data/soft-skills.json), as one expression per skill and
+   * script: its Chinese phrasings (`han`) apart from the rest, so that a sentence is scanned only by the phrasings
+   * its script can hold. */
   patterns: ReadonlyArray<{ skill: number; pattern: RegExp; han: boolean }>;
   /** The literal runs each of `patterns` cannot match without, by position in `patterns`. */
   patternRuns: RunIndex;
