@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { taxonomyDataDir } from './index.ts';
-import { mayMatch, RunIndex, requiredRuns } from './pattern-guard.ts';
+import { RunIndex, requiredRuns } from './pattern-guard.ts';
+
+/** The guard as the definition says it, one substring search per run: what the index must agree with. */
+const mayMatch = (lowerSentence: string, runs: readonly string[] | undefined): boolean =>
+  runs === undefined || runs.some((run) => lowerSentence.includes(run));
 
 describe('the literal runs a phrasing cannot match without (requiredRuns)', () => {
   it('reads runs outside groups, classes, escapes and quantified atoms, one per top-level branch', () => {

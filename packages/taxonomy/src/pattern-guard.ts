@@ -32,15 +32,12 @@ const HAN = /[\u4e00-\u9fff]/;
 const headLength = (run: string): number => (HAN.test(run[0]!) ? 2 : 3);
 
 /** Han text says more in fewer characters: two are as rare as three Latin letters. */
-const long = (run: string): boolean => run.length >= MIN_RUN || (run.length === 2 && /^[\u4e00-\u9fff]+$/.test(run));
-
-/** Whether a sentence, lower-cased, may match an expression with these required runs. */
-export const mayMatch = (lowerSentence: string, runs: readonly string[] | undefined): boolean =>
-  runs === undefined || runs.some((run) => lowerSentence.includes(run));
+const long = (run: string): boolean =>
+  run.length >= MIN_RUN || (run.length === 2 && HAN.test(run[0]!) && HAN.test(run[1]!));
 
 /**
- * The runs of many expressions, by their first two characters: one pass over a sentence finds every expression it
- * may match, instead of a substring search per run (hundreds of expressions, thousands of runs).
+ * The runs of many expressions, by their first three characters (two for Han): one pass over a sentence finds every
+ * expression it may match, instead of a substring search per run (hundreds of expressions, thousands of runs).
  */
 export class RunIndex {
   readonly #byHead = new Map<string, Array<{ run: string; entries: number[] }>>();
@@ -122,8 +119,11 @@ function literalsOf(branch: string): { run: string; groups: string[] } {
       end();
       const close = groupEnd(branch, i);
       const inner = branch.slice(i + 1, close);
-      if (!/^\?[=!<:]/.test(inner) && !/^[?*+{]/.test(branch[close + 1] ?? '')) groups.push(inner);
-      else if (inner.startsWith('?:') && !/^[?*+{]/.test(branch[close + 1] ?? '')) groups.push(inner.slice(2));
+      // A quantified group may be absent, a lookaround consumes nothing; a capturing or (?:…) group must match.
+      if (!/^[?*+{]/.test(branch[close + 1] ?? '')) {
+        if (inner.startsWith('?:')) groups.push(inner.slice(2));
+        else if (!inner.startsWith('?')) groups.push(inner);
+      }
       i = close;
     } else if (c === '.' || c === '^' || c === '$' || c === ')' || c === '|') end();
     else run += c.toLowerCase();
