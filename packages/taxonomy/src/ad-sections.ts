@@ -183,15 +183,18 @@ export function headingWordsOf(text: string): Array<{ start: number; end: number
  */
 const STATEMENT_OPENERS: ReadonlyArray<[RegExp, AsideKind]> = [
   [
-    /we offer|we provide|benefits include|you(?:'ll|’ll| will) enjoy|enjoy (?:a|an|our|free|generous)\b|我们(?:为您)?提供|公司(?:为员工)?提供/iu,
+    /^(?:we offer|we provide|benefits include|you(?:'ll|’ll| will) enjoy|enjoy (?:a|an|our|free|generous)\b|我们(?:为您)?提供|公司(?:为员工)?提供)/iu,
     'benefits',
   ],
   // A perk opening a line or sentence: pay, leave, hybrid work; 五险一金, 包吃住, 双休 …
   [
-    /(?:a )?(?:competitive|generous|attractive) (?:salary|pay|package|pension|rates?)\b|hybrid working\b|\d+ days'? (?:annual )?(?:holiday|leave)\b|[五六]险一金|五险|包吃住|包食宿|包住|免费住宿|提供住宿|双休|单双休|月休|年终奖|带薪年假|节日福利|员工旅游|免费工作餐|餐补|房补/iu,
+    /^(?:(?:a )?(?:competitive|generous|attractive) (?:salary|pay|package|pension|rates?)\b|hybrid working\b|\d+ days'? (?:annual )?(?:holiday|leave)\b|[五六]险一金|五险|包吃住|包食宿|包住|免费住宿|提供住宿|双休|单双休|月休|年终奖|带薪年假|节日福利|员工旅游|免费工作餐|餐补|房补)/iu,
     'benefits',
   ],
-  [/we(?: are|'re|’re) (?:a|an|one of)\b|(?:founded|established) in \d|我们是一家|(?:本|我)?公司成立于/iu, 'company'],
+  [
+    /^(?:we(?: are|'re|’re) (?:a|an|one of)\b|(?:founded|established) in \d|我们是一家|(?:本|我)?公司成立于)/iu,
+    'company',
+  ],
 ];
 const STATEMENT =
   /(?<=^|[\n。！？；;!?]|\.\s)[ \t]*(?:[-*•·]+[ \t]*)?([^\n。！？；;!?]*?)(?=[\n。！？；;!?]|\.\s|\.?$)/gu;
@@ -201,7 +204,7 @@ function statementAsides(text: string): Aside[] {
   for (const m of text.matchAll(STATEMENT)) {
     const body = m[1]!;
     const start = m.index + m[0].length - body.length;
-    const kind = STATEMENT_OPENERS.find(([opener]) => opener.exec(body)?.index === 0)?.[1];
+    const kind = STATEMENT_OPENERS.find(([opener]) => opener.test(body))?.[1];
     if (kind && body) asides.push({ start, end: start + body.length, kind });
   }
   return asides;
