@@ -272,8 +272,9 @@ export class SkillSuggester {
         })
         .filter((c) => c.score >= TUNING.minCandidateScore)
         .sort((a, b) => b.score - a.score || a.skill - b.skill);
-      // Words a label hit or a phrasing of two or more words already reads, with the skill it reads them as.
-      const claimed = [
+      // Words a label hit or a phrasing already reads, with the skill it reads them as: gathered only for a retrieval
+      // candidate about to become an item (at most `itemRank` a sentence).
+      const claimed = () => [
         ...mentions,
         ...ranked
           .filter((c) => c.evidence === 'pattern' && c.span)
@@ -288,7 +289,7 @@ export class SkillSuggester {
           (c.evidence === 'retrieval' &&
             rank < TUNING.itemRank &&
             c.score >= TUNING.itemScore[c.retriever!] &&
-            !readsAnotherLabel(c, claimed, data.skillUris[c.skill]!));
+            !readsAnotherLabel(c, claimed(), data.skillUris[c.skill]!));
         if (!accepted) return;
         const uri = data.skillUris[c.skill]!;
         const where = c.span ?? span;
