@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expectNoneSuggested,
   expectNotMisread,
   expectNotSuggested,
   expectSuggested,
@@ -44,24 +45,25 @@ describe('English duty wordings by sector', () => {
       suggested('Build and maintain strong relationships with key accounts.').map((uri) => taxonomy.labelOf(uri)),
     ).not.toContain('manage accounts');
     // The same nouns in ordinary sentences: reservations as doubts, dressing rooms, filing cabinets, onboard crews.
-    const duty = duties.map(([, id]) => skill(id));
-    for (const text of [
-      'Managers who have reservations should speak to HR.',
-      'Clean toilets and a staff room are provided on site.',
-      'The dressing rooms are next to the stage.',
-      'Salad dressing is made fresh every morning.',
-      'Everyone is treated with respect at our company.',
-      'Our activities for children include a summer camp for staff families.',
-      "Safeguarding the company's reputation is everyone's job.",
-      'We are developing new business premises in Leeds.',
-      'We value long-term relationships with our suppliers.',
-      'Join our onboard staff on the cruise ship.',
-      'Keep filing cabinets locked at all times.',
-      'Care notes are stored securely in the office.',
-      'Fix memory leaks in the backend.',
-      'Interviews will be held in the week of 5 May.',
-    ])
-      for (const id of duty) expect(suggested(text), text).not.toContain(id);
+    expectNoneSuggested(
+      [
+        'Managers who have reservations should speak to HR.',
+        'Clean toilets and a staff room are provided on site.',
+        'The dressing rooms are next to the stage.',
+        'Salad dressing is made fresh every morning.',
+        'Everyone is treated with respect at our company.',
+        'Our activities for children include a summer camp for staff families.',
+        "Safeguarding the company's reputation is everyone's job.",
+        'We are developing new business premises in Leeds.',
+        'We value long-term relationships with our suppliers.',
+        'Join our onboard staff on the cruise ship.',
+        'Keep filing cabinets locked at all times.',
+        'Care notes are stored securely in the office.',
+        'Fix memory leaks in the backend.',
+        'Interviews will be held in the week of 5 May.',
+      ],
+      duties.map(([, id]) => id),
+    );
   });
 
   it('English tech duty wordings and tool names (session 12): firmware, schematics, dashboards, PCB design, user accounts', () => {
