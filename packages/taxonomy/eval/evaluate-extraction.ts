@@ -27,8 +27,8 @@ export interface LabelledText {
    * session 6 after all earlier tuning, labelled and committed before any run on it; 's7-dev' / 's7-test'
    * (extraction-s7.jsonl, split dev/test there) were written and committed in session 7 before any run on them;
    * 's8' (extraction-s8.jsonl) was written and committed in session 8 before any run, held out like 'fresh';
-   * 's9' (extraction-s9.jsonl) likewise in session 9. */
-  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9';
+   * 's9' (extraction-s9.jsonl) likewise in session 9, 's13' (extraction-s13.jsonl) in session 13. */
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9' | 's13';
   text: string;
   skills: Array<{ uri: string; label: string }>;
 }
@@ -187,6 +187,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s8.jsonl')),
     // Session 9's held-out set, the same way.
     ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s9.jsonl')),
+    // Session 13's held-out set, the same way.
+    ...loadEvaluationSet(resolve(EVAL_DIR, 'extraction-s13.jsonl')),
   ];
   const systems = {
     skillpass: evaluate(rows, skillpassSystem(taxonomy), taxonomy),
@@ -201,7 +203,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `${size((r) => r.kind === 'job-ad')} job ads, ${size((r) => r.kind === 'cv')} CVs`,
   );
   const groups = ['en', 'en sentence', 'en job-ad', 'en cv', 'zh', 'zh sentence', 'zh job-ad', 'zh cv', 'all'];
-  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9']) {
+  for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9', 's13']) {
     console.log(
       `\n${split} split — skillpass (P / R / F1 / RP@5), its label dictionary alone, and the literal-label baseline`,
     );

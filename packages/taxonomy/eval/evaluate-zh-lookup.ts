@@ -11,7 +11,7 @@ import { type CompiledChinese, Taxonomy, taxonomyDataDir, ZH_LABELS_FILE } from 
 import type { ChineseLabels } from '../src/taxonomy.ts';
 
 export interface LookUp {
-  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9';
+  split: 'dev' | 'test' | 'fresh' | 's7-dev' | 's7-test' | 's8' | 's9' | 's13';
   kind: 'skill' | 'occupation';
   query: string;
   accepted: string[];
@@ -58,6 +58,10 @@ function curatedOnlyDataDir(): string {
   return dir;
 }
 
+const SPLITS = ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9', 's13'] as const;
+/** Every look-up never tuned on, pooled: 'held out' in the table. */
+const HELD_OUT: readonly LookUp['split'][] = ['test', 'fresh', 's7-test', 's8', 's9', 's13'];
+
 if (process.argv[1] === import.meta.filename) {
   const verbose = process.argv.includes('--verbose');
   const taxonomy = new Taxonomy(taxonomyDataDir());
@@ -73,6 +77,8 @@ if (process.argv[1] === import.meta.filename) {
     ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s8.tsv')),
     // zh-lookup-s9.tsv: held out the same way — written, labelled and committed in session 9 before any run on it.
     ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s9.tsv')),
+    // zh-lookup-s13.tsv: the same again in session 13.
+    ...loadLookUps(taxonomy, resolve(import.meta.dirname, 'zh-lookup-s13.tsv')),
   ];
   const baselineDir = curatedOnlyDataDir();
   const runs = { 'curated zh.json only (baseline)': new Taxonomy(baselineDir), 'all Chinese labels': taxonomy };
@@ -82,9 +88,10 @@ if (process.argv[1] === import.meta.filename) {
   ];
   for (const [name, run] of Object.entries(runs)) {
     const results = scoreLookUps(run, lookUps);
-    for (const split of ['dev', 'test', 'fresh', 's7-dev', 's7-test', 's8', 's9'] as const)
+    for (const split of [...SPLITS, 'held out'] as const)
       for (const kind of ['skill', 'occupation', 'all'] as const) {
-        const part = results.filter((r) => r.split === split && (kind === 'all' || r.kind === kind));
+        const inSplit = (r: LookUp) => (split === 'held out' ? HELD_OUT.includes(r.split) : r.split === split);
+        const part = results.filter((r) => inSplit(r) && (kind === 'all' || r.kind === kind));
         const found = part.filter((r) => r.found).length;
         const empty = part.filter((r) => r.hits.length === 0).length;
         rows.push(
