@@ -243,9 +243,11 @@ export async function getLiveItems(table: Table, keys: readonly ItemKey[], now: 
 }
 
 export async function putItems(table: Table, items: readonly StoredItem[]): Promise<void> {
+  // The batches go out side by side, so of two puts of one key the later must be the only one sent.
+  const last = new Map(items.map((item) => [`${item.PK}\u0000${item.SK}`, item]));
   await writeInBatches(
     table,
-    items.map((item) => ({ PutRequest: { Item: item } })),
+    [...last.values()].map((item) => ({ PutRequest: { Item: item } })),
   );
 }
 
@@ -257,15 +259,27 @@ export async function deleteItems(table: Table, keys: readonly ItemKey[]): Promi
   );
 }
 
+/** Batch writes in flight at once: one after another, a bulk write of a few hundred items waited on every round trip. */
+const BATCH_WRITES_IN_FLIGHT = 4;
+
+/** Writes in batch writes of 25 (each key at most once), a few at a time, retrying what DynamoDB leaves unprocessed. */
 async function writeInBatches(table: Table, writes: readonly Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < writes.length; start += 25) {
-    let requests = writes.slice(start, start + 25);
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed writes');
-      const out = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.name]: [...requests] } }));
-      requests = (out.UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
-      if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < writes.length; start += 25) batches.push(writes.slice(start, start + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) await writeBatch(table, batches[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_WRITES_IN_FLIGHT, batches.length) }, worker));
+}
+
+async function writeBatch(table: Table, batch: readonly Record<string, unknown>[]): Promise<void> {
+  let requests = batch;
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed writes');
+    const out = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.name]: [...requests] } }));
+    requests = (out.UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
+    if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
   }
 }
 
