@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { EVENT_TYPES, type EventType } from './catalogue.ts';
 import {
+  BACKGROUND_CONSUMERS,
   CONSUMER_SPECS,
   type ConsumerEvent,
   type ConsumerName,
@@ -48,6 +49,10 @@ describe('event routing', () => {
       'mailSender',
       'platformCounters',
     ]);
+  });
+
+  it('runs only statistics in the background lane', () => {
+    expect(BACKGROUND_CONSUMERS).toEqual(['skillsInsights', 'platformCounters']);
   });
 
   it('is the table the README shows', () => {

@@ -4,6 +4,12 @@ import { type DomainEvent, type DomainEventOf, EVENT_TYPES, type EventType } fro
 export interface ConsumerSpec<N extends string = string, T extends EventType = EventType> {
   readonly name: N;
   readonly on: readonly [T, ...T[]];
+  /**
+   * What it keeps is statistics nobody is waiting on: under a backlog the local dispatcher applies it after the
+   * consumers whose lists people read have caught up, instead of in the same batch. (In AWS every consumer is its
+   * own Lambda and none waits on another.)
+   */
+  readonly background?: true;
 }
 
 /** Keeps the name and event types as literals, so each handler's event type can be derived from them. */
@@ -36,6 +42,7 @@ export const CONSUMER_SPECS = [
   defineConsumer({
     name: 'skillsInsights',
     on: ['JobPosted', 'JobUpdated', 'JobClosed', 'ProfileSubmitted', 'ProfileDeleted'],
+    background: true,
   }),
   // Tells a credential's recipient: a notification for a graduate here, an email in the outbox for anyone else.
   defineConsumer({ name: 'credentialDelivery', on: ['CredentialIssued'] }),
@@ -53,6 +60,7 @@ export const CONSUMER_SPECS = [
       'CredentialIssued',
       'CredentialRevoked',
     ],
+    background: true,
   }),
 ] as const;
 
@@ -65,6 +73,11 @@ export type ConsumerEvent<N extends ConsumerName> = DomainEventOf<Extract<AnySpe
 const SPECS: readonly ConsumerSpec<ConsumerName>[] = CONSUMER_SPECS;
 
 export const CONSUMERS: readonly ConsumerName[] = SPECS.map((spec) => spec.name);
+
+/** The consumers declared `background`: applied locally once the others have caught up. */
+export const BACKGROUND_CONSUMERS: readonly ConsumerName[] = SPECS.filter((spec) => spec.background).map(
+  (spec) => spec.name,
+);
 
 /**
  * The routing table (event type → consumers), derived from the consumers' declarations.

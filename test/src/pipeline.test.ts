@@ -8,7 +8,7 @@ import {
   startLocalDispatcher,
 } from '@skillpass/pipeline';
 import { partitions, queryAll } from '@skillpass/store';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { scanTable, skillUri, startTestRuntime, type TestRuntime } from './harness.ts';
 
 let rt: TestRuntime;
@@ -140,7 +140,10 @@ describe('stream-driven events through the local dispatcher', () => {
     });
     await dispatcher.drain();
     await dispatcher.stop();
-    const jobEvents = batches.flatMap((b) => b.events).filter((e) => 'jobId' in e.detail && e.detail.jobId === jobId);
+    const jobEvents = batches
+      .filter((b) => b.lane === 'foreground')
+      .flatMap((b) => b.events)
+      .filter((e) => 'jobId' in e.detail && e.detail.jobId === jobId);
     expect(jobEvents.map((e) => e.type)).toEqual(['JobPosted', 'JobUpdated', 'JobUpdated']);
     // The two older versions were superseded by the third before they were applied.
     expect(batches.reduce((n, b) => n + (b.stats?.superseded ?? 0), 0)).toBeGreaterThanOrEqual(2);
@@ -166,4 +169,89 @@ describe('stream-driven events through the local dispatcher', () => {
     );
     expect(await holding()).toEqual([4]);
   });
+});
+
+describe('the background lane (statistics after the lists)', () => {
+  it('makes the lists final while the statistics are out, checkpoints only past both lanes, and counts once on restart', async () => {
+    const employer = await rt.token('emp-lanes', 'employer');
+    const graduate = await rt.token('grad-lanes', 'graduate');
+    const skill = skillUri(61);
+    const counted = async () =>
+      (await rt.deps.insights.countersFor([{ place: 'city:340200', week: 'all', concept: `skill:${skill}` }]))[0]
+        ?.jobs ?? 0;
+    const before = await counted();
+    const posted = await rt.call('POST', '/v1/jobs', {
+      token: employer,
+      body: {
+        ...jobBody(61),
+        requiredSkills: [{ uri: skill, importance: 'essential' }],
+        place: { kind: 'delta', cityCode: '340200' },
+      },
+    });
+    expect(posted.status).toBe(201);
+    const saved = await rt.call('PUT', '/v1/profiles/me', {
+      token: graduate,
+      body: {
+        displayName: 'Lanes',
+        contactEmail: 'lanes@example.com',
+        skills: [{ uri: skill, proficiency: 3 }],
+        preferredPlaces: [{ kind: 'delta', cityCode: '340200' }],
+        consents: { discoverable: true, personalisedMatching: true },
+      },
+    });
+    expect(saved.status).toBe(201);
+
+    // An outage of the statistics: every recount fails, and so does recording it as a dead letter.
+    const outage = () => Promise.reject(new Error('insights unreachable'));
+    const down = {
+      ...rt.deps,
+      insights: Object.assign(Object.create(rt.deps.insights) as typeof rt.deps.insights, {
+        recount: outage,
+        recountMany: outage,
+      }),
+      eventLog: Object.assign(Object.create(rt.deps.eventLog) as typeof rt.deps.eventLog, {
+        recordDeadLetter: outage,
+      }),
+    };
+    const errors: unknown[] = [];
+    const lanes: AppliedBatch['lane'][] = [];
+    const first = await startLocalDispatcher({
+      table: rt.table,
+      deps: down,
+      endpoint: inject('dynamoEndpoint'),
+      retry: { attempts: 1, backoffMs: 1 },
+      pollIntervalMs: 20,
+      onError: (error) => errors.push(error),
+      onBatch: (batch) => lanes.push(batch.lane),
+    });
+    // The graduate's list is final although the statistics keep failing behind it.
+    await vi.waitFor(
+      async () => {
+        const set = await rt.deps.matchingIndex.getMatchSet('grad-lanes');
+        expect(set?.matches.map((m) => m.jobId)).toContain(posted.body.jobId);
+        expect(errors.length).toBeGreaterThanOrEqual(2);
+      },
+      { timeout: 120_000, interval: 100 },
+    );
+    await first.stop();
+    expect(lanes).toContain('foreground');
+    expect(lanes).not.toContain('background');
+    expect(await counted()).toBe(before);
+
+    // Restarted with the statistics back: read again from the checkpoint, the job is counted once.
+    const second = await startLocalDispatcher({
+      table: rt.table,
+      deps: rt.deps,
+      endpoint: inject('dynamoEndpoint'),
+      onBatch: (batch) => lanes.push(batch.lane),
+    });
+    await second.drain();
+    await second.stop();
+    expect(lanes).toContain('background');
+    expect(await counted()).toBe(before + 1);
+    const third = await startLocalDispatcher({ table: rt.table, deps: rt.deps, endpoint: inject('dynamoEndpoint') });
+    await third.drain();
+    await third.stop();
+    expect(await counted()).toBe(before + 1);
+  }, 300_000);
 });

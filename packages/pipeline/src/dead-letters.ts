@@ -26,16 +26,17 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * consumer that still fails after `attempts` tries (with backoff, for what is only transient) has
  * that delivery recorded as a dead letter and settled; the rest go on. If the dead letter itself
  * cannot be written (the table is unreachable), this throws and the batch is read again later.
- * Returns the deliveries dead-lettered.
+ * Returns the deliveries dead-lettered. `consumers` limits the delivery to those consumers.
  */
 export async function deliverOneByOne(
   events: readonly DomainEvent[],
   deps: ConsumerDeps,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  consumers: readonly ConsumerName[] = CONSUMERS,
 ): Promise<Array<{ consumer: ConsumerName; eventId: string }>> {
   const deadLettered: Array<{ consumer: ConsumerName; eventId: string }> = [];
   for (const event of events) {
-    for (const consumer of consumersFor(event.type)) {
+    for (const consumer of consumersFor(event.type).filter((c) => consumers.includes(c))) {
       let error: unknown;
       for (let attempt = 1; attempt <= policy.attempts; attempt++) {
         try {

@@ -102,25 +102,32 @@ export type BatchStats = MatchingBatchStats & {
  * recomputes a graduate's verified skills from their credentials, runs once per graduate, and
  * `platformCounters` once per batch (its counts summed, each event still counted exactly once). A failure
  * leaves the batch unmarked, so it is delivered again and converges (every consumer is idempotent).
+ * `consumers` limits the delivery to those consumers (the local dispatcher's foreground and background lanes).
  */
 export async function dispatchBatch(
   events: readonly DomainEvent[],
   deps: ConsumerDeps,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; consumers?: readonly ConsumerName[] } = {},
 ): Promise<BatchStats> {
   const concurrency = options.concurrency ?? 8;
   const t0 = performance.now();
+  const only = options.consumers ?? CONSUMERS;
   const deliveries = events.flatMap((event) =>
-    consumersFor(event.type).map((consumer) => ({ consumer, eventId: event.id })),
+    consumersFor(event.type)
+      .filter((consumer) => only.includes(consumer))
+      .map((consumer) => ({ consumer, eventId: event.id })),
   );
   const done = await deps.eventLog.consumedAmong(deliveries);
+  // A consumer left out of this batch gets none of its events.
+  const pending = <N extends ConsumerName>(consumer: N): ConsumerEvent<N>[] =>
+    only.includes(consumer) ? eventsFor(consumer, events, done) : [];
   const t1 = performance.now();
   const byGraduate = new Map<string, Array<() => Promise<void>>>();
   const insightSources = new Set<InsightSource>();
   const queue = (graduateId: string, run: () => Promise<void>) =>
     byGraduate.set(graduateId, [...(byGraduate.get(graduateId) ?? []), run]);
   for (const consumer of KEYED_CONSUMERS) {
-    const mine = eventsFor(consumer, events, done);
+    const mine = pending(consumer);
     if (consumer === 'platformCounters') {
       // Coalesced: the batch's counts in a few transactions, not one per event on the same hot items.
       const counted = mine as ConsumerEvent<'platformCounters'>[];
@@ -150,7 +157,7 @@ export async function dispatchBatch(
   // recount is a chain of transactions on hot counters that would otherwise hold the batch up on its own.
   // Settled, not raced: a failed batch is redelivered one by one only once nothing of it is still running.
   const settled = await Promise.allSettled([
-    applyMatchingEvents(deps, eventsFor('jobMatching', events, done), eventsFor('graduateMatching', events, done), {
+    applyMatchingEvents(deps, pending('jobMatching'), pending('graduateMatching'), {
       concurrency,
     }),
     timed(() =>

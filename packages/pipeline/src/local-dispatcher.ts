@@ -9,7 +9,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Table } from '@skillpass/store';
-import type { AnyDomainEvent } from '@skillpass/events';
+import { type AnyDomainEvent, BACKGROUND_CONSUMERS, CONSUMERS, type ConsumerName } from '@skillpass/events';
 import type { ConsumerDeps } from './consumers.ts';
 import { DEFAULT_RETRY_POLICY, deliverOneByOne, type RetryPolicy } from './dead-letters.ts';
 import { type BatchStats, dispatchBatch } from './dispatch.ts';
@@ -23,8 +23,12 @@ export interface LocalDispatcher {
   stop(): Promise<void>;
 }
 
-/** One applied batch: its events (with when each was written) and what matching did with them. */
+/**
+ * One applied batch: its events (with when each was written) and what matching did with them. Every event is
+ * applied twice, in order: by the foreground consumers, then by the background ones (`background` in the routing).
+ */
 export interface AppliedBatch {
+  lane: 'foreground' | 'background';
   events: readonly AnyDomainEvent[];
   /** Absent when the batch failed and its events were delivered one by one. */
   stats?: BatchStats;
@@ -57,6 +61,9 @@ interface Queued {
 
 const MAX_READS_PER_PASS = 50;
 const RECORDS_PER_READ = 1_000;
+const FOREGROUND: readonly ConsumerName[] = CONSUMERS.filter((consumer) => !BACKGROUND_CONSUMERS.includes(consumer));
+/** Background events held, in batches' worth, before they go ahead of newer foreground work (so they never starve). */
+const BACKGROUND_BACKLOG_BATCHES = 4;
 
 /**
  * Locally stands in for stream → EventBridge → consumers: reads DynamoDB Local's stream, maps each
@@ -67,6 +74,13 @@ const RECORDS_PER_READ = 1_000;
  * it stopped and a crash redelivers (at least once; consumers are idempotent). A batch that fails is
  * delivered again event by event (`deliverOneByOne`): what still fails after its retries becomes a
  * dead letter, and the checkpoint moves on past the batch.
+ *
+ * Two lanes: the foreground consumers (matching, notifications, delivery) apply each batch first; the
+ * background ones (statistics: skills insights, platform counts) apply the same events once the
+ * foreground has caught up with the stream, or once a few batches' worth wait for them. Under a bulk
+ * load the lists people read are not held up by counters nobody waits on. The checkpoint moves only
+ * past what both lanes applied, so a crash between them redelivers to both (the foreground skips what
+ * its consumed markers say it did).
  */
 export async function startLocalDispatcher(options: LocalDispatcherOptions): Promise<LocalDispatcher> {
   const { table } = options;
@@ -82,7 +96,10 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     credentials: { accessKeyId: 'skillpass', secretAccessKey: 'local' },
   });
   const iterators = new Map<string, string | null>();
+  /** Read, not yet applied by the foreground consumers. */
   let queue: Queued[] = [];
+  /** Applied by the foreground consumers, not yet by the background ones (so not yet checkpointed). */
+  let background: Queued[] = [];
   let stopped = false;
   let pass: Promise<boolean> | undefined;
 
@@ -111,7 +128,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     return out.ShardIterator;
   }
 
-  const queuedEvents = () => queue.reduce((n, q) => n + q.events.length, 0);
+  const eventsIn = (records: readonly Queued[]) => records.reduce((n, q) => n + q.events.length, 0);
 
   /** Reads what the shards hold now (bounded per pass), queues the records with events and marks their changes pending. */
   async function readAhead(): Promise<boolean> {
@@ -130,6 +147,7 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
           // Re-read from the checkpoint: what was queued is queued again.
           iterators.delete(shardId);
           queue = queue.filter((q) => q.shardId !== shardId);
+          background = background.filter((q) => q.shardId !== shardId);
           break;
         }
         iterators.set(shardId, out.NextShardIterator ?? null);
@@ -146,38 +164,60 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
         }
         await deps.matchingIndex.markPending(fresh.flatMap((q) => q.events.flatMap(pendingChangesOf)));
         queue.push(...fresh);
-        if (caughtUp || queuedEvents() >= batchSize) break;
+        if (caughtUp || eventsIn(queue) >= batchSize) break;
       }
     }
     return sawRecords;
   }
 
-  /** Applies the next batch of queued events and moves the checkpoints past it; true when there was one. */
-  async function applyNext(): Promise<boolean> {
-    if (queue.length === 0) return false;
+  /** The first records of `records` holding at most `limit` events (at least one record). */
+  function firstRecords(records: readonly Queued[], limit: number): Queued[] {
     let take = 0;
     let count = 0;
-    while (take < queue.length && (take === 0 || count + queue[take]!.events.length <= batchSize)) {
-      count += queue[take]!.events.length;
+    while (take < records.length && (take === 0 || count + records[take]!.events.length <= limit)) {
+      count += records[take]!.events.length;
       take++;
     }
-    const batch = queue.slice(0, take);
+    return records.slice(0, take);
+  }
+
+  /** Applies one batch for one lane's consumers; a failed batch is delivered one by one, dead-lettering what keeps failing. */
+  async function apply(batch: readonly Queued[], lane: AppliedBatch['lane']): Promise<void> {
     const events = batch.flatMap((q) => q.events);
+    const consumers = lane === 'foreground' ? FOREGROUND : BACKGROUND_CONSUMERS;
     let stats: BatchStats | undefined;
     let deadLettered: AppliedBatch['deadLettered'] = [];
     try {
-      stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8 });
+      stats = await dispatchBatch(events, deps, { concurrency: options.concurrency ?? 8, consumers });
     } catch (error) {
-      // One poison event must not hold back the rest: deliver one by one, dead-lettering what keeps failing.
       options.onError?.(error);
-      deadLettered = await deliverOneByOne(events, deps, options.retry ?? DEFAULT_RETRY_POLICY);
+      deadLettered = await deliverOneByOne(events, deps, options.retry ?? DEFAULT_RETRY_POLICY, consumers);
     }
-    // Checkpoint only records that carried events: checkpoint writes are stream records too, and
-    // saving after every read would feed the stream forever.
-    const last = new Map(batch.map((q) => [q.shardId, q.sequenceNumber]));
-    for (const [shardId, sequenceNumber] of last) await deps.eventLog.saveStreamCheckpoint(shardId, sequenceNumber);
-    queue = queue.slice(take);
-    options.onBatch?.({ events, ...(stats ? { stats } : {}), deadLettered, appliedAt: new Date() });
+    options.onBatch?.({ lane, events, ...(stats ? { stats } : {}), deadLettered, appliedAt: new Date() });
+  }
+
+  /**
+   * Applies the next batch and says whether there was one: the background lane's when the foreground has
+   * nothing queued or the background backlog is full, else the foreground's. Checkpoints move past records
+   * only once the background lane has applied them.
+   */
+  async function applyNext(): Promise<boolean> {
+    const backlog = BACKGROUND_BACKLOG_BATCHES * batchSize;
+    if (background.length > 0 && (queue.length === 0 || eventsIn(background) >= backlog)) {
+      const batch = firstRecords(background, backlog);
+      await apply(batch, 'background');
+      // Checkpoint only records that carried events: checkpoint writes are stream records too, and
+      // saving after every read would feed the stream forever.
+      const last = new Map(batch.map((q) => [q.shardId, q.sequenceNumber]));
+      for (const [shardId, sequenceNumber] of last) await deps.eventLog.saveStreamCheckpoint(shardId, sequenceNumber);
+      background = background.slice(batch.length);
+      return true;
+    }
+    if (queue.length === 0) return false;
+    const batch = firstRecords(queue, batchSize);
+    await apply(batch, 'foreground');
+    queue = queue.slice(batch.length);
+    background.push(...batch);
     return true;
   }
 
@@ -204,9 +244,11 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
         // taken as applied, so it is read and delivered again on fresh iterators.
         iterators.clear();
         queue = [];
+        background = [];
         options.onError?.(error);
       }
-      if (!busy || queue.length === 0) await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
+      if (!busy || (queue.length === 0 && background.length === 0))
+        await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? 200));
     }
   })();
 
