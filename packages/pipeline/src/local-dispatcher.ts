@@ -62,8 +62,12 @@ interface Queued {
 const MAX_READS_PER_PASS = 50;
 const RECORDS_PER_READ = 1_000;
 const FOREGROUND: readonly ConsumerName[] = CONSUMERS.filter((consumer) => !BACKGROUND_CONSUMERS.includes(consumer));
-/** Background events held, in batches' worth, before they go ahead of newer foreground work (so they never starve). */
-const BACKGROUND_BACKLOG_BATCHES = 4;
+/**
+ * Background events held, in batches' worth, before they go ahead of newer foreground work, so that statistics
+ * never starve under a load that does not stop. Large: a background batch of insights recounts takes about 30
+ * events a second here, and held sooner it would stall the lists of a bulk load behind it (an event held is ~2 KB).
+ */
+const BACKGROUND_BACKLOG_BATCHES = 20;
 
 /**
  * Locally stands in for stream → EventBridge → consumers: reads DynamoDB Local's stream, maps each
@@ -203,28 +207,36 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
    */
   async function applyNext(): Promise<boolean> {
     const backlog = BACKGROUND_BACKLOG_BATCHES * batchSize;
+    // A batch leaves its queue as it starts (the read beside it counts only what waits); if applying it
+    // throws, the loop drops every queue and reads again from the checkpoint.
     if (background.length > 0 && (queue.length === 0 || eventsIn(background) >= backlog)) {
       const batch = firstRecords(background, backlog);
+      background = background.slice(batch.length);
       await apply(batch, 'background');
       // Checkpoint only records that carried events: checkpoint writes are stream records too, and
       // saving after every read would feed the stream forever.
       const last = new Map(batch.map((q) => [q.shardId, q.sequenceNumber]));
       for (const [shardId, sequenceNumber] of last) await deps.eventLog.saveStreamCheckpoint(shardId, sequenceNumber);
-      background = background.slice(batch.length);
       return true;
     }
     if (queue.length === 0) return false;
     const batch = firstRecords(queue, batchSize);
-    await apply(batch, 'foreground');
     queue = queue.slice(batch.length);
+    await apply(batch, 'foreground');
     background.push(...batch);
     return true;
   }
 
+  /**
+   * Reads ahead while the batch read before is applied: reading (and marking pending) what a bulk load wrote
+   * took seconds behind the writers, and applying waited on it. Settled together: a failure of either is
+   * handled once neither runs.
+   */
   async function readAndApply(): Promise<boolean> {
-    const read = await readAhead();
-    const applied = await applyNext();
-    return read || applied;
+    const [read, applied] = await Promise.allSettled([readAhead(), applyNext()]);
+    if (read.status === 'rejected') throw read.reason;
+    if (applied.status === 'rejected') throw applied.reason;
+    return read.value || applied.value;
   }
 
   function runPass(): Promise<boolean> {
