@@ -203,4 +203,37 @@ describe('English duty wordings and tool names', () => {
     expect(suggested('Register products for EPR compliance in Germany.')).not.toContain(records);
     expect(suggested('熟悉欧盟EPR合规和包装法', 'zh')).not.toContain(records);
   });
+
+  it('An alternative label two skills share, neither anchored in its name more, names neither: advise customers is no customs advice', () => {
+    expectNotMisread([['Advise customers on the best products.', 'advise on customs regulations']]);
+    // Customs wordings still reach the customs skills.
+    expectSuggested([
+      ['Ensure customs compliance for all imports and exports.', '42ab725f-e57f-4320-a9fd-ac3d6717963d'],
+      ['Prepare customs documents for international shipments.', 'dcace5e5-9b8d-4fac-9017-6dcd7ff8cd0e'],
+    ]);
+  });
+
+  it('A phrasing that reads interviews held by the applicant outranks the alternative label conduct interviews of media interviews', () => {
+    expectNotMisread([
+      ['Conduct interviews with candidates and shortlist applicants.', 'give interviews to media'],
+      ['Conduct interviews with witnesses and victims.', 'give interviews to media'],
+    ]);
+    expectSuggested([
+      ['Conduct interviews with candidates and shortlist applicants.', '66d47084-9437-48b2-819b-c4c8214ed650'],
+      ['Give interviews to the press about our research.', '4d313147-b39d-413f-a5e2-b12d5f0dc9e6'],
+      ['Speak to the media and give interviews on behalf of the charity.', '4d313147-b39d-413f-a5e2-b12d5f0dc9e6'],
+    ]);
+  });
+
+  it('A retrieval reading does not join two items of a list: health, police and education is no health education', () => {
+    expectNotMisread([
+      ['Experience in health, police and education sectors.', 'health education'],
+      ['Organise events, training and team meetings.', 'fix meetings'],
+      ['Supervise kitchen, cleaning and laundry staff.', 'ensure cleanliness of food preparation area'],
+    ]);
+    expectSuggested([
+      ['Deliver health education for patients.', '99c90174-eb03-4221-b1b6-1ad8b7035e15'],
+      ['Provide health education for patients.', '60b2dd49-c677-4f47-816e-aff3b577e113'],
+    ]);
+  });
 });

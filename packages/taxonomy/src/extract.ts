@@ -277,7 +277,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
     }
   }
   const english = new Map<string, Phrase[]>();
-  for (const phrase of phrases.values()) {
+  for (const phrase of withoutTiedAlternatives(phrases.values())) {
     const bucket = english.get(phrase.stems[0]!) ?? [];
     bucket.push(phrase);
     english.set(phrase.stems[0]!, bucket);
@@ -307,6 +307,28 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
   const entries = chineseEntries(skills);
   const gapped = gappedIndex(entries.filter((entry) => !entry.knowledge));
   return { english: indexed, chinese: chineseTrie(entries), gapped };
+}
+
+/**
+ * An alternative label that two skills share, neither anchored in its own name more than the other, names neither:
+ * ESCO gives "advise customers" to *advise others* and to *advise on customs regulations*, and picking the first
+ * would be chance. Such a wording is left to retrieval and phrasings; a preferred label or a better-anchored
+ * alternative still wins as before.
+ */
+function withoutTiedAlternatives(phrases: Iterable<Phrase>): Phrase[] {
+  const all = [...phrases];
+  const byWording = new Map<string, Phrase[]>();
+  for (const phrase of all) {
+    const key = `${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}${phrase.gerund ? 'G' : ''}`;
+    byWording.set(key, [...(byWording.get(key) ?? []), phrase]);
+  }
+  const tied = new Set<Phrase>();
+  for (const group of byWording.values()) {
+    if (group.length < 2 || group.some((p) => p.source < SOURCE.alternative)) continue;
+    const best = Math.max(...group.map((p) => p.anchor));
+    if (group.filter((p) => p.anchor === best).length > 1) for (const p of group) tied.add(p);
+  }
+  return all.filter((phrase) => !tied.has(phrase));
 }
 
 function chineseEntries(skills: readonly IndexedSkill[]): ChinesePhrase[] {
@@ -434,9 +456,14 @@ export function oneMentionPerSkill(mentions: readonly ExtractedSkill[]): Extract
   return [...byUri.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
+/** Mentions read from an ESCO alternative label or its variant, the least trusted source (see suggest.ts). */
+const alternativeMentions = new WeakSet<ExtractedSkill>();
+export const isAlternativeMention = (hit: ExtractedSkill): boolean => alternativeMentions.has(hit);
+
 /** Every mention the dictionary finds, a skill named twice (in two sentences of a CV) twice, in text order. */
 export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): ExtractedSkill[] {
   const found: ExtractedSkill[] = [];
+  const alternative = new WeakSet<ExtractedSkill>();
   // Chinese ads name tools and languages in Latin script (SQL, Java, PLC), so the English matcher runs over them too.
   {
     const tokens = tokenise(text);
@@ -456,12 +483,14 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
       }
       const last = tokens[i + match.stems.length - 1]!;
       const multiWord = match.stems.length > 1;
-      found.push({
+      const hit = {
         uri: match.uri,
         label: match.label,
         span: { start: tokens[i]!.start, end: last.end, text: text.slice(tokens[i]!.start, last.end) },
         confidence: (multiWord ? 0.9 : 0.65) - CONFIDENCE_PENALTY[match.source],
-      });
+      };
+      if (match.source >= SOURCE.alternative) alternative.add(hit);
+      found.push(hit);
       i += match.stems.length;
     }
   }
@@ -501,7 +530,11 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
   if (lang !== 'en' && hasHan(text)) addGapped(text, index.gapped, kept);
   return kept
     .sort((a, b) => a.span.start - b.span.start)
-    .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
+    .map((hit) => {
+      const rounded = { ...hit, confidence: Math.round(hit.confidence * 100) / 100 };
+      if (alternative.has(hit)) alternativeMentions.add(rounded);
+      return rounded;
+    });
 }
 
 /**
@@ -579,7 +612,7 @@ function longestChineseAt(text: string, at: number, root: ChineseTrie): ChineseP
 
 /** What may stand between two words of one label in the text: a list's comma or a clause break may not
  * ("Design, build and maintain" is no *building design*; "personal care, washing" no *car washing*). */
-const BREAK = /[,;:()[\]{}!?，；：（）、。！？]/;
+export const BREAK = /[,;:()[\]{}!?，；：（）、。！？]/;
 
 function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {
   const raw = (k: number) => text.slice(tokens[at + k]!.start, tokens[at + k]!.end);

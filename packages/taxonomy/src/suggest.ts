@@ -1,6 +1,13 @@
 import { type AsideKind, asidesOf, headingWordsOf, isAside, meetsAny } from './ad-sections.ts';
 import type { RunIndex } from './pattern-guard.ts';
-import { type ExtractedSkill, findSkillMentions, oneMentionPerSkill, type PhraseIndex } from './extract.ts';
+import {
+  BREAK,
+  type ExtractedSkill,
+  findSkillMentions,
+  isAlternativeMention,
+  oneMentionPerSkill,
+  type PhraseIndex,
+} from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
 import { hasHan, tokenise } from './text.ts';
@@ -172,8 +179,17 @@ export class SkillSuggester {
     const asides = asidesOf(text);
     const headingWords = headingWordsOf(text);
     // Every mention is a candidate of its sentence (a skill a CV names twice, twice); items keep one a skill.
-    const mentions = findSkillMentions(text, data.phrases, lang).filter(
+    const read = findSkillMentions(text, data.phrases, lang).filter(
       (hit) => !isAside(asides, hit.span.start) && !meetsAny(headingWords, hit.span.start, hit.span.end),
+    );
+    const phrasings = phrasingSpans(text, data);
+    // An ESCO alternative label read inside a curated phrasing of another skill gives way to it: the phrasing was
+    // written with the words that tell the sense ("conduct interviews" with candidates is *interview people*, not
+    // *give interviews to media*, whose alternative label it also is).
+    const mentions = read.filter(
+      (hit) =>
+        !isAlternativeMention(hit) ||
+        !phrasings.some((p) => p.uri !== hit.uri && p.start <= hit.span.start && hit.span.end <= p.end),
     );
     const hits = oneMentionPerSkill(mentions);
     const labelHits = mentions.flatMap((hit) => {
@@ -289,6 +305,7 @@ export class SkillSuggester {
           (c.evidence === 'retrieval' &&
             rank < TUNING.itemRank &&
             c.score >= TUNING.itemScore[c.retriever!] &&
+            !joinsListItems(c, text) &&
             !readsAnotherLabel(c, claimed(), data.skillUris[c.skill]!));
         if (!accepted) return;
         const uri = data.skillUris[c.skill]!;
@@ -365,6 +382,36 @@ export class SkillSuggester {
     }
     return best;
   }
+}
+
+/**
+ * A retrieval reading whose words stand on both sides of a list's comma joins two items of the list ("health,
+ * police and education" is no *health education*), as a label's words may not in the dictionary (extract.ts).
+ */
+function joinsListItems(candidate: { span?: { start: number; end: number } }, text: string): boolean {
+  return candidate.span !== undefined && BREAK.test(text.slice(candidate.span.start, candidate.span.end));
+}
+
+/** Where the curated phrasings (data/soft-skills.json) match in the text, sentence by sentence, with their skill. */
+function phrasingSpans(text: string, data: SuggesterData): Array<{ uri: string; start: number; end: number }> {
+  const spans: Array<{ uri: string; start: number; end: number }> = [];
+  for (const span of splitSentences(text)) {
+    const sentence = text.slice(span.start, span.end);
+    if (!/[A-Za-z]/.test(sentence)) continue;
+    const may = data.patternRuns.candidates(sentence.toLowerCase());
+    for (let k = 0; k < data.patterns.length; k++) {
+      const { skill, pattern, han } = data.patterns[k]!;
+      if (han || !may[k]) continue;
+      const match = pattern.exec(sentence);
+      if (match)
+        spans.push({
+          uri: data.skillUris[skill]!,
+          start: span.start + match.index,
+          end: span.start + match.index + match[0].length,
+        });
+    }
+  }
+  return spans;
 }
 
 /**
