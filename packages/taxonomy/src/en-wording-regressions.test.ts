@@ -224,16 +224,4 @@ describe('English duty wordings and tool names', () => {
       ['Speak to the media and give interviews on behalf of the charity.', '4d313147-b39d-413f-a5e2-b12d5f0dc9e6'],
     ]);
   });
-
-  it('A retrieval reading does not join two items of a list: health, police and education is no health education', () => {
-    expectNotMisread([
-      ['Experience in health, police and education sectors.', 'health education'],
-      ['Organise events, training and team meetings.', 'fix meetings'],
-      ['Supervise kitchen, cleaning and laundry staff.', 'ensure cleanliness of food preparation area'],
-    ]);
-    expectSuggested([
-      ['Deliver health education for patients.', '99c90174-eb03-4221-b1b6-1ad8b7035e15'],
-      ['Provide health education for patients.', '60b2dd49-c677-4f47-816e-aff3b577e113'],
-    ]);
-  });
 });

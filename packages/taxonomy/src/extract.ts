@@ -447,23 +447,23 @@ export function extractSkillMentions(text: string, index: PhraseIndex, lang?: 'e
 }
 
 /** The mention of each skill with the highest confidence (the first of equals), in text order. */
-export function oneMentionPerSkill(mentions: readonly ExtractedSkill[]): ExtractedSkill[] {
+export function oneMentionPerSkill(mentions: readonly Mention[]): ExtractedSkill[] {
   const byUri = new Map<string, ExtractedSkill>();
-  for (const hit of mentions) {
+  for (const { alternative: _, ...hit } of mentions) {
     const current = byUri.get(hit.uri);
     if (!current || hit.confidence > current.confidence) byUri.set(hit.uri, hit);
   }
   return [...byUri.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Mentions read from an ESCO alternative label or its variant, the least trusted source (see suggest.ts). */
-const alternativeMentions = new WeakSet<ExtractedSkill>();
-export const isAlternativeMention = (hit: ExtractedSkill): boolean => alternativeMentions.has(hit);
+/** A mention as found, with whether it was read from an ESCO alternative label (or its variant), the least trusted. */
+export interface Mention extends ExtractedSkill {
+  alternative: boolean;
+}
 
 /** Every mention the dictionary finds, a skill named twice (in two sentences of a CV) twice, in text order. */
-export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): ExtractedSkill[] {
-  const found: ExtractedSkill[] = [];
-  const alternative = new WeakSet<ExtractedSkill>();
+export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' | 'zh'): Mention[] {
+  const found: Mention[] = [];
   // Chinese ads name tools and languages in Latin script (SQL, Java, PLC), so the English matcher runs over them too.
   {
     const tokens = tokenise(text);
@@ -483,14 +483,13 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
       }
       const last = tokens[i + match.stems.length - 1]!;
       const multiWord = match.stems.length > 1;
-      const hit = {
+      found.push({
         uri: match.uri,
         label: match.label,
         span: { start: tokens[i]!.start, end: last.end, text: text.slice(tokens[i]!.start, last.end) },
         confidence: (multiWord ? 0.9 : 0.65) - CONFIDENCE_PENALTY[match.source],
-      };
-      if (match.source >= SOURCE.alternative) alternative.add(hit);
-      found.push(hit);
+        alternative: match.source >= SOURCE.alternative,
+      });
       i += match.stems.length;
     }
   }
@@ -512,6 +511,7 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
         label: match.label,
         span: { start: i, end: i + match.text.length, text: match.text },
         confidence: (match.text.length >= 3 ? 0.85 : 0.7) - (match.preferred ? 0 : 0.05),
+        alternative: false,
       });
       i += match.text.length;
     }
@@ -525,16 +525,12 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
         Number(b.curated) - Number(a.curated) ||
         a.hit.span.start - b.hit.span.start,
     );
-  const kept: ExtractedSkill[] = [];
+  const kept: Mention[] = [];
   for (const { hit } of byPreference) if (!kept.some((k) => overlaps(k, hit))) kept.push(hit);
   if (lang !== 'en' && hasHan(text)) addGapped(text, index.gapped, kept);
   return kept
     .sort((a, b) => a.span.start - b.span.start)
-    .map((hit) => {
-      const rounded = { ...hit, confidence: Math.round(hit.confidence * 100) / 100 };
-      if (alternative.has(hit)) alternativeMentions.add(rounded);
-      return rounded;
-    });
+    .map((hit) => ({ ...hit, confidence: Math.round(hit.confidence * 100) / 100 }));
 }
 
 /**
@@ -543,7 +539,7 @@ export function findSkillMentions(text: string, index: PhraseIndex, lang?: 'en' 
  * word holding the object or the verb (施工图纸,
  * 焊接机器人), and leaves the words between them alone (游标卡尺 in 使用游标卡尺等量具 stays).
  */
-function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): void {
+function addGapped(text: string, index: GappedIndex, kept: Mention[]): void {
   const taken: Array<{ start: number; end: number }> = [];
   for (const hit of gappedMatches(text, index)) {
     const object = { start: hit.objectStart, end: hit.end };
@@ -568,6 +564,7 @@ function addGapped(text: string, index: GappedIndex, kept: ExtractedSkill[]): vo
       label: hit.entry.label,
       span: { start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end) },
       confidence: 0.75 - (hit.entry.preferred ? 0 : 0.05),
+      alternative: false,
     });
   }
 }
@@ -612,7 +609,7 @@ function longestChineseAt(text: string, at: number, root: ChineseTrie): ChineseP
 
 /** What may stand between two words of one label in the text: a list's comma or a clause break may not
  * ("Design, build and maintain" is no *building design*; "personal care, washing" no *car washing*). */
-export const BREAK = /[,;:()[\]{}!?，；：（）、。！？]/;
+const BREAK = /[,;:()[\]{}!?，；：（）、。！？]/;
 
 function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number, text: string): boolean {
   const raw = (k: number) => text.slice(tokens[at + k]!.start, tokens[at + k]!.end);

@@ -1,13 +1,6 @@
 import { type AsideKind, asidesOf, headingWordsOf, isAside, meetsAny } from './ad-sections.ts';
 import type { RunIndex } from './pattern-guard.ts';
-import {
-  BREAK,
-  type ExtractedSkill,
-  findSkillMentions,
-  isAlternativeMention,
-  oneMentionPerSkill,
-  type PhraseIndex,
-} from './extract.ts';
+import { type ExtractedSkill, findSkillMentions, oneMentionPerSkill, type PhraseIndex } from './extract.ts';
 import { contentStemsOf, fuzzyKey, type RetrievalTuning, type SkillRetriever } from './retrieval.ts';
 import type { ChineseRetriever } from './retrieval-zh.ts';
 import { hasHan, tokenise } from './text.ts';
@@ -179,94 +172,84 @@ export class SkillSuggester {
     const asides = asidesOf(text);
     const headingWords = headingWordsOf(text);
     // Every mention is a candidate of its sentence (a skill a CV names twice, twice); items keep one a skill.
-    const read = findSkillMentions(text, data.phrases, lang).filter(
-      (hit) => !isAside(asides, hit.span.start) && !meetsAny(headingWords, hit.span.start, hit.span.end),
-    );
-    const phrasings = phrasingSpans(text, data);
+    const spans = splitSentences(text).filter((span) => !isAside(asides, span.start));
+    const phrasings = spans.flatMap((span) => phrasingsIn(text, span, data));
     // An ESCO alternative label read inside a curated phrasing of another skill gives way to it: the phrasing was
     // written with the words that tell the sense ("conduct interviews" with candidates is *interview people*, not
     // *give interviews to media*, whose alternative label it also is).
-    const mentions = read.filter(
+    const mentions = findSkillMentions(text, data.phrases, lang).filter(
       (hit) =>
-        !isAlternativeMention(hit) ||
-        !phrasings.some((p) => p.uri !== hit.uri && p.start <= hit.span.start && hit.span.end <= p.end),
+        !isAside(asides, hit.span.start) &&
+        !meetsAny(headingWords, hit.span.start, hit.span.end) &&
+        !(
+          hit.alternative &&
+          phrasings.some(
+            (p) => p.skill !== data.skillIndex.get(hit.uri) && p.start <= hit.span.start && hit.span.end <= p.end,
+          )
+        ),
     );
     const hits = oneMentionPerSkill(mentions);
     const labelHits = mentions.flatMap((hit) => {
       const skill = data.skillIndex.get(hit.uri);
       return skill === undefined ? [] : [{ skill, hit }];
     });
-    const sentences = splitSentences(text)
-      .filter((span) => !isAside(asides, span.start))
-      .map((span) => {
-        const sentence = text.slice(span.start, span.end);
-        const found = new Map<number, Working>();
-        const offer = (candidate: Working) => {
-          // Retrieval that leans on a heading's name (自我评 of 自我评价 for 自我评估) reads no skill.
-          if (candidate.span && meetsAny(headingWords, candidate.span.start, candidate.span.end)) return;
-          const current = found.get(candidate.skill);
-          if (current && candidate.score <= current.score) return;
-          // A higher retrieval score raises a label's or a phrasing's candidate, but keeps its evidence and span: a
-          // phrasing is an item whatever its rank, a retrieval candidate only first in its sentence.
-          const keeps = current && current.evidence !== 'retrieval' && candidate.evidence === 'retrieval';
-          found.set(candidate.skill, keeps ? { ...current, score: candidate.score } : candidate);
-        };
-        for (const { skill, hit } of labelHits)
-          if (hit.span.start >= span.start && hit.span.start < span.end)
-            offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
-        const han = hasHan(sentence);
-        const latin = /[A-Za-z0-9]/.test(sentence);
-        const may = data.patternRuns.candidates(sentence.toLowerCase());
-        for (let k = 0; k < data.patterns.length; k++) {
-          const { skill, pattern, han: chinese } = data.patterns[k]!;
-          if ((chinese ? !han : !latin) || !may[k]) continue;
-          const match = pattern.exec(sentence);
-          if (match)
-            offer({
-              skill,
-              score: TUNING.patternScore,
-              evidence: 'pattern',
-              span: { start: span.start + match.index, end: span.start + match.index + match[0].length },
-              context: 0,
-            });
+    const sentences = spans.map((span) => {
+      const sentence = text.slice(span.start, span.end);
+      const found = new Map<number, Working>();
+      const offer = (candidate: Working) => {
+        // Retrieval that leans on a heading's name (自我评 of 自我评价 for 自我评估) reads no skill.
+        if (candidate.span && meetsAny(headingWords, candidate.span.start, candidate.span.end)) return;
+        const current = found.get(candidate.skill);
+        if (current && candidate.score <= current.score) return;
+        // A higher retrieval score raises a label's or a phrasing's candidate, but keeps its evidence and span: a
+        // phrasing is an item whatever its rank, a retrieval candidate only first in its sentence.
+        const keeps = current && current.evidence !== 'retrieval' && candidate.evidence === 'retrieval';
+        found.set(candidate.skill, keeps ? { ...current, score: candidate.score } : candidate);
+      };
+      for (const { skill, hit } of labelHits)
+        if (hit.span.start >= span.start && hit.span.start < span.end)
+          offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
+      const han = hasHan(sentence);
+      for (const { skill, start, end } of phrasings)
+        if (start >= span.start && start < span.end)
+          offer({ skill, score: TUNING.patternScore, evidence: 'pattern', span: { start, end }, context: 0 });
+      const tokens = tokenise(sentence);
+      const stems = contentStemsOf(tokens);
+      if (stems.length > 0) {
+        const fuzzy = tokens.map((t) => fuzzyKey(t.stem) ?? t.stem);
+        for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
+          // The span runs from the first to the last token whose stem or prefix key is a matched word's.
+          const keys: string[] = [];
+          for (const s of hit.matched) keys.push(s, fuzzyKey(s) ?? s);
+          const shows = (k: number) => keys.includes(tokens[k]!.stem) || keys.includes(fuzzy[k]!);
+          let first = 0;
+          while (first < tokens.length && !shows(first)) first++;
+          let last = tokens.length - 1;
+          while (last > first && !shows(last)) last--;
+          offer({
+            skill: hit.skill,
+            score: hit.score,
+            evidence: 'retrieval',
+            retriever: 'latin',
+            ...(first < tokens.length
+              ? { span: { start: span.start + tokens[first]!.start, end: span.start + tokens[last]!.end } }
+              : {}),
+            context: 0,
+          });
         }
-        const tokens = tokenise(sentence);
-        const stems = contentStemsOf(tokens);
-        if (stems.length > 0) {
-          const fuzzy = tokens.map((t) => fuzzyKey(t.stem) ?? t.stem);
-          for (const hit of data.english.retrieve(stems, 20, TUNING.retrieval)) {
-            // The span runs from the first to the last token whose stem or prefix key is a matched word's.
-            const keys: string[] = [];
-            for (const s of hit.matched) keys.push(s, fuzzyKey(s) ?? s);
-            const shows = (k: number) => keys.includes(tokens[k]!.stem) || keys.includes(fuzzy[k]!);
-            let first = 0;
-            while (first < tokens.length && !shows(first)) first++;
-            let last = tokens.length - 1;
-            while (last > first && !shows(last)) last--;
-            offer({
-              skill: hit.skill,
-              score: hit.score,
-              evidence: 'retrieval',
-              retriever: 'latin',
-              ...(first < tokens.length
-                ? { span: { start: span.start + tokens[first]!.start, end: span.start + tokens[last]!.end } }
-                : {}),
-              context: 0,
-            });
-          }
-        }
-        if (han)
-          for (const hit of data.chinese.retrieve(sentence, 20))
-            offer({
-              skill: hit.skill,
-              score: hit.score,
-              evidence: 'retrieval',
-              retriever: 'han',
-              span: { start: span.start + hit.start, end: span.start + hit.end },
-              context: 0,
-            });
-        return { span, found };
-      });
+      }
+      if (han)
+        for (const hit of data.chinese.retrieve(sentence, 20))
+          offer({
+            skill: hit.skill,
+            score: hit.score,
+            evidence: 'retrieval',
+            retriever: 'han',
+            span: { start: span.start + hit.start, end: span.start + hit.end },
+            context: 0,
+          });
+      return { span, found };
+    });
 
     const occupations = this.#resembledOccupations(sentences.map((s) => s.found));
     const contextOf = new Map<number, number>();
@@ -305,7 +288,6 @@ export class SkillSuggester {
           (c.evidence === 'retrieval' &&
             rank < TUNING.itemRank &&
             c.score >= TUNING.itemScore[c.retriever!] &&
-            !joinsListItems(c, text) &&
             !readsAnotherLabel(c, claimed(), data.skillUris[c.skill]!));
         if (!accepted) return;
         const uri = data.skillUris[c.skill]!;
@@ -384,34 +366,24 @@ export class SkillSuggester {
   }
 }
 
-/**
- * A retrieval reading whose words stand on both sides of a list's comma joins two items of the list ("health,
- * police and education" is no *health education*), as a label's words may not in the dictionary (extract.ts).
- */
-function joinsListItems(candidate: { span?: { start: number; end: number } }, text: string): boolean {
-  return candidate.span !== undefined && BREAK.test(text.slice(candidate.span.start, candidate.span.end));
-}
-
-/** Where the curated phrasings (data/soft-skills.json) match in the text, sentence by sentence, with their skill. */
-function phrasingSpans(text: string, data: SuggesterData): Array<{ uri: string; start: number; end: number }> {
-  const spans: Array<{ uri: string; start: number; end: number }> = [];
-  for (const span of splitSentences(text)) {
-    const sentence = text.slice(span.start, span.end);
-    if (!/[A-Za-z]/.test(sentence)) continue;
-    const may = data.patternRuns.candidates(sentence.toLowerCase());
-    for (let k = 0; k < data.patterns.length; k++) {
-      const { skill, pattern, han } = data.patterns[k]!;
-      if (han || !may[k]) continue;
-      const match = pattern.exec(sentence);
-      if (match)
-        spans.push({
-          uri: data.skillUris[skill]!,
-          start: span.start + match.index,
-          end: span.start + match.index + match[0].length,
-        });
-    }
+/** Where the curated phrasings (data/soft-skills.json) match in one sentence, with their skill. */
+function phrasingsIn(
+  text: string,
+  span: { start: number; end: number },
+  data: SuggesterData,
+): Array<{ skill: number; start: number; end: number }> {
+  const sentence = text.slice(span.start, span.end);
+  const han = hasHan(sentence);
+  const latin = /[A-Za-z0-9]/.test(sentence);
+  const may = data.patternRuns.candidates(sentence.toLowerCase());
+  const found: Array<{ skill: number; start: number; end: number }> = [];
+  for (let k = 0; k < data.patterns.length; k++) {
+    const { skill, pattern, han: chinese } = data.patterns[k]!;
+    if ((chinese ? !han : !latin) || !may[k]) continue;
+    const match = pattern.exec(sentence);
+    if (match) found.push({ skill, start: span.start + match.index, end: span.start + match.index + match[0].length });
   }
-  return spans;
+  return found;
 }
 
 /**
