@@ -12,7 +12,7 @@ import { buildCredential, loadOrCreateLocalSigner, signCredential } from '@skill
 import { sampleTemplate } from '@skillpass/credentials/testing';
 import { regionPartitionOf } from '@skillpass/domain';
 import { partitionOfJob, postingsOfJob, scoreJobForProfile } from '@skillpass/matching';
-import { entities, itemOf, partitions } from '@skillpass/store';
+import { entities, itemOf, matchSetItem, partitions } from '@skillpass/store';
 import { syntheticGraduate, syntheticJob, taxonomy } from '../packages/matching/bench/synthetic-region.ts';
 import { simulateHotKeys } from './scale-simulation.ts';
 
@@ -90,6 +90,7 @@ const HOURS_PER_MONTH = 730;
 function sizeOf(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return Buffer.byteLength(value);
+  if (value instanceof Uint8Array) return value.length;
   if (typeof value === 'number')
     return Math.ceil(String(Math.abs(value)).replace('.', '').replace(/^0+/, '').length / 2) + 1;
   if (value instanceof Set) return [...value].reduce((n: number, v) => n + sizeOf(v), 0);
@@ -168,13 +169,17 @@ const matchSet = {
   graduateId: profile.graduateId,
   profileVersion: 3,
   computedAt: at,
-  mode: 'personalised',
-  matches: Array.from({ length: TOP_K }, (_, i) => ({
-    jobId: `job-01J0ZQ9Y7N6W3T5V2K8H4M1C${String(i).padStart(2, '0')}`,
-    jobVersion: 1,
-    score: match.score,
-    explanation: match.explanation,
-  })),
+  mode: 'personalised' as const,
+  // Fifty different jobs, so that the stored (gzipped) size is not flattered by fifty copies of one explanation.
+  matches: Array.from({ length: TOP_K }, (_, i) => {
+    const scored = i === 0 ? match : scoreJobForProfile(graduate, syntheticJob(1 + i), taxonomy);
+    return {
+      jobId: `job-01J0ZQ9Y7N6W3T5V2K8H4M1C${String(i).padStart(2, '0')}`,
+      jobVersion: 1,
+      score: scored.score,
+      explanation: scored.explanation,
+    };
+  }),
   newJobIds: [],
 };
 const signer = loadOrCreateLocalSigner(mkdtempSync(join(tmpdir(), 'scale-model-')), {
@@ -253,7 +258,7 @@ const rows: EntityRow[] = [
   {
     entity: 'MatchSet',
     count: PROFILES,
-    bytes: itemSize(itemOf(entities.MatchSet, entities.MatchSet.key(profile.graduateId), matchSet)),
+    bytes: itemSize(matchSetItem(matchSet, 1)),
     indexCopies: 0,
   },
   {

@@ -1,3 +1,4 @@
+import { entities, getLiveItem, itemOf, putItems } from '@skillpass/store';
 import { getTaxonomy } from '@skillpass/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSchoolWithTemplate, startTestRuntime, type TestRuntime } from './harness.ts';
@@ -233,5 +234,25 @@ describe('matching through the pipeline', () => {
     const titles = res.body.items.map((m: { job: { title: { en: string } } }) => m.job.title.en);
     expect(titles).toContain('Nurse Suzhou');
     expect(titles).not.toContain('Welder Hefei');
+  });
+
+  it('stores a match set gzipped (a fraction of its JSON), and still reads and replaces one stored plainly', async () => {
+    const stored = await getLiveItem(rt.table, entities.MatchSet.key('grad-welder'), new Date());
+    expect(stored?.matches).toBeUndefined();
+    expect(stored?.matchesGz).toBeInstanceOf(Uint8Array);
+    const set = (await rt.deps.matchingIndex.getMatchSet('grad-welder'))!;
+    expect(set.matches.map((m) => m.jobId)).toContain(jobIds.welderSuzhou);
+    expect((stored!.matchesGz as Uint8Array).length).toBeLessThan(JSON.stringify(set.matches).length / 3);
+
+    // A set written before sets were compressed (plain `matches`, no revision) reads as it was, and is replaced.
+    const plain = { ...set, graduateId: 'grad-plain', revision: undefined };
+    await putItems(rt.table, [itemOf(entities.MatchSet, entities.MatchSet.key('grad-plain'), plain)]);
+    const read = (await rt.deps.matchingIndex.getMatchSet('grad-plain'))!;
+    expect(read.matches).toEqual(set.matches);
+    expect(await rt.deps.matchingIndex.replaceMatchSet({ ...read, matches: read.matches.slice(0, 1) }, read)).toBe(
+      true,
+    );
+    expect((await rt.deps.matchingIndex.getMatchSet('grad-plain'))!.matches).toEqual(set.matches.slice(0, 1));
+    expect((await getLiveItem(rt.table, entities.MatchSet.key('grad-plain'), new Date()))?.matches).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { GraduateProfile, JobPosting, RegionPartition } from '@skillpass/domain';
 import type { Table } from '../client.ts';
@@ -13,6 +14,7 @@ import {
   putItems,
   queryAll,
   recordOf,
+  type StoredItem,
 } from '../items.ts';
 
 /** One entry of the skill → open jobs index: what the engine needs to bound a score without loading the job. */
@@ -59,6 +61,26 @@ export interface StoredMatchSet<Explanation = unknown> {
   newJobIds: string[];
   /** Counts the writes of this set: a computation replaces the set only at the revision it read. */
   revision?: number;
+}
+
+/**
+ * A match set as stored: its 50 entries with their explanations are about 39 KB of JSON, 38 write units every time
+ * a push or a profile change recomputes the list (the pipeline's heaviest write, docs/scale.md); gzipped into one
+ * binary attribute they are a fraction of that. The other fields stay plain: the stream reads `newJobIds`, and the
+ * conditional write reads `revision`. A set stored before (plain `matches`) still reads.
+ */
+export function matchSetItem(set: StoredMatchSet, revision: number): StoredItem {
+  const { matches, ...rest } = set;
+  return itemOf(entities.MatchSet, entities.MatchSet.key(set.graduateId), {
+    ...rest,
+    revision,
+    matchesGz: gzipSync(JSON.stringify(matches)),
+  });
+}
+
+function matchSetOf<E>(item: Record<string, unknown>): StoredMatchSet<E> {
+  const { matchesGz, ...rest } = recordOf<StoredMatchSet<E> & { matchesGz?: Uint8Array }>(item);
+  return matchesGz ? { ...rest, matches: JSON.parse(gunzipSync(matchesGz).toString('utf8')) } : rest;
 }
 
 /** One ranked graduate for a job; `profileVersion` guards against serving stale results. */
@@ -354,7 +376,7 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
 
   async getMatchSet<E>(graduateId: string): Promise<StoredMatchSet<E> | undefined> {
     const item = await getLiveItem(this.table, entities.MatchSet.key(graduateId), this.clock());
-    return item ? recordOf<StoredMatchSet<E>>(item) : undefined;
+    return item ? matchSetOf<E>(item) : undefined;
   }
 
   async getMatchSets<E>(graduateIds: readonly string[]): Promise<Map<string, StoredMatchSet<E>>> {
@@ -363,7 +385,7 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
       graduateIds.map((id) => entities.MatchSet.key(id)),
       this.clock(),
     );
-    return new Map(items.map((item) => [String(item.graduateId), recordOf<StoredMatchSet<E>>(item)]));
+    return new Map(items.map((item) => [String(item.graduateId), matchSetOf<E>(item)]));
   }
 
   async replaceMatchSet<E>(set: StoredMatchSet<E>, replacing: StoredMatchSet<E> | undefined): Promise<boolean> {
@@ -372,7 +394,7 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: itemOf(entities.MatchSet, entities.MatchSet.key(set.graduateId), { ...set, revision }),
+          Item: matchSetItem(set, revision),
           ...(replacing
             ? replacing.revision === undefined
               ? { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revision)' }
