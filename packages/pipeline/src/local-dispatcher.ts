@@ -64,8 +64,8 @@ const RECORDS_PER_READ = 1_000;
 const FOREGROUND: readonly ConsumerName[] = CONSUMERS.filter((consumer) => !BACKGROUND_CONSUMERS.includes(consumer));
 /**
  * Background events held, in batches' worth, before they go ahead of newer foreground work, so that statistics
- * never starve under a load that does not stop. Large: a background batch of insights recounts takes about 30
- * events a second here, and held sooner it would stall the lists of a bulk load behind it (an event held is ~2 KB).
+ * never starve under a load that does not stop. Large: insights recounts run at about 30 events a second here, and
+ * taken sooner they would stall a bulk load's lists behind them (an event held is ~2 KB).
  */
 const BACKGROUND_BACKLOG_BATCHES = 20;
 
@@ -210,7 +210,8 @@ export async function startLocalDispatcher(options: LocalDispatcherOptions): Pro
     // A batch leaves its queue as it starts (the read beside it counts only what waits); if applying it
     // throws, the loop drops every queue and reads again from the checkpoint.
     if (background.length > 0 && (queue.length === 0 || eventsIn(background) >= backlog)) {
-      const batch = firstRecords(background, backlog);
+      // One batch's worth at a time: foreground work that arrives meanwhile waits for one batch, not the backlog.
+      const batch = firstRecords(background, batchSize);
       background = background.slice(batch.length);
       await apply(batch, 'background');
       // Checkpoint only records that carried events: checkpoint writes are stream records too, and
