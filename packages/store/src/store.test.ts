@@ -3,7 +3,7 @@ import { freshTable } from './fresh-table.test-support.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from './client.ts';
 import { CursorCodec } from './cursor.ts';
-import { createItem, getLiveItem, replaceAtVersion } from './items.ts';
+import { createItem, deleteItems, getLiveItem, putItems, queryAll, replaceAtVersion } from './items.ts';
 import { createRepositories } from './repositories/index.ts';
 
 let table: Table;
@@ -50,6 +50,24 @@ describe('conditional writes', () => {
     const stored = await getLiveItem(table, { PK: 'C#1', SK: 'C' }, new Date());
     expect(stored?.version).toBe(2);
     expect(String(stored?.writer)).toMatch(/^w\d+$/);
+  });
+});
+
+describe('bulk writes', () => {
+  it('store every item of a call in batches sent side by side, the last of two puts of one key winning, and delete them all', async () => {
+    const items = Array.from({ length: 230 }, (_, i) => ({
+      PK: 'BULK#1',
+      SK: `item-${String(i).padStart(3, '0')}`,
+      n: i,
+    }));
+    // Key item-007 put twice in one call (within one batch's worth, which DynamoDB would refuse): the later wins.
+    await putItems(table, [...items.slice(0, 10), { PK: 'BULK#1', SK: 'item-007', n: -7 }, ...items.slice(10)]);
+    const stored = await queryAll(table, { partitionKey: 'BULK#1' });
+    expect(stored).toHaveLength(230);
+    expect(stored.find((item) => item.SK === 'item-007')?.n).toBe(-7);
+    expect(stored.find((item) => item.SK === 'item-229')?.n).toBe(229);
+    await deleteItems(table, [...items, items[3]!]);
+    expect(await queryAll(table, { partitionKey: 'BULK#1' })).toEqual([]);
   });
 });
 
