@@ -219,7 +219,7 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
         0,
       );
     const add = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor'>) => {
-      const key = `${skill.uri} ${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}${phrase.gerund ? 'G' : ''}`;
+      const key = `${skill.uri} ${wordingOf(phrase)}`;
       const current = phrases.get(key);
       if (current) {
         current.support++;
@@ -309,6 +309,10 @@ export function buildPhraseIndex(skills: readonly IndexedSkill[]): PhraseIndex {
   return { english: indexed, chinese: chineseTrie(entries), gapped };
 }
 
+/** What the text must show for a phrase to match: two phrases with the same wording match the same words. */
+const wordingOf = (phrase: Omit<Phrase, 'uri' | 'label' | 'support' | 'anchor' | 'source'>): string =>
+  `${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}${phrase.gerund ? 'G' : ''}`;
+
 /**
  * An alternative label that two skills share, neither anchored in its own name more than the other, names neither:
  * ESCO gives "advise customers" to *advise others* and to *advise on customs regulations*, and picking the first
@@ -319,7 +323,7 @@ function withoutTiedAlternatives(phrases: Iterable<Phrase>): Phrase[] {
   const all = [...phrases];
   const byWording = new Map<string, Phrase[]>();
   for (const phrase of all) {
-    const key = `${phrase.stems.join(' ')} ${phrase.form ?? ''} ${phrase.exact?.join(' ') ?? ''} ${phrase.acronym ? 'A' : ''}${phrase.adjective ? 'J' : ''}${phrase.gerund ? 'G' : ''}`;
+    const key = wordingOf(phrase);
     byWording.set(key, [...(byWording.get(key) ?? []), phrase]);
   }
   const tied = new Set<Phrase>();
