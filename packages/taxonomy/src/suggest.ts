@@ -173,7 +173,8 @@ export class SkillSuggester {
     const headingWords = headingWordsOf(text);
     // Every mention is a candidate of its sentence (a skill a CV names twice, twice); items keep one a skill.
     const spans = splitSentences(text).filter((span) => !isAside(asides, span.start));
-    const phrasings = spans.flatMap((span) => phrasingsIn(text, span, data));
+    const phrasingsBySentence = spans.map((span) => phrasingsIn(text, span, data));
+    const phrasings = phrasingsBySentence.flat();
     // An ESCO alternative label read inside a curated phrasing of another skill gives way to it: the phrasing was
     // written with the words that tell the sense ("conduct interviews" with candidates is *interview people*, not
     // *give interviews to media*, whose alternative label it also is).
@@ -193,7 +194,7 @@ export class SkillSuggester {
       const skill = data.skillIndex.get(hit.uri);
       return skill === undefined ? [] : [{ skill, hit }];
     });
-    const sentences = spans.map((span) => {
+    const sentences = spans.map((span, at) => {
       const sentence = text.slice(span.start, span.end);
       const found = new Map<number, Working>();
       const offer = (candidate: Working) => {
@@ -210,9 +211,8 @@ export class SkillSuggester {
         if (hit.span.start >= span.start && hit.span.start < span.end)
           offer({ skill, score: hit.confidence, evidence: 'label', span: hit.span, context: 0 });
       const han = hasHan(sentence);
-      for (const { skill, start, end } of phrasings)
-        if (start >= span.start && start < span.end)
-          offer({ skill, score: TUNING.patternScore, evidence: 'pattern', span: { start, end }, context: 0 });
+      for (const { skill, start, end } of phrasingsBySentence[at]!)
+        offer({ skill, score: TUNING.patternScore, evidence: 'pattern', span: { start, end }, context: 0 });
       const tokens = tokenise(sentence);
       const stems = contentStemsOf(tokens);
       if (stems.length > 0) {
