@@ -219,6 +219,15 @@ export const entities = {
     key: (jobId: string, graduateId: string) => ({ PK: partitions.jobCandidates(jobId), SK: graduateId }),
     indexes: (c: { graduateId: string }) => ({ owner: partitions.ownedBy(c.graduateId) }),
   }),
+  /**
+   * Where a job's stored candidate list ends: its size and its last entry. A graduate whose profile changed is
+   * offered to the jobs whose floor they beat, read 100 floors to a batch read instead of one list query per job.
+   */
+  CandidateFloor: defineEntity({
+    name: 'CandidateFloor',
+    keyArgs: ['jobId'],
+    key: (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'CANDFLOOR' }),
+  }),
   JobSkillPosting: defineEntity({
     name: 'JobSkillPosting',
     keyArgs: ['skillUri', 'region', 'jobId'],

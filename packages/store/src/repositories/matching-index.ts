@@ -96,6 +96,21 @@ export interface StoredCandidate<Explanation = unknown> {
 }
 
 /**
+ * Where a job's stored candidate list ends: how many it holds and the last of them (none when empty). A graduate
+ * ranked ahead of `last`, or any graduate while `size` is under the list's length, belongs in the list.
+ */
+export interface CandidateFloor {
+  jobId: string;
+  size: number;
+  last?: { graduateId: string; score: number };
+  /**
+   * A listed graduate left or fell back since the list was computed, so someone unlisted may now rank above its
+   * end: the list is computed again when next read, and every offer is merged meanwhile.
+   */
+  stale?: true;
+}
+
+/**
  * A change seen on the table's stream whose effect on the matching indexes and lists is not yet
  * applied. `kind` is `jobs` (scope: the job's region partition) or `profiles` (scope: `all`).
  */
@@ -180,8 +195,14 @@ export interface MatchingIndexRepository {
   removeCandidates(jobId: string, graduateIds: readonly string[]): Promise<void>;
   /** Upserts graduates in jobs' candidate lists. */
   putCandidates<E>(candidates: readonly StoredCandidate<E>[]): Promise<void>;
-  /** Removes a graduate from every job's candidate list. */
+  /** Removes a graduate from every job's candidate list, marking those lists stale (someone below may now belong). */
   removeCandidacies(graduateId: string): Promise<void>;
+  /** A graduate's entries in jobs' candidate lists (ByOwner). */
+  listCandidacies<E>(graduateId: string): Promise<StoredCandidate<E>[]>;
+  /** The floors of these jobs' candidate lists, by job id; a job whose floor is unknown is absent. */
+  candidateFloors(jobIds: readonly string[]): Promise<Map<string, CandidateFloor>>;
+  /** Records where jobs' candidate lists end, after the lists were written. */
+  putCandidateFloors(floors: readonly CandidateFloor[]): Promise<void>;
   /** Records changes seen on the stream and not yet applied (idempotent). */
   markPending(changes: readonly PendingChange[]): Promise<void>;
   /** Forgets changes once applied (idempotent). */
@@ -196,6 +217,19 @@ const postingEntryOf = (item: Record<string, unknown>): JobPostingEntry => ({
   minProficiency: (Number(item.minProficiency) || 1) as 1 | 2 | 3 | 4,
   totalWeight: Number(item.totalWeight) || 1,
 });
+
+/** Floors saying only that these jobs' lists lost an entry: each is computed again when next read. */
+export const staleFloorItems = (jobIds: readonly string[]) =>
+  jobIds.map((jobId) => {
+    const floor: CandidateFloor = { jobId, size: 0, stale: true };
+    return itemOf(entities.CandidateFloor, entities.CandidateFloor.key(jobId), floor);
+  });
+
+/** A graduate's entries in candidate lists. A plain function, not a private method: wrappers made with `Object.create(repository)` (the mirror, batch reads) must be able to call what uses it. */
+async function candidacyItems(table: Table, graduateId: string) {
+  const owned = await queryAll(table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) });
+  return owned.filter((item) => item.entity === entities.Candidate.name);
+}
 
 const candidateItem = <E>(candidate: StoredCandidate<E>) =>
   itemOf(entities.Candidate, entities.Candidate.key(candidate.jobId, candidate.graduateId), candidate, candidate);
@@ -439,10 +473,32 @@ export class DynamoMatchingIndexRepository implements MatchingIndexRepository {
   }
 
   async removeCandidacies(graduateId: string): Promise<void> {
-    const owned = await queryAll(this.table, { index: 'ByOwner', partitionKey: partitions.ownedBy(graduateId) });
+    const owned = await candidacyItems(this.table, graduateId);
+    // Marked first: a crash in between leaves a list recomputed once too often, never one short unmarked.
+    await putItems(this.table, staleFloorItems(owned.map((item) => String(item.jobId))));
     await deleteItems(
       this.table,
-      owned.filter((item) => item.entity === entities.Candidate.name).map((item) => ({ PK: item.PK, SK: item.SK })),
+      owned.map((item) => ({ PK: item.PK, SK: item.SK })),
+    );
+  }
+
+  async listCandidacies<E>(graduateId: string): Promise<StoredCandidate<E>[]> {
+    return (await candidacyItems(this.table, graduateId)).map((item) => recordOf<StoredCandidate<E>>(item));
+  }
+
+  async candidateFloors(jobIds: readonly string[]): Promise<Map<string, CandidateFloor>> {
+    const items = await getLiveItems(
+      this.table,
+      jobIds.map((id) => entities.CandidateFloor.key(id)),
+      this.clock(),
+    );
+    return new Map(items.map((item) => [String(item.jobId), recordOf<CandidateFloor>(item)]));
+  }
+
+  async putCandidateFloors(floors: readonly CandidateFloor[]): Promise<void> {
+    await putItems(
+      this.table,
+      floors.map((floor) => itemOf(entities.CandidateFloor, entities.CandidateFloor.key(floor.jobId), floor)),
     );
   }
 

@@ -7,12 +7,14 @@ import {
   getLiveItem,
   getLiveItems,
   isLive,
+  putItems,
   queryAll,
   recordOf,
   replaceAtVersion,
   type StoredItem,
 } from '../items.ts';
 import { withOptimisticRetry } from '../optimistic.ts';
+import { staleFloorItems } from './matching-index.ts';
 
 /** A graduate's profile, and everything stored about a graduate as one whole (export, erasure). */
 export interface ProfileRepository {
@@ -125,6 +127,9 @@ export class DynamoProfileRepository implements ProfileRepository {
 
   async erase(graduateId: string): Promise<{ deletedItems: number }> {
     const items = await this.#ownedItems(graduateId);
+    // The candidate lists the graduate leaves are marked stale first, so each is computed again when next read.
+    const lists = items.filter((item) => item.entity === entities.Candidate.name).map((item) => String(item.jobId));
+    await putItems(this.table, staleFloorItems(lists));
     await deleteItems(this.table, items);
     return { deletedItems: items.length };
   }
