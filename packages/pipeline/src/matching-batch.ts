@@ -16,8 +16,9 @@ import {
   candidaciesOf,
   type Explanation,
   mergeCandidacies,
+  offersBeyondTopJobs,
 } from '@skillpass/services';
-import type { PendingChange, Repositories, StoredCandidate } from '@skillpass/store';
+import type { PendingChange, Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
 
 export type JobEvent = ConsumerEvent<'jobMatching'>;
 export type ProfileEvent = ConsumerEvent<'graduateMatching'>;
@@ -144,14 +145,21 @@ export async function applyMatchingEvents(
   const candidacies: StoredCandidate<Explanation>[] = [];
   const ranked = graduates.flatMap(({ profile }) => (profile ? [profile] : []));
   const sets = await recomputeMatchesForProfiles(batch, ranked, { concurrency });
+  const withSets: Array<{ profile: GraduateProfile; set: StoredMatchSet<Explanation> }> = [];
   for (const profile of ranked) {
     const set = sets.get(profile.graduateId);
-    if (set) candidacies.push(...candidaciesOf(profile, set));
+    if (set) {
+      candidacies.push(...candidaciesOf(profile, set));
+      withSets.push({ profile, set });
+    }
     if (set?.mode === 'personalised') recomputed.add(profile.graduateId);
   }
 
-  // Their entries in the lists of their top jobs: one merge per job for the whole batch.
-  await mergeCandidacies(deps, candidacies, concurrency);
+  // Their entries in the lists of their top jobs and of the other jobs whose list they now belong in, one merge per
+  // job for the whole batch; lists they fell back in are marked stale first (computed again when next read).
+  const offers = await offersBeyondTopJobs(batch, withSets, concurrency);
+  await deps.matchingIndex.putCandidateFloors(offers.fellBack);
+  await mergeCandidacies(deps, [...candidacies, ...offers.entries], concurrency);
   // An erasure may have landed while this ran: then nothing derived may stay behind.
   const ids = graduates.map((g) => g.graduateId);
   const still = new Set((await deps.matchingIndex.getProfiles(ids)).map((p) => p.graduateId));

@@ -15,6 +15,7 @@ import {
   WEIGHTS,
 } from '@skillpass/matching';
 import type { PendingChange, Repositories, StoredCandidate, StoredMatchSet } from '@skillpass/store';
+import { floorOf } from './candidate-floor.ts';
 
 /** How many ranked jobs a graduate keeps, and ranked graduates a job keeps. */
 export const TOP_K = 50;
@@ -63,7 +64,7 @@ export function toMatchProfile(profile: GraduateProfile): MatchProfile {
   };
 }
 
-async function loadOpenMatchJobs(deps: MatchingDeps, ids: readonly string[]): Promise<MatchJob[]> {
+export async function loadOpenMatchJobs(deps: MatchingDeps, ids: readonly string[]): Promise<MatchJob[]> {
   const now = deps.clock();
   return (await deps.matchingIndex.getJobs(ids)).filter((job) => isJobOpen(job, now)).map(toMatchJob);
 }
@@ -194,7 +195,7 @@ async function computeMatchSet(
   };
 }
 
-function candidateOf(match: JobMatch, computedAt: string): StoredCandidate<Explanation> {
+export function candidateOf(match: JobMatch, computedAt: string): StoredCandidate<Explanation> {
   return {
     jobId: match.jobId,
     jobVersion: match.jobVersion,
@@ -215,6 +216,7 @@ export async function recomputeCandidatesForJob(
   const now = deps.clock();
   if (!job || !isJobOpen(job, now)) {
     await deps.matchingIndex.replaceCandidates(jobId, []);
+    await deps.matchingIndex.putCandidateFloors([floorOf(jobId, [])]);
     return [];
   }
   const { matches } = await topCandidatesForJob(
@@ -235,6 +237,7 @@ export async function recomputeCandidatesForJob(
   const computedAt = now.toISOString();
   const candidates = matches.map((match) => candidateOf(match, computedAt));
   await deps.matchingIndex.replaceCandidates(jobId, candidates);
+  await deps.matchingIndex.putCandidateFloors([floorOf(jobId, candidates)]);
   return candidates;
 }
 
@@ -434,62 +437,6 @@ export async function indexGraduate(
   });
   if (!profile.consents.discoverable) await deps.matchingIndex.removeCandidacies(graduateId);
   return profile;
-}
-
-/** A graduate's entries for the candidate lists of the jobs in their ranked list (none unless discoverable). */
-export function candidaciesOf(
-  profile: GraduateProfile,
-  set: StoredMatchSet<Explanation>,
-): StoredCandidate<Explanation>[] {
-  if (!profile.consents.discoverable) return [];
-  return set.matches.map((match) => ({
-    jobId: match.jobId,
-    jobVersion: match.jobVersion,
-    graduateId: profile.graduateId,
-    profileVersion: set.profileVersion,
-    score: match.score,
-    explanation: match.explanation,
-    computedAt: set.computedAt,
-  }));
-}
-
-const byCandidateRank = (a: StoredCandidate, b: StoredCandidate) =>
-  b.score - a.score || (a.graduateId < b.graduateId ? -1 : a.graduateId > b.graduateId ? 1 : 0);
-
-/**
- * Merges graduates' entries into jobs' candidate lists, each list keeping its best TOP_K: per job one
- * read, then only the entries that enter are written and those pushed out deleted. Many graduates
- * of a batch entering one job's list make one merge, not one write each.
- */
-export async function mergeCandidacies(
-  deps: MatchingDeps,
-  entries: readonly StoredCandidate<Explanation>[],
-  concurrency = 8,
-): Promise<void> {
-  const byJob = new Map<string, StoredCandidate<Explanation>[]>();
-  for (const entry of entries) byJob.set(entry.jobId, [...(byJob.get(entry.jobId) ?? []), entry]);
-  await forEachLimited([...byJob], concurrency, async ([jobId, fresh]) => {
-    const stored = await deps.matchingIndex.listCandidates<Explanation>(jobId);
-    const freshIds = new Set(fresh.map((entry) => entry.graduateId));
-    const merged = [...stored.filter((s) => !freshIds.has(s.graduateId)), ...fresh]
-      .sort(byCandidateRank)
-      .slice(0, TOP_K);
-    const kept = new Set(merged.map((entry) => entry.graduateId));
-    await deps.matchingIndex.removeCandidates(
-      jobId,
-      stored.filter((s) => !kept.has(s.graduateId)).map((s) => s.graduateId),
-    );
-    await deps.matchingIndex.putCandidates(fresh.filter((entry) => kept.has(entry.graduateId)));
-  });
-}
-
-/** After a profile changes, its entries in the candidate lists of its top jobs are refreshed. */
-export async function refreshCandidacies(
-  deps: MatchingDeps,
-  profile: GraduateProfile,
-  set: StoredMatchSet<Explanation>,
-): Promise<void> {
-  await mergeCandidacies(deps, candidaciesOf(profile, set));
 }
 
 /**

@@ -87,8 +87,8 @@ export async function newestJobsInPlacesOf(deps: MatchingDeps, profile: Graduate
 }
 
 /**
- * A job's ranked candidates: the stored list while it was computed from the current job version,
- * recomputed otherwise. Consent is checked at read time too, so a graduate who withdrew it
+ * A job's ranked candidates: the stored list while it was computed from the current job version and
+ * is not stale, recomputed otherwise. Consent is checked at read time too, so a graduate who withdrew it
  * disappears at once; a profile changed since is scored again.
  */
 export async function rankedCandidatesFor(
@@ -98,8 +98,13 @@ export async function rankedCandidatesFor(
   // Profile changes not yet applied to the graduate index: the list may lack (or misrank) them.
   const pendingProfiles = deps.matchingIndex.pendingIn('profiles', ['all']);
   pendingProfiles.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  let stored = await deps.matchingIndex.listCandidates<Explanation>(job.jobId);
-  if (stored.length === 0 || stored.some((s) => s.jobVersion !== job.version)) {
+  const [listed, floors] = await Promise.all([
+    deps.matchingIndex.listCandidates<Explanation>(job.jobId),
+    deps.matchingIndex.candidateFloors([job.jobId]),
+  ]);
+  let stored = listed;
+  // Stale: a listed graduate left or fell back since, so someone unlisted may now belong in the list.
+  if (stored.length === 0 || stored.some((s) => s.jobVersion !== job.version) || floors.get(job.jobId)?.stale) {
     stored = await recomputeCandidatesForJob(deps, job.jobId);
   }
   const profiles = new Map(
