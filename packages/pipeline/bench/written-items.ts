@@ -14,10 +14,20 @@ type Write = { Put?: { Item: Record<string, unknown> }; Update?: { Key: Record<s
   Delete?: { Key: Record<string, unknown> };
 };
 
+const stringOf = (value: unknown) => (typeof value === 'string' ? value : (value as { S?: string } | undefined)?.S);
+/** A word in capitals names a kind of item (`CANDS`, `MATCHES`); ids, URIs and dates do not. */
+const isWord = (segment: string | undefined) => segment !== undefined && /^[A-Z]+$/.test(segment);
+
+/**
+ * What kind of item a key is: the partition key's first word, with its last word and the sort key when they are
+ * words too (`JOB#CANDS` a candidate, `JOB/CANDFLOOR` a list's floor, `GRAD/MATCHES` a match set).
+ */
 const kindOf = (key: Record<string, unknown> | undefined): string => {
-  const pk = key?.PK;
-  const value = typeof pk === 'string' ? pk : (pk as { S?: string } | undefined)?.S;
-  return value?.split('#')[0] ?? '?';
+  const segments = stringOf(key?.PK)?.split('#');
+  if (!segments) return '?';
+  const sk = stringOf(key?.SK);
+  const last = segments.length > 2 ? segments.at(-1) : undefined;
+  return `${segments[0]}${isWord(last) ? `#${last}` : ''}${isWord(sk) && sk !== segments[0] ? `/${sk}` : ''}`;
 };
 
 export function writtenItems(command: string, input: Record<string, unknown>): WrittenItem[] {
