@@ -317,6 +317,18 @@ const rows: EntityRow[] = [
     indexCopies: 1,
   },
   {
+    entity: 'CandidateFloor',
+    count: OPEN_JOBS,
+    bytes: itemSize(
+      itemOf(entities.CandidateFloor, entities.CandidateFloor.key(job.jobId), {
+        jobId: job.jobId,
+        size: TOP_K,
+        last: { graduateId: profile.graduateId, score: 71.4 },
+      }),
+    ),
+    indexCopies: 0,
+  },
+  {
     entity: 'Employer',
     count: EMPLOYERS,
     bytes: itemSize(
@@ -486,6 +498,16 @@ addHot(
   fairJobsPerSecond * JOB_SHARE['310000'] * topShare,
   rcu(hotJobs * postingBytes),
 );
+// Offers (a changed profile offered to every job its skills reach, docs/matching.md) read the lists whole per save.
+addHot(
+  `${partitions.jobSkill(topSkill, '310000')} — whole list read per profile save (offers to candidate lists)`,
+  hotJobs,
+  postingBytes,
+  fairPostingWrites,
+  wcu(postingBytes),
+  perSecond(GRADUATION_PROFILE_SAVES_PEAK_HOUR) * reachingHotSkill * GRADUATE_SHARE['310000'],
+  rcu(hotJobs * postingBytes),
+);
 addHot(
   partitions.graduateSkill(topSkill, '310000'),
   hotGraduates,
@@ -554,7 +576,10 @@ const monthWrites =
       writeUnits('MatchSet') +
       DISCOVERABLE * skillsPerGraduate * partitionsPerGraduate * 0.2 * writeUnits('GraduateSkillPosting')) +
   (MONTH.jobPosts + MONTH.jobEdits) *
-    (writeUnits('Job') + skillsPerJob * writeUnits('JobSkillPosting') + TOP_K * writeUnits('Candidate') * 0.3) +
+    (writeUnits('Job') +
+      skillsPerJob * writeUnits('JobSkillPosting') +
+      TOP_K * writeUnits('Candidate') * 0.3 +
+      writeUnits('CandidateFloor')) +
   MONTH.jobPosts * PUSH_RECOMPUTES_PER_JOB * 0.1 * writeUnits('MatchSet') +
   MONTH.applications * (writeUnits('Application') + writeUnits('Notification')) +
   // Class batches store a chunk's credentials in one transaction (2× the units) and claim a block a 32 credentials.
