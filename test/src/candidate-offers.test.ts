@@ -1,15 +1,15 @@
 import { graduateProfileInputSchema } from '@skillpass/domain';
 import { EVENT_SOURCE, type ConsumerEvent } from '@skillpass/events';
 import { applyMatchingEvents, composeConsumerDeps, type ConsumerDeps } from '@skillpass/pipeline';
-import { rankedCandidatesFor, TOP_K } from '@skillpass/services';
+import { type Explanation, offersBeyondTopJobs, rankedCandidatesFor, TOP_K } from '@skillpass/services';
 import { CursorCodec, type Table } from '@skillpass/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTable, skillUri, testTaxonomy } from './harness.ts';
 
 /**
  * The mirror image of a job's push. Job J needs skill 3 and its list is full of graduates living elsewhere in
- * Jiangsu (Nanjing). G lives in Suzhou (where J is) and holds skills 1–3, but 50 jobs needing skills 1 and 2 fill G's own
- * top 50, so J is not among them: before offers, G entered J's list only when J was next computed.
+ * Jiangsu (Nanjing). G lives in Suzhou (where J is) and holds skills 1–3, but 50 jobs needing skills 1, 2 and 6 fill
+ * G's own top 50, so J is not among them: before offers, G entered J's list only when J was next computed.
  */
 let table: Table;
 let deps: ConsumerDeps;
@@ -83,7 +83,7 @@ beforeAll(async () => {
   await applyMatchingEvents(deps, [], elsewhere);
   const posted = await postJob([3]);
   jobId = posted.detail.jobId;
-  const better = await Promise.all(Array.from({ length: TOP_K }, () => postJob([1, 2])));
+  const better = await Promise.all(Array.from({ length: TOP_K }, () => postJob([1, 2, 6])));
   await applyMatchingEvents(deps, [posted, ...better], []);
 }, 120_000);
 afterAll(() => {
@@ -95,20 +95,44 @@ describe('a changed profile offered to the jobs it reaches beyond its own top 50
   it('enters a full list whose end it beats, and the floor moves with it; one below the end costs no list read', async () => {
     expect(await listed()).toEqual(Array.from({ length: TOP_K }, (_, n) => others(n)));
 
-    // A Nanjing graduate whose own top 50 are the other jobs reaches J below its end: the floor alone turns it away.
-    const reads: string[] = [];
+    // Nanjing graduates whose own top 50 are the other jobs reach J below its end: the floor turns them away without
+    // reading J's list. The offer of one whose 50th job scores below J's floor does not even load J: nothing outside
+    // the top 50 scores higher than the 50th.
+    const listReads: string[] = [];
+    const jobLoads: string[] = [];
     const counting: ConsumerDeps = {
       ...deps,
       matchingIndex: Object.assign(Object.create(deps.matchingIndex) as ConsumerDeps['matchingIndex'], {
         listCandidates: (id: string) => {
-          reads.push(id);
+          listReads.push(id);
           return deps.matchingIndex.listCandidates(id);
+        },
+        getJobs: (ids: readonly string[]) => {
+          jobLoads.push(...ids);
+          return deps.matchingIndex.getJobs(ids);
         },
       }),
     };
+    const offersTo = async (graduateId: string) => {
+      listReads.length = 0;
+      jobLoads.length = 0;
+      const profile = (await deps.profiles.get(graduateId))!;
+      const set = (await deps.matchingIndex.getMatchSet<Explanation>(graduateId))!;
+      expect(set.matches).toHaveLength(TOP_K);
+      return (await offersBeyondTopJobs(counting, [{ profile, set }])).entries.map((e) => e.jobId);
+    };
     await applyMatchingEvents(counting, [], [await saveProfile('l-99', [1, 2, ...NANJING_SKILLS], '320100')]);
-    expect(reads).not.toContain(jobId);
+    expect(listReads).not.toContain(jobId);
     expect(await listed()).not.toContain('l-99');
+    // The offer itself, alone: J is scored and turned away by its floor.
+    expect(await offersTo('l-99')).not.toContain(jobId);
+    expect(jobLoads).toContain(jobId);
+    const manySkills = [1, 2, 3, ...Array.from({ length: 12 }, (_, n) => 100 + n)];
+    await applyMatchingEvents(deps, [], [await saveProfile('l-98', manySkills, '320100')]);
+    expect(await listed()).not.toContain('l-98');
+    expect(await offersTo('l-98')).not.toContain(jobId);
+    expect(jobLoads).not.toContain(jobId);
+    expect(listReads).toEqual([]);
 
     await applyMatchingEvents(deps, [], [await saveProfile('g-suzhou', [1, 2, 3], '320500')]);
     const own = await deps.matchingIndex.getMatchSet('g-suzhou');

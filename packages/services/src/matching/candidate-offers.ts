@@ -43,7 +43,9 @@ export interface CandidateOffers {
  * lists whose end they beat. Their top jobs are left out: `candidaciesOf` enters those lists anyway. A list that
  * held them is refreshed, and marked stale when full and they fell back or left it.
  *
- * Floors are read 100 to a batch read, so only the lists an offer enters are read whole (by the merge).
+ * Floors are read first, 100 to a batch read and shared by the batch's graduates, so only the lists an offer enters
+ * are read whole (by the merge). A job whose full list ends above the graduate's 50th score is not even loaded: no job
+ * outside their top 50 scores higher than that.
  */
 export async function offersBeyondTopJobs(
   deps: MatchingDeps,
@@ -55,6 +57,14 @@ export async function offersBeyondTopJobs(
   const listed = new Set<string>();
   const leaving: string[] = [];
   const key = (entry: Pick<StoredCandidate, 'jobId' | 'graduateId'>) => `${entry.jobId} ${entry.graduateId}`;
+  // Floors read so far in this call: the batch's graduates reach many of the same jobs.
+  const floors = new Map<string, CandidateFloor | undefined>();
+  const readFloors = async (jobIds: readonly string[]) => {
+    const missing = [...new Set(jobIds.filter((id) => !floors.has(id)))];
+    if (missing.length === 0) return;
+    const read = await deps.matchingIndex.candidateFloors(missing);
+    for (const id of missing) floors.set(id, read.get(id));
+  };
   await forEachLimited(graduates, concurrency, async ({ profile, set }) => {
     if (!profile.consents.discoverable || !profile.consents.personalisedMatching || set.mode !== 'personalised') return;
     const matchProfile = toMatchProfile(profile);
@@ -69,9 +79,17 @@ export async function offersBeyondTopJobs(
         reach.map(async (skill) => (await deps.matchingIndex.jobPostings(skill, partition)).map((p) => p.jobId)),
       ),
     ]);
+    const wasListed = new Set(previous.map((entry) => entry.jobId));
     const reached = [...new Set(lists.flat())].filter((jobId) => !top.has(jobId));
+    await readFloors(reached);
+    // A job outside a full top 50 scores at most the 50th's score: a full list ending above that cannot take them.
+    const ceiling = set.matches.length >= TOP_K ? set.matches.at(-1)!.score : Number.POSITIVE_INFINITY;
+    const open = reached.filter((jobId) => {
+      const floor = floors.get(jobId);
+      return wasListed.has(jobId) || !floor?.last || floor.stale || floor.size < TOP_K || floor.last.score <= ceiling;
+    });
     const score = new Map(top);
-    for (const job of await loadOpenMatchJobs(deps, reached)) {
+    for (const job of await loadOpenMatchJobs(deps, open)) {
       const match = scoreJobForProfile(matchProfile, job, deps.taxonomy);
       if (!match.eligible) continue;
       score.set(job.id, match.score);
@@ -83,7 +101,7 @@ export async function offersBeyondTopJobs(
       if (now === undefined || now < entry.score) leaving.push(entry.jobId);
     }
   });
-  const floors = await deps.matchingIndex.candidateFloors([...new Set([...offers.map((o) => o.jobId), ...leaving])]);
+  await readFloors(leaving);
   const fellBack = [...new Set(leaving)].flatMap((jobId) => {
     const floor = floors.get(jobId) ?? { jobId, size: TOP_K };
     // A short list holds everyone eligible it reaches, so one falling back lets nobody else in.
