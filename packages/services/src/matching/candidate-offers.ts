@@ -84,10 +84,8 @@ export async function offersBeyondTopJobs(
     await readFloors(reached);
     // A job outside a full top 50 scores at most the 50th's score: a full list ending above that cannot take them.
     const ceiling = set.matches.length >= TOP_K ? set.matches.at(-1)!.score : Number.POSITIVE_INFINITY;
-    const open = reached.filter((jobId) => {
-      const floor = floors.get(jobId);
-      return wasListed.has(jobId) || !floor?.last || floor.stale || floor.size < TOP_K || floor.last.score <= ceiling;
-    });
+    const best = { graduateId: profile.graduateId, score: ceiling };
+    const open = reached.filter((jobId) => wasListed.has(jobId) || beatsFloor(best, floors.get(jobId), TOP_K));
     const score = new Map(top);
     for (const job of await loadOpenMatchJobs(deps, open)) {
       const match = scoreJobForProfile(matchProfile, job, deps.taxonomy);
